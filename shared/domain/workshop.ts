@@ -1,0 +1,180 @@
+/**
+ * The workshop's content as plain data: the shapes every layer agrees on,
+ * with the zod schemas that validate them at every boundary (forms, the
+ * Yjs document, the bridge, imported snapshots).
+ *
+ * Units: money is in the workshop's currency (`meta.currency`, ISO 4217);
+ * every rate is a fraction 0..1 (35 % is 0.35); durations are in days.
+ */
+import { z } from 'zod';
+
+/** The three groups in the room. */
+export const TEAMS = ['marketing', 'sales', 'leadership'] as const;
+export type Team = (typeof TEAMS)[number];
+
+/** The two parties of the agreement: the teams that own stages and make commitments. */
+export const PARTIES = ['marketing', 'sales'] as const;
+export type Party = (typeof PARTIES)[number];
+
+export const LANGUAGES = ['es', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const PAGE_SIZES = ['A4', 'Letter'] as const;
+export type PageSize = (typeof PAGE_SIZES)[number];
+
+/** Periods a commitment's target is measured over. `lead` means "for every lead" (e.g. a response time). */
+export const PERIODS = ['lead', 'week', 'month', 'quarter', 'year'] as const;
+export type Period = (typeof PERIODS)[number];
+
+/** The funnels of a workshop: each team's view, and the one both agreed. */
+export const FUNNEL_IDS = ['agreed', 'marketing', 'sales'] as const;
+export type FunnelId = (typeof FUNNEL_IDS)[number];
+
+const id = z.string().min(1);
+/** A trimmed, non-empty text: names and titles. Error message key: `required`. */
+const requiredText = z.string().trim().min(1, { message: 'required' });
+const text = z.string();
+
+/** ISO calendar date `YYYY-MM-DD`. */
+export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' });
+
+export const workshopMetaSchema = z.object({
+  title: requiredText,
+  company: requiredText,
+  /** Day of the workshop, `YYYY-MM-DD`. */
+  date: isoDateSchema,
+  /** ISO 4217 code of the currency all money is in, e.g. `EUR`, `MXN`, `USD`. */
+  currency: z.string().regex(/^[A-Z]{3}$/, { message: 'currency' }),
+  language: z.enum(LANGUAGES),
+  pageSize: z.enum(PAGE_SIZES),
+});
+export type WorkshopMeta = z.infer<typeof workshopMetaSchema>;
+
+export const participantSchema = z.object({
+  id,
+  name: requiredText,
+  /** Job title, e.g. "Directora de Marketing". May be empty. */
+  title: text,
+  team: z.enum(TEAMS),
+  /** Whether this person signs the agreement. */
+  signatory: z.boolean(),
+});
+export type Participant = z.infer<typeof participantSchema>;
+
+export const termSchema = z.object({
+  id,
+  /** Full name, e.g. "Lead calificado por marketing". */
+  name: requiredText,
+  /** Short form, e.g. "MQL". May be empty. */
+  acronym: text,
+  definition: text,
+  /** What must be true for a record to enter the stage this term names. */
+  entryCriteria: text,
+  /** What must be true for it to leave (advance, be rejected or recycled). */
+  exitCriteria: text,
+  ownerTeam: z.enum(PARTIES),
+});
+export type Term = z.infer<typeof termSchema>;
+
+/** A rate as a fraction 0..1. Error message key: `rate`. */
+export const rateSchema = z.number().finite().min(0, { message: 'rate' }).max(1, { message: 'rate' });
+/** A duration in days, ≥ 0. Error message key: `days`. */
+export const daysSchema = z.number().finite().min(0, { message: 'days' });
+
+export const funnelStageSchema = z.object({
+  id,
+  name: requiredText,
+  ownerTeam: z.enum(PARTIES),
+  /** The glossary term that defines this stage, if linked. */
+  termId: z.string().nullable(),
+  /** Canvas position in px (the canvas issue draws with it; lists ignore it). */
+  x: z.number().finite(),
+  y: z.number().finite(),
+});
+export type FunnelStage = z.infer<typeof funnelStageSchema>;
+
+export const funnelTransitionSchema = z.object({
+  id,
+  source: id,
+  target: id,
+  /** Share of the source stage's volume that reaches the target, fraction 0..1. */
+  conversionRate: rateSchema,
+  /** Average days a record takes from entering the source stage to entering the target. */
+  averageDays: daysSchema,
+  /** A loop back to an earlier stage (e.g. recycled to nurturing); not part of the main path. */
+  recycle: z.boolean(),
+});
+export type FunnelTransition = z.infer<typeof funnelTransitionSchema>;
+
+export const funnelSchema = z.object({
+  stages: z.array(funnelStageSchema),
+  transitions: z.array(funnelTransitionSchema),
+});
+export type Funnel = z.infer<typeof funnelSchema>;
+
+export const commitmentSchema = z.object({
+  id,
+  party: z.enum(PARTIES),
+  /** The promise in words, e.g. "Contactar cada MQL". */
+  commitment: requiredText,
+  /** What is measured, e.g. "Tiempo de primera respuesta". */
+  metric: requiredText,
+  /** The number promised, ≥ 0, in `unit`. Error message key: `target`. */
+  target: z.number().finite().min(0, { message: 'target' }),
+  /** Unit of `target`, e.g. "MQL", "horas hábiles", "intentos". */
+  unit: text,
+  period: z.enum(PERIODS),
+});
+export type Commitment = z.infer<typeof commitmentSchema>;
+
+export const slaSchema = z.object({
+  /** Purpose and scope, plain text with paragraphs separated by blank lines. */
+  intro: text,
+  commitments: z.array(commitmentSchema),
+});
+export type Sla = z.infer<typeof slaSchema>;
+
+/** A positive amount of money in the workshop currency. Error message key: `positive`. */
+const positiveMoney = z.number().finite().gt(0, { message: 'positive' });
+
+export const targetsSchema = z.object({
+  /** Revenue to win over the period, in the workshop currency, > 0. */
+  revenueTarget: positiveMoney,
+  /** Average won deal size (ACV), in the workshop currency, > 0. */
+  averageDealSize: positiveMoney,
+  /** Length of the plan in months, 1..36. */
+  periodMonths: z.number().int({ message: 'months' }).min(1, { message: 'months' }).max(36, { message: 'months' }),
+});
+export type Targets = z.infer<typeof targetsSchema>;
+
+export const workshopContentSchema = z.object({
+  meta: workshopMetaSchema,
+  participants: z.array(participantSchema),
+  terms: z.array(termSchema),
+  funnels: z.object({ agreed: funnelSchema, marketing: funnelSchema, sales: funnelSchema }),
+  sla: slaSchema,
+  targets: targetsSchema,
+});
+/** Everything the teams agree on: what a frozen version snapshots and the PDF prints. */
+export type WorkshopContent = z.infer<typeof workshopContentSchema>;
+
+/** Per-field error keys from a failed validation: `{ "name": "required" }`. Keys are dotted paths. */
+export type FieldErrors = Record<string, string>;
+
+/**
+ * Validates `value` against `schema`; returns the parsed value or the error keys
+ * by field path (first error per field), for inline messages at the field.
+ */
+export function validate<T>(
+  schema: z.ZodType<T>,
+  value: unknown,
+): { ok: true; value: T } | { ok: false; errors: FieldErrors } {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const errors: FieldErrors = {};
+  for (const issue of parsed.error.issues) {
+    const key = issue.path.map(String).join('.');
+    if (!(key in errors)) errors[key] = issue.message.length < 20 ? issue.message : 'invalid';
+  }
+  return { ok: false, errors };
+}
