@@ -1,0 +1,120 @@
+/** The app shell: header (language, undo/redo), notices, and the current screen. */
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAppStore, STEPS, type Step } from './store';
+import { Home } from './features/workshops/Home';
+import { WorkshopScreen } from './features/workshops/WorkshopScreen';
+import { changeLanguage } from './start';
+import { platform } from './platform';
+import { db } from './data/instance';
+import { closeSession, redo, retrySave, undo } from './data/session';
+import type { Language } from '../shared/domain/workshop';
+
+function isTextInput(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.isContentEditable);
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const route = useAppStore((s) => s.route);
+  const navigate = useAppStore((s) => s.navigate);
+  const language = useAppStore((s) => s.language);
+  const notice = useAppStore((s) => s.notice);
+  const setNotice = useAppStore((s) => s.setNotice);
+  const session = useAppStore((s) => s.session);
+
+  useEffect(() => {
+    // Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z, Ctrl+Y: the workshop's undo history. Inside a
+    // text field the browser's own text undo applies until the field is committed.
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || isTextInput(e.target)) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) undo();
+      else if ((key === 'z' && e.shiftKey) || key === 'y') redo();
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    const off = platform().onMenuCommand((command) => {
+      const state = useAppStore.getState();
+      if (command === 'undo') undo();
+      else if (command === 'redo') redo();
+      else if (command === 'new-workshop') {
+        closeSession();
+        state.navigate({ screen: 'home' });
+        window.dispatchEvent(new CustomEvent('pacto:new-workshop'));
+      } else if (command === 'export-pdf' && state.route.screen === 'workshop') {
+        state.navigate({ ...state.route, step: 'export' });
+      } else if (command === 'about') {
+        void platform().appInfo().then((info) => state.setNotice({ kind: 'info', key: 'app.about', values: { version: info.ok ? info.value.version : '' } }));
+      }
+    });
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      off();
+    };
+  }, []);
+
+  return (
+    <div className="app screen-only">
+      <header className="topbar">
+        <button
+          className="brand"
+          onClick={() => {
+            closeSession();
+            navigate({ screen: 'home' });
+          }}
+          aria-label={t('app.back')}
+        >
+          <span className="brand__mark" aria-hidden>
+            P
+          </span>
+          <span className="brand__name">{t('app.name')}</span>
+        </button>
+        {route.screen === 'workshop' && session ? (
+          <div className="topbar__workshop">
+            <span className="topbar__title">{session.content.meta.title}</span>
+            <span className={`badge badge--${session.status}`}>{t(`status.${session.status}`)}</span>
+          </div>
+        ) : (
+          <div className="topbar__workshop topbar__tagline">{t('app.tagline')}</div>
+        )}
+        <div className="topbar__actions">
+          {route.screen === 'workshop' ? (
+            <>
+              <button onClick={undo} disabled={!session?.canUndo} title={`${t('app.undo')} (Ctrl+Z)`}>
+                ↶ {t('app.undo')}
+              </button>
+              <button onClick={redo} disabled={!session?.canRedo} title={`${t('app.redo')} (Ctrl+Shift+Z)`}>
+                ↷ {t('app.redo')}
+              </button>
+            </>
+          ) : null}
+          <label className="lang">
+            <span className="sr-only">{t('app.language')}</span>
+            <select value={language} onChange={(e) => void changeLanguage(e.target.value as Language)} data-testid="ui-language">
+              <option value="es">Español</option>
+              <option value="en">English</option>
+            </select>
+          </label>
+        </div>
+      </header>
+      {notice ? (
+        <div className={`notice notice--${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+          <span>{t(notice.key, notice.values)}</span>
+          {notice.retry ? (
+            <button onClick={() => void retrySave(db).catch(() => undefined)}>{t('app.retry')}</button>
+          ) : null}
+          <button onClick={() => setNotice(null)}>{t('app.dismiss')}</button>
+        </div>
+      ) : null}
+      <main className="main">
+        {route.screen === 'home' ? <Home /> : <WorkshopScreen id={route.id} step={route.step} />}
+      </main>
+    </div>
+  );
+}
+
+export { STEPS };
+export type { Step };

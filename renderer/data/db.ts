@@ -1,0 +1,94 @@
+/**
+ * Pacto's local database (IndexedDB through Dexie, with y-dexie for the
+ * co-edited documents).
+ *
+ * Tables:
+ * - `workshops`: the index of workshops (what the home screen lists) and,
+ *   as the y-dexie property `doc`, each workshop's Y.Doc (its updates live
+ *   in y-dexie's own table `$workshops.doc_updates`).
+ * - `versions`: frozen agreement versions; immutable (a hook refuses updates).
+ * - `signatures`: signatures of a version; immutable too.
+ * - `settings`: key/value app settings (UI language…).
+ *
+ * Schema history: keep every `db.version(n)`; a new version adds an upgrade
+ * that calls a pure migration in `migrations.ts`, tested from a frozen
+ * fixture of the previous version (test/fixtures/db-v1.json).
+ */
+import { Dexie, type EntityTable } from 'dexie';
+import yDexie from 'y-dexie';
+import type * as Y from 'yjs';
+import type { Language } from '../../shared/domain/workshop';
+import type { AgreementVersion, Signature, WorkshopStatus } from '../../shared/agreement/version';
+
+/** One row of the workshop index. Mirrors the document's meta for listing without loading documents. */
+export interface WorkshopRow {
+  id: string;
+  title: string;
+  company: string;
+  /** Day of the workshop, `YYYY-MM-DD`. */
+  date: string;
+  language: Language;
+  currency: string;
+  status: WorkshopStatus;
+  /** ISO instants. */
+  createdAt: string;
+  updatedAt: string;
+  /** The workshop's co-edited content (y-dexie property; load with DexieYProvider before use). */
+  readonly doc: Y.Doc;
+}
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+/** Stores of schema version 1. */
+export const SCHEMA_V1 = {
+  workshops: 'id, updatedAt, doc: Y.Doc',
+  versions: 'id, workshopId, [workshopId+number]',
+  signatures: 'id, versionId, workshopId',
+  settings: 'key',
+} as const;
+
+/** Error thrown when code tries to change a frozen version or a signature. */
+export class ImmutableRecordError extends Error {
+  constructor(table: string) {
+    super(`${table} are immutable once written`);
+    this.name = 'ImmutableRecordError';
+  }
+}
+
+export type PactoDb = Dexie & {
+  workshops: EntityTable<WorkshopRow, 'id'>;
+  versions: EntityTable<AgreementVersion, 'id'>;
+  signatures: EntityTable<Signature, 'id'>;
+  settings: EntityTable<SettingRow, 'key'>;
+};
+
+/** Opens (lazily, on first query) the database named `name`. */
+export function createDb(name = 'pacto'): PactoDb {
+  const db = new Dexie(name, { addons: [yDexie] }) as PactoDb;
+  db.version(1).stores(SCHEMA_V1);
+  // Later versions go here, e.g.:
+  // db.version(2).stores({...}).upgrade((tx) => migrateV1toV2(tx));
+  for (const table of [db.versions, db.signatures]) {
+    table.hook('updating', () => {
+      throw new ImmutableRecordError(table.name);
+    });
+  }
+  return db;
+}
+
+/**
+ * True for a storage-full error as IndexedDB reports it: a `QuotaExceededError`,
+ * also when Dexie wraps it as the `inner` of an `AbortError`.
+ */
+export function isQuotaError(error: unknown): boolean {
+  let e: unknown = error;
+  for (let depth = 0; e && depth < 5; depth++) {
+    const name = (e as { name?: string }).name;
+    if (name === 'QuotaExceededError') return true;
+    e = (e as { inner?: unknown }).inner;
+  }
+  return false;
+}

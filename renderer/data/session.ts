@@ -1,0 +1,166 @@
+/**
+ * The open workshop: loads its Y.Doc, keeps the store's read model in step
+ * (edit → Y transaction → y-dexie persists → observer → store → React),
+ * undo/redo through Y.UndoManager, freezing and signing versions, and
+ * storage errors shown without losing what was saved.
+ */
+import * as Y from 'yjs';
+import { liveQuery, type Subscription } from 'dexie';
+import { InvalidEditError, LOCAL_ORIGIN, readWorkshop } from '../../shared/domain/workshop-doc';
+import type { FieldErrors } from '../../shared/domain/workshop';
+import { freezeVersion, signatureSchema, workshopStatus, type Signature } from '../../shared/agreement/version';
+import { useAppStore } from '../store';
+import { isQuotaError, type PactoDb } from './db';
+import { DOC_UPDATES_TABLE, openWorkshop, syncIndex, type OpenWorkshop } from './workshops';
+
+interface Active {
+  open: OpenWorkshop;
+  undo: Y.UndoManager;
+  stop: () => void;
+}
+
+let active: Active | null = null;
+
+/** The open workshop's document (for edits), or null. */
+export function activeDoc(): Y.Doc | null {
+  return active?.open.doc ?? null;
+}
+
+function reportStorageError(error: unknown): void {
+  const quota = isQuotaError(error);
+  useAppStore.getState().setNotice({
+    kind: 'error',
+    key: quota ? 'app.storageFull' : 'app.storageError',
+    values: { message: error instanceof Error ? error.message : String(error) },
+    retry: true,
+  });
+}
+
+/** Opens workshop `id` as the session; closes the previous one. */
+export async function openSession(db: PactoDb, id: string): Promise<void> {
+  closeSession();
+  const open = await openWorkshop(db, id);
+  const doc = open.doc;
+  const undo = new Y.UndoManager(
+    [doc.getMap('meta'), doc.getArray('participants'), doc.getArray('terms'), doc.getMap('funnels'), doc.getMap('sla'), doc.getMap('targets')],
+    { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: 600 },
+  );
+  const store = useAppStore.getState();
+  let versionSub: Subscription | null = null;
+  let indexTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const refresh = () => {
+    const s = useAppStore.getState().session;
+    const content = readWorkshop(doc);
+    const versions = s?.versions ?? [];
+    const latest = versions[versions.length - 1];
+    useAppStore.getState().patchSession({
+      content,
+      canUndo: undo.canUndo(),
+      canRedo: undo.canRedo(),
+      status: workshopStatus(content, latest, s?.signatures ?? []),
+    });
+  };
+  const onUpdate = () => {
+    refresh();
+    clearTimeout(indexTimer);
+    indexTimer = setTimeout(() => void syncIndex(db, id, doc).catch(reportStorageError), 250);
+  };
+  const onStack = () => useAppStore.getState().patchSession({ canUndo: undo.canUndo(), canRedo: undo.canRedo() });
+  const onError = (error: unknown) => reportStorageError(error);
+
+  const content = readWorkshop(doc);
+  store.setSession({ id, content, canUndo: false, canRedo: false, versions: [], signatures: [], status: 'draft' });
+  doc.on('update', onUpdate);
+  undo.on('stack-item-added', onStack);
+  undo.on('stack-item-popped', onStack);
+  open.provider.on('error', onError);
+  versionSub = liveQuery(async () => ({
+    versions: await db.versions.where('workshopId').equals(id).sortBy('number'),
+    signatures: await db.signatures.where('workshopId').equals(id).toArray(),
+  })).subscribe({
+    next: ({ versions, signatures }) => {
+      useAppStore.getState().patchSession({ versions, signatures });
+      refresh();
+      void syncIndex(db, id, doc).catch(reportStorageError);
+    },
+    error: reportStorageError,
+  });
+
+  active = {
+    open,
+    undo,
+    stop: () => {
+      clearTimeout(indexTimer);
+      void syncIndex(db, id, doc).catch(() => undefined);
+      versionSub?.unsubscribe();
+      doc.off('update', onUpdate);
+      open.provider.off('error', onError);
+      undo.destroy();
+      open.close();
+    },
+  };
+}
+
+/** Closes the open workshop (its document stays saved). */
+export function closeSession(): void {
+  active?.stop();
+  active = null;
+  useAppStore.getState().setSession(null);
+}
+
+/**
+ * Runs one edit (a function of the document that calls a mutation from
+ * `shared/domain/workshop-doc`). Returns `null` when applied, or the field
+ * errors when the edit was invalid (nothing was written).
+ */
+export function edit(fn: (doc: Y.Doc) => void): FieldErrors | null {
+  if (!active) throw new Error('No workshop is open');
+  try {
+    fn(active.open.doc);
+    return null;
+  } catch (e) {
+    if (e instanceof InvalidEditError) return e.errors;
+    throw e;
+  }
+}
+
+/** Undoes the last edit of the open workshop. */
+export function undo(): void {
+  active?.undo.undo();
+}
+
+/** Redoes the last undone edit. */
+export function redo(): void {
+  active?.undo.redo();
+}
+
+/**
+ * Writes the whole document again as one update: after a failed save (e.g.
+ * disk full), once space is free, so the edits kept in memory reach the disk.
+ */
+export async function retrySave(db: PactoDb): Promise<void> {
+  if (!active) return;
+  const { doc, id } = active.open;
+  await db.table(DOC_UPDATES_TABLE).add({ k: id, u: Y.encodeStateAsUpdateV2(doc), f: 1 });
+  await syncIndex(db, id, doc);
+  useAppStore.getState().setNotice(null);
+}
+
+/** Freezes the open workshop's current content as its next version. Returns the version number. */
+export async function freeze(db: PactoDb): Promise<number> {
+  if (!active) throw new Error('No workshop is open');
+  const { id, doc } = active.open;
+  const content = readWorkshop(doc);
+  return db.transaction('rw', db.versions, async () => {
+    const last = await db.versions.where('[workshopId+number]').between([id, 0], [id, Infinity]).last();
+    const number = (last?.number ?? 0) + 1;
+    await db.versions.add(freezeVersion(id, number, content, new Date()));
+    return number;
+  });
+}
+
+/** Stores a signature (validated; immutable once written). Throws a zod error when invalid. */
+export async function addSignature(db: PactoDb, signature: Signature): Promise<void> {
+  await db.signatures.add(signatureSchema.parse(signature));
+}

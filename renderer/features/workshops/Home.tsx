@@ -1,0 +1,176 @@
+/** The workshops home: list, create, open, rename, duplicate, delete with confirmation. */
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { validate, workshopMetaSchema, type FieldErrors, type Language } from '../../../shared/domain/workshop';
+import { newWorkshopContent } from '../../../shared/sample/standard-content';
+import { db } from '../../data/instance';
+import { createWorkshop, defaultMeta, deleteWorkshop, duplicateWorkshop, renameWorkshop } from '../../data/workshops';
+import { useAppStore } from '../../store';
+import { formatters } from '../../i18n';
+import type { WorkshopRow } from '../../data/db';
+
+const CURRENCIES = ['EUR', 'USD', 'MXN', 'COP', 'ARS', 'CLP', 'PEN', 'GBP'];
+
+function NewWorkshopForm({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation();
+  const language = useAppStore((s) => s.language);
+  const navigate = useAppStore((s) => s.navigate);
+  const [form, setForm] = useState(() => defaultMeta({ language }));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
+  const err = (field: string) =>
+    errors[field] ? (
+      <div className="field__error" role="alert" id={`new-${field}-error`}>
+        {t(`errors.${errors[field]}`, { defaultValue: t('errors.invalid') })}
+      </div>
+    ) : null;
+  return (
+    <form
+      className="card form-grid"
+      aria-label={t('home.new')}
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const result = validate(workshopMetaSchema, form);
+        if (!result.ok) {
+          setErrors(result.errors);
+          return;
+        }
+        const id = await createWorkshop(db, newWorkshopContent(result.value));
+        onDone();
+        navigate({ screen: 'workshop', id, step: 'participants' });
+      }}
+    >
+      <h2>{t('home.new')}</h2>
+      <div className={`field ${errors.title ? 'field--invalid' : ''}`}>
+        <label htmlFor="new-title" className="field__label">{t('home.fields.title')}</label>
+        <input id="new-title" autoFocus value={form.title} onChange={(e) => set({ title: e.target.value })} aria-invalid={!!errors.title || undefined} />
+        {err('title')}
+      </div>
+      <div className={`field ${errors.company ? 'field--invalid' : ''}`}>
+        <label htmlFor="new-company" className="field__label">{t('home.fields.company')}</label>
+        <input id="new-company" value={form.company} onChange={(e) => set({ company: e.target.value })} aria-invalid={!!errors.company || undefined} />
+        {err('company')}
+      </div>
+      <div className={`field ${errors.date ? 'field--invalid' : ''}`}>
+        <label htmlFor="new-date" className="field__label">{t('home.fields.date')}</label>
+        <input id="new-date" type="date" value={form.date} onChange={(e) => set({ date: e.target.value })} />
+        {err('date')}
+      </div>
+      <div className="field">
+        <label htmlFor="new-currency" className="field__label">{t('home.fields.currency')}</label>
+        <select id="new-currency" value={form.currency} onChange={(e) => set({ currency: e.target.value })}>
+          {CURRENCIES.map((c) => (
+            <option key={c}>{c}</option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="new-language" className="field__label">{t('home.fields.language')}</label>
+        <select id="new-language" value={form.language} onChange={(e) => set({ language: e.target.value as Language })}>
+          <option value="es">Español</option>
+          <option value="en">English</option>
+        </select>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="primary">{t('home.create')}</button>
+        <button type="button" onClick={onDone}>{t('home.cancel')}</button>
+      </div>
+    </form>
+  );
+}
+
+function WorkshopCard({ row }: { row: WorkshopRow }) {
+  const { t } = useTranslation();
+  const language = useAppStore((s) => s.language);
+  const navigate = useAppStore((s) => s.navigate);
+  const [renaming, setRenaming] = useState(false);
+  const [title, setTitle] = useState(row.title);
+  const [error, setError] = useState<string | null>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const fmt = formatters(language);
+  return (
+    <li className="card workshop-card" data-testid="workshop-card">
+      <div className="workshop-card__main">
+        {renaming ? (
+          <form
+            className="rename"
+            onSubmit={async (e) => {
+              e.preventDefault();
+              if (!title.trim()) {
+                setError('required');
+                return;
+              }
+              await renameWorkshop(db, row.id, title.trim());
+              setRenaming(false);
+              setError(null);
+            }}
+          >
+            <label className="sr-only" htmlFor={`rename-${row.id}`}>{t('home.fields.title')}</label>
+            <input id={`rename-${row.id}`} autoFocus value={title} onChange={(e) => setTitle(e.target.value)} aria-invalid={!!error || undefined} />
+            <button type="submit" className="primary">{t('home.save')}</button>
+            <button type="button" onClick={() => { setRenaming(false); setTitle(row.title); setError(null); }}>{t('home.cancel')}</button>
+            {error ? <div className="field__error" role="alert">{t(`errors.${error}`)}</div> : null}
+          </form>
+        ) : (
+          <h3>
+            <button className="link" onClick={() => navigate({ screen: 'workshop', id: row.id, step: 'participants' })}>
+              {row.title}
+            </button>
+          </h3>
+        )}
+        <div className="workshop-card__meta">
+          <span>{row.company}</span>
+          <span>{fmt.date(row.date)}</span>
+          <span>{row.currency}</span>
+          <span className={`badge badge--${row.status}`}>{t(`status.${row.status}`)}</span>
+        </div>
+      </div>
+      <div className="workshop-card__actions">
+        <button className="primary" onClick={() => navigate({ screen: 'workshop', id: row.id, step: 'participants' })}>{t('home.open')}</button>
+        <button onClick={() => setRenaming(true)}>{t('home.rename')}</button>
+        <button onClick={() => void duplicateWorkshop(db, row.id, t('home.copyOf', { title: row.title }))}>{t('home.duplicate')}</button>
+        <button className="danger" onClick={() => dialog.current?.showModal()}>{t('home.delete')}</button>
+      </div>
+      <dialog ref={dialog} className="dialog">
+        <p>{t('home.confirmDelete', { title: row.title })}</p>
+        <div className="form-actions">
+          <button className="danger" onClick={() => { dialog.current?.close(); void deleteWorkshop(db, row.id); }}>
+            {t('home.confirmDeleteAction')}
+          </button>
+          <button onClick={() => dialog.current?.close()} autoFocus>{t('home.cancel')}</button>
+        </div>
+      </dialog>
+    </li>
+  );
+}
+
+export function Home() {
+  const { t } = useTranslation();
+  const workshops = useAppStore((s) => s.workshops);
+  const [creating, setCreating] = useState(false);
+  useEffect(() => {
+    const onNew = () => setCreating(true);
+    window.addEventListener('pacto:new-workshop', onNew);
+    return () => window.removeEventListener('pacto:new-workshop', onNew);
+  }, []);
+  return (
+    <section className="home">
+      <div className="section-head">
+        <h1>{t('home.title')}</h1>
+        {!creating ? <button className="primary" onClick={() => setCreating(true)}>+ {t('home.new')}</button> : null}
+      </div>
+      {creating ? <NewWorkshopForm onDone={() => setCreating(false)} /> : null}
+      {workshops === null ? (
+        <p>{t('app.loading')}</p>
+      ) : workshops.length === 0 ? (
+        <p className="empty">{t('home.empty')}</p>
+      ) : (
+        <ul className="workshop-list">
+          {workshops.map((row) => (
+            <WorkshopCard key={row.id} row={row} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+/**
+ * i18next set-up and locale formatting. Every UI string lives in `es.ts` /
+ * `en.ts`; numbers, money, percentages and dates go through the formatters
+ * here, which follow the language given (the UI's, or the workshop's for the PDF).
+ */
+import i18next, { type i18n as I18n, type TFunction } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { Language } from '../../shared/domain/workshop';
+import { es } from './es';
+import { en } from './en';
+
+export const i18n: I18n = i18next.createInstance();
+
+/** Picks Spanish or English from the system's preferred languages (Spanish for any `es-*`). */
+export function systemLanguage(preferred: readonly string[]): Language {
+  for (const tag of preferred) {
+    const base = tag.toLowerCase().split(/[-_]/)[0];
+    if (base === 'es') return 'es';
+    if (base === 'en') return 'en';
+  }
+  return 'en';
+}
+
+/** Initialises i18next in `language`; resolves when ready. */
+export async function initI18n(language: Language): Promise<void> {
+  await i18n.use(initReactI18next).init({
+    lng: language,
+    fallbackLng: 'en',
+    resources: { es: { translation: es }, en: { translation: en } },
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+}
+
+/** A translate function fixed to `language`, for the print view of a workshop in its own language. */
+export function fixedT(language: Language): TFunction {
+  return i18n.getFixedT(language);
+}
+
+const localeOf = (language: Language) => (language === 'es' ? 'es-ES' : 'en-US');
+
+/** Locale formatters for one language. Rates are fractions 0..1; money is in `currency` (ISO 4217). */
+export function formatters(language: Language) {
+  const locale = localeOf(language);
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 });
+  return {
+    number: (n: number) => number.format(n),
+    integer: (n: number) => integer.format(n),
+    /** `rate` is a fraction 0..1. */
+    percent: (rate: number) => percent.format(rate),
+    money: (amount: number, currency: string) =>
+      new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount),
+    /** `iso` is `YYYY-MM-DD` (a calendar day, no zone shift). */
+    date: (iso: string) => {
+      const [y, m, d] = iso.split('-').map(Number);
+      return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+    },
+    /** An instant, shown in `timeZone` with the zone's name, e.g. "30 nov 2026, 18:04 CET". */
+    dateTime: (instant: string | Date, timeZone?: string) =>
+      new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone, timeZoneName: 'short' }).format(new Date(instant)),
+  };
+}
+export type Formatters = ReturnType<typeof formatters>;

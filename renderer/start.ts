@@ -1,0 +1,46 @@
+/**
+ * Start-up: UI language (saved setting, else the system's), persistent
+ * storage request, the first-run sample workshop, and the home list kept
+ * live from the database.
+ */
+import { liveQuery } from 'dexie';
+import { LANGUAGES, type Language } from '../shared/domain/workshop';
+import { db } from './data/instance';
+import { ensureSample } from './data/workshops';
+import { initI18n, i18n, systemLanguage } from './i18n';
+import { platform } from './platform';
+import { useAppStore } from './store';
+import { isQuotaError } from './data/db';
+
+/** Switches the UI language and remembers it. */
+export async function changeLanguage(language: Language): Promise<void> {
+  await i18n.changeLanguage(language);
+  document.documentElement.lang = language;
+  useAppStore.getState().setLanguage(language);
+  await platform().setLanguage(language);
+  await db.settings.put({ key: 'language', value: language });
+}
+
+export async function startApp(): Promise<void> {
+  const saved = (await db.settings.get('language').catch(() => undefined))?.value;
+  const info = await platform().appInfo();
+  const language: Language =
+    typeof saved === 'string' && (LANGUAGES as readonly string[]).includes(saved)
+      ? (saved as Language)
+      : systemLanguage(info.ok ? info.value.systemLanguages : navigator.languages);
+  await initI18n(language);
+  document.documentElement.lang = language;
+  useAppStore.getState().setLanguage(language);
+  void platform().setLanguage(language);
+  // Ask the browser not to evict our data under storage pressure.
+  void navigator.storage?.persist?.().catch(() => false);
+  try {
+    await ensureSample(db);
+  } catch (e) {
+    useAppStore.getState().setNotice({ kind: 'error', key: isQuotaError(e) ? 'app.storageFull' : 'app.storageError', values: { message: String(e) } });
+  }
+  liveQuery(() => db.workshops.orderBy('updatedAt').reverse().toArray()).subscribe({
+    next: (rows) => useAppStore.getState().setWorkshops(rows),
+    error: (e) => useAppStore.getState().setNotice({ kind: 'error', key: 'app.storageError', values: { message: String(e) } }),
+  });
+}

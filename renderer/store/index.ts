@@ -1,0 +1,75 @@
+/**
+ * The app's zustand store: UI state and the read model of the open workshop
+ * (derived from its Y.Doc by the session's observer; React renders from here).
+ * Slices: app (language, route, notices), workshops (the home list), session
+ * (the open workshop). Mutations of workshop content never go through the
+ * store: they are Yjs transactions (see `data/session.ts`).
+ */
+import { create } from 'zustand';
+import type { Language, WorkshopContent } from '../../shared/domain/workshop';
+import type { AgreementVersion, Signature, WorkshopStatus } from '../../shared/agreement/version';
+import type { WorkshopRow } from '../data/db';
+
+export const STEPS = ['participants', 'funnel', 'glossary', 'sla', 'targets', 'sign', 'export'] as const;
+export type Step = (typeof STEPS)[number];
+
+export type Route = { screen: 'home' } | { screen: 'workshop'; id: string; step: Step };
+
+export interface Notice {
+  kind: 'info' | 'error';
+  /** i18n key and its values. */
+  key: string;
+  values?: Record<string, string | number>;
+  /** Offer a retry of the failed save. */
+  retry?: boolean;
+}
+
+export interface SessionState {
+  id: string;
+  content: WorkshopContent;
+  canUndo: boolean;
+  canRedo: boolean;
+  /** Frozen versions, oldest first. */
+  versions: AgreementVersion[];
+  /** Signatures of every version of this workshop. */
+  signatures: Signature[];
+  status: WorkshopStatus;
+}
+
+interface AppSlice {
+  language: Language;
+  route: Route;
+  notice: Notice | null;
+  setLanguage(language: Language): void;
+  navigate(route: Route): void;
+  setNotice(notice: Notice | null): void;
+}
+
+interface WorkshopsSlice {
+  workshops: WorkshopRow[] | null;
+  setWorkshops(rows: WorkshopRow[]): void;
+}
+
+interface SessionSlice {
+  session: SessionState | null;
+  setSession(session: SessionState | null): void;
+  patchSession(patch: Partial<SessionState>): void;
+}
+
+export type AppState = AppSlice & WorkshopsSlice & SessionSlice;
+
+export const useAppStore = create<AppState>()((set) => ({
+  language: 'es',
+  route: { screen: 'home' },
+  notice: null,
+  setLanguage: (language) => set({ language }),
+  navigate: (route) => set({ route }),
+  setNotice: (notice) => set({ notice }),
+
+  workshops: null,
+  setWorkshops: (workshops) => set({ workshops }),
+
+  session: null,
+  setSession: (session) => set({ session }),
+  patchSession: (patch) => set((s) => (s.session ? { session: { ...s.session, ...patch } } : {})),
+}));
