@@ -24,3 +24,6 @@ export function fingerprint(value: unknown): string {
 export function formatFingerprint(hex: string): string {
   return hex.replace(/(.{4})(?=.)/g, '$1 ');
 }
+
+/** A fingerprint as stored: exactly 64 lowercase hex digits. */
+export const FINGERPRINT_PATTERN = /^[0-9a-f]{64}$/;
