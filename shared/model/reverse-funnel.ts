@@ -79,3 +79,13 @@ export function reverseFunnel(revenueTarget: number, averageDealSize: number, ch
   }
   return out;
 }
+
+/**
+ * Rounds down, ignoring binary floating-point noise: 1,200 × 0.8 must give
+ * 960 even when IEEE 754 yields 959.9999999999999. The counterpart of
+ * {@link ceilVolume} for forward projections (only whole records move on).
+ */
+export function floorVolume(x: number): number {
+  const nearest = Math.round(x);
+  return Math.abs(x - nearest) < 1e-9 * Math.max(1, Math.abs(x)) ? nearest : Math.floor(x);
+}
