@@ -9,6 +9,7 @@ import { platform } from './platform';
 import { db } from './data/instance';
 import { closeSession, redo, retrySave, undo } from './data/session';
 import type { Language } from '../shared/domain/workshop';
+import { ErrorBoundary } from './ui/ErrorBoundary';
 
 function isTextInput(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -110,7 +111,17 @@ export function App() {
         </div>
       ) : null}
       <main className="main">
-        {route.screen === 'home' ? <Home /> : <WorkshopScreen id={route.id} step={route.step} />}
+        <ErrorBoundary
+          key={route.screen === 'workshop' ? route.step : 'home'}
+          title={t('app.screenError')}
+          back={t('app.back')}
+          onBack={() => {
+            closeSession();
+            navigate({ screen: 'home' });
+          }}
+        >
+          {route.screen === 'home' ? <Home /> : <WorkshopScreen id={route.id} step={route.step} />}
+        </ErrorBoundary>
       </main>
     </div>
   );

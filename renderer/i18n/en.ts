@@ -15,6 +15,7 @@ export const en: Strings<typeof es> = {
     saved: 'Saved on this computer',
     storageFull: 'The disk is full: the last change could not be saved. Everything saved before is safe. Free some space and press “Retry”.',
     storageError: 'The last change could not be saved ({{message}}). Everything saved before is safe.',
+    screenError: 'This screen failed (your saved data was not touched)',
     retry: 'Retry',
     dismiss: 'Dismiss',
     about: 'Pacto {{version}} — the Marketing–Sales alignment workshop. Works offline; your data stays on this computer.',

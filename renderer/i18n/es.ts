@@ -12,6 +12,7 @@ export const es = {
     storageFull:
       'No queda espacio en el disco: el último cambio no se pudo guardar. Lo guardado antes sigue a salvo. Libere espacio y pulse «Reintentar».',
     storageError: 'No se pudo guardar el último cambio ({{message}}). Lo guardado antes sigue a salvo.',
+    screenError: 'Esta pantalla falló (sus datos guardados no se han tocado)',
     retry: 'Reintentar',
     dismiss: 'Cerrar',
     about: 'Pacto {{version}} — el taller de alineación entre Marketing y Ventas. Funciona sin conexión; sus datos se guardan solo en este equipo.',

@@ -59,7 +59,9 @@ export function formatters(language: Language) {
     },
     /** An instant, shown in `timeZone` with the zone's name, e.g. "30 nov 2026, 18:04 CET". */
     dateTime: (instant: string | Date, timeZone?: string) =>
-      new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone, timeZoneName: 'short' }).format(new Date(instant)),
+      new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' }).format(
+        new Date(instant),
+      ),
   };
 }
 export type Formatters = ReturnType<typeof formatters>;

@@ -1,0 +1,60 @@
+/**
+ * Helpers that drive Pacto like a user: open the app in Chromium with a
+ * printer for PDF export, go to a step, keep screenshots as artefacts.
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { PrintOptions } from '../../../shared/bridge/contract';
+
+/** Where e2e tests leave screenshots, PDFs and page images for people to look at. */
+export const ARTIFACTS = resolve(import.meta.dirname, '../../../test-artifacts/e2e');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+/**
+ * Gives the page the printer the browser platform uses for export: Chromium's
+ * own `page.pdf()`, the engine Electron's `printToPDF` uses, with the same options.
+ */
+export async function installPrinter(page: Page): Promise<void> {
+  await page.exposeFunction('pactoBrowserPrinter', async (options: PrintOptions) => {
+    const pdf = await page.pdf({
+      format: options.pageSize === 'A4' ? 'A4' : 'Letter',
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: options.headerTemplate,
+      footerTemplate: options.footerTemplate,
+      preferCSSPageSize: true,
+    });
+    return pdf.toString('base64');
+  });
+}
+
+/** The app's first page in `context`, with the printer installed, opened at `url`. */
+export async function openApp(context: BrowserContext, url: string): Promise<Page> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await installPrinter(page);
+  await page.goto(url);
+  await page.getByRole('heading', { name: /Talleres|Workshops/ }).waitFor();
+  (page as Page & { pactoErrors?: string[] }).pactoErrors = errors;
+  return page;
+}
+
+/** Uncaught page errors seen so far. */
+export function pageErrors(page: Page): string[] {
+  return (page as Page & { pactoErrors?: string[] }).pactoErrors ?? [];
+}
+
+/** Saves a full-page screenshot as `test-artifacts/e2e/<name>.png`. */
+export async function shot(page: Page, name: string): Promise<string> {
+  const path = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** Clicks step `step` of the open workshop and waits for its heading. */
+export async function goToStep(page: Page, step: string): Promise<void> {
+  await page.getByTestId(`step-${step}`).click();
+  await page.locator('#screen-title').waitFor();
+}
