@@ -1,0 +1,36 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Home } from '../../renderer/features/workshops/Home';
+import { initI18n } from '../../renderer/i18n';
+import { useAppStore } from '../../renderer/store';
+import { db } from '../../renderer/data/instance';
+
+beforeAll(async () => {
+  await initI18n('es');
+  useAppStore.getState().setLanguage('es');
+  useAppStore.getState().setWorkshops([]);
+});
+
+describe('new workshop form', () => {
+  it('refuses an empty title and company at the fields and creates nothing', async () => {
+    render(<Home />);
+    await userEvent.click(screen.getByRole('button', { name: '+ Nuevo taller' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Crear taller' }));
+    const alerts = screen.getAllByRole('alert').map((a) => a.textContent);
+    expect(alerts).toEqual(['Este campo es obligatorio.', 'Este campo es obligatorio.']);
+    expect(await db.workshops.count()).toBe(0);
+  });
+
+  it('creates a workshop with the standard glossary in its language and opens it', async () => {
+    render(<Home />);
+    await userEvent.click(screen.getByRole('button', { name: '+ Nuevo taller' }));
+    await userEvent.type(screen.getByLabelText('Título'), 'Kick-off SLA');
+    await userEvent.type(screen.getByLabelText('Empresa'), 'Acme Andina');
+    await userEvent.selectOptions(screen.getByLabelText('Idioma del acuerdo'), 'en');
+    await userEvent.click(screen.getByRole('button', { name: 'Crear taller' }));
+    await waitFor(() => expect(useAppStore.getState().route.screen).toBe('workshop'));
+    const rows = await db.workshops.toArray();
+    expect(rows.map((r) => [r.title, r.company, r.language])).toEqual([['Kick-off SLA', 'Acme Andina', 'en']]);
+  });
+});

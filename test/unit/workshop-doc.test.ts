@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  addTransition,
+  initWorkshopDoc,
+  InvalidEditError,
+  LOCAL_ORIGIN,
+  mainPath,
+  readWorkshop,
+  removeStage,
+  removeTerm,
+  updateTargets,
+  updateTerm,
+  updateTransition,
+} from '../../shared/domain/workshop-doc';
+import { sampleWorkshop } from '../../shared/sample/standard-content';
+
+function sampleDoc() {
+  const doc = new Y.Doc();
+  initWorkshopDoc(doc, sampleWorkshop('2026-11-30'));
+  return doc;
+}
+
+describe('workshop document', () => {
+  it('reads back exactly what was written', () => {
+    const content = sampleWorkshop('2026-11-30');
+    const doc = new Y.Doc();
+    initWorkshopDoc(doc, content);
+    expect(readWorkshop(doc)).toEqual(content);
+  });
+
+  it('refuses invalid edits with field errors and leaves the document as it was', () => {
+    const doc = sampleDoc();
+    const before = readWorkshop(doc);
+    expect(() => updateTerm(doc, 'term-mql', { name: '  ' })).toThrow(InvalidEditError);
+    expect(() => updateTransition(doc, 'agreed', 'tr-lead-mql', { conversionRate: 1.2 })).toThrow(expect.objectContaining({ errors: { conversionRate: 'rate' } }));
+    expect(() => updateTransition(doc, 'agreed', 'tr-lead-mql', { averageDays: -1 })).toThrow(expect.objectContaining({ errors: { averageDays: 'days' } }));
+    expect(() => updateTargets(doc, { revenueTarget: 0 })).toThrow(expect.objectContaining({ errors: { revenueTarget: 'positive' } }));
+    expect(() => updateTargets(doc, { averageDealSize: -5 })).toThrow(InvalidEditError);
+    expect(readWorkshop(doc)).toEqual(before);
+  });
+
+  it('undoes and redoes user edits through Y.UndoManager, not document creation', () => {
+    const doc = sampleDoc();
+    const undo = new Y.UndoManager([doc.getArray('terms'), doc.getMap('targets')], { trackedOrigins: new Set([LOCAL_ORIGIN]) });
+    expect(undo.canUndo()).toBe(false);
+    updateTerm(doc, 'term-mql', { definition: 'Nueva definición' });
+    undo.stopCapturing();
+    updateTargets(doc, { revenueTarget: 2_000_000 });
+    undo.undo();
+    expect(readWorkshop(doc).targets.revenueTarget).toBe(1_200_000);
+    undo.undo();
+    expect(readWorkshop(doc).terms[1]!.definition).not.toBe('Nueva definición');
+    undo.redo();
+    expect(readWorkshop(doc).terms[1]!.definition).toBe('Nueva definición');
+  });
+
+  it('removing a term unlinks it from stages; removing a stage removes its transitions', () => {
+    const doc = sampleDoc();
+    removeTerm(doc, 'term-sal');
+    expect(readWorkshop(doc).funnels.agreed.stages.find((s) => s.id === 'stage-sal')!.termId).toBeNull();
+    removeStage(doc, 'agreed', 'stage-sal');
+    const funnel = readWorkshop(doc).funnels.agreed;
+    expect(funnel.transitions.some((t) => t.source === 'stage-sal' || t.target === 'stage-sal')).toBe(false);
+  });
+
+  it('follows the main path past branches and recycle loops', () => {
+    const doc = sampleDoc();
+    // A disqualified branch with a lower rate and a recycle loop back to lead.
+    const funnel = readWorkshop(doc).funnels.agreed;
+    addTransition(doc, 'agreed', { id: 'tr-loop', source: 'stage-sql', target: 'stage-lead', conversionRate: 0.2, averageDays: 90, recycle: true });
+    const path = mainPath(readWorkshop(doc).funnels.agreed).map((p) => p.stage.id);
+    expect(path).toEqual(funnel.stages.map((s) => s.id));
+  });
+});
