@@ -1,0 +1,90 @@
+/**
+ * The PDF export: print the renderer's current page (the print view of an
+ * agreement version), add metadata and the snapshot with pdf-lib, ask the
+ * user where to save, write the file atomically. Every collaborator is a
+ * parameter, so the flow is tested without Electron.
+ */
+import type { PrintToPDFOptions } from 'electron';
+import type { ExportPdfRequest, ExportPdfResult, PdfMetadata, PrintOptions } from '../../shared/bridge/contract';
+import { err, ok, type Result } from '../../shared/domain/result';
+
+/**
+ * Page margins in inches: the print view's CSS `@page` margins (18 mm top and
+ * bottom, 16 mm left and right; renderer/features/agreement/PrintView.tsx),
+ * so the page is the same whichever of the two Chromium applies. The header
+ * and footer templates are drawn inside the top and bottom margins.
+ */
+const MM_PER_INCH = 25.4;
+export const PDF_MARGINS_INCHES = {
+  top: 18 / MM_PER_INCH,
+  bottom: 18 / MM_PER_INCH,
+  left: 16 / MM_PER_INCH,
+  right: 16 / MM_PER_INCH,
+} as const;
+
+/** Options for `webContents.printToPDF` from the request's print settings. */
+export function printToPdfOptions(print: PrintOptions): PrintToPDFOptions {
+  return {
+    pageSize: print.pageSize,
+    printBackground: true,
+    displayHeaderFooter: true,
+    headerTemplate: print.headerTemplate,
+    footerTemplate: print.footerTemplate,
+    preferCSSPageSize: false,
+    margins: { ...PDF_MARGINS_INCHES },
+  };
+}
+
+/** Collaborators of {@link exportAgreementPdf}. */
+export interface ExportPdfDeps {
+  /** Prints the sender's page (`event.sender.printToPDF`). */
+  print(options: PrintToPDFOptions): Promise<Uint8Array>;
+  /** Adds metadata and attaches the snapshot (`finalizeAgreementPdf`). */
+  finalize(printed: Uint8Array, metadata: PdfMetadata, snapshotJson: string, now: Date): Promise<Uint8Array>;
+  /** Asks where to save; resolves to the chosen path, or `null` when the user cancels. */
+  saveDialog(suggestedName: string): Promise<string | null>;
+  /** Writes the file atomically (`writeFileAtomic`). */
+  writeFile(path: string, data: Uint8Array): Promise<void>;
+  /** The time written into the PDF's metadata. */
+  now(): Date;
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Exports the agreement PDF. It never throws: each step's failure comes back
+ * as an error with its own code.
+ *
+ * @returns `{ path, bytes }` of the written file, or an error coded
+ *   `print-failed` (Chromium could not print), `pdf-failed` (pdf-lib could not read or write the PDF),
+ *   `cancelled` (the user closed the save dialog; nothing written), `dialog-failed` or `io` (the write failed; an existing file at that path is left as it was)
+ */
+export async function exportAgreementPdf(request: ExportPdfRequest, deps: ExportPdfDeps): Promise<Result<ExportPdfResult>> {
+  let printed: Uint8Array;
+  try {
+    printed = await deps.print(printToPdfOptions(request.print));
+  } catch (error) {
+    return err({ code: 'print-failed', message: `Printing the page to PDF failed: ${message(error)}` });
+  }
+  let finished: Uint8Array;
+  try {
+    finished = await deps.finalize(printed, request.metadata, request.snapshotJson, deps.now());
+  } catch (error) {
+    return err({ code: 'pdf-failed', message: `Adding metadata and the snapshot to the PDF failed: ${message(error)}` });
+  }
+  let path: string | null;
+  try {
+    path = await deps.saveDialog(request.suggestedName);
+  } catch (error) {
+    return err({ code: 'dialog-failed', message: `The save dialog failed: ${message(error)}` });
+  }
+  if (path === null) return err({ code: 'cancelled', message: 'The user closed the save dialog; nothing was written.' });
+  try {
+    await deps.writeFile(path, finished);
+  } catch (error) {
+    return err({ code: 'io', message: `Writing ${path} failed: ${message(error)}` });
+  }
+  return ok({ path, bytes: finished.byteLength });
+}

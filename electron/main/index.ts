@@ -1,0 +1,211 @@
+/**
+ * Pacto's main process, kept thin: one sandboxed window on the built
+ * renderer (served from `app://pacto/`, or the Vite dev server under
+ * `electron-vite dev`), the security policy of `security.ts` applied to the
+ * session and to every web contents, the bilingual menu, the remembered
+ * window placement, and the bridge handlers of `ipc.ts`. The logic lives in
+ * the small modules beside this file, each tested without Electron; this
+ * file only connects them to Electron's APIs.
+ */
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CHANNELS, MENU_COMMAND_CHANNEL, type MenuCommand } from '../../shared/bridge/contract';
+import { ok } from '../../shared/domain/result';
+import type { Language } from '../../shared/domain/workshop';
+import { finalizeAgreementPdf } from '../../shared/pdf/finalize';
+import { createAppProtocolHandler } from './app-protocol';
+import { writeFileAtomic } from './atomic-write';
+import { exportAgreementPdf } from './export-pdf';
+import { bridgeHandlers, type ChannelKey } from './ipc';
+import { mainLabels, menuTemplate, pickLanguage } from './menu';
+import {
+  APP_ENTRY_URL,
+  APP_ORIGIN,
+  APP_SCHEME,
+  contentSecurityPolicy,
+  devRendererUrl,
+  isPermissionGranted,
+  isRequestAllowed,
+  isTrustedUrl,
+  originOf,
+  withContentSecurityPolicy,
+} from './security';
+import { fileWindowStateStore, MIN_SIZE, placeWindow } from './window-state';
+
+// out/main/index.js → out/renderer, out/preload (inside app.asar when packaged).
+const here = fileURLToPath(new URL('.', import.meta.url));
+const rendererRoot = join(here, '..', 'renderer');
+const preloadPath = join(here, '..', 'preload', 'index.cjs');
+
+const devUrl = devRendererUrl(process.env['ELECTRON_RENDERER_URL'], app.isPackaged);
+const appOrigin = devUrl === null ? APP_ORIGIN : originOf(devUrl);
+const entryUrl = devUrl ?? APP_ENTRY_URL;
+
+// Before `ready`: a standard, secure scheme gets a real origin (IndexedDB,
+// fetch) and a secure context; no corsEnabled, so no other origin can read it.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+]);
+app.enableSandbox();
+
+let mainWindow: BrowserWindow | null = null;
+let language: Language = 'en';
+
+function sendMenuCommand(command: MenuCommand): void {
+  mainWindow?.webContents.send(MENU_COMMAND_CHANNEL, command);
+}
+
+function applyMenu(): void {
+  const template = menuTemplate(language, sendMenuCommand, { platform: process.platform, developerTools: !app.isPackaged });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+/** Permissions, network and downloads of the default session. */
+function hardenSession(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isPermissionGranted(permission, details.requestingUrl, appOrigin)),
+  );
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    isPermissionGranted(permission, requestingOrigin, appOrigin),
+  );
+  ses.setDevicePermissionHandler(() => false);
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isRequestAllowed(details.url, appOrigin) }));
+  if (devUrl !== null) {
+    // The packaged app's CSP comes with each app:// response; the dev server's pages get it here.
+    const devPolicy = contentSecurityPolicy({ devServerOrigin: appOrigin });
+    ses.webRequest.onHeadersReceived((details, callback) =>
+      callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders ?? {}, devPolicy) }),
+    );
+  }
+  ses.on('will-download', (event) => event.preventDefault());
+}
+
+/** Applied to every web contents the app creates: no new windows, no navigation away, no webviews. */
+function hardenWebContents(contents: WebContents): void {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  const denyForeign = (event: { url: string; preventDefault(): void }): void => {
+    if (!isTrustedUrl(event.url, appOrigin)) event.preventDefault();
+  };
+  contents.on('will-navigate', denyForeign);
+  contents.on('will-frame-navigate', denyForeign);
+  contents.on('will-redirect', denyForeign);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+function createWindow(): BrowserWindow {
+  const store = fileWindowStateStore(app.getPath('userData'));
+  const primary = screen.getPrimaryDisplay();
+  const workAreas = [primary, ...screen.getAllDisplays().filter((display) => display.id !== primary.id)].map((display) => display.workArea);
+  const placement = placeWindow(store.read(), workAreas);
+  const win = new BrowserWindow({
+    ...(placement.x !== undefined && placement.y !== undefined ? { x: placement.x, y: placement.y } : { center: true }),
+    width: placement.width,
+    height: placement.height,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
+    show: false,
+    title: 'Pacto',
+    backgroundColor: '#ffffff',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: true,
+      devTools: !app.isPackaged,
+    },
+  });
+  if (placement.maximized) win.maximize();
+  win.once('ready-to-show', () => win.show());
+  win.on('close', () => {
+    try {
+      store.write({ bounds: win.getNormalBounds(), maximized: win.isMaximized() });
+    } catch (error) {
+      console.error('Pacto: could not save the window placement:', error);
+    }
+  });
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  win.loadURL(entryUrl).catch((error: unknown) => {
+    dialog.showErrorBox('Pacto', `Pacto could not open its window (${entryUrl}): ${error instanceof Error ? error.message : String(error)}`);
+  });
+  return win;
+}
+
+async function showSaveDialog(sender: WebContents, suggestedName: string): Promise<string | null> {
+  const labels = mainLabels(language);
+  const options: Electron.SaveDialogOptions = {
+    title: labels.exportPdfDialogTitle,
+    defaultPath: join(app.getPath('documents'), suggestedName),
+    filters: [{ name: labels.pdfFilter, extensions: ['pdf'] }],
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  };
+  const owner = BrowserWindow.fromWebContents(sender);
+  const result = owner === null ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(owner, options);
+  return result.canceled || result.filePath === '' ? null : result.filePath;
+}
+
+function registerBridge(): void {
+  const handlers = bridgeHandlers<IpcMainInvokeEvent>(
+    {
+      exportPdf: (request, event) =>
+        exportAgreementPdf(request, {
+          print: (options) => event.sender.printToPDF(options),
+          finalize: finalizeAgreementPdf,
+          saveDialog: (suggestedName) => showSaveDialog(event.sender, suggestedName),
+          writeFile: (path, data) => writeFileAtomic(path, data),
+          now: () => new Date(),
+        }),
+      appInfo: () => ok({ version: app.getVersion(), runtime: 'electron', systemLanguages: app.getPreferredSystemLanguages() }),
+      setLanguage: (next) => {
+        language = next;
+        applyMenu();
+        return ok(undefined);
+      },
+    },
+    appOrigin,
+  );
+  for (const key of Object.keys(CHANNELS) as ChannelKey[]) {
+    ipcMain.handle(CHANNELS[key], (event, payload: unknown) => handlers[key](event, payload));
+  }
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Pacto is running on the same data; it gets the focus instead.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow === null) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  void app.whenReady().then(() => {
+    language = pickLanguage(app.getPreferredSystemLanguages(), app.getLocale());
+    protocol.handle(
+      APP_SCHEME,
+      createAppProtocolHandler({ root: rendererRoot, readFile: (path) => readFile(path), contentSecurityPolicy: contentSecurityPolicy() }),
+    );
+    hardenSession();
+    registerBridge();
+    applyMenu();
+    mainWindow = createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+    });
+  });
+}

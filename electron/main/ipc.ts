@@ -1,0 +1,91 @@
+/**
+ * The main side of the bridge: one guarded handler per channel of
+ * `CHANNELS`. Every handler checks that the call comes from the app's own
+ * renderer (top frame, trusted URL), parses the payload with the shared zod
+ * schema, and returns a `Result`; it never throws across IPC. The work
+ * itself is injected, so this is tested with fake events.
+ */
+import { z } from 'zod';
+import {
+  CHANNELS,
+  exportPdfRequestSchema,
+  setLanguageSchema,
+  type AppInfo,
+  type ExportPdfRequest,
+  type ExportPdfResult,
+} from '../../shared/bridge/contract';
+import type { Language } from '../../shared/domain/workshop';
+import { err, type Result } from '../../shared/domain/result';
+import { isTrustedUrl } from './security';
+
+/** The part of Electron's `WebFrameMain` the sender check reads. */
+export interface SenderFrameLike {
+  readonly url: string;
+  /** `null` for a top frame. */
+  readonly parent: unknown;
+}
+
+/** The part of Electron's `IpcMainInvokeEvent` the sender check reads. */
+export interface InvokeEventLike {
+  /** `null` when the frame has navigated away or been destroyed. */
+  readonly senderFrame: SenderFrameLike | null;
+}
+
+/**
+ * Whether an IPC call comes from the app's own renderer: a live top frame
+ * whose URL is on `appOrigin` (see `isTrustedUrl`).
+ */
+export function isTrustedSender(event: InvokeEventLike, appOrigin: string): boolean {
+  const frame = event.senderFrame;
+  return frame !== null && frame.parent === null && isTrustedUrl(frame.url, appOrigin);
+}
+
+/** What each channel does once its call is checked and parsed. */
+export interface BridgeImpl<E> {
+  exportPdf(request: ExportPdfRequest, event: E): Promise<Result<ExportPdfResult>>;
+  appInfo(): Result<AppInfo> | Promise<Result<AppInfo>>;
+  setLanguage(language: Language): Result<void> | Promise<Result<void>>;
+}
+
+/** The name of a channel in `CHANNELS` (`exportPdf` …), not its wire string. */
+export type ChannelKey = keyof typeof CHANNELS;
+
+/** A function for `ipcMain.handle(CHANNELS[key], …)`. Always resolves. */
+export type IpcHandler<E> = (event: E, payload: unknown) => Promise<Result<unknown>>;
+
+function guarded<E extends InvokeEventLike, T>(
+  key: ChannelKey,
+  appOrigin: string,
+  schema: z.ZodType<T>,
+  run: (payload: T, event: E) => Result<unknown> | Promise<Result<unknown>>,
+): IpcHandler<E> {
+  const channel = CHANNELS[key];
+  return async (event, payload) => {
+    if (!isTrustedSender(event, appOrigin)) {
+      return err({ code: 'forbidden', message: `${channel}: the call does not come from Pacto's own window.` });
+    }
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success) {
+      return err({ code: 'invalid-payload', message: `${channel}: ${z.prettifyError(parsed.error)}` });
+    }
+    try {
+      return await run(parsed.data, event);
+    } catch (error) {
+      return err({ code: 'internal', message: `${channel}: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  };
+}
+
+/**
+ * One guarded handler per channel (the record's type makes a missing channel
+ * a compile error).
+ *
+ * @param appOrigin the renderer's origin (`app://pacto`, or the dev server's)
+ */
+export function bridgeHandlers<E extends InvokeEventLike>(impl: BridgeImpl<E>, appOrigin: string): Record<ChannelKey, IpcHandler<E>> {
+  return {
+    exportPdf: guarded('exportPdf', appOrigin, exportPdfRequestSchema, (request, event: E) => impl.exportPdf(request, event)),
+    appInfo: guarded('appInfo', appOrigin, z.undefined(), () => impl.appInfo()),
+    setLanguage: guarded('setLanguage', appOrigin, setLanguageSchema, (language) => impl.setLanguage(language)),
+  };
+}

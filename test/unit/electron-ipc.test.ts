@@ -1,0 +1,119 @@
+import { describe, expect, it, vi } from 'vitest';
+import { bridgeHandlers, isTrustedSender, type BridgeImpl, type InvokeEventLike } from '../../electron/main/ipc';
+import { APP_ENTRY_URL, APP_ORIGIN } from '../../electron/main/security';
+import { CHANNELS, type ExportPdfRequest } from '../../shared/bridge/contract';
+import { ok } from '../../shared/domain/result';
+
+interface FakeEvent extends InvokeEventLike {
+  readonly id: number;
+}
+
+function fromFrame(url: string, parent: unknown = null): FakeEvent {
+  return { id: 1, senderFrame: { url, parent } };
+}
+
+const trusted = fromFrame(`${APP_ENTRY_URL}#/workshops/7/export`);
+
+const exportRequest: ExportPdfRequest = {
+  suggestedName: 'Acuerdo 2025.pdf',
+  print: { pageSize: 'Letter', headerTemplate: '<span></span>', footerTemplate: '<span class="pageNumber"></span>' },
+  metadata: { title: 'Acuerdo', author: 'Pacto', subject: 'SLA', keywords: ['SLA'], language: 'en' },
+  snapshotJson: '{"a":1}',
+};
+
+function impl(): { [K in keyof BridgeImpl<FakeEvent>]: ReturnType<typeof vi.fn> } & BridgeImpl<FakeEvent> {
+  return {
+    exportPdf: vi.fn(async () => ok({ path: '/tmp/Acuerdo 2025.pdf', bytes: 1234 })),
+    appInfo: vi.fn(() => ok({ version: '0.1.0', runtime: 'electron' as const, systemLanguages: ['es-ES'] })),
+    setLanguage: vi.fn(() => ok(undefined)),
+  };
+}
+
+describe('isTrustedSender', () => {
+  it('trusts the top frame of the app', () => {
+    expect(isTrustedSender(trusted, APP_ORIGIN)).toBe(true);
+  });
+
+  it.each([
+    ['a destroyed frame', { senderFrame: null }],
+    ['a subframe of the app', fromFrame(APP_ENTRY_URL, { url: APP_ENTRY_URL })],
+    ['a remote page', fromFrame('https://evil.example/')],
+    ['a look-alike host', fromFrame('app://pacto.evil/index.html')],
+    ['a file page', fromFrame('file:///tmp/index.html')],
+    ['about:blank', fromFrame('about:blank')],
+  ])('does not trust %s', (_what, event) => {
+    expect(isTrustedSender(event, APP_ORIGIN)).toBe(false);
+  });
+});
+
+describe('bridgeHandlers', () => {
+  it('has exactly one handler per channel of the contract', () => {
+    expect(Object.keys(bridgeHandlers(impl(), APP_ORIGIN)).sort()).toEqual(Object.keys(CHANNELS).sort());
+  });
+
+  it('passes a checked, parsed request and the event to the export', async () => {
+    const work = impl();
+    const handlers = bridgeHandlers(work, APP_ORIGIN);
+    const result = await handlers.exportPdf(trusted, { ...exportRequest, extra: 'dropped' });
+    expect(result).toEqual(ok({ path: '/tmp/Acuerdo 2025.pdf', bytes: 1234 }));
+    expect(work.exportPdf).toHaveBeenCalledWith(exportRequest, trusted);
+  });
+
+  it('answers appInfo and setLanguage', async () => {
+    const work = impl();
+    const handlers = bridgeHandlers(work, APP_ORIGIN);
+    expect(await handlers.appInfo(trusted, undefined)).toEqual(ok({ version: '0.1.0', runtime: 'electron', systemLanguages: ['es-ES'] }));
+    expect(await handlers.setLanguage(trusted, 'es')).toEqual(ok(undefined));
+    expect(work.setLanguage).toHaveBeenCalledWith('es');
+  });
+
+  it.each(Object.keys(CHANNELS) as (keyof typeof CHANNELS)[])('%s refuses a caller that is not the app', async (key) => {
+    const work = impl();
+    const handlers = bridgeHandlers(work, APP_ORIGIN);
+    const payloads = { exportPdf: exportRequest, appInfo: undefined, setLanguage: 'en' };
+    for (const event of [fromFrame('https://evil.example/'), fromFrame(APP_ENTRY_URL, {}), { id: 2, senderFrame: null }]) {
+      const result = await handlers[key](event, payloads[key]);
+      expect(result).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining(CHANNELS[key]) } });
+    }
+    expect(work[key]).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['exportPdf', { ...exportRequest, suggestedName: '../../.bashrc.pdf' }, 'suggestedName'],
+    ['exportPdf', { ...exportRequest, suggestedName: 'Acuerdo.exe' }, 'suggestedName'],
+    ['exportPdf', { ...exportRequest, print: { ...exportRequest.print, pageSize: 'A3' } }, 'pageSize'],
+    ['exportPdf', { ...exportRequest, metadata: undefined }, 'metadata'],
+    ['exportPdf', 'a string', ''],
+    ['setLanguage', 'fr', ''],
+    ['setLanguage', undefined, ''],
+    ['appInfo', { sneaky: true }, ''],
+  ] as const)('%s refuses the payload %j', async (key, payload, field) => {
+    const work = impl();
+    const result = await bridgeHandlers(work, APP_ORIGIN)[key](trusted, payload);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-payload', message: expect.stringContaining(CHANNELS[key]) } });
+    if (!result.ok) expect(result.error.message).toContain(field);
+    expect(work[key]).not.toHaveBeenCalled();
+  });
+
+  it('turns a throwing implementation into an error result instead of a rejection', async () => {
+    const work = impl();
+    work.exportPdf = vi.fn(async () => {
+      throw new Error('webContents destroyed');
+    });
+    work.appInfo = vi.fn(() => {
+      throw new Error('not ready');
+    });
+    const handlers = bridgeHandlers(work, APP_ORIGIN);
+    await expect(handlers.exportPdf(trusted, exportRequest)).resolves.toEqual({
+      ok: false,
+      error: { code: 'internal', message: `${CHANNELS.exportPdf}: webContents destroyed` },
+    });
+    await expect(handlers.appInfo(trusted, undefined)).resolves.toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+
+  it('trusts the dev server instead of app:// under electron-vite dev', async () => {
+    const handlers = bridgeHandlers(impl(), 'http://localhost:5173');
+    expect(await handlers.setLanguage(fromFrame('http://localhost:5173/'), 'en')).toEqual(ok(undefined));
+    expect(await handlers.setLanguage(trusted, 'en')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});

@@ -1,0 +1,93 @@
+// The preload runs only inside Electron; here `electron` is replaced by a
+// recording fake (the one place where mocking Electron is unavoidable), so
+// the test sees exactly what the preload exposes and which channels it uses.
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { CHANNELS, MENU_COMMAND_CHANNEL, type ExportPdfRequest, type MenuCommand, type PactoBridge } from '../../shared/bridge/contract';
+
+type Listener = (event: unknown, ...args: unknown[]) => void;
+
+const fake = vi.hoisted(() => {
+  const listeners = new Map<string, Set<(event: unknown, ...args: unknown[]) => void>>();
+  return {
+    exposed: new Map<string, unknown>(),
+    listeners,
+    invoke: vi.fn<(channel: string, ...args: unknown[]) => Promise<unknown>>(),
+  };
+});
+
+vi.mock('electron', () => ({
+  contextBridge: {
+    exposeInMainWorld: (key: string, api: unknown) => fake.exposed.set(key, api),
+  },
+  ipcRenderer: {
+    invoke: fake.invoke,
+    on: (channel: string, listener: Listener) => {
+      const set = fake.listeners.get(channel) ?? new Set<Listener>();
+      set.add(listener);
+      fake.listeners.set(channel, set);
+    },
+    removeListener: (channel: string, listener: Listener) => {
+      fake.listeners.get(channel)?.delete(listener);
+    },
+  },
+}));
+
+let api: PactoBridge;
+
+beforeAll(async () => {
+  await import('../../electron/preload/index');
+  api = fake.exposed.get('pacto') as PactoBridge;
+});
+
+function emitMenuCommand(command: MenuCommand): void {
+  const fakeEvent = { sender: 'the ipcRenderer itself' };
+  for (const listener of fake.listeners.get(MENU_COMMAND_CHANNEL) ?? []) listener(fakeEvent, command);
+}
+
+describe('preload', () => {
+  it('exposes only window.pacto, with one method per channel plus onMenuCommand', () => {
+    expect([...fake.exposed.keys()]).toEqual(['pacto']);
+    expect(Object.keys(api).sort()).toEqual([...Object.keys(CHANNELS), 'onMenuCommand'].sort());
+    for (const value of Object.values(api)) expect(typeof value).toBe('function');
+  });
+
+  it('invokes each channel of the contract with its payload', async () => {
+    fake.invoke.mockResolvedValue({ ok: true, value: 'reply' });
+    const request = { suggestedName: 'Acuerdo.pdf' } as ExportPdfRequest;
+    await expect(api.exportPdf(request)).resolves.toEqual({ ok: true, value: 'reply' });
+    await api.appInfo();
+    await api.setLanguage('es');
+    expect(fake.invoke.mock.calls).toEqual([[CHANNELS.exportPdf, request], [CHANNELS.appInfo], [CHANNELS.setLanguage, 'es']]);
+  });
+
+  it('resolves with an error when the invocation itself fails', async () => {
+    fake.invoke.mockRejectedValueOnce(new Error("No handler registered for 'pacto:app:info'"));
+    await expect(api.appInfo()).resolves.toEqual({
+      ok: false,
+      error: { code: 'ipc', message: `${CHANNELS.appInfo}: No handler registered for 'pacto:app:info'` },
+    });
+  });
+
+  it('delivers menu commands without the IPC event, until unsubscribed', () => {
+    const received: unknown[][] = [];
+    const unsubscribe = api.onMenuCommand((...args) => received.push(args));
+    emitMenuCommand('undo');
+    emitMenuCommand('export-pdf');
+    unsubscribe();
+    emitMenuCommand('redo');
+    expect(received).toEqual([['undo'], ['export-pdf']]);
+    expect(fake.listeners.get(MENU_COMMAND_CHANNEL)?.size).toBe(0);
+  });
+
+  it('keeps separate subscriptions apart', () => {
+    const first = vi.fn();
+    const second = vi.fn();
+    const unsubscribeFirst = api.onMenuCommand(first);
+    const unsubscribeSecond = api.onMenuCommand(second);
+    unsubscribeFirst();
+    emitMenuCommand('about');
+    expect(first).not.toHaveBeenCalled();
+    expect(second).toHaveBeenCalledWith('about');
+    unsubscribeSecond();
+  });
+});
