@@ -1,0 +1,63 @@
+/**
+ * Reading an agreement PDF's attachments, text and producer with pdfjs-dist
+ * (Mozilla's PDF reader, tolerant of damaged files), in Node. The worker
+ * module is loaded in this thread (`globalThis.pdfjsWorker`), so no worker
+ * file has to be found at run time, bundled or not.
+ */
+import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+/** What the verifier needs from a PDF's content. */
+export interface PdfView {
+  /** Embedded files by name (the document's EmbeddedFiles name tree). */
+  attachments: Map<string, Uint8Array>;
+  /** The text of every page, in page order, items joined without separators. */
+  text: string;
+  /** The document information dictionary's `/Producer`, if any. */
+  producer: string | null;
+  pageCount: number;
+}
+
+let workerReady: Promise<void> | undefined;
+
+function loadWorker(): Promise<void> {
+  workerReady ??= import('pdfjs-dist/legacy/build/pdf.worker.mjs').then((worker) => {
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+  });
+  return workerReady;
+}
+
+/**
+ * Opens `bytes` with pdfjs and reads attachments, text and producer.
+ * Throws pdfjs's error (e.g. `InvalidPDFException`) when the file cannot be
+ * opened at all.
+ */
+export async function readPdf(bytes: Uint8Array): Promise<PdfView> {
+  await loadWorker();
+  const task = getDocument({
+    // pdfjs may take ownership of the buffer: give it a copy.
+    data: new Uint8Array(bytes),
+    verbosity: 0,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+  });
+  let doc: PDFDocumentProxy | undefined;
+  try {
+    doc = await task.promise;
+    const attachments = new Map<string, Uint8Array>();
+    const raw = ((await doc.getAttachments()) ?? {}) as Record<string, { filename?: string; content?: Uint8Array }>;
+    for (const [name, file] of Object.entries(raw)) if (file.content) attachments.set(file.filename ?? name, file.content);
+    const info = (await doc.getMetadata().catch(() => null))?.info as { Producer?: unknown } | undefined;
+    const pages: string[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const content = await page.getTextContent();
+      pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(''));
+      page.cleanup();
+    }
+    return { attachments, text: pages.join('\n'), producer: typeof info?.Producer === 'string' ? info.Producer : null, pageCount: doc.numPages };
+  } finally {
+    await task.destroy();
+  }
+}
