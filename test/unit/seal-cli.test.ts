@@ -1,0 +1,81 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { formatFingerprint } from '../../shared/agreement/fingerprint';
+import { runVerify, VERIFY_EXIT, type VerifyIo } from '../../electron/cli/verify';
+import { agreementPdf, indexOf, sampleVersion, textPdf } from './seal-fixture';
+
+/** An io over in-memory files that captures what is printed. */
+function fakeIo(files: Record<string, Uint8Array>) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: VerifyIo = {
+    readFile: async (path) => {
+      const bytes = files[path];
+      if (!bytes) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+      return bytes;
+    },
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+  };
+  return { io, out: () => out.join(''), err: () => err.join('') };
+}
+
+let files: Record<string, Uint8Array>;
+beforeAll(async () => {
+  const { bytes } = await agreementPdf();
+  const altered = new Uint8Array(bytes);
+  altered[indexOf(bytes, 'delivers')] = 'D'.charCodeAt(0);
+  files = { 'ok.pdf': bytes, 'altered.pdf': altered, 'letter.pdf': await textPdf(['A letter.']), 'notes.txt': new TextEncoder().encode('hello') };
+});
+
+describe('pacto verify', () => {
+  it('--json reports status, fingerprint, version and signatories; exit 0 when intact', async () => {
+    const t = fakeIo(files);
+    expect(await runVerify(['ok.pdf', '--json'], t.io)).toBe(0);
+    const report = JSON.parse(t.out());
+    expect(report).toMatchObject({ file: 'ok.pdf', status: 'intact', fingerprint: sampleVersion().fingerprint, version: 2 });
+    expect(report.signatories.map((s: { name: string; signed: boolean }) => [s.name, s.signed])).toEqual([
+      ['Lucía Fernández Ortega', true],
+      ['Jorge Ibáñez Muñoz', true],
+    ]);
+    expect(t.err()).toBe('');
+  });
+
+  it('prints a readable summary with the grouped fingerprint', async () => {
+    const t = fakeIo(files);
+    expect(await runVerify(['ok.pdf'], t.io)).toBe(0);
+    expect(t.out()).toMatch(/^INTACT/);
+    expect(t.out()).toContain(formatFingerprint(sampleVersion().fingerprint));
+    expect(t.out()).toContain('integrity, not identity');
+    expect(t.out()).toContain('Jorge Ibáñez Muñoz, Director Comercial (sales): signed 2026-11-30T11:06:00-06:00 America/Mexico_City');
+  });
+
+  it('exits non-zero for altered and not-Pacto files, naming what is wrong', async () => {
+    const altered = fakeIo(files);
+    expect(await runVerify(['altered.pdf'], altered.io)).toBe(VERIFY_EXIT.altered);
+    expect(altered.out()).toMatch(/^ALTERED/);
+    expect(altered.out()).toContain('[seal-broken]');
+
+    for (const name of ['letter.pdf', 'notes.txt']) {
+      const t = fakeIo(files);
+      expect(await runVerify([name, '--json'], t.io)).toBe(VERIFY_EXIT['not-pacto']);
+      expect(JSON.parse(t.out()).status).toBe('not-pacto');
+    }
+    expect(VERIFY_EXIT.altered).not.toBe(0);
+    expect(VERIFY_EXIT['not-pacto']).not.toBe(0);
+  });
+
+  it('explains usage errors and unreadable files on stderr', async () => {
+    const none = fakeIo(files);
+    expect(await runVerify([], none.io)).toBe(64);
+    expect(none.err()).toContain('no file given');
+    const bad = fakeIo(files);
+    expect(await runVerify(['ok.pdf', '--yaml'], bad.io)).toBe(64);
+    expect(bad.err()).toContain('unknown option --yaml');
+    const missing = fakeIo(files);
+    expect(await runVerify(['missing.pdf'], missing.io)).toBe(66);
+    expect(missing.err()).toBe('pacto verify: cannot read missing.pdf: no such file\n');
+    const help = fakeIo(files);
+    expect(await runVerify(['--help'], help.io)).toBe(0);
+    expect(help.out()).toContain('Usage: pacto verify <file.pdf> [--json]');
+  });
+});
