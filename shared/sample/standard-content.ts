@@ -18,9 +18,10 @@ import type {
   WorkshopMeta,
 } from '../domain/workshop';
 
-type Bilingual = Record<Language, string>;
+/** A text in each workshop language. */
+export type Bilingual = Record<Language, string>;
 
-interface StandardTerm {
+export interface StandardTerm {
   key: 'lead' | 'mql' | 'sal' | 'sql' | 'opportunity' | 'customer';
   acronym: string;
   owner: 'marketing' | 'sales';
@@ -167,11 +168,21 @@ export function standardTerms(language: Language): Term[] {
   }));
 }
 
+/**
+ * The name a funnel stage of standard term `key` carries in `language`: the
+ * acronym where the field says it ("MQL", "SQL"), the full name for the
+ * opportunity (its acronym SQO is rarely said) and for the customer (none).
+ */
+export function standardStageName(key: StandardTerm['key'], language: Language): string {
+  const t = STANDARD_TERMS.find((term) => term.key === key)!;
+  return t.acronym && t.key !== 'opportunity' ? t.acronym : t.name[language];
+}
+
 /** The standard funnel, stages linked to the standard terms, laid out left to right. */
 export function standardFunnel(language: Language): Funnel {
   const stages: FunnelStage[] = STANDARD_TERMS.map((t, i) => ({
     id: `stage-${t.key}`,
-    name: t.acronym && t.key !== 'opportunity' ? t.acronym : t.name[language],
+    name: standardStageName(t.key, language),
     ownerTeam: t.owner,
     termId: `term-${t.key}`,
     x: i * 220,

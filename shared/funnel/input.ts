@@ -1,0 +1,82 @@
+/**
+ * Rates and days as people type and read them: parsing what a user typed in
+ * a field ("35,5", "35.5 %", " 35 ", "14 días") into the stored unit, with
+ * an error key for the message at the field (the keys of `errors.*` in the
+ * app's strings), and formatting stored values for labels ("35,5 %", "12 d").
+ */
+import { err, ok, type Result } from '../domain/result';
+import type { Language } from '../domain/workshop';
+
+/** Error keys of a typed rate: empty, not a percentage, outside 0–100 %. */
+export type RateInputError = 'required' | 'rateFormat' | 'rate';
+/** Error keys of typed days: empty, not a number of days, negative. */
+export type DaysInputError = 'required' | 'daysFormat' | 'days';
+
+/** A decimal number with `.` or `,` as separator, optionally signed (ASCII or Unicode minus). */
+const NUMBER = String.raw`([+\-\u2212]?)\s*(\d+(?:[.,]\d+)?|[.,]\d+)`;
+const RATE = new RegExp(`^${NUMBER}\\s*%?$`);
+const DAYS = new RegExp(`^${NUMBER}\\s*(?:d|d\\.|dias?|days?)?$`);
+
+function readNumber(match: RegExpExecArray): number {
+  const value = Number(match[2]!.replace(',', '.'));
+  return match[1] && match[1] !== '+' && value !== 0 ? -value : value;
+}
+
+/** Removes accents and lower-cases, so "14 Días" reads as "14 dias". */
+function plain(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().trim();
+}
+
+/**
+ * Parses a conversion rate typed as a percentage and returns it as a
+ * fraction 0..1: `"35,5"`, `"35.5 %"`, `"35.5%"`, `" 35 "` → 0.355, 0.355,
+ * 0.355, 0.35. Comma or point is the decimal separator; no thousands
+ * separators (a rate has no thousands). Errors: `required` for an empty
+ * field, `rateFormat` for text that is not a percentage ("abc", "3 5"),
+ * `rate` for a number outside 0–100 ("120", "-5").
+ */
+export function parseRateInput(text: string): Result<number, RateInputError> {
+  const trimmed = text.trim();
+  if (trimmed === '') return err('required');
+  const match = RATE.exec(trimmed);
+  if (!match) return err('rateFormat');
+  const percent = readNumber(match);
+  if (percent < 0 || percent > 100) return err('rate');
+  // Rounded to 12 decimals so that 35.5 % is stored as 0.355, not 0.35500000000000004.
+  return ok(Math.round((percent / 100) * 1e12) / 1e12);
+}
+
+/**
+ * Parses an average duration typed in days: `"14"`, `" 14,5 "`, `"14 d"`,
+ * `"14 días"`, `"14 days"` → 14, 14.5, 14, 14, 14. Errors: `required` for an
+ * empty field, `daysFormat` for text that is not a number of days ("abc",
+ * "2 weeks"), `days` for a negative number.
+ */
+export function parseDaysInput(text: string): Result<number, DaysInputError> {
+  const trimmed = plain(text);
+  if (trimmed === '') return err('required');
+  const match = DAYS.exec(trimmed);
+  if (!match) return err('daysFormat');
+  const days = readNumber(match);
+  if (days < 0) return err('days');
+  return ok(days);
+}
+
+function numberFormat(language: Language, maximumFractionDigits: number): Intl.NumberFormat {
+  return new Intl.NumberFormat(language === 'es' ? 'es-ES' : 'en-US', { maximumFractionDigits, useGrouping: false });
+}
+
+/** A fraction 0..1 as the number to put back in a rate field, in `language`'s decimals: 0.355 → "35,5" (es), "35.5" (en). */
+export function formatRateInput(rate: number, language: Language): string {
+  return numberFormat(language, 4).format(rate * 100);
+}
+
+/** A fraction 0..1 as a percentage label with at most one decimal: 0.355 → "35,5 %" (es), "35.5 %" (en). */
+export function formatPercent(rate: number, language: Language): string {
+  return `${numberFormat(language, 1).format(rate * 100)} %`;
+}
+
+/** Days as a short label with at most one decimal: 12 → "12 d", 2.5 → "2,5 d" (es). */
+export function formatDays(days: number, language: Language): string {
+  return `${numberFormat(language, 1).format(days)} d`;
+}
