@@ -39,8 +39,13 @@ export function App() {
     window.addEventListener('keydown', onKey);
     const off = platform().onMenuCommand((command) => {
       const state = useAppStore.getState();
-      if (command === 'undo') undo();
-      else if (command === 'redo') redo();
+      // The menu's Ctrl/Cmd+Z reaches us even while a text field has focus:
+      // there it undoes typing in the field, elsewhere the workshop's history.
+      if (command === 'undo' || command === 'redo') {
+        if (isTextInput(document.activeElement)) document.execCommand(command);
+        else if (command === 'undo') undo();
+        else redo();
+      }
       else if (command === 'new-workshop') {
         closeSession();
         state.navigate({ screen: 'home' });

@@ -10,9 +10,10 @@ import { err, ok, type Result } from '../../shared/domain/result';
 
 /**
  * Page margins in inches: the print view's CSS `@page` margins (18 mm top and
- * bottom, 16 mm left and right; renderer/features/agreement/PrintView.tsx),
- * so the page is the same whichever of the two Chromium applies. The header
- * and footer templates are drawn inside the top and bottom margins.
+ * bottom, 16 mm left and right; renderer/features/agreement/PrintView.tsx).
+ * The print view's `@page` rule wins (`preferCSSPageSize`), exactly as in the
+ * end-to-end tests' `page.pdf()`; these apply only if it were missing. The
+ * header and footer templates are drawn inside the top and bottom margins.
  */
 const MM_PER_INCH = 25.4;
 export const PDF_MARGINS_INCHES = {
@@ -30,7 +31,7 @@ export function printToPdfOptions(print: PrintOptions): PrintToPDFOptions {
     displayHeaderFooter: true,
     headerTemplate: print.headerTemplate,
     footerTemplate: print.footerTemplate,
-    preferCSSPageSize: false,
+    preferCSSPageSize: true,
     margins: { ...PDF_MARGINS_INCHES },
   };
 }

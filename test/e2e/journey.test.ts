@@ -168,7 +168,7 @@ describe('the sample workshop, from opening Pacto to a signed PDF', () => {
     expect(list).toContain('pacto-agreement.json');
     const attached = join(ARTIFACTS, 'pacto-agreement.json');
     rmSync(attached, { force: true });
-    execFileSync('pdfdetach', ['-savefile', 'pacto-agreement.json', '-o', attached, pdfPath]);
+    execFileSync('pdfdetach', ['-save', '1', '-o', attached, pdfPath]);
     const bytes = readFileSync(attached);
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(fingerprint);
     const snapshot = JSON.parse(bytes.toString('utf8'));

@@ -55,7 +55,7 @@ describe('printToPdfOptions', () => {
       displayHeaderFooter: true,
       headerTemplate: request.print.headerTemplate,
       footerTemplate: request.print.footerTemplate,
-      preferCSSPageSize: false,
+      preferCSSPageSize: true,
       margins: PDF_MARGINS_INCHES,
     });
     expect(PDF_MARGINS_INCHES.top).toBeGreaterThan(0.5);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reverseFunnel, ModelInputError } from '../../shared/model/reverse-funnel';
+import { reverseFunnel, type ModelInputError } from '../../shared/model/reverse-funnel';
 import { mainPath } from '../../shared/domain/workshop-doc';
 import { standardFunnel } from '../../shared/sample/standard-content';
 

@@ -34,6 +34,10 @@ export async function openApp(context: BrowserContext, url: string): Promise<Pag
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  // A Content-Security-Policy violation is a bug: the app must work under its own policy.
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) errors.push(m.text());
+  });
   await installPrinter(page);
   await page.goto(url);
   await page.getByRole('heading', { name: /Talleres|Workshops/ }).waitFor();
@@ -41,7 +45,7 @@ export async function openApp(context: BrowserContext, url: string): Promise<Pag
   return page;
 }
 
-/** Uncaught page errors seen so far. */
+/** Uncaught page errors and CSP violations seen so far. */
 export function pageErrors(page: Page): string[] {
   return (page as Page & { pactoErrors?: string[] }).pactoErrors ?? [];
 }

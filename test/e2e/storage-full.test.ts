@@ -1,0 +1,71 @@
+/**
+ * A full disk while editing: IndexedDB refuses writes with
+ * QuotaExceededError. Pacto must say so, keep the edit on screen, lose
+ * nothing saved before, and save everything once space is back ("Retry").
+ */
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchPersistent } from './support/chromium';
+import { goToStep, openApp, shot } from './support/app';
+
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  ({ context } = await launchPersistent());
+  page = await openApp(context, inject('pactoUrl'));
+});
+
+afterAll(async () => {
+  await context?.close();
+});
+
+async function openSampleGlossary() {
+  await page.getByRole('button', { name: 'Abrir' }).first().click();
+  await goToStep(page, 'glossary');
+  await page.getByTestId('term-item').filter({ hasText: 'SQL' }).first().click();
+}
+
+it('shows a message on a full disk, keeps what was saved, and saves the edit after Retry', async () => {
+  await openSampleGlossary();
+  const definition = page.getByTestId('term-definition');
+  await definition.fill('Definición guardada antes de llenarse el disco.');
+  await definition.blur();
+  await page.waitForTimeout(300);
+
+  // From now on every IndexedDB write fails as on a full disk.
+  await page.evaluate(() => {
+    const w = window as unknown as { __realAdd: typeof IDBObjectStore.prototype.add; __realPut: typeof IDBObjectStore.prototype.put };
+    w.__realAdd = IDBObjectStore.prototype.add;
+    w.__realPut = IDBObjectStore.prototype.put;
+    const full = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    IDBObjectStore.prototype.add = full;
+    IDBObjectStore.prototype.put = full;
+  });
+  await definition.fill('Edición hecha con el disco lleno.');
+  await definition.blur();
+  const alert = page.locator('.notice--error');
+  await alert.waitFor();
+  await expect(alert.textContent()).resolves.toMatch(/No queda espacio en el disco/);
+  await expect(definition.inputValue()).resolves.toBe('Edición hecha con el disco lleno.');
+  await shot(page, '11-storage-full');
+
+  // Space is back: Retry writes the whole document again.
+  await page.evaluate(() => {
+    const w = window as unknown as { __realAdd: typeof IDBObjectStore.prototype.add; __realPut: typeof IDBObjectStore.prototype.put };
+    IDBObjectStore.prototype.add = w.__realAdd;
+    IDBObjectStore.prototype.put = w.__realPut;
+  });
+  await alert.getByRole('button', { name: 'Reintentar' }).click();
+  await alert.waitFor({ state: 'detached' });
+
+  await page.reload();
+  await page.getByRole('heading', { name: 'Talleres' }).waitFor();
+  await openSampleGlossary();
+  await expect(page.getByTestId('term-definition').inputValue()).resolves.toBe('Edición hecha con el disco lleno.');
+  // Other terms were not touched.
+  await page.getByTestId('term-item').filter({ hasText: 'MQL' }).click();
+  await expect(page.getByTestId('term-definition').inputValue()).resolves.toMatch(/^Lead que cumple los criterios/);
+});
