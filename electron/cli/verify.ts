@@ -5,22 +5,27 @@
  * Exit codes: 0 intact, 1 altered, 2 not a Pacto agreement, 64 usage error,
  * 66 the file cannot be read (sysexits.h `EX_USAGE`, `EX_NOINPUT`).
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { formatFingerprint } from '../../shared/agreement/fingerprint';
 import { verifyAgreementPdf, type VerifyReport, type VerifyStatus } from '../seal/verify';
 
-/** What `runVerify` needs from the outside world (injected so tests need no files or process). */
+/**
+ * What `runVerify` needs from the outside world, injected so tests need no
+ * files or process. The same shape as the `pacto` entry's `CliIo` (./main.ts),
+ * so the entry passes its own.
+ */
 export interface VerifyIo {
-  readFile(path: string): Promise<Uint8Array>;
-  stdout(text: string): void;
-  stderr(text: string): void;
+  /** The file's bytes; throws (e.g. ENOENT) when it cannot be read. */
+  readBytes(path: string): Uint8Array;
+  out(text: string): void;
+  err(text: string): void;
 }
 
 /** {@link VerifyIo} on the real file system and process streams. */
 export const nodeVerifyIo: VerifyIo = {
-  readFile: async (path) => new Uint8Array(await readFile(path)),
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  readBytes: (path) => new Uint8Array(readFileSync(path)),
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
 };
 
 export const VERIFY_EXIT: Record<VerifyStatus | 'usage' | 'no-input', number> = {
@@ -81,7 +86,7 @@ export function formatVerifyReport(file: string, r: VerifyReport): string {
  */
 export async function runVerify(args: readonly string[], io: VerifyIo = nodeVerifyIo): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
-    io.stdout(VERIFY_USAGE);
+    io.out(VERIFY_USAGE);
     return 0;
   }
   const json = args.includes('--json');
@@ -89,20 +94,20 @@ export async function runVerify(args: readonly string[], io: VerifyIo = nodeVeri
   const files = args.filter((a) => !a.startsWith('-'));
   if (unknown.length > 0 || files.length !== 1) {
     const problem = unknown.length > 0 ? `unknown option ${unknown[0]}` : files.length === 0 ? 'no file given' : 'give one file at a time';
-    io.stderr(`pacto verify: ${problem}\n\n${VERIFY_USAGE}`);
+    io.err(`pacto verify: ${problem}\n\n${VERIFY_USAGE}`);
     return VERIFY_EXIT.usage;
   }
   const file = files[0]!;
   let bytes: Uint8Array;
   try {
-    bytes = await io.readFile(file);
+    bytes = io.readBytes(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : e instanceof Error ? e.message : String(e);
-    io.stderr(`pacto verify: cannot read ${file}: ${why}\n`);
+    io.err(`pacto verify: cannot read ${file}: ${why}\n`);
     return VERIFY_EXIT['no-input'];
   }
   const report = await verifyAgreementPdf(bytes);
-  io.stdout(json ? `${JSON.stringify({ file, ...report }, null, 2)}\n` : formatVerifyReport(file, report));
+  io.out(json ? `${JSON.stringify({ file, ...report }, null, 2)}\n` : formatVerifyReport(file, report));
   return VERIFY_EXIT[report.status];
 }

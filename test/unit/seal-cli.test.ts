@@ -8,13 +8,13 @@ function fakeIo(files: Record<string, Uint8Array>) {
   const out: string[] = [];
   const err: string[] = [];
   const io: VerifyIo = {
-    readFile: async (path) => {
+    readBytes: (path) => {
       const bytes = files[path];
       if (!bytes) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
       return bytes;
     },
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
   };
   return { io, out: () => out.join(''), err: () => err.join('') };
 }
