@@ -1,0 +1,168 @@
+/**
+ * `pacto` command line: `pacto plan <scenario.json> [--json]` prints the
+ * volume each stage needs and the monthly plan; `pacto actuals <export.csv>
+ * [--json]` prints what an import of a CRM export computes. The file reading
+ * and decoding happen here; all computing is in `shared/` (pure).
+ *
+ * Exit codes: 0 done (an import may still list unreadable rows); 1 the input
+ * could not be used (missing file, invalid scenario, no figures from the
+ * export); 2 wrong usage.
+ */
+import { parseArgs } from 'node:util';
+import { importActuals, type ImportOptions } from '../../shared/import/actuals';
+import { columnMappingSchema } from '../../shared/import/mapping';
+import { planScenario } from '../../shared/model/plan';
+import { ModelInputError } from '../../shared/model/reverse-funnel';
+import { parseScenario } from '../../shared/model/scenario';
+import { formatActuals, formatPlan } from './format';
+
+/** What the CLI needs from its surroundings, injected so tests run it in-process. */
+export interface CliIo {
+  /** The file's bytes; throws (e.g. ENOENT) when it cannot be read. */
+  readBytes(path: string): Uint8Array;
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const USAGE = `Usage:
+  pacto plan <scenario.json> [--json]
+      Volume each stage needs to reach the scenario's revenue target, and the monthly plan.
+  pacto actuals <export.csv> [--json] [--mapping <mapping.json>] [--date-order dmy|mdy]
+                [--decimal , | --decimal .] [--as-of YYYY-MM-DD]
+      Actual counts, rates, days between stages, win rate and deal size from a
+      HubSpot contacts export, a Salesforce opportunities report, or any CSV with a mapping.
+  pacto help
+`;
+
+/**
+ * Decodes a text file: UTF-8 (with or without a byte-order mark), UTF-16 with
+ * a byte-order mark (Excel's "Unicode text"), else Windows-1252 (Excel's
+ * default "CSV" on Windows in Western Europe and Latin America).
+ */
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  try {
+    // ignoreBOM keeps a UTF-8 byte-order mark in the text, so the import can report it.
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+function readText(io: CliIo, path: string, what: string): string | null {
+  try {
+    return decodeText(io.readBytes(path));
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    io.err(`Cannot read the ${what} ${path}${code === 'ENOENT' ? ': no such file' : code ? ` (${code})` : ''}.\n`);
+    return null;
+  }
+}
+
+function readJson(io: CliIo, path: string, what: string): { ok: true; value: unknown } | { ok: false } {
+  const text = readText(io, path, what);
+  if (text === null) return { ok: false };
+  try {
+    return { ok: true, value: JSON.parse(text.replace(/^\ufeff/, '')) as unknown };
+  } catch (e) {
+    io.err(`The ${what} ${path} is not valid JSON: ${(e as Error).message}\n`);
+    return { ok: false };
+  }
+}
+
+function plan(io: CliIo, file: string, json: boolean): number {
+  const read = readJson(io, file, 'scenario file');
+  if (!read.ok) return 1;
+  const parsed = parseScenario(read.value);
+  if (!parsed.ok) {
+    io.err(`The scenario file ${file} is not valid:\n${parsed.errors.map((e) => `  ${e}`).join('\n')}\n`);
+    return 1;
+  }
+  try {
+    const result = planScenario(parsed.scenario);
+    io.out(json ? `${JSON.stringify({ scenario: parsed.scenario, plan: result }, null, 2)}\n` : formatPlan(parsed.scenario, result));
+    return 0;
+  } catch (e) {
+    if (e instanceof ModelInputError) {
+      io.err(`The scenario file ${file} cannot be planned: ${e.message} (${e.field.replace(/^chain\./, 'stages.')})\n`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+function actuals(io: CliIo, file: string, values: Record<string, string | boolean | undefined>): number {
+  const options: ImportOptions = {};
+  if (typeof values.mapping === 'string') {
+    const read = readJson(io, values.mapping, 'mapping file');
+    if (!read.ok) return 1;
+    const mapping = columnMappingSchema.safeParse(read.value);
+    if (!mapping.success) {
+      io.err(`The mapping file ${values.mapping} is not valid:\n${mapping.error.issues.map((i) => `  ${i.path.join('.') || '(mapping)'}: ${i.message}`).join('\n')}\n`);
+      return 1;
+    }
+    options.mapping = mapping.data;
+  }
+  const order = values['date-order'];
+  if (order !== undefined) {
+    if (order !== 'dmy' && order !== 'mdy') return usage(io, `--date-order must be dmy or mdy, not ${String(order)}`);
+    options.dateOrder = order;
+  }
+  const decimal = values.decimal;
+  if (decimal !== undefined) {
+    if (decimal !== ',' && decimal !== '.') return usage(io, `--decimal must be , or ., not ${String(decimal)}`);
+    options.decimalSeparator = decimal;
+  }
+  if (typeof values['as-of'] === 'string') options.asOf = values['as-of'];
+  const text = readText(io, file, 'export');
+  if (text === null) return 1;
+  const result = importActuals(text, options);
+  io.out(json(values) ? `${JSON.stringify(result, null, 2)}\n` : formatActuals(file, result));
+  return result.stages.length > 0 ? 0 : 1;
+}
+
+const json = (values: Record<string, unknown>) => values.json === true;
+
+function usage(io: CliIo, problem?: string): number {
+  io.err(`${problem ? `${problem}\n\n` : ''}${USAGE}`);
+  return 2;
+}
+
+/** Runs the command line on `argv` (without `node` and the script); returns the exit code. */
+export function runCli(argv: readonly string[], io: CliIo): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        mapping: { type: 'string' },
+        'date-order': { type: 'string' },
+        decimal: { type: 'string' },
+        'as-of': { type: 'string' },
+      },
+    });
+  } catch (e) {
+    return usage(io, (e as Error).message);
+  }
+  const [command, file, ...extra] = parsed.positionals;
+  if (parsed.values.help || command === 'help' || command === undefined) {
+    if (command === undefined && !parsed.values.help) return usage(io);
+    io.out(USAGE);
+    return 0;
+  }
+  if (command !== 'plan' && command !== 'actuals') return usage(io, `Unknown command: ${command}`);
+  if (file === undefined) return usage(io, `pacto ${command} needs a file.`);
+  if (extra.length > 0) return usage(io, `Unexpected arguments: ${extra.join(' ')}`);
+  if (command === 'plan') {
+    if (parsed.values.mapping || parsed.values['date-order'] || parsed.values.decimal || parsed.values['as-of']) {
+      return usage(io, 'pacto plan takes only --json.');
+    }
+    return plan(io, file, json(parsed.values));
+  }
+  return actuals(io, file, parsed.values);
+}

@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// Launcher of the `pacto` command line (package.json "bin", so `npx pacto …`
+// in this repository runs it). It loads the TypeScript source through jiti,
+// so the command works from a clean clone after `npm ci` with no build step.
+import { readFileSync } from 'node:fs';
+import process from 'node:process';
+import { createJiti } from 'jiti';
+
+const jiti = createJiti(import.meta.url);
+const { runCli } = await jiti.import('./main.ts');
+process.exitCode = runCli(process.argv.slice(2), {
+  readBytes: (path) => readFileSync(path),
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+});

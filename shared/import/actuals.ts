@@ -1,0 +1,388 @@
+/**
+ * Actual funnel figures from a CRM export: how many records reached each
+ * stage, the rate to the next stage, median days between stages, win rate
+ * and average won deal size — overall and by monthly cohort, with cohorts
+ * too recent to have converted flagged.
+ *
+ * Rules (REFERENCE.md, "Formulas"):
+ * - A record with a later stage date (or a later current stage, or won)
+ *   counts as having reached every earlier stage.
+ * - Rate to next = records reaching the next present stage ÷ records reaching
+ *   this one; per cohort, the cohort's own records ("a month's SQLs divided by
+ *   the MQLs they came from").
+ * - Win rate = won ÷ closed (won + lost); null when the export says nothing
+ *   about closed deals (a HubSpot contacts export).
+ *
+ * Pure: takes the file's text, never reads files, never throws for bad
+ * input — unreadable rows are listed with their row number and reason and
+ * left out of every figure.
+ */
+import { STANDARD_STAGE_KEYS, type StandardStageKey } from '../model/chain';
+import { parseCsv, type CsvTable, type ImportIssue } from './csv';
+import { dealOutcome, detectMapping, stageKeyFromName, type ColumnMapping, type ExportFormat } from './mapping';
+import {
+  dateOrderEvidence,
+  daysBetween,
+  decimalEvidence,
+  isoDate,
+  isoMonth,
+  median,
+  normalizeText,
+  parseAmount,
+  parseDateValue,
+  parseFlag,
+  percentile,
+  type DateOrder,
+} from './values';
+
+/** Options of {@link importActuals} and {@link computeActuals}. */
+export interface ImportOptions {
+  /** Use this mapping instead of recognising the export from its headers. */
+  mapping?: ColumnMapping;
+  /** Force the delimiter instead of detecting it. */
+  delimiter?: string;
+  /** Order of numeric dates; detected from the data when omitted (a value like 31/01 proves day-first). */
+  dateOrder?: DateOrder;
+  /** Decimal separator of amounts; detected from the data when omitted. */
+  decimalSeparator?: ',' | '.';
+  /** Date the export was taken, `YYYY-MM-DD`, for the cohort maturity check; default: the latest date in the file. */
+  asOf?: string;
+}
+
+/** One stage's actual figures. */
+export interface ActualStage {
+  id: StandardStageKey;
+  /** Records that reached the stage (directly or by reaching a later one). */
+  count: number;
+  /** count of the next present stage ÷ this count, fraction 0..1; null for the last stage or a count of 0. */
+  rateToNext: number | null;
+  /** Median days from entering this stage to entering the next present one, over records with both dates; null when none. */
+  medianDaysToNext: number | null;
+}
+
+/** One stage of a monthly cohort. */
+export interface CohortStage {
+  id: StandardStageKey;
+  count: number;
+  rateToNext: number | null;
+  /**
+   * False when the cohort is too recent for this rate to have settled: its
+   * last day plus the time 90 % of past records took from the first stage to
+   * the next stage is after the as-of date.
+   */
+  settled: boolean;
+}
+
+/** Records that entered the first stage in one calendar month. */
+export interface Cohort {
+  /** `YYYY-MM` of the record's first-stage date (its earliest date when that is missing). */
+  month: string;
+  stages: CohortStage[];
+  /** True when any of its rates has not settled: compare with care. */
+  tooRecent: boolean;
+}
+
+/** How the file was read. */
+export interface Dialect {
+  delimiter: string;
+  bom: boolean;
+  dateOrder: DateOrder;
+  /** Where the date order came from: the options, the data (a day or month above 12), or a guess from the file's language and delimiter. */
+  dateOrderSource: 'option' | 'data' | 'guess';
+  decimalSeparator: ',' | '.';
+}
+
+/** What an import computes. */
+export interface Actuals {
+  /** Recognised export, `custom` with a given mapping, null when the columns were not recognised. */
+  format: ExportFormat | null;
+  mapping: ColumnMapping | null;
+  /** Stages present in the export, funnel order (ids from lead, mql, sal, sql, opportunity, customer). */
+  stages: ActualStage[];
+  /** Median days to the next present stage, by stage id (every stage but the last). */
+  medianDaysToNext: Partial<Record<StandardStageKey, number | null>>;
+  /** won ÷ closed, fraction 0..1; null without closed deals or closed information. */
+  winRate: number | null;
+  /** Won deals and closed (won + lost) deals behind the win rate. */
+  won: number;
+  closed: number;
+  /** Mean amount of won deals with an amount, workshop currency; null when there is none. */
+  averageDealSize: number | null;
+  /** Monthly cohorts, oldest first. */
+  cohorts: Cohort[];
+  /** The as-of date used, `YYYY-MM-DD`; null when the file has no dates. */
+  asOf: string | null;
+  /** Data rows read, and rows counted in the figures (read minus unreadable and stage-less rows). */
+  rows: { read: number; counted: number };
+  dialect: Dialect;
+  /** Unreadable rows and file problems: left out of every figure. */
+  errors: ImportIssue[];
+  /** Rows counted but worth a look (dates out of order, no stage reached). */
+  warnings: ImportIssue[];
+}
+
+interface RecordData {
+  /** Entry date per standard stage index, ms UTC. */
+  dates: (number | null)[];
+  /** Highest standard stage index reached; −1 for none. */
+  reached: number;
+  won: boolean | null;
+  closed: boolean | null;
+  amount: number | null;
+}
+
+const CUSTOMER = STANDARD_STAGE_KEYS.indexOf('customer');
+const DAY_MS = 86_400_000;
+
+function emptyActuals(table: CsvTable, dialect: Dialect, errors: ImportIssue[], format: ExportFormat | null, mapping: ColumnMapping | null): Actuals {
+  return {
+    format,
+    mapping,
+    stages: [],
+    medianDaysToNext: {},
+    winRate: null,
+    won: 0,
+    closed: 0,
+    averageDealSize: null,
+    cohorts: [],
+    asOf: null,
+    rows: { read: table.rows.length, counted: 0 },
+    dialect,
+    errors,
+    warnings: [],
+  };
+}
+
+/** Reads a CSV export and computes its actuals; detects the export unless `options.mapping` is given. Never throws. */
+export function importActuals(text: string, options: ImportOptions = {}): Actuals {
+  const table = parseCsv(text, options.delimiter);
+  try {
+    if (options.mapping) return computeActuals(table, options.mapping, 'custom', options);
+    const detected = detectMapping(table.header);
+    if (detected) return computeActuals(table, detected.mapping, detected.format, options);
+    const dialect = defaultDialect(table, options);
+    const errors = [...table.issues];
+    if (table.header.length > 0) {
+      const hint =
+        table.header.length === 1
+          ? ' Only one column was found: the file may use a delimiter other than comma, semicolon, tab or pipe.'
+          : ' Map the columns by hand.';
+      errors.push({
+        row: 1,
+        reason: `The columns were not recognised as a HubSpot contacts export or a Salesforce opportunities report (found: ${table.header.slice(0, 6).join(', ')}${table.header.length > 6 ? ', …' : ''}).${hint}`,
+      });
+    }
+    return emptyActuals(table, dialect, errors, null, null);
+  } catch (e) {
+    return emptyActuals(table, defaultDialect(table, options), [...table.issues, { row: null, reason: `The import failed unexpectedly: ${String(e)}` }], null, null);
+  }
+}
+
+function defaultDialect(table: CsvTable, options: ImportOptions): Dialect {
+  const european = table.delimiter === ';' || table.header.some((h) => /fecha|importe|etapa/.test(normalizeText(h)));
+  return {
+    delimiter: table.delimiter,
+    bom: table.bom,
+    dateOrder: options.dateOrder ?? (european ? 'dmy' : 'mdy'),
+    dateOrderSource: options.dateOrder ? 'option' : 'guess',
+    decimalSeparator: options.decimalSeparator ?? (european ? ',' : '.'),
+  };
+}
+
+function majority<T extends string>(values: readonly (T | null)[]): T | null {
+  const counts = new Map<T, number>();
+  for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: T | null = null;
+  let n = 0;
+  for (const [k, c] of counts) if (c > n) [best, n] = [k, c];
+  return best;
+}
+
+/**
+ * Computes actuals from a parsed table and a column mapping.
+ * @param format label for the result (`custom` for a hand-made mapping)
+ */
+export function computeActuals(table: CsvTable, mapping: ColumnMapping, format: ExportFormat, options: ImportOptions = {}): Actuals {
+  const dialect = defaultDialect(table, options);
+  const errors: ImportIssue[] = [...table.issues];
+  const warnings: ImportIssue[] = [];
+  if (table.header.length === 0) return emptyActuals(table, dialect, errors, format, mapping);
+
+  const col = (name: string | undefined): number | undefined => {
+    if (name === undefined) return undefined;
+    const i = table.header.indexOf(name.trim());
+    if (i < 0) errors.push({ row: 1, column: name, reason: `The column "${name}" is not in the header.` });
+    return i;
+  };
+  const stageCols = STANDARD_STAGE_KEYS.map((k) => col(mapping.stageDates[k]));
+  const closeCol = col(mapping.closeDate);
+  const amountCol = col(mapping.amount);
+  const wonCol = col(mapping.won);
+  const closedCol = col(mapping.closed);
+  const dealStageCol = col(mapping.dealStage);
+  const currentCol = col(mapping.currentStage);
+  if (errors.some((e) => e.row === 1)) return emptyActuals(table, dialect, errors, format, mapping);
+  if (table.rows.length === 0) {
+    if (!errors.some((e) => e.row === null)) errors.push({ row: null, reason: 'The file has a header but no data rows.' });
+    return emptyActuals(table, dialect, errors, format, mapping);
+  }
+
+  const dateCols = [...stageCols, closeCol].filter((c): c is number => c !== undefined);
+  if (!options.dateOrder) {
+    const found = majority(table.rows.flatMap((r) => dateCols.map((c) => dateOrderEvidence(r.cells[c] ?? ''))));
+    if (found) {
+      dialect.dateOrder = found;
+      dialect.dateOrderSource = 'data';
+    }
+  }
+  if (!options.decimalSeparator && amountCol !== undefined) {
+    dialect.decimalSeparator = majority(table.rows.map((r) => decimalEvidence(r.cells[amountCol] ?? ''))) ?? dialect.decimalSeparator;
+  }
+  const header = table.header;
+  const dayFirst = dialect.dateOrder === 'dmy' ? 'day first' : 'month first';
+
+  const records: RecordData[] = [];
+  for (const { row, cells } of table.rows) {
+    if (cells.length !== header.length && !(cells.length > header.length && cells.slice(header.length).every((c) => c.trim() === ''))) {
+      errors.push({ row, reason: `The row has ${cells.length} fields where the header has ${header.length} (a delimiter inside an unquoted value?).` });
+      continue;
+    }
+    const rowErrors: ImportIssue[] = [];
+    const readDate = (c: number | undefined): number | null => {
+      if (c === undefined) return null;
+      const v = cells[c]!.trim();
+      if (v === '') return null;
+      const t = parseDateValue(v, dialect.dateOrder);
+      if (t === null) rowErrors.push({ row, column: header[c]!, reason: `"${v}" in ${header[c]} is not a date (read ${dayFirst}).` });
+      return t;
+    };
+    const readFlag = (c: number | undefined): boolean | null => {
+      if (c === undefined) return null;
+      const f = parseFlag(cells[c]!);
+      if (f === undefined) rowErrors.push({ row, column: header[c]!, reason: `"${cells[c]!.trim()}" in ${header[c]} is not yes/no (1/0, true/false, sí/no).` });
+      return f ?? null;
+    };
+    const dates = stageCols.map(readDate);
+    const closeDate = readDate(closeCol);
+    let won = readFlag(wonCol);
+    let closed = readFlag(closedCol);
+    let amount: number | null = null;
+    if (amountCol !== undefined && cells[amountCol]!.trim() !== '') {
+      amount = parseAmount(cells[amountCol]!, dialect.decimalSeparator);
+      if (amount === null) rowErrors.push({ row, column: header[amountCol]!, reason: `"${cells[amountCol]!.trim()}" in ${header[amountCol]} is not a number.` });
+    }
+    if (rowErrors.length > 0) {
+      errors.push(...rowErrors);
+      continue;
+    }
+    const outcome = dealStageCol === undefined ? null : dealOutcome(cells[dealStageCol]!);
+    if (outcome) {
+      won ??= outcome.won;
+      closed ??= outcome.closed;
+    }
+    if (won) closed = true;
+    if (won && dates[CUSTOMER] === null && mapping.stageDates.customer === undefined) dates[CUSTOMER] = closeDate;
+    let reached = -1;
+    dates.forEach((d, i) => {
+      if (d !== null) reached = Math.max(reached, i);
+    });
+    const current = currentCol === undefined ? null : stageKeyFromName(cells[currentCol]!);
+    if (current) reached = Math.max(reached, STANDARD_STAGE_KEYS.indexOf(current));
+    if (won) reached = CUSTOMER;
+    if (reached < 0) {
+      warnings.push({ row, reason: 'The row reaches none of the stages (no stage date, stage or win); not counted.' });
+      continue;
+    }
+    const present = dates.filter((d): d is number => d !== null);
+    if (present.some((d, i) => i > 0 && d < present[i - 1]!)) {
+      warnings.push({ row, reason: 'A later stage has an earlier date than the stage before it; counted, left out of the days between those stages.' });
+    }
+    records.push({ dates, reached, won, closed, amount });
+  }
+
+  // Stages present: mapped date columns, plus customer when the export says which deals were won.
+  const presentIdx = STANDARD_STAGE_KEYS.map((_, i) => i).filter(
+    (i) => stageCols[i] !== undefined || (i === CUSTOMER && (wonCol !== undefined || dealStageCol !== undefined)),
+  );
+  const countsOf = (recs: readonly RecordData[]) => presentIdx.map((i) => recs.filter((r) => r.reached >= i).length);
+  const rateOf = (counts: readonly number[], j: number) => (j < counts.length - 1 && counts[j]! > 0 ? counts[j + 1]! / counts[j]! : null);
+
+  const counts = countsOf(records);
+  const stages: ActualStage[] = presentIdx.map((i, j) => {
+    let days: number | null = null;
+    if (j < presentIdx.length - 1) {
+      const next = presentIdx[j + 1]!;
+      const spans: number[] = [];
+      for (const r of records) {
+        const a = r.dates[i];
+        const b = r.dates[next];
+        if (a != null && b != null && b >= a) spans.push(daysBetween(a, b));
+      }
+      days = median(spans);
+    }
+    return { id: STANDARD_STAGE_KEYS[i]!, count: counts[j]!, rateToNext: rateOf(counts, j), medianDaysToNext: days };
+  });
+  const medianDaysToNext: Actuals['medianDaysToNext'] = {};
+  for (const s of stages.slice(0, -1)) medianDaysToNext[s.id] = s.medianDaysToNext;
+
+  const wonCount = records.filter((r) => r.won).length;
+  const closedCount = records.filter((r) => r.closed).length;
+  const wonAmounts = records.filter((r) => r.won && r.amount !== null).map((r) => r.amount!);
+
+  // Cohorts by month of the first present stage's date, with maturity from past records.
+  let latest: number | null = null;
+  for (const r of records) for (const d of r.dates) if (d !== null && (latest === null || d > latest)) latest = d;
+  const asOfDay = options.asOf && /^\d{4}-\d{2}-\d{2}$/.test(options.asOf) ? parseDateValue(options.asOf, 'dmy') : null;
+  if (options.asOf && asOfDay === null) errors.push({ row: null, reason: `The as-of date "${options.asOf}" is not a date written YYYY-MM-DD; the latest date in the file is used.` });
+  // An as-of day counts up to its last millisecond.
+  const asOf = asOfDay !== null ? asOfDay + DAY_MS - 1 : latest;
+  const first = presentIdx[0]!;
+  const entryOf = (r: RecordData): number | null => r.dates[first] ?? r.dates.reduce<number | null>((m, d) => (d !== null && (m === null || d < m) ? d : m), null);
+  const maturityDays = presentIdx.map((i) => {
+    const spans: number[] = [];
+    for (const r of records) {
+      const a = entryOf(r);
+      const b = r.dates[i];
+      if (a !== null && b != null && b >= a) spans.push(daysBetween(a, b));
+    }
+    return percentile(spans, 0.9);
+  });
+  const byMonth = new Map<string, RecordData[]>();
+  for (const r of records) {
+    const entry = entryOf(r);
+    if (entry === null) continue;
+    const month = isoMonth(entry);
+    const list = byMonth.get(month);
+    if (list) list.push(r);
+    else byMonth.set(month, [r]);
+  }
+  const cohorts: Cohort[] = [...byMonth.keys()].sort().map((month) => {
+    const recs = byMonth.get(month)!;
+    const c = countsOf(recs);
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    const monthEnd = Date.UTC(y, m, 1);
+    const cohortStages: CohortStage[] = presentIdx.map((i, j) => {
+      const wait = j < presentIdx.length - 1 ? maturityDays[j + 1] : null;
+      const settled = wait == null || asOf === null || monthEnd + wait * DAY_MS <= asOf;
+      return { id: STANDARD_STAGE_KEYS[i]!, count: c[j]!, rateToNext: rateOf(c, j), settled };
+    });
+    return { month, stages: cohortStages, tooRecent: cohortStages.some((s) => !s.settled) };
+  });
+
+  return {
+    format,
+    mapping,
+    stages,
+    medianDaysToNext,
+    winRate: closedCount > 0 ? wonCount / closedCount : null,
+    won: wonCount,
+    closed: closedCount,
+    averageDealSize: wonAmounts.length > 0 ? wonAmounts.reduce((a, b) => a + b, 0) / wonAmounts.length : null,
+    cohorts,
+    asOf: asOf === null ? null : isoDate(asOf),
+    rows: { read: table.rows.length, counted: records.length },
+    dialect,
+    errors,
+    warnings,
+  };
+}

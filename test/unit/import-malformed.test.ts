@@ -1,0 +1,116 @@
+// Malformed exports give listed errors with row numbers, never a crash.
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { importActuals } from '../../shared/import/actuals';
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
+const HUBSPOT_LINES = fixture('hubspot-contacts-2025.csv').split(/\r?\n/).filter(Boolean);
+const SALESFORCE_LINES = fixture('salesforce-opportunities-2025.csv').split(/\r?\n/).filter(Boolean);
+const first = (lines: string[], n: number) => lines.slice(0, n + 1).join('\n');
+
+describe('malformed CSVs', () => {
+  it.each(['', '   \n\n', '\ufeff'])('an empty file (%j) is one file-level error', (text) => {
+    const r = importActuals(text);
+    expect(r.errors).toEqual([{ row: null, reason: 'The file is empty.' }]);
+    expect(r.stages).toEqual([]);
+  });
+
+  it('a header without rows says so', () => {
+    const r = importActuals(`${HUBSPOT_LINES[0]}\n`);
+    expect(r.format).toBe('hubspot');
+    expect(r.errors).toEqual([{ row: null, reason: 'The file has a header but no data rows.' }]);
+    expect(r.rows).toEqual({ read: 0, counted: 0 });
+  });
+
+  it('a delimiter other than comma, semicolon, tab or pipe: columns not recognised, with a hint', () => {
+    const r = importActuals(first(HUBSPOT_LINES, 5).replaceAll(',', ':'));
+    expect(r.format).toBeNull();
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]!.row).toBe(1);
+    expect(r.errors[0]!.reason).toMatch(/Only one column was found/);
+  });
+
+  it('rows with a different delimiter than the header are each listed', () => {
+    const lines = first(HUBSPOT_LINES, 4).split('\n');
+    const text = [lines[0], lines[1], lines[2]!.replaceAll(',', ';'), lines[3], lines[4]!.replaceAll(',', ';')].join('\n');
+    const r = importActuals(text);
+    expect(r.errors.map((e) => e.row)).toEqual([3, 5]);
+    expect(r.errors[0]!.reason).toMatch(/1 fields where the header has 14/);
+    expect(r.rows).toEqual({ read: 4, counted: 2 });
+  });
+
+  it('a quote that never closes: the row is listed and earlier rows still count', () => {
+    const lines = first(SALESFORCE_LINES, 6).split('\n');
+    lines[4] = lines[4]!.replace(/^([^,]*),/, '$1,"');
+    const r = importActuals(lines.join('\n'));
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toMatchObject({ row: 5 });
+    expect(r.errors[0]!.reason).toMatch(/never closed \(from line 5\)/);
+    expect(r.stages[0]).toMatchObject({ id: 'opportunity', count: 3 });
+  });
+
+  it('text in the amount column and a bad flag are listed with row, column and value', () => {
+    const lines = first(SALESFORCE_LINES, 5).split('\n');
+    const header = lines[0]!.split(',');
+    const bad = (line: string, column: string, value: string) => {
+      const cells = line.split(',');
+      cells[header.indexOf(column)] = value;
+      return cells.join(',');
+    };
+    lines[2] = bad(lines[2]!, 'Amount', 'veinte mil');
+    lines[4] = bad(lines[4]!, 'Won', 'maybe');
+    const r = importActuals(lines.join('\n'));
+    expect(r.errors).toEqual([
+      { row: 3, column: 'Amount', reason: '"veinte mil" in Amount is not a number.' },
+      { row: 5, column: 'Won', reason: '"maybe" in Won is not yes/no (1/0, true/false, sí/no).' },
+    ]);
+    expect(r.rows).toEqual({ read: 5, counted: 3 });
+  });
+
+  it('an impossible date is listed, naming the order it was read in', () => {
+    const lines = first(HUBSPOT_LINES, 3).split('\n');
+    const header = lines[0]!.split(',');
+    const cells = lines[2]!.split(',');
+    cells[header.indexOf('Became a Lead Date')] = '2025-02-30 10:15';
+    lines[2] = cells.join(',');
+    const r = importActuals(lines.join('\n'));
+    expect(r.errors).toEqual([
+      { row: 3, column: 'Became a Lead Date', reason: '"2025-02-30 10:15" in Became a Lead Date is not a date (read month first).' },
+    ]);
+  });
+
+  it('a mapping naming a missing column is a header error', () => {
+    const r = importActuals(first(HUBSPOT_LINES, 3), { mapping: { stageDates: { lead: 'Became a Lead Date', mql: 'MQL fecha' } } });
+    expect(r.errors).toEqual([{ row: 1, column: 'MQL fecha', reason: 'The column "MQL fecha" is not in the header.' }]);
+    expect(r.stages).toEqual([]);
+  });
+
+  it('a record reaching no stage is a warning, not counted', () => {
+    const lines = first(HUBSPOT_LINES, 2).split('\n');
+    const header = lines[0]!.split(',');
+    lines[2] = lines[2]!
+      .split(',')
+      .map((cell, i) => (header[i] === 'Lifecycle Stage' ? 'Subscriber' : /Date$/.test(header[i]!) ? '' : cell))
+      .join(',');
+    const r = importActuals(lines.join('\n'));
+    expect(r.errors).toEqual([]);
+    expect(r.warnings).toEqual([{ row: 3, reason: expect.stringMatching(/reaches none of the stages/) as unknown as string }]);
+    expect(r.rows.counted).toBe(1);
+  });
+
+  it('never throws, whatever the text', () => {
+    const csvish = fc.array(fc.oneof(fc.constantFrom(',', ';', '"', '\n', '\r\n', '\ufeff', '2025-01-02', '31/12/2025', 'Closed Won', '1,5'), fc.string()), {
+      maxLength: 40,
+    });
+    fc.assert(
+      fc.property(csvish, fc.boolean(), (parts, withHeader) => {
+        const text = (withHeader ? `${HUBSPOT_LINES[0]}\n` : '') + parts.join('');
+        const r = importActuals(text);
+        expect(Array.isArray(r.errors)).toBe(true);
+        expect(Array.isArray(r.stages)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
