@@ -51,7 +51,8 @@ export interface GapSide<K extends GapKind = GapKind> {
 /** A difference between the two funnels. */
 export type Gap = { [K in GapKind]: GapOf<K> }[GapKind];
 
-interface GapOf<K extends GapKind> {
+/** A gap of kind `K` (e.g. `GapOf<'rate'>`: both values are rates). */
+export interface GapOf<K extends GapKind> {
   /**
    * Stable while the stages and transitions it concerns keep their ids:
    * `<kind>:<marketing ids>|<sales ids>`, ids joined by `>` for a transition's ends.

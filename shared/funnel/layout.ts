@@ -20,6 +20,7 @@ export interface LayoutOptions {
   nodeGap: number;
 }
 
+/** The canvas' stage box size and the gaps Pacto lays funnels out with, in px. */
 export const DEFAULT_LAYOUT: Readonly<LayoutOptions> = { nodeWidth: 180, nodeHeight: 64, rankGap: 120, nodeGap: 48 };
 
 /**

@@ -12,6 +12,7 @@ import { withLayout } from './layout';
 import type { StageKind } from './names';
 import { STANDARD_STAGES, stageKindOf, termForKind, type Bilingual } from './stages';
 
+/** The templates a team can start its funnel from, in the order the picker shows them. */
 export const TEMPLATE_IDS = ['demand-waterfall', 'hubspot-lifecycle', 'simple-b2b'] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
 

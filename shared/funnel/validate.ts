@@ -8,6 +8,7 @@
 import type { Funnel } from '../domain/workshop';
 import { connectedTransitions, cycleClosingTransitions, entryStageIds, mainEntryStageId, reachableFrom } from './graph';
 
+/** Every check `validateFunnel` makes, in the order it reports them. */
 export const FUNNEL_ISSUE_CODES = [
   'empty-name',
   'rate-out-of-range',

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { funnelSchema, LANGUAGES, type Funnel, type Term } from '../../shared/domain/workshop';
 import { mainPath } from '../../shared/domain/workshop-doc';
@@ -16,6 +17,23 @@ describe('templates', () => {
     const funnel = instantiateTemplate(id, language, standardTerms(language));
     expect(funnelSchema.safeParse(funnel).success).toBe(true);
     expect(validateFunnel(funnel)).toEqual([]);
+  });
+
+  it('stays sound whatever the glossary holds, and with its stages moved anywhere (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...cases),
+        fc.subarray(standardTerms('en')),
+        fc.array(fc.record({ x: fc.integer({ min: -5000, max: 5000 }), y: fc.integer({ min: -5000, max: 5000 }) }), { minLength: 8, maxLength: 8 }),
+        ([id, language], terms, moves) => {
+          const funnel = instantiateTemplate(id, language, terms);
+          const moved = { ...funnel, stages: funnel.stages.map((s, i) => ({ ...s, ...moves[i]! })) };
+          expect(validateFunnel(moved)).toEqual([]);
+          const linked = new Set(terms.map((t) => t.id));
+          for (const s of funnel.stages) expect(s.termId === null || linked.has(s.termId)).toBe(true);
+        },
+      ),
+    );
   });
 
   it.each(cases)('%s (%s) names every stage in its language, as a stage of its kind', (id, language) => {
