@@ -1,10 +1,12 @@
 /**
  * `pacto` command line: `pacto plan <scenario.json> [--json]` prints the
  * volume each stage needs and the monthly plan; `pacto actuals <export.csv>
- * [--json]` prints what an import of a CRM export computes. The file reading
- * and decoding happen here; all computing is in `shared/` (pure).
+ * [--json]` prints what an import of a CRM export computes; `pacto verify
+ * <file.pdf> [--json]` checks an agreement PDF (./verify.ts, with its own
+ * exit codes). The file reading and decoding happen here; all computing is
+ * in `shared/` (pure).
  *
- * Exit codes: 0 done (an import may still list unreadable rows); 1 the input
+ * Exit codes of plan and actuals: 0 done (an import may still list unreadable rows); 1 the input
  * could not be used (missing file, invalid scenario, no figures from the
  * export); 2 wrong usage.
  */
@@ -15,6 +17,7 @@ import { planScenario } from '../../shared/model/plan';
 import { ModelInputError } from '../../shared/model/reverse-funnel';
 import { parseScenario } from '../../shared/model/scenario';
 import { formatActuals, formatPlan } from './format';
+import { runVerify } from './verify';
 
 /** What the CLI needs from its surroundings, injected so tests run it in-process. */
 export interface CliIo {
@@ -31,6 +34,9 @@ export const USAGE = `Usage:
                 [--decimal , | --decimal .] [--as-of YYYY-MM-DD]
       Actual counts, rates, days between stages, win rate and deal size from a
       HubSpot contacts export, a Salesforce opportunities report, or any CSV with a mapping.
+  pacto verify <file.pdf> [--json]
+      Whether an agreement PDF is exactly what Pacto exported: its seal, embedded
+      snapshot and fingerprint. Exits 0 intact, 1 altered, 2 not a Pacto agreement.
   pacto help
 `;
 
@@ -129,8 +135,13 @@ function usage(io: CliIo, problem?: string): number {
   return 2;
 }
 
-/** Runs the command line on `argv` (without `node` and the script); returns the exit code. */
-export function runCli(argv: readonly string[], io: CliIo): number {
+/**
+ * Runs the command line on `argv` (without `node` and the script); returns
+ * the exit code, as a promise for `verify` (reading a PDF is asynchronous;
+ * its options and exit codes are its own, see ./verify.ts).
+ */
+export function runCli(argv: readonly string[], io: CliIo): number | Promise<number> {
+  if (argv[0] === 'verify') return runVerify(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({

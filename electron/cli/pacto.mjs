@@ -8,7 +8,7 @@ import { createJiti } from 'jiti';
 
 const jiti = createJiti(import.meta.url);
 const { runCli } = await jiti.import('./main.ts');
-process.exitCode = runCli(process.argv.slice(2), {
+process.exitCode = await runCli(process.argv.slice(2), {
   readBytes: (path) => readFileSync(path),
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),

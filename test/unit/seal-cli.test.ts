@@ -1,4 +1,10 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runCli } from '../../electron/cli/main';
 import { formatFingerprint } from '../../shared/agreement/fingerprint';
 import { runVerify, VERIFY_EXIT, type VerifyIo } from '../../electron/cli/verify';
 import { agreementPdf, indexOf, sampleVersion, textPdf } from './seal-fixture';
@@ -77,5 +83,34 @@ describe('pacto verify', () => {
     const help = fakeIo(files);
     expect(await runVerify(['--help'], help.io)).toBe(0);
     expect(help.out()).toContain('Usage: pacto verify <file.pdf> [--json]');
+  });
+});
+
+describe('npx pacto verify (spawned, as a user runs it)', () => {
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'pacto-verify-'));
+    await writeFile(join(dir, 'acuerdo.pdf'), files['ok.pdf']!);
+    await writeFile(join(dir, 'acuerdo-editado.pdf'), files['altered.pdf']!);
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('says intact with exit 0, and altered with exit 1', () => {
+    const ok = spawnSync('npx', ['--no-install', 'pacto', 'verify', join(dir, 'acuerdo.pdf'), '--json'], { cwd: root, encoding: 'utf8' });
+    expect(ok.stderr).toBe('');
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ status: 'intact', fingerprint: sampleVersion().fingerprint, version: 2 });
+    const bad = spawnSync(process.execPath, ['electron/cli/pacto.mjs', 'verify', join(dir, 'acuerdo-editado.pdf')], { cwd: root, encoding: 'utf8' });
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toMatch(/^ALTERED/);
+  }, 60_000);
+
+  it('is reachable through the entry in-process, which lists it in its usage', async () => {
+    const t = fakeIo(files);
+    expect(await runCli(['verify', 'letter.pdf'], t.io)).toBe(VERIFY_EXIT['not-pacto']);
+    const help = fakeIo(files);
+    expect(await runCli(['help'], help.io)).toBe(0);
+    expect(help.out()).toContain('pacto verify <file.pdf> [--json]');
   });
 });
