@@ -21,12 +21,37 @@ export function systemLanguage(preferred: readonly string[]): Language {
   return 'en';
 }
 
+/**
+ * Strings a feature keeps beside its code, in `renderer/features/<feature>/strings.ts`:
+ * `export const strings = { namespace: 'canvas', es: {…}, en: {…} }`. They are
+ * merged under their namespace key (`t('canvas.addStage')`), so each feature
+ * owns its own file.
+ */
+export interface FeatureStrings {
+  namespace: string;
+  es: Record<string, unknown>;
+  en: Record<string, unknown>;
+}
+
+const featureModules = import.meta.glob<{ strings: FeatureStrings }>('../features/*/strings.ts', { eager: true });
+
+/** Core strings plus every feature's, for one language. Throws if two features claim one namespace. */
+export function resourcesFor(language: Language): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...(language === 'es' ? es : en) };
+  for (const [path, mod] of Object.entries(featureModules)) {
+    const { namespace } = mod.strings;
+    if (namespace in merged) throw new Error(`i18n namespace "${namespace}" of ${path} is already taken`);
+    merged[namespace] = mod.strings[language];
+  }
+  return merged;
+}
+
 /** Initialises i18next in `language`; resolves when ready. */
 export async function initI18n(language: Language): Promise<void> {
   await i18n.use(initReactI18next).init({
     lng: language,
     fallbackLng: 'en',
-    resources: { es: { translation: es }, en: { translation: en } },
+    resources: { es: { translation: resourcesFor('es') }, en: { translation: resourcesFor('en') } },
     interpolation: { escapeValue: false },
     returnNull: false,
   });
