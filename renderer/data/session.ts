@@ -41,10 +41,9 @@ export async function openSession(db: PactoDb, id: string): Promise<void> {
   closeSession();
   const open = await openWorkshop(db, id);
   const doc = open.doc;
-  const undo = new Y.UndoManager(
-    [doc.getMap('meta'), doc.getArray('participants'), doc.getArray('terms'), doc.getMap('funnels'), doc.getMap('sla'), doc.getMap('targets')],
-    { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: 600 },
-  );
+  // The whole document is in scope, so parts added by later layouts are undoable
+  // without listing them here; only the user's own edits (LOCAL_ORIGIN) are tracked.
+  const undo = new Y.UndoManager(doc, { trackedOrigins: new Set<unknown>([LOCAL_ORIGIN]), captureTimeout: 600 });
   const store = useAppStore.getState();
   let versionSub: Subscription | null = null;
   let indexTimer: ReturnType<typeof setTimeout> | undefined;
@@ -123,6 +122,16 @@ export function edit(fn: (doc: Y.Doc) => void): FieldErrors | null {
     if (e instanceof InvalidEditError) return e.errors;
     throw e;
   }
+}
+
+/**
+ * The open workshop's undo manager, for editors that write with their own
+ * transaction origin (e.g. a rich-text binding): add that origin with
+ * `activeUndoManager()?.trackedOrigins.add(origin)` so one undo stack covers
+ * every edit. Null when no workshop is open.
+ */
+export function activeUndoManager(): Y.UndoManager | null {
+  return active?.undo ?? null;
 }
 
 /** Undoes the last edit of the open workshop. */
