@@ -4,7 +4,7 @@
  * message that says how to install one: the e2e tests never skip silently.
  */
 import { existsSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
@@ -51,8 +51,18 @@ export const CHROMIUM_ARGS = [
   '--lang=es-ES',
 ];
 
+const profiles = new Set<string>();
+
+/** A fresh browser profile folder, removed when the test process exits. */
+export function freshProfile(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pacto-e2e-'));
+  if (profiles.size === 0) process.once('exit', () => profiles.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  profiles.add(dir);
+  return dir;
+}
+
 /** Launches a browser with a fresh profile that survives page reloads and context restarts (same dir). */
-export async function launchPersistent(userDataDir = mkdtempSync(join(tmpdir(), 'pacto-e2e-'))): Promise<{ context: BrowserContext; userDataDir: string }> {
+export async function launchPersistent(userDataDir = freshProfile()): Promise<{ context: BrowserContext; userDataDir: string }> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: true,
