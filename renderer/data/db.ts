@@ -9,16 +9,20 @@
  * - `versions`: frozen agreement versions; immutable (a hook refuses updates).
  * - `signatures`: signatures of a version; immutable too.
  * - `settings`: key/value app settings (UI language…).
+ * - `audit` (since v2): each workshop's hash-chained audit trail
+ *   (`shared/agreement/audit.ts`), one row per event, keyed `[workshopId+seq]`;
+ *   append-only (a hook refuses updates).
  *
  * Schema history: keep every `db.version(n)`; a new version adds an upgrade
  * that calls a pure migration in `migrations.ts`, tested from a frozen
  * fixture of the previous version (test/fixtures/db-v1.json).
  */
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Table } from 'dexie';
 import yDexie from 'y-dexie';
 import type * as Y from 'yjs';
 import type { Language } from '../../shared/domain/workshop';
 import type { AgreementVersion, Signature, WorkshopStatus } from '../../shared/agreement/version';
+import type { AuditEvent } from '../../shared/agreement/audit';
 
 /** One row of the workshop index. Mirrors the document's meta for listing without loading documents. */
 export interface WorkshopRow {
@@ -50,6 +54,14 @@ export const SCHEMA_V1 = {
   settings: 'key',
 } as const;
 
+/** Stores added by schema version 2 (the others are unchanged). */
+export const SCHEMA_V2 = {
+  audit: '[workshopId+seq], workshopId',
+} as const;
+
+/** One stored audit event: the chain's event plus the workshop it belongs to. */
+export type AuditRow = AuditEvent & { workshopId: string };
+
 /** Error thrown when code tries to change a frozen version or a signature. */
 export class ImmutableRecordError extends Error {
   constructor(table: string) {
@@ -63,15 +75,17 @@ export type PactoDb = Dexie & {
   versions: EntityTable<AgreementVersion, 'id'>;
   signatures: EntityTable<Signature, 'id'>;
   settings: EntityTable<SettingRow, 'key'>;
+  audit: Table<AuditRow, [string, number]>;
 };
 
 /** Opens (lazily, on first query) the database named `name`. */
 export function createDb(name = 'pacto'): PactoDb {
   const db = new Dexie(name, { addons: [yDexie] }) as PactoDb;
   db.version(1).stores(SCHEMA_V1);
-  // Later versions go here, e.g.:
-  // db.version(2).stores({...}).upgrade((tx) => migrateV1toV2(tx));
-  for (const table of [db.versions, db.signatures]) {
+  // v2 only adds a table: nothing to migrate. A later version that reshapes
+  // data adds `.upgrade((tx) => …)` with a pure migration and a fixture test.
+  db.version(2).stores(SCHEMA_V2);
+  for (const table of [db.versions, db.signatures, db.audit] as Table[]) {
     table.hook('updating', () => {
       throw new ImmutableRecordError(table.name);
     });

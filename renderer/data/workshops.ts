@@ -109,9 +109,10 @@ export async function duplicateWorkshop(db: PactoDb, id: string, title: string):
   return createWorkshop(db, { ...content, meta: { ...content.meta, title } });
 }
 
-/** Deletes workshop `id` with its document, versions and signatures, in one transaction. */
+/** Deletes workshop `id` with its document, versions, signatures and audit trail, in one transaction. */
 export async function deleteWorkshop(db: PactoDb, id: string): Promise<void> {
-  await db.transaction('rw', [db.workshops, db.versions, db.signatures], async () => {
+  await db.transaction('rw', [db.workshops, db.versions, db.signatures, db.audit], async () => {
+    await db.audit.where('workshopId').equals(id).delete();
     await db.signatures.where('workshopId').equals(id).delete();
     await db.versions.where('workshopId').equals(id).delete();
     await db.workshops.delete(id);
