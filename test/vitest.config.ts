@@ -14,7 +14,13 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', environment: 'node', include: ['test/unit/**/*.test.ts'] },
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['test/unit/**/*.test.ts'],
+          // Benchmarks belong to this project only, so `vitest bench` runs each once.
+          benchmark: { include: ['test/bench/**/*.bench.ts'] },
+        },
       },
       {
         extends: true,
@@ -22,6 +28,7 @@ export default defineConfig({
           name: 'component',
           environment: 'jsdom',
           include: ['test/component/**/*.test.tsx'],
+          benchmark: { include: [] },
           setupFiles: ['test/component/setup.ts'],
         },
       },
@@ -31,6 +38,7 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],
+          benchmark: { include: [] },
           globalSetup: ['test/e2e/support/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
@@ -38,6 +46,5 @@ export default defineConfig({
         },
       },
     ],
-    benchmark: { include: ['test/bench/**/*.bench.ts'] },
   },
 });
