@@ -50,6 +50,7 @@ export const en: Strings<typeof es> = {
     duplicate: 'Duplicate',
     delete: 'Delete',
     copyOf: '{{title}} (copy)',
+    deleteTitle: 'Delete the workshop?',
     confirmDelete: 'Delete “{{title}}”? Its content, versions and signatures are erased. This cannot be undone.',
     confirmDeleteAction: 'Delete permanently',
     save: 'Save',

@@ -47,6 +47,7 @@ export const es = {
     duplicate: 'Duplicar',
     delete: 'Eliminar',
     copyOf: '{{title}} (copia)',
+    deleteTitle: '¿Eliminar el taller?',
     confirmDelete: '¿Eliminar «{{title}}»? Se borran su contenido, versiones y firmas. No se puede deshacer.',
     confirmDeleteAction: 'Eliminar definitivamente',
     save: 'Guardar',

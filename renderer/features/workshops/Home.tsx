@@ -131,7 +131,8 @@ function WorkshopCard({ row }: { row: WorkshopRow }) {
         <button onClick={() => void duplicateWorkshop(db, row.id, t('home.copyOf', { title: row.title }))}>{t('home.duplicate')}</button>
         <button className="danger" onClick={() => dialog.current?.showModal()}>{t('home.delete')}</button>
       </div>
-      <dialog ref={dialog} className="dialog">
+      <dialog ref={dialog} className="dialog" aria-labelledby={`delete-title-${row.id}`}>
+        <h2 id={`delete-title-${row.id}`}>{t('home.deleteTitle')}</h2>
         <p>{t('home.confirmDelete', { title: row.title })}</p>
         <div className="form-actions">
           <button className="danger" onClick={() => { dialog.current?.close(); void deleteWorkshop(db, row.id); }}>
