@@ -3,9 +3,12 @@
  *
  * Layout (schema version {@link DOC_SCHEMA_VERSION}):
  * - `meta`: Y.Map of {@link WorkshopMeta} fields, plus `schemaVersion`.
- * - `participants`, `terms`: Y.Array of Y.Map, one map per item, fields as in the domain types.
+ * - `participants`, `terms`: Y.Array of Y.Map, one map per item, fields as in the domain types;
+ *   a term's rich-text fields ({@link RICH_TERM_FIELDS}) are Y.XmlFragment (v2; strings in v1).
  * - `funnels`: Y.Map `agreed | marketing | sales` → Y.Map { stages: Y.Array<Y.Map>, transitions: Y.Array<Y.Map> }.
- * - `sla`: Y.Map { intro: string, commitments: Y.Array<Y.Map> }.
+ * - `sla`: Y.Map { intro: Y.XmlFragment (v2; string in v1), commitments: Y.Array<Y.Map>,
+ *   sections?: Y.Map<SlaSectionKey, Y.XmlFragment> }.
+ * Rich text is laid out as TipTap's collaboration binding writes it (see `rich-text.ts`).
  * - `targets`: Y.Map of {@link Targets} fields.
  *
  * Every mutation here is one Yjs transaction with origin {@link LOCAL_ORIGIN}
@@ -37,10 +40,64 @@ import {
   type Term,
   type WorkshopContent,
   type WorkshopMeta,
+  type SlaSectionKey,
+  type Sla,
 } from './workshop';
+import { readRichText, richTextFragment, richTextSchema, writeRichText, type RichText } from './rich-text';
 
 /** Version of the document layout above; bump with a migration in `migrateWorkshopDoc`. */
-export const DOC_SCHEMA_VERSION = 1;
+export const DOC_SCHEMA_VERSION = 2;
+
+/** A term's rich-text fields: Y.XmlFragment in the document (since layout 2), {@link RichText} in the snapshot. */
+export const RICH_TERM_FIELDS = ['definition', 'entryCriteria', 'exitCriteria', 'examples'] as const;
+export type RichTermField = (typeof RICH_TERM_FIELDS)[number];
+
+const isRichTermField = (key: string): key is RichTermField => (RICH_TERM_FIELDS as readonly string[]).includes(key);
+
+/** A term as a Y.Map: plain fields as values, rich-text fields as fragments (absent optional fields left out). */
+function termToYMap(term: Term): Y.Map<unknown> {
+  const map = new Y.Map<unknown>();
+  for (const [key, value] of Object.entries(term)) {
+    if (value === undefined) continue;
+    map.set(key, isRichTermField(key) ? richTextFragment(value as RichText) : value);
+  }
+  return map;
+}
+
+/** A term map as plain data, rich-text fields in normal form (see `rich-text.ts`). */
+function readTerm(map: Y.Map<unknown>): Term {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of map.entries()) out[key] = isRichTermField(key) ? readRichText(value) : value;
+  return out as Term;
+}
+
+/**
+ * Sets rich-text field `key` of `map` to `value`: writes into the field's
+ * fragment when it has one (an editor bound to it stays bound), else puts a
+ * new fragment there. Call inside a transaction.
+ */
+function setRichField(map: Y.Map<unknown>, key: string, value: RichText): void {
+  const current = map.get(key);
+  if (current instanceof Y.XmlFragment) {
+    if (readRichText(current) !== value || typeof value !== 'string') writeRichText(current, value);
+  } else {
+    map.set(key, richTextFragment(value));
+  }
+}
+
+/**
+ * The fragment holding rich-text field `key` of the map `map` (a term, the
+ * SLA, the SLA's sections), for an editor to bind to; creates it (from the
+ * old string value, origin {@link INIT_ORIGIN}, not undoable) when the field
+ * is absent or still a string.
+ */
+function richFragment(map: Y.Map<unknown>, key: string): Y.XmlFragment {
+  const current = map.get(key);
+  if (current instanceof Y.XmlFragment) return current;
+  const fragment = richTextFragment(typeof current === 'string' ? current : '');
+  map.doc!.transact(() => map.set(key, fragment), INIT_ORIGIN);
+  return fragment;
+}
 
 /** Transaction origin of the user's own edits; the undo manager tracks only this origin. */
 export const LOCAL_ORIGIN = 'pacto:local';
@@ -100,6 +157,30 @@ function slaMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>('sla');
 }
 
+/** The SLA's written sections (Y.Map key → Y.XmlFragment), created empty when absent. */
+function sectionsMap(doc: Y.Doc): Y.Map<unknown> {
+  const sla = slaMap(doc);
+  let sections = sla.get('sections') as Y.Map<unknown> | undefined;
+  if (!(sections instanceof Y.Map)) {
+    sections = new Y.Map<unknown>();
+    sla.set('sections', sections);
+  }
+  return sections;
+}
+
+function readSla(doc: Y.Doc): Sla {
+  const sla = slaMap(doc);
+  const out: Sla = {
+    intro: readRichText(sla.get('intro')),
+    commitments: commitmentsArray(doc).toArray().map((m) => plain<Commitment>(m)),
+  };
+  const sections = sla.get('sections');
+  if (sections instanceof Y.Map && sections.size > 0) {
+    out.sections = Object.fromEntries([...sections.entries()].map(([k, v]) => [k, readRichText(v)])) as Sla['sections'];
+  }
+  return out;
+}
+
 function commitmentsArray(doc: Y.Doc): Y.Array<Y.Map<unknown>> {
   const sla = slaMap(doc);
   let arr = sla.get('commitments') as Y.Array<Y.Map<unknown>> | undefined;
@@ -129,12 +210,16 @@ export function initWorkshopDoc(doc: Y.Doc, content: WorkshopContent): void {
     for (const [k, v] of Object.entries(value.meta)) meta.set(k, v);
     meta.set('schemaVersion', DOC_SCHEMA_VERSION);
     doc.getArray<Y.Map<unknown>>('participants').push(value.participants.map(toYMap));
-    doc.getArray<Y.Map<unknown>>('terms').push(value.terms.map(toYMap));
+    doc.getArray<Y.Map<unknown>>('terms').push(value.terms.map(termToYMap));
     for (const fid of FUNNEL_IDS) {
       funnelArray(doc, fid, 'stages').push(value.funnels[fid].stages.map(toYMap));
       funnelArray(doc, fid, 'transitions').push(value.funnels[fid].transitions.map(toYMap));
     }
-    slaMap(doc).set('intro', value.sla.intro);
+    slaMap(doc).set('intro', richTextFragment(value.sla.intro));
+    if (value.sla.sections) {
+      const sections = sectionsMap(doc);
+      for (const [k, v] of Object.entries(value.sla.sections)) if (v !== undefined) sections.set(k, richTextFragment(v));
+    }
     commitmentsArray(doc).push(value.sla.commitments.map(toYMap));
     const targets = doc.getMap<unknown>('targets');
     for (const [k, v] of Object.entries(value.targets)) targets.set(k, v);
@@ -154,16 +239,12 @@ export function readWorkshop(doc: Y.Doc): WorkshopContent {
     stages: funnelArray(doc, fid, 'stages').toArray().map((m) => plain<FunnelStage>(m)),
     transitions: funnelArray(doc, fid, 'transitions').toArray().map((m) => plain<FunnelTransition>(m)),
   });
-  const sla = slaMap(doc);
   return {
     meta: metaFields as WorkshopMeta,
     participants: doc.getArray<Y.Map<unknown>>('participants').toArray().map((m) => plain<Participant>(m)),
-    terms: doc.getArray<Y.Map<unknown>>('terms').toArray().map((m) => plain<Term>(m)),
+    terms: doc.getArray<Y.Map<unknown>>('terms').toArray().map(readTerm),
     funnels: { agreed: readFunnel('agreed'), marketing: readFunnel('marketing'), sales: readFunnel('sales') },
-    sla: {
-      intro: (sla.get('intro') as string | undefined) ?? '',
-      commitments: commitmentsArray(doc).toArray().map((m) => plain<Commitment>(m)),
-    },
+    sla: readSla(doc),
     targets: doc.getMap<unknown>('targets').toJSON() as Targets,
   };
 }
@@ -234,13 +315,54 @@ export function removeParticipant(doc: Y.Doc, id: string): void {
   removeItem(listArray(doc, 'participants'), id, 'participant');
 }
 
-/** Adds a glossary term at the end. Throws {@link InvalidEditError}. */
+/** Adds a glossary term at the end (rich-text fields as fragments). Throws {@link InvalidEditError}. */
 export function addTerm(doc: Y.Doc, term: Term): void {
-  addItem(listArray(doc, 'terms'), termSchema, term, 'term');
+  const value = checked(termSchema, term, 'term');
+  doc.transact(() => listArray(doc, 'terms').push([termToYMap(value)]), LOCAL_ORIGIN);
 }
-/** Changes fields of term `id`. Throws {@link InvalidEditError} or {@link NotFoundError}. */
+/**
+ * Changes fields of term `id`; rich-text fields are written into their
+ * fragments. Throws {@link InvalidEditError} or {@link NotFoundError}.
+ */
 export function updateTerm(doc: Y.Doc, id: string, patch: Partial<Omit<Term, 'id'>>): void {
-  updateItem(listArray(doc, 'terms'), termSchema, id, patch, 'term');
+  const arr = listArray(doc, 'terms');
+  const index = indexOfId(arr, id);
+  if (index < 0) throw new NotFoundError('term', id);
+  const map = arr.get(index);
+  const next = checked(termSchema, { ...readTerm(map), ...patch, id }, 'term');
+  doc.transact(() => {
+    for (const key of Object.keys(patch)) {
+      const value = (next as Record<string, unknown>)[key];
+      if (value === undefined) continue;
+      if (isRichTermField(key)) setRichField(map, key, value as RichText);
+      else if (map.get(key) !== value) map.set(key, value);
+    }
+  }, LOCAL_ORIGIN);
+}
+
+/**
+ * The fragment of rich-text field `field` of term `id`, for an editor
+ * binding (TipTap collaboration). Throws {@link NotFoundError}.
+ */
+export function termFragment(doc: Y.Doc, id: string, field: RichTermField): Y.XmlFragment {
+  const arr = listArray(doc, 'terms');
+  const index = indexOfId(arr, id);
+  if (index < 0) throw new NotFoundError('term', id);
+  return richFragment(arr.get(index), field);
+}
+
+/** The fragment of the SLA's purpose and scope (`intro`) or of written section `key`, for an editor binding. */
+export function slaFragment(doc: Y.Doc, key: 'intro' | SlaSectionKey): Y.XmlFragment {
+  if (key === 'intro') return richFragment(slaMap(doc), 'intro');
+  const sections = slaMap(doc).get('sections');
+  if (!(sections instanceof Y.Map)) doc.transact(() => sectionsMap(doc), INIT_ORIGIN);
+  return richFragment(sectionsMap(doc), key);
+}
+
+/** Replaces the SLA's written section `key` (rich text). Throws {@link InvalidEditError} for an invalid value. */
+export function setSlaSection(doc: Y.Doc, key: SlaSectionKey, value: RichText): void {
+  const checkedValue = checked(richTextSchema, value, 'SLA section');
+  doc.transact(() => setRichField(sectionsMap(doc), key, checkedValue), LOCAL_ORIGIN);
 }
 /** Removes term `id` and unlinks it from every funnel stage, in one transaction. Throws {@link NotFoundError}. */
 export function removeTerm(doc: Y.Doc, id: string): void {
@@ -295,9 +417,10 @@ export function removeTransition(doc: Y.Doc, funnelId: FunnelId, id: string): vo
   removeItem(funnelArray(doc, funnelId, 'transitions'), id, 'transition');
 }
 
-/** Replaces the SLA's introduction (purpose and scope), plain text. */
-export function setSlaIntro(doc: Y.Doc, intro: string): void {
-  doc.transact(() => slaMap(doc).set('intro', intro), LOCAL_ORIGIN);
+/** Replaces the SLA's introduction (purpose and scope), rich text or plain. Throws {@link InvalidEditError} for an invalid value. */
+export function setSlaIntro(doc: Y.Doc, intro: RichText): void {
+  const value = checked(richTextSchema, intro, 'SLA introduction');
+  doc.transact(() => setRichField(slaMap(doc), 'intro', value), LOCAL_ORIGIN);
 }
 /** Adds an SLA commitment. Throws {@link InvalidEditError}. */
 export function addCommitment(doc: Y.Doc, commitment: Commitment): void {
@@ -313,17 +436,36 @@ export function removeCommitment(doc: Y.Doc, id: string): void {
 }
 
 /**
- * Brings a document written by an older layout up to {@link DOC_SCHEMA_VERSION}.
- * Version 1 is the first layout, so there is nothing to migrate yet; a later
- * layout adds a step here (origin {@link INIT_ORIGIN}) with a test from a frozen v1 fixture.
+ * Brings a document written by an older layout up to {@link DOC_SCHEMA_VERSION},
+ * in one transaction with origin {@link INIT_ORIGIN} (not undoable).
+ * - 1 → 2: the rich-text fields (each term's {@link RICH_TERM_FIELDS}, the
+ *   SLA's `intro`) become Y.XmlFragment holding the same text (paragraphs
+ *   at blank lines, hard breaks at single newlines), so `readWorkshop` gives
+ *   back the very same strings and fingerprints.
  * Throws if the document is newer than this build understands (never downgrade data).
  */
 export function migrateWorkshopDoc(doc: Y.Doc): void {
-  const version = doc.getMap('meta').get('schemaVersion');
+  const meta = doc.getMap('meta');
+  const version = meta.get('schemaVersion');
   if (typeof version !== 'number') return;
   if (version > DOC_SCHEMA_VERSION) {
     throw new Error(`Workshop document schema ${version} is newer than this Pacto (${DOC_SCHEMA_VERSION}); update Pacto.`);
   }
+  if (version === DOC_SCHEMA_VERSION) return;
+  doc.transact(() => {
+    if (version < 2) {
+      for (const term of doc.getArray<Y.Map<unknown>>('terms').toArray()) {
+        for (const key of RICH_TERM_FIELDS) {
+          const value = term.get(key);
+          if (typeof value === 'string') term.set(key, richTextFragment(value));
+        }
+      }
+      const sla = slaMap(doc);
+      const intro = sla.get('intro');
+      sla.set('intro', richTextFragment(typeof intro === 'string' ? intro : ''));
+    }
+    meta.set('schemaVersion', DOC_SCHEMA_VERSION);
+  }, INIT_ORIGIN);
 }
 
 /**

@@ -7,6 +7,7 @@
  * every rate is a fraction 0..1 (35 % is 0.35); durations are in days.
  */
 import { z } from 'zod';
+import { richTextSchema } from './rich-text';
 
 /** The three groups in the room. */
 export const TEAMS = ['marketing', 'sales', 'leadership'] as const;
@@ -67,12 +68,15 @@ export const termSchema = z.object({
   name: requiredText,
   /** Short form, e.g. "MQL". May be empty. */
   acronym: text,
-  definition: text,
-  /** What must be true for a record to enter the stage this term names. */
-  entryCriteria: text,
-  /** What must be true for it to leave (advance, be rejected or recycled). */
-  exitCriteria: text,
+  /** Rich text ({@link RichText}): a plain string (older documents, unformatted text) or ProseMirror JSON. */
+  definition: richTextSchema,
+  /** What must be true for a record to enter the stage this term names. Rich text. */
+  entryCriteria: richTextSchema,
+  /** What must be true for it to leave (advance, be rejected or recycled). Rich text. */
+  exitCriteria: richTextSchema,
   ownerTeam: z.enum(PARTIES),
+  /** Examples of records that are and are not this term; rich text. Absent in older documents (read as ""). */
+  examples: richTextSchema.optional(),
 });
 export type Term = z.infer<typeof termSchema>;
 
@@ -124,13 +128,33 @@ export const commitmentSchema = z.object({
   /** Unit of `target`, e.g. "MQL", "horas hábiles", "intentos". */
   unit: text,
   period: z.enum(PERIODS),
+  /** How the metric is measured (source, report, rule). Absent in older documents (read as ""). */
+  measurement: z.string().optional(),
+  /** What happens when the target is missed (alert, escalation). Absent in older documents (read as ""). */
+  whenMissed: z.string().optional(),
+  /**
+   * Where `target` comes from when it is linked to the targets model:
+   * `model-mqls` = MQLs a month the agreed scenario (or targets + agreed
+   * funnel) needs. Absent or null = typed by hand.
+   */
+  source: z.enum(['model-mqls']).nullable().optional(),
 });
 export type Commitment = z.infer<typeof commitmentSchema>;
 
+/** Rich-text sections of the SLA besides purpose and scope, in print order. */
+export const SLA_SECTION_KEYS = ['handoff', 'recycling', 'escalation', 'loyalty', 'reporting'] as const;
+export type SlaSectionKey = (typeof SLA_SECTION_KEYS)[number];
+
 export const slaSchema = z.object({
-  /** Purpose and scope, plain text with paragraphs separated by blank lines. */
-  intro: text,
+  /** Purpose and scope; rich text (a plain string has paragraphs separated by blank lines). */
+  intro: richTextSchema,
   commitments: z.array(commitmentSchema),
+  /**
+   * The other written sections (lead handoff with acceptance window and
+   * rejection reasons, recycling, escalation, customer-loyalty metrics,
+   * reporting and review cadence), rich text each. Absent in older documents.
+   */
+  sections: z.partialRecord(z.enum(SLA_SECTION_KEYS), richTextSchema).optional(),
 });
 export type Sla = z.infer<typeof slaSchema>;
 

@@ -47,7 +47,7 @@ describe('diffContent', () => {
   it('reports a term definition change word by word', () => {
     const after = base();
     const mql = after.terms.find((t) => t.id === 'term-mql')!;
-    mql.definition = mql.definition.replace(/\S+$/, 'PALABRA');
+    mql.definition = (mql.definition as string).replace(/\S+$/, 'PALABRA');
     const d = diffContent(base(), after);
     const terms = section(d.sections, 'terms')!;
     expect(terms.changes).toHaveLength(1);
@@ -94,7 +94,7 @@ describe('diffContent', () => {
   it('covers participants, SLA text, commitments and targets', () => {
     const after = base();
     after.participants[0]!.title = 'CMO';
-    after.sla.intro = after.sla.intro.replace('semana', 'quincena');
+    after.sla.intro = (after.sla.intro as string).replace('semana', 'quincena');
     after.sla.commitments[0]!.target = 120;
     after.targets.revenueTarget = 1_500_000;
     after.meta.title = 'Acuerdo 2028';

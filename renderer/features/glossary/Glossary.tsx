@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addTerm, removeTerm, updateTerm } from '../../../shared/domain/workshop-doc';
 import { PARTIES, type Term } from '../../../shared/domain/workshop';
+import { richTextToPlain } from '../../../shared/domain/rich-text';
 import { edit } from '../../data/session';
 import { newId } from '../../data/workshops';
 import { useAppStore } from '../../store';
@@ -51,9 +52,9 @@ export function Glossary() {
                 options={PARTIES.map((p) => ({ value: p, label: t(`teams.${p}`) }))}
                 onCommit={(ownerTeam) => firstError(edit((doc) => updateTerm(doc, term.id, { ownerTeam })))}
               />
-              <TextField className="span-2" label={t('glossary.definition')} multiline rows={3} value={term.definition} onCommit={update('definition')} testId="term-definition" />
-              <TextField className="span-2" label={t('glossary.entry')} multiline rows={2} value={term.entryCriteria} onCommit={update('entryCriteria')} />
-              <TextField className="span-2" label={t('glossary.exit')} multiline rows={2} value={term.exitCriteria} onCommit={update('exitCriteria')} />
+              <TextField className="span-2" label={t('glossary.definition')} multiline rows={3} value={richTextToPlain(term.definition)} onCommit={update('definition')} testId="term-definition" />
+              <TextField className="span-2" label={t('glossary.entry')} multiline rows={2} value={richTextToPlain(term.entryCriteria)} onCommit={update('entryCriteria')} />
+              <TextField className="span-2" label={t('glossary.exit')} multiline rows={2} value={richTextToPlain(term.exitCriteria)} onCommit={update('exitCriteria')} />
               <div className="form-actions span-2">
                 <button
                   className="danger"

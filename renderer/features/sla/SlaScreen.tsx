@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { addCommitment, removeCommitment, setSlaIntro, updateCommitment } from '../../../shared/domain/workshop-doc';
 import { PARTIES, PERIODS, type Commitment } from '../../../shared/domain/workshop';
+import { richTextToPlain } from '../../../shared/domain/rich-text';
 import { edit } from '../../data/session';
 import { newId } from '../../data/workshops';
 import { useAppStore } from '../../store';
@@ -19,7 +20,7 @@ export function SlaScreen() {
         hint={t('sla.introHelp')}
         multiline
         rows={5}
-        value={sla.intro}
+        value={richTextToPlain(sla.intro)}
         onCommit={(intro) => firstError(edit((doc) => setSlaIntro(doc, intro)))}
         testId="sla-intro"
       />

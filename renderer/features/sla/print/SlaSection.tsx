@@ -2,15 +2,13 @@
 import { PARTIES } from '../../../../shared/domain/workshop';
 import type { PrintSectionProps } from '../../agreement/print/types';
 import { Section } from '../../agreement/print/Section';
+import { RichTextView } from '../../../ui/RichTextView';
 
 export function SlaSection({ snapshot, t, fmt }: PrintSectionProps) {
   const { content } = snapshot;
-  const paragraphs = content.sla.intro.split(/\n\s*\n/).filter((p) => p.trim());
   return (
     <Section title={t('pdf.sla')} id="sla">
-      {paragraphs.map((p, i) => (
-        <p key={i}>{p}</p>
-      ))}
+      <RichTextView value={content.sla.intro} />
       {PARTIES.map((party) => {
         const list = content.sla.commitments.filter((c) => c.party === party);
         if (list.length === 0) return null;
