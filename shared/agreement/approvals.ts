@@ -13,9 +13,10 @@
  * document) and passes back in.
  */
 import { z } from 'zod';
-import { PARTIES, TEAMS, type Participant, type Party, type WorkshopContent } from '../domain/workshop';
+import { PARTIES, SLA_SECTION_KEYS, TEAMS, type Participant, type Party, type SlaSectionKey, type WorkshopContent } from '../domain/workshop';
+import { isRichDoc, richTextToPlain, type RichText } from '../domain/rich-text';
 import { err, ok, type Result } from '../domain/result';
-import { diffFields, type FieldChange } from './diff';
+import { diffFields, diffText, type FieldChange } from './diff';
 import { fingerprint, FINGERPRINT_PATTERN } from './fingerprint';
 import { isTimeZone, zonedIsoString, ZONED_ISO_PATTERN } from './zoned-time';
 
@@ -36,13 +37,20 @@ export interface ApprovableItem {
 /** Id of the SLA's own text (purpose and scope) as an approvable clause. */
 export const SLA_TEXT_CLAUSE_ID = 'sla-text';
 
+/** Id of the SLA's written section `key` as an approvable clause, e.g. `sla-handoff`. */
+export function slaSectionClauseId(key: SlaSectionKey): string {
+  return `sla-${key}`;
+}
+
 /**
  * The approvable items of `content`, in document order: every glossary term
- * (`term`), then the SLA's text (`clause` {@link SLA_TEXT_CLAUSE_ID}: every SLA
- * field except the commitments) and every commitment (`clause`, its own id).
+ * (`term`), then the SLA's purpose and scope (`clause` {@link SLA_TEXT_CLAUSE_ID},
+ * content `{ intro }`), each written SLA section present (`clause`
+ * {@link slaSectionClauseId}, content `{ text }`, label = the section key) and
+ * every commitment (`clause`, its own id).
  */
 export function approvableItems(content: WorkshopContent): ApprovableItem[] {
-  const { commitments, ...slaText } = content.sla;
+  const { commitments, intro, sections } = content.sla;
   return [
     ...content.terms.map((t) => ({
       kind: 'term' as const,
@@ -50,9 +58,30 @@ export function approvableItems(content: WorkshopContent): ApprovableItem[] {
       label: t.acronym ? `${t.name} (${t.acronym})` : t.name,
       content: t,
     })),
-    { kind: 'clause', id: SLA_TEXT_CLAUSE_ID, label: 'SLA', content: slaText },
+    { kind: 'clause', id: SLA_TEXT_CLAUSE_ID, label: 'SLA', content: { intro } },
+    ...SLA_SECTION_KEYS.flatMap((key) => {
+      const text = sections?.[key];
+      return text === undefined ? [] : [{ kind: 'clause' as const, id: slaSectionClauseId(key), label: key, content: { text } }];
+    }),
     ...commitments.map((c) => ({ kind: 'clause' as const, id: c.id, label: c.commitment, content: c })),
   ];
+}
+
+const isRichTextValue = (v: unknown): v is RichText => typeof v === 'string' || (typeof v === 'object' && v !== null && isRichDoc(v as RichText));
+
+/**
+ * {@link diffFields}, with rich-text fields compared word by word on their
+ * plain text ({@link richTextToPlain}); a change of formatting only (same
+ * words) stays a `value` change.
+ */
+export function diffItemFields(before: Record<string, unknown>, after: Record<string, unknown>): FieldChange[] {
+  return diffFields(before, after).map((change) => {
+    if (change.kind !== 'value' || !isRichTextValue(change.before) || !isRichTextValue(change.after)) return change;
+    const a = richTextToPlain(change.before);
+    const b = richTextToPlain(change.after);
+    if (a === b) return change;
+    return { kind: 'text', field: change.field, before: a, after: b, parts: diffText(a, b), layout: change.layout };
+  });
 }
 
 const hex64 = z.string().regex(FINGERPRINT_PATTERN);
@@ -154,7 +183,7 @@ export function approvalState(item: ApprovableItem, approvals: readonly Approval
     const approval = approvals.find((a) => sameItem(a, item) && a.team === team);
     if (!approval) continue;
     if (approval.fingerprint === current) approvedBy.push(team);
-    else changedSinceApproval.push({ team, approval, changes: diffFields(approval.content, item.content) });
+    else changedSinceApproval.push({ team, approval, changes: diffItemFields(approval.content, item.content) });
   }
   const status: ApprovalStatus = approvedBy.length === PARTIES.length ? 'agreed' : approvedBy.length > 0 ? 'approved-by-one' : 'draft';
   return { item, status, approvedBy, pending: PARTIES.filter((p) => !approvedBy.includes(p)), changedSinceApproval };
