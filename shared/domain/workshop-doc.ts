@@ -127,7 +127,8 @@ type ItemList = 'participants' | 'terms';
 
 function toYMap(obj: object): Y.Map<unknown> {
   const map = new Y.Map<unknown>();
-  for (const [key, value] of Object.entries(obj)) map.set(key, value);
+  // Optional fields left out (undefined) are not written: readers take their default.
+  for (const [key, value] of Object.entries(obj)) if (value !== undefined) map.set(key, value);
   return map;
 }
 
@@ -357,6 +358,50 @@ export function slaFragment(doc: Y.Doc, key: 'intro' | SlaSectionKey): Y.XmlFrag
   const sections = slaMap(doc).get('sections');
   if (!(sections instanceof Y.Map)) doc.transact(() => sectionsMap(doc), INIT_ORIGIN);
   return richFragment(sectionsMap(doc), key);
+}
+
+/**
+ * Replaces every stage and transition of funnel `funnelId` with `funnel`'s, in
+ * one transaction (one undo step): starting from a template, duplicating a
+ * team's funnel, building the agreed funnel, pasting or laying out many
+ * stages at once. Throws {@link InvalidEditError} (nothing written) if
+ * `funnel` is not a valid funnel or a transition's end is not one of its stages.
+ */
+export function replaceFunnel(doc: Y.Doc, funnelId: FunnelId, funnel: Funnel): void {
+  const value = checked(funnelSchema, funnel, 'funnel');
+  const ids = new Set(value.stages.map((s) => s.id));
+  const dangling = value.transitions.findIndex((t) => !ids.has(t.source) || !ids.has(t.target));
+  if (dangling >= 0) throw new InvalidEditError({ [`transitions.${dangling}`]: 'invalid' }, 'funnel');
+  doc.transact(() => {
+    const stages = funnelArray(doc, funnelId, 'stages');
+    const transitions = funnelArray(doc, funnelId, 'transitions');
+    stages.delete(0, stages.length);
+    transitions.delete(0, transitions.length);
+    stages.push(value.stages.map(toYMap));
+    transitions.push(value.transitions.map(toYMap));
+  }, LOCAL_ORIGIN);
+}
+
+/**
+ * Moves stages of funnel `funnelId` to new canvas positions (px) in one
+ * transaction: the end of a drag of one or several stages, or a layout.
+ * Unknown ids and non-finite coordinates throw ({@link NotFoundError},
+ * {@link InvalidEditError}) before anything is written.
+ */
+export function moveStages(doc: Y.Doc, funnelId: FunnelId, positions: ReadonlyMap<string, { x: number; y: number }>): void {
+  const stages = funnelArray(doc, funnelId, 'stages');
+  const maps = new Map(stages.toArray().map((m) => [m.get('id') as string, m]));
+  for (const [id, p] of positions) {
+    if (!maps.has(id)) throw new NotFoundError('stage', id);
+    if (!Number.isFinite(p.x) || !Number.isFinite(p.y)) throw new InvalidEditError({ x: 'invalid' }, 'stage position');
+  }
+  doc.transact(() => {
+    for (const [id, p] of positions) {
+      const m = maps.get(id)!;
+      if (m.get('x') !== p.x) m.set('x', p.x);
+      if (m.get('y') !== p.y) m.set('y', p.y);
+    }
+  }, LOCAL_ORIGIN);
 }
 
 /** Replaces the SLA's written section `key` (rich text). Throws {@link InvalidEditError} for an invalid value. */

@@ -94,6 +94,8 @@ export const funnelStageSchema = z.object({
   /** Canvas position in px (the canvas issue draws with it; lists ignore it). */
   x: z.number().finite(),
   y: z.number().finite(),
+  /** What the stage is, in the team's words; absent in documents written before it existed (read as ""). */
+  description: z.string().optional(),
 });
 export type FunnelStage = z.infer<typeof funnelStageSchema>;
 

@@ -16,3 +16,4 @@ export * from './validate';
 export * from './input';
 export * from './layout';
 export * from './svg';
+export * from './clipboard';

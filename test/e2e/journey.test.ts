@@ -65,7 +65,8 @@ describe('the sample workshop, from opening Pacto to a signed PDF', () => {
 
   it('refuses bad input at the field and keeps what was saved', async () => {
     await goToStep(page, 'funnel');
-    const rate = page.getByTestId('rate-stage-lead');
+    await page.locator('.react-flow__node[data-id="stage-lead"]').click();
+    const rate = page.getByTestId('rate-tr-lead-mql');
     await rate.fill('abc');
     await rate.blur();
     await expect(page.getByRole('alert').first().textContent()).resolves.toMatch(/porcentaje/);
@@ -107,6 +108,10 @@ describe('the sample workshop, from opening Pacto to a signed PDF', () => {
 
   it('freezes the agreement and has one marketing and one sales signatory sign', async () => {
     await goToStep(page, 'sign');
+    // Nothing in the sample is approved by both teams yet: freezing needs an explicit override.
+    await page.getByTestId('freeze-override').check();
+    await page.getByTestId('override-who').selectOption('p-lucia');
+    await page.getByTestId('override-reason').fill('Firmamos hoy; revisamos las cláusulas abiertas en 30 días.');
     await page.getByTestId('freeze').click();
     const code = page.getByTestId('fingerprint');
     await code.waitFor();
@@ -149,7 +154,7 @@ describe('the sample workshop, from opening Pacto to a signed PDF', () => {
     expect(download.suggestedFilename()).toBe('Nubecom Soluciones - Acuerdo Marketing–Ventas 2027 - v1.pdf');
     pdfPath = join(ARTIFACTS, 'agreement.pdf');
     await download.saveAs(pdfPath);
-    await expect(page.getByTestId('export-status').textContent()).resolves.toMatch(/PDF guardado/);
+    await page.getByTestId('export-status').filter({ hasText: 'PDF guardado' }).waitFor();
 
     const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
     expect(text).toContain('Lead con perfil de cliente ideal, puntuación ≥ 60');

@@ -5,7 +5,7 @@ import { db } from '../../data/instance';
 import { openSession } from '../../data/session';
 import { STEPS, useAppStore, type Step } from '../../store';
 import { Participants } from '../participants/Participants';
-import { FunnelList } from '../funnel/FunnelList';
+import { FunnelView } from '../funnel/FunnelView';
 import { Glossary } from '../glossary/Glossary';
 import { SlaScreen } from '../sla/SlaScreen';
 import { TargetsScreen } from '../model/TargetsScreen';
@@ -14,7 +14,7 @@ import { ExportScreen } from '../agreement/ExportScreen';
 
 const SCREENS: Record<Step, () => React.JSX.Element> = {
   participants: Participants,
-  funnel: FunnelList,
+  funnel: FunnelView,
   glossary: Glossary,
   sla: SlaScreen,
   targets: TargetsScreen,

@@ -1,0 +1,230 @@
+/**
+ * Compare: Marketing's and Sales' funnels side by side, their stages lined
+ * up (by linked term, else by name with the usual synonyms), the list of
+ * gaps at a tolerance the team sets, each gap highlighted on both canvases,
+ * and its actions: adopt Marketing's or Sales' side into the agreed funnel,
+ * settle it in the glossary, or add a draft SLA commitment. The agreed
+ * funnel can also be built wholesale from either side.
+ */
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { addCommitment } from '../../../shared/domain/workshop-doc';
+import type { Commitment, Party } from '../../../shared/domain/workshop';
+import { DEFAULT_TOLERANCE, findGaps, highlightIds, type Gap, type GapAction, type GapTolerance } from '../../../shared/funnel/gaps';
+import { lineUpStages } from '../../../shared/funnel/lineup';
+import { agreedFromSide, applyGapResolution } from '../../../shared/funnel/merge';
+import { formatDays, formatPercent } from '../../../shared/funnel/input';
+import { uniqueId } from '../../../shared/funnel/stages';
+import { edit } from '../../data/session';
+import { useAppStore } from '../../store';
+import { FunnelCanvas, type Selection } from './FunnelCanvas';
+import { setFunnel } from './actions';
+import { termLabel } from './decorations';
+
+const NONE: Selection = { stages: [], transitions: [] };
+
+export function Compare() {
+  const { t } = useTranslation();
+  const language = useAppStore((s) => s.language);
+  const content = useAppStore((s) => s.session!.content);
+  const navigate = useAppStore((s) => s.navigate);
+  const route = useAppStore((s) => s.route);
+  const { marketing, sales, agreed } = content.funnels;
+  const [tolerance, setTolerance] = useState<GapTolerance>({ ...DEFAULT_TOLERANCE });
+  const [toleranceText, setToleranceText] = useState({ ratePoints: String(DEFAULT_TOLERANCE.ratePoints), days: String(DEFAULT_TOLERANCE.days) });
+  const [toleranceError, setToleranceError] = useState<Partial<Record<keyof GapTolerance, string>>>({});
+  const [selectedGap, setSelectedGap] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
+  const gaps = useMemo(() => findGaps(marketing, sales, tolerance, content.terms), [marketing, sales, tolerance, content.terms]);
+  const lineUp = useMemo(() => lineUpStages(marketing, sales, content.terms), [marketing, sales, content.terms]);
+  const shown = useMemo(() => gaps.filter((g) => !selectedGap || g.id === selectedGap), [gaps, selectedGap]);
+  const highlights = useMemo(() => ({ marketing: highlightIds(shown, 'marketing'), sales: highlightIds(shown, 'sales') }), [shown]);
+
+  const setTol = (field: keyof GapTolerance, text: string) => {
+    setToleranceText((x) => ({ ...x, [field]: text }));
+    const value = Number(text.replace(',', '.').trim());
+    if (text.trim() === '' || !Number.isFinite(value) || value < 0) {
+      setToleranceError((x) => ({ ...x, [field]: text.trim() === '' ? 'required' : 'number' }));
+      return;
+    }
+    setToleranceError((x) => ({ ...x, [field]: undefined }));
+    setTolerance((x) => ({ ...x, [field]: value }));
+  };
+
+  const termName = (id: string | null) => {
+    const term = id ? content.terms.find((x) => x.id === id) : undefined;
+    return term ? termLabel(term) : t('canvas.noTerm');
+  };
+  const valueText = (gap: Gap, side: Party): string => {
+    const v = gap[side].value;
+    switch (gap.kind) {
+      case 'stage-missing':
+        return (v as string | null) ?? t('canvas.compare.missing');
+      case 'owner':
+        return t(`teams.${v as Party}`);
+      case 'term':
+        return termName(v as string | null);
+      case 'transition-missing':
+        return v === null ? t('canvas.compare.missing') : formatPercent(v as number, language);
+      case 'rate':
+        return formatPercent(v as number, language);
+      case 'days':
+        return formatDays(v as number, language);
+      case 'recycle':
+        return t(v ? 'canvas.compare.yes' : 'canvas.compare.no');
+    }
+  };
+
+  const adopt = (gap: Gap, side: Party) => {
+    const result = applyGapResolution(agreed, gap, side, { marketing, sales }, content.terms);
+    if (!result.ok) {
+      setMessage({ kind: 'error', text: t('canvas.compare.adoptFailed', { message: result.error.message }) });
+      return;
+    }
+    setFunnel('agreed', result.value);
+    setMessage({ kind: 'info', text: t('canvas.compare.adopted') });
+  };
+
+  const openSla = (gap: Gap) => {
+    const commitments = content.sla.commitments;
+    const party: Party = gap.kind === 'owner' ? 'sales' : gap.kind === 'rate' || gap.kind === 'days' ? 'sales' : 'marketing';
+    const number = gap.kind === 'rate' ? Math.round((gap.marketing.value as number) * 1000) / 10 : gap.kind === 'days' ? (gap.marketing.value as number) : 0;
+    const commitment: Commitment = {
+      id: uniqueId('c-gap', new Set(commitments.map((c) => c.id))),
+      party,
+      commitment: t('canvas.compare.slaDraft', { subject: gap.subject }),
+      metric: t(`canvas.compare.kinds.${gap.kind}`),
+      target: number,
+      unit: gap.kind === 'rate' ? '%' : gap.kind === 'days' ? (language === 'es' ? 'días' : 'days') : '',
+      period: 'month',
+    };
+    edit((doc) => addCommitment(doc, commitment));
+    useAppStore.getState().setNotice({ kind: 'info', key: 'canvas.compare.slaAdded' });
+    if (route.screen === 'workshop') navigate({ ...route, step: 'sla' });
+  };
+
+  const act = (gap: Gap, action: GapAction) => {
+    if (action === 'adopt-marketing') adopt(gap, 'marketing');
+    else if (action === 'adopt-sales') adopt(gap, 'sales');
+    else if (action === 'open-glossary-item') {
+      if (route.screen === 'workshop') navigate({ ...route, step: 'glossary' });
+    } else openSla(gap);
+  };
+  const actionLabel: Record<GapAction, string> = {
+    'adopt-marketing': t('canvas.compare.adoptMarketing'),
+    'adopt-sales': t('canvas.compare.adoptSales'),
+    'open-glossary-item': t('canvas.compare.openGlossary'),
+    'open-sla-item': t('canvas.compare.openSla'),
+  };
+
+  return (
+    <div className="compare" data-testid="compare">
+      <p className="intro">{t('canvas.compare.intro')}</p>
+      <div className="compare__controls">
+        {(['ratePoints', 'days'] as const).map((field) => (
+          <label key={field} className={`field field--inline ${toleranceError[field] ? 'field--invalid' : ''}`}>
+            <span className="field__label">{t(field === 'ratePoints' ? 'canvas.compare.tolerance' : 'canvas.compare.toleranceDays')}</span>
+            <input
+              type="text"
+              inputMode="decimal"
+              value={toleranceText[field]}
+              onChange={(e) => setTol(field, e.target.value)}
+              data-testid={`tolerance-${field}`}
+              aria-invalid={toleranceError[field] ? true : undefined}
+            />
+            {toleranceError[field] ? (
+              <span className="field__error" role="alert">
+                {t(`errors.${toleranceError[field]}`)}
+              </span>
+            ) : null}
+          </label>
+        ))}
+        <span className="compare__build">
+          <strong>{t('canvas.compare.build')}:</strong>{' '}
+          <button onClick={() => setFunnel('agreed', agreedFromSide({ marketing, sales }, 'marketing'))} data-testid="agreed-from-marketing">
+            {t('canvas.compare.fromMarketing')}
+          </button>{' '}
+          <button onClick={() => setFunnel('agreed', agreedFromSide({ marketing, sales }, 'sales'))} data-testid="agreed-from-sales">
+            {t('canvas.compare.fromSales')}
+          </button>
+        </span>
+      </div>
+      {message ? (
+        <p className={`canvas-message canvas-message--${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
+          {message.text}
+        </p>
+      ) : null}
+      <div className="compare__canvases">
+        {(['marketing', 'sales'] as const).map((side) => (
+          <section key={side} aria-label={t(`canvas.funnelName.${side}`)}>
+            <h3 className={`compare__title compare__title--${side}`}>{t(`canvas.funnelName.${side}`)}</h3>
+            <FunnelCanvas
+              funnelId={side}
+              funnel={content.funnels[side]}
+              editable={false}
+              selection={NONE}
+              onSelectionChange={() => undefined}
+              highlightStages={highlights[side].stageIds}
+              highlightTransitions={highlights[side].transitionIds}
+              label={t('canvas.canvasLabel', { funnel: t(`canvas.funnelName.${side}`) })}
+              testId={`compare-${side}`}
+            />
+          </section>
+        ))}
+      </div>
+      <div className="compare__lists">
+        <section className="gap-list" aria-labelledby="gap-list-title">
+          <h3 id="gap-list-title">{t('canvas.compare.gaps', { count: gaps.length })}</h3>
+          {gaps.length === 0 ? <p className="muted">{t('canvas.compare.noGaps')}</p> : null}
+          <ol>
+            {gaps.map((gap) => (
+              <li
+                key={gap.id}
+                className={`gap ${selectedGap === gap.id ? 'is-selected' : ''}`}
+                data-testid="gap"
+                data-kind={gap.kind}
+                onMouseEnter={() => setSelectedGap(gap.id)}
+                onMouseLeave={() => setSelectedGap(null)}
+                onFocus={() => setSelectedGap(gap.id)}
+              >
+                <div className="gap__head">
+                  <span className="gap__kind">{t(`canvas.compare.kinds.${gap.kind}`)}</span> <strong className="gap__subject">{gap.subject}</strong>
+                </div>
+                <div className="gap__values">
+                  <span className="tag tag--marketing">{t('teams.marketing')}: {valueText(gap, 'marketing')}</span>
+                  <span className="tag tag--sales">{t('teams.sales')}: {valueText(gap, 'sales')}</span>
+                </div>
+                <div className="gap__actions">
+                  {gap.actions.map((a) => (
+                    <button key={a} onClick={() => act(gap, a)} data-testid={`gap-${a}`}>
+                      {actionLabel[a]}
+                    </button>
+                  ))}
+                </div>
+              </li>
+            ))}
+          </ol>
+        </section>
+        <section className="lineup" aria-labelledby="lineup-title">
+          <h3 id="lineup-title">{t('canvas.compare.lineup')}</h3>
+          <table className="lineup__table">
+            <thead>
+              <tr>
+                <th>{t('teams.marketing')}</th>
+                <th>{t('teams.sales')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {lineUp.map((row, i) => (
+                <tr key={i} className={row.marketing && row.sales ? '' : 'is-only'}>
+                  <td>{row.marketing?.name ?? <span className="muted">{t('canvas.compare.only')}</span>}</td>
+                  <td>{row.sales?.name ?? <span className="muted">{t('canvas.compare.only')}</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,326 @@
+/**
+ * One funnel on a React Flow canvas: stages and arrows from the workshop
+ * document, validation shown on the node or edge it concerns, Compare's gap
+ * highlights, and (when editable) every edit a workshop needs: connect by
+ * dragging handles, drag (saved when the drag ends), delete, multi-select,
+ * copy and paste in Pacto's own clipboard format, inline rename, and a
+ * keyboard path for all of it (arrows pick the neighbouring stage, Alt+arrows
+ * move it, Delete, Ctrl/Cmd+A/C/V, F2). Undo and redo are the app's
+ * (Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z, Ctrl+Y in App.tsx) over the same document.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  applyEdgeChanges,
+  applyNodeChanges,
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+  type OnSelectionChangeParams,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useTranslation } from 'react-i18next';
+import type { Funnel, FunnelId } from '../../../shared/domain/workshop';
+import { encodeClipboard } from '../../../shared/funnel/clipboard';
+import { buildEdges, buildNodes, GRID, type StageNode, type TransitionEdge } from './canvas-model';
+import { CanvasActionsContext, EDGE_TYPES, NODE_TYPES, type CanvasActions } from './StageNode';
+import { connectStages, pasteText, removeItems, renameStage, saveStagePositions } from './actions';
+import { useDecorations } from './decorations';
+import './canvas.css';
+
+/** What is selected on a canvas: stage ids and arrow ids. */
+export interface Selection {
+  stages: string[];
+  transitions: string[];
+}
+
+export interface FunnelCanvasProps {
+  funnelId: FunnelId;
+  funnel: Funnel;
+  /** Editable canvas (the funnel's own tab) or a view (Compare). */
+  editable: boolean;
+  selection: Selection;
+  onSelectionChange(selection: Selection): void;
+  /** Compare's highlights on this canvas. */
+  highlightStages?: ReadonlySet<string>;
+  highlightTransitions?: ReadonlySet<string>;
+  /** A message for the user at the canvas (paste refused…). */
+  onMessage?(message: { kind: 'info' | 'error'; text: string } | null): void;
+  /** Accessible name of the canvas. */
+  label: string;
+  testId?: string;
+}
+
+const EMPTY: ReadonlySet<string> = new Set();
+let memoryClipboard: string | null = null;
+
+/** The text Pacto last copied (the system clipboard may be out of reach, e.g. in tests). */
+export function lastCopied(): string | null {
+  return memoryClipboard;
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i]);
+}
+
+function CanvasInner(props: FunnelCanvasProps) {
+  const { funnelId, funnel, editable, selection, onSelectionChange, onMessage } = props;
+  const { t } = useTranslation();
+  const deco = useDecorations(funnelId, funnel, props.highlightStages ?? EMPTY, props.highlightTransitions ?? EMPTY);
+  const selectedIds = useMemo(() => new Set([...selection.stages, ...selection.transitions]), [selection]);
+  const derivedNodes = useMemo(() => buildNodes(funnel, deco, selectedIds), [funnel, deco, selectedIds]);
+  const derivedEdges = useMemo(() => buildEdges(funnel, deco, selectedIds), [funnel, deco, selectedIds]);
+  // Local copies React Flow changes while the user drags or selects (positions change on every frame and are
+  // saved when the drag ends); a new document state replaces them (React's "adjust state when a prop changes").
+  const [local, setLocal] = useState({ fromNodes: derivedNodes, nodes: derivedNodes, fromEdges: derivedEdges, edges: derivedEdges });
+  let { nodes, edges } = local;
+  if (local.fromNodes !== derivedNodes || local.fromEdges !== derivedEdges) {
+    nodes = derivedNodes;
+    edges = derivedEdges;
+    setLocal({ fromNodes: derivedNodes, nodes, fromEdges: derivedEdges, edges });
+  }
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const wrapper = useRef<HTMLDivElement>(null);
+
+  const select = useCallback(
+    (next: Selection) => {
+      if (!sameIds(next.stages, selection.stages) || !sameIds(next.transitions, selection.transitions)) onSelectionChange(next);
+    },
+    [onSelectionChange, selection],
+  );
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<StageNode>[]) =>
+      setLocal((l) => ({ ...l, nodes: applyNodeChanges(changes.filter((c) => c.type !== 'remove'), l.nodes) })),
+    [],
+  );
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<TransitionEdge>[]) =>
+      setLocal((l) => ({ ...l, edges: applyEdgeChanges(changes.filter((c) => c.type !== 'remove'), l.edges) })),
+    [],
+  );
+  const onSelection = useCallback(
+    ({ nodes: n, edges: e }: OnSelectionChangeParams<StageNode, TransitionEdge>) => select({ stages: n.map((x) => x.id), transitions: e.map((x) => x.id) }),
+    [select],
+  );
+
+  const actions: CanvasActions = useMemo(
+    () => ({
+      editingId,
+      setEditingId: (id) => {
+        setEditingId(id);
+        if (id === null) wrapper.current?.querySelector<HTMLElement>('.react-flow__node.selected, .react-flow__node')?.focus();
+      },
+      rename: (id, name) => {
+        const key = renameStage(funnelId, id, name);
+        return key ? t(`errors.${key}`, { defaultValue: t('errors.invalid') }) : null;
+      },
+      nameLabel: t('canvas.panel.name'),
+    }),
+    [editingId, funnelId, t],
+  );
+
+  const copySelection = useCallback((): string | null => {
+    const text = encodeClipboard(funnel, selection.stages);
+    if (!text) {
+      onMessage?.({ kind: 'info', text: t('canvas.pasteEmpty') });
+      return null;
+    }
+    memoryClipboard = text;
+    onMessage?.({ kind: 'info', text: t('canvas.copied', { count: selection.stages.length }) });
+    return text;
+  }, [funnel, selection.stages, onMessage, t]);
+
+  const paste = useCallback(
+    (text: string) => {
+      const result = pasteText(funnelId, funnel, text);
+      if (!result.ok) onMessage?.({ kind: 'error', text: t(result.error === 'foreign' ? 'canvas.pasteForeign' : 'canvas.pasteInvalid') });
+      else {
+        onMessage?.(null);
+        onSelectionChange({ stages: result.stageIds, transitions: [] });
+      }
+    },
+    [funnelId, funnel, onMessage, onSelectionChange, t],
+  );
+
+  const focusStage = useCallback((id: string) => {
+    const el = wrapper.current?.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
+    el?.focus();
+  }, []);
+
+  /** The nearest stage from `from` in the arrow's direction (a cone of ±60°), or null. */
+  const neighbour = useCallback(
+    (from: string, key: string): string | null => {
+      const origin = funnel.stages.find((s) => s.id === from);
+      if (!origin) return null;
+      const dir = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] }[key]!;
+      let best: { id: string; d: number } | null = null;
+      for (const s of funnel.stages) {
+        if (s.id === from) continue;
+        const dx = s.x - origin.x;
+        const dy = s.y - origin.y;
+        const along = dx * dir[0]! + dy * dir[1]!;
+        const across = Math.abs(dx * dir[1]! - dy * dir[0]!);
+        if (along <= 0 || across > along * 1.8) continue;
+        const d = along + across * 2;
+        if (!best || d < best.d) best = { id: s.id, d };
+      }
+      return best?.id ?? null;
+    },
+    [funnel.stages],
+  );
+
+  const onKeyDown = useCallback(
+    (e: React.KeyboardEvent) => {
+      const target = e.target as HTMLElement;
+      if (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT') return;
+      const mod = e.ctrlKey || e.metaKey;
+      const focusedId = target.closest<HTMLElement>('.react-flow__node')?.dataset.id ?? selection.stages[0] ?? null;
+      if (e.key.startsWith('Arrow')) {
+        if (!focusedId) return;
+        e.preventDefault();
+        if (e.altKey && editable) {
+          const ids = selection.stages.includes(focusedId) ? selection.stages : [focusedId];
+          const step = e.shiftKey ? GRID * 5 : GRID;
+          const [dx, dy] = { ArrowRight: [step, 0], ArrowLeft: [-step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] }[e.key] ?? [0, 0];
+          saveStagePositions(
+            funnelId,
+            funnel.stages.filter((s) => ids.includes(s.id)).map((s) => [s.id, { x: s.x + dx!, y: s.y + dy! }] as [string, { x: number; y: number }]),
+          );
+          return;
+        }
+        const next = neighbour(focusedId, e.key);
+        if (next) {
+          onSelectionChange({ stages: [next], transitions: [] });
+          focusStage(next);
+        }
+        return;
+      }
+      if (!editable) return;
+      if (e.key === 'F2' && focusedId) {
+        e.preventDefault();
+        setEditingId(focusedId);
+      } else if (mod && e.key.toLowerCase() === 'a') {
+        e.preventDefault();
+        onSelectionChange({ stages: funnel.stages.map((s) => s.id), transitions: funnel.transitions.map((x) => x.id) });
+      } else if (e.key === 'Delete' || e.key === 'Backspace') {
+        if (selection.stages.length + selection.transitions.length === 0) return;
+        e.preventDefault();
+        removeItems(funnelId, funnel, selection.stages, selection.transitions);
+        onSelectionChange({ stages: [], transitions: [] });
+      }
+    },
+    [editable, funnel, funnelId, focusStage, neighbour, onSelectionChange, selection],
+  );
+
+  // Copy and paste through the clipboard events, which carry the text without a permission prompt.
+  useEffect(() => {
+    const el = wrapper.current;
+    if (!el || !editable) return;
+    const inField = (e: Event) => {
+      const tag = (e.target as HTMLElement).tagName;
+      return tag === 'INPUT' || tag === 'TEXTAREA';
+    };
+    const onCopy = (e: ClipboardEvent) => {
+      if (inField(e)) return;
+      const text = copySelection();
+      if (text && e.clipboardData) {
+        e.clipboardData.setData('text/plain', text);
+        e.preventDefault();
+      }
+    };
+    const onPaste = (e: ClipboardEvent) => {
+      if (inField(e)) return;
+      e.preventDefault();
+      paste(e.clipboardData?.getData('text/plain') ?? '');
+    };
+    el.addEventListener('copy', onCopy);
+    el.addEventListener('paste', onPaste);
+    return () => {
+      el.removeEventListener('copy', onCopy);
+      el.removeEventListener('paste', onPaste);
+    };
+  }, [editable, copySelection, paste]);
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      if (!c.source || !c.target) return;
+      const id = connectStages(funnelId, funnel, c.source, c.target);
+      onSelectionChange({ stages: [], transitions: [id] });
+    },
+    [funnelId, funnel, onSelectionChange],
+  );
+
+  return (
+    <CanvasActionsContext.Provider value={actions}>
+      <div
+        ref={wrapper}
+        className={`funnel-canvas ${editable ? '' : 'funnel-canvas--view'}`}
+        onKeyDown={onKeyDown}
+        data-testid={props.testId ?? 'funnel-canvas'}
+        role="region"
+        aria-label={props.label}
+      >
+        <ReactFlow<StageNode, TransitionEdge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={NODE_TYPES}
+          edgeTypes={EDGE_TYPES}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onSelectionChange={onSelection}
+          onConnect={editable ? onConnect : undefined}
+          onNodeDragStop={(_e, _node, dragged) => saveStagePositions(funnelId, dragged.map((n) => [n.id, n.position] as [string, { x: number; y: number }]))}
+          nodesDraggable={editable}
+          nodesConnectable={editable}
+          elementsSelectable
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={['Meta', 'Control']}
+          disableKeyboardA11y
+          snapToGrid
+          snapGrid={[GRID, GRID]}
+          fitView
+          fitViewOptions={{ padding: 0.06, maxZoom: 1.1 }}
+          minZoom={0.1}
+          maxZoom={2}
+          proOptions={{ hideAttribution: true }}
+          onlyRenderVisibleElements={funnel.stages.length > 200}
+          ariaLabelConfig={{
+            'controls.ariaLabel': t('canvas.tabs.label'),
+          }}
+        >
+          <Background variant={BackgroundVariant.Dots} gap={GRID * 2} size={1} />
+          <MiniMap pannable zoomable style={{ width: 150, height: 90 }} nodeStrokeWidth={3} nodeColor={(n) => (n.data.owner === 'sales' ? '#4b3fb5' : '#0f766e')} />
+          <Controls showInteractive={false} />
+        </ReactFlow>
+      </div>
+    </CanvasActionsContext.Provider>
+  );
+}
+
+/** A funnel canvas with its own React Flow store. */
+export function FunnelCanvas(props: FunnelCanvasProps) {
+  return (
+    <ReactFlowProvider>
+      <CanvasInner {...props} />
+    </ReactFlowProvider>
+  );
+}
+
+export { copyToSystemClipboard };
+
+/** Copies text to the system clipboard when the browser allows it; always keeps it for the canvas' Paste button. */
+async function copyToSystemClipboard(text: string): Promise<void> {
+  memoryClipboard = text;
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    // No clipboard permission (tests, some browsers): the in-app copy above is enough for Paste.
+  }
+}

@@ -1,0 +1,221 @@
+/**
+ * The Funnel step: three funnels (the agreed one, Marketing's, Sales') as
+ * tabs with a canvas each, and Compare. Each canvas has a toolbar (palette
+ * of standard stages and a custom one, start from a template or blank,
+ * automatic layout, copy/paste, copy the funnel into another team's, export
+ * SVG and PNG) and a side panel for the selection.
+ */
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FUNNEL_IDS, type FunnelId, type Party } from '../../../shared/domain/workshop';
+import { cloneFunnel, STAGE_PALETTE } from '../../../shared/funnel/stages';
+import { FUNNEL_TEMPLATES, instantiateTemplate, TEMPLATE_IDS, type TemplateId } from '../../../shared/funnel/templates';
+import { encodeClipboard } from '../../../shared/funnel/clipboard';
+import { withLayout } from '../../../shared/funnel/layout';
+import { useAppStore } from '../../store';
+import { FunnelCanvas, copyToSystemClipboard, lastCopied, type Selection } from './FunnelCanvas';
+import { SidePanel } from './SidePanel';
+import { Compare } from './Compare';
+import { addPaletteStage, layoutFunnel, pasteText, removeItems, setFunnel } from './actions';
+import { funnelSvg, safeFileName, saveExport, svgToPng } from './export';
+import { NODE_HEIGHT, NODE_WIDTH } from './canvas-model';
+
+type Tab = FunnelId | 'compare';
+const TABS: readonly Tab[] = ['agreed', 'marketing', 'sales', 'compare'];
+const NONE: Selection = { stages: [], transitions: [] };
+
+function FunnelEditor({ funnelId }: { funnelId: FunnelId }) {
+  const { t } = useTranslation();
+  const language = useAppStore((s) => s.language);
+  const content = useAppStore((s) => s.session!.content);
+  const funnel = content.funnels[funnelId];
+  const [selection, setSelection] = useState<Selection>(NONE);
+  const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
+  const funnelName = t(`canvas.funnelName.${funnelId}`);
+
+  const confirmReplace = (): boolean =>
+    funnel.stages.length === 0 || window.confirm(t('canvas.replaceConfirm', { count: funnel.stages.length, funnel: funnelName }));
+
+  const start = (value: string) => {
+    if (!value || !confirmReplace()) return;
+    if (value === 'blank') setFunnel(funnelId, { stages: [], transitions: [] });
+    else {
+      const fresh = instantiateTemplate(value as TemplateId, language, content.terms);
+      setFunnel(funnelId, withLayout(fresh, { nodeWidth: NODE_WIDTH, nodeHeight: NODE_HEIGHT, rankGap: 110, nodeGap: 56 }));
+    }
+    setSelection(NONE);
+  };
+
+  const duplicateTo = (target: string) => {
+    if (!target) return;
+    const to = target as FunnelId;
+    const existing = content.funnels[to].stages.length;
+    if (existing > 0 && !window.confirm(t('canvas.replaceConfirm', { count: existing, funnel: t(`canvas.funnelName.${to}`) }))) return;
+    setFunnel(to, cloneFunnel(funnel));
+    setMessage({ kind: 'info', text: t('canvas.duplicated', { from: funnelName, to: t(`canvas.funnelName.${to}`) }) });
+  };
+
+  const exportAs = async (kind: 'svg' | 'png') => {
+    const ownerLabels: Record<Party, string> = { marketing: t('teams.marketing'), sales: t('teams.sales') };
+    const svg = funnelSvg(funnel, language, funnelName, ownerLabels);
+    try {
+      const bytes = kind === 'svg' ? new TextEncoder().encode(svg) : await svgToPng(svg);
+      const result = await saveExport(safeFileName(`${content.meta.title} — ${funnelName}`, kind), kind === 'svg' ? 'image/svg+xml' : 'image/png', bytes);
+      if (result.ok) setMessage({ kind: 'info', text: t('canvas.exported', { path: result.value.path }) });
+      else if (result.error.code !== 'cancelled') setMessage({ kind: 'error', text: t('canvas.exportFailed', { message: result.error.message }) });
+    } catch (e) {
+      setMessage({ kind: 'error', text: t('canvas.exportFailed', { message: e instanceof Error ? e.message : String(e) }) });
+    }
+  };
+
+  const copyButton = () => {
+    const text = encodeClipboard(funnel, selection.stages);
+    if (!text) return setMessage({ kind: 'info', text: t('canvas.pasteEmpty') });
+    void copyToSystemClipboard(text);
+    setMessage({ kind: 'info', text: t('canvas.copied', { count: selection.stages.length }) });
+  };
+  const pasteButton = async () => {
+    let text = lastCopied() ?? '';
+    try {
+      text = await navigator.clipboard.readText();
+    } catch {
+      // No permission to read the system clipboard: paste what Pacto copied last.
+    }
+    const result = pasteText(funnelId, funnel, text);
+    if (!result.ok) setMessage({ kind: 'error', text: t(result.error === 'foreign' ? 'canvas.pasteForeign' : 'canvas.pasteInvalid') });
+    else setSelection({ stages: result.stageIds, transitions: [] });
+  };
+
+  const onSelectionChange = useCallback((s: Selection) => setSelection(s), []);
+  const others = FUNNEL_IDS.filter((f) => f !== funnelId);
+
+  return (
+    <div className="funnel-editor">
+      <p className="intro">{t(`canvas.intro.${funnelId}`)}</p>
+      <div className="canvas-toolbar" role="toolbar" aria-label={funnelName}>
+        <span className="palette" role="group" aria-label={t('canvas.palette')}>
+          <span className="palette__label">{t('canvas.palette')}:</span>
+          {STAGE_PALETTE.map((s) => (
+            <button
+              key={s.kind}
+              className={`palette__item palette__item--${s.ownerTeam}`}
+              data-testid={`palette-${s.kind}`}
+              onClick={() => {
+                const id = addPaletteStage(funnelId, funnel, s.kind, language, content.terms, t('canvas.customName'));
+                setSelection({ stages: [id], transitions: [] });
+              }}
+            >
+              + {s.name[language]}
+            </button>
+          ))}
+          <button
+            className="palette__item"
+            data-testid="palette-custom"
+            onClick={() => {
+              const id = addPaletteStage(funnelId, funnel, null, language, content.terms, t('canvas.customName'));
+              setSelection({ stages: [id], transitions: [] });
+            }}
+          >
+            + {t('canvas.custom')}
+          </button>
+        </span>
+      </div>
+      <div className="canvas-toolbar canvas-toolbar--secondary">
+        <select value="" onChange={(e) => start(e.target.value)} aria-label={t('canvas.start')} data-testid="start-from">
+          <option value="">{t('canvas.start')}</option>
+          {TEMPLATE_IDS.map((id) => (
+            <option key={id} value={id} title={FUNNEL_TEMPLATES[id].description[language]}>
+              {t('canvas.startTemplate', { name: FUNNEL_TEMPLATES[id].name[language] })}
+            </option>
+          ))}
+          <option value="blank">{t('canvas.blank')}</option>
+        </select>
+        <span className="toolbar-sep" aria-hidden />
+        <button onClick={() => layoutFunnel(funnelId, funnel)} data-testid="layout">
+          {t('canvas.layout')}
+        </button>
+        <button onClick={copyButton} data-testid="copy">
+          {t('canvas.copy')}
+        </button>
+        <button onClick={() => void pasteButton()} data-testid="paste">
+          {t('canvas.paste')}
+        </button>
+        <button
+          onClick={() => {
+            removeItems(funnelId, funnel, selection.stages, selection.transitions);
+            setSelection(NONE);
+          }}
+          disabled={selection.stages.length + selection.transitions.length === 0}
+          data-testid="delete"
+        >
+          {t('canvas.remove')}
+        </button>
+        <span className="toolbar-sep" aria-hidden />
+        <select value="" onChange={(e) => duplicateTo(e.target.value)} aria-label={t('canvas.duplicateTo')} data-testid="duplicate-to">
+          <option value="">{t('canvas.duplicateTo')}</option>
+          {others.map((f) => (
+            <option key={f} value={f}>
+              {t(`canvas.funnelName.${f}`)}
+            </option>
+          ))}
+        </select>
+        <button onClick={() => void exportAs('svg')} data-testid="export-svg">
+          {t('canvas.exportSvg')}
+        </button>
+        <button onClick={() => void exportAs('png')} data-testid="export-png">
+          {t('canvas.exportPng')}
+        </button>
+      </div>
+      {message ? (
+        <p className={`canvas-message canvas-message--${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="canvas-message">
+          {message.text}
+        </p>
+      ) : null}
+      <div className={`funnel-editor__body ${selection.stages.length + selection.transitions.length > 0 ? 'funnel-editor__body--panel' : ''}`}>
+        {funnel.stages.length === 0 ? <p className="canvas-empty">{t('canvas.empty')}</p> : null}
+        <FunnelCanvas
+          funnelId={funnelId}
+          funnel={funnel}
+          editable
+          selection={selection}
+          onSelectionChange={onSelectionChange}
+          onMessage={setMessage}
+          label={t('canvas.canvasLabel', { funnel: funnelName })}
+        />
+        {selection.stages.length + selection.transitions.length > 0 ? (
+          <SidePanel funnelId={funnelId} funnel={funnel} selection={selection} onSelectionChange={onSelectionChange} />
+        ) : null}
+      </div>
+      <p className="funnel-editor__help">{t('canvas.keyboardHelp')} {t('canvas.panel.none')}</p>
+    </div>
+  );
+}
+
+/** The Funnel step. */
+export function FunnelView() {
+  const { t } = useTranslation();
+  const [tab, setTab] = useState<Tab>('agreed');
+  return (
+    <div className="funnel-view">
+      <div className="tabs" role="tablist" aria-label={t('canvas.tabs.label')}>
+        {TABS.map((id) => (
+          <button
+            key={id}
+            role="tab"
+            id={`funnel-tab-${id}`}
+            aria-selected={tab === id}
+            aria-controls="funnel-tabpanel"
+            className={`tab ${tab === id ? 'tab--current' : ''}`}
+            onClick={() => setTab(id)}
+            data-testid={`funnel-tab-${id}`}
+          >
+            {t(`canvas.tabs.${id}`)}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id="funnel-tabpanel" aria-labelledby={`funnel-tab-${tab}`}>
+        {tab === 'compare' ? <Compare /> : <FunnelEditor key={tab} funnelId={tab} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,262 @@
+/**
+ * The canvas' side panel: details of the selected stage (name, description,
+ * owner, linked term with its entry and exit criteria, the arrows leaving it,
+ * a keyboard "connect to…") or of the selected arrow (rate, days, recycle
+ * loop, where its starting value came from). Rates are typed as percentages
+ * ("35,5", "35.5 %"); anything else is refused at the field, nothing saved.
+ */
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { removeTransition, updateStage, updateTransition } from '../../../shared/domain/workshop-doc';
+import { PARTIES, type Funnel, type FunnelId, type FunnelTransition, type Party } from '../../../shared/domain/workshop';
+import type { Result } from '../../../shared/domain/result';
+import { richTextToPlain } from '../../../shared/domain/rich-text';
+import { formatRateInput, parseDaysInput, parseRateInput } from '../../../shared/funnel/input';
+import { defaultSources } from '../../../shared/funnel/templates';
+import { formatSource } from '../../../shared/funnel/benchmarks';
+import { edit } from '../../data/session';
+import { useAppStore } from '../../store';
+import { SelectField, TextField, firstError } from '../../ui/fields';
+import { connectStages, removeItems } from './actions';
+import { issuesByTarget, termLabel } from './decorations';
+import type { Selection } from './FunnelCanvas';
+
+/** A field whose text is parsed (rate, days) before it is saved; the error shows at the field. */
+function ParsedField(props: {
+  label: string;
+  value: string;
+  parse(text: string): Result<number, string>;
+  onCommit(value: number): string | null;
+  testId: string;
+  hint?: string;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [draft, setDraft] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const shown = draft ?? props.value;
+  const commit = () => {
+    if (draft === null || draft === props.value) {
+      setDraft(null);
+      setError(null);
+      return;
+    }
+    const parsed = props.parse(draft);
+    const e = parsed.ok ? props.onCommit(parsed.value) : parsed.error;
+    if (e) setError(e);
+    else {
+      setDraft(null);
+      setError(null);
+    }
+  };
+  return (
+    <div className={`field ${error ? 'field--invalid' : ''}`}>
+      <label htmlFor={id} className="field__label">
+        {props.label}
+      </label>
+      <input
+        id={id}
+        type="text"
+        inputMode="decimal"
+        value={shown}
+        data-testid={props.testId}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
+          else if (e.key === 'Escape') {
+            setDraft(null);
+            setError(null);
+          }
+        }}
+      />
+      {props.hint && !error ? <div className="field__hint">{props.hint}</div> : null}
+      {error ? (
+        <div className="field__error" id={`${id}-error`} role="alert">
+          {t(`errors.${error}`, { defaultValue: t('errors.invalid') })}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** Rate, days and recycle flag of one arrow. */
+function TransitionFields({ funnelId, funnel, transition }: { funnelId: FunnelId; funnel: Funnel; transition: FunnelTransition }) {
+  const { t } = useTranslation();
+  const language = useAppStore((s) => s.language);
+  const terms = useAppStore((s) => s.session!.content.terms);
+  const sources = defaultSources(transition, funnel, terms);
+  const update = (patch: Partial<FunnelTransition>) => firstError(edit((doc) => updateTransition(doc, funnelId, transition.id, patch)));
+  const sourceHint = (m: typeof sources.conversionRate) => (m ? t('canvas.panel.source', { source: `${formatSource(m.source, language)} — ${m.basis[language]}` }) : undefined);
+  return (
+    <div className="transition-fields">
+      <ParsedField
+        key={`rate-${transition.conversionRate}`}
+        label={t('canvas.panel.rate')}
+        value={formatRateInput(transition.conversionRate, language)}
+        parse={parseRateInput}
+        onCommit={(conversionRate) => update({ conversionRate })}
+        testId={`rate-${transition.id}`}
+        hint={sourceHint(sources.conversionRate)}
+      />
+      <ParsedField
+        key={`days-${transition.averageDays}`}
+        label={t('canvas.panel.days')}
+        value={String(transition.averageDays).replace('.', language === 'es' ? ',' : '.')}
+        parse={parseDaysInput}
+        onCommit={(averageDays) => update({ averageDays })}
+        testId={`days-${transition.id}`}
+        hint={sourceHint(sources.averageDays)}
+      />
+      <label className="check">
+        <input type="checkbox" checked={transition.recycle} onChange={(e) => update({ recycle: e.target.checked })} data-testid={`recycle-${transition.id}`} />{' '}
+        {t('canvas.recycle')}
+      </label>
+    </div>
+  );
+}
+
+export function SidePanel({ funnelId, funnel, selection, onSelectionChange }: { funnelId: FunnelId; funnel: Funnel; selection: Selection; onSelectionChange(s: Selection): void }) {
+  const { t } = useTranslation();
+  const language = useAppStore((s) => s.language);
+  const terms = useAppStore((s) => s.session!.content.terms);
+  const navigate = useAppStore((s) => s.navigate);
+  const route = useAppStore((s) => s.route);
+  const count = selection.stages.length + selection.transitions.length;
+  const stage = selection.stages.length === 1 ? funnel.stages.find((s) => s.id === selection.stages[0]) : undefined;
+  const transition = !stage && selection.transitions.length === 1 ? funnel.transitions.find((x) => x.id === selection.transitions[0]) : undefined;
+  const nameOf = (id: string) => funnel.stages.find((s) => s.id === id)?.name ?? id;
+  const issues = issuesByTarget(funnel, t, language);
+
+  let body: React.ReactNode;
+  if (stage) {
+    const term = stage.termId ? terms.find((x) => x.id === stage.termId) : undefined;
+    const outgoing = funnel.transitions.filter((x) => x.source === stage.id);
+    const targets = funnel.stages.filter((s) => s.id !== stage.id && !outgoing.some((x) => x.target === s.id));
+    const update = (patch: Parameters<typeof updateStage>[3]) => firstError(edit((doc) => updateStage(doc, funnelId, stage.id, patch)));
+    body = (
+      <div data-testid="stage-panel">
+        <TextField key={`n-${stage.id}`} label={t('canvas.panel.name')} value={stage.name} onCommit={(name) => update({ name })} testId="stage-name" />
+        <TextField
+          key={`d-${stage.id}`}
+          label={t('canvas.panel.description')}
+          value={stage.description ?? ''}
+          multiline
+          rows={2}
+          onCommit={(description) => update({ description })}
+          testId="stage-description"
+        />
+        <SelectField
+          label={t('canvas.owner')}
+          value={stage.ownerTeam}
+          options={PARTIES.map((p) => ({ value: p, label: t(`teams.${p}`) }))}
+          onCommit={(ownerTeam: Party) => update({ ownerTeam })}
+        />
+        <SelectField
+          label={t('canvas.term')}
+          value={stage.termId ?? ''}
+          options={[{ value: '', label: t('canvas.noTerm') }, ...terms.map((x) => ({ value: x.id, label: termLabel(x) }))]}
+          onCommit={(termId) => update({ termId: termId || null })}
+        />
+        {term ? (
+          <dl className="criteria">
+            <dt>{t('canvas.panel.entry')}</dt>
+            <dd>{richTextToPlain(term.entryCriteria) || '—'}</dd>
+            <dt>{t('canvas.panel.exit')}</dt>
+            <dd>{richTextToPlain(term.exitCriteria) || '—'}</dd>
+            <dd>
+              <button className="link" onClick={() => route.screen === 'workshop' && navigate({ ...route, step: 'glossary' })}>
+                {t('canvas.panel.openTerm')}
+              </button>
+            </dd>
+          </dl>
+        ) : (
+          <p className="muted small">{t('canvas.panel.noCriteria')}</p>
+        )}
+        {issues.stages.get(stage.id) ? (
+          <ul className="panel-issues" aria-label={t('canvas.panel.issues')}>
+            {issues.stages.get(stage.id)!.messages.map((m) => (
+              <li key={m}>⚠ {m}</li>
+            ))}
+          </ul>
+        ) : null}
+        <h3>{t('canvas.panel.outgoing')}</h3>
+        {outgoing.length === 0 ? <p className="muted small">{t('canvas.panel.noOutgoing')}</p> : null}
+        {outgoing.map((x) => (
+          <fieldset key={x.id} className="outgoing">
+            <legend>→ {nameOf(x.target)}</legend>
+            <TransitionFields funnelId={funnelId} funnel={funnel} transition={x} />
+            <button className="link danger" onClick={() => edit((doc) => removeTransition(doc, funnelId, x.id))}>
+              {t('canvas.panel.removeArrow')}
+            </button>
+          </fieldset>
+        ))}
+        {targets.length > 0 ? (
+          <label className="field">
+            <span className="field__label">{t('canvas.panel.connectTo')}</span>
+            <select
+              value=""
+              data-testid="connect-to"
+              onChange={(e) => {
+                if (!e.target.value) return;
+                const id = connectStages(funnelId, funnel, stage.id, e.target.value);
+                onSelectionChange({ stages: [], transitions: [id] });
+              }}
+            >
+              <option value="">{t('canvas.panel.connectPick')}</option>
+              {targets.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        <button
+          className="danger"
+          onClick={() => {
+            removeItems(funnelId, funnel, [stage.id], []);
+            onSelectionChange({ stages: [], transitions: [] });
+          }}
+        >
+          {t('canvas.panel.removeStage')}
+        </button>
+      </div>
+    );
+  } else if (transition) {
+    body = (
+      <div data-testid="transition-panel">
+        <p className="transition-title">
+          {nameOf(transition.source)} → {nameOf(transition.target)}
+        </p>
+        <TransitionFields funnelId={funnelId} funnel={funnel} transition={transition} />
+        {issues.transitions.get(transition.id) ? (
+          <ul className="panel-issues" aria-label={t('canvas.panel.issues')}>
+            {issues.transitions.get(transition.id)!.messages.map((m) => (
+              <li key={m}>⚠ {m}</li>
+            ))}
+          </ul>
+        ) : null}
+        <button
+          className="danger"
+          onClick={() => {
+            removeItems(funnelId, funnel, [], [transition.id]);
+            onSelectionChange({ stages: [], transitions: [] });
+          }}
+        >
+          {t('canvas.panel.removeArrow')}
+        </button>
+      </div>
+    );
+  } else {
+    body = <p className="muted">{count > 1 ? t('canvas.panel.many', { count }) : t('canvas.panel.none')}</p>;
+  }
+  return (
+    <aside className="side-panel" aria-label={t('canvas.panel.title')}>
+      <h2>{t('canvas.panel.title')}</h2>
+      {body}
+    </aside>
+  );
+}

@@ -1,0 +1,149 @@
+/**
+ * The canvas' stage node and transition edge. The node shows the stage's
+ * name (renamed inline: double-click or F2), its owner by colour and by
+ * label, the linked glossary term, its volume from the targets model, and
+ * the first validation issue about it. The edge carries "25 % · 14 d";
+ * recycle loops are dashed, curve below the funnel and say "recycle".
+ */
+import { createContext, memo, useContext, useEffect, useRef, useState } from 'react';
+import { BaseEdge, getBezierPath, Handle, Position, type EdgeProps, type NodeProps } from '@xyflow/react';
+import type { StageNode as StageNodeType, TransitionEdge as TransitionEdgeType } from './canvas-model';
+import { NODE_HEIGHT } from './canvas-model';
+
+/** What nodes may ask the canvas to do (kept out of node data so data stays serialisable). */
+export interface CanvasActions {
+  /** The stage being renamed inline, if any. */
+  editingId: string | null;
+  setEditingId(id: string | null): void;
+  /** Renames a stage; returns the message to show at the field, or null when saved. */
+  rename(id: string, name: string): string | null;
+  /** Label of the inline name field. */
+  nameLabel: string;
+}
+
+export const CanvasActionsContext = createContext<CanvasActions>({
+  editingId: null,
+  setEditingId: () => undefined,
+  rename: () => null,
+  nameLabel: '',
+});
+
+function RenameField({ id, name }: { id: string; name: string }) {
+  const actions = useContext(CanvasActionsContext);
+  const [draft, setDraft] = useState(name);
+  const [error, setError] = useState<string | null>(null);
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+    ref.current?.select();
+  }, []);
+  const commit = () => {
+    const message = draft === name ? null : actions.rename(id, draft);
+    if (message) setError(message);
+    else actions.setEditingId(null);
+  };
+  return (
+    <span className="stage-node__rename nodrag">
+      <input
+        ref={ref}
+        aria-label={actions.nameLabel}
+        aria-invalid={error ? true : undefined}
+        value={draft}
+        data-testid="stage-rename"
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          e.stopPropagation();
+          if (e.key === 'Enter') commit();
+          else if (e.key === 'Escape') actions.setEditingId(null);
+        }}
+      />
+      {error ? (
+        <span className="stage-node__error" role="alert">
+          {error}
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
+/** A stage box: handles left (in) and right (out). */
+export const StageNode = memo(function StageNode({ id, data, selected }: NodeProps<StageNodeType>) {
+  const actions = useContext(CanvasActionsContext);
+  const editing = actions.editingId === id;
+  const classes = ['stage-node', `stage-node--${data.owner}`];
+  if (selected) classes.push('is-selected');
+  if (data.highlight) classes.push('is-gap');
+  if (data.issueLevel) classes.push(`has-${data.issueLevel}`);
+  return (
+    <div className={classes.join(' ')} data-testid="funnel-stage" data-stage-id={id} onDoubleClick={() => actions.setEditingId(id)}>
+      <Handle type="target" position={Position.Left} className="stage-node__handle" />
+      <span className="stage-node__bar" aria-hidden />
+      <div className="stage-node__name" title={data.name}>
+        {editing ? <RenameField id={id} name={data.name} /> : data.name}
+      </div>
+      <div className="stage-node__owner">{data.ownerLabel}</div>
+      {data.term ? (
+        <div className="stage-node__meta" title={data.term}>
+          § {data.term}
+        </div>
+      ) : null}
+      {data.volume ? <div className="stage-node__meta stage-node__volume">{data.volume}</div> : null}
+      {data.issues.length > 0 ? (
+        <div className="stage-node__issue" title={data.issues.join('\n')} data-testid="stage-issue">
+          {data.issueLevel === 'error' ? '⛔' : '⚠'} {data.issues[0]}
+        </div>
+      ) : null}
+      <Handle type="source" position={Position.Right} className="stage-node__handle" />
+    </div>
+  );
+});
+
+/**
+ * An arrow between stages. Forward arrows are bezier curves with their label
+ * at the middle (or above the boxes when the gap is too narrow for it);
+ * recycle loops and arrows pointing back curve below both stages.
+ */
+export const TransitionEdge = memo(function TransitionEdge(props: EdgeProps<TransitionEdgeType>) {
+  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd, selected } = props;
+  const recycle = data?.recycle ?? false;
+  let path: string;
+  let labelX: number;
+  let labelY: number;
+  if (recycle || targetX < sourceX - 10) {
+    const dip = Math.max(sourceY, targetY) + NODE_HEIGHT / 2 + 56;
+    path = `M${sourceX},${sourceY} C${sourceX + 90},${dip} ${targetX - 90},${dip} ${targetX},${targetY}`;
+    labelX = (sourceX + targetX) / 2;
+    labelY = 0.125 * (sourceY + targetY) + 0.75 * dip;
+  } else {
+    [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
+    const text = data?.label ?? '';
+    // Too narrow a gap for the label between the boxes: put it above them.
+    if (Math.abs(targetY - sourceY) < 24 && targetX - sourceX < text.length * 7 + 12) labelY = Math.min(sourceY, targetY) - NODE_HEIGHT / 2 - 14;
+  }
+  const classes = ['transition-edge'];
+  if (recycle) classes.push('is-recycle');
+  if (data?.highlight) classes.push('is-gap');
+  if (data?.issueLevel) classes.push(`has-${data.issueLevel}`);
+  if (selected) classes.push('is-selected');
+  const issue = data?.issues.length ? `${data.issueLevel === 'error' ? '⛔' : '⚠'} ` : '';
+  const label = `${issue}${data?.label ?? ''}${recycle ? ` ↺ ${data?.recycleLabel ?? ''}` : ''}`;
+  return (
+    <BaseEdge
+      id={id}
+      path={path}
+      className={classes.join(' ')}
+      markerEnd={markerEnd}
+      label={label}
+      labelX={labelX}
+      labelY={labelY}
+      labelShowBg
+      labelBgPadding={[5, 3]}
+      labelBgBorderRadius={4}
+      labelStyle={{ fontSize: 13, fontWeight: 600 }}
+    />
+  );
+});
+
+export const NODE_TYPES = { stage: StageNode };
+export const EDGE_TYPES = { transition: TransitionEdge };

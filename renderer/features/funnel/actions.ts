@@ -1,0 +1,109 @@
+/**
+ * The canvas' user intents as named functions: each is one Yjs transaction
+ * through `edit()` (so one undo step) with the mutations of
+ * `shared/domain/workshop-doc`, and returns the field errors (null when applied).
+ */
+import type * as Y from 'yjs';
+import {
+  addStage,
+  addTransition,
+  moveStages,
+  removeStage,
+  removeTransition,
+  replaceFunnel,
+  updateStage,
+  LOCAL_ORIGIN,
+} from '../../../shared/domain/workshop-doc';
+import type { FieldErrors, Funnel, FunnelId, FunnelStage, FunnelTransition, Language, Term } from '../../../shared/domain/workshop';
+import { createStandardStage, uniqueId } from '../../../shared/funnel/stages';
+import type { StageKind } from '../../../shared/funnel/names';
+import { computeLayout } from '../../../shared/funnel/layout';
+import { decodeClipboard, pasteClipboard, type ClipboardError } from '../../../shared/funnel/clipboard';
+import { edit } from '../../data/session';
+import { NODE_HEIGHT, NODE_WIDTH } from './canvas-model';
+
+/** Runs several mutations as one transaction: one undo step. */
+function batch(fn: (doc: Y.Doc) => void): FieldErrors | null {
+  return edit((doc) => doc.transact(() => fn(doc), LOCAL_ORIGIN));
+}
+
+/** A free spot right of the funnel's right-most stage (px), for a stage added from the palette. */
+export function nextFreePosition(funnel: Funnel): { x: number; y: number } {
+  if (funnel.stages.length === 0) return { x: 0, y: 0 };
+  const right = Math.max(...funnel.stages.map((s) => s.x));
+  const top = Math.min(...funnel.stages.map((s) => s.y));
+  return { x: right + NODE_WIDTH + 72, y: top };
+}
+
+/** Adds a palette stage of `kind` (or a custom one named `customName` when kind is null); returns its id. */
+export function addPaletteStage(
+  funnelId: FunnelId,
+  funnel: Funnel,
+  kind: StageKind | null,
+  language: Language,
+  terms: readonly Term[],
+  customName: string,
+): string {
+  const position = nextFreePosition(funnel);
+  const stage: FunnelStage = kind
+    ? createStandardStage(kind, language, funnel, terms, position)
+    : { id: uniqueId('stage-custom', new Set(funnel.stages.map((s) => s.id))), name: customName, ownerTeam: 'marketing', termId: null, ...position };
+  edit((doc) => addStage(doc, funnelId, stage));
+  return stage.id;
+}
+
+/** Connects two stages with a new arrow (0 %, 0 days, to be filled in); returns its id. */
+export function connectStages(funnelId: FunnelId, funnel: Funnel, source: string, target: string): string {
+  const id = uniqueId(`tr-${source.replace(/^stage-/, '')}-${target.replace(/^stage-/, '')}`, new Set(funnel.transitions.map((t) => t.id)));
+  const transition: FunnelTransition = { id, source, target, conversionRate: 0, averageDays: 0, recycle: false };
+  edit((doc) => addTransition(doc, funnelId, transition));
+  return id;
+}
+
+/** Deletes stages (with their arrows) and arrows, in one transaction. Ids no longer there are skipped. */
+export function removeItems(funnelId: FunnelId, funnel: Funnel, stageIds: Iterable<string>, transitionIds: Iterable<string>): void {
+  const stages = new Set(stageIds);
+  const arrows = new Set(transitionIds);
+  batch((doc) => {
+    for (const t of funnel.transitions) if (arrows.has(t.id) && !stages.has(t.source) && !stages.has(t.target)) removeTransition(doc, funnelId, t.id);
+    for (const s of funnel.stages) if (stages.has(s.id)) removeStage(doc, funnelId, s.id);
+  });
+}
+
+/** Saves stage positions (end of a drag, keyboard move). Rounded to whole px. */
+export function saveStagePositions(funnelId: FunnelId, positions: Iterable<[string, { x: number; y: number }]>): void {
+  const rounded = new Map([...positions].map(([id, p]) => [id, { x: Math.round(p.x), y: Math.round(p.y) }] as const));
+  if (rounded.size > 0) edit((doc) => moveStages(doc, funnelId, rounded));
+}
+
+/** Moves every stage to the automatic left-to-right layout (one undo step). */
+export function layoutFunnel(funnelId: FunnelId, funnel: Funnel): void {
+  saveStagePositions(funnelId, computeLayout(funnel, { nodeWidth: NODE_WIDTH, nodeHeight: NODE_HEIGHT, rankGap: 110, nodeGap: 56 }));
+}
+
+/** Renames a stage; returns the error key (`required`…) or null. */
+export function renameStage(funnelId: FunnelId, id: string, name: string): string | null {
+  const errors = edit((doc) => updateStage(doc, funnelId, id, { name }));
+  return errors ? (Object.values(errors)[0] ?? 'invalid') : null;
+}
+
+/** Replaces a whole funnel (template, duplicate, agreed from a side, merge): one undo step. */
+export function setFunnel(funnelId: FunnelId, funnel: Funnel): FieldErrors | null {
+  return edit((doc) => replaceFunnel(doc, funnelId, funnel));
+}
+
+/**
+ * Pastes clipboard `text` into the funnel: Pacto's own format only. Returns
+ * the ids of the new stages, or why nothing was pasted (the funnel is untouched).
+ */
+export function pasteText(funnelId: FunnelId, funnel: Funnel, text: string): { ok: true; stageIds: string[] } | { ok: false; error: ClipboardError } {
+  const clip = decodeClipboard(text);
+  if (!clip.ok) return clip;
+  const added = pasteClipboard(funnel, clip.value);
+  const errors = batch((doc) => {
+    for (const s of added.stages) addStage(doc, funnelId, s);
+    for (const t of added.transitions) addTransition(doc, funnelId, t);
+  });
+  if (errors) return { ok: false, error: 'invalid' };
+  return { ok: true, stageIds: added.stages.map((s) => s.id) };
+}

@@ -1,0 +1,58 @@
+/**
+ * Exporting a funnel from the UI: the SVG of `funnelToSvg` (the same vector
+ * diagram as the PDF), and a PNG rendered from it at twice its size; both
+ * saved through the bridge's `saveFile` (native save dialog in the app, a
+ * download in a browser).
+ */
+import type { Funnel, Language, Party } from '../../../shared/domain/workshop';
+import { ok, type Result } from '../../../shared/domain/result';
+import { funnelToSvg } from '../../../shared/funnel/svg';
+
+/** The funnel as an SVG document for export, `width` px wide, with its stages where the team put them. */
+export function funnelSvg(funnel: Funnel, language: Language, title: string, ownerLabels: Record<Party, string>, width = 1200): string {
+  return funnelToSvg(funnel, { width, language, title, ownerLabels, idPrefix: 'pacto-export' });
+}
+
+/** Renders an SVG document to PNG bytes at `scale` × its size (white background). Rejects if the browser cannot draw it. */
+export async function svgToPng(svg: string, scale = 2): Promise<Uint8Array> {
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  try {
+    const image = new Image();
+    await new Promise<void>((resolve, reject) => {
+      image.onload = () => resolve();
+      image.onerror = () => reject(new Error('The SVG could not be drawn'));
+      image.src = url;
+    });
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.max(1, Math.round(image.naturalWidth * scale));
+    canvas.height = Math.max(1, Math.round(image.naturalHeight * scale));
+    const ctx = canvas.getContext('2d')!;
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
+    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+    if (!blob) throw new Error('The PNG could not be encoded');
+    return new Uint8Array(await blob.arrayBuffer());
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** A file name without characters file systems refuse: "Embudo de Marketing.svg". */
+export function safeFileName(base: string, extension: 'svg' | 'png'): string {
+  const clean = base.replace(/[/\\:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 150) || 'funnel';
+  return `${clean}.${extension}`;
+}
+
+/** Saves `bytes` as `name`: a download (the browser's own save). */
+export async function saveExport(name: string, mimeType: 'image/svg+xml' | 'image/png', bytes: Uint8Array): Promise<Result<{ path: string; bytes: number }>> {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: mimeType }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return ok({ path: name, bytes: bytes.byteLength });
+}
