@@ -11,6 +11,7 @@ import { initI18n, i18n, systemLanguage } from './i18n';
 import { platform } from './platform';
 import { useAppStore } from './store';
 import { isQuotaError } from './data/db';
+import { watchSignatureVoiding } from './features/agreement/actions';
 
 /** Switches the UI language and remembers it. */
 export async function changeLanguage(language: Language): Promise<void> {
@@ -32,6 +33,8 @@ export async function startApp(): Promise<void> {
   document.documentElement.lang = language;
   useAppStore.getState().setLanguage(language);
   void platform().setLanguage(language);
+  // An edit after signing started voids the new draft's signatures: record it in the audit trail.
+  watchSignatureVoiding(db, (e) => useAppStore.getState().setNotice({ kind: 'error', key: 'app.storageError', values: { message: String(e) } }));
   // Ask the browser not to evict our data under storage pressure.
   void navigator.storage?.persist?.().catch(() => false);
   try {

@@ -17,7 +17,10 @@ import type { Language } from '../../shared/domain/workshop';
 import { finalizeAgreementPdf } from '../../shared/pdf/finalize';
 import { createAppProtocolHandler } from './app-protocol';
 import { writeFileAtomic } from './atomic-write';
-import { exportAgreementPdf } from './export-pdf';
+import { exportAgreementPdf, paginateAgreementPdf } from './export-pdf';
+import { ensureSealKey, fileSealKeyStore } from '../seal/key';
+import { sealPdf } from '../seal/seal';
+import { verifyAgreementPdf } from '../seal/verify';
 import { bridgeHandlers, type ChannelKey } from './ipc';
 import { mainLabels, menuTemplate, pickLanguage } from './menu';
 import {
@@ -163,10 +166,14 @@ function registerBridge(): void {
         exportAgreementPdf(request, {
           print: (options) => event.sender.printToPDF(options),
           finalize: finalizeAgreementPdf,
+          seal: async (bytes, record) =>
+            sealPdf(bytes, await ensureSealKey(fileSealKeyStore(join(app.getPath('userData'), 'seal-key.p12'))), { record }),
           saveDialog: (suggestedName) => showSaveDialog(event.sender, suggestedName),
           writeFile: (path, data) => writeFileAtomic(path, data),
           now: () => new Date(),
         }),
+      paginatePdf: (print, event) => paginateAgreementPdf(print, { print: (options) => event.sender.printToPDF(options) }),
+      verifyPdf: async (request) => ok(await verifyAgreementPdf(request.bytes)),
       appInfo: () => ok({ version: app.getVersion(), runtime: 'electron', systemLanguages: app.getPreferredSystemLanguages() }),
       setLanguage: (next) => {
         language = next;

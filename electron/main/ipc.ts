@@ -9,10 +9,16 @@ import { z } from 'zod';
 import {
   CHANNELS,
   exportPdfRequestSchema,
+  printOptionsSchema,
   setLanguageSchema,
+  verifyPdfRequestSchema,
   type AppInfo,
   type ExportPdfRequest,
   type ExportPdfResult,
+  type PdfPagination,
+  type PdfVerdict,
+  type PrintOptions,
+  type VerifyPdfRequest,
 } from '../../shared/bridge/contract';
 import type { Language } from '../../shared/domain/workshop';
 import { err, type Result } from '../../shared/domain/result';
@@ -45,6 +51,8 @@ export interface BridgeImpl<E> {
   exportPdf(request: ExportPdfRequest, event: E): Promise<Result<ExportPdfResult>>;
   appInfo(): Result<AppInfo> | Promise<Result<AppInfo>>;
   setLanguage(language: Language): Result<void> | Promise<Result<void>>;
+  paginatePdf(print: PrintOptions, event: E): Promise<Result<PdfPagination>>;
+  verifyPdf(request: VerifyPdfRequest): Promise<Result<PdfVerdict>>;
 }
 
 /** The name of a channel in `CHANNELS` (`exportPdf` …), not its wire string. */
@@ -87,5 +95,7 @@ export function bridgeHandlers<E extends InvokeEventLike>(impl: BridgeImpl<E>, a
     exportPdf: guarded('exportPdf', appOrigin, exportPdfRequestSchema, (request, event: E) => impl.exportPdf(request, event)),
     appInfo: guarded('appInfo', appOrigin, z.undefined(), () => impl.appInfo()),
     setLanguage: guarded('setLanguage', appOrigin, setLanguageSchema, (language) => impl.setLanguage(language)),
+    paginatePdf: guarded('paginatePdf', appOrigin, printOptionsSchema, (print, event: E) => impl.paginatePdf(print, event)),
+    verifyPdf: guarded('verifyPdf', appOrigin, verifyPdfRequestSchema, (request) => impl.verifyPdf(request)),
   };
 }

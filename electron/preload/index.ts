@@ -21,6 +21,8 @@ const CHANNELS: typeof CONTRACT_CHANNELS = {
   exportPdf: 'pacto:pdf:export',
   appInfo: 'pacto:app:info',
   setLanguage: 'pacto:app:set-language',
+  paginatePdf: 'pacto:pdf:paginate',
+  verifyPdf: 'pacto:pdf:verify',
 };
 const MENU_COMMAND_CHANNEL: typeof CONTRACT_MENU_COMMAND_CHANNEL = 'pacto:menu:command';
 
@@ -37,6 +39,8 @@ const api = {
   exportPdf: (request) => invoke(CHANNELS.exportPdf, request),
   appInfo: () => invoke(CHANNELS.appInfo),
   setLanguage: (language) => invoke(CHANNELS.setLanguage, language),
+  paginatePdf: (print) => invoke(CHANNELS.paginatePdf, print),
+  verifyPdf: (request) => invoke(CHANNELS.verifyPdf, request),
   onMenuCommand: (listener) => {
     // The renderer's listener never sees the IPC event (it carries `sender`, i.e. ipcRenderer).
     const forward = (_event: IpcRendererEvent, command: MenuCommand): void => listener(command);

@@ -9,6 +9,7 @@ import { liveQuery, type Subscription } from 'dexie';
 import { InvalidEditError, LOCAL_ORIGIN, readWorkshop } from '../../shared/domain/workshop-doc';
 import type { FieldErrors } from '../../shared/domain/workshop';
 import { freezeVersion, signatureSchema, workshopStatus, type Signature } from '../../shared/agreement/version';
+import type { FreezeOverride } from '../../shared/agreement/approvals';
 import { useAppStore } from '../store';
 import { isQuotaError, type PactoDb } from './db';
 import { DOC_UPDATES_TABLE, openWorkshop, syncIndex, type OpenWorkshop } from './workshops';
@@ -156,15 +157,18 @@ export async function retrySave(db: PactoDb): Promise<void> {
   useAppStore.getState().setNotice(null);
 }
 
-/** Freezes the open workshop's current content as its next version. Returns the version number. */
-export async function freeze(db: PactoDb): Promise<number> {
+/**
+ * Freezes the open workshop's current content as its next version, with the
+ * override when it is frozen with open items. Returns the version number.
+ */
+export async function freeze(db: PactoDb, override?: FreezeOverride): Promise<number> {
   if (!active) throw new Error('No workshop is open');
   const { id, doc } = active.open;
   const content = readWorkshop(doc);
   return db.transaction('rw', db.versions, async () => {
     const last = await db.versions.where('[workshopId+number]').between([id, 0], [id, Infinity]).last();
     const number = (last?.number ?? 0) + 1;
-    await db.versions.add(freezeVersion(id, number, content, new Date()));
+    await db.versions.add(freezeVersion(id, number, content, new Date(), override));
     return number;
   });
 }

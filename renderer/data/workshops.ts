@@ -10,6 +10,7 @@ import type { WorkshopContent, WorkshopMeta } from '../../shared/domain/workshop
 import { workshopStatus, type AgreementVersion } from '../../shared/agreement/version';
 import { sampleWorkshop } from '../../shared/sample/standard-content';
 import type { PactoDb, WorkshopRow } from './db';
+import { recordAudit } from './audit';
 
 /** A new random id (UUID v4). */
 export function newId(): string {
@@ -50,8 +51,12 @@ export async function openWorkshop(db: PactoDb, id: string): Promise<OpenWorksho
   return { id, doc, provider, close: () => DexieYProvider.release(doc) };
 }
 
-/** Creates a workshop with `content`; returns its id. The document is written before this resolves. */
-export async function createWorkshop(db: PactoDb, content: WorkshopContent, id = newId()): Promise<string> {
+/**
+ * Creates a workshop with `content`; returns its id. The document is written
+ * before this resolves, and the audit trail starts with a `created` event
+ * (`details` added to it, e.g. `{ sample: true }`).
+ */
+export async function createWorkshop(db: PactoDb, content: WorkshopContent, id = newId(), details: Record<string, unknown> = {}): Promise<string> {
   const now = new Date().toISOString();
   await db.workshops.add({ id, ...indexFields(content), status: 'draft', createdAt: now, updatedAt: now } as WorkshopRow);
   const open = await openWorkshop(db, id);
@@ -61,6 +66,11 @@ export async function createWorkshop(db: PactoDb, content: WorkshopContent, id =
   } finally {
     open.close();
   }
+  await recordAudit(db, id, {
+    type: 'created',
+    actor: { participantId: null, name: 'Pacto', team: null },
+    details: { title: content.meta.title, company: content.meta.company, ...details },
+  });
   return id;
 }
 
@@ -80,7 +90,7 @@ export async function flushDoc(db: PactoDb): Promise<void> {
 export async function ensureSample(db: PactoDb): Promise<string | null> {
   const seeded = await db.settings.get('sampleCreated');
   if (seeded || (await db.workshops.count()) > 0) return null;
-  const id = await createWorkshop(db, sampleWorkshop(todayIso()));
+  const id = await createWorkshop(db, sampleWorkshop(todayIso()), undefined, { sample: true });
   await db.settings.put({ key: 'sampleCreated', value: true });
   return id;
 }
@@ -106,7 +116,7 @@ export async function duplicateWorkshop(db: PactoDb, id: string, title: string):
   } finally {
     open.close();
   }
-  return createWorkshop(db, { ...content, meta: { ...content.meta, title } });
+  return createWorkshop(db, { ...content, meta: { ...content.meta, title } }, undefined, { duplicateOf: id });
 }
 
 /** Deletes workshop `id` with its document, versions, signatures and audit trail, in one transaction. */

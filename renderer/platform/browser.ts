@@ -3,19 +3,42 @@
  * runs in Chromium for tests without Electron. PDF export prints with the
  * browser's own engine when the page is given a printer (the test harness
  * exposes `pactoBrowserPrinter`, backed by Chromium's `page.pdf()`), runs the
- * same finalizer as the app, and downloads the file. Without a printer it
- * opens the browser's print dialog and says it did not save a file: it never
- * pretends success.
+ * same finalizer and table-of-contents check as the app, seals the file when
+ * the page is given a sealer (the harness's runs `electron/seal` in Node, as
+ * the main process does), and downloads the file. Without a printer it opens
+ * the browser's print dialog and says it did not save a file; without a
+ * sealer it says the file is not sealed; without a verifier it says it cannot
+ * verify: it never pretends success.
  */
 import { err, ok } from '../../shared/domain/result';
-import { exportPdfRequestSchema, type MenuCommand, type PactoBridge, type PrintOptions } from '../../shared/bridge/contract';
+import {
+  exportPdfRequestSchema,
+  printOptionsSchema,
+  verifyPdfRequestSchema,
+  type MenuCommand,
+  type PactoBridge,
+  type PdfVerdict,
+  type PrintOptions,
+} from '../../shared/bridge/contract';
 import { finalizeAgreementPdf } from '../../shared/pdf/finalize';
+import { readPdfOutline, tocMismatches } from '../../shared/pdf/outline';
 
 declare global {
   interface Window {
     /** Set by the end-to-end harness: prints the current page to PDF and returns its bytes as base64. */
     pactoBrowserPrinter?: (options: PrintOptions) => Promise<string>;
+    /** Set by the end-to-end harness: seals a finished PDF (base64) with `electron/seal`, attaching the signatures record (JSON, or empty); returns base64. */
+    pactoBrowserSealer?: (pdfBase64: string, recordJson: string) => Promise<string>;
+    /** Set by the end-to-end harness: runs the main process's verifier on a PDF (base64). */
+    pactoBrowserVerifier?: (pdfBase64: string) => Promise<PdfVerdict>;
   }
+}
+
+/** Base64 of `bytes`, in chunks (a spread of a large array overflows the call stack). */
+function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }
 
 function base64ToBytes(base64: string): Uint8Array {
@@ -50,12 +73,48 @@ export const browserPlatform: PactoBridge = {
       return err({ code: 'unsupported', message: 'This browser cannot save the PDF directly; use its print dialog (Save as PDF).' });
     }
     try {
-      const printed = base64ToBytes(await printer(parsed.data.print));
-      const bytes = await finalizeAgreementPdf(printed, parsed.data.metadata, parsed.data.snapshotJson, new Date());
-      download(bytes, parsed.data.suggestedName);
-      return ok({ path: parsed.data.suggestedName, bytes: bytes.byteLength });
+      const request = parsed.data;
+      const printed = base64ToBytes(await printer(request.print));
+      if (request.toc) {
+        const wrong = tocMismatches(request.toc, await readPdfOutline(printed));
+        if (wrong.length > 0) {
+          const list = wrong.map((w) => `"${w.title}" says page ${w.claimed}, printed on ${w.actual ?? 'no page'}`).join('; ');
+          return err({ code: 'toc-mismatch', message: `The table of contents does not match the printed pages: ${list}` });
+        }
+      }
+      let bytes = await finalizeAgreementPdf(printed, request.metadata, request.snapshotJson, new Date());
+      const sealer = window.pactoBrowserSealer;
+      if (sealer) {
+        bytes = base64ToBytes(await sealer(bytesToBase64(bytes), request.signatureRecord ? JSON.stringify(request.signatureRecord) : ''));
+      }
+      download(bytes, request.suggestedName);
+      return ok({ path: request.suggestedName, bytes: bytes.byteLength, sealed: Boolean(sealer) });
     } catch (e) {
       return err({ code: 'io', message: e instanceof Error ? e.message : String(e) });
+    }
+  },
+  async paginatePdf(print) {
+    const parsed = printOptionsSchema.safeParse(print);
+    if (!parsed.success) return err({ code: 'invalid-payload', message: parsed.error.message });
+    const printer = window.pactoBrowserPrinter;
+    if (!printer) return err({ code: 'unsupported', message: 'This browser cannot print the page to count its pages.' });
+    try {
+      return ok(await readPdfOutline(base64ToBytes(await printer(parsed.data))));
+    } catch (e) {
+      return err({ code: 'print-failed', message: e instanceof Error ? e.message : String(e) });
+    }
+  },
+  async verifyPdf(request) {
+    const parsed = verifyPdfRequestSchema.safeParse(request);
+    if (!parsed.success) return err({ code: 'invalid-payload', message: parsed.error.issues[0]?.message ?? 'invalid' });
+    const verifier = window.pactoBrowserVerifier;
+    if (!verifier) {
+      return err({ code: 'unsupported', message: 'Verifying a PDF needs the Pacto desktop app or the command line (npx pacto verify file.pdf).' });
+    }
+    try {
+      return ok(await verifier(bytesToBase64(parsed.data.bytes)));
+    } catch (e) {
+      return err({ code: 'internal', message: e instanceof Error ? e.message : String(e) });
     }
   },
   async appInfo() {

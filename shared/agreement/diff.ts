@@ -9,7 +9,8 @@
  * {@link diffFields} to show what changed since an approval.
  */
 import { diffArrays, diffWordsWithSpace } from 'diff';
-import { FUNNEL_IDS, type FunnelId, type WorkshopContent } from '../domain/workshop';
+import { FUNNEL_IDS, SLA_SECTION_KEYS, type FunnelId, type WorkshopContent } from '../domain/workshop';
+import { isRichDoc, richTextToPlain, type RichText } from '../domain/rich-text';
 import { canonicalJson } from './canonical-json';
 import { fingerprint } from './fingerprint';
 import type { AgreementSnapshot } from './version';
@@ -104,10 +105,26 @@ export function diffText(before: string, after: string): TextPart[] {
   return diffWordsWithSpace(before, after).map((c) => ({ type: c.added ? 'added' : c.removed ? 'removed' : 'same', text: c.value }));
 }
 
+const isRichTextValue = (v: unknown): v is RichText =>
+  typeof v === 'string' || (typeof v === 'object' && v !== null && !Array.isArray(v) && isRichDoc(v as RichText));
+
+/**
+ * The text of a field for a word diff: a string as it is, rich text
+ * (ProseMirror JSON, see shared/domain/rich-text.ts) as its plain text; null
+ * for anything else.
+ */
+function textOf(a: unknown, b: unknown): [string, string] | null {
+  if (typeof a === 'string' && typeof b === 'string') return [a, b];
+  if (isRichTextValue(a) && isRichTextValue(b)) return [richTextToPlain(a), richTextToPlain(b)];
+  return null;
+}
+
 /**
  * Field-by-field differences of two versions of one item (any plain object).
- * Fields are compared by canonical JSON; strings get a word diff. `id` is
- * never reported. Fields named in `layoutFields` are flagged `layout: true`.
+ * Fields are compared by canonical JSON; strings and rich text get a word
+ * diff (rich text on its plain text; a change of formatting only, same
+ * words, stays a `value` change). `id` is never reported. Fields named in
+ * `layoutFields` are flagged `layout: true`.
  */
 export function diffFields(
   before: Record<string, unknown>,
@@ -121,8 +138,9 @@ export function diffFields(
     const b = after[field];
     if (same(a, b)) continue;
     const layout = layoutFields.includes(field);
-    if (typeof a === 'string' && typeof b === 'string') {
-      changes.push({ kind: 'text', field, before: a, after: b, parts: diffText(a, b), layout });
+    const texts = textOf(a, b);
+    if (texts && texts[0] !== texts[1]) {
+      changes.push({ kind: 'text', field, before: texts[0], after: texts[1], parts: diffText(texts[0], texts[1]), layout });
     } else {
       changes.push({ kind: 'value', field, before: a, after: b, layout });
     }
@@ -219,6 +237,14 @@ function diffSingle(id: string, before: Record<string, unknown>, after: Record<s
   return fields.length === 0 ? [] : [{ id, label: id, change: 'changed', fields, moved: false, before, after }];
 }
 
+/** The SLA's written parts as one flat item: purpose and scope (`intro`), then each section by its key. */
+function slaText(content: WorkshopContent): Record<string, unknown> {
+  const { commitments: _commitments, sections, ...rest } = content.sla;
+  const flat: Record<string, unknown> = { ...rest };
+  for (const key of SLA_SECTION_KEYS) if (sections?.[key] !== undefined) flat[key] = sections[key];
+  return flat;
+}
+
 /**
  * Differences between two workshop contents, in print order: meta,
  * participants, terms, SLA text (section and item `sla`), commitments, then for
@@ -227,8 +253,8 @@ function diffSingle(id: string, before: Record<string, unknown>, after: Record<s
  * workshop currency). Never throws for valid contents.
  */
 export function diffContent(before: WorkshopContent, after: WorkshopContent): ContentDiff {
-  const { commitments: _oldCommitments, ...oldSlaText } = before.sla;
-  const { commitments: _newCommitments, ...newSlaText } = after.sla;
+  const oldSlaText = slaText(before);
+  const newSlaText = slaText(after);
   const sections: SectionDiff[] = [];
   const push = (section: DiffSection, changes: ItemChange[], funnel?: FunnelId) => {
     if (changes.length > 0) sections.push(funnel ? { section, funnel, changes } : { section, changes });

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { workshopContentSchema, TEAMS, type WorkshopContent } from '../domain/workshop';
 import { canonicalJson } from './canonical-json';
 import { fingerprint, sha256Hex } from './fingerprint';
+import { freezeOverrideSchema, type FreezeOverride } from './approvals';
 
 /** Identifies a Pacto snapshot inside a PDF attachment or a file. */
 export const SNAPSHOT_FORMAT = 'pacto-agreement';
@@ -21,6 +22,12 @@ export const snapshotSchema = z.object({
   /** When it was frozen: ISO 8601 instant in UTC. */
   frozenAt: z.string().min(1),
   content: workshopContentSchema,
+  /**
+   * Present when the version was frozen with terms or clauses not agreed by
+   * both teams: who decided, why, when, and which items were open. Covered
+   * by the fingerprint and printed in the PDF. Absent for a normal freeze.
+   */
+  override: freezeOverrideSchema.optional(),
 });
 /** What a frozen version holds: the workshop content and where it comes from. */
 export type AgreementSnapshot = z.infer<typeof snapshotSchema>;
@@ -56,15 +63,28 @@ export const signatureSchema = z.object({
   timeZone: z.string().min(1),
   /** Fingerprint of the version signed; binds the signature to those exact bytes. */
   fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
+  /**
+   * The consent statement the signer accepted, in the words shown (it says
+   * this is a simple electronic signature of this version). Absent in
+   * signatures made before it was recorded.
+   */
+  consent: z.string().min(1).optional(),
 });
 /** One signatory's simple electronic signature (eIDAS) of one version. */
 export type Signature = z.infer<typeof signatureSchema>;
 
 /**
- * Freezes `content` as version `number` of workshop `workshopId`.
- * The snapshot is validated first: throws a zod error if the content is invalid.
+ * Freezes `content` as version `number` of workshop `workshopId`; `override`
+ * records a freeze with open items (see `overrideFreezeGate`).
+ * The snapshot is validated first: throws a zod error if the content or the override is invalid.
  */
-export function freezeVersion(workshopId: string, number: number, content: WorkshopContent, now: Date): AgreementVersion {
+export function freezeVersion(
+  workshopId: string,
+  number: number,
+  content: WorkshopContent,
+  now: Date,
+  override?: FreezeOverride,
+): AgreementVersion {
   const snapshot: AgreementSnapshot = snapshotSchema.parse({
     format: SNAPSHOT_FORMAT,
     formatVersion: SNAPSHOT_FORMAT_VERSION,
@@ -72,6 +92,7 @@ export function freezeVersion(workshopId: string, number: number, content: Works
     version: number,
     frozenAt: now.toISOString(),
     content,
+    ...(override ? { override } : {}),
   });
   const snapshotJson = canonicalJson(snapshot);
   return {
@@ -125,4 +146,45 @@ export function isFullySigned(version: AgreementVersion, signatures: readonly Si
     signatures.filter((s) => s.versionId === version.id && s.fingerprint === version.fingerprint).map((s) => s.participantId),
   );
   return signers.every((p) => signed.has(p.id));
+}
+
+/**
+ * Where a frozen version stands in the history: `signed` (every signatory
+ * signed it), `awaiting` (the latest version, still to be fully signed, and
+ * the content has not changed since), `superseded` (not fully signed and a
+ * newer version exists, or the draft changed since it was frozen).
+ */
+export type VersionStanding = 'signed' | 'awaiting' | 'superseded';
+
+/** One row of the version history. */
+export interface VersionHistoryEntry {
+  version: AgreementVersion;
+  standing: VersionStanding;
+  /** Signatures bound to this version's fingerprint. */
+  signatures: Signature[];
+  /** How many signatories the version names. */
+  required: number;
+  /** True when the current draft is exactly this version's content. */
+  matchesDraft: boolean;
+}
+
+/**
+ * The version history, newest first, with each version's standing. `content`
+ * is the current draft; `versions` in any order. A signed version stays
+ * signed forever: later versions and edits never change its standing.
+ */
+export function versionHistory(
+  versions: readonly AgreementVersion[],
+  signatures: readonly Signature[],
+  content: WorkshopContent,
+): VersionHistoryEntry[] {
+  const sorted = [...versions].sort((a, b) => b.number - a.number);
+  const draft = fingerprint(content);
+  return sorted.map((version, i) => {
+    const bound = signatures.filter((s) => s.versionId === version.id && s.fingerprint === version.fingerprint);
+    const snapshot = readSnapshot(version);
+    const matchesDraft = fingerprint(snapshot.content) === draft;
+    const standing: VersionStanding = isFullySigned(version, bound) ? 'signed' : i === 0 && matchesDraft ? 'awaiting' : 'superseded';
+    return { version, standing, signatures: bound, required: requiredSigners(snapshot).length, matchesDraft };
+  });
 }

@@ -10,12 +10,15 @@
 import { z } from 'zod';
 import { LANGUAGES, PAGE_SIZES, type Language } from '../domain/workshop';
 import type { Result } from '../domain/result';
+import { signatureRecordSchema } from '../agreement/signature-record';
 
 /** Invoke channels (renderer → main, with a reply). */
 export const CHANNELS = {
   exportPdf: 'pacto:pdf:export',
   appInfo: 'pacto:app:info',
   setLanguage: 'pacto:app:set-language',
+  paginatePdf: 'pacto:pdf:paginate',
+  verifyPdf: 'pacto:pdf:verify',
 } as const;
 
 /** Event channel main → renderer carrying a {@link MenuCommand}. */
@@ -55,6 +58,14 @@ export const exportPdfRequestSchema = z.object({
   metadata: pdfMetadataSchema,
   /** Canonical JSON of the agreement snapshot, attached inside the PDF as `pacto-agreement.json`. */
   snapshotJson: z.string().min(2).max(20_000_000),
+  /** The signatures and audit trail of the version, attached as `pacto-signatures.json` and covered by the seal. */
+  signatureRecord: signatureRecordSchema.optional(),
+  /**
+   * The table of contents as printed: each heading's title and the 1-based
+   * page it claims. The printed PDF's outline must put every heading on that
+   * page, or the export fails with `toc-mismatch` (nothing is written).
+   */
+  toc: z.array(z.object({ title: z.string().min(1).max(500), page: z.number().int().min(1) })).max(200).optional(),
 });
 export type ExportPdfRequest = z.infer<typeof exportPdfRequestSchema>;
 
@@ -63,6 +74,55 @@ export interface ExportPdfResult {
   path: string;
   /** Size of the file written, in bytes. */
   bytes: number;
+  /** Whether the file carries Pacto's integrity seal (a PDF signature over its bytes). */
+  sealed: boolean;
+}
+
+/** A heading of the printed PDF's outline (bookmarks) and the page it starts on. */
+export interface PdfHeading {
+  title: string;
+  /** 1 for a top-level heading, 2 for one nested under it… */
+  level: number;
+  /** 1-based page number. */
+  page: number;
+}
+
+/** How the print view paginates: what the table of contents needs. */
+export interface PdfPagination {
+  pageCount: number;
+  /** Every heading in document order. */
+  headings: PdfHeading[];
+}
+
+/** Largest PDF accepted for verification, bytes (100 MB). */
+export const MAX_VERIFY_BYTES = 100 * 1024 * 1024;
+
+export const verifyPdfRequestSchema = z.object({
+  /** The file's name as the user dropped or picked it (for messages only). */
+  name: z.string().max(1000),
+  bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_VERIFY_BYTES, { message: 'too-large' }),
+});
+export type VerifyPdfRequest = z.infer<typeof verifyPdfRequestSchema>;
+
+/** One finding of a verification: a stable code (translated in the UI) and English detail. */
+export interface VerifyFinding {
+  code: string;
+  message: string;
+}
+
+/**
+ * The verdict on a PDF, as the renderer shows it (the main process's
+ * `VerifyReport` satisfies it): `intact`, `altered` (with what no longer
+ * matches) or `not-pacto`.
+ */
+export interface PdfVerdict {
+  status: 'intact' | 'altered' | 'not-pacto';
+  fingerprint: string | null;
+  version: number | null;
+  agreement: { title: string; company: string; date: string; frozenAt: string } | null;
+  signatories: { name: string; title: string; team: string; signed: boolean; signedAt: string | null; timeZone: string | null }[];
+  seal: { present: boolean; intact: boolean; signer: string | null; signingTime: string | null };
+  reasons: VerifyFinding[];
 }
 
 export const setLanguageSchema = z.enum(LANGUAGES);
@@ -80,6 +140,14 @@ export interface PactoBridge {
   /** Prints the current page (the print view) to PDF, adds metadata and the snapshot, asks where to save, writes it. Error `cancelled` when the user closes the dialog. */
   exportPdf(request: ExportPdfRequest): Promise<Result<ExportPdfResult>>;
   appInfo(): Promise<Result<AppInfo>>;
+  /**
+   * Prints the current page (the print view) with `print` and reports its
+   * pagination from the PDF's outline, without saving anything: the table of
+   * contents takes its page numbers from here before the real export.
+   */
+  paginatePdf(print: PrintOptions): Promise<Result<PdfPagination>>;
+  /** Verifies a PDF (seal, snapshot, fingerprints, audit trail). Error `unsupported` where this runtime cannot. */
+  verifyPdf(request: VerifyPdfRequest): Promise<Result<PdfVerdict>>;
   /** Switches the application menu's language. */
   setLanguage(language: Language): Promise<Result<void>>;
   /** Subscribes to application-menu commands; returns the unsubscribe function. */

@@ -1,4 +1,9 @@
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, StandardFonts } from 'pdf-lib';
+import { sealPdf } from '../../electron/seal/seal';
+import { verifyAgreementPdf } from '../../electron/seal/verify';
+import { paginateAgreementPdf } from '../../electron/main/export-pdf';
+import { agreementLines, auditOf, sampleVersion, signaturesOf, testKey, textPdf } from './seal-fixture';
+import { buildSignatureRecord } from '../../shared/agreement/signature-record';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it, vi } from 'vitest';
 import { exportAgreementPdf, PDF_MARGINS_INCHES, printToPdfOptions, type ExportPdfDeps } from '../../electron/main/export-pdf';
@@ -38,6 +43,7 @@ function deps(overrides: Partial<ExportPdfDeps> = {}): ExportPdfDeps & { written
     written,
     print: vi.fn(() => printedPdf()),
     finalize: vi.fn(finalizeAgreementPdf),
+    seal: vi.fn(async (bytes: Uint8Array) => bytes),
     saveDialog: vi.fn(async () => '/home/ana/Documentos/Acuerdo.pdf'),
     writeFile: vi.fn(async (path: string, data: Uint8Array) => {
       written.set(path, data);
@@ -57,6 +63,8 @@ describe('printToPdfOptions', () => {
       footerTemplate: request.print.footerTemplate,
       preferCSSPageSize: true,
       margins: PDF_MARGINS_INCHES,
+      generateDocumentOutline: true,
+      generateTaggedPDF: true,
     });
     expect(PDF_MARGINS_INCHES.top).toBeGreaterThan(0.5);
     expect(PDF_MARGINS_INCHES.bottom).toBeGreaterThan(0.5);
@@ -72,7 +80,8 @@ describe('exportAgreementPdf', () => {
     expect(d.saveDialog).toHaveBeenCalledWith('Acuerdo Marketing–Ventas 2025.pdf');
     const bytes = d.written.get('/home/ana/Documentos/Acuerdo.pdf');
     expect(bytes).toBeDefined();
-    expect(result).toEqual({ ok: true, value: { path: '/home/ana/Documentos/Acuerdo.pdf', bytes: bytes!.byteLength } });
+    expect(result).toEqual({ ok: true, value: { path: '/home/ana/Documentos/Acuerdo.pdf', bytes: bytes!.byteLength, sealed: true } });
+    expect(d.seal).toHaveBeenCalledTimes(1);
 
     const document = await getDocument({ data: bytes!.slice() }).promise;
     const info = (await document.getMetadata()).info as Record<string, unknown>;
@@ -118,5 +127,95 @@ describe('exportAgreementPdf', () => {
       ok: false,
       error: { code: 'io', message: expect.stringMatching(/\/home\/ana\/Documentos\/Acuerdo\.pdf.*EACCES/) },
     });
+  });
+
+  it('seals the finished file with the signatures record, and what it writes verifies as intact', async () => {
+    const version = sampleVersion();
+    const record = buildSignatureRecord(version, signaturesOf(version), auditOf(version));
+    const d = deps({
+      print: vi.fn(() => textPdf(agreementLines(version.fingerprint))),
+      seal: vi.fn((bytes: Uint8Array, r) => sealPdf(bytes, testKey(), { record: r })),
+    });
+    const result = await exportAgreementPdf({ ...request, snapshotJson: version.snapshotJson, signatureRecord: record }, d);
+    expect(result).toMatchObject({ ok: true, value: { sealed: true } });
+    expect(d.seal).toHaveBeenCalledWith(expect.any(Uint8Array), record);
+    const report = await verifyAgreementPdf(d.written.get('/home/ana/Documentos/Acuerdo.pdf')!);
+    expect(report.reasons).toEqual([]);
+    expect(report.status).toBe('intact');
+    expect(report.signatories.map((s) => s.signed)).toEqual([true, true]);
+  });
+
+  it('writes nothing when sealing fails', async () => {
+    const d = deps({ seal: vi.fn(() => Promise.reject(new Error('The stored seal key is not a readable PKCS#12 file'))) });
+    const result = await exportAgreementPdf(request, d);
+    expect(result).toEqual({ ok: false, error: { code: 'seal-failed', message: expect.stringContaining('PKCS#12') } });
+    expect(d.saveDialog).not.toHaveBeenCalled();
+    expect(d.writeFile).not.toHaveBeenCalled();
+  });
+});
+
+/** A PDF of `pages` pages with an outline: one bookmark per entry of `headings` pointing at its page (1-based). */
+async function outlinedPdf(pages: number, headings: readonly [string, number][]): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  const refs = Array.from({ length: pages }, () => pdf.addPage([595, 842]).ref);
+  const outlines = pdf.context.nextRef();
+  const items = headings.map(() => pdf.context.nextRef());
+  headings.forEach(([title, page], i) => {
+    const dict: Record<string, unknown> = {
+      Title: PDFHexString.fromText(title),
+      Parent: outlines,
+      Dest: [refs[page - 1]!, 'XYZ', 0, 800, 0],
+    };
+    if (i > 0) dict['Prev'] = items[i - 1];
+    if (i < items.length - 1) dict['Next'] = items[i + 1];
+    pdf.context.assign(items[i]!, pdf.context.obj(dict as never));
+  });
+  pdf.context.assign(outlines, pdf.context.obj({ Type: 'Outlines', First: items[0]!, Last: items[items.length - 1]!, Count: items.length } as never));
+  pdf.catalog.set(PDFName.of('Outlines'), outlines);
+  return pdf.save();
+}
+
+describe('table of contents against the printed outline', () => {
+  const headings: [string, number][] = [
+    ['Índice', 2],
+    ['Glosario', 3],
+    ['Firmas', 6],
+  ];
+
+  it('paginate reads each heading’s page and the page count', async () => {
+    const result = await paginateAgreementPdf(request.print, { print: async () => outlinedPdf(7, headings) });
+    expect(result).toEqual({
+      ok: true,
+      value: { pageCount: 7, headings: headings.map(([title, page]) => ({ title, level: 1, page })) },
+    });
+  });
+
+  it('paginate reports a failed print and bytes that are not a PDF', async () => {
+    await expect(paginateAgreementPdf(request.print, { print: () => Promise.reject(new Error('gone')) })).resolves.toMatchObject({ ok: false, error: { code: 'print-failed' } });
+    await expect(paginateAgreementPdf(request.print, { print: async () => new Uint8Array([1, 2, 3]) })).resolves.toMatchObject({ ok: false, error: { code: 'pdf-failed' } });
+  });
+
+  it('exports when every entry’s page matches the outline', async () => {
+    const d = deps({ print: vi.fn(() => outlinedPdf(7, headings)) });
+    const toc = [
+      { title: 'Glosario', page: 3 },
+      { title: 'Firmas', page: 6 },
+    ];
+    await expect(exportAgreementPdf({ ...request, toc }, d)).resolves.toMatchObject({ ok: true });
+  });
+
+  it('refuses to write a PDF whose table of contents names a wrong page, or a heading that was not printed', async () => {
+    const d = deps({ print: vi.fn(() => outlinedPdf(7, headings)) });
+    const toc = [
+      { title: 'Glosario', page: 4 },
+      { title: 'Certificado', page: 7 },
+    ];
+    const result = await exportAgreementPdf({ ...request, toc }, d);
+    expect(result).toMatchObject({ ok: false, error: { code: 'toc-mismatch' } });
+    if (!result.ok) {
+      expect(result.error.message).toContain('"Glosario" says page 4, printed on 3');
+      expect(result.error.message).toContain('"Certificado" says page 7, printed on no page');
+    }
+    expect(d.writeFile).not.toHaveBeenCalled();
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { bridgeHandlers, isTrustedSender, type BridgeImpl, type InvokeEventLike } from '../../electron/main/ipc';
 import { APP_ENTRY_URL, APP_ORIGIN } from '../../electron/main/security';
-import { CHANNELS, type ExportPdfRequest } from '../../shared/bridge/contract';
+import { CHANNELS, MAX_VERIFY_BYTES, type ExportPdfRequest } from '../../shared/bridge/contract';
 import { ok } from '../../shared/domain/result';
 
 interface FakeEvent extends InvokeEventLike {
@@ -23,9 +23,13 @@ const exportRequest: ExportPdfRequest = {
 
 function impl(): { [K in keyof BridgeImpl<FakeEvent>]: ReturnType<typeof vi.fn> } & BridgeImpl<FakeEvent> {
   return {
-    exportPdf: vi.fn(async () => ok({ path: '/tmp/Acuerdo 2025.pdf', bytes: 1234 })),
+    exportPdf: vi.fn(async () => ok({ path: '/tmp/Acuerdo 2025.pdf', bytes: 1234, sealed: true })),
     appInfo: vi.fn(() => ok({ version: '0.1.0', runtime: 'electron' as const, systemLanguages: ['es-ES'] })),
     setLanguage: vi.fn(() => ok(undefined)),
+    paginatePdf: vi.fn(async () => ok({ pageCount: 3, headings: [{ title: 'Firmas', level: 1, page: 3 }] })),
+    verifyPdf: vi.fn(async () =>
+      ok({ status: 'not-pacto' as const, fingerprint: null, version: null, agreement: null, signatories: [], seal: { present: false, intact: false, signer: null, signingTime: null }, reasons: [{ code: 'not-a-pdf', message: 'no' }] }),
+    ),
   };
 }
 
@@ -55,7 +59,7 @@ describe('bridgeHandlers', () => {
     const work = impl();
     const handlers = bridgeHandlers(work, APP_ORIGIN);
     const result = await handlers.exportPdf(trusted, { ...exportRequest, extra: 'dropped' });
-    expect(result).toEqual(ok({ path: '/tmp/Acuerdo 2025.pdf', bytes: 1234 }));
+    expect(result).toEqual(ok({ path: '/tmp/Acuerdo 2025.pdf', bytes: 1234, sealed: true }));
     expect(work.exportPdf).toHaveBeenCalledWith(exportRequest, trusted);
   });
 
@@ -70,7 +74,7 @@ describe('bridgeHandlers', () => {
   it.each(Object.keys(CHANNELS) as (keyof typeof CHANNELS)[])('%s refuses a caller that is not the app', async (key) => {
     const work = impl();
     const handlers = bridgeHandlers(work, APP_ORIGIN);
-    const payloads = { exportPdf: exportRequest, appInfo: undefined, setLanguage: 'en' };
+    const payloads = { exportPdf: exportRequest, appInfo: undefined, setLanguage: 'en', paginatePdf: exportRequest.print, verifyPdf: { name: 'a.pdf', bytes: new Uint8Array([37]) } };
     for (const event of [fromFrame('https://evil.example/'), fromFrame(APP_ENTRY_URL, {}), { id: 2, senderFrame: null }]) {
       const result = await handlers[key](event, payloads[key]);
       expect(result).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining(CHANNELS[key]) } });
@@ -87,12 +91,33 @@ describe('bridgeHandlers', () => {
     ['setLanguage', 'fr', ''],
     ['setLanguage', undefined, ''],
     ['appInfo', { sneaky: true }, ''],
+    ['paginatePdf', { ...exportRequest.print, pageSize: 'A5' }, 'pageSize'],
+    ['verifyPdf', { name: 'a.pdf', bytes: 'JVBERi0=' }, 'bytes'],
+    ['verifyPdf', { name: 'a.pdf', bytes: [37, 80, 68, 70] }, 'bytes'],
+    ['verifyPdf', { bytes: new Uint8Array([37]) }, 'name'],
+    ['exportPdf', { ...exportRequest, toc: [{ title: 'Firmas', page: 0 }] }, 'toc'],
+    ['exportPdf', { ...exportRequest, signatureRecord: { format: 'other' } }, 'signatureRecord'],
   ] as const)('%s refuses the payload %j', async (key, payload, field) => {
     const work = impl();
     const result = await bridgeHandlers(work, APP_ORIGIN)[key](trusted, payload);
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-payload', message: expect.stringContaining(CHANNELS[key]) } });
     if (!result.ok) expect(result.error.message).toContain(field);
     expect(work[key]).not.toHaveBeenCalled();
+  });
+
+  it('passes a dropped file’s bytes to the verifier and its verdict back', async () => {
+    const work = impl();
+    const bytes = new TextEncoder().encode('not a pdf');
+    const result = await bridgeHandlers(work, APP_ORIGIN).verifyPdf(trusted, { name: 'contrato.pdf', bytes });
+    expect(result).toMatchObject({ ok: true, value: { status: 'not-pacto' } });
+    expect(work.verifyPdf).toHaveBeenCalledWith({ name: 'contrato.pdf', bytes });
+  });
+
+  it('refuses a file larger than the verifier accepts', async () => {
+    const work = impl();
+    const result = await bridgeHandlers(work, APP_ORIGIN).verifyPdf(trusted, { name: 'huge.pdf', bytes: new Uint8Array(MAX_VERIFY_BYTES + 1) });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-payload', message: expect.stringContaining('too-large') } });
+    expect(work.verifyPdf).not.toHaveBeenCalled();
   });
 
   it('turns a throwing implementation into an error result instead of a rejection', async () => {

@@ -189,6 +189,12 @@ describe('main process wiring', () => {
     });
   });
 
+  it('verifies a dropped file with the real verifier: bytes that are not a PDF get their own verdict', async () => {
+    const verify = fake.ipcHandle.mock.calls.find(([channel]) => channel === CHANNELS.verifyPdf)![1] as AnyFn;
+    const result = await call(verify, { senderFrame: { url: APP_ENTRY_URL, parent: null } }, { name: 'nota.txt', bytes: new TextEncoder().encode('hola') });
+    expect(result).toMatchObject({ ok: true, value: { status: 'not-pacto', reasons: [{ code: 'not-a-pdf' }] } });
+  });
+
   it('starts with the menu in the system language and switches it on setLanguage', async () => {
     expect((fake.menus.at(-1) as { label: string }[]).map((menu) => menu.label)).toContain('Archivo');
     const setLanguage = fake.ipcHandle.mock.calls.find(([channel]) => channel === CHANNELS.setLanguage)![1] as AnyFn;

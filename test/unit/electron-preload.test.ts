@@ -57,7 +57,16 @@ describe('preload', () => {
     await expect(api.exportPdf(request)).resolves.toEqual({ ok: true, value: 'reply' });
     await api.appInfo();
     await api.setLanguage('es');
-    expect(fake.invoke.mock.calls).toEqual([[CHANNELS.exportPdf, request], [CHANNELS.appInfo], [CHANNELS.setLanguage, 'es']]);
+    await api.paginatePdf(request.print);
+    const file = { name: 'a.pdf', bytes: new Uint8Array([37, 80]) };
+    await api.verifyPdf(file);
+    expect(fake.invoke.mock.calls).toEqual([
+      [CHANNELS.exportPdf, request],
+      [CHANNELS.appInfo],
+      [CHANNELS.setLanguage, 'es'],
+      [CHANNELS.paginatePdf, request.print],
+      [CHANNELS.verifyPdf, file],
+    ]);
   });
 
   it('resolves with an error when the invocation itself fails', async () => {

@@ -4,6 +4,8 @@
  * the version's snapshot and its signatures, never from the live draft.
  * Each section lives with its feature (`features/<feature>/print/`).
  */
+import { useLayoutEffect, useRef, useState } from 'react';
+import type { AuditEvent } from '../../../shared/agreement/audit';
 import type { AgreementSnapshot, AgreementVersion, Signature } from '../../../shared/agreement/version';
 import type { PageSize } from '../../../shared/domain/workshop';
 import { fixedT, formatters } from '../../i18n';
@@ -11,9 +13,12 @@ import { GlossarySection } from '../glossary/print/GlossarySection';
 import { FunnelSection } from '../funnel/print/FunnelSection';
 import { TargetsSection } from '../model/print/TargetsSection';
 import { SlaSection } from '../sla/print/SlaSection';
+import { CertificateSection } from './print/CertificateSection';
 import { CoverSection } from './print/CoverSection';
+import { PartiesSection } from './print/PartiesSection';
 import { SignaturesSection } from './print/SignaturesSection';
-import type { PrintSectionProps } from './print/types';
+import { TocSection } from './print/TocSection';
+import type { PrintSectionProps, TocLine } from './print/types';
 
 /** Header and footer templates for Chromium's printer: title, version, page x of y. */
 export function printTemplates(snapshot: AgreementSnapshot): { headerTemplate: string; footerTemplate: string } {
@@ -34,18 +39,57 @@ export function pageRule(pageSize: PageSize): string {
 /** Sections of the printed agreement, in order. */
 const SECTIONS: ((props: PrintSectionProps) => React.JSX.Element)[] = [
   CoverSection,
+  TocSection,
+  PartiesSection,
   GlossarySection,
   FunnelSection,
   TargetsSection,
   SlaSection,
   SignaturesSection,
+  CertificateSection,
 ];
 
-export function PrintView({ version, snapshot, signatures }: { version: AgreementVersion; snapshot: AgreementSnapshot; signatures: Signature[] }) {
+/** The headings the table of contents lists: each section's own heading (`.print-section > h2`), the contents' own excepted. */
+export function tocHeadings(root: ParentNode): { id: string; title: string }[] {
+  return [...root.querySelectorAll<HTMLElement>('.print-section:not(.print-toc) > h2')].map((h, i) => ({
+    id: h.parentElement?.id || `section-${i}`,
+    title: (h.textContent ?? '').replace(/\s+/g, ' ').trim(),
+  }));
+}
+
+const sameLines = (a: readonly TocLine[], b: readonly TocLine[]) =>
+  a.length === b.length && a.every((l, i) => l.id === b[i]!.id && l.title === b[i]!.title && l.page === b[i]!.page);
+
+/**
+ * The printed agreement. `pages` gives the table of contents its page
+ * numbers by section id (from a first print, see ExportScreen); without it
+ * the contents list the sections without numbers.
+ */
+export function PrintView({
+  version,
+  snapshot,
+  signatures,
+  audit = [],
+  pages,
+}: {
+  version: AgreementVersion;
+  snapshot: AgreementSnapshot;
+  signatures: Signature[];
+  audit?: AuditEvent[];
+  pages?: Record<string, number> | null;
+}) {
   const lang = snapshot.content.meta.language;
-  const props: PrintSectionProps = { snapshot, version, signatures, t: fixedT(lang), fmt: formatters(lang) };
+  const root = useRef<HTMLElement>(null);
+  const [toc, setToc] = useState<TocLine[]>([]);
+  useLayoutEffect(() => {
+    if (!root.current) return;
+    const next = tocHeadings(root.current).map((h) => ({ ...h, page: pages?.[h.id] ?? null }));
+    setToc((prev) => (sameLines(prev, next) ? prev : next));
+    // Section headings depend only on the snapshot (their text, in its language); pages on the pagination.
+  }, [pages, snapshot]);
+  const props: PrintSectionProps = { snapshot, version, signatures, audit, toc, t: fixedT(lang), fmt: formatters(lang) };
   return (
-    <article className="print-doc" lang={lang} data-testid="print-view">
+    <article className="print-doc" lang={lang} data-testid="print-view" ref={root}>
       {SECTIONS.map((S, i) => (
         <S key={i} {...props} />
       ))}

@@ -1,13 +1,18 @@
-/** Freeze the agreement into a version, and have every signatory sign it. */
+/**
+ * Freeze the agreement into a version (through the freeze gate: every term
+ * and clause agreed, or an explicit override with a reason), and have every
+ * signatory sign it. Each step is recorded in the audit trail.
+ */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFingerprint } from '../../../shared/agreement/fingerprint';
 import { readSnapshot, requiredSigners, type AgreementVersion, type Signature } from '../../../shared/agreement/version';
 import type { Participant } from '../../../shared/domain/workshop';
 import { db } from '../../data/instance';
-import { addSignature, freeze } from '../../data/session';
 import { useAppStore } from '../../store';
 import { formatters } from '../../i18n';
+import { currentGate, freezeAgreement, signAgreement } from './actions';
+import { overrideSummary } from './audit-text';
 import { SignatureDialog } from './SignatureDialog';
 
 function SignatoryList({ version, signatures, canSign }: { version: AgreementVersion; signatures: Signature[]; canSign: boolean }) {
@@ -30,6 +35,7 @@ function SignatoryList({ version, signatures, canSign }: { version: AgreementVer
               <div className="signatory__signed">
                 <img src={sig.image} alt={`${t('pdf.signs')}: ${sig.name}`} className="signature-img" />
                 <div className="small">{t('sign.signed', { date: fmt.dateTime(sig.signedAt, sig.timeZone) })} ({sig.timeZone})</div>
+                <div className="small muted">{t('agreement.signedWith', { method: t(sig.method === 'drawn' ? 'pdf.drawnMethod' : 'pdf.typedMethod') })}</div>
               </div>
             ) : canSign ? (
               <button className="primary" onClick={() => setSigning(p)} data-testid={`sign-${p.id}`}>{t('sign.signAs', { name: p.name })}</button>
@@ -40,9 +46,90 @@ function SignatoryList({ version, signatures, canSign }: { version: AgreementVer
         );
       })}
       {signing ? (
-        <SignatureDialog participant={signing} version={version} onSign={(s) => addSignature(db, s)} onClose={() => setSigning(null)} />
+        <SignatureDialog participant={signing} version={version} onSign={(s) => signAgreement(db, s, version)} onClose={() => setSigning(null)} />
       ) : null}
     </ul>
+  );
+}
+
+/** The freeze card: the gate's open items, and the override (who and why) when some remain. */
+function FreezeCard({ latest }: { latest: AgreementVersion | undefined }) {
+  const { t } = useTranslation();
+  const content = useAppStore((s) => s.session!.content);
+  const [busy, setBusy] = useState(false);
+  const [override, setOverride] = useState(false);
+  const [who, setWho] = useState('');
+  const [reason, setReason] = useState('');
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const gate = currentGate(content);
+  const hasSignatories = content.participants.some((p) => p.signatory);
+  const canFreeze = hasSignatories && (gate.ready || override);
+
+  const submit = async () => {
+    setBusy(true);
+    setRefusal(null);
+    try {
+      const result = await freezeAgreement(db, gate.ready ? undefined : { participantId: who, reason });
+      if (!result.ok) setRefusal(result.error.code);
+      else setOverride(false);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="card freeze" data-testid="freeze-card">
+      {latest ? <p className="notice notice--info">{t('sign.changedSince', { number: latest.number })}</p> : <p>{t('sign.noVersion')}</p>}
+      {!hasSignatories ? <p className="field__error">{t('sign.noSignatories')}</p> : null}
+      {gate.ready ? (
+        <p className="notice notice--success" data-testid="gate-ready">{t('agreement.gate.ready')}</p>
+      ) : (
+        <div className="gate" data-testid="gate-open">
+          <p>{t('agreement.gate.open', { count: gate.open.length })}</p>
+          <ul className="gate__items">
+            {gate.open.slice(0, 8).map((s) => (
+              <li key={`${s.item.kind}:${s.item.id}`}>
+                {s.item.label} <span className="muted small">— {t(`agreement.gate.${s.status}`)}{s.changedSinceApproval.length > 0 ? `, ${t('agreement.gate.changed')}` : ''}</span>
+              </li>
+            ))}
+            {gate.open.length > 8 ? <li className="muted">…</li> : null}
+          </ul>
+          <div className="field field--check">
+            <input id="freeze-override" type="checkbox" checked={override} onChange={(e) => setOverride(e.target.checked)} data-testid="freeze-override" />
+            <label htmlFor="freeze-override">{t('agreement.gate.override')}</label>
+          </div>
+          {override ? (
+            <div className="gate__override">
+              <p className="muted small">{t('agreement.gate.overrideHelp')}</p>
+              <div className="field">
+                <label htmlFor="override-who" className="field__label">{t('agreement.gate.who')}</label>
+                <select id="override-who" value={who} onChange={(e) => setWho(e.target.value)} data-testid="override-who">
+                  <option value="">{t('agreement.gate.choose')}</option>
+                  {content.participants.map((p) => (
+                    <option key={p.id} value={p.id}>{p.name} ({t(`teams.${p.team}`)})</option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="override-reason" className="field__label">{t('agreement.gate.reason')}</label>
+                <textarea
+                  id="override-reason"
+                  rows={2}
+                  value={reason}
+                  placeholder={t('agreement.gate.reasonPlaceholder')}
+                  onChange={(e) => setReason(e.target.value)}
+                  data-testid="override-reason"
+                />
+              </div>
+            </div>
+          ) : null}
+        </div>
+      )}
+      {refusal ? <p className="field__error" role="alert">{t(`agreement.gate.refused.${refusal}`)}</p> : null}
+      <button className="primary" disabled={busy || !canFreeze} data-testid="freeze" onClick={() => void submit()}>
+        {gate.ready ? t('sign.freeze') : t('agreement.gate.freezeWithOverride')}
+      </button>
+    </div>
   );
 }
 
@@ -51,53 +138,27 @@ export function SignScreen() {
   const session = useAppStore((s) => s.session!);
   const language = useAppStore((s) => s.language);
   const fmt = formatters(language);
-  const [busy, setBusy] = useState(false);
-  const { versions, signatures, status, content } = session;
+  const { versions, signatures, status } = session;
   const latest = versions[versions.length - 1];
-  const hasSignatories = content.participants.some((p) => p.signatory);
-  const earlier = versions.slice(0, -1).reverse();
+  const override = latest ? readSnapshot(latest).override : undefined;
   return (
     <div>
       <p className="intro">{t('sign.intro')}</p>
-      {status === 'draft' ? (
-        <div className="card freeze">
-          {latest ? <p className="notice notice--info">{t('sign.changedSince', { number: latest.number })}</p> : <p>{t('sign.noVersion')}</p>}
-          {!hasSignatories ? <p className="field__error">{t('sign.noSignatories')}</p> : null}
-          <button
-            className="primary"
-            disabled={busy || !hasSignatories}
-            data-testid="freeze"
-            onClick={() => {
-              setBusy(true);
-              void freeze(db).finally(() => setBusy(false));
-            }}
-          >
-            {t('sign.freeze')}
-          </button>
-        </div>
-      ) : null}
+      {status === 'draft' ? <FreezeCard latest={latest} /> : null}
       {latest ? (
         <section className="version" data-testid="latest-version">
           <h2>{t('sign.frozen', { number: latest.number, date: fmt.dateTime(latest.frozenAt) })}</h2>
           <p className="fingerprint">
             <span className="muted">{t('sign.fingerprint')}:</span> <code data-testid="fingerprint">{formatFingerprint(latest.fingerprint)}</code>
           </p>
+          {override ? (
+            <p className="notice notice--info" data-testid="version-override">
+              {t('agreement.pdf.override')}: {overrideSummary(override, t, fmt)}
+            </p>
+          ) : null}
           {status === 'signed' ? <p className="notice notice--success">{t('sign.allSigned', { number: latest.number })}</p> : null}
           <h3>{t('sign.signatories')}</h3>
           <SignatoryList version={latest} signatures={signatures} canSign={status !== 'draft'} />
-        </section>
-      ) : null}
-      {earlier.length > 0 ? (
-        <section>
-          <h2>{t('sign.history')}</h2>
-          {earlier.map((v) => (
-            <details key={v.id} className="card">
-              <summary>
-                {t('sign.versionLabel', { number: v.number })} · {fmt.dateTime(v.frozenAt)} · <code>{v.fingerprint.slice(0, 16)}…</code>
-              </summary>
-              <SignatoryList version={v} signatures={signatures} canSign={false} />
-            </details>
-          ))}
         </section>
       ) : null}
     </div>

@@ -73,6 +73,7 @@ export function SignatureDialog(props: {
     }
     setBusy(true);
     const now = new Date();
+    const consentText = t('agreement.consent', { number: version.number, short: version.fingerprint.slice(0, 8) });
     await props.onSign({
       id: newId(),
       versionId: version.id,
@@ -86,6 +87,7 @@ export function SignatureDialog(props: {
       signedAt: isoWithOffset(now),
       timeZone: localTimeZone(),
       fingerprint: version.fingerprint,
+      consent: consentText,
     });
     setBusy(false);
     dialog.current?.close();
@@ -122,7 +124,7 @@ export function SignatureDialog(props: {
       )}
       <div className="field field--check consent">
         <input id="consent" type="checkbox" checked={consent} onChange={(e) => { setConsent(e.target.checked); setError(null); }} data-testid="consent" />
-        <label htmlFor="consent">{t('sign.consent', { number: version.number, short: version.fingerprint.slice(0, 8) })}</label>
+        <label htmlFor="consent">{t('agreement.consent', { number: version.number, short: version.fingerprint.slice(0, 8) })}</label>
       </div>
       {error ? <div className="field__error" role="alert">{t(`errors.${error}`)}</div> : null}
       <div className="form-actions">

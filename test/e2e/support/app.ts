@@ -5,7 +5,11 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import type { PrintOptions } from '../../../shared/bridge/contract';
+import type { PdfVerdict, PrintOptions } from '../../../shared/bridge/contract';
+import { signatureRecordSchema } from '../../../shared/agreement/signature-record';
+import { createSealKey, type SealKey } from '../../../electron/seal/key';
+import { sealPdf } from '../../../electron/seal/seal';
+import { verifyAgreementPdf } from '../../../electron/seal/verify';
 
 /** Where e2e tests leave screenshots, PDFs and page images for people to look at. */
 export const ARTIFACTS = resolve(import.meta.dirname, '../../../test-artifacts/e2e');
@@ -24,9 +28,29 @@ export async function installPrinter(page: Page): Promise<void> {
       headerTemplate: options.headerTemplate,
       footerTemplate: options.footerTemplate,
       preferCSSPageSize: true,
+      // As Electron's generateDocumentOutline / generateTaggedPDF in the app.
+      outline: true,
+      tagged: true,
     });
     return pdf.toString('base64');
   });
+}
+
+let sealKey: SealKey | undefined;
+
+/**
+ * Stands in for the main process's seal and verify: the page's browser
+ * platform calls these with the finished PDF, and they run `electron/seal`
+ * in Node exactly as the main process does (a seal key made once per test run).
+ */
+export async function installSealAndVerify(page: Page): Promise<void> {
+  await page.exposeFunction('pactoBrowserSealer', async (pdfBase64: string, recordJson: string) => {
+    sealKey ??= createSealKey();
+    const record = recordJson ? signatureRecordSchema.parse(JSON.parse(recordJson)) : undefined;
+    const sealed = await sealPdf(new Uint8Array(Buffer.from(pdfBase64, 'base64')), sealKey, record ? { record } : {});
+    return Buffer.from(sealed).toString('base64');
+  });
+  await page.exposeFunction('pactoBrowserVerifier', async (pdfBase64: string): Promise<PdfVerdict> => verifyAgreementPdf(new Uint8Array(Buffer.from(pdfBase64, 'base64'))));
 }
 
 /** The app's first page in `context`, with the printer installed, opened at `url`. */
@@ -39,6 +63,7 @@ export async function openApp(context: BrowserContext, url: string): Promise<Pag
     if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) errors.push(m.text());
   });
   await installPrinter(page);
+  await installSealAndVerify(page);
   await page.goto(url);
   await page.getByRole('heading', { name: /Talleres|Workshops/ }).waitFor();
   (page as Page & { pactoErrors?: string[] }).pactoErrors = errors;

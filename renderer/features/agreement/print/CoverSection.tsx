@@ -1,4 +1,4 @@
-/** The cover of the printed agreement: company, title, date, version and the parties. */
+/** The cover of the printed agreement: company, title, date, version and the fingerprint. */
 import { formatFingerprint } from '../../../../shared/agreement/fingerprint';
 import type { PrintSectionProps } from './types';
 
@@ -14,15 +14,7 @@ export function CoverSection({ snapshot, version, t, fmt }: PrintSectionProps) {
         <div><dt>{t('pdf.date')}</dt><dd>{fmt.date(content.meta.date)}</dd></div>
         <div><dt>{t('pdf.version', { number: snapshot.version })}</dt><dd>{t('pdf.frozenAt', { date: fmt.dateTime(snapshot.frozenAt) })}</dd></div>
       </dl>
-      <h2>{t('pdf.parties')}</h2>
-      <table className="print-table">
-        <thead><tr><th>{t('participants.name')}</th><th>{t('participants.jobTitle')}</th><th>{t('pdf.team')}</th><th>{t('pdf.signs')}</th></tr></thead>
-        <tbody>
-          {content.participants.map((p) => (
-            <tr key={p.id}><td>{p.name}</td><td>{p.title}</td><td>{t(`teams.${p.team}`)}</td><td>{p.signatory ? t('pdf.yes') : t('pdf.no')}</td></tr>
-          ))}
-        </tbody>
-      </table>
+      {snapshot.override ? <p className="print-warning">{t('agreement.pdf.override')}</p> : null}
       <p className="print-cover__fingerprint">{t('pdf.fingerprint')}: <code>{formatFingerprint(version.fingerprint)}</code></p>
     </section>
   );

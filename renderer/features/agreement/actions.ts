@@ -1,0 +1,128 @@
+/**
+ * What the signing steps do to the database, each with its audit event:
+ * freezing (through the freeze gate, or with a recorded override), signing,
+ * exporting, and voiding the signatures of a draft when it is edited after
+ * signing started. The audit chain itself is `shared/agreement/audit.ts`,
+ * stored by `data/audit.ts`.
+ */
+import type * as Y from 'yjs';
+import { freezeGate, overrideFreezeGate, type Approval, type FreezeGate, type FreezeOverride } from '../../../shared/agreement/approvals';
+import type { AuditActor } from '../../../shared/agreement/audit';
+import type { AgreementVersion, Signature } from '../../../shared/agreement/version';
+import type { Participant, WorkshopContent } from '../../../shared/domain/workshop';
+import { err, ok, type Result } from '../../../shared/domain/result';
+import { localTimeZone } from '../../../shared/domain/time';
+import { recordAudit } from '../../data/audit';
+import type { PactoDb } from '../../data/db';
+import { activeDoc, addSignature, freeze } from '../../data/session';
+import { useAppStore, type AppState } from '../../store';
+import { readApprovals } from '../../../shared/domain/approvals-doc';
+
+/** The app itself as an actor: events nobody in particular did (creation, export, voiding). */
+export const PACTO_ACTOR: AuditActor = { participantId: null, name: 'Pacto', team: null };
+
+/** A participant as an audit actor. */
+export function actorOf(p: Pick<Participant, 'id' | 'name' | 'team'>): AuditActor {
+  return { participantId: p.id, name: p.name, team: p.team };
+}
+
+/** The open workshop's approvals (from its document; none when no document is open). */
+export function currentApprovals(doc: Y.Doc | null = activeDoc()): Approval[] {
+  return doc ? readApprovals(doc) : [];
+}
+
+/** The freeze gate of the open workshop's current content. */
+export function currentGate(content: WorkshopContent): FreezeGate {
+  return freezeGate(content, currentApprovals());
+}
+
+/** Why a freeze was refused: the gate is closed and no override was given, or the override is invalid. */
+export type FreezeRefusal = 'gate-closed' | 'reason-required' | 'not-a-participant' | 'time-zone' | 'not-needed';
+
+/**
+ * Freezes the open workshop as its next version and records `frozen` in the
+ * audit trail. When the gate is closed it needs `override` (who and why):
+ * the override, with the open items, goes into the version's snapshot and
+ * the audit event. Returns the version number, or why it refused.
+ */
+export async function freezeAgreement(
+  db: PactoDb,
+  override?: { participantId: string; reason: string },
+  now: Date = new Date(),
+): Promise<Result<number, { code: FreezeRefusal; message: string }>> {
+  const session = useAppStore.getState().session;
+  if (!session) throw new Error('No workshop is open');
+  const gate = currentGate(session.content);
+  let recorded: FreezeOverride | undefined;
+  if (!gate.ready) {
+    if (!override) return err({ code: 'gate-closed' as const, message: `${gate.open.length} terms or clauses are not agreed` });
+    const who = session.content.participants.find((p) => p.id === override.participantId);
+    if (!who) return err({ code: 'not-a-participant' as const, message: 'Choose who decides to freeze' });
+    const made = overrideFreezeGate(gate, who, override.reason, now, localTimeZone());
+    if (!made.ok) return err({ code: made.error.code as FreezeRefusal, message: made.error.message });
+    recorded = made.value;
+  }
+  const number = await freeze(db, recorded);
+  const version = await db.versions.get(`${session.id}:v${number}`);
+  await recordAudit(db, session.id, {
+    type: 'frozen',
+    at: now,
+    actor: recorded ? { participantId: recorded.participantId, name: recorded.participantName, team: recorded.team } : PACTO_ACTOR,
+    details: {
+      version: number,
+      fingerprint: version?.fingerprint ?? null,
+      ...(recorded ? { override: { reason: recorded.reason, openItems: recorded.openItems.map((i) => i.label) } } : {}),
+    },
+  });
+  return ok(number);
+}
+
+/** Stores `signature` and records `signed` in the audit trail. Throws a zod error for an invalid signature. */
+export async function signAgreement(db: PactoDb, signature: Signature, version: AgreementVersion): Promise<void> {
+  await addSignature(db, signature);
+  await recordAudit(db, signature.workshopId, {
+    type: 'signed',
+    actor: { participantId: signature.participantId, name: signature.name, team: signature.team },
+    details: { version: version.number, fingerprint: signature.fingerprint, method: signature.method, consent: signature.consent ?? null },
+  });
+}
+
+/** Records `exported` after a PDF was written. */
+export async function recordExported(db: PactoDb, version: AgreementVersion, file: { path: string; bytes: number; sealed: boolean; pageSize: string }): Promise<void> {
+  await recordAudit(db, version.workshopId, {
+    type: 'exported',
+    actor: PACTO_ACTOR,
+    details: { version: version.number, fingerprint: version.fingerprint, file: file.path, bytes: file.bytes, sealed: file.sealed, pageSize: file.pageSize },
+  });
+}
+
+/**
+ * When an edit turns a frozen version with signatures back into a draft, the
+ * draft's signatures are void (the signed version keeps its own): returns the
+ * event's details to record, or null when this state change voids nothing.
+ * Pure, for the store subscription in {@link watchSignatureVoiding}.
+ */
+export function voidedBy(prev: AppState['session'], next: AppState['session']): Record<string, unknown> | null {
+  if (!prev || !next || prev.id !== next.id) return null;
+  if (prev.status === 'draft' || next.status !== 'draft') return null;
+  // The versions list must be the same: a status change from loading versions is not an edit.
+  if (prev.versions.length !== next.versions.length) return null;
+  const latest = next.versions[next.versions.length - 1];
+  if (!latest) return null;
+  const voided = next.signatures.filter((s) => s.versionId === latest.id && s.fingerprint === latest.fingerprint);
+  if (voided.length === 0) return null;
+  return { version: latest.number, fingerprint: latest.fingerprint, signatures: voided.map((s) => s.name), wasFullySigned: prev.status === 'signed' };
+}
+
+/**
+ * Records `signatures-voided` whenever an edit after signing starts a new
+ * draft. Returns the unsubscribe function.
+ */
+export function watchSignatureVoiding(db: PactoDb, onError: (e: unknown) => void = () => undefined): () => void {
+  return useAppStore.subscribe((state, prev) => {
+    const details = voidedBy(prev.session, state.session);
+    if (details && state.session) {
+      recordAudit(db, state.session.id, { type: 'signatures-voided', actor: PACTO_ACTOR, details }).catch(onError);
+    }
+  });
+}

@@ -1,0 +1,49 @@
+/** Readable words for audit events and freeze overrides, shared by the screens and the printed agreement. */
+import type { TFunction } from 'i18next';
+import type { FreezeOverride } from '../../../shared/agreement/approvals';
+import type { AuditEvent } from '../../../shared/agreement/audit';
+import type { Formatters } from '../../i18n';
+
+const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
+const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+
+/**
+ * A short description of `event`'s details in `t`'s language: the version,
+ * an override's reason, the signing method, whether an export was sealed…
+ */
+export function auditDetails(event: AuditEvent, t: TFunction): string {
+  const d = event.details;
+  const parts: string[] = [];
+  const version = num(d['version']);
+  if (version !== null) parts.push(t('agreement.audit.versionN', { number: version }));
+  if (event.type === 'created' && d['sample'] === true) parts.push(t('agreement.audit.sample'));
+  const override = d['override'] as { reason?: unknown } | undefined;
+  if (event.type === 'frozen' && override && str(override.reason)) parts.push(t('agreement.audit.overrideReason', { reason: override.reason }));
+  if (event.type === 'signed' && str(d['method'])) parts.push(t(d['method'] === 'drawn' ? 'pdf.drawnMethod' : 'pdf.typedMethod'));
+  if (event.type === 'exported') parts.push(t(d['sealed'] === true ? 'agreement.audit.sealed' : 'agreement.audit.unsealed'));
+  if (event.type === 'signatures-voided' && Array.isArray(d['signatures'])) {
+    parts.push(t('agreement.audit.voided', { names: (d['signatures'] as unknown[]).filter((n) => typeof n === 'string').join(', ') }));
+  }
+  const item = str(d['label']) ?? str(d['item']);
+  if (item) parts.push(item);
+  const team = str(d['team']);
+  if (team && (event.type === 'approved' || event.type === 'approval-withdrawn')) parts.push(t(`teams.${team}`));
+  return parts.join(' · ');
+}
+
+/** Who did it, readable: the participant's name and team, or the app. */
+export function auditActor(event: AuditEvent, t: TFunction): string {
+  const { name, team } = event.actor;
+  return team ? `${name} (${t(`teams.${team}`)})` : name;
+}
+
+/** "Decided by … on … (zone). Reason: …" for a freeze override, in `t`'s language. */
+export function overrideSummary(override: FreezeOverride, t: TFunction, fmt: Formatters): string {
+  return t('agreement.pdf.overrideBy', {
+    name: override.participantName,
+    team: t(`teams.${override.team}`),
+    date: fmt.dateTime(override.at, override.timeZone),
+    zone: override.timeZone,
+    reason: override.reason,
+  });
+}
