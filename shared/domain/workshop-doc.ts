@@ -20,6 +20,7 @@ import * as Y from 'yjs';
 import type { z } from 'zod';
 import {
   commitmentSchema,
+  funnelSchema,
   funnelStageSchema,
   funnelTransitionSchema,
   participantSchema,

@@ -18,6 +18,8 @@ import type {
   WorkshopMeta,
 } from '../domain/workshop';
 
+import { COMMITMENT_DETAILS, standardSlaSections, TERM_EXAMPLES } from '../sla/templates';
+
 /** A text in each workshop language. */
 export type Bilingual = Record<Language, string>;
 
@@ -165,6 +167,7 @@ export function standardTerms(language: Language): Term[] {
     entryCriteria: t.entry[language],
     exitCriteria: t.exit[language],
     ownerTeam: t.owner,
+    examples: TERM_EXAMPLES[t.key][language],
   }));
 }
 
@@ -215,7 +218,12 @@ const SLA_INTRO: Bilingual = {
 /** SLA commitments from REFERENCE.md's clause catalogue (items 2–7, 9, 10). */
 export function standardCommitments(language: Language, mqlsPerMonth: number): Commitment[] {
   const es = language === 'es';
-  return [
+  const withDetails = (list: Commitment[]): Commitment[] =>
+    list.map((c) => {
+      const d = COMMITMENT_DETAILS[c.id];
+      return d ? { ...c, measurement: d.measurement[language], whenMissed: d.whenMissed[language] } : c;
+    });
+  return withDetails([
     {
       id: 'c-mql-volume',
       party: 'marketing',
@@ -224,6 +232,8 @@ export function standardCommitments(language: Language, mqlsPerMonth: number): C
       target: mqlsPerMonth,
       unit: 'MQL',
       period: 'month',
+      // Linked to the targets model: the SLA screen shows when the plan needs another figure.
+      source: 'model-mqls',
     },
     {
       id: 'c-first-response',
@@ -274,7 +284,7 @@ export function standardCommitments(language: Language, mqlsPerMonth: number): C
       unit: es ? 'puntos' : 'points',
       period: 'quarter',
     },
-  ];
+  ]);
 }
 
 /** Content of a new workshop: standard glossary, funnels and SLA in its language, no participants yet. */
@@ -286,7 +296,7 @@ export function newWorkshopContent(meta: WorkshopMeta, targets?: Targets): Works
     participants: [],
     terms: standardTerms(meta.language),
     funnels: { agreed: funnel, marketing: structuredCloneFunnel(funnel), sales: structuredCloneFunnel(funnel) },
-    sla: { intro: SLA_INTRO[meta.language], commitments: standardCommitments(meta.language, 100) },
+    sla: { intro: SLA_INTRO[meta.language], commitments: standardCommitments(meta.language, 100), sections: standardSlaSections(meta.language) },
     targets: t,
   };
 }

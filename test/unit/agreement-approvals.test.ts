@@ -11,12 +11,13 @@ import {
   summarizeApprovals,
   withdrawApproval,
   SLA_TEXT_CLAUSE_ID,
+  slaSectionClauseId,
   type Approval,
   type ApprovableItem,
 } from '../../shared/agreement/approvals';
 import type { TextFieldChange } from '../../shared/agreement/diff';
 import { sampleWorkshop } from '../../shared/sample/standard-content';
-import type { Participant, WorkshopContent } from '../../shared/domain/workshop';
+import { SLA_SECTION_KEYS, type Participant, type WorkshopContent } from '../../shared/domain/workshop';
 
 const content = (): WorkshopContent => sampleWorkshop('2026-11-30');
 const person = (c: WorkshopContent, team: Participant['team']) => c.participants.find((p) => p.team === team)!;
@@ -34,12 +35,14 @@ function termItem(c: WorkshopContent, id = 'term-mql'): ApprovableItem {
 }
 
 describe('approvableItems', () => {
-  it('lists every term, the SLA text and every commitment, in document order', () => {
+  it('lists every term, the SLA text, each written SLA section and every commitment, in document order', () => {
     const c = content();
+    expect(Object.keys(c.sla.sections ?? {})).toHaveLength(SLA_SECTION_KEYS.length);
     const items = approvableItems(c);
     expect(items.map((i) => `${i.kind}:${i.id}`)).toEqual([
       ...c.terms.map((t) => `term:${t.id}`),
       `clause:${SLA_TEXT_CLAUSE_ID}`,
+      ...SLA_SECTION_KEYS.filter((k) => c.sla.sections?.[k] !== undefined).map((k) => `clause:${slaSectionClauseId(k)}`),
       ...c.sla.commitments.map((k) => `clause:${k.id}`),
     ]);
   });
