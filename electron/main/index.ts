@@ -7,7 +7,7 @@
  * the small modules beside this file, each tested without Electron; this
  * file only connects them to Electron's APIs.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -174,6 +174,10 @@ function registerBridge(): void {
         }),
       paginatePdf: (print, event) => paginateAgreementPdf(print, { print: (options) => event.sender.printToPDF(options) }),
       verifyPdf: async (request) => ok(await verifyAgreementPdf(request.bytes)),
+      openExternal: async (url) => {
+        await shell.openExternal(url);
+        return ok(undefined);
+      },
       appInfo: () => ok({ version: app.getVersion(), runtime: 'electron', systemLanguages: app.getPreferredSystemLanguages() }),
       setLanguage: (next) => {
         language = next;

@@ -12,6 +12,7 @@ import {
   printOptionsSchema,
   setLanguageSchema,
   verifyPdfRequestSchema,
+  externalUrlSchema,
   type AppInfo,
   type ExportPdfRequest,
   type ExportPdfResult,
@@ -53,6 +54,8 @@ export interface BridgeImpl<E> {
   setLanguage(language: Language): Result<void> | Promise<Result<void>>;
   paginatePdf(print: PrintOptions, event: E): Promise<Result<PdfPagination>>;
   verifyPdf(request: VerifyPdfRequest): Promise<Result<PdfVerdict>>;
+  /** Opens a checked http(s)/mailto address outside Pacto (`shell.openExternal`). */
+  openExternal(url: string): Promise<Result<void>>;
 }
 
 /** The name of a channel in `CHANNELS` (`exportPdf` …), not its wire string. */
@@ -97,5 +100,6 @@ export function bridgeHandlers<E extends InvokeEventLike>(impl: BridgeImpl<E>, a
     setLanguage: guarded('setLanguage', appOrigin, setLanguageSchema, (language) => impl.setLanguage(language)),
     paginatePdf: guarded('paginatePdf', appOrigin, printOptionsSchema, (print, event: E) => impl.paginatePdf(print, event)),
     verifyPdf: guarded('verifyPdf', appOrigin, verifyPdfRequestSchema, (request) => impl.verifyPdf(request)),
+    openExternal: guarded('openExternal', appOrigin, externalUrlSchema, (url) => impl.openExternal(url)),
   };
 }

@@ -23,6 +23,7 @@ const CHANNELS: typeof CONTRACT_CHANNELS = {
   setLanguage: 'pacto:app:set-language',
   paginatePdf: 'pacto:pdf:paginate',
   verifyPdf: 'pacto:pdf:verify',
+  openExternal: 'pacto:shell:open-external',
 };
 const MENU_COMMAND_CHANNEL: typeof CONTRACT_MENU_COMMAND_CHANNEL = 'pacto:menu:command';
 
@@ -41,6 +42,7 @@ const api = {
   setLanguage: (language) => invoke(CHANNELS.setLanguage, language),
   paginatePdf: (print) => invoke(CHANNELS.paginatePdf, print),
   verifyPdf: (request) => invoke(CHANNELS.verifyPdf, request),
+  openExternal: (url) => invoke(CHANNELS.openExternal, url),
   onMenuCommand: (listener) => {
     // The renderer's listener never sees the IPC event (it carries `sender`, i.e. ipcRenderer).
     const forward = (_event: IpcRendererEvent, command: MenuCommand): void => listener(command);

@@ -15,6 +15,7 @@ import {
   exportPdfRequestSchema,
   printOptionsSchema,
   verifyPdfRequestSchema,
+  externalUrlSchema,
   type MenuCommand,
   type PactoBridge,
   type PdfVerdict,
@@ -121,6 +122,13 @@ export const browserPlatform: PactoBridge = {
     return ok({ version: import.meta.env.PACTO_VERSION ?? '0.1.0', runtime: 'browser' as const, systemLanguages: [...navigator.languages] });
   },
   async setLanguage() {
+    return ok(undefined);
+  },
+  async openExternal(url) {
+    const parsed = externalUrlSchema.safeParse(url);
+    if (!parsed.success) return err({ code: 'invalid-payload', message: parsed.error.issues[0]?.message ?? 'invalid' });
+    // A new browsing context without access back to Pacto's window.
+    window.open(parsed.data, '_blank', 'noopener,noreferrer');
     return ok(undefined);
   },
   onMenuCommand(listener) {

@@ -19,6 +19,7 @@ export const CHANNELS = {
   setLanguage: 'pacto:app:set-language',
   paginatePdf: 'pacto:pdf:paginate',
   verifyPdf: 'pacto:pdf:verify',
+  openExternal: 'pacto:shell:open-external',
 } as const;
 
 /** Event channel main → renderer carrying a {@link MenuCommand}. */
@@ -127,6 +128,22 @@ export interface PdfVerdict {
 
 export const setLanguageSchema = z.enum(LANGUAGES);
 
+/**
+ * An address the system browser or mail client may open: `http:`, `https:`
+ * or `mailto:` only (never `file:`, `javascript:`, custom schemes), at most
+ * 2048 characters, parseable as a URL.
+ */
+export const externalUrlSchema = z
+  .string()
+  .max(2048)
+  .refine((url) => {
+    try {
+      return ['http:', 'https:', 'mailto:'].includes(new URL(url).protocol);
+    } catch {
+      return false;
+    }
+  }, { message: 'Only http, https and mailto addresses can be opened' });
+
 export interface AppInfo {
   version: string;
   /** `electron` in the desktop app, `browser` when the renderer runs in a plain browser (tests). */
@@ -140,6 +157,12 @@ export interface PactoBridge {
   /** Prints the current page (the print view) to PDF, adds metadata and the snapshot, asks where to save, writes it. Error `cancelled` when the user closes the dialog. */
   exportPdf(request: ExportPdfRequest): Promise<Result<ExportPdfResult>>;
   appInfo(): Promise<Result<AppInfo>>;
+  /**
+   * Opens an http(s) or mailto address in the system browser or mail client
+   * (the caller has asked the user first). Error `invalid-payload` for any
+   * other address.
+   */
+  openExternal(url: string): Promise<Result<void>>;
   /**
    * Prints the current page (the print view) with `print` and reports its
    * pagination from the PDF's outline, without saving anything: the table of

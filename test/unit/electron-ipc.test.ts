@@ -30,6 +30,7 @@ function impl(): { [K in keyof BridgeImpl<FakeEvent>]: ReturnType<typeof vi.fn> 
     verifyPdf: vi.fn(async () =>
       ok({ status: 'not-pacto' as const, fingerprint: null, version: null, agreement: null, signatories: [], seal: { present: false, intact: false, signer: null, signingTime: null }, reasons: [{ code: 'not-a-pdf', message: 'no' }] }),
     ),
+    openExternal: vi.fn(async () => ok(undefined)),
   };
 }
 
@@ -71,10 +72,19 @@ describe('bridgeHandlers', () => {
     expect(work.setLanguage).toHaveBeenCalledWith('es');
   });
 
+  it('opens http, https and mailto addresses outside Pacto', async () => {
+    const work = impl();
+    const handlers = bridgeHandlers(work, APP_ORIGIN);
+    for (const url of ['https://example.com/sla?x=1', 'http://intranet.local/', 'mailto:ventas@example.com']) {
+      expect(await handlers.openExternal(trusted, url)).toEqual(ok(undefined));
+    }
+    expect(work.openExternal.mock.calls.map((c) => c[0])).toEqual(['https://example.com/sla?x=1', 'http://intranet.local/', 'mailto:ventas@example.com']);
+  });
+
   it.each(Object.keys(CHANNELS) as (keyof typeof CHANNELS)[])('%s refuses a caller that is not the app', async (key) => {
     const work = impl();
     const handlers = bridgeHandlers(work, APP_ORIGIN);
-    const payloads = { exportPdf: exportRequest, appInfo: undefined, setLanguage: 'en', paginatePdf: exportRequest.print, verifyPdf: { name: 'a.pdf', bytes: new Uint8Array([37]) } };
+    const payloads = { exportPdf: exportRequest, appInfo: undefined, setLanguage: 'en', paginatePdf: exportRequest.print, verifyPdf: { name: 'a.pdf', bytes: new Uint8Array([37]) }, openExternal: 'https://example.com/' };
     for (const event of [fromFrame('https://evil.example/'), fromFrame(APP_ENTRY_URL, {}), { id: 2, senderFrame: null }]) {
       const result = await handlers[key](event, payloads[key]);
       expect(result).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining(CHANNELS[key]) } });
@@ -95,6 +105,12 @@ describe('bridgeHandlers', () => {
     ['verifyPdf', { name: 'a.pdf', bytes: 'JVBERi0=' }, 'bytes'],
     ['verifyPdf', { name: 'a.pdf', bytes: [37, 80, 68, 70] }, 'bytes'],
     ['verifyPdf', { bytes: new Uint8Array([37]) }, 'name'],
+    ['openExternal', 'javascript:alert(1)', ''],
+    ['openExternal', 'file:///etc/passwd', ''],
+    ['openExternal', 'pacto://evil', ''],
+    ['openExternal', 'not a url', ''],
+    ['openExternal', `https://example.com/${'a'.repeat(2048)}`, ''],
+    ['openExternal', { url: 'https://example.com' }, ''],
     ['exportPdf', { ...exportRequest, toc: [{ title: 'Firmas', page: 0 }] }, 'toc'],
     ['exportPdf', { ...exportRequest, signatureRecord: { format: 'other' } }, 'signatureRecord'],
   ] as const)('%s refuses the payload %j', async (key, payload, field) => {

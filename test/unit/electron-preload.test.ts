@@ -60,12 +60,14 @@ describe('preload', () => {
     await api.paginatePdf(request.print);
     const file = { name: 'a.pdf', bytes: new Uint8Array([37, 80]) };
     await api.verifyPdf(file);
+    await api.openExternal('https://example.com/');
     expect(fake.invoke.mock.calls).toEqual([
       [CHANNELS.exportPdf, request],
       [CHANNELS.appInfo],
       [CHANNELS.setLanguage, 'es'],
       [CHANNELS.paginatePdf, request.print],
       [CHANNELS.verifyPdf, file],
+      [CHANNELS.openExternal, 'https://example.com/'],
     ]);
   });
 

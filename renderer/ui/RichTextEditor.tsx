@@ -1,0 +1,251 @@
+/**
+ * A rich-text field bound to a Y.XmlFragment of the workshop document
+ * (TipTap 3 with its collaboration extension): headings, bold, italic,
+ * lists, links and, where `tables` is set, tables. Every keystroke is a Yjs
+ * transaction, so the text is saved as it is typed and merges with edits
+ * from other laptops.
+ *
+ * One undo history: the binding's transaction origin (`ySyncPluginKey`) is
+ * added to the session's undo manager, and Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z and
+ * Ctrl+Y inside the editor call the session's undo/redo — the same stack as
+ * the app's buttons (the app's own key handler leaves contenteditable alone).
+ *
+ * Links never open on click: with the cursor in a link, an "Open link"
+ * button asks for confirmation, then the system browser opens it through
+ * the bridge (`openExternal`, http(s) and mailto only). Pasted HTML is
+ * cleaned first (`RichTextPaste.ts`).
+ */
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import { Extension } from '@tiptap/core';
+import { EditorContent, useEditor, type Editor } from '@tiptap/react';
+import { StarterKit } from '@tiptap/starter-kit';
+import { Collaboration } from '@tiptap/extension-collaboration';
+import { TableKit } from '@tiptap/extension-table';
+import { ySyncPluginKey } from '@tiptap/y-tiptap';
+import { activeUndoManager, redo, undo } from '../data/session';
+import { platform } from '../platform';
+import { isSafeHref, sanitizePastedHtml } from './RichTextPaste';
+import './rich-text.css';
+
+/** Ctrl/Cmd+Z and redo inside the editor go to the session's one undo history. */
+const SessionHistory = Extension.create({
+  name: 'pactoSessionHistory',
+  // Above the collaboration extension (1000), whose own shortcuts would use a per-field history.
+  priority: 1100,
+  addKeyboardShortcuts() {
+    const run = (fn: () => void) => () => {
+      fn();
+      return true;
+    };
+    return { 'Mod-z': run(undo), 'Shift-Mod-z': run(redo), 'Mod-y': run(redo) };
+  },
+});
+
+function ToolButton({ label, active, onClick, children, testId }: { label: string; active?: boolean; onClick: () => void; children: React.ReactNode; testId?: string }) {
+  return (
+    <button
+      type="button"
+      className={active ? 'rt-tool rt-tool--active' : 'rt-tool'}
+      aria-label={label}
+      aria-pressed={active ?? undefined}
+      title={label}
+      data-testid={testId}
+      // Keep the editor's selection: act on mousedown's default, not a focus change.
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={onClick}
+    >
+      {children}
+    </button>
+  );
+}
+
+function Toolbar({ editor, tables, onLink }: { editor: Editor; tables: boolean; onLink: () => void }) {
+  const { t } = useTranslation();
+  const chain = () => editor.chain().focus();
+  const inTable = editor.isActive('table');
+  return (
+    <div className="rt-toolbar" role="toolbar" aria-label={t('review.editor.toolbar')}>
+      <ToolButton label={t('review.editor.heading')} active={editor.isActive('heading', { level: 3 })} onClick={() => chain().toggleHeading({ level: 3 }).run()}>
+        H
+      </ToolButton>
+      <ToolButton label={t('review.editor.bold')} active={editor.isActive('bold')} onClick={() => chain().toggleBold().run()} testId="rt-bold">
+        <strong>B</strong>
+      </ToolButton>
+      <ToolButton label={t('review.editor.italic')} active={editor.isActive('italic')} onClick={() => chain().toggleItalic().run()}>
+        <em>I</em>
+      </ToolButton>
+      <ToolButton label={t('review.editor.bulletList')} active={editor.isActive('bulletList')} onClick={() => chain().toggleBulletList().run()}>
+        •≡
+      </ToolButton>
+      <ToolButton label={t('review.editor.orderedList')} active={editor.isActive('orderedList')} onClick={() => chain().toggleOrderedList().run()}>
+        1≡
+      </ToolButton>
+      <ToolButton label={t('review.editor.link')} active={editor.isActive('link')} onClick={onLink}>
+        🔗
+      </ToolButton>
+      {tables ? (
+        <>
+          <ToolButton label={t('review.editor.insertTable')} onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}>
+            ▦
+          </ToolButton>
+          {inTable ? (
+            <>
+              <ToolButton label={t('review.editor.addRow')} onClick={() => chain().addRowAfter().run()}>
+                +⎯
+              </ToolButton>
+              <ToolButton label={t('review.editor.addColumn')} onClick={() => chain().addColumnAfter().run()}>
+                +│
+              </ToolButton>
+              <ToolButton label={t('review.editor.deleteRow')} onClick={() => chain().deleteRow().run()}>
+                −⎯
+              </ToolButton>
+              <ToolButton label={t('review.editor.deleteColumn')} onClick={() => chain().deleteColumn().run()}>
+                −│
+              </ToolButton>
+              <ToolButton label={t('review.editor.deleteTable')} onClick={() => chain().deleteTable().run()}>
+                ✕▦
+              </ToolButton>
+            </>
+          ) : null}
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+/** Asks before a link leaves Pacto for the system browser. */
+function OpenLinkConfirm({ href, onClose }: { href: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div className="rt-confirm" role="alertdialog" aria-label={t('review.editor.openTitle')} data-testid="rt-open-confirm">
+      <p>{t('review.editor.openQuestion')}</p>
+      <p className="rt-confirm__url">{href}</p>
+      {error ? <p className="field__error" role="alert">{error}</p> : null}
+      <div className="form-actions">
+        <button
+          type="button"
+          className="primary"
+          onClick={() =>
+            void platform()
+              .openExternal(href)
+              .then((r) => (r.ok ? onClose() : setError(t('review.editor.openFailed', { message: r.error.message }))))
+          }
+        >
+          {t('review.editor.open')}
+        </button>
+        <button type="button" onClick={onClose}>
+          {t('review.editor.cancel')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** Inline form to set or remove the link on the selection. */
+function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [href, setHref] = useState<string>(() => (editor.getAttributes('link').href as string | undefined) ?? 'https://');
+  const [error, setError] = useState(false);
+  const apply = () => {
+    const value = href.trim();
+    if (value === '' || value === 'https://') editor.chain().focus().extendMarkRange('link').unsetLink().run();
+    else if (!isSafeHref(value)) return setError(true);
+    else editor.chain().focus().extendMarkRange('link').setLink({ href: value }).run();
+    onClose();
+  };
+  return (
+    <div className="rt-linkform">
+      <label htmlFor={id}>{t('review.editor.linkAddress')}</label>
+      <input
+        id={id}
+        value={href}
+        autoFocus
+        aria-invalid={error || undefined}
+        onChange={(e) => {
+          setHref(e.target.value);
+          setError(false);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            apply();
+          } else if (e.key === 'Escape') onClose();
+        }}
+      />
+      <button type="button" onClick={apply}>
+        {t('review.editor.apply')}
+      </button>
+      {error ? <span className="field__error" role="alert">{t('review.editor.linkInvalid')}</span> : null}
+    </div>
+  );
+}
+
+export interface RichTextEditorProps {
+  /** The document fragment the text lives in (e.g. `termFragment(doc, id, 'definition')`). */
+  fragment: Y.XmlFragment;
+  label: string;
+  /** Offer tables (the SLA's sections). */
+  tables?: boolean;
+  testId?: string;
+  className?: string;
+}
+
+/** A labelled rich-text field bound to `fragment`. */
+export function RichTextEditor({ fragment, label, tables = false, testId, className }: RichTextEditorProps) {
+  const labelId = useId();
+  const [linkForm, setLinkForm] = useState(false);
+  const [confirmHref, setConfirmHref] = useState<string | null>(null);
+
+  useEffect(() => {
+    // Edits typed here join the session's undo history (see the module comment).
+    activeUndoManager()?.trackedOrigins.add(ySyncPluginKey);
+  }, []);
+
+  const editor = useEditor(
+    {
+      extensions: [
+        StarterKit.configure({
+          undoRedo: false,
+          code: false,
+          codeBlock: false,
+          horizontalRule: false,
+          heading: { levels: [2, 3] },
+          link: { openOnClick: false, autolink: true, linkOnPaste: true, protocols: ['mailto'], isAllowedUri: (url) => isSafeHref(url) },
+        }),
+        Collaboration.configure({ fragment }),
+        SessionHistory,
+        ...(tables ? [TableKit.configure({ table: { resizable: false } })] : []),
+      ],
+      editorProps: {
+        transformPastedHTML: sanitizePastedHtml,
+        attributes: { 'aria-labelledby': labelId, 'aria-multiline': 'true', role: 'textbox', class: 'rt-content' },
+      },
+      shouldRerenderOnTransaction: true,
+    },
+    [fragment, tables],
+  );
+
+  const linkHref = editor?.isActive('link') ? ((editor.getAttributes('link').href as string | undefined) ?? '') : '';
+  return (
+    <div className={`field rt-field ${className ?? ''}`} data-testid={testId}>
+      <div className="field__label" id={labelId}>
+        {label}
+      </div>
+      {editor ? <Toolbar editor={editor} tables={tables} onLink={() => setLinkForm((v) => !v)} /> : null}
+      {editor && linkForm ? <LinkForm editor={editor} onClose={() => setLinkForm(false)} /> : null}
+      <EditorContent editor={editor} className="rt-editor" />
+      {linkHref && isSafeHref(linkHref) ? (
+        <div className="rt-linkbar">
+          <button type="button" className="link-button" onClick={() => setConfirmHref(linkHref)} data-testid="rt-open-link">
+            ↗ {linkHref}
+          </button>
+        </div>
+      ) : null}
+      {confirmHref ? <OpenLinkConfirm href={confirmHref} onClose={() => setConfirmHref(null)} /> : null}
+    </div>
+  );
+}
