@@ -12,6 +12,7 @@
  */
 import { parseArgs } from 'node:util';
 import { importActuals, type ImportOptions } from '../../shared/import/actuals';
+import { decodeText } from '../../shared/import/decode';
 import { columnMappingSchema } from '../../shared/import/mapping';
 import { planScenario } from '../../shared/model/plan';
 import { ModelInputError } from '../../shared/model/reverse-funnel';
@@ -40,21 +41,8 @@ export const USAGE = `Usage:
   pacto help
 `;
 
-/**
- * Decodes a text file: UTF-8 (with or without a byte-order mark), UTF-16 with
- * a byte-order mark (Excel's "Unicode text"), else Windows-1252 (Excel's
- * default "CSV" on Windows in Western Europe and Latin America).
- */
-export function decodeText(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  try {
-    // ignoreBOM keeps a UTF-8 byte-order mark in the text, so the import can report it.
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
-}
+/** Decodes an export's bytes (see shared/import/decode.ts); exported here for the CLI's tests. */
+export { decodeText };
 
 function readText(io: CliIo, path: string, what: string): string | null {
   try {

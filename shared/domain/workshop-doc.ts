@@ -10,6 +10,7 @@
  *   sections?: Y.Map<SlaSectionKey, Y.XmlFragment> }.
  * Rich text is laid out as TipTap's collaboration binding writes it (see `rich-text.ts`).
  * - `targets`: Y.Map of {@link Targets} fields.
+ * - `scenarios`: Y.Map added later, absent in older documents (see `./scenarios-doc.ts`).
  *
  * Every mutation here is one Yjs transaction with origin {@link LOCAL_ORIGIN}
  * (the origin the undo manager tracks), and validates the item it writes
@@ -45,6 +46,7 @@ import {
   type Sla,
 } from './workshop';
 import { readRichText, richTextFragment, richTextSchema, writeRichText, type RichText } from './rich-text';
+import { hasScenarioPart, readScenarioSet, writeScenarioSet } from './scenarios-doc';
 
 /** Version of the document layout above; bump with a migration in `migrateWorkshopDoc`. */
 export const DOC_SCHEMA_VERSION = 2;
@@ -225,6 +227,7 @@ export function initWorkshopDoc(doc: Y.Doc, content: WorkshopContent): void {
     commitmentsArray(doc).push(value.sla.commitments.map(toYMap));
     const targets = doc.getMap<unknown>('targets');
     for (const [k, v] of Object.entries(value.targets)) targets.set(k, v);
+    if (value.scenarios) writeScenarioSet(doc, value.scenarios, INIT_ORIGIN);
   }, INIT_ORIGIN);
 }
 
@@ -248,6 +251,8 @@ export function readWorkshop(doc: Y.Doc): WorkshopContent {
     funnels: { agreed: readFunnel('agreed'), marketing: readFunnel('marketing'), sales: readFunnel('sales') },
     sla: readSla(doc),
     targets: doc.getMap<unknown>('targets').toJSON() as Targets,
+    // Absent part (an older or untouched document): left out, so content still matches versions frozen before scenarios existed.
+    ...(hasScenarioPart(doc) ? { scenarios: readScenarioSet(doc) } : {}),
   };
 }
 

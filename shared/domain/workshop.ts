@@ -173,6 +173,55 @@ export const targetsSchema = z.object({
 });
 export type Targets = z.infer<typeof targetsSchema>;
 
+/** What a scenario stands for (conservative, base, stretch, each team's own assumptions, CRM actuals, other). */
+export const SCENARIO_KINDS = ['conservative', 'base', 'stretch', 'marketing', 'sales', 'actuals', 'custom'] as const;
+export type ScenarioKind = (typeof SCENARIO_KINDS)[number];
+
+/** One stage's assumptions in a workshop scenario; an absent value follows the agreed funnel. */
+export const scenarioStageOverrideSchema = z.object({
+  /** Rate to the next stage on the agreed funnel's main path, fraction 0..1. */
+  conversionRate: rateSchema.optional(),
+  /** Days to the next stage. */
+  averageDays: daysSchema.optional(),
+});
+export type ScenarioStageOverride = z.infer<typeof scenarioStageOverrideSchema>;
+
+/**
+ * A scenario kept in the workshop: a named set of assumptions over the agreed
+ * funnel. `stages` maps an agreed-funnel stage id to the rate and days this
+ * scenario assumes from it; stages it does not list follow the agreed funnel.
+ * The revenue target and period are the workshop's (`targets`).
+ */
+export const workshopScenarioSchema = z.object({
+  id,
+  name: requiredText,
+  kind: z.enum(SCENARIO_KINDS),
+  stages: z.record(z.string(), scenarioStageOverrideSchema),
+  /** Average won deal this scenario assumes, workshop currency, > 0; absent = the workshop's `targets.averageDealSize`. */
+  averageDealSize: positiveMoney.optional(),
+});
+export type WorkshopScenario = z.infer<typeof workshopScenarioSchema>;
+
+/** The workshop's scenarios and the plan inputs every scenario shares. */
+export const scenarioSetSchema = z.object({
+  /** Scenarios in display order; empty means the defaults derived from the agreed funnel (conservative, base, stretch). */
+  items: z.array(workshopScenarioSchema),
+  /** Id of the agreed scenario (the one the SLA and the PDF use); null = the base scenario. */
+  agreedId: z.string().nullable(),
+  /** First month of the plan, `YYYY-MM`; null = offsets only. */
+  startMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month' }).nullable(),
+  /** Marketing and sales spend over the period, workshop currency, ≥ 0; null = no cost figures. */
+  budget: z.number().finite().min(0, { message: 'budget' }).nullable(),
+  /** Sales reps working opportunities, whole, ≥ 0; null = no capacity check. */
+  salesReps: z.number().int({ message: 'reps' }).min(0, { message: 'reps' }).nullable(),
+  /** Opportunities one rep can work a month, > 0; null = no capacity check. */
+  opportunitiesPerRepPerMonth: z.number().finite().gt(0, { message: 'positive' }).nullable(),
+});
+export type ScenarioSet = z.infer<typeof scenarioSetSchema>;
+
+/** The scenario set of a workshop that has none yet: default scenarios, no budget, no capacity. */
+export const EMPTY_SCENARIO_SET: ScenarioSet = { items: [], agreedId: null, startMonth: null, budget: null, salesReps: null, opportunitiesPerRepPerMonth: null };
+
 export const workshopContentSchema = z.object({
   meta: workshopMetaSchema,
   participants: z.array(participantSchema),
@@ -180,6 +229,8 @@ export const workshopContentSchema = z.object({
   funnels: z.object({ agreed: funnelSchema, marketing: funnelSchema, sales: funnelSchema }),
   sla: slaSchema,
   targets: targetsSchema,
+  /** Scenarios (added after v1; absent in older snapshots = {@link EMPTY_SCENARIO_SET}, so their fingerprints stay). */
+  scenarios: scenarioSetSchema.optional(),
 });
 /** Everything the teams agree on: what a frozen version snapshots and the PDF prints. */
 export type WorkshopContent = z.infer<typeof workshopContentSchema>;

@@ -84,7 +84,8 @@ function lineOf(text: string, index: number): number {
  */
 export function parseCsv(text: string, delimiter?: string): CsvTable {
   const bom = text.charCodeAt(0) === 0xfeff;
-  const body = bom ? text.slice(1) : text;
+  // One line-end style: papaparse splits on the first style it meets, so rows added with LF to a CRLF export would merge.
+  const body = (bom ? text.slice(1) : text).replace(/\r\n?/g, '\n');
   const used = delimiter ?? detectDelimiter(body);
   const empty: CsvTable = { header: [], rows: [], delimiter: used, bom, issues: [] };
   if (body.trim() === '') return { ...empty, issues: [{ row: null, reason: 'The file is empty.' }] };

@@ -9,12 +9,11 @@
  * workshop currency.
  */
 import { z } from 'zod';
-import { daysSchema, rateSchema, targetsSchema, type Funnel, type Targets } from '../domain/workshop';
+import { daysSchema, rateSchema, targetsSchema, SCENARIO_KINDS, type Funnel, type ScenarioKind, type Targets } from '../domain/workshop';
 import { chainFromFunnel, type PlanStage } from './chain';
 
-/** What a scenario stands for. */
-export const SCENARIO_KINDS = ['conservative', 'base', 'stretch', 'marketing', 'sales', 'actuals', 'custom'] as const;
-export type ScenarioKind = (typeof SCENARIO_KINDS)[number];
+/** What a scenario stands for (defined with the workshop's stored scenarios). */
+export { SCENARIO_KINDS, type ScenarioKind };
 
 /**
  * One stage of a scenario, in funnel order. `conversionRate` (fraction 0..1)

@@ -17,6 +17,7 @@ import type {
   WorkshopContent,
   WorkshopMeta,
 } from '../domain/workshop';
+import { EMPTY_SCENARIO_SET } from '../domain/workshop';
 
 import { COMMITMENT_DETAILS, standardSlaSections, TERM_EXAMPLES } from '../sla/templates';
 
@@ -332,5 +333,7 @@ export function sampleWorkshop(date: string): WorkshopContent {
   const content = newWorkshopContent(meta, { revenueTarget: 1_200_000, averageDealSize: 20_000, periodMonths: 12 });
   content.participants = SAMPLE_PARTICIPANTS.map((p) => ({ ...p }));
   content.sla.commitments = standardCommitments('es', 100);
+  // Plan inputs every scenario shares: a 240,000 budget gives 50 a lead and a 4,000 CAC; 4 reps × 8 opportunities a month.
+  content.scenarios = { ...EMPTY_SCENARIO_SET, startMonth: '2027-01', budget: 240_000, salesReps: 4, opportunitiesPerRepPerMonth: 8 };
   return content;
 }

@@ -68,6 +68,14 @@ describe('malformed CSVs', () => {
     expect(r.rows).toEqual({ read: 5, counted: 3 });
   });
 
+  it('rows added with LF to a CRLF export stay separate rows', () => {
+    const crlf = first(HUBSPOT_LINES, 3).split('\n').join('\r\n');
+    const added = HUBSPOT_LINES.slice(4, 6).join('\n');
+    const r = importActuals(`${crlf}\r\n${added}\n`);
+    expect(r.errors).toEqual([]);
+    expect(r.rows.read).toBe(5);
+  });
+
   it('an impossible date is listed, naming the order it was read in', () => {
     const lines = first(HUBSPOT_LINES, 3).split('\n');
     const header = lines[0]!.split(',');

@@ -1,69 +1,268 @@
-/** Targets: revenue target and average deal size → the volume each stage of the agreed funnel needs. */
+/**
+ * Targets: the period, revenue target and deal size → the volume each stage
+ * of the agreed funnel needs under each scenario, when (monthly plan), the
+ * figures read next to them (velocity, coverage, costs, capacity), goal
+ * seek, sensitivity and benchmarks; scenarios side by side; CRM actuals
+ * through the import view. All computing is in shared/model.
+ */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { parseLocaleNumber } from '../../../shared/domain/parse';
 import { updateTargets } from '../../../shared/domain/workshop-doc';
+import type { WorkshopContent, WorkshopScenario } from '../../../shared/domain/workshop';
+import { agreedScenarioId, freeScenarioId, planWorkshopScenario, workshopScenarios, type WorkshopPlan } from '../../../shared/model/workshop-scenarios';
 import { edit } from '../../data/session';
 import { useAppStore } from '../../store';
 import { formatters } from '../../i18n';
-import { NumberField, firstError } from '../../ui/fields';
-import { agreedPlan } from './plan';
+import { CheckField, NumberField, SelectField, TextField, firstError } from '../../ui/fields';
+import { ImportScreen } from '../import/ImportScreen';
+import { scenarioActions } from './actions';
+import { ChartBox, FunnelChart } from './charts';
+import { AssumptionsTable, Metrics, MonthlyPlanView } from './ScenarioDetail';
+import { Comparison, PlanVsActual } from './Comparison';
+import { GoalSeek, Sensitivity } from './WhatIf';
+import { SCENARIO_KINDS } from '../../../shared/model/scenario';
+import './targets.css';
 
 export function TargetsScreen() {
-  const { t } = useTranslation();
+  const [view, setView] = useState<'plan' | 'import'>('plan');
   const content = useAppStore((s) => s.session!.content);
+  if (view === 'import') return <ImportScreen content={content} onClose={() => setView('plan')} />;
+  return <PlanView content={content} onImport={() => setView('import')} />;
+}
+
+function PlanView({ content, onImport }: { content: WorkshopContent; onImport: () => void }) {
+  const { t } = useTranslation();
   const language = useAppStore((s) => s.language);
   const fmt = formatters(language);
   const { targets, meta } = content;
-  const plan = agreedPlan(content);
+  const set = content.scenarios;
+  const scenarios = workshopScenarios(content);
+  const agreedId = agreedScenarioId(content);
+  const [selectedId, setSelectedId] = useState<string>(agreedId);
+  const [unrounded, setUnrounded] = useState(false);
+  const selected = scenarios.find((s) => s.id === selectedId) ?? scenarios.find((s) => s.id === agreedId)!;
+  const plans = scenarios.map((s) => planWorkshopScenario(content, s));
+  const plan = plans[scenarios.indexOf(selected)]!;
+  const actions = scenarioActions(content);
+  const settings = actions.settings;
+
   return (
-    <div>
+    <div className="targets">
       <p className="intro">{t('targets.intro')}</p>
-      <div className="form-row">
-        <NumberField
-          label={`${t('targets.revenueTarget')} (${meta.currency})`}
-          kind="money"
-          value={targets.revenueTarget}
-          testId="revenue-target"
-          onCommit={(revenueTarget) => firstError(edit((doc) => updateTargets(doc, { revenueTarget })))}
-        />
-        <NumberField
-          label={`${t('targets.averageDealSize')} (${meta.currency})`}
-          kind="money"
-          value={targets.averageDealSize}
-          testId="average-deal-size"
-          onCommit={(averageDealSize) => firstError(edit((doc) => updateTargets(doc, { averageDealSize })))}
-        />
-        <NumberField
-          label={t('targets.periodMonths')}
-          kind="integer"
-          value={targets.periodMonths}
-          onCommit={(periodMonths) => firstError(edit((doc) => updateTargets(doc, { periodMonths })))}
-        />
-      </div>
+      <section className="card targets__inputs" aria-label={t('model.inputs')}>
+        <div className="row-between">
+          <h2>{t('model.inputs')}</h2>
+          <button onClick={onImport} data-testid="open-import">{t('model.importActuals')}</button>
+        </div>
+        <div className="form-row targets__fields">
+          <NumberField
+            label={`${t('targets.revenueTarget')} (${meta.currency})`}
+            kind="money"
+            value={targets.revenueTarget}
+            testId="revenue-target"
+            onCommit={(revenueTarget) => firstError(edit((doc) => updateTargets(doc, { revenueTarget })))}
+          />
+          <NumberField
+            label={`${t('targets.averageDealSize')} (${meta.currency})`}
+            kind="money"
+            value={targets.averageDealSize}
+            testId="average-deal-size"
+            onCommit={(averageDealSize) => firstError(edit((doc) => updateTargets(doc, { averageDealSize })))}
+          />
+          <NumberField
+            label={t('targets.periodMonths')}
+            kind="integer"
+            value={targets.periodMonths}
+            testId="period-months"
+            onCommit={(periodMonths) => firstError(edit((doc) => updateTargets(doc, { periodMonths })))}
+          />
+          <TextField
+            label={t('model.startMonth')}
+            value={set?.startMonth ?? ''}
+            placeholder="2027-01"
+            testId="start-month"
+            onCommit={(v) => settings({ startMonth: v.trim() === '' ? null : v.trim() })}
+          />
+          <OptionalNumber
+            label={t('model.budget', { currency: meta.currency })}
+            kind="money"
+            value={set?.budget ?? null}
+            testId="budget"
+            onCommit={(budget) => settings({ budget })}
+          />
+          <OptionalNumber label={t('model.salesReps')} kind="integer" value={set?.salesReps ?? null} testId="sales-reps" onCommit={(salesReps) => settings({ salesReps })} />
+          <OptionalNumber
+            label={t('model.oppsPerRep')}
+            kind="number"
+            value={set?.opportunitiesPerRepPerMonth ?? null}
+            testId="opps-per-rep"
+            onCommit={(opportunitiesPerRepPerMonth) => settings({ opportunitiesPerRepPerMonth })}
+          />
+        </div>
+      </section>
+
+      <ScenarioBar scenarios={scenarios} agreedId={agreedId} selectedId={selected.id} onSelect={setSelectedId} content={content} />
+
+      <section className="card" aria-label={t('model.selected', { name: selected.name })}>
+        <div className="row-between">
+          <h2 data-testid="selected-title">{t('model.selected', { name: selected.name })}</h2>
+          <CheckField label={t('model.showUnrounded')} value={unrounded} testId="show-unrounded" onCommit={(v) => (setUnrounded(v), null)} />
+        </div>
+        <ScenarioEditor scenario={selected} agreed={selected.id === agreedId} content={content} onSelect={setSelectedId} />
+        <AssumptionsTable content={content} scenario={selected} plan={plan} showUnrounded={unrounded} fmt={fmt} />
+        {plan.ok ? (
+          <div className="targets__split">
+            <div>
+              <h3>{t('model.funnelChart')}</h3>
+              <ChartBox max={560}>{(w) => <FunnelChart stages={plan.plan.stages.map((s) => ({ name: s.name, volume: s.volume }))} fmt={fmt} width={w} />}</ChartBox>
+            </div>
+            <Metrics plan={plan.plan} currency={meta.currency} fmt={fmt} salesReps={set?.salesReps ?? null} />
+          </div>
+        ) : null}
+      </section>
+
+      {plan.ok ? <MonthlyPlanView plan={plan.plan} stages={plan.scenario.stages} fmt={fmt} language={language} /> : null}
+
+      <Comparison scenarios={scenarios} plans={plans} agreedId={agreedId} fmt={fmt} currency={meta.currency} />
+      <PlanVsActual content={content} scenarios={scenarios} plans={plans} agreedId={agreedId} fmt={fmt} />
+
       {plan.ok ? (
-        <table className="grid-table volumes" data-testid="volumes">
-          <thead>
-            <tr>
-              <th>{t('targets.stage')}</th>
-              <th className="num">{t('targets.volume')}</th>
-              <th className="num">{t('targets.perMonth')}</th>
-              <th className="num">{t('targets.rate')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {plan.rows.map((row) => (
-              <tr key={row.stage.id}>
-                <td>{row.stage.name}</td>
-                <td className="num strong">{fmt.integer(row.volume)}</td>
-                <td className="num">{fmt.number(row.perMonth)}</td>
-                <td className="num">{row.rateToNext === null ? '—' : fmt.percent(row.rateToNext)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : (
-        <p className="field__error" role="alert">{t('targets.cannot', { message: plan.message })}</p>
-      )}
-      <p className="muted small">{t('targets.source')}</p>
+        <div className="targets__split">
+          <GoalSeek plan={plan} fmt={fmt} />
+          <Sensitivity plan={plan} fmt={fmt} currency={meta.currency} />
+        </div>
+      ) : null}
+      <p className="muted small">{t('model.sources')}</p>
     </div>
   );
 }
+
+/** A number field that may be left empty (clears the value). */
+function OptionalNumber(props: {
+  label: string;
+  kind: 'money' | 'integer' | 'number';
+  value: number | null;
+  testId: string;
+  onCommit: (value: number | null) => string | null;
+}) {
+  const { t } = useTranslation();
+  if (props.value === null) {
+    return (
+      <TextField
+        label={props.label}
+        value=""
+        placeholder={t('model.optional')}
+        testId={props.testId}
+        onCommit={(typed) => {
+          if (typed.trim() === '') return null;
+          return commitTyped(typed, props.onCommit);
+        }}
+      />
+    );
+  }
+  return <NumberField label={props.label} kind={props.kind} value={props.value} testId={props.testId} onCommit={(v) => props.onCommit(v)} />;
+}
+
+/** Reads a typed number (either language's format) for {@link OptionalNumber}; `number` when it is not one. */
+function commitTyped(typed: string, onCommit: (value: number | null) => string | null): string | null {
+  const language = useAppStore.getState().language;
+  const parsed = parseTyped(typed, language);
+  return parsed === null ? 'number' : onCommit(parsed);
+}
+
+function parseTyped(typed: string, language: 'es' | 'en'): number | null {
+  const r = parseLocaleNumber(typed, language);
+  return r.ok ? r.value : null;
+}
+
+function ScenarioBar({
+  scenarios,
+  agreedId,
+  selectedId,
+  onSelect,
+  content,
+}: {
+  scenarios: WorkshopScenario[];
+  agreedId: string;
+  selectedId: string;
+  onSelect: (id: string) => void;
+  content: WorkshopContent;
+}) {
+  const { t } = useTranslation();
+  const actions = scenarioActions(content);
+  const create = () => {
+    const id = freeScenarioId(scenarios, 'scenario');
+    const name = t('model.newScenarioName', { n: scenarios.length + 1 });
+    if (actions.add({ id, name, kind: 'custom', stages: {} }) === null) onSelect(id);
+  };
+  return (
+    <section className="card" aria-label={t('model.scenarios')}>
+      <div className="row-between">
+        <h2>{t('model.scenarios')}</h2>
+        <button onClick={create} data-testid="scenario-new">
+          {t('model.newScenario')}
+        </button>
+      </div>
+      <p className="muted small">{t('model.scenariosIntro')}</p>
+      <div className="scenario-tabs" role="tablist">
+        {scenarios.map((s) => (
+          <button
+            key={s.id}
+            role="tab"
+            aria-selected={s.id === selectedId}
+            className={s.id === selectedId ? 'scenario-tab scenario-tab--current' : 'scenario-tab'}
+            onClick={() => onSelect(s.id)}
+            data-testid="scenario-tab"
+            data-scenario-id={s.id}
+          >
+            <span className="scenario-tab__name">{s.name}</span>
+            <span className="scenario-tab__kind">{t(`model.kinds.${s.kind}`)}</span>
+            {s.id === agreedId ? <span className="badge badge--ready">{t('model.agreed')}</span> : null}
+          </button>
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function ScenarioEditor({ scenario, agreed, content, onSelect }: { scenario: WorkshopScenario; agreed: boolean; content: WorkshopContent; onSelect: (id: string) => void }) {
+  const { t } = useTranslation();
+  const actions = scenarioActions(content);
+  const scenarios = workshopScenarios(content);
+  const copy = () => {
+    const id = freeScenarioId(scenarios, `${scenario.id}-copy`);
+    const copyOf: WorkshopScenario = { ...scenario, id, name: t('model.copyName', { name: scenario.name }), kind: 'custom', stages: structuredClone(scenario.stages) };
+    if (actions.add(copyOf) === null) onSelect(id);
+  };
+  return (
+    <div className="form-row scenario-editor">
+      <TextField label={t('model.name')} value={scenario.name} testId="scenario-name" onCommit={(name) => actions.rename(scenario.id, name)} />
+      <SelectField
+        label={t('model.kind')}
+        value={scenario.kind}
+        testId="scenario-kind"
+        options={SCENARIO_KINDS.map((k) => ({ value: k, label: t(`model.kinds.${k}`) }))}
+        onCommit={(kind) => actions.setKind(scenario.id, kind)}
+      />
+      <NumberField
+        label={t('model.dealSize', { currency: content.meta.currency })}
+        kind="money"
+        value={scenario.averageDealSize ?? content.targets.averageDealSize}
+        testId="scenario-deal-size"
+        onCommit={(v) => actions.setDealSize(scenario.id, v)}
+      />
+      <div className="form-actions">
+        <button onClick={copy} data-testid="scenario-copy">{t('model.copy')}</button>
+        <button className="primary" disabled={agreed} onClick={() => actions.markAgreed(scenario.id)} data-testid="scenario-agree">
+          {agreed ? t('model.agreed') : t('model.markAgreed')}
+        </button>
+        <button className="danger" disabled={scenarios.length <= 1} onClick={() => actions.remove(scenario.id)} data-testid="scenario-delete">
+          {t('model.delete')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+export type { WorkshopPlan };

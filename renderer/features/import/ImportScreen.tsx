@@ -1,0 +1,390 @@
+/**
+ * Import of a CRM export (HubSpot contacts, Salesforce opportunities, any
+ * CSV through a column mapping): choose or drop the file, see a preview, the
+ * actual counts, rates, days, win rate, deal size and monthly cohorts, and
+ * every unreadable row with its number and reason. Nothing is written until
+ * the user confirms; confirming adds the actuals as a baseline scenario (one
+ * undoable edit). All reading and computing is in shared/import.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { WorkshopContent } from '../../../shared/domain/workshop';
+import { importActuals, type Actuals } from '../../../shared/import/actuals';
+import { scenarioFromActuals } from '../../../shared/import/baseline';
+import { parseCsv, type CsvTable } from '../../../shared/import/csv';
+import { decodeText } from '../../../shared/import/decode';
+import { detectMapping, type ColumnMapping } from '../../../shared/import/mapping';
+import type { DateOrder } from '../../../shared/import/values';
+import { STANDARD_STAGE_KEYS, standardStageKey } from '../../../shared/model/chain';
+import {
+  agreedScenarioId,
+  freeScenarioId,
+  fromModelScenario,
+  scenarioStages,
+  toModelScenario,
+  workshopScenarios,
+} from '../../../shared/model/workshop-scenarios';
+import { formatters, type Formatters } from '../../i18n';
+import { useAppStore } from '../../store';
+import { ChartBox, PlanVsActualChart } from '../model/charts';
+import { scenarioActions } from '../model/actions';
+import '../model/targets.css';
+
+interface Loaded {
+  name: string;
+  text: string;
+  table: CsvTable;
+  /** Recognised export, or null when the columns must be mapped by hand. */
+  detected: boolean;
+}
+
+const MAPPING_FIELDS = ['currentStage', 'closeDate', 'amount', 'won', 'closed', 'dealStage'] as const;
+
+export function ImportScreen({ content, onClose }: { content: WorkshopContent; onClose: () => void }) {
+  const { t } = useTranslation();
+  const language = useAppStore((s) => s.language);
+  const fmt = formatters(language);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [actuals, setActuals] = useState<Actuals | null>(null);
+  const [dragging, setDragging] = useState(false);
+
+  const read = async (file: File) => {
+    const text = decodeText(new Uint8Array(await file.arrayBuffer()));
+    const table = parseCsv(text);
+    const detected = detectMapping(table.header) !== null;
+    setLoaded({ name: file.name, text, table, detected });
+    // A recognised export (or a file whose problems are in the file itself) is computed at once; others wait for a mapping.
+    setActuals(detected || table.header.length <= 1 ? importActuals(text) : null);
+  };
+
+  const confirm = () => {
+    if (!actuals) return;
+    const items = workshopScenarios(content);
+    const agreed = items.find((s) => s.id === agreedScenarioId(content))!;
+    const format = t(`import.formats.${actuals.format ?? 'none'}`);
+    const { scenario } = scenarioFromActuals(actuals, toModelScenario(content, agreed), {
+      id: freeScenarioId(items, 'actuals'),
+      name: t('import.baselineName', { format }),
+    });
+    if (scenarioActions(content).add(fromModelScenario(content, scenario, 'actuals')) === null) {
+      useAppStore.getState().setNotice({ kind: 'info', key: 'import.done', values: { name: scenario.name } });
+      onClose();
+    }
+  };
+
+  const usable = actuals !== null && actuals.stages.length >= 2;
+  return (
+    <div className="import" data-testid="import-screen">
+      <div className="row-between">
+        <h2>{t('import.title')}</h2>
+        <button onClick={onClose} data-testid="import-back">{t('import.back')}</button>
+      </div>
+      <p className="intro">{t('import.intro')}</p>
+      <label
+        className={dragging ? 'dropzone dropzone--over' : 'dropzone'}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          const file = e.dataTransfer.files[0];
+          if (file) void read(file);
+        }}
+        data-testid="import-drop"
+      >
+        <input
+          type="file"
+          accept=".csv,.txt,text/csv"
+          data-testid="import-file"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void read(file);
+          }}
+        />
+        <span className="muted">{t('import.drop')}</span>
+      </label>
+
+      {loaded ? (
+        <>
+          <p className="muted" data-testid="import-file-info">{t('import.file', { name: loaded.name, rows: fmt.integer(loaded.table.rows.length) })}</p>
+          <Preview table={loaded.table} t={t} />
+          {!loaded.detected && loaded.table.header.length > 1 ? (
+            <MappingForm table={loaded.table} onApply={(mapping, options) => setActuals(importActuals(loaded.text, { mapping, ...options }))} />
+          ) : null}
+        </>
+      ) : null}
+
+      {actuals ? <Results actuals={actuals} fmt={fmt} content={content} /> : null}
+
+      {loaded ? (
+        <div className="form-actions import__actions">
+          {actuals && !usable ? <p className="field__error" role="alert">{t('import.nothing')}</p> : null}
+          <button className="primary" disabled={!usable} onClick={confirm} data-testid="import-confirm">
+            {t('import.confirm')}
+          </button>
+          <button onClick={onClose} data-testid="import-cancel">{t('import.cancel')}</button>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function Preview({ table, t }: { table: CsvTable; t: (k: string) => string }) {
+  const rows = table.rows.slice(0, 5);
+  return (
+    <section className="card">
+      <h3>{t('import.preview')}</h3>
+      <div className="table-scroll">
+        <table className="grid-table preview" data-testid="import-preview">
+          <thead>
+            <tr>
+              <th>{t('import.row')}</th>
+              {table.header.map((h, i) => (
+                <th key={i}>{h}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.row}>
+                <td className="num muted">{r.row}</td>
+                {table.header.map((_, i) => (
+                  <td key={i}>{r.cells[i] ?? ''}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function MappingForm({
+  table,
+  onApply,
+}: {
+  table: CsvTable;
+  onApply: (mapping: ColumnMapping, options: { dateOrder?: DateOrder; decimalSeparator?: ',' | '.' }) => void;
+}) {
+  const { t } = useTranslation();
+  const [stageDates, setStageDates] = useState<Partial<Record<(typeof STANDARD_STAGE_KEYS)[number], string>>>({});
+  const [fields, setFields] = useState<Partial<Record<(typeof MAPPING_FIELDS)[number], string>>>({});
+  const [dateOrder, setDateOrder] = useState<'' | DateOrder>('');
+  const [decimal, setDecimal] = useState<'' | ',' | '.'>('');
+  const select = (value: string | undefined, onChange: (v: string | undefined) => void, testId: string) => (
+    <select value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)} data-testid={testId}>
+      <option value="">{t('import.none')}</option>
+      {table.header.map((h) => (
+        <option key={h} value={h}>
+          {h}
+        </option>
+      ))}
+    </select>
+  );
+  return (
+    <section className="card" data-testid="import-mapping">
+      <h3>{t('import.mapping')}</h3>
+      <p className="muted small">{t('import.mappingIntro')}</p>
+      <div className="form-grid mapping-grid">
+        {STANDARD_STAGE_KEYS.map((k) => (
+          <label key={k} className="field">
+            <span className="field__label">{t('import.stageDate', { stage: t(`import.stages.${k}`) })}</span>
+            {select(stageDates[k], (v) => setStageDates({ ...stageDates, [k]: v }), `map-${k}`)}
+          </label>
+        ))}
+        {MAPPING_FIELDS.map((f) => (
+          <label key={f} className="field">
+            <span className="field__label">{t(`import.fields.${f}`)}</span>
+            {select(fields[f], (v) => setFields({ ...fields, [f]: v }), `map-${f}`)}
+          </label>
+        ))}
+        <label className="field">
+          <span className="field__label">{t('import.dateOrderLabel')}</span>
+          <select value={dateOrder} onChange={(e) => setDateOrder(e.target.value as '' | DateOrder)} data-testid="map-date-order">
+            <option value="">{t('import.auto')}</option>
+            <option value="dmy">{t('import.dmy')}</option>
+            <option value="mdy">{t('import.mdy')}</option>
+          </select>
+        </label>
+        <label className="field">
+          <span className="field__label">{t('import.decimalLabel')}</span>
+          <select value={decimal} onChange={(e) => setDecimal(e.target.value as '' | ',' | '.')} data-testid="map-decimal">
+            <option value="">{t('import.auto')}</option>
+            <option value=",">,</option>
+            <option value=".">.</option>
+          </select>
+        </label>
+      </div>
+      <button
+        className="primary"
+        data-testid="map-apply"
+        onClick={() => {
+          const dates = Object.fromEntries(Object.entries(stageDates).filter(([, v]) => v));
+          const extra = Object.fromEntries(Object.entries(fields).filter(([, v]) => v));
+          onApply({ stageDates: dates, ...extra }, { ...(dateOrder ? { dateOrder } : {}), ...(decimal ? { decimalSeparator: decimal } : {}) });
+        }}
+      >
+        {t('import.apply')}
+      </button>
+    </section>
+  );
+}
+
+function Results({ actuals, fmt, content }: { actuals: Actuals; fmt: Formatters; content: WorkshopContent }) {
+  const { t } = useTranslation();
+  const d = actuals.dialect;
+  const currency = content.meta.currency;
+  const agreed = workshopScenarios(content).find((s) => s.id === agreedScenarioId(content))!;
+  const chain = scenarioStages(content, agreed);
+  // Plan against actual for each agreed transition whose two stages the export has.
+  const byKey = new Map<string, number>(actuals.stages.map((s, i) => [s.id, i]));
+  const compare = chain.slice(0, -1).flatMap((s, i) => {
+    const a = byKey.get(standardKey(s.id));
+    const b = byKey.get(standardKey(chain[i + 1]!.id));
+    if (a === undefined || b === undefined || b <= a) return [];
+    const from = actuals.stages[a]!;
+    const to = actuals.stages[b]!;
+    const actual = standardKey(s.id) === 'opportunity' && actuals.winRate !== null ? actuals.winRate : from.count > 0 ? to.count / from.count : null;
+    return [{ label: `${s.name}→${chain[i + 1]!.name}`, plan: s.conversionRate, actual }];
+  });
+  return (
+    <section className="card" data-testid="import-results">
+      <h3>{t('import.results')}</h3>
+      <p>
+        <strong>{t('import.format')}:</strong> <span data-testid="import-format">{t(`import.formats.${actuals.format ?? 'none'}`)}</span> · <strong>{t('import.dialect')}:</strong>{' '}
+        {[
+          t('import.delimiter', { d: d.delimiter === '\t' ? t('import.tab') : d.delimiter }),
+          d.bom ? t('import.bom') : null,
+          t('import.dateOrder', { order: t(`import.${d.dateOrder}`) }),
+          t('import.decimal', { d: d.decimalSeparator }),
+        ]
+          .filter(Boolean)
+          .join(', ')}
+        {' · '}
+        {t('import.rows', { counted: fmt.integer(actuals.rows.counted), read: fmt.integer(actuals.rows.read) })}
+      </p>
+      {actuals.stages.length > 0 ? (
+        <div className="targets__split">
+          <div>
+            <table className="grid-table" data-testid="import-stages">
+              <thead>
+                <tr>
+                  <th>{t('import.stage')}</th>
+                  <th className="num">{t('import.count')}</th>
+                  <th className="num">{t('import.rateToNext')}</th>
+                  <th className="num">{t('import.medianDays')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {actuals.stages.map((s) => (
+                  <tr key={s.id} data-stage={s.id}>
+                    <td>{t(`import.stages.${s.id}`)}</td>
+                    <td className="num">{fmt.integer(s.count)}</td>
+                    <td className="num">{s.rateToNext === null ? '—' : fmt.percent(s.rateToNext)}</td>
+                    <td className="num">{s.medianDaysToNext === null ? '—' : fmt.number(s.medianDaysToNext)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <dl className="metrics">
+              <div data-testid="import-win-rate">
+                <dt>{t('import.winRate')}</dt>
+                <dd>{actuals.winRate === null ? '—' : t('import.winRateValue', { rate: fmt.percent(actuals.winRate), won: actuals.won, closed: actuals.closed })}</dd>
+              </div>
+              <div data-testid="import-deal-size">
+                <dt>{t('import.averageDealSize')}</dt>
+                <dd>{actuals.averageDealSize === null ? '—' : fmt.money(actuals.averageDealSize, currency)}</dd>
+              </div>
+            </dl>
+          </div>
+          {compare.length > 0 ? (
+            <div>
+              <h3>{t('import.planVsActual')}</h3>
+              <ChartBox max={560}>{(w) => <PlanVsActualChart rows={compare} fmt={fmt} labels={{ plan: t('import.plan'), actual: t('import.actual') }} width={w} />}</ChartBox>
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+      {actuals.cohorts.length > 0 ? <Cohorts actuals={actuals} fmt={fmt} /> : null}
+      <IssueList title={t('import.errors', { count: actuals.errors.length })} issues={actuals.errors} testId="import-errors" empty={t('import.noErrors')} />
+      {actuals.warnings.length > 0 ? <IssueList title={t('import.warnings', { count: actuals.warnings.length })} issues={actuals.warnings} testId="import-warnings" /> : null}
+    </section>
+  );
+}
+
+function standardKey(id: string): string {
+  return standardStageKey(id) ?? id;
+}
+
+function Cohorts({ actuals, fmt }: { actuals: Actuals; fmt: Formatters }) {
+  const { t } = useTranslation();
+  const ids = actuals.stages.map((s) => s.id);
+  return (
+    <>
+      <h3>{t('import.cohorts')}</h3>
+      <p className="muted small">{t('import.tooRecentNote')}</p>
+      <div className="table-scroll">
+        <table className="grid-table" data-testid="import-cohorts">
+          <thead>
+            <tr>
+              <th>{t('import.cohort')}</th>
+              {ids.map((id) => (
+                <th key={id} className="num">{t(`import.stages.${id}`)}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {actuals.cohorts.map((c) => (
+              <tr key={c.month} className={c.tooRecent ? 'cohort--recent' : undefined} data-too-recent={c.tooRecent || undefined}>
+                <td>
+                  {c.month} {c.tooRecent ? <span className="badge badge--draft">{t('import.tooRecent')}</span> : null}
+                </td>
+                {c.stages.map((s) => (
+                  <td key={s.id} className={s.settled ? 'num' : 'num muted'}>
+                    {fmt.integer(s.count)}
+                    {s.rateToNext !== null ? <span className="small"> · {fmt.percent(s.rateToNext)}</span> : null}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+function IssueList({ title, issues, testId, empty }: { title: string; issues: Actuals['errors']; testId: string; empty?: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h3>{title}</h3>
+      {issues.length === 0 ? (
+        <p className="muted" data-testid={testId}>{empty}</p>
+      ) : (
+        <div className="table-scroll issues">
+          <table className="grid-table" data-testid={testId}>
+            <thead>
+              <tr>
+                <th className="num">{t('import.row')}</th>
+                <th>{t('import.reason')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {issues.map((e, i) => (
+                <tr key={i}>
+                  <td className="num">{e.row ?? t('import.file_')}</td>
+                  <td>{e.column ? `${e.column}: ` : ''}{e.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

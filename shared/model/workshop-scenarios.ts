@@ -1,0 +1,156 @@
+/**
+ * The workshop's scenarios as the model sees them: the stored assumptions
+ * (`WorkshopContent.scenarios`, overrides on the agreed funnel) turned into
+ * full {@link Scenario}s with the workshop's targets and plan inputs, the
+ * default scenarios of a workshop that has none yet, and the agreed one.
+ *
+ * Units: rates are fractions 0..1; days; money in the workshop currency.
+ */
+import {
+  EMPTY_SCENARIO_SET,
+  type Funnel,
+  type Language,
+  type ScenarioKind,
+  type ScenarioSet,
+  type ScenarioStageOverride,
+  type WorkshopContent,
+  type WorkshopScenario,
+} from '../domain/workshop';
+import { chainFromFunnel, type PlanStage } from './chain';
+import { planScenario, type ScenarioPlan } from './plan';
+import { ModelInputError } from './reverse-funnel';
+import type { Scenario } from './scenario';
+
+/** Names of the default scenarios in each workshop language. */
+const DEFAULT_NAMES: Record<Language, Record<'conservative' | 'base' | 'stretch', string>> = {
+  es: { conservative: 'Conservador', base: 'Base', stretch: 'Ambicioso' },
+  en: { conservative: 'Conservative', base: 'Base', stretch: 'Stretch' },
+};
+
+/** Factor on every rate of the default conservative (×0.8) and stretch (×1.2, at most 100 %) scenarios. */
+export const DEFAULT_RATE_FACTORS = { conservative: 0.8, stretch: 1.2 } as const;
+
+/** Rounds a rate to 0.01 percentage point (4 decimals of the fraction), at most 1. */
+function roundRate(rate: number): number {
+  return Math.min(1, Math.round(rate * 10_000) / 10_000);
+}
+
+/**
+ * The scenarios of a workshop that has none of its own: conservative (every
+ * agreed rate × 0.8), base (the agreed funnel as it is) and stretch (× 1.2,
+ * capped at 100 %), named in `language`. Durations follow the agreed funnel.
+ */
+export function defaultScenarios(agreed: Funnel, language: Language): WorkshopScenario[] {
+  const chain = chainFromFunnel(agreed);
+  const scaled = (factor: number): Record<string, ScenarioStageOverride> =>
+    Object.fromEntries(chain.slice(0, -1).map((s) => [s.id, { conversionRate: roundRate(s.conversionRate * factor) }]));
+  const names = DEFAULT_NAMES[language];
+  return [
+    { id: 'conservative', name: names.conservative, kind: 'conservative', stages: scaled(DEFAULT_RATE_FACTORS.conservative) },
+    { id: 'base', name: names.base, kind: 'base', stages: {} },
+    { id: 'stretch', name: names.stretch, kind: 'stretch', stages: scaled(DEFAULT_RATE_FACTORS.stretch) },
+  ];
+}
+
+/** The workshop's scenario set; an older snapshot without one reads as {@link EMPTY_SCENARIO_SET}. */
+export function scenarioSetOf(content: WorkshopContent): ScenarioSet {
+  return content.scenarios ?? EMPTY_SCENARIO_SET;
+}
+
+/** The workshop's default scenarios (what mutations write on the first change; see shared/domain/scenarios-doc.ts). */
+export function defaultsOf(content: WorkshopContent): WorkshopScenario[] {
+  return defaultScenarios(content.funnels.agreed, content.meta.language);
+}
+
+/** The workshop's scenarios in display order: its own, or the defaults when it has none. */
+export function workshopScenarios(content: WorkshopContent): WorkshopScenario[] {
+  const set = scenarioSetOf(content);
+  return set.items.length > 0 ? set.items : defaultsOf(content);
+}
+
+/** Id of the agreed scenario: the set's `agreedId` when it exists, else `base`, else the first scenario. */
+export function agreedScenarioId(content: WorkshopContent): string {
+  const items = workshopScenarios(content);
+  const wanted = scenarioSetOf(content).agreedId;
+  return items.find((s) => s.id === wanted)?.id ?? items.find((s) => s.id === 'base')?.id ?? items[0]!.id;
+}
+
+/** The chain a scenario assumes: the agreed funnel's main path with the scenario's rates and days where it has them. */
+export function scenarioStages(content: WorkshopContent, scenario: WorkshopScenario): PlanStage[] {
+  return chainFromFunnel(content.funnels.agreed).map((s) => ({
+    ...s,
+    conversionRate: scenario.stages[s.id]?.conversionRate ?? s.conversionRate,
+    averageDays: scenario.stages[s.id]?.averageDays ?? s.averageDays,
+  }));
+}
+
+/**
+ * A workshop scenario as a full model {@link Scenario}: its chain (see
+ * {@link scenarioStages}), the workshop's revenue target and period, its own
+ * average deal size or the workshop's, and the shared plan inputs (start
+ * month, budget, reps, opportunities per rep).
+ */
+export function toModelScenario(content: WorkshopContent, scenario: WorkshopScenario): Scenario {
+  const set = scenarioSetOf(content);
+  const chain = scenarioStages(content, scenario);
+  const last = chain.length - 1;
+  return {
+    id: scenario.id,
+    name: scenario.name,
+    kind: scenario.kind,
+    currency: content.meta.currency,
+    stages: chain.map((s, i) => (i === last ? { id: s.id, name: s.name } : { id: s.id, name: s.name, conversionRate: s.conversionRate, averageDays: s.averageDays })),
+    targets: {
+      ...content.targets,
+      averageDealSize: scenario.averageDealSize ?? content.targets.averageDealSize,
+      ...(set.startMonth !== null ? { startMonth: set.startMonth } : {}),
+      ...(set.budget !== null ? { budget: set.budget } : {}),
+      ...(set.salesReps !== null ? { salesReps: set.salesReps } : {}),
+      ...(set.opportunitiesPerRepPerMonth !== null ? { opportunitiesPerRepPerMonth: set.opportunitiesPerRepPerMonth } : {}),
+    },
+  };
+}
+
+/**
+ * A model scenario (e.g. the CRM actuals baseline from `scenarioFromActuals`)
+ * as a workshop scenario: every stage's rate and days as overrides, its
+ * average deal size when it differs from the workshop's.
+ */
+export function fromModelScenario(content: WorkshopContent, scenario: Scenario, kind: ScenarioKind = scenario.kind): WorkshopScenario {
+  const stages: Record<string, ScenarioStageOverride> = {};
+  scenario.stages.slice(0, -1).forEach((s) => {
+    stages[s.id] = { conversionRate: s.conversionRate, averageDays: s.averageDays };
+  });
+  const out: WorkshopScenario = { id: scenario.id, name: scenario.name, kind, stages };
+  if (scenario.targets.averageDealSize !== content.targets.averageDealSize) out.averageDealSize = scenario.targets.averageDealSize;
+  return out;
+}
+
+/** A scenario's plan, or the input at fault and why it cannot be computed. */
+export type WorkshopPlan =
+  | { ok: true; scenario: Scenario; plan: ScenarioPlan }
+  | { ok: false; scenario: Scenario; field: string; message: string };
+
+/** Plans one workshop scenario; a {@link ModelInputError} (e.g. a rate of 0) comes back as `ok: false`. */
+export function planWorkshopScenario(content: WorkshopContent, scenario: WorkshopScenario): WorkshopPlan {
+  const model = toModelScenario(content, scenario);
+  try {
+    return { ok: true, scenario: model, plan: planScenario(model) };
+  } catch (e) {
+    if (e instanceof ModelInputError) return { ok: false, scenario: model, field: e.field, message: e.message };
+    throw e;
+  }
+}
+
+/** The agreed scenario (see {@link agreedScenarioId}) and its plan: what the SLA and the PDF use. */
+export function agreedScenarioPlan(content: WorkshopContent): WorkshopPlan {
+  const id = agreedScenarioId(content);
+  return planWorkshopScenario(content, workshopScenarios(content).find((s) => s.id === id)!);
+}
+
+/** A fresh scenario id not used by `items`: `prefix`, `prefix-2`, `prefix-3` … */
+export function freeScenarioId(items: readonly { id: string }[], prefix: string): string {
+  const taken = new Set(items.map((s) => s.id));
+  if (!taken.has(prefix)) return prefix;
+  for (let n = 2; ; n++) if (!taken.has(`${prefix}-${n}`)) return `${prefix}-${n}`;
+}
