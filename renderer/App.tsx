@@ -10,6 +10,7 @@ import { db } from './data/instance';
 import { closeSession, redo, retrySave, undo } from './data/session';
 import type { Language } from '../shared/domain/workshop';
 import { ErrorBoundary } from './ui/ErrorBoundary';
+import { GlobalPdfDrop } from './features/versions/VerifyPanel';
 
 function isTextInput(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -128,6 +129,7 @@ export function App() {
           {route.screen === 'home' ? <Home /> : <WorkshopScreen id={route.id} step={route.step} />}
         </ErrorBoundary>
       </main>
+      <GlobalPdfDrop />
     </div>
   );
 }

@@ -69,6 +69,7 @@ export const en: Strings<typeof es> = {
     targets: 'Targets',
     sign: 'Sign',
     export: 'Export',
+    versions: 'Versions',
   },
   participants: {
     intro: 'Who takes part in the workshop and who signs the agreement for each team.',

@@ -66,6 +66,7 @@ export const es = {
     targets: 'Objetivos',
     sign: 'Firma',
     export: 'Exportar',
+    versions: 'Versiones',
   },
   participants: {
     intro: 'Quién participa en el taller y quién firma el acuerdo en nombre de cada equipo.',

@@ -10,7 +10,7 @@ import type { Language, WorkshopContent } from '../../shared/domain/workshop';
 import type { AgreementVersion, Signature, WorkshopStatus } from '../../shared/agreement/version';
 import type { WorkshopRow } from '../data/db';
 
-export const STEPS = ['participants', 'funnel', 'glossary', 'sla', 'targets', 'sign', 'export'] as const;
+export const STEPS = ['participants', 'funnel', 'glossary', 'sla', 'targets', 'sign', 'export', 'versions'] as const;
 export type Step = (typeof STEPS)[number];
 
 export type Route = { screen: 'home' } | { screen: 'workshop'; id: string; step: Step };

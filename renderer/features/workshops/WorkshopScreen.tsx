@@ -11,6 +11,7 @@ import { SlaScreen } from '../sla/SlaScreen';
 import { TargetsScreen } from '../model/TargetsScreen';
 import { SignScreen } from '../agreement/SignScreen';
 import { ExportScreen } from '../agreement/ExportScreen';
+import { VersionsScreen } from '../versions/VersionsScreen';
 
 const SCREENS: Record<Step, () => React.JSX.Element> = {
   participants: Participants,
@@ -20,6 +21,7 @@ const SCREENS: Record<Step, () => React.JSX.Element> = {
   targets: TargetsScreen,
   sign: SignScreen,
   export: ExportScreen,
+  versions: VersionsScreen,
 };
 
 export function WorkshopScreen({ id, step }: { id: string; step: Step }) {

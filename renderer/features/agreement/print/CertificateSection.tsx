@@ -49,7 +49,7 @@ export function CertificateSection({ snapshot, version, signatures, audit, t, fm
           {audit.map((e) => (
             <tr key={e.seq}>
               <td className="num">{e.seq + 1}</td>
-              <td>{e.at}<div className="print-cert__muted">{e.timeZone}</div></td>
+              <td>{fmt.dateTime(e.at, e.timeZone)}<div className="print-cert__muted">{e.at} · {e.timeZone}</div></td>
               <td>{t(`agreement.audit.types.${e.type}`)}</td>
               <td>{auditActor(e, t)}</td>
               <td>{auditDetails(e, t)}<div className="print-cert__hash">{e.hash.slice(0, 16)}…</div></td>

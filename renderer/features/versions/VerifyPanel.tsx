@@ -1,0 +1,176 @@
+/**
+ * "Drop a PDF onto Pacto": a drop zone (and a file picker) that sends the
+ * file's bytes to the main process's verifier through the bridge and shows
+ * the verdict: intact, altered (with what no longer matches), or not a Pacto
+ * agreement. {@link GlobalPdfDrop} accepts a PDF dropped anywhere on the window.
+ */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PdfVerdict } from '../../../shared/bridge/contract';
+import { formatFingerprint } from '../../../shared/agreement/fingerprint';
+import { formatters } from '../../i18n';
+import { platform } from '../../platform';
+import { useAppStore } from '../../store';
+
+type Check = { kind: 'idle' } | { kind: 'busy'; name: string } | { kind: 'done'; name: string; verdict: PdfVerdict } | { kind: 'failed'; code: string; message: string };
+
+/** Verifies `file` through the bridge; never throws. */
+export async function verifyFile(file: File): Promise<Check> {
+  let bytes: Uint8Array<ArrayBuffer>;
+  try {
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch (e) {
+    return { kind: 'failed', code: 'unreadable', message: e instanceof Error ? e.message : String(e) };
+  }
+  const result = await platform().verifyPdf({ name: file.name, bytes });
+  return result.ok ? { kind: 'done', name: file.name, verdict: result.value } : { kind: 'failed', code: result.error.code, message: result.error.message };
+}
+
+/** The verdict on one file. */
+export function Verdict({ check }: { check: Check }) {
+  const { t } = useTranslation();
+  const fmt = formatters(useAppStore((s) => s.language));
+  if (check.kind === 'idle') return null;
+  if (check.kind === 'busy') return <p className="notice notice--info" role="status">{t('agreement.verify.checking', { name: check.name })}</p>;
+  if (check.kind === 'failed') {
+    return (
+      <p className="notice notice--error" role="status" data-testid="verify-verdict" data-status="failed">
+        {check.code === 'unsupported' ? t('agreement.verify.unsupported') : t('agreement.verify.failed', { message: check.message })}
+      </p>
+    );
+  }
+  const v = check.verdict;
+  const tone = v.status === 'intact' ? 'success' : v.status === 'altered' ? 'error' : 'info';
+  return (
+    <div className={`verdict verdict--${v.status}`} data-testid="verify-verdict" data-status={v.status}>
+      <p className={`notice notice--${tone}`} role="status"><strong>{t(`agreement.verify.${v.status}`, { name: check.name })}</strong></p>
+      {v.agreement && v.version !== null ? (
+        <p>{t('agreement.verify.version', { number: v.version, title: v.agreement.title, company: v.agreement.company })}</p>
+      ) : null}
+      {v.fingerprint ? (
+        <p className="fingerprint"><span className="muted">{t('agreement.verify.fingerprint')}:</span> <code>{formatFingerprint(v.fingerprint)}</code></p>
+      ) : null}
+      {v.status !== 'not-pacto' ? (
+        <p>
+          <span className="muted">{t('agreement.verify.seal')}:</span>{' '}
+          {v.seal.intact ? t('agreement.verify.sealOk', { signer: v.seal.signer ?? '', time: v.seal.signingTime ? fmt.dateTime(v.seal.signingTime) : '' }) : t('agreement.verify.sealBad')}
+        </p>
+      ) : null}
+      {v.signatories.length > 0 ? (
+        <>
+          <h4>{t('agreement.verify.signatories')}</h4>
+          <ul>
+            {v.signatories.map((s, i) => (
+              <li key={i}>
+                {s.name} ({t(`teams.${s.team}`, { defaultValue: s.team })}) —{' '}
+                {s.signed && s.signedAt ? t('agreement.verify.signedAt', { date: fmt.dateTime(s.signedAt, s.timeZone ?? undefined), zone: s.timeZone ?? '' }) : t('agreement.verify.notSigned')}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {v.reasons.length > 0 ? (
+        <>
+          <h4>{t('agreement.verify.whatChanged')}</h4>
+          <ul data-testid="verify-reasons">
+            {v.reasons.map((r, i) => (
+              <li key={i} data-code={r.code}>
+                {t(`agreement.verify.reasons.${r.code}`, { defaultValue: r.message })}
+                <div className="muted small">{r.message}</div>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+const firstPdf = (files: FileList | null | undefined): File | null => (files && files.length > 0 ? files[0]! : null);
+
+/** The drop zone with a file picker, and the verdict under it. */
+export function VerifyPanel() {
+  const { t } = useTranslation();
+  const [check, setCheck] = useState<Check>({ kind: 'idle' });
+  const [over, setOver] = useState(false);
+  const run = async (file: File | null) => {
+    if (!file) return;
+    setCheck({ kind: 'busy', name: file.name });
+    setCheck(await verifyFile(file));
+  };
+  return (
+    <section className="verify" data-testid="verify-panel">
+      <h2>{t('agreement.verify.title')}</h2>
+      <div
+        className={`dropzone${over ? ' dropzone--over' : ''}`}
+        data-testid="verify-dropzone"
+        onDragOver={(e) => {
+          e.preventDefault();
+          e.stopPropagation();
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          e.stopPropagation();
+          setOver(false);
+          void run(firstPdf(e.dataTransfer.files));
+        }}
+      >
+        <p>{over ? t('agreement.verify.drop') : t('agreement.verify.intro')}</p>
+        <label className="button">
+          {t('agreement.verify.choose')}
+          <input
+            type="file"
+            accept="application/pdf,.pdf"
+            className="visually-hidden"
+            data-testid="verify-file"
+            onChange={(e) => {
+              void run(firstPdf(e.target.files));
+              e.target.value = '';
+            }}
+          />
+        </label>
+      </div>
+      <Verdict check={check} />
+    </section>
+  );
+}
+
+/** Accepts a file dropped anywhere on the window (outside a drop zone) and shows its verdict in a dialog. */
+export function GlobalPdfDrop() {
+  const { t } = useTranslation();
+  const [check, setCheck] = useState<Check>({ kind: 'idle' });
+  useEffect(() => {
+    const hasFiles = (e: DragEvent) => Boolean(e.dataTransfer?.types.includes('Files'));
+    const onOver = (e: DragEvent) => {
+      if (hasFiles(e)) e.preventDefault();
+    };
+    const onDrop = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      const file = firstPdf(e.dataTransfer?.files);
+      if (!file) return;
+      setCheck({ kind: 'busy', name: file.name });
+      void verifyFile(file).then(setCheck);
+    };
+    window.addEventListener('dragover', onOver);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragover', onOver);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, []);
+  if (check.kind === 'idle') return null;
+  return (
+    <div className="dialog-backdrop" role="dialog" aria-modal="true" aria-labelledby="drop-verify-title" data-testid="drop-verify-dialog">
+      <div className="dialog verify-dialog">
+        <h2 id="drop-verify-title">{t('agreement.verify.title')}</h2>
+        <Verdict check={check} />
+        <div className="form-actions">
+          <button className="primary" onClick={() => setCheck({ kind: 'idle' })}>{t('app.dismiss')}</button>
+        </div>
+      </div>
+    </div>
+  );
+}
