@@ -12,7 +12,7 @@ import { parseScenario, type Scenario } from '../../shared/model/scenario';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const fx = (name: string) => `test/fixtures/${name}`;
-const SCENARIO = fx('scenario-example.json');
+const SCENARIO = fx('scenario.example.json');
 const HUBSPOT = fx('hubspot-contacts-2025.csv');
 const SALESFORCE = fx('salesforce-opportunities-2025.csv');
 

@@ -217,7 +217,7 @@ describe('generic export with a column mapping (hand-checked)', () => {
 });
 
 describe('actuals as a baseline scenario', () => {
-  const example = parseScenario(JSON.parse(fixture('scenario-example.json')));
+  const example = parseScenario(JSON.parse(fixture('scenario.example.json')));
   const template = (example.ok ? example.scenario : null) as Scenario;
 
   it('replaces the rates the HubSpot export has both stages of and keeps the others', () => {

@@ -14,7 +14,7 @@ import {
 } from '../../shared/model/scenario';
 import { standardFunnel } from '../../shared/sample/standard-content';
 
-const example = JSON.parse(readFileSync(new URL('../fixtures/scenario-example.json', import.meta.url), 'utf8')) as unknown;
+const example = JSON.parse(readFileSync(new URL('../fixtures/scenario.example.json', import.meta.url), 'utf8')) as unknown;
 const targets = { revenueTarget: 1_200_000, averageDealSize: 20_000, periodMonths: 12 };
 
 describe('scenario schema', () => {

@@ -19,7 +19,7 @@ export function TargetsSection({ snapshot, t, fmt }: PrintSectionProps) {
   return (
     <Section title={t('pdf.targets')} id="targets">
       <dl className="print-kv">
-        <div><dt>{t('model.scenario')}</dt><dd data-testid="print-scenario">{agreed.scenario.name} ({t(`model.kinds.${agreed.scenario.kind}`)})</dd></div>
+        <div><dt>{t('model.scenario')}</dt><dd data-testid="print-scenario">{scenarioLabel(agreed.scenario.name, t(`model.kinds.${agreed.scenario.kind}`))}</dd></div>
         <div><dt>{t('pdf.revenueTarget')}</dt><dd>{fmt.money(targets.revenueTarget, currency)}</dd></div>
         <div><dt>{t('pdf.averageDealSize')}</dt><dd>{fmt.money(targets.averageDealSize, currency)}</dd></div>
         <div><dt>{t('pdf.period')}</dt><dd>{t('pdf.months', { count: targets.periodMonths })}</dd></div>
@@ -118,4 +118,9 @@ export function TargetsSection({ snapshot, t, fmt }: PrintSectionProps) {
       )}
     </Section>
   );
+}
+
+/** "Base 2027 (Base)", or just the name when it already says the kind. */
+function scenarioLabel(name: string, kind: string): string {
+  return name.toLowerCase() === kind.toLowerCase() ? name : `${name} (${kind})`;
 }
