@@ -32,7 +32,7 @@ export interface SvgOptions {
 }
 
 /** Colours of the owner teams: each has a contrast of at least 4.5:1 on white (WCAG AA for the label text). */
-export const OWNER_COLOURS: Readonly<Record<Party, string>> = { marketing: '#0f766e', sales: '#b45309' };
+export const OWNER_COLOURS: Readonly<Record<Party, string>> = { marketing: '#0f766e', sales: '#4b3fb5' };
 const DEFAULT_OWNER_LABELS: Record<Language, Record<Party, string>> = {
   es: { marketing: 'Marketing', sales: 'Ventas' },
   en: { marketing: 'Marketing', sales: 'Sales' },
@@ -143,7 +143,7 @@ interface EdgeShape {
  * for recycle loops; `paired`, a curve to the arrow's left, for both arrows
  * of a two-way pair so they do not overlap; `self`, a loop over the box.
  */
-function edgeShape(from: Point, to: Point, kind: 'self' | 'straight' | 'curved' | 'paired', middle: Point): EdgeShape {
+function edgeShape(from: Point, to: Point, kind: 'self' | 'straight' | 'curved' | 'paired', middle: Point, labelWidth: number): EdgeShape {
   if (kind === 'self') {
     const x1 = from.x + W * 0.65;
     const x2 = from.x + W * 0.35;
@@ -157,7 +157,9 @@ function edgeShape(from: Point, to: Point, kind: 'self' | 'straight' | 'curved' 
     const q = border(to, a);
     // The label sits beside the line (above a horizontal one), not on it, so the arrow stays visible.
     const length = Math.hypot(q.x - p.x, q.y - p.y) || 1;
-    const label = { x: (p.x + q.x) / 2 + ((q.y - p.y) / length) * 13, y: (p.y + q.y) / 2 - ((q.x - p.x) / length) * 13 };
+    let label = { x: (p.x + q.x) / 2 + ((q.y - p.y) / length) * 13, y: (p.y + q.y) / 2 - ((q.x - p.x) / length) * 13 };
+    // A gap between two boxes side by side too narrow for the label: the label goes above the boxes, never under them.
+    if (Math.abs(q.y - p.y) < H / 2 && Math.abs(q.x - p.x) < labelWidth + 8) label = { x: (p.x + q.x) / 2, y: Math.min(from.y, to.y) - 14 };
     return { d: `M${n(p.x)},${n(p.y)} L${n(q.x)},${n(q.y)}`, label, bounds: [p, q] };
   }
   const dx = b.x - a.x;
@@ -219,9 +221,9 @@ export function funnelToSvg(funnel: Funnel, options: SvgOptions): string {
     const from = positions.get(t.source)!;
     const to = positions.get(t.target)!;
     const twoWay = pairs.has(`${t.target}\u0000${t.source}`);
-    const shape = edgeShape(from, to, t.source === t.target ? 'self' : t.recycle ? 'curved' : twoWay ? 'paired' : 'straight', middle);
     const label = edgeLabel(t, language);
     const labelWidth = textWidth(label, 12) + 12;
+    const shape = edgeShape(from, to, t.source === t.target ? 'self' : t.recycle ? 'curved' : twoWay ? 'paired' : 'straight', middle, labelWidth);
     for (const p of shape.bounds) include(p);
     include(shape.label, labelWidth / 2, 11);
     const dash = t.recycle ? ' stroke-dasharray="6 4"' : '';

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Funnel, FunnelStage } from '../../shared/domain/workshop';
 import { instantiateTemplate } from '../../shared/funnel/templates';
 import { escapeXml, funnelToSvg, wrapName } from '../../shared/funnel/svg';
+import { standardFunnel } from '../../shared/sample/standard-content';
 
 function parse(svg: string): SVGSVGElement {
   const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
@@ -192,5 +193,28 @@ describe('wrapName', () => {
         }
       }),
     );
+  });
+});
+
+describe('funnelToSvg label placement', () => {
+  it('never puts an arrow label under a stage box, even when boxes stand close (the sample funnel)', () => {
+    const svg = funnelToSvg(standardFunnel('es'), { width: 660, language: 'es' });
+    const rects = (cls: string) =>
+      [...svg.matchAll(new RegExp(`<g class="${cls}"[^>]*>(?:<title>[^<]*</title>)?<rect x="([-\\d.]+)" y="([-\\d.]+)" width="([-\\d.]+)" height="([-\\d.]+)"`, 'g'))].map((m) => ({
+        x: Number(m[1]),
+        y: Number(m[2]),
+        w: Number(m[3]),
+        h: Number(m[4]),
+      }));
+    const boxes = rects('stage');
+    const labels = rects('transition-label');
+    expect(boxes).toHaveLength(6);
+    expect(labels).toHaveLength(5);
+    for (const l of labels) {
+      for (const b of boxes) {
+        const overlap = l.x < b.x + b.w && b.x < l.x + l.w && l.y < b.y + b.h && b.y < l.y + l.h;
+        expect(overlap).toBe(false);
+      }
+    }
   });
 });

@@ -21,7 +21,6 @@ import {
   type Connection,
   type EdgeChange,
   type NodeChange,
-  type OnSelectionChangeParams,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useTranslation } from 'react-i18next';
@@ -87,26 +86,43 @@ function CanvasInner(props: FunnelCanvasProps) {
   const [editingId, setEditingId] = useState<string | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);
 
-  const select = useCallback(
-    (next: Selection) => {
-      if (!sameIds(next.stages, selection.stages) || !sameIds(next.transitions, selection.transitions)) onSelectionChange(next);
+  // Selection lives in the parent (the side panel reads it). React Flow reports user selection as `select`
+  // changes; a ref keeps the latest value so node and edge changes of one click compose.
+  const selectionRef = useRef(selection);
+  useEffect(() => {
+    selectionRef.current = selection;
+  }, [selection]);
+  const applySelect = useCallback(
+    (changes: readonly { type: string; id?: string; selected?: boolean }[], part: keyof Selection) => {
+      const selects = changes.filter((c) => c.type === 'select');
+      if (selects.length === 0) return;
+      const ids = new Set(selectionRef.current[part]);
+      for (const c of selects) {
+        if (c.selected) ids.add(c.id!);
+        else ids.delete(c.id!);
+      }
+      const next = { ...selectionRef.current, [part]: [...ids] };
+      if (!sameIds(next[part], selectionRef.current[part])) {
+        selectionRef.current = next;
+        onSelectionChange(next);
+      }
     },
-    [onSelectionChange, selection],
+    [onSelectionChange],
   );
 
   const onNodesChange = useCallback(
-    (changes: NodeChange<StageNode>[]) =>
-      setLocal((l) => ({ ...l, nodes: applyNodeChanges(changes.filter((c) => c.type !== 'remove'), l.nodes) })),
-    [],
+    (changes: NodeChange<StageNode>[]) => {
+      setLocal((l) => ({ ...l, nodes: applyNodeChanges(changes.filter((c) => c.type !== 'remove'), l.nodes) }));
+      applySelect(changes, 'stages');
+    },
+    [applySelect],
   );
   const onEdgesChange = useCallback(
-    (changes: EdgeChange<TransitionEdge>[]) =>
-      setLocal((l) => ({ ...l, edges: applyEdgeChanges(changes.filter((c) => c.type !== 'remove'), l.edges) })),
-    [],
-  );
-  const onSelection = useCallback(
-    ({ nodes: n, edges: e }: OnSelectionChangeParams<StageNode, TransitionEdge>) => select({ stages: n.map((x) => x.id), transitions: e.map((x) => x.id) }),
-    [select],
+    (changes: EdgeChange<TransitionEdge>[]) => {
+      setLocal((l) => ({ ...l, edges: applyEdgeChanges(changes.filter((c) => c.type !== 'remove'), l.edges) }));
+      applySelect(changes, 'transitions');
+    },
+    [applySelect],
   );
 
   const actions: CanvasActions = useMemo(
@@ -273,7 +289,6 @@ function CanvasInner(props: FunnelCanvasProps) {
           edgeTypes={EDGE_TYPES}
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
-          onSelectionChange={onSelection}
           onConnect={editable ? onConnect : undefined}
           onNodeDragStop={(_e, _node, dragged) => saveStagePositions(funnelId, dragged.map((n) => [n.id, n.position] as [string, { x: number; y: number }]))}
           nodesDraggable={editable}

@@ -1,39 +1,35 @@
-/** The agreed funnel in the printed agreement: a diagram and the table of rates and durations. */
-import type { TFunction } from 'i18next';
-import type { AgreementSnapshot } from '../../../../shared/agreement/version';
+/**
+ * The funnels in the printed agreement: the agreed funnel as a vector
+ * diagram (`funnelToSvg`) scaled to the page's width, with its table of
+ * rates and durations along the main path; then each team's funnel as drawn
+ * in the workshop (issue 5 asks for the three funnels in the PDF). Text in
+ * the diagrams stays text, so the PDF is searchable and sharp at any zoom.
+ */
+import type { Funnel, FunnelId, Party } from '../../../../shared/domain/workshop';
 import { mainPath } from '../../../../shared/domain/workshop-doc';
-import { formatters } from '../../../i18n';
+import { funnelToSvg } from '../../../../shared/funnel/svg';
 import type { PrintSectionProps } from '../../agreement/print/types';
 import { Section } from '../../agreement/print/Section';
+import './funnel-print.css';
 
-function FunnelDiagram({ snapshot, t }: { snapshot: AgreementSnapshot; t: TFunction }) {
-  const fmt = formatters(snapshot.content.meta.language);
-  const path = mainPath(snapshot.content.funnels.agreed);
-  const n = path.length;
-  return (
-    <div className="print-funnel" role="img" aria-label={t('pdf.funnel')}>
-      {path.map(({ stage, next }, i) => (
-        <div key={stage.id} className="print-funnel__row">
-          <div className={`print-funnel__bar print-funnel__bar--${stage.ownerTeam}`} style={{ width: `${100 - (i * 60) / Math.max(1, n - 1)}%` }}>
-            <span className="print-funnel__name">{stage.name}</span>
-            <span className="print-funnel__owner">{t(`teams.${stage.ownerTeam}`)}</span>
-          </div>
-          {next ? (
-            <div className="print-funnel__next">
-              ↓ {fmt.percent(next.conversionRate)} · {fmt.integer(next.averageDays)} {t('pdf.days').toLowerCase()}
-            </div>
-          ) : null}
-        </div>
-      ))}
-    </div>
-  );
+/** Width the diagrams are drawn at, CSS px: the A4/Letter text width (~175 mm); CSS scales them to the column. */
+const PRINT_WIDTH = 660;
+
+function FunnelDiagram({ funnel, funnelId, title, ownerLabels, language }: { funnel: Funnel; funnelId: FunnelId; title: string; ownerLabels: Record<Party, string>; language: 'es' | 'en' }) {
+  if (funnel.stages.length === 0) return null;
+  const svg = funnelToSvg(funnel, { width: PRINT_WIDTH, language, title, ownerLabels, idPrefix: `pdf-${funnelId}` });
+  // The SVG is built by funnelToSvg, which escapes every text it writes (no markup from the user gets through).
+  return <figure className={`print-funnel-svg print-funnel-svg--${funnelId}`} role="img" aria-label={title} dangerouslySetInnerHTML={{ __html: svg }} />;
 }
 
 export function FunnelSection({ snapshot, t, fmt }: PrintSectionProps) {
-  const path = mainPath(snapshot.content.funnels.agreed);
+  const { funnels, meta } = snapshot.content;
+  const path = mainPath(funnels.agreed);
+  const ownerLabels: Record<Party, string> = { marketing: t('teams.marketing'), sales: t('teams.sales') };
+  const diagram = (id: FunnelId) => <FunnelDiagram funnel={funnels[id]} funnelId={id} title={t(`canvas.funnelName.${id}`)} ownerLabels={ownerLabels} language={meta.language} />;
   return (
     <Section title={t('pdf.funnel')} id="funnel">
-      <FunnelDiagram snapshot={snapshot} t={t} />
+      {diagram('agreed')}
       <table className="print-table">
         <thead><tr><th>{t('pdf.stage')}</th><th>{t('pdf.owner')}</th><th className="num">{t('pdf.rate')}</th><th className="num">{t('pdf.days')}</th></tr></thead>
         <tbody>
@@ -47,6 +43,14 @@ export function FunnelSection({ snapshot, t, fmt }: PrintSectionProps) {
           ))}
         </tbody>
       </table>
+      {(['marketing', 'sales'] as const).map((id) =>
+        funnels[id].stages.length > 0 ? (
+          <div key={id} className="print-funnel-team">
+            <h3>{t(`canvas.funnelName.${id}`)}</h3>
+            {diagram(id)}
+          </div>
+        ) : null,
+      )}
     </Section>
   );
 }

@@ -1,0 +1,203 @@
+/**
+ * The funnel canvas in real Chromium on the built renderer: Compare finds
+ * the gaps of two funnels that differ in a known way and adopts one into the
+ * agreed funnel; on Marketing's canvas a stage is added, connected by
+ * dragging between handles, its arrow's rate typed (bad input refused at the
+ * field), a stage dragged, undone and redone, copied and pasted (foreign
+ * text refused), and everything is still there after a reload; finally the
+ * exported PDF carries the agreed funnel's diagram (its stage names in pdftotext).
+ */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { launchPersistent } from './support/chromium';
+import { ARTIFACTS, goToStep, openApp, pageErrors, shot } from './support/app';
+
+const url = inject('pactoUrl');
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  ({ context } = await launchPersistent());
+  page = await openApp(context, url);
+  await page.getByTestId('workshop-card').first().getByRole('button', { name: 'Abrir' }).click();
+  await page.locator('#screen-title').waitFor();
+});
+
+afterAll(async () => {
+  await context?.close();
+});
+
+const canvas = (): Locator => page.getByTestId('funnel-canvas');
+const node = (id: string, within: Locator = canvas()): Locator => within.locator(`.react-flow__node[data-id="${id}"]`);
+const edgeLabels = (within: Locator = canvas()) => within.locator('.react-flow__edge-text').allTextContents();
+
+async function openTab(tab: 'agreed' | 'marketing' | 'sales' | 'compare'): Promise<void> {
+  await page.getByTestId(`funnel-tab-${tab}`).click();
+  await page.getByTestId(`funnel-tab-${tab}`).and(page.locator('[aria-selected="true"]')).waitFor();
+}
+
+/** The canvas position (px) React Flow draws a node at, from its transform. */
+async function position(id: string): Promise<{ x: number; y: number }> {
+  const transform = await node(id).evaluate((el) => (el as HTMLElement).style.transform);
+  const m = /translate\(([-\d.]+)px,\s*([-\d.]+)px\)/.exec(transform)!;
+  return { x: Number(m[1]), y: Number(m[2]) };
+}
+
+async function typeInto(field: Locator, text: string): Promise<void> {
+  await field.fill(text);
+  await field.blur();
+}
+
+describe('the funnel canvas', () => {
+  it('opens on the agreed funnel drawn as six stages and five arrows', async () => {
+    await goToStep(page, 'funnel');
+    await expect(canvas().locator('.react-flow__node').count()).resolves.toBe(6);
+    await expect(edgeLabels()).resolves.toContain('25 % · 14 d');
+    // Owner by colour and by label, the linked term and the targets model's volume on each stage.
+    await expect(node('stage-lead').textContent()).resolves.toMatch(/Lead.*Marketing.*4800 en el periodo/);
+    await expect(node('stage-sql').getAttribute('aria-label')).resolves.toMatch(/SQL, responsable Ventas.*Oportunidad 50 %, 10 d/);
+  });
+
+  it('Compare lists exactly the gaps of two funnels that differ in a known way, and adopts one', async () => {
+    await openTab('compare');
+    await expect(page.getByTestId('gap').count()).resolves.toBe(0);
+    // Sales sees Lead → MQL at 40 % (Marketing 25 %) and owns SAL differently.
+    await openTab('sales');
+    await node('stage-lead').click();
+    await typeInto(page.getByTestId('rate-tr-lead-mql'), '40');
+    await node('stage-sal').click();
+    await page.getByTestId('stage-panel').getByLabel('Responsable').selectOption('marketing');
+    await openTab('compare');
+    const gaps = page.getByTestId('gap');
+    await expect(gaps.count()).resolves.toBe(2);
+    await expect(gaps.evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')))).resolves.toEqual(['owner', 'rate']);
+    await expect(gaps.nth(1).textContent()).resolves.toMatch(/Marketing: 25 %.*Ventas: 40 %/);
+    // Each gap is highlighted on both canvases.
+    await expect(page.getByTestId('compare-marketing').locator('.stage-node.is-gap').count()).resolves.toBe(3);
+    await expect(page.getByTestId('compare-sales').locator('.stage-node.is-gap').count()).resolves.toBe(3);
+    await shot(page, 'funnel-compare');
+    // A wider tolerance hides the rate gap (15 points).
+    await page.getByTestId('tolerance-ratePoints').fill('20');
+    await expect(gaps.count()).resolves.toBe(1);
+    await page.getByTestId('tolerance-ratePoints').fill('abc');
+    await expect(page.getByRole('alert').first().textContent()).resolves.toMatch(/número/);
+    await page.getByTestId('tolerance-ratePoints').fill('5');
+    await expect(gaps.count()).resolves.toBe(2);
+    await gaps.nth(1).getByTestId('gap-adopt-sales').click();
+    await openTab('agreed');
+    await expect(edgeLabels()).resolves.toContain('40 % · 14 d');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => edgeLabels()).toContain('25 % · 14 d');
+    await expect(edgeLabels()).resolves.not.toContain('40 % · 14 d');
+  });
+
+  it('adds a stage from the palette and connects it by dragging between handles', async () => {
+    await openTab('marketing');
+    await page.getByTestId('palette-disqualified').click();
+    await expect(canvas().locator('.react-flow__node').count()).resolves.toBe(7);
+    await page.locator('.react-flow__controls-fitview').click();
+    await page.waitForTimeout(300);
+    const from = (await node('stage-sql').locator('.react-flow__handle.source').boundingBox())!;
+    const to = (await node('stage-disqualified').locator('.react-flow__handle.target').boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+    await page.mouse.up();
+    await expect(canvas().locator('.react-flow__edge').count()).resolves.toBe(6);
+    // The new arrow is selected with its rate at 0 %; bad input is refused at the field and nothing is saved.
+    const rate = page.getByTestId('rate-tr-sql-disqualified');
+    await typeInto(rate, 'abc');
+    await expect(page.getByRole('alert').first().textContent()).resolves.toMatch(/porcentaje/);
+    await expect(edgeLabels()).resolves.toContain('0 % · 0 d');
+    await typeInto(rate, '35,5');
+    await expect(edgeLabels()).resolves.toContain('35,5 % · 0 d');
+    await typeInto(rate, '20.5 %');
+    await expect(edgeLabels()).resolves.toContain('20,5 % · 0 d');
+    await typeInto(page.getByTestId('days-tr-sql-disqualified'), '-3');
+    await expect(page.getByRole('alert').first().textContent()).resolves.toMatch(/negativos/);
+    await shot(page, 'funnel-side-panel');
+  });
+
+  it('drags a stage, saves the position when the drag ends, and undoes and redoes the move', async () => {
+    const before = await position('stage-lead');
+    const box = (await node('stage-lead').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 + 90, { steps: 10 });
+    await page.mouse.up();
+    const after = await position('stage-lead');
+    expect(after.y).toBeGreaterThan(before.y + 40);
+    await canvas().locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => position('stage-lead')).toEqual(before);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => position('stage-lead')).toEqual(after);
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+y');
+    await expect.poll(() => position('stage-lead')).toEqual(after);
+  });
+
+  it('copies and pastes stages with the keyboard, refuses foreign text, and keeps it all after a reload', async () => {
+    await node('stage-mql').click();
+    await page.keyboard.press('Control+c');
+    await page.keyboard.press('Control+v');
+    await expect(canvas().locator('.react-flow__node').count()).resolves.toBe(8);
+    await expect(node('stage-mql-2').textContent()).resolves.toMatch(/MQL/);
+    // Foreign text pasted onto the canvas: a message, nothing changes.
+    await canvas().evaluate((el) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', 'MQL;SQL;35 %');
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+    });
+    await expect(page.getByTestId('canvas-message').textContent()).resolves.toMatch(/no contiene etapas de Pacto/);
+    await expect(canvas().locator('.react-flow__node').count()).resolves.toBe(8);
+    // Keyboard: arrows move the selection to the neighbouring stage; Delete removes it.
+    await node('stage-mql-2').focus();
+    await page.keyboard.press('Delete');
+    await expect(canvas().locator('.react-flow__node').count()).resolves.toBe(7);
+
+    const moved = await position('stage-lead');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Talleres' }).waitFor();
+    await page.getByTestId('workshop-card').first().getByRole('button', { name: 'Abrir' }).click();
+    await goToStep(page, 'funnel');
+    await openTab('marketing');
+    await expect(canvas().locator('.react-flow__node').count()).resolves.toBe(7);
+    await expect(position('stage-lead')).resolves.toEqual(moved);
+    await expect(edgeLabels()).resolves.toContain('20,5 % · 0 d');
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('exports the PDF with the agreed funnel as a diagram (its stage names in pdftotext)', async () => {
+    await goToStep(page, 'sign');
+    const override = page.getByTestId('freeze-override');
+    if (await override.count()) {
+      await override.check();
+      await page.getByTestId('override-who').selectOption('p-lucia');
+      await page.getByTestId('override-reason').fill('Prueba del diagrama del embudo.');
+    }
+    await page.getByTestId('freeze').click();
+    await page.getByTestId('fingerprint').waitFor();
+    for (const who of ['p-lucia', 'p-jorge']) {
+      await page.getByTestId(`sign-${who}`).click();
+      await page.getByRole('radio', { name: 'Escribir' }).check();
+      await page.getByTestId('consent').check();
+      await page.getByTestId('confirm-sign').click();
+      await page.getByTestId(`sign-${who}`).waitFor({ state: 'detached' });
+    }
+    await goToStep(page, 'export');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pdf').click()]);
+    const pdfPath = join(ARTIFACTS, 'funnel-canvas.pdf');
+    await download.saveAs(pdfPath);
+    const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+    const funnelPages = text.split('\f').filter((p) => p.includes('Embudo de Marketing'));
+    expect(funnelPages.length).toBeGreaterThan(0);
+    const svgText = execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' });
+    for (const name of ['Lead', 'MQL', 'SAL', 'SQL', 'Oportunidad', 'Cliente', '25 % · 14 d']) expect(svgText).toContain(name);
+    // The marketing funnel's own stage (added above) is drawn in its diagram, not in the agreed one.
+    expect(svgText).toContain('Descalificado');
+    execFileSync('pdftoppm', ['-r', '60', '-png', pdfPath, join(ARTIFACTS, 'funnel-canvas-page')]);
+  });
+});
