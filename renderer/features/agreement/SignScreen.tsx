@@ -12,7 +12,7 @@ import { db } from '../../data/instance';
 import { useAppStore } from '../../store';
 import { formatters } from '../../i18n';
 import { currentGate, freezeAgreement, signAgreement } from './actions';
-import { overrideSummary } from './audit-text';
+import { itemLabel, overrideSummary } from './audit-text';
 import { SignatureDialog } from './SignatureDialog';
 
 function SignatoryList({ version, signatures, canSign }: { version: AgreementVersion; signatures: Signature[]; canSign: boolean }) {
@@ -89,7 +89,7 @@ function FreezeCard({ latest }: { latest: AgreementVersion | undefined }) {
           <ul className="gate__items">
             {gate.open.slice(0, 8).map((s) => (
               <li key={`${s.item.kind}:${s.item.id}`}>
-                {s.item.label} <span className="muted small">— {t(`agreement.gate.${s.status}`)}{s.changedSinceApproval.length > 0 ? `, ${t('agreement.gate.changed')}` : ''}</span>
+                {itemLabel(s.item, t)} <span className="muted small">— {t(`agreement.gate.${s.status}`)}{s.changedSinceApproval.length > 0 ? `, ${t('agreement.gate.changed')}` : ''}</span>
               </li>
             ))}
             {gate.open.length > 8 ? <li className="muted">…</li> : null}

@@ -1,6 +1,7 @@
 /** Readable words for audit events and freeze overrides, shared by the screens and the printed agreement. */
 import type { TFunction } from 'i18next';
-import type { FreezeOverride } from '../../../shared/agreement/approvals';
+import { SLA_TEXT_CLAUSE_ID, slaSectionClauseId, type FreezeOverride } from '../../../shared/agreement/approvals';
+import { SLA_SECTION_KEYS } from '../../../shared/domain/workshop';
 import type { AuditEvent } from '../../../shared/agreement/audit';
 import type { Formatters } from '../../i18n';
 
@@ -46,4 +47,16 @@ export function overrideSummary(override: FreezeOverride, t: TFunction, fmt: For
     zone: override.timeZone,
     reason: override.reason,
   });
+}
+
+/**
+ * A term's or clause's label for people: SLA sections are labelled by their
+ * key (`handoff`…) and the SLA's own text `SLA`; those read as the section's
+ * name in `t`'s language.
+ */
+export function itemLabel(item: { kind: string; id: string; label: string }, t: TFunction): string {
+  if (item.kind !== 'clause') return item.label;
+  if (item.id === SLA_TEXT_CLAUSE_ID) return `SLA · ${t('versions.fields.intro')}`;
+  const key = SLA_SECTION_KEYS.find((k) => slaSectionClauseId(k) === item.id);
+  return key ? `SLA · ${t(`versions.fields.${key}`)}` : item.label;
 }

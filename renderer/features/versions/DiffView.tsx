@@ -41,12 +41,16 @@ function Field({ change }: { change: FieldChange }) {
   );
 }
 
-function Item({ change }: { change: ItemChange }) {
+/** Sections that are one item (no list): their item is named by the section's title. */
+const SINGLE = new Set(['meta', 'sla', 'targets']);
+
+function Item({ change, section }: { change: ItemChange; section: string }) {
   const { t } = useTranslation();
+  const label = SINGLE.has(section) ? t(`versions.sections.${section}`) : change.label;
   return (
     <li className={`diff-item diff-item--${change.change}`} data-testid="diff-item">
       <div className="diff-item__head">
-        <span className={`badge diff-badge--${change.change}`}>{t(`versions.change.${change.change}`)}</span> <strong>{change.label}</strong>
+        <span className={`badge diff-badge--${change.change}`}>{t(`versions.change.${change.change}`)}</span> <strong>{label}</strong>
         {change.moved ? <span className="muted small"> · {t('versions.moved')}</span> : null}
       </div>
       {change.fields.map((f) => (
@@ -71,7 +75,7 @@ export function DiffView({ diff }: { diff: ContentDiff }) {
           <h3>{sectionTitle(s, t)}</h3>
           <ul className="diff-items">
             {s.changes.map((c) => (
-              <Item key={c.id} change={c} />
+              <Item key={c.id} change={c} section={s.section} />
             ))}
           </ul>
         </section>

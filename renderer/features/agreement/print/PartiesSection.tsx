@@ -1,5 +1,5 @@
 /** The parties: every participant with title, team and whether they sign; and a freeze override, if any. */
-import { overrideSummary } from '../audit-text';
+import { itemLabel, overrideSummary } from '../audit-text';
 import type { PrintSectionProps } from './types';
 import { Section } from './Section';
 
@@ -23,7 +23,7 @@ export function PartiesSection({ snapshot, t, fmt }: PrintSectionProps) {
           <ul>
             {override.openItems.map((item) => (
               <li key={`${item.kind}:${item.id}`}>
-                {item.label} — {t(`agreement.gate.${item.status}`)}
+                {itemLabel(item, t)} — {t(`agreement.gate.${item.status}`)}
                 {item.changedSinceApproval ? `, ${t('agreement.gate.changed')}` : ''}
               </li>
             ))}
