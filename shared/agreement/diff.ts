@@ -139,6 +139,9 @@ export function diffFields(
     if (same(a, b)) continue;
     const layout = layoutFields.includes(field);
     const texts = textOf(a, b);
+    // A plain string stored again as rich text (an editor or a migration rewrote it) with the same words and
+    // no formatting is no change; with formatting (bold, a link…) it stays a `value` change.
+    if (texts && typeof a !== typeof b && sameWords(texts[0], texts[1]) && !hasMarks(typeof a === 'string' ? b : a)) continue;
     if (texts && texts[0] !== texts[1]) {
       changes.push({ kind: 'text', field, before: texts[0], after: texts[1], parts: diffText(texts[0], texts[1]), layout });
     } else {
@@ -146,6 +149,16 @@ export function diffFields(
     }
   }
   return changes;
+}
+
+/** Same words in the same order, white space aside (paragraph breaks written as one or two newlines). */
+function sameWords(a: string, b: string): boolean {
+  return a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
+}
+
+/** Whether rich text carries any formatting mark (bold, italic, link…). */
+function hasMarks(value: unknown): boolean {
+  return /"marks":\[\{/.test(JSON.stringify(value));
 }
 
 function same(a: unknown, b: unknown): boolean {

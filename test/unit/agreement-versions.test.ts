@@ -169,6 +169,16 @@ describe('version diff over rich text and SLA sections', () => {
     expect(field.kind).toBe('value');
   });
 
+  it('does not report a plain text stored again as rich text with the same words', () => {
+    const before = base();
+    const intro = 'Propósito.\n\nAlcance: México y España.';
+    const a = { ...before, sla: { ...before.sla, intro } };
+    const b = { ...before, sla: { ...before.sla, intro: plainToRichDoc(intro) } };
+    expect(diffContent(a, b).sections).toEqual([]);
+    const c = { ...before, sla: { ...before.sla, intro: plainToRichDoc('Propósito.\n\nAlcance: México, España y Chile.') } };
+    expect(diffContent(a, c).sections.map((s) => s.section)).toEqual(['sla']);
+  });
+
   it('shows each SLA section as its own field', () => {
     const before = base();
     const after = { ...before, sla: { ...before.sla, sections: { ...before.sla.sections, escalation: 'Alerta al director comercial tras 48 horas.' } } };

@@ -7,6 +7,9 @@ import { useAppStore } from '../../store';
 
 const RATE_FIELDS = new Set(['conversionRate']);
 
+/** Rich text stored as ProseMirror JSON (`{ type: 'doc', … }`). */
+const isRichDocLike = (v: unknown) => typeof v === 'object' && v !== null && (v as { type?: unknown }).type === 'doc';
+
 /** A stored value, readable: rates (fractions 0..1) as percent, booleans as yes/no, numbers localised. */
 function showValue(field: string, value: unknown, t: TFunction, fmt: Formatters): string {
   if (value === undefined || value === null || value === '') return t('versions.empty');
@@ -32,6 +35,8 @@ function Field({ change }: { change: FieldChange }) {
             p.type === 'added' ? <ins key={i}>{p.text}</ins> : p.type === 'removed' ? <del key={i}>{p.text}</del> : <span key={i}>{p.text}</span>,
           )}
         </p>
+      ) : isRichDocLike(change.before) && isRichDocLike(change.after) ? (
+        <p className="diff-text muted">{t('versions.formatting')}</p>
       ) : (
         <p className="diff-text">
           <del>{showValue(change.field, change.before, t, fmt)}</del> → <ins>{showValue(change.field, change.after, t, fmt)}</ins>

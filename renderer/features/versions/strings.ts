@@ -20,6 +20,7 @@ export const strings = {
     change: { added: 'Añadido', removed: 'Eliminado', changed: 'Cambiado' },
     moved: 'cambió de posición',
     layout: 'solo posición en el lienzo',
+    formatting: 'Cambió solo el formato (mismas palabras).',
     sections: {
       meta: 'Datos del taller',
       participants: 'Participantes',
@@ -95,6 +96,7 @@ export const strings = {
     change: { added: 'Added', removed: 'Removed', changed: 'Changed' },
     moved: 'moved',
     layout: 'canvas position only',
+    formatting: 'Only the formatting changed (same words).',
     sections: {
       meta: 'Workshop details',
       participants: 'Participants',
