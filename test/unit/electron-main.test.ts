@@ -195,6 +195,33 @@ describe('main process wiring', () => {
     expect(result).toMatchObject({ ok: true, value: { status: 'not-pacto', reasons: [{ code: 'not-a-pdf' }] } });
   });
 
+  it('exports a sealed PDF: prints the sender, finalizes, seals with the key it keeps in userData, writes where the user chose', async () => {
+    const { dialog } = await import('electron');
+    const { agreementLines, sampleVersion, signaturesOf, auditOf, textPdf } = await import('./seal-fixture');
+    const { buildSignatureRecord } = await import('../../shared/agreement/signature-record');
+    const { verifyAgreementPdf } = await import('../../electron/seal/verify');
+    const version = sampleVersion();
+    const out = join(fake.userData, 'Acuerdo v2.pdf');
+    vi.mocked(dialog.showSaveDialog).mockResolvedValue({ canceled: false, filePath: out } as never);
+    const exportPdf = fake.ipcHandle.mock.calls.find(([channel]) => channel === CHANNELS.exportPdf)![1] as AnyFn;
+    const printed = await textPdf(agreementLines(version.fingerprint));
+    const event = { senderFrame: { url: APP_ENTRY_URL, parent: null }, sender: { printToPDF: vi.fn(async () => Buffer.from(printed)) } };
+    const request = {
+      suggestedName: 'Acuerdo v2.pdf',
+      print: { pageSize: 'A4', headerTemplate: '<span></span>', footerTemplate: '<span></span>' },
+      metadata: { title: 'Acuerdo', author: 'Nubecom Soluciones', subject: 'SLA', keywords: [], language: 'es' },
+      snapshotJson: version.snapshotJson,
+      signatureRecord: buildSignatureRecord(version, signaturesOf(version), auditOf(version)),
+    };
+    const result = await call<Promise<unknown>>(exportPdf, event, request);
+    expect(result).toMatchObject({ ok: true, value: { path: out, sealed: true } });
+    expect(event.sender.printToPDF).toHaveBeenCalledWith(expect.objectContaining({ generateDocumentOutline: true, generateTaggedPDF: true }));
+    expect(fs.existsSync(join(fake.userData, 'seal-key.p12'))).toBe(true);
+    const report = await verifyAgreementPdf(new Uint8Array(fs.readFileSync(out)));
+    expect(report.reasons).toEqual([]);
+    expect(report).toMatchObject({ status: 'intact', fingerprint: version.fingerprint, signaturesRecorded: true });
+  });
+
   it('starts with the menu in the system language and switches it on setLanguage', async () => {
     expect((fake.menus.at(-1) as { label: string }[]).map((menu) => menu.label)).toContain('Archivo');
     const setLanguage = fake.ipcHandle.mock.calls.find(([channel]) => channel === CHANNELS.setLanguage)![1] as AnyFn;
