@@ -47,12 +47,15 @@ export function ImportScreen({ content, onClose }: { content: WorkshopContent; o
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [actuals, setActuals] = useState<Actuals | null>(null);
   const [dragging, setDragging] = useState(false);
+  /** The user chose to map the columns of a recognised export by hand. */
+  const [manual, setManual] = useState(false);
 
   const read = async (file: File) => {
     const text = decodeText(new Uint8Array(await file.arrayBuffer()));
     const table = parseCsv(text);
     const detected = detectMapping(table.header) !== null;
     setLoaded({ name: file.name, text, table, detected });
+    setManual(false);
     // A recognised export (or a file whose problems are in the file itself) is computed at once; others wait for a mapping.
     setActuals(detected || table.header.length <= 1 ? importActuals(text) : null);
   };
@@ -61,7 +64,7 @@ export function ImportScreen({ content, onClose }: { content: WorkshopContent; o
     if (!actuals) return;
     const items = workshopScenarios(content);
     const agreed = items.find((s) => s.id === agreedScenarioId(content))!;
-    const format = t(`import.formats.${actuals.format ?? 'none'}`);
+    const format = t(`import.formatShort.${actuals.format ?? 'none'}`);
     const { scenario } = scenarioFromActuals(actuals, toModelScenario(content, agreed), {
       id: freeScenarioId(items, 'actuals'),
       name: t('import.baselineName', { format }),
@@ -111,7 +114,10 @@ export function ImportScreen({ content, onClose }: { content: WorkshopContent; o
         <>
           <p className="muted" data-testid="import-file-info">{t('import.file', { name: loaded.name, rows: fmt.integer(loaded.table.rows.length) })}</p>
           <Preview table={loaded.table} t={t} />
-          {!loaded.detected && loaded.table.header.length > 1 ? (
+          {loaded.detected && !manual ? (
+            <button onClick={() => setManual(true)} data-testid="map-manually">{t('import.mapManually')}</button>
+          ) : null}
+          {(!loaded.detected || manual) && loaded.table.header.length > 1 ? (
             <MappingForm table={loaded.table} onApply={(mapping, options) => setActuals(importActuals(loaded.text, { mapping, ...options }))} />
           ) : null}
         </>

@@ -41,6 +41,11 @@ export function ChartBox({ max, children }: { max: number; children: (width: num
   );
 }
 
+/** Legend items in the order of `keys` (their dataKeys), not alphabetically. */
+function legendOrder(keys: readonly string[]) {
+  return (item: { dataKey?: unknown }) => keys.indexOf(String(item.dataKey));
+}
+
 const AXIS_TICK = { fontSize: 11, fill: '#445' };
 
 /** Horizontal bars, widest first: the volume each stage needs. */
@@ -73,7 +78,7 @@ export function MonthlyChart({
       <XAxis dataKey="label" tick={AXIS_TICK} interval="preserveStartEnd" />
       <YAxis tick={AXIS_TICK} tickFormatter={(v: number) => fmt.integer(v)} width={56} />
       {interactive ? <Tooltip formatter={(v) => fmt.integer(Number(v))} /> : null}
-      <Legend wrapperStyle={{ fontSize: 11 }} />
+      <Legend wrapperStyle={{ fontSize: 11 }} itemSorter={legendOrder(stages.map((s) => s.id))} />
       {stages.map((s, i) => (
         <Line key={s.id} dataKey={s.id} name={s.name} stroke={SERIES_COLOURS[i % SERIES_COLOURS.length]} dot={false} strokeWidth={2} isAnimationActive={false} />
       ))}
@@ -96,7 +101,7 @@ export function ScenarioChart({
       <XAxis dataKey="name" tick={AXIS_TICK} />
       <YAxis tick={AXIS_TICK} tickFormatter={(v: number) => fmt.integer(v)} width={56} />
       {interactive ? <Tooltip formatter={(v) => fmt.integer(Number(v))} /> : null}
-      <Legend wrapperStyle={{ fontSize: 11 }} />
+      <Legend wrapperStyle={{ fontSize: 11 }} itemSorter={legendOrder(scenarios.map((sc) => sc.id))} />
       {scenarios.map((sc, i) => (
         <Bar key={sc.id} dataKey={sc.id} name={sc.name} fill={SERIES_COLOURS[i % SERIES_COLOURS.length]} isAnimationActive={false} />
       ))}
@@ -120,7 +125,7 @@ export function TornadoChart({
       <XAxis type="number" tick={AXIS_TICK} tickFormatter={(v: number) => fmt.money(v, currency)} />
       <YAxis type="category" dataKey="label" width={150} tick={AXIS_TICK} />
       {interactive ? <Tooltip formatter={(v) => fmt.money(Number(v), currency)} /> : null}
-      <Legend wrapperStyle={{ fontSize: 11 }} />
+      <Legend wrapperStyle={{ fontSize: 11 }} itemSorter={legendOrder(['low', 'high'])} />
       <ReferenceLine x={0} stroke="#445" />
       <Bar dataKey="low" name={labels.low} stackId="swing" fill={SERIES_COLOURS[4]} isAnimationActive={false} />
       <Bar dataKey="high" name={labels.high} stackId="swing" fill={SERIES_COLOURS[2]} isAnimationActive={false} />
@@ -142,7 +147,7 @@ export function PlanVsActualChart({
       <XAxis dataKey="label" tick={AXIS_TICK} />
       <YAxis tick={AXIS_TICK} tickFormatter={(v: number) => fmt.percent(v)} width={56} />
       {interactive ? <Tooltip formatter={(v) => fmt.percent(Number(v))} /> : null}
-      <Legend wrapperStyle={{ fontSize: 11 }} />
+      <Legend wrapperStyle={{ fontSize: 11 }} itemSorter={legendOrder(['plan', 'actual'])} />
       <Bar dataKey="plan" name={labels.plan} fill={SERIES_COLOURS[0]} isAnimationActive={false} />
       <Bar dataKey="actual" name={labels.actual} fill={SERIES_COLOURS[1]} isAnimationActive={false} />
     </BarChart>
