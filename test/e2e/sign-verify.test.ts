@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { runVerify } from '../../electron/cli/verify';
 import { SNAPSHOT_ATTACHMENT_NAME } from '../../shared/pdf/finalize';
+import { readPdfOutline } from '../../shared/pdf/outline';
 import { embeddedFileData } from '../unit/seal-fixture';
 import { launchPersistent } from './support/chromium';
 import { ARTIFACTS, goToStep, openApp, pageErrors, shot } from './support/app';
@@ -178,8 +179,32 @@ describe('freeze, sign as two, export, verify', () => {
     expect(certificate).toMatch(/Europe\/Madrid/);
     expect(certificate.replace(/\s+/g, ' ')).toMatch(/integridad —que el archivo no cambió desde que se exportó—, no la identidad/);
 
+    // The bookmarks (outline) lead to the same pages as the contents.
+    const outline = await readPdfOutline(pdf);
+    for (const entry of entries) expect(outline.headings.find((h) => h.title === entry.title)?.page, entry.title).toBe(entry.page);
+
     // Pages as pictures, for people to look at.
     execFileSync('pdftoppm', ['-png', '-r', '50', pdfPath, join(ARTIFACTS, 'sign-verify-page')]);
+  });
+
+  it('exports on Letter paper with the contents paginated for it', async () => {
+    await page.getByTestId('page-size').selectOption('Letter');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pdf').click()]);
+    const letterPath = join(ARTIFACTS, 'sign-verify-letter.pdf');
+    await download.saveAs(letterPath);
+    const info = execFileSync('pdfinfo', [letterPath], { encoding: 'utf8' });
+    expect(info).toMatch(/Page size:\s+612(\.\d+)? x 792(\.\d+)? pts \(letter\)/);
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+    const contents = pageText(letterPath, 2);
+    const entries = [...contents.matchAll(/^\s*(\S.*?\S)\s{2,}(\d+)\s*$/gm)].map((m) => ({ title: m[1]!, page: Number(m[2]) }));
+    expect(entries.length).toBeGreaterThanOrEqual(7);
+    for (const entry of entries) {
+      expect(entry.page).toBeLessThanOrEqual(pages);
+      expect(pageText(letterPath, entry.page).split('\n').filter((l) => l.trim() !== '')[1]!.trim(), entry.title).toBe(entry.title);
+    }
+    const { report } = await verify(letterPath);
+    expect(report.status).toBe('intact');
+    await page.getByTestId('page-size').selectOption('A4');
   });
 
   it('pacto verify: intact as exported', async () => {
