@@ -16,7 +16,7 @@ import {
   type WorkshopContent,
   type WorkshopScenario,
 } from '../domain/workshop';
-import { chainFromFunnel, type PlanStage } from './chain';
+import { chainFromFunnel, standardStageKey, type PlanStage } from './chain';
 import { planScenario, type ScenarioPlan } from './plan';
 import { ModelInputError } from './reverse-funnel';
 import type { Scenario } from './scenario';
@@ -153,4 +153,49 @@ export function freeScenarioId(items: readonly { id: string }[], prefix: string)
   const taken = new Set(items.map((s) => s.id));
   if (!taken.has(prefix)) return prefix;
   for (let n = 2; ; n++) if (!taken.has(`${prefix}-${n}`)) return `${prefix}-${n}`;
+}
+
+/**
+ * A team's own assumptions as a scenario: for each stage of the agreed
+ * funnel's main path, the rate and days of the matching stage on the team's
+ * funnel (`content.funnels.marketing` or `.sales`) main path. Stages match by
+ * id, else by linked glossary term, else by standard stage (lead, MQL …), else
+ * by name (case and spaces ignored); a stage with no match, or whose match is
+ * the team funnel's last stage, follows the agreed funnel.
+ * @returns the scenario (kind `marketing` or `sales`) and how many stages took the team's figures
+ */
+export function scenarioFromTeamFunnel(
+  content: WorkshopContent,
+  team: 'marketing' | 'sales',
+  init: { id: string; name: string },
+): { scenario: WorkshopScenario; matched: number } {
+  const teamFunnel = content.funnels[team];
+  const teamChain = chainFromFunnel(teamFunnel);
+  const termOf = (funnel: Funnel, id: string) => funnel.stages.find((s) => s.id === id)?.termId ?? null;
+  const norm = (name: string) => name.trim().toLowerCase().replace(/\s+/g, ' ');
+  const agreed = content.funnels.agreed;
+  const stages: Record<string, ScenarioStageOverride> = {};
+  let matched = 0;
+  chainFromFunnel(agreed)
+    .slice(0, -1)
+    .forEach((s) => {
+      const term = termOf(agreed, s.id);
+      const key = standardStageKey(s.id, term);
+      const candidates: ((t: PlanStage) => boolean)[] = [
+        (t) => t.id === s.id,
+        (t) => term !== null && termOf(teamFunnel, t.id) === term,
+        (t) => key !== null && standardStageKey(t.id, termOf(teamFunnel, t.id)) === key,
+        (t) => norm(t.name) === norm(s.name),
+      ];
+      for (const test of candidates) {
+        const i = teamChain.findIndex(test);
+        if (i < 0) continue;
+        if (i < teamChain.length - 1) {
+          stages[s.id] = { conversionRate: teamChain[i]!.conversionRate, averageDays: teamChain[i]!.averageDays };
+          matched++;
+        }
+        break;
+      }
+    });
+  return { scenario: { id: init.id, name: init.name, kind: team, stages }, matched };
 }

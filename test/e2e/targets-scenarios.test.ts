@@ -102,6 +102,11 @@ describe('scenarios on the targets screen', () => {
     await page.getByTestId('scenario-new').click();
     await expect(tabs().count()).resolves.toBe(5);
     await expect(page.getByTestId('selected-title').textContent()).resolves.toContain('Escenario 5');
+    // Sales' own assumptions: the rates of the sales team's funnel (the sample's is a copy of the agreed one).
+    await page.getByTestId('scenario-from-sales').click();
+    await expect(tabs().count()).resolves.toBe(6);
+    await expect(page.getByTestId('selected-title').textContent()).resolves.toContain('Supuestos de ventas');
+    await expect(volumes()).resolves.toEqual(['4800', '1200', '960', '480', '240', '60']);
     await tabs().filter({ hasText: 'Supuestos de marketing' }).click();
     await page.getByTestId('scenario-agree').click();
     await expect(tabs().filter({ hasText: 'Acordado' }).textContent()).resolves.toContain('Supuestos de marketing');
@@ -120,7 +125,7 @@ describe('scenarios on the targets screen', () => {
     await page.getByRole('heading', { name: 'Talleres' }).waitFor();
     await openSample();
     await goToStep(page, 'targets');
-    await expect(tabs().count()).resolves.toBe(5);
+    await expect(tabs().count()).resolves.toBe(6);
     await expect(tabs().filter({ hasText: 'Acordado' }).textContent()).resolves.toContain('Supuestos de marketing');
     await expect(volumes()).resolves.toEqual(['5409', '1920', '960', '480', '240', '60']);
   });
@@ -149,7 +154,7 @@ describe('importing CRM exports', () => {
 
     await page.getByTestId('import-confirm').click();
     await page.getByTestId('open-import').waitFor();
-    await expect(tabs().count()).resolves.toBe(6);
+    await expect(tabs().count()).resolves.toBe(7);
     const baseline = tabs().filter({ hasText: 'Datos reales (CRM)' });
     await expect(baseline.textContent()).resolves.toContain('Real HubSpot');
     await baseline.click();

@@ -22,6 +22,7 @@ import {
   agreedScenarioPlan,
   defaultsOf,
   planWorkshopScenario,
+  scenarioFromTeamFunnel,
   scenarioStages,
   workshopScenarios,
 } from '../../shared/model/workshop-scenarios';
@@ -121,5 +122,36 @@ describe('workshop scenarios', () => {
     initWorkshopDoc(doc, content);
     expect('scenarios' in readWorkshop(doc)).toBe(false);
     expect(workshopScenarios(readWorkshop(doc))).toHaveLength(3);
+  });
+});
+
+describe('a team’s own assumptions as a scenario', () => {
+  it('takes the rates and days of the matching stages of the team’s funnel', () => {
+    const content = sampleWorkshop('2026-12-01');
+    const sales = content.funnels.sales;
+    // Sales believes MQL→SAL is 60 % in 3 days and renamed its SQL stage; ids differ from the agreed funnel's.
+    const rename = (id: string) => `sales-${id}`;
+    sales.stages = sales.stages.map((s) => ({ ...s, id: rename(s.id), name: s.id === 'stage-sql' ? 'Lead calificado' : s.name }));
+    sales.transitions = sales.transitions.map((t) => ({
+      ...t,
+      source: rename(t.source),
+      target: rename(t.target),
+      ...(t.source === 'stage-mql' && !t.recycle ? { conversionRate: 0.6, averageDays: 3 } : {}),
+    }));
+    const { scenario, matched } = scenarioFromTeamFunnel(content, 'sales', { id: 'sales', name: 'Ventas' });
+    expect(scenario.kind).toBe('sales');
+    expect(matched).toBe(5);
+    expect(scenario.stages['stage-mql']).toEqual({ conversionRate: 0.6, averageDays: 3 });
+    const plan = planWorkshopScenario(content, scenario);
+    // MQL→SAL 60 %: 960 SAL ÷ 0.6 = 1,600 MQL ÷ 0.25 = 6,400 leads.
+    expect(plan.ok && plan.plan.stages.map((s) => s.volume)).toEqual([6400, 1600, 960, 480, 240, 60]);
+  });
+
+  it('leaves stages it cannot match to the agreed funnel', () => {
+    const content = sampleWorkshop('2026-12-01');
+    content.funnels.marketing = { stages: [], transitions: [] };
+    const { scenario, matched } = scenarioFromTeamFunnel(content, 'marketing', { id: 'mkt', name: 'Marketing' });
+    expect(matched).toBe(0);
+    expect(scenario.stages).toEqual({});
   });
 });

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { parseLocaleNumber } from '../../../shared/domain/parse';
 import { updateTargets } from '../../../shared/domain/workshop-doc';
 import type { WorkshopContent, WorkshopScenario } from '../../../shared/domain/workshop';
-import { agreedScenarioId, freeScenarioId, planWorkshopScenario, workshopScenarios, type WorkshopPlan } from '../../../shared/model/workshop-scenarios';
+import { agreedScenarioId, freeScenarioId, planWorkshopScenario, scenarioFromTeamFunnel, workshopScenarios, type WorkshopPlan } from '../../../shared/model/workshop-scenarios';
 import { edit } from '../../data/session';
 import { useAppStore } from '../../store';
 import { formatters } from '../../i18n';
@@ -196,13 +196,22 @@ function ScenarioBar({
     const name = t('model.newScenarioName', { n: scenarios.length + 1 });
     if (actions.add({ id, name, kind: 'custom', stages: {} }) === null) onSelect(id);
   };
+  const fromTeam = (team: 'marketing' | 'sales') => {
+    const id = freeScenarioId(scenarios, team);
+    const { scenario } = scenarioFromTeamFunnel(content, team, { id, name: t(`model.kinds.${team}`) });
+    if (actions.add(scenario) === null) onSelect(id);
+  };
   return (
     <section className="card" aria-label={t('model.scenarios')}>
       <div className="row-between">
         <h2>{t('model.scenarios')}</h2>
-        <button onClick={create} data-testid="scenario-new">
-          {t('model.newScenario')}
-        </button>
+        <div className="form-actions">
+          <button onClick={() => fromTeam('marketing')} data-testid="scenario-from-marketing">{t('model.fromMarketing')}</button>
+          <button onClick={() => fromTeam('sales')} data-testid="scenario-from-sales">{t('model.fromSales')}</button>
+          <button onClick={create} data-testid="scenario-new">
+            {t('model.newScenario')}
+          </button>
+        </div>
       </div>
       <p className="muted small">{t('model.scenariosIntro')}</p>
       <div className="scenario-tabs" role="tablist">
