@@ -103,6 +103,10 @@ describe('freeze, sign as two, export, verify', () => {
     await signTyped('p-jorge');
     await page.getByText('Todos los firmantes firmaron la versión 1').waitFor();
     await shot(page, 'sign-02-signed');
+    // Looking at the other steps changes nothing: the agreement stays signed.
+    for (const step of ['glossary', 'sla', 'funnel', 'targets', 'participants']) await goToStep(page, step);
+    await goToStep(page, 'sign');
+    await expect(page.locator('.topbar .badge').textContent()).resolves.toBe('Firmado');
   });
 
   it('shows the version as signed, a diff against an edited draft, and an intact audit trail', async () => {
@@ -205,6 +209,14 @@ describe('freeze, sign as two, export, verify', () => {
     const { report } = await verify(letterPath);
     expect(report.status).toBe('intact');
     await page.getByTestId('page-size').selectOption('A4');
+  });
+
+  it('records the export in the audit trail', async () => {
+    await goToStep(page, 'versions');
+    await expect(page.getByTestId('audit-event').first().locator('td:nth-child(3)').textContent()).resolves.toBe('PDF exportado');
+    await expect(page.getByTestId('audit-event').first().textContent()).resolves.toContain('sellado');
+    await expect(page.getByTestId('chain-status').textContent()).resolves.toMatch(/Cadena íntegra/);
+    await goToStep(page, 'export');
   });
 
   it('pacto verify: intact as exported', async () => {
