@@ -6,7 +6,7 @@
  * recycle loops are dashed, curve below the funnel and say "recycle".
  */
 import { createContext, memo, useContext, useEffect, useRef, useState } from 'react';
-import { BaseEdge, getBezierPath, Handle, Position, type EdgeProps, type NodeProps } from '@xyflow/react';
+import { BaseEdge, getBezierPath, Handle, Position, useStore, type EdgeProps, type NodeProps, type ReactFlowState } from '@xyflow/react';
 import type { StageNode as StageNodeType, TransitionEdge as TransitionEdgeType } from './canvas-model';
 import { NODE_HEIGHT } from './canvas-model';
 
@@ -67,10 +67,19 @@ function RenameField({ id, name }: { id: string; name: string }) {
   );
 }
 
+/**
+ * Zoom below which a stage shows only its name and owner, and arrows lose their
+ * label: smaller text is unreadable anyway, and a 500-stage canvas zoomed out
+ * to fit then draws a fraction of the text while a stage is dragged.
+ */
+export const DETAIL_ZOOM = 0.45;
+const detailed = (s: ReactFlowState): boolean => s.transform[2] >= DETAIL_ZOOM;
+
 /** A stage box: handles left (in) and right (out). */
 export const StageNode = memo(function StageNode({ id, data, selected }: NodeProps<StageNodeType>) {
   const actions = useContext(CanvasActionsContext);
   const editing = actions.editingId === id;
+  const detail = useStore(detailed);
   const classes = ['stage-node', `stage-node--${data.owner}`];
   if (selected) classes.push('is-selected');
   if (data.highlight) classes.push('is-gap');
@@ -83,13 +92,13 @@ export const StageNode = memo(function StageNode({ id, data, selected }: NodePro
         {editing ? <RenameField id={id} name={data.name} /> : data.name}
       </div>
       <div className="stage-node__owner">{data.ownerLabel}</div>
-      {data.term ? (
+      {detail && data.term ? (
         <div className="stage-node__meta" title={data.term}>
           § {data.term}
         </div>
       ) : null}
-      {data.volume ? <div className="stage-node__meta stage-node__volume">{data.volume}</div> : null}
-      {data.issues.length > 0 ? (
+      {detail && data.volume ? <div className="stage-node__meta stage-node__volume">{data.volume}</div> : null}
+      {detail && data.issues.length > 0 ? (
         <div className="stage-node__issue" title={data.issues.join('\n')} data-testid="stage-issue">
           {data.issueLevel === 'error' ? '⛔' : '⚠'} {data.issues[0]}
         </div>
@@ -106,6 +115,7 @@ export const StageNode = memo(function StageNode({ id, data, selected }: NodePro
  */
 export const TransitionEdge = memo(function TransitionEdge(props: EdgeProps<TransitionEdgeType>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd, selected } = props;
+  const detail = useStore(detailed);
   const recycle = data?.recycle ?? false;
   let path: string;
   let labelX: number;
@@ -134,7 +144,7 @@ export const TransitionEdge = memo(function TransitionEdge(props: EdgeProps<Tran
       path={path}
       className={classes.join(' ')}
       markerEnd={markerEnd}
-      label={label}
+      label={detail ? label : undefined}
       labelX={labelX}
       labelY={labelY}
       labelShowBg

@@ -27,12 +27,16 @@ function batch(fn: (doc: Y.Doc) => void): FieldErrors | null {
   return edit((doc) => doc.transact(() => fn(doc), LOCAL_ORIGIN));
 }
 
-/** A free spot right of the funnel's right-most stage (px), for a stage added from the palette. */
+/**
+ * Where a stage added from the palette goes (px): under the funnel, below its
+ * right-most stage, so arrows to it (often a branch such as SQL → Disqualified)
+ * do not run through other stages; at the origin in an empty funnel.
+ */
 export function nextFreePosition(funnel: Funnel): { x: number; y: number } {
   if (funnel.stages.length === 0) return { x: 0, y: 0 };
   const right = Math.max(...funnel.stages.map((s) => s.x));
-  const top = Math.min(...funnel.stages.map((s) => s.y));
-  return { x: right + NODE_WIDTH + 72, y: top };
+  const bottom = Math.max(...funnel.stages.map((s) => s.y));
+  return { x: right, y: bottom + NODE_HEIGHT + 72 };
 }
 
 /** Adds a palette stage of `kind` (or a custom one named `customName` when kind is null); returns its id. */

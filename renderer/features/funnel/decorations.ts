@@ -18,7 +18,7 @@ import type { CanvasDecorations } from './canvas-model';
 
 /** "MQL — Lead calificado por marketing", or the name alone for a term without acronym. */
 export function termLabel(term: Term): string {
-  return term.acronym ? `${term.acronym} — ${term.name}` : term.name;
+  return term.acronym && term.acronym.trim().toLowerCase() !== term.name.trim().toLowerCase() ? `${term.acronym} — ${term.name}` : term.name;
 }
 
 /**

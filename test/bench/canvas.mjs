@@ -1,0 +1,113 @@
+#!/usr/bin/env node
+/**
+ * Canvas benchmark (issue 3), run with `npm run bench:canvas`: 500 stages and
+ * 600 arrows in real Chromium, once with Pacto's stage node and transition
+ * edge and once with React Flow's default node and edge (same labels), in
+ * the same run, alternating, ROUNDS times each. Prints the time to first
+ * render of Pacto's canvas and the median frame time while a stage is
+ * dragged, for both, and their ratio (goal: ≤ 1.2). Not a test: it asserts
+ * nothing and is not part of `npm test`.
+ *
+ * Frames are timed with requestAnimationFrame in a Chromium without frame
+ * rate limit or vsync, so a frame lasts as long as its work (not 16.7 ms).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { chromium } from 'playwright-core';
+import { build, preview } from 'vite';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const ROUNDS = Number(process.env.ROUNDS ?? 3);
+const FRAMES = Number(process.env.FRAMES ?? 120);
+const CHROMIUM = process.env.PACTO_CHROMIUM ?? '/usr/bin/chromium';
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  // Let frames run as fast as their work allows, so frame time measures the canvas, not the display.
+  '--disable-frame-rate-limit',
+  '--disable-gpu-vsync',
+];
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const ms = (x) => `${x.toFixed(2)} ms`;
+
+const outDir = mkdtempSync(join(tmpdir(), 'pacto-bench-canvas-'));
+const config = {
+  root: join(here, 'canvas'),
+  base: './',
+  logLevel: 'warn',
+  plugins: [react()],
+  build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 5000 },
+};
+await build(config);
+const server = await preview({ ...config, preview: { host: '127.0.0.1', port: 0, strictPort: false } });
+const address = server.httpServer.address();
+const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+
+/** One page load of `kind`: time to first render and the frame times of one drag. */
+async function run(kind) {
+  const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${url}?kind=${kind}${process.env.EXTRA ?? ''}`);
+  await page.waitForFunction(() => window.benchFirstRender !== undefined, null, { timeout: 120_000 });
+  const firstRender = await page.evaluate(() => window.benchFirstRender);
+  const before = await page.locator('.react-flow__node[data-id="s262"]').evaluate((el) => el.style.transform);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const metric = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const m0 = await metric();
+  const frames = await page.evaluate((n) => window.benchDrag('s262', n), FRAMES);
+  const m1 = await metric();
+  const cost = Object.fromEntries(['ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration', 'TaskDuration'].map((k) => [k, ((m1[k] - m0[k]) * 1000) / FRAMES]));
+  const after = await page.locator('.react-flow__node[data-id="s262"]').evaluate((el) => el.style.transform);
+  await page.close();
+  if (errors.length) throw new Error(`${kind}: ${errors.join('; ')}`);
+  if (before === after) throw new Error(`${kind}: the drag did not move the stage`);
+  return { firstRender, frames, cost };
+}
+
+const results = { pacto: { firstRender: [], frames: [], cost: [] }, default: { firstRender: [], frames: [], cost: [] } };
+try {
+  await run('default'); // warm-up: the first page load pays for the browser's caches
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const kind of r % 2 ? ['default', 'pacto'] : ['pacto', 'default']) {
+      const { firstRender, frames, cost } = await run(kind);
+      results[kind].cost.push(cost);
+      results[kind].firstRender.push(firstRender);
+      results[kind].frames.push(...frames);
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+  rmSync(outDir, { recursive: true, force: true });
+}
+
+const pactoFrame = median(results.pacto.frames);
+const defaultFrame = median(results.default.frames);
+const ratio = pactoFrame / defaultFrame;
+console.log(`Canvas benchmark: 500 stages, 600 arrows, Chromium ${CHROMIUM}, ${ROUNDS} rounds, ${FRAMES} drag frames each`);
+console.log(`  time to first render, Pacto nodes/edges:   median ${ms(median(results.pacto.firstRender))} (${results.pacto.firstRender.map(ms).join(', ')})`);
+console.log(`  time to first render, React Flow defaults: median ${ms(median(results.default.firstRender))}`);
+console.log(`  median frame time while dragging, Pacto:    ${ms(pactoFrame)}`);
+console.log(`  median frame time while dragging, defaults: ${ms(defaultFrame)}`);
+for (const kind of ['pacto', 'default']) {
+  const keys = Object.keys(results[kind].cost[0]);
+  const per = keys.map((k) => `${k.replace('Duration', '')} ${ms(median(results[kind].cost.map((c) => c[k])))}`).join(', ');
+  console.log(`  main-thread work per drag frame, ${kind}: ${per}`);
+}
+console.log(`  ratio Pacto ÷ defaults: ${ratio.toFixed(2)} (goal ≤ 1.2: ${ratio <= 1.2 ? 'met' : 'NOT met'})`);

@@ -1,0 +1,128 @@
+/**
+ * The canvas benchmark's page (built and driven by `test/bench/canvas.mjs`):
+ * 500 stages and 600 arrows on React Flow, drawn either with Pacto's stage
+ * node and transition edge (`?kind=pacto`, the canvas' own components and
+ * node/edge builder) or with React Flow's default node and edge carrying the
+ * same labels (`?kind=default`). It reports the time to first render and,
+ * when asked, drags one stage frame by frame and records the frame times.
+ */
+import { createRoot } from 'react-dom/client';
+import { ReactFlow, type Edge, type Node } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import '../../../renderer/ui/styles.css';
+import '../../../renderer/features/funnel/canvas.css';
+import type { Funnel, FunnelStage, FunnelTransition } from '../../../shared/domain/workshop';
+import { buildEdges, buildNodes, GRID, NODE_WIDTH, type CanvasDecorations } from '../../../renderer/features/funnel/canvas-model';
+import { EDGE_TYPES, NODE_TYPES } from '../../../renderer/features/funnel/StageNode';
+import { formatDays, formatPercent } from '../../../shared/funnel/input';
+
+const STAGES = 500;
+const EDGES = 600;
+const COLUMNS = 25;
+
+declare global {
+  interface Window {
+    /** Milliseconds from navigation start to the first frame with every stage and arrow drawn. */
+    benchFirstRender?: number;
+    /** Drags stage `id` by `frames` × 4 px, one mouse move per frame; resolves with each frame's duration in ms. */
+    benchDrag?: (id: string, frames: number) => Promise<number[]>;
+  }
+}
+
+/** A deterministic funnel of 500 stages on a grid and 600 arrows (each stage to its right-hand neighbour, then some down). */
+function benchFunnel(): Funnel {
+  const stages: FunnelStage[] = [];
+  for (let i = 0; i < STAGES; i++) {
+    stages.push({ id: `s${i}`, name: `Stage ${i}`, ownerTeam: i % 3 === 0 ? 'sales' : 'marketing', termId: null, x: (i % COLUMNS) * (NODE_WIDTH + 96), y: Math.floor(i / COLUMNS) * 160 });
+  }
+  const transitions: FunnelTransition[] = [];
+  for (let i = 0; i < STAGES && transitions.length < EDGES; i++) {
+    if (i % COLUMNS !== COLUMNS - 1) transitions.push({ id: `t${i}`, source: `s${i}`, target: `s${i + 1}`, conversionRate: 0.25 + (i % 7) / 20, averageDays: 3 + (i % 11), recycle: false });
+  }
+  for (let i = 0; transitions.length < EDGES; i += 3) {
+    transitions.push({ id: `d${i}`, source: `s${i}`, target: `s${i + COLUMNS}`, conversionRate: 0.1, averageDays: 30, recycle: i % 9 === 0 });
+  }
+  return { stages, transitions };
+}
+
+const funnel = benchFunnel();
+const none = new Map<string, { messages: string[]; level: 'error' | 'warning' }>();
+const deco: CanvasDecorations = {
+  ownerLabels: { marketing: 'Marketing', sales: 'Sales' },
+  termLabel: () => 'MQL — Marketing qualified lead',
+  volume: (id) => `${Number(id.slice(1)) * 10} in the period`,
+  edgeLabel: (rate, days) => `${formatPercent(rate, 'en')} · ${formatDays(days, 'en')}`,
+  recycleLabel: 'recycle',
+  stageAria: (id) => `Stage ${id}`,
+  edgeAria: (id) => `Arrow ${id}`,
+  stageIssues: none,
+  transitionIssues: none,
+  highlightStages: new Set(),
+  highlightTransitions: new Set(),
+};
+
+const params = new URLSearchParams(location.search);
+const kind = params.get('kind') === 'default' ? 'default' : 'pacto';
+// Diagnostics: `nodes=` / `edges=` override `kind` for one part only.
+const nodeKind = params.get('nodes') ?? kind;
+const edgeKind = params.get('edges') ?? kind;
+const pactoNodes = buildNodes(funnel, deco, new Set());
+const pactoEdges = buildEdges(funnel, deco, new Set());
+const nodes: Node[] =
+  nodeKind === 'pacto'
+    ? pactoNodes
+    : pactoNodes.map((n) => ({ id: n.id, position: n.position, data: { label: n.data.name } }));
+const edges: Edge[] =
+  edgeKind === 'pacto'
+    ? pactoEdges
+    : pactoEdges.map((e) => ({ id: e.id, source: e.source, target: e.target, label: e.data!.label }));
+
+function Bench() {
+  return (
+    <ReactFlow
+      defaultNodes={nodes}
+      defaultEdges={edges}
+      nodeTypes={NODE_TYPES}
+      edgeTypes={EDGE_TYPES}
+      snapToGrid
+      snapGrid={[GRID, GRID]}
+      fitView
+      minZoom={0.05}
+      proOptions={{ hideAttribution: true }}
+    />
+  );
+}
+
+createRoot(document.getElementById('root')!).render(<Bench />);
+
+const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+void (async () => {
+  for (;;) {
+    await frame();
+    const drawnNodes = document.querySelectorAll('.react-flow__node').length;
+    const drawnEdges = document.querySelectorAll('.react-flow__edge').length;
+    if (drawnNodes === STAGES && drawnEdges === EDGES) break;
+  }
+  window.benchFirstRender = performance.now();
+})();
+
+window.benchDrag = async (id, frames) => {
+  const el = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${id}"]`)!;
+  const box = el.getBoundingClientRect();
+  const x = box.left + box.width / 2;
+  const y = box.top + box.height / 2;
+  const mouse = (type: string, dx: number) =>
+    (type === 'mousedown' ? el : window).dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, view: window, button: 0, buttons: 1, clientX: x + dx, clientY: y + dx / 2 }));
+  mouse('mousedown', 0);
+  await frame();
+  const times: number[] = [];
+  let last = await frame();
+  for (let i = 1; i <= frames; i++) {
+    mouse('mousemove', i * 4);
+    const now = await frame();
+    times.push(now - last);
+    last = now;
+  }
+  mouse('mouseup', frames * 4);
+  return times;
+};
