@@ -78,6 +78,9 @@ describe('scenarios on the targets screen', () => {
     await page.getByTestId('rate-stage-mql').press('Escape');
     await expect(volumes()).resolves.toEqual(['4800', '1200', '960', '480', '240', '60']);
 
+    // A rate of 0 % is saved (it is a valid rate) but the plan says why it cannot be computed.
+    await typeInto('rate-stage-mql', '0');
+    await expect(page.getByTestId('plan-error').textContent()).resolves.toContain('la conversión de MQL a SAL debe ser mayor que 0 %');
     await typeInto('rate-stage-mql', '50 %');
     // MQL→SAL 50 %: 480 SQL ÷ 0.5 = 960 SAL ÷ 0.5 = 1920 MQL ÷ 0.25 = 7680 leads.
     await expect.poll(volumes).toEqual(['7680', '1920', '960', '480', '240', '60']);

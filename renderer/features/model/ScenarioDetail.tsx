@@ -48,6 +48,16 @@ export function BenchmarkNote({ check, fmt, t, testId }: { check: BenchmarkCheck
   );
 }
 
+/** The reason a plan cannot be computed, in the UI language when the model names a rate (e.g. a rate of 0 %). */
+export function planErrorText(plan: WorkshopPlan & { ok: false }, chain: readonly { name: string }[], t: TFunction): string {
+  const rate = /^chain\.(\d+)\.conversionRate$/.exec(plan.field);
+  if (rate) {
+    const i = Number(rate[1]);
+    return t('model.rateZero', { from: chain[i]?.name ?? '', to: chain[i + 1]?.name ?? '' });
+  }
+  return plan.message;
+}
+
 /** The stage table: editable rate and days, benchmark, volume (and unrounded), cost per record. */
 export function AssumptionsTable({
   content,
@@ -72,7 +82,7 @@ export function AssumptionsTable({
     <>
       {!plan.ok ? (
         <p className="field__error" role="alert" data-testid="plan-error">
-          {t('model.cannot', { message: plan.message })}
+          {t('model.cannot', { message: planErrorText(plan, chain, t) })}
         </p>
       ) : null}
       <table className="grid-table volumes" data-testid="volumes">
