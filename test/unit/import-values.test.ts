@@ -164,12 +164,13 @@ describe('parseCsv', () => {
     expect(detectDelimiter('single')).toBe(',');
   });
 
-  it('keeps spreadsheet row numbers across quoted line breaks and blank lines, strips the BOM', () => {
+  it('keeps spreadsheet row numbers across quoted line breaks and blank lines, strips the BOM, normalizes line ends', () => {
     const t = parseCsv('\ufeffname;note\r\nA;"two\r\nlines"\r\n\r\nB;x\r\n');
     expect(t.bom).toBe(true);
     expect(t.header).toEqual(['name', 'note']);
     expect(t.rows).toEqual([
-      { row: 2, cells: ['A', 'two\r\nlines'] },
+      // Line ends are normalized to \n before parsing, inside quoted fields too.
+      { row: 2, cells: ['A', 'two\nlines'] },
       { row: 4, cells: ['B', 'x'] },
     ]);
   });
