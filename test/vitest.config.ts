@@ -18,6 +18,8 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['test/unit/**/*.test.ts'],
+          // Generous: CI machines are small and busy; speed is measured in benchmarks, not here.
+          testTimeout: 30_000,
           // Benchmarks belong to this project only, so `vitest bench` runs each once.
           benchmark: { include: ['test/bench/**/*.bench.ts'] },
         },
@@ -28,6 +30,7 @@ export default defineConfig({
           name: 'component',
           environment: 'jsdom',
           include: ['test/component/**/*.test.tsx'],
+          testTimeout: 30_000,
           benchmark: { include: [] },
           setupFiles: ['test/component/setup.ts'],
         },
