@@ -22,6 +22,7 @@ import { ensureSealKey, fileSealKeyStore } from '../seal/key';
 import { sealPdf } from '../seal/seal';
 import { verifyAgreementPdf } from '../seal/verify';
 import { bridgeHandlers, type ChannelKey } from './ipc';
+import { saveFile } from './save-file';
 import { mainLabels, menuTemplate, pickLanguage } from './menu';
 import {
   APP_ENTRY_URL,
@@ -146,12 +147,13 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
-async function showSaveDialog(sender: WebContents, suggestedName: string): Promise<string | null> {
+async function showSaveDialog(sender: WebContents, suggestedName: string, extension = 'pdf'): Promise<string | null> {
   const labels = mainLabels(language);
+  const pdf = extension === 'pdf';
   const options: Electron.SaveDialogOptions = {
-    title: labels.exportPdfDialogTitle,
+    title: pdf ? labels.exportPdfDialogTitle : labels.saveImageDialogTitle,
     defaultPath: join(app.getPath('documents'), suggestedName),
-    filters: [{ name: labels.pdfFilter, extensions: ['pdf'] }],
+    filters: [{ name: pdf ? labels.pdfFilter : `${labels.imageFilter} (.${extension})`, extensions: [extension] }],
     properties: ['createDirectory', 'showOverwriteConfirmation'],
   };
   const owner = BrowserWindow.fromWebContents(sender);
@@ -174,6 +176,11 @@ function registerBridge(): void {
         }),
       paginatePdf: (print, event) => paginateAgreementPdf(print, { print: (options) => event.sender.printToPDF(options) }),
       verifyPdf: async (request) => ok(await verifyAgreementPdf(request.bytes)),
+      saveFile: (request, event) =>
+        saveFile(request, {
+          saveDialog: (suggestedName, extension) => showSaveDialog(event.sender, suggestedName, extension),
+          writeFile: (path, data) => writeFileAtomic(path, data),
+        }),
       openExternal: async (url) => {
         await shell.openExternal(url);
         return ok(undefined);

@@ -13,12 +13,15 @@ import {
   setLanguageSchema,
   verifyPdfRequestSchema,
   externalUrlSchema,
+  saveFileRequestSchema,
   type AppInfo,
   type ExportPdfRequest,
   type ExportPdfResult,
   type PdfPagination,
   type PdfVerdict,
   type PrintOptions,
+  type SaveFileRequest,
+  type SaveFileResult,
   type VerifyPdfRequest,
 } from '../../shared/bridge/contract';
 import type { Language } from '../../shared/domain/workshop';
@@ -56,6 +59,8 @@ export interface BridgeImpl<E> {
   verifyPdf(request: VerifyPdfRequest): Promise<Result<PdfVerdict>>;
   /** Opens a checked http(s)/mailto address outside Pacto (`shell.openExternal`). */
   openExternal(url: string): Promise<Result<void>>;
+  /** Asks where to save a file the renderer made (funnel SVG/PNG) and writes it (`saveFile` in `./save-file`). */
+  saveFile(request: SaveFileRequest, event: E): Promise<Result<SaveFileResult>>;
 }
 
 /** The name of a channel in `CHANNELS` (`exportPdf` …), not its wire string. */
@@ -101,5 +106,6 @@ export function bridgeHandlers<E extends InvokeEventLike>(impl: BridgeImpl<E>, a
     paginatePdf: guarded('paginatePdf', appOrigin, printOptionsSchema, (print, event: E) => impl.paginatePdf(print, event)),
     verifyPdf: guarded('verifyPdf', appOrigin, verifyPdfRequestSchema, (request) => impl.verifyPdf(request)),
     openExternal: guarded('openExternal', appOrigin, externalUrlSchema, (url) => impl.openExternal(url)),
+    saveFile: guarded('saveFile', appOrigin, saveFileRequestSchema, (request, event: E) => impl.saveFile(request, event)),
   };
 }

@@ -18,6 +18,10 @@ export interface MainLabels {
   exportPdfDialogTitle: string;
   /** Name of the PDF filter in the save dialog. */
   pdfFilter: string;
+  /** Title of the native save dialog of a funnel export (SVG, PNG). */
+  saveImageDialogTitle: string;
+  /** Name of the image filter in that dialog. */
+  imageFilter: string;
   quit: string;
   /** macOS app menu: quit with the app's name. */
   quitApp: string;
@@ -53,6 +57,8 @@ const LABELS: Readonly<Record<Language, MainLabels>> = {
     exportPdf: 'Exportar PDF…',
     exportPdfDialogTitle: 'Exportar el acuerdo en PDF',
     pdfFilter: 'Documento PDF',
+    saveImageDialogTitle: 'Exportar el embudo',
+    imageFilter: 'Imagen',
     quit: 'Salir',
     quitApp: 'Salir de Pacto',
     edit: 'Edición',
@@ -84,6 +90,8 @@ const LABELS: Readonly<Record<Language, MainLabels>> = {
     exportPdf: 'Export PDF…',
     exportPdfDialogTitle: 'Export the agreement as PDF',
     pdfFilter: 'PDF document',
+    saveImageDialogTitle: 'Export the funnel',
+    imageFilter: 'Image',
     quit: 'Quit',
     quitApp: 'Quit Pacto',
     edit: 'Edit',

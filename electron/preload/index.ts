@@ -24,6 +24,7 @@ const CHANNELS: typeof CONTRACT_CHANNELS = {
   paginatePdf: 'pacto:pdf:paginate',
   verifyPdf: 'pacto:pdf:verify',
   openExternal: 'pacto:shell:open-external',
+  saveFile: 'pacto:file:save',
 };
 const MENU_COMMAND_CHANNEL: typeof CONTRACT_MENU_COMMAND_CHANNEL = 'pacto:menu:command';
 
@@ -42,6 +43,7 @@ const api = {
   setLanguage: (language) => invoke(CHANNELS.setLanguage, language),
   paginatePdf: (print) => invoke(CHANNELS.paginatePdf, print),
   verifyPdf: (request) => invoke(CHANNELS.verifyPdf, request),
+  saveFile: (request) => invoke(CHANNELS.saveFile, request),
   openExternal: (url) => invoke(CHANNELS.openExternal, url),
   onMenuCommand: (listener) => {
     // The renderer's listener never sees the IPC event (it carries `sender`, i.e. ipcRenderer).

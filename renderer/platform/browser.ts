@@ -20,6 +20,7 @@ import {
   type PactoBridge,
   type PdfVerdict,
   type PrintOptions,
+  saveFileRequestSchema,
 } from '../../shared/bridge/contract';
 import { finalizeAgreementPdf } from '../../shared/pdf/finalize';
 import { readPdfOutline, tocMismatches } from '../../shared/pdf/outline';
@@ -49,8 +50,8 @@ function base64ToBytes(base64: string): Uint8Array {
   return bytes;
 }
 
-function download(bytes: Uint8Array, name: string): void {
-  const blob = new Blob([bytes as BlobPart], { type: 'application/pdf' });
+function download(bytes: Uint8Array, name: string, type = 'application/pdf'): void {
+  const blob = new Blob([bytes as BlobPart], { type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -123,6 +124,13 @@ export const browserPlatform: PactoBridge = {
   },
   async setLanguage() {
     return ok(undefined);
+  },
+  async saveFile(request) {
+    const parsed = saveFileRequestSchema.safeParse(request);
+    if (!parsed.success) return err({ code: 'invalid-payload', message: parsed.error.issues[0]?.message ?? 'invalid' });
+    // A browser has no save dialog to offer: the file is downloaded under its suggested name.
+    download(parsed.data.data, parsed.data.suggestedName, parsed.data.mimeType);
+    return ok({ path: parsed.data.suggestedName, bytes: parsed.data.data.byteLength });
   },
   async openExternal(url) {
     const parsed = externalUrlSchema.safeParse(url);

@@ -20,6 +20,7 @@ export const CHANNELS = {
   paginatePdf: 'pacto:pdf:paginate',
   verifyPdf: 'pacto:pdf:verify',
   openExternal: 'pacto:shell:open-external',
+  saveFile: 'pacto:file:save',
 } as const;
 
 /** Event channel main → renderer carrying a {@link MenuCommand}. */
@@ -153,6 +154,30 @@ export interface AppInfo {
 }
 
 /** The API the renderer sees as `window.pacto`. Every call resolves; failures come back as `{ ok: false }`. */
+/** Kinds of file `saveFile` writes, by MIME type, with the file extension each must carry. */
+export const SAVE_FILE_TYPES = { 'image/svg+xml': 'svg', 'image/png': 'png' } as const;
+export type SaveFileMimeType = keyof typeof SAVE_FILE_TYPES;
+/** Largest file `saveFile` accepts, bytes (50 MB). */
+export const MAX_SAVE_FILE_BYTES = 50 * 1024 * 1024;
+
+export const saveFileRequestSchema = z
+  .object({
+    /** File name offered in the save dialog, without folders, ending in the type's extension (`.svg`, `.png`). */
+    suggestedName: z.string().min(5).max(200).regex(/^[^/\\:*?"<>|]+\.[a-z0-9]+$/i),
+    mimeType: z.enum(Object.keys(SAVE_FILE_TYPES) as [SaveFileMimeType, ...SaveFileMimeType[]]),
+    /** The file's bytes. */
+    data: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_SAVE_FILE_BYTES, { message: 'too-large' }),
+  })
+  .refine((r) => r.suggestedName.toLowerCase().endsWith(`.${SAVE_FILE_TYPES[r.mimeType]}`), { message: 'extension', path: ['suggestedName'] });
+export type SaveFileRequest = z.infer<typeof saveFileRequestSchema>;
+
+export interface SaveFileResult {
+  /** Where the file was written (a full path in the app; the download name in a browser). */
+  path: string;
+  /** Size of the file written, in bytes. */
+  bytes: number;
+}
+
 export interface PactoBridge {
   /** Prints the current page (the print view) to PDF, adds metadata and the snapshot, asks where to save, writes it. Error `cancelled` when the user closes the dialog. */
   exportPdf(request: ExportPdfRequest): Promise<Result<ExportPdfResult>>;
@@ -173,6 +198,12 @@ export interface PactoBridge {
   verifyPdf(request: VerifyPdfRequest): Promise<Result<PdfVerdict>>;
   /** Switches the application menu's language. */
   setLanguage(language: Language): Promise<Result<void>>;
+  /**
+   * Saves a file the renderer made (a funnel's SVG or PNG): asks where with
+   * the native save dialog and writes it atomically. Error `cancelled` when
+   * the user closes the dialog (nothing written), `io` when the write fails.
+   */
+  saveFile(request: SaveFileRequest): Promise<Result<SaveFileResult>>;
   /** Subscribes to application-menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

@@ -8,6 +8,7 @@
  * exported PDF carries the agreed funnel's diagram (its stage names in pdftotext).
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
@@ -168,6 +169,23 @@ describe('the funnel canvas', () => {
     await expect(position('stage-lead')).resolves.toEqual(moved);
     await expect(edgeLabels()).resolves.toContain('20,5 % · 0 d');
     expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('exports the funnel as SVG and PNG from the canvas', async () => {
+    const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg').click()]);
+    expect(svgDownload.suggestedFilename()).toBe('Acuerdo Marketing–Ventas 2027 — Embudo de Marketing.svg');
+    const svgPath = join(ARTIFACTS, 'funnel-marketing.svg');
+    await svgDownload.saveAs(svgPath);
+    const svg = readFileSync(svgPath, 'utf8');
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    for (const name of ['Lead', 'Descalificado', '20,5 % · 0 d']) expect(svg).toContain(name);
+    const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
+    expect(pngDownload.suggestedFilename()).toMatch(/Embudo de Marketing\.png$/);
+    const pngPath = join(ARTIFACTS, 'funnel-marketing.png');
+    await pngDownload.saveAs(pngPath);
+    const png = readFileSync(pngPath);
+    expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect(png.readUInt32BE(16)).toBe(2400); // twice the 1200 px of the SVG
   });
 
   it('exports the PDF with the agreed funnel as a diagram (its stage names in pdftotext)', async () => {

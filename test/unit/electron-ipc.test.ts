@@ -31,8 +31,11 @@ function impl(): { [K in keyof BridgeImpl<FakeEvent>]: ReturnType<typeof vi.fn> 
       ok({ status: 'not-pacto' as const, fingerprint: null, version: null, agreement: null, signatories: [], seal: { present: false, intact: false, signer: null, signingTime: null }, reasons: [{ code: 'not-a-pdf', message: 'no' }] }),
     ),
     openExternal: vi.fn(async () => ok(undefined)),
+    saveFile: vi.fn(async () => ok({ path: '/tmp/Embudo.svg', bytes: 3 })),
   };
 }
+
+const saveRequest = { suggestedName: 'Embudo acordado.svg', mimeType: 'image/svg+xml' as const, data: new Uint8Array([60, 115, 118]) };
 
 describe('isTrustedSender', () => {
   it('trusts the top frame of the app', () => {
@@ -84,7 +87,7 @@ describe('bridgeHandlers', () => {
   it.each(Object.keys(CHANNELS) as (keyof typeof CHANNELS)[])('%s refuses a caller that is not the app', async (key) => {
     const work = impl();
     const handlers = bridgeHandlers(work, APP_ORIGIN);
-    const payloads = { exportPdf: exportRequest, appInfo: undefined, setLanguage: 'en', paginatePdf: exportRequest.print, verifyPdf: { name: 'a.pdf', bytes: new Uint8Array([37]) }, openExternal: 'https://example.com/' };
+    const payloads = { exportPdf: exportRequest, appInfo: undefined, setLanguage: 'en', paginatePdf: exportRequest.print, verifyPdf: { name: 'a.pdf', bytes: new Uint8Array([37]) }, openExternal: 'https://example.com/', saveFile: saveRequest };
     for (const event of [fromFrame('https://evil.example/'), fromFrame(APP_ENTRY_URL, {}), { id: 2, senderFrame: null }]) {
       const result = await handlers[key](event, payloads[key]);
       expect(result).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining(CHANNELS[key]) } });
@@ -156,5 +159,27 @@ describe('bridgeHandlers', () => {
     const handlers = bridgeHandlers(impl(), 'http://localhost:5173');
     expect(await handlers.setLanguage(fromFrame('http://localhost:5173/'), 'en')).toEqual(ok(undefined));
     expect(await handlers.setLanguage(trusted, 'en')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});
+
+describe('saveFile handler', () => {
+  it('passes a checked request and the event to the save', async () => {
+    const work = impl();
+    const result = await bridgeHandlers(work, APP_ORIGIN).saveFile(trusted, saveRequest);
+    expect(result).toEqual(ok({ path: '/tmp/Embudo.svg', bytes: 3 }));
+    expect(work.saveFile).toHaveBeenCalledWith(saveRequest, trusted);
+  });
+
+  it.each([
+    ['a name with a folder', { ...saveRequest, suggestedName: '../Embudo.svg' }],
+    ['an extension that does not match the type', { ...saveRequest, suggestedName: 'Embudo.exe' }],
+    ['a PNG named .svg', { ...saveRequest, mimeType: 'image/png', suggestedName: 'Embudo.svg' }],
+    ['a type it does not save', { ...saveRequest, mimeType: 'text/html', suggestedName: 'Embudo.html' }],
+    ['text instead of bytes', { ...saveRequest, data: '<svg/>' }],
+  ])('refuses %s without saving', async (_what, payload) => {
+    const work = impl();
+    const result = await bridgeHandlers(work, APP_ORIGIN).saveFile(trusted, payload);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    expect(work.saveFile).not.toHaveBeenCalled();
   });
 });

@@ -61,6 +61,8 @@ describe('preload', () => {
     const file = { name: 'a.pdf', bytes: new Uint8Array([37, 80]) };
     await api.verifyPdf(file);
     await api.openExternal('https://example.com/');
+    const image = { suggestedName: 'Embudo.png', mimeType: 'image/png' as const, data: new Uint8Array([137, 80]) };
+    await api.saveFile(image);
     expect(fake.invoke.mock.calls).toEqual([
       [CHANNELS.exportPdf, request],
       [CHANNELS.appInfo],
@@ -68,6 +70,7 @@ describe('preload', () => {
       [CHANNELS.paginatePdf, request.print],
       [CHANNELS.verifyPdf, file],
       [CHANNELS.openExternal, 'https://example.com/'],
+      [CHANNELS.saveFile, image],
     ]);
   });
 

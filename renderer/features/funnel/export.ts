@@ -5,7 +5,9 @@
  * download in a browser).
  */
 import type { Funnel, Language, Party } from '../../../shared/domain/workshop';
-import { ok, type Result } from '../../../shared/domain/result';
+import type { Result } from '../../../shared/domain/result';
+import type { SaveFileMimeType, SaveFileResult } from '../../../shared/bridge/contract';
+import { platform } from '../../platform';
 import { funnelToSvg } from '../../../shared/funnel/svg';
 
 /** The funnel as an SVG document for export, `width` px wide, with its stages where the team put them. */
@@ -14,7 +16,7 @@ export function funnelSvg(funnel: Funnel, language: Language, title: string, own
 }
 
 /** Renders an SVG document to PNG bytes at `scale` × its size (white background). Rejects if the browser cannot draw it. */
-export async function svgToPng(svg: string, scale = 2): Promise<Uint8Array> {
+export async function svgToPng(svg: string, scale = 2): Promise<Uint8Array<ArrayBuffer>> {
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
   try {
     const image = new Image();
@@ -44,15 +46,7 @@ export function safeFileName(base: string, extension: 'svg' | 'png'): string {
   return `${clean}.${extension}`;
 }
 
-/** Saves `bytes` as `name`: a download (the browser's own save). */
-export async function saveExport(name: string, mimeType: 'image/svg+xml' | 'image/png', bytes: Uint8Array): Promise<Result<{ path: string; bytes: number }>> {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: mimeType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return ok({ path: name, bytes: bytes.byteLength });
+/** Saves `bytes` as `name` through the bridge: the native save dialog in the app, a download in a browser. */
+export async function saveExport(name: string, mimeType: SaveFileMimeType, bytes: Uint8Array<ArrayBuffer>): Promise<Result<SaveFileResult>> {
+  return platform().saveFile({ suggestedName: name, mimeType, data: bytes });
 }
