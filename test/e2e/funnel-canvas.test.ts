@@ -171,6 +171,40 @@ describe('the funnel canvas', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
+  it('works from the keyboard: arrows pick the neighbour, Alt+arrows move, Ctrl+A, connect to…, F2 rename', async () => {
+    await node('stage-sal').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-id'))).resolves.toBe('stage-sql');
+    await expect(page.getByTestId('stage-name').inputValue()).resolves.toBe('SQL');
+    await expect(node('stage-sql').getAttribute('aria-label')).resolves.toMatch(/^Etapa SQL, responsable Ventas.*sale hacia Oportunidad 50 %, 10 d/);
+    const before = await position('stage-sql');
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect.poll(() => position('stage-sql')).toEqual({ x: before.x, y: before.y + 12 });
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => position('stage-sql')).toEqual(before);
+    // Connect two stages without a mouse: the side panel's "Conectar con…" menu.
+    const arrows = await canvas().locator('.react-flow__edge').count();
+    await page.getByTestId('connect-to').selectOption({ label: 'Cliente' });
+    await expect(canvas().locator('.react-flow__edge').count()).resolves.toBe(arrows + 1);
+    await expect(page.getByTestId('transition-panel').textContent()).resolves.toMatch(/SQL → Cliente/);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => canvas().locator('.react-flow__edge').count()).toBe(arrows);
+    // F2 renames inline; an empty name is refused at the field.
+    await node('stage-sal').focus();
+    await page.keyboard.press('F2');
+    const rename = page.getByTestId('stage-rename');
+    await rename.fill('');
+    await rename.press('Enter');
+    await expect(node('stage-sal').getByRole('alert').textContent()).resolves.toMatch(/obligatorio/);
+    await rename.fill('SAL aceptado');
+    await rename.press('Enter');
+    await expect(node('stage-sal').textContent()).resolves.toMatch(/SAL aceptado/);
+    await node('stage-sal').focus();
+    await page.keyboard.press('Control+a');
+    await expect(page.locator('.side-panel').textContent()).resolves.toMatch(/elementos seleccionados/);
+    await canvas().locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  });
+
   it('exports the funnel as SVG and PNG from the canvas', async () => {
     const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg').click()]);
     expect(svgDownload.suggestedFilename()).toBe('Acuerdo Marketing–Ventas 2027 — Embudo de Marketing.svg');

@@ -311,7 +311,9 @@ function CanvasInner(props: FunnelCanvasProps) {
           }}
         >
           <Background variant={BackgroundVariant.Dots} gap={GRID * 2} size={1} />
-          <MiniMap pannable zoomable style={{ width: 150, height: 90 }} nodeStrokeWidth={3} nodeColor={(n) => (n.data.owner === 'sales' ? '#4b3fb5' : '#0f766e')} />
+          {editable ? (
+            <MiniMap pannable zoomable style={{ width: 150, height: 90 }} nodeStrokeWidth={3} nodeColor={(n) => (n.data.owner === 'sales' ? '#4b3fb5' : '#0f766e')} />
+          ) : null}
           <Controls showInteractive={false} />
         </ReactFlow>
       </div>
