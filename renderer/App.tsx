@@ -43,7 +43,8 @@ export function App() {
       // The menu's Ctrl/Cmd+Z reaches us even while a text field has focus:
       // there it undoes typing in the field, elsewhere the workshop's history.
       if (command === 'undo' || command === 'redo') {
-        if (isTextInput(document.activeElement)) document.execCommand(command);
+        // A rich-text editor (ProseMirror) keeps its text in the workshop document: the workshop's history applies.
+        if (isTextInput(document.activeElement) && !(document.activeElement as HTMLElement).closest('.ProseMirror')) document.execCommand(command);
         else if (command === 'undo') undo();
         else redo();
       }

@@ -44,7 +44,13 @@ export async function openSession(db: PactoDb, id: string): Promise<void> {
   const doc = open.doc;
   // The whole document is in scope, so parts added by later layouts are undoable
   // without listing them here; only the user's own edits (LOCAL_ORIGIN) are tracked.
-  const undo = new Y.UndoManager(doc, { trackedOrigins: new Set<unknown>([LOCAL_ORIGIN]), captureTimeout: 600 });
+  // Empty transactions are not edits: a rich-text binding sends one on every selection change, and with
+  // the whole document in scope it would otherwise clear the redo stack.
+  const undo = new Y.UndoManager(doc, {
+    trackedOrigins: new Set<unknown>([LOCAL_ORIGIN]),
+    captureTimeout: 600,
+    captureTransaction: (tr) => tr.changed.size > 0 && tr.meta.get('addToHistory') !== false,
+  });
   const store = useAppStore.getState();
   let versionSub: Subscription | null = null;
   let indexTimer: ReturnType<typeof setTimeout> | undefined;
@@ -74,6 +80,7 @@ export async function openSession(db: PactoDb, id: string): Promise<void> {
   doc.on('update', onUpdate);
   undo.on('stack-item-added', onStack);
   undo.on('stack-item-popped', onStack);
+  undo.on('stack-cleared', onStack);
   open.provider.on('error', onError);
   versionSub = liveQuery(async () => ({
     versions: await db.versions.where('workshopId').equals(id).sortBy('number'),

@@ -24,10 +24,39 @@ import { StarterKit } from '@tiptap/starter-kit';
 import { Collaboration } from '@tiptap/extension-collaboration';
 import { TableKit } from '@tiptap/extension-table';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
-import { activeUndoManager, redo, undo } from '../data/session';
+import { activeDoc, activeUndoManager, redo, undo } from '../data/session';
 import { platform } from '../platform';
 import { isSafeHref, sanitizePastedHtml } from './RichTextPaste';
 import './rich-text.css';
+
+/**
+ * The fragment `get` returns from the open workshop's document, for an
+ * editor to bind to; null until read (or when `get` throws, e.g. the item was
+ * deleted). `key` names what `get` reads (e.g. `term-mql/definition`); it is
+ * read again when the key changes or when the document replaces the
+ * fragment (an undone deletion brings the item back with new fragments).
+ * `get` may create a missing fragment (not undoable), so it runs outside
+ * render; pass a stable function (`useCallback` over what `key` names).
+ */
+export function useDocFragment(get: (doc: Y.Doc) => Y.XmlFragment, key: string): Y.XmlFragment | null {
+  const [state, setState] = useState<{ key: string; fragment: Y.XmlFragment } | null>(null);
+  useEffect(() => {
+    const doc = activeDoc();
+    if (!doc) return;
+    const read = () => {
+      try {
+        const fragment = get(doc);
+        setState((prev) => (prev?.key === key && prev.fragment === fragment ? prev : { key, fragment }));
+      } catch {
+        setState(null);
+      }
+    };
+    read();
+    doc.on('update', read);
+    return () => doc.off('update', read);
+  }, [key, get]);
+  return state?.key === key ? state.fragment : null;
+}
 
 /** Ctrl/Cmd+Z and redo inside the editor go to the session's one undo history. */
 const SessionHistory = Extension.create({
@@ -210,6 +239,9 @@ export function RichTextEditor({ fragment, label, tables = false, testId, classN
       extensions: [
         StarterKit.configure({
           undoRedo: false,
+          // Appending a paragraph after a final list or table would write to the document on opening
+          // (an edit nobody made: a new undo step, and a changed fingerprint that voids approvals).
+          trailingNode: false,
           code: false,
           codeBlock: false,
           horizontalRule: false,

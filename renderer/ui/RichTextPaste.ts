@@ -57,7 +57,9 @@ function clean(node: Element): void {
 export function sanitizePastedHtml(html: string): string {
   // Office's conditional comments (<!--[if gte mso 9]>…<![endif]-->) and plain comments.
   const withoutComments = html.replace(/<!--[\s\S]*?-->/g, '').replace(/<!\[if[\s\S]*?<!\[endif\]>/gi, '');
-  const parsed = new DOMParser().parseFromString(withoutComments, 'text/html');
+  // Event-handler attributes go before any parsing: even an inert parse makes Chromium check them against the CSP.
+  const withoutHandlers = withoutComments.replace(/\son[a-z]+\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, '');
+  const parsed = new DOMParser().parseFromString(withoutHandlers, 'text/html');
   const body = parsed.body;
   if (!body) return '';
   clean(body);

@@ -8,6 +8,7 @@
  */
 import { Fragment, type ReactNode } from 'react';
 import { toRichDoc, type RichMark, type RichNode, type RichText } from '../../shared/domain/rich-text';
+import './rich-text.css';
 
 function withMarks(text: ReactNode, marks: readonly RichMark[] | undefined, key: number): ReactNode {
   let out = text;

@@ -94,7 +94,8 @@ describe('the sample workshop, from opening Pacto to a signed PDF', () => {
   it('edits a glossary term, and finds it after a reload', async () => {
     await goToStep(page, 'glossary');
     await page.getByTestId('term-item').filter({ hasText: 'MQL' }).click();
-    const definition = page.getByTestId('term-definition');
+    // The definition is a rich-text editor (contenteditable), saved as it is typed.
+    const definition = page.getByTestId('term-definition').locator('[contenteditable="true"]');
     await definition.fill(NEW_DEFINITION);
     await definition.blur();
     await shot(page, '04-glossary');
@@ -103,7 +104,7 @@ describe('the sample workshop, from opening Pacto to a signed PDF', () => {
     await openSample();
     await goToStep(page, 'glossary');
     await page.getByTestId('term-item').filter({ hasText: 'MQL' }).click();
-    await expect(page.getByTestId('term-definition').inputValue()).resolves.toBe(NEW_DEFINITION);
+    await expect(page.getByTestId('term-definition').locator('[contenteditable="true"]').textContent()).resolves.toBe(NEW_DEFINITION);
   });
 
   it('freezes the agreement and has one marketing and one sales signatory sign', async () => {
@@ -187,8 +188,11 @@ describe('the sample workshop, from opening Pacto to a signed PDF', () => {
 
   it('starts a new draft on an edit after signing, keeping version 1 and its signatures', async () => {
     await goToStep(page, 'sla');
-    const intro = page.getByTestId('sla-intro');
-    await intro.fill(`${await intro.inputValue()}\n\nRevisión extraordinaria tras el primer trimestre.`);
+    const intro = page.getByTestId('sla-intro').locator('[contenteditable="true"]');
+    await intro.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Revisión extraordinaria tras el primer trimestre.');
     await intro.blur();
     await expect(page.locator('.badge').first().textContent()).resolves.toBe('Borrador');
     await goToStep(page, 'sign');

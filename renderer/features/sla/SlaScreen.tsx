@@ -1,73 +1,230 @@
-/** SLA: purpose and scope, and the commitments of each party. */
+/**
+ * SLA: the written agreement in nine sections — purpose and scope,
+ * definitions drawn from the glossary, each party's structured commitments
+ * (party, metric, target, unit, period, how it is measured, what happens
+ * when missed), lead handoff, recycling, escalation, customer-loyalty
+ * metrics and reporting cadence. Each clause shows its approval status and
+ * opens its approvals and comments; a clause library inserts the catalogue's
+ * usual clauses. Marketing's volume commitment can stay linked to the
+ * targets model and says when it is out of date.
+ */
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addCommitment, removeCommitment, setSlaIntro, updateCommitment } from '../../../shared/domain/workshop-doc';
-import { PARTIES, PERIODS, type Commitment } from '../../../shared/domain/workshop';
-import { richTextToPlain } from '../../../shared/domain/rich-text';
+import type * as Y from 'yjs';
+import { addCommitment, removeCommitment, setSlaSection, slaFragment, updateCommitment } from '../../../shared/domain/workshop-doc';
+import { PARTIES, PERIODS, SLA_SECTION_KEYS, type Commitment, type Party, type SlaSectionKey, type WorkshopContent } from '../../../shared/domain/workshop';
+import { richTextToPlain, toRichDoc } from '../../../shared/domain/rich-text';
+import { SLA_TEXT_CLAUSE_ID, slaSectionClauseId, type ItemApprovalState } from '../../../shared/agreement/approvals';
+import { openThreadCounts } from '../../../shared/domain/comments-doc';
+import { modelLinkState, modelMqlsPerMonth } from '../../../shared/sla/model-link';
+import { appendRichDoc, clauseInsertion, CLAUSE_LIBRARY } from '../../../shared/sla/clause-library';
 import { edit } from '../../data/session';
 import { newId } from '../../data/workshops';
 import { useAppStore } from '../../store';
 import { NumberField, SelectField, TextField, firstError } from '../../ui/fields';
+import { RichTextEditor, useDocFragment } from '../../ui/RichTextEditor';
+import { ReviewPanel, StatusBadge } from '../approvals/ReviewPanel';
+import { useApprovalStates, useComments } from '../approvals/review-data';
+import './sla.css';
+
+/** A clause's status badge and a toggle that opens its approvals and comments. */
+function ClauseReview({ state, openCount }: { state: ItemApprovalState | undefined; openCount: number }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  if (!state) return null;
+  return (
+    <div className="clause-review" data-testid={`clause-review-${state.item.id}`}>
+      <div className="clause-review__bar">
+        <StatusBadge state={state} />
+        <button type="button" className="link-button" aria-expanded={open} onClick={() => setOpen((v) => !v)} data-testid="clause-review-toggle">
+          {openCount > 0 ? t('slaDoc.reviewToggleCount', { count: openCount }) : t('slaDoc.reviewToggle')}
+        </button>
+      </div>
+      {open ? <ReviewPanel state={state} /> : null}
+    </div>
+  );
+}
+
+function SectionText({ sectionKey, label, testId }: { sectionKey: 'intro' | SlaSectionKey; label: string; testId: string }) {
+  const get = useCallback((doc: Y.Doc) => slaFragment(doc, sectionKey), [sectionKey]);
+  const fragment = useDocFragment(get, sectionKey);
+  return fragment ? <RichTextEditor fragment={fragment} label={label} tables testId={testId} /> : null;
+}
+
+function ModelLink({ commitment, content }: { commitment: Commitment; content: WorkshopContent }) {
+  const { t } = useTranslation();
+  const state = modelLinkState(commitment, content);
+  const set = (patch: Partial<Commitment>) => edit((doc) => updateCommitment(doc, commitment.id, patch));
+  if (state.status === 'unlinked') {
+    if (commitment.party !== 'marketing') return null;
+    const value = modelMqlsPerMonth(content);
+    return value === null ? null : (
+      <button type="button" className="link-button" onClick={() => set({ source: 'model-mqls', target: value })} data-testid="model-link">
+        {t('slaDoc.model.link')}
+      </button>
+    );
+  }
+  return (
+    <div className={`model-link model-link--${state.status}`} role={state.status === 'out-of-date' ? 'status' : undefined} data-testid="model-link-state" data-status={state.status}>
+      {state.status === 'current' ? t('slaDoc.model.current', { value: state.value }) : null}
+      {state.status === 'out-of-date' ? (
+        <>
+          ⚠ {t('slaDoc.model.outOfDate', { value: state.value })}{' '}
+          <button type="button" className="primary" onClick={() => set({ target: state.value })} data-testid="model-update">
+            {t('slaDoc.model.update', { value: state.value })}
+          </button>
+        </>
+      ) : null}
+      {state.status === 'unavailable' ? t('slaDoc.model.unavailable') : null}{' '}
+      <button type="button" className="link-button" onClick={() => set({ source: null })}>
+        {t('slaDoc.model.unlink')}
+      </button>
+    </div>
+  );
+}
+
+function CommitmentCard({ c, content, state, openCount }: { c: Commitment; content: WorkshopContent; state: ItemApprovalState | undefined; openCount: number }) {
+  const { t } = useTranslation();
+  const update = <K extends keyof Commitment>(field: K) => (value: Commitment[K]) => firstError(edit((doc) => updateCommitment(doc, c.id, { [field]: value })));
+  return (
+    <div className="commitment-card" data-testid="commitment-row">
+      <div className="commitment-card__grid">
+        <TextField className="commitment-card__what" label={t('sla.commitment')} multiline rows={2} value={c.commitment} onCommit={update('commitment')} />
+        <SelectField label={t('sla.party')} value={c.party} options={PARTIES.map((p) => ({ value: p, label: t(`teams.${p}`) }))} onCommit={update('party')} />
+        <TextField label={t('sla.metric')} value={c.metric} onCommit={update('metric')} />
+        <NumberField label={t('sla.target')} kind="number" value={c.target} onCommit={update('target')} testId="commitment-target" />
+        <TextField label={t('sla.unit')} value={c.unit} onCommit={update('unit')} />
+        <SelectField label={t('sla.period')} value={c.period} options={PERIODS.map((p) => ({ value: p, label: t(`periods.${p}`) }))} onCommit={update('period')} />
+        <TextField className="commitment-card__wide" label={t('slaDoc.measurement')} value={c.measurement ?? ''} onCommit={update('measurement')} />
+        <TextField className="commitment-card__wide" label={t('slaDoc.whenMissed')} value={c.whenMissed ?? ''} onCommit={update('whenMissed')} />
+      </div>
+      <ModelLink commitment={c} content={content} />
+      <div className="commitment-card__foot">
+        <ClauseReview state={state} openCount={openCount} />
+        <button className="icon danger" onClick={() => edit((doc) => removeCommitment(doc, c.id))} aria-label={`${t('sla.remove')}: ${c.commitment}`}>
+          ✕
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function ClauseLibrary({ content }: { content: WorkshopContent }) {
+  const { t } = useTranslation();
+  const language = content.meta.language;
+  const [done, setDone] = useState<string | null>(null);
+  const insert = (number: number) => {
+    const clause = CLAUSE_LIBRARY.find((c) => c.number === number);
+    if (!clause) return;
+    if (clause.glossary) return setDone(t('slaDoc.libraryGlossary'));
+    const add = clauseInsertion(clause, language, modelMqlsPerMonth(content) ?? 0, newId);
+    edit((doc) => {
+      if (add.commitment) addCommitment(doc, add.commitment);
+      if (add.section) {
+        const current = content.sla.sections?.[add.section.key];
+        setSlaSection(doc, add.section.key, current === undefined ? add.section.text : appendRichDoc(toRichDoc(current), add.section.text));
+      }
+    });
+    setDone(t('slaDoc.libraryDone', { title: clause.title[language] }));
+  };
+  return (
+    <div className="clause-library">
+      <label htmlFor="clause-library" className="field__label">
+        {t('slaDoc.library')}
+      </label>
+      <select id="clause-library" value="" onChange={(e) => insert(Number(e.target.value))} data-testid="clause-library">
+        <option value="">{t('slaDoc.libraryInsert')}</option>
+        {CLAUSE_LIBRARY.map((c) => (
+          <option key={c.number} value={c.number}>
+            {c.number}. {c.title[language]}
+          </option>
+        ))}
+      </select>
+      {done ? (
+        <span className="muted" role="status">
+          {done}
+        </span>
+      ) : null}
+    </div>
+  );
+}
 
 export function SlaScreen() {
   const { t } = useTranslation();
-  const sla = useAppStore((s) => s.session!.content.sla);
-  const update = <K extends keyof Commitment>(id: string, field: K) => (value: Commitment[K]) =>
-    firstError(edit((doc) => updateCommitment(doc, id, { [field]: value })));
+  const content = useAppStore((s) => s.session!.content);
+  const navigate = useAppStore((s) => s.navigate);
+  const route = useAppStore((s) => s.route);
+  const states = useApprovalStates();
+  const counts = openThreadCounts(useComments());
+  const stateOf = (id: string) => states.find((s) => s.item.kind === 'clause' && s.item.id === id);
+  const countOf = (id: string) => counts.get(`clause:${id}`) ?? 0;
+  const clauseStates = states.filter((s) => s.item.kind === 'clause');
+  const agreed = clauseStates.filter((s) => s.status === 'agreed').length;
+  const changed = clauseStates.filter((s) => s.changedSinceApproval.length > 0).length;
+  const commitmentsOf = (party: Party) => content.sla.commitments.filter((c) => c.party === party);
   return (
-    <div>
-      <TextField
-        label={t('sla.intro')}
-        hint={t('sla.introHelp')}
-        multiline
-        rows={5}
-        value={richTextToPlain(sla.intro)}
-        onCommit={(intro) => firstError(edit((doc) => setSlaIntro(doc, intro)))}
-        testId="sla-intro"
-      />
-      <h2>{t('sla.commitments')}</h2>
-      <table className="grid-table commitments">
-        <thead>
-          <tr>
-            <th>{t('sla.party')}</th>
-            <th>{t('sla.commitment')}</th>
-            <th>{t('sla.metric')}</th>
-            <th>{t('sla.target')}</th>
-            <th>{t('sla.unit')}</th>
-            <th>{t('sla.period')}</th>
-            <th><span className="sr-only">{t('sla.remove')}</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          {sla.commitments.map((c) => (
-            <tr key={c.id} data-testid="commitment-row">
-              <td>
-                <SelectField label={t('sla.party')} hideLabel value={c.party} options={PARTIES.map((p) => ({ value: p, label: t(`teams.${p}`) }))} onCommit={update(c.id, 'party')} />
-              </td>
-              <td><TextField label={t('sla.commitment')} hideLabel multiline rows={2} value={c.commitment} onCommit={update(c.id, 'commitment')} /></td>
-              <td><TextField label={t('sla.metric')} hideLabel value={c.metric} onCommit={update(c.id, 'metric')} /></td>
-              <td><NumberField label={t('sla.target')} hideLabel kind="number" value={c.target} onCommit={update(c.id, 'target')} /></td>
-              <td><TextField label={t('sla.unit')} hideLabel value={c.unit} onCommit={update(c.id, 'unit')} /></td>
-              <td>
-                <SelectField label={t('sla.period')} hideLabel value={c.period} options={PERIODS.map((p) => ({ value: p, label: t(`periods.${p}`) }))} onCommit={update(c.id, 'period')} />
-              </td>
-              <td>
-                <button className="icon danger" onClick={() => edit((doc) => removeCommitment(doc, c.id))} aria-label={`${t('sla.remove')}: ${c.commitment}`}>
-                  ✕
-                </button>
-              </td>
-            </tr>
+    <div className="sla-doc">
+      <p className="intro">{t('slaDoc.intro')}</p>
+      <div className="sla-doc__top">
+        <p className="review-summary" data-testid="sla-summary">
+          {t('review.summary', { agreed, total: clauseStates.length, open: clauseStates.length - agreed, changed })}
+        </p>
+        <ClauseLibrary content={content} />
+      </div>
+
+      <section className="sla-section card" aria-labelledby="sla-h-intro">
+        <h2 id="sla-h-intro">{t('slaDoc.section.intro')}</h2>
+        <SectionText sectionKey="intro" label={t('sla.intro')} testId="sla-intro" />
+        <ClauseReview state={stateOf(SLA_TEXT_CLAUSE_ID)} openCount={countOf(SLA_TEXT_CLAUSE_ID)} />
+      </section>
+
+      <section className="sla-section card" aria-labelledby="sla-h-definitions">
+        <h2 id="sla-h-definitions">{t('slaDoc.section.definitions')}</h2>
+        <p className="muted">
+          {t('slaDoc.definitionsNote')}{' '}
+          {route.screen === 'workshop' ? (
+            <button type="button" className="link-button" onClick={() => navigate({ ...route, step: 'glossary' })}>
+              {t('slaDoc.editInGlossary')}
+            </button>
+          ) : null}
+        </p>
+        {content.terms.length === 0 ? <p className="empty">{t('slaDoc.noTerms')}</p> : null}
+        <dl className="sla-definitions" data-testid="sla-definitions">
+          {content.terms.map((term) => (
+            <div key={term.id}>
+              <dt>{term.acronym && term.acronym !== term.name ? `${term.acronym} — ${term.name}` : term.name}</dt>
+              <dd>{richTextToPlain(term.definition).split('\n\n')[0] || t('slaDoc.empty')}</dd>
+            </div>
           ))}
-        </tbody>
-      </table>
-      <button
-        onClick={() =>
-          edit((doc) =>
-            addCommitment(doc, { id: newId(), party: 'marketing', commitment: t('sla.newCommitment'), metric: t('sla.newMetric'), target: 0, unit: '', period: 'month' }),
-          )
-        }
-      >
-        + {t('sla.add')}
-      </button>
+        </dl>
+      </section>
+
+      {PARTIES.map((party) => (
+        <section key={party} className="sla-section card" aria-labelledby={`sla-h-${party}`}>
+          <h2 id={`sla-h-${party}`}>{t(`slaDoc.section.${party}`)}</h2>
+          {commitmentsOf(party).map((c) => (
+            <CommitmentCard key={c.id} c={c} content={content} state={stateOf(c.id)} openCount={countOf(c.id)} />
+          ))}
+          <button
+            onClick={() =>
+              edit((doc) =>
+                addCommitment(doc, { id: newId(), party, commitment: t('sla.newCommitment'), metric: t('sla.newMetric'), target: 0, unit: '', period: 'month', measurement: '', whenMissed: '' }),
+              )
+            }
+            data-testid={`commitment-add-${party}`}
+          >
+            + {t('slaDoc.addFor', { team: t(`teams.${party}`) })}
+          </button>
+        </section>
+      ))}
+
+      {SLA_SECTION_KEYS.map((key) => (
+        <section key={key} className="sla-section card" aria-labelledby={`sla-h-${key}`}>
+          <h2 id={`sla-h-${key}`}>{t(`slaDoc.section.${key}`)}</h2>
+          <SectionText sectionKey={key} label={t(`slaDoc.section.${key}`)} testId={`sla-section-${key}`} />
+          <ClauseReview state={stateOf(slaSectionClauseId(key))} openCount={countOf(slaSectionClauseId(key))} />
+        </section>
+      ))}
     </div>
   );
 }

@@ -87,3 +87,32 @@ export async function goToStep(page: Page, step: string): Promise<void> {
   await page.getByTestId(`step-${step}`).click();
   await page.locator('#screen-title').waitFor();
 }
+
+/**
+ * Freezes the open workshop (with the recorded override when items are still
+ * open, decided by Lucía), has Lucía and Jorge of the sample sign with typed
+ * signatures, exports the PDF and saves it as `ARTIFACTS/<fileName>`. Returns its path.
+ */
+export async function freezeSignAndExport(page: Page, reason: string, fileName: string): Promise<string> {
+  await goToStep(page, 'sign');
+  const override = page.getByTestId('freeze-override');
+  if (await override.count()) {
+    await override.check();
+    await page.getByTestId('override-who').selectOption('p-lucia');
+    await page.getByTestId('override-reason').fill(reason);
+  }
+  await page.getByTestId('freeze').click();
+  await page.getByTestId('fingerprint').waitFor();
+  for (const who of ['p-lucia', 'p-jorge']) {
+    await page.getByTestId(`sign-${who}`).click();
+    await page.getByRole('radio', { name: 'Escribir' }).check();
+    await page.getByTestId('consent').check();
+    await page.getByTestId('confirm-sign').click();
+    await page.getByTestId(`sign-${who}`).waitFor({ state: 'detached' });
+  }
+  await goToStep(page, 'export');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pdf').click()]);
+  const pdfPath = join(ARTIFACTS, fileName);
+  await download.saveAs(pdfPath);
+  return pdfPath;
+}
