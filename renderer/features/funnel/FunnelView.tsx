@@ -131,7 +131,7 @@ function FunnelEditor({ funnelId }: { funnelId: FunnelId }) {
           <option value="blank">{t('canvas.blank')}</option>
         </select>
         <span className="toolbar-sep" aria-hidden />
-        <button onClick={() => layoutFunnel(funnelId, funnel)} data-testid="layout">
+        <button onClick={() => layoutFunnel(funnelId, funnel)} data-testid="layout" title={t('canvas.layoutTitle')} aria-label={t('canvas.layoutTitle')}>
           {t('canvas.layout')}
         </button>
         <button onClick={copyButton} data-testid="copy">
