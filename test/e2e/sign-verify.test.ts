@@ -142,6 +142,7 @@ describe('freeze, sign as two, export, verify', () => {
     await download.saveAs(pdfPath);
     await page.getByTestId('export-status').filter({ hasText: 'PDF guardado' }).waitFor();
     await expect(page.getByTestId('export-seal').textContent()).resolves.toMatch(/sello de integridad/);
+    await page.screenshot({ path: join(ARTIFACTS, 'sign-06-export.png') });
     pdf = new Uint8Array(readFileSync(pdfPath));
 
     const info = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' });

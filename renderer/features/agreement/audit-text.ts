@@ -1,7 +1,7 @@
 /** Readable words for audit events and freeze overrides, shared by the screens and the printed agreement. */
 import type { TFunction } from 'i18next';
-import { SLA_TEXT_CLAUSE_ID, slaSectionClauseId, type FreezeOverride } from '../../../shared/agreement/approvals';
-import { SLA_SECTION_KEYS } from '../../../shared/domain/workshop';
+import { approvableItems, SLA_TEXT_CLAUSE_ID, slaSectionClauseId, type FreezeOverride } from '../../../shared/agreement/approvals';
+import { SLA_SECTION_KEYS, type WorkshopContent } from '../../../shared/domain/workshop';
 import type { AuditEvent } from '../../../shared/agreement/audit';
 import type { Formatters } from '../../i18n';
 
@@ -10,9 +10,10 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? 
 
 /**
  * A short description of `event`'s details in `t`'s language: the version,
- * an override's reason, the signing method, whether an export was sealed…
+ * an override's reason, the signing method, whether an export was sealed,
+ * the term or clause an approval is about (named from `content` when given)…
  */
-export function auditDetails(event: AuditEvent, t: TFunction): string {
+export function auditDetails(event: AuditEvent, t: TFunction, content?: WorkshopContent): string {
   const d = event.details;
   const parts: string[] = [];
   const version = num(d['version']);
@@ -25,7 +26,9 @@ export function auditDetails(event: AuditEvent, t: TFunction): string {
   if (event.type === 'signatures-voided' && Array.isArray(d['signatures'])) {
     parts.push(t('agreement.audit.voided', { names: (d['signatures'] as unknown[]).filter((n) => typeof n === 'string').join(', ') }));
   }
-  const item = str(d['label']) ?? str(d['item']);
+  const itemId = str(d['itemId']);
+  const found = itemId && content ? approvableItems(content).find((i) => i.id === itemId && i.kind === d['kind']) : undefined;
+  const item = found ? itemLabel(found, t) : str(d['label']) ?? str(d['item']);
   if (item) parts.push(item);
   const team = str(d['team']);
   if (team && (event.type === 'approved' || event.type === 'approval-withdrawn')) parts.push(t(`teams.${team}`));

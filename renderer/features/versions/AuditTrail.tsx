@@ -1,11 +1,12 @@
 /** The workshop's audit trail with its chain check (every event linked to the one before by hash). */
 import { useTranslation } from 'react-i18next';
 import { verifyChain, type AuditEvent } from '../../../shared/agreement/audit';
+import type { WorkshopContent } from '../../../shared/domain/workshop';
 import { formatters } from '../../i18n';
 import { useAppStore } from '../../store';
 import { auditActor, auditDetails } from '../agreement/audit-text';
 
-export function AuditTrail({ events }: { events: AuditEvent[] }) {
+export function AuditTrail({ events, content }: { events: AuditEvent[]; content?: WorkshopContent }) {
   const { t } = useTranslation();
   const fmt = formatters(useAppStore((s) => s.language));
   const chain = verifyChain(events);
@@ -32,7 +33,7 @@ export function AuditTrail({ events }: { events: AuditEvent[] }) {
                 <td>{fmt.dateTime(e.at, e.timeZone)}<div className="muted small">{e.timeZone}</div></td>
                 <td>{t(`agreement.audit.types.${e.type}`)}</td>
                 <td>{auditActor(e, t)}</td>
-                <td>{auditDetails(e, t)}</td>
+                <td>{auditDetails(e, t, content)}</td>
                 <td><code className="small" title={e.hash}>{e.hash.slice(0, 10)}…</code></td>
               </tr>
             ))}

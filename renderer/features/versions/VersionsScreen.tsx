@@ -92,7 +92,7 @@ export function VersionsScreen() {
           {diff ? <DiffView diff={diff} /> : null}
         </section>
       ) : null}
-      <AuditTrail events={audit} />
+      <AuditTrail events={audit} content={content} />
       <VerifyPanel />
     </div>
   );

@@ -52,7 +52,7 @@ export function CertificateSection({ snapshot, version, signatures, audit, t, fm
               <td>{fmt.dateTime(e.at, e.timeZone)}<div className="print-cert__muted">{e.at} · {e.timeZone}</div></td>
               <td>{t(`agreement.audit.types.${e.type}`)}</td>
               <td>{auditActor(e, t)}</td>
-              <td>{auditDetails(e, t)}<div className="print-cert__hash">{e.hash.slice(0, 16)}…</div></td>
+              <td>{auditDetails(e, t, snapshot.content)}<div className="print-cert__hash">{e.hash.slice(0, 16)}…</div></td>
             </tr>
           ))}
         </tbody>
