@@ -235,3 +235,19 @@ describe('the PDF', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 });
+
+describe('in English', () => {
+  it('formats numbers and names the figures in the interface language', async () => {
+    await page.getByTestId('ui-language').selectOption('en');
+    await goToStep(page, 'targets');
+    await page.getByRole('region', { name: 'Scenarios side by side' }).waitFor();
+    // The workshop keeps its Spanish scenario names; the numbers follow the English format.
+    await expect(volumes()).resolves.toEqual(['5,409', '1,920', '960', '480', '240', '60']);
+    await expect(page.getByTestId('metric-lead-to-customer').textContent()).resolves.toMatch(/Lead-to-customer rate1\.11%/);
+    await typeInto('rate-stage-lead', '35.5 %');
+    await expect(page.getByTestId('rate-stage-lead').inputValue()).resolves.toBe('35.5');
+    await expect(volumes()).resolves.toEqual(['5,409', '1,920', '960', '480', '240', '60']);
+    await shot(page, 'targets-07-english');
+    await page.getByTestId('ui-language').selectOption('es');
+  });
+});
