@@ -130,7 +130,8 @@ describe('freeze, sign as two, export, verify', () => {
     await page.getByTestId('diff').waitFor();
     await expect(page.getByTestId('diff').locator('ins').first().textContent()).resolves.toContain('Revisión');
     await expect(page.getByTestId('version-row').getAttribute('data-standing')).resolves.toBe('signed');
-    await page.getByText('Firmas anuladas (nuevo borrador)').waitFor();
+    await page.getByText('Nuevo borrador tras la firma').waitFor();
+    await page.getByText(/esta conserva las firmas de Lucía Fernández Ortega, Jorge Ibáñez Muñoz/).waitFor();
     await shot(page, 'sign-04-diff-audit');
   });
 

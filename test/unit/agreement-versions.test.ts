@@ -201,6 +201,10 @@ describe('signatures voided by an edit after signing', () => {
   });
 
   it('records the voided signatures when a signed or partly signed version turns back into a draft', () => {
+    // Named in the version's signatory order, whatever order they were stored in.
+    expect(voidedBy(session('signed', bothSign(v1).reverse()), session('draft', bothSign(v1).reverse()))).toMatchObject({
+      signatures: ['Lucía Fernández Ortega', 'Jorge Ibáñez Muñoz'],
+    });
     expect(voidedBy(session('signed'), session('draft'))).toEqual({
       version: 1,
       fingerprint: v1.fingerprint,

@@ -8,7 +8,7 @@
 import type * as Y from 'yjs';
 import { freezeGate, overrideFreezeGate, type Approval, type FreezeGate, type FreezeOverride } from '../../../shared/agreement/approvals';
 import type { AuditActor } from '../../../shared/agreement/audit';
-import type { AgreementVersion, Signature } from '../../../shared/agreement/version';
+import { readSnapshot, requiredSigners, type AgreementVersion, type Signature } from '../../../shared/agreement/version';
 import type { Participant, WorkshopContent } from '../../../shared/domain/workshop';
 import { err, ok, type Result } from '../../../shared/domain/result';
 import { localTimeZone } from '../../../shared/domain/time';
@@ -109,7 +109,10 @@ export function voidedBy(prev: AppState['session'], next: AppState['session']): 
   if (prev.versions.length !== next.versions.length) return null;
   const latest = next.versions[next.versions.length - 1];
   if (!latest) return null;
-  const voided = next.signatures.filter((s) => s.versionId === latest.id && s.fingerprint === latest.fingerprint);
+  const order = requiredSigners(readSnapshot(latest)).map((p) => p.id);
+  const voided = next.signatures
+    .filter((s) => s.versionId === latest.id && s.fingerprint === latest.fingerprint)
+    .sort((a, b) => order.indexOf(a.participantId) - order.indexOf(b.participantId));
   if (voided.length === 0) return null;
   return { version: latest.number, fingerprint: latest.fingerprint, signatures: voided.map((s) => s.name), wasFullySigned: prev.status === 'signed' };
 }

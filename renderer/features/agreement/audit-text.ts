@@ -17,14 +17,14 @@ export function auditDetails(event: AuditEvent, t: TFunction, content?: Workshop
   const d = event.details;
   const parts: string[] = [];
   const version = num(d['version']);
-  if (version !== null) parts.push(t('agreement.audit.versionN', { number: version }));
+  if (version !== null && event.type !== 'signatures-voided') parts.push(t('agreement.audit.versionN', { number: version }));
   if (event.type === 'created' && d['sample'] === true) parts.push(t('agreement.audit.sample'));
   const override = d['override'] as { reason?: unknown } | undefined;
   if (event.type === 'frozen' && override && str(override.reason)) parts.push(t('agreement.audit.overrideReason', { reason: override.reason }));
   if (event.type === 'signed' && str(d['method'])) parts.push(t(d['method'] === 'drawn' ? 'pdf.drawnMethod' : 'pdf.typedMethod'));
   if (event.type === 'exported') parts.push(t(d['sealed'] === true ? 'agreement.audit.sealed' : 'agreement.audit.unsealed'));
   if (event.type === 'signatures-voided' && Array.isArray(d['signatures'])) {
-    parts.push(t('agreement.audit.voided', { names: (d['signatures'] as unknown[]).filter((n) => typeof n === 'string').join(', ') }));
+    parts.push(t('agreement.audit.voided', { number: version ?? '', names: (d['signatures'] as unknown[]).filter((n) => typeof n === 'string').join(', ') }));
   }
   const itemId = str(d['itemId']);
   const found = itemId && content ? approvableItems(content).find((i) => i.id === itemId && i.kind === d['kind']) : undefined;
