@@ -112,7 +112,7 @@ function Toolbar({ editor, tables, onLink }: { editor: Editor; tables: boolean; 
         1≡
       </ToolButton>
       <ToolButton label={t('review.editor.link')} active={editor.isActive('link')} onClick={onLink}>
-        🔗
+        ↗
       </ToolButton>
       {tables ? (
         <>
@@ -217,6 +217,8 @@ export interface RichTextEditorProps {
   /** The document fragment the text lives in (e.g. `termFragment(doc, id, 'definition')`). */
   fragment: Y.XmlFragment;
   label: string;
+  /** Keep the label for screen readers only (when a heading already names the field). */
+  hideLabel?: boolean;
   /** Offer tables (the SLA's sections). */
   tables?: boolean;
   testId?: string;
@@ -224,7 +226,7 @@ export interface RichTextEditorProps {
 }
 
 /** A labelled rich-text field bound to `fragment`. */
-export function RichTextEditor({ fragment, label, tables = false, testId, className }: RichTextEditorProps) {
+export function RichTextEditor({ fragment, label, hideLabel = false, tables = false, testId, className }: RichTextEditorProps) {
   const labelId = useId();
   const [linkForm, setLinkForm] = useState(false);
   const [confirmHref, setConfirmHref] = useState<string | null>(null);
@@ -264,7 +266,7 @@ export function RichTextEditor({ fragment, label, tables = false, testId, classN
   const linkHref = editor?.isActive('link') ? ((editor.getAttributes('link').href as string | undefined) ?? '') : '';
   return (
     <div className={`field rt-field ${className ?? ''}`} data-testid={testId}>
-      <div className="field__label" id={labelId}>
+      <div className={hideLabel ? 'sr-only' : 'field__label'} id={labelId}>
         {label}
       </div>
       {editor ? <Toolbar editor={editor} tables={tables} onLink={() => setLinkForm((v) => !v)} /> : null}

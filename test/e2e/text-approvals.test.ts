@@ -33,8 +33,8 @@ afterAll(async () => {
 });
 
 /** A screenshot under /tmp for people to look at (not kept in the repo). */
-async function look(name: string): Promise<void> {
-  await page.screenshot({ path: join('/tmp', `pacto-text-${name}.png`), fullPage: false });
+async function look(name: string, fullPage = false): Promise<void> {
+  await page.screenshot({ path: join('/tmp', `pacto-text-${name}.png`), fullPage });
 }
 
 const editable = (testId: string): Locator => page.getByTestId(testId).locator('[contenteditable="true"]');
@@ -101,7 +101,7 @@ describe('glossary and SLA: write, approve, comment, sign', () => {
     await page.getByTestId('reply-text').fill('Sí, la demo basta.');
     await page.getByTestId('reply-send').click();
     await thread.getByText('Sí, la demo basta.').waitFor();
-    await expect(mqlItem().textContent()).resolves.toContain('💬 1');
+    await expect(mqlItem().getByTestId('comment-count').textContent()).resolves.toBe('1 comentario abierto');
     await look('term-approvals-comments');
     await page.getByTestId('resolve-thread').click();
     await expect(page.getByTestId('comment-thread').count()).resolves.toBe(0);
@@ -172,7 +172,7 @@ describe('glossary and SLA: write, approve, comment, sign', () => {
     await expect(page.getByTestId('sla-section-loyalty').locator('table td').first().textContent()).resolves.toBe('NPS');
     await expect(page.getByTestId('sla-definitions').textContent()).resolves.toContain('demo solicitada');
     await expect(page.getByTestId('model-link-state').getAttribute('data-status')).resolves.toBe('current');
-    await look('sla');
+    await look('sla', true);
     await goToStep(page, 'targets');
     const revenue = page.getByLabel(/Objetivo de ingresos/).first();
     await revenue.fill('2400000');

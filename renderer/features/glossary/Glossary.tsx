@@ -212,8 +212,8 @@ export function Glossary() {
                     <span className="term-item__status">
                       {state ? <StatusBadge state={state} /> : null}
                       {open > 0 ? (
-                        <span className="comment-count" title={t('review.comments.count', { count: open })}>
-                          💬 {open}
+                        <span className="comment-count" title={t('review.comments.count', { count: open })} data-testid="comment-count">
+                          {t('review.comments.count', { count: open })}
                         </span>
                       ) : null}
                     </span>

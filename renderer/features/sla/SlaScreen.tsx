@@ -48,7 +48,7 @@ function ClauseReview({ state, openCount }: { state: ItemApprovalState | undefin
 function SectionText({ sectionKey, label, testId }: { sectionKey: 'intro' | SlaSectionKey; label: string; testId: string }) {
   const get = useCallback((doc: Y.Doc) => slaFragment(doc, sectionKey), [sectionKey]);
   const fragment = useDocFragment(get, sectionKey);
-  return fragment ? <RichTextEditor fragment={fragment} label={label} tables testId={testId} /> : null;
+  return fragment ? <RichTextEditor fragment={fragment} label={label} hideLabel tables testId={testId} /> : null;
 }
 
 function ModelLink({ commitment, content }: { commitment: Commitment; content: WorkshopContent }) {
@@ -56,7 +56,8 @@ function ModelLink({ commitment, content }: { commitment: Commitment; content: W
   const state = modelLinkState(commitment, content);
   const set = (patch: Partial<Commitment>) => edit((doc) => updateCommitment(doc, commitment.id, patch));
   if (state.status === 'unlinked') {
-    if (commitment.party !== 'marketing') return null;
+    // Only a volume commitment (MQLs) can take its number from the model.
+    if (commitment.party !== 'marketing' || !/\bMQL/i.test(`${commitment.unit} ${commitment.metric}`)) return null;
     const value = modelMqlsPerMonth(content);
     return value === null ? null : (
       <button type="button" className="link-button" onClick={() => set({ source: 'model-mqls', target: value })} data-testid="model-link">
@@ -89,14 +90,14 @@ function CommitmentCard({ c, content, state, openCount }: { c: Commitment; conte
   return (
     <div className="commitment-card" data-testid="commitment-row">
       <div className="commitment-card__grid">
-        <TextField className="commitment-card__what" label={t('sla.commitment')} multiline rows={2} value={c.commitment} onCommit={update('commitment')} />
+        <TextField className="commitment-card__what" label={t('sla.commitment')} multiline rows={4} value={c.commitment} onCommit={update('commitment')} />
         <SelectField label={t('sla.party')} value={c.party} options={PARTIES.map((p) => ({ value: p, label: t(`teams.${p}`) }))} onCommit={update('party')} />
         <TextField label={t('sla.metric')} value={c.metric} onCommit={update('metric')} />
         <NumberField label={t('sla.target')} kind="number" value={c.target} onCommit={update('target')} testId="commitment-target" />
         <TextField label={t('sla.unit')} value={c.unit} onCommit={update('unit')} />
         <SelectField label={t('sla.period')} value={c.period} options={PERIODS.map((p) => ({ value: p, label: t(`periods.${p}`) }))} onCommit={update('period')} />
         <TextField className="commitment-card__wide" label={t('slaDoc.measurement')} value={c.measurement ?? ''} onCommit={update('measurement')} />
-        <TextField className="commitment-card__wide" label={t('slaDoc.whenMissed')} value={c.whenMissed ?? ''} onCommit={update('whenMissed')} />
+        <TextField className="commitment-card__wider" label={t('slaDoc.whenMissed')} value={c.whenMissed ?? ''} onCommit={update('whenMissed')} />
       </div>
       <ModelLink commitment={c} content={content} />
       <div className="commitment-card__foot">
