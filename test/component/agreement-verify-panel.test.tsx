@@ -78,4 +78,17 @@ describe('GlobalPdfDrop', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Cerrar' }));
     expect(screen.queryByTestId('drop-verify-dialog')).toBeNull();
   });
+
+  it('leaves alone other files and drops another zone already handled', async () => {
+    window.pactoBrowserVerifier = vi.fn(async () => ({ ...altered, status: 'intact' as const, reasons: [] }));
+    render(<GlobalPdfDrop />);
+    fireEvent.drop(window, { dataTransfer: { files: [new File(['a;b'], 'hubspot.csv', { type: 'text/csv' })], types: ['Files'] } });
+    const handled = new Event('drop', { bubbles: true, cancelable: true });
+    Object.defineProperty(handled, 'dataTransfer', { value: { files: [pdfFile()], types: ['Files'] } });
+    handled.preventDefault();
+    window.dispatchEvent(handled);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(window.pactoBrowserVerifier).not.toHaveBeenCalled();
+    expect(screen.queryByTestId('drop-verify-dialog')).toBeNull();
+  });
 });

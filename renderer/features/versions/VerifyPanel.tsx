@@ -88,6 +88,9 @@ export function Verdict({ check }: { check: Check }) {
 
 const firstPdf = (files: FileList | null | undefined): File | null => (files && files.length > 0 ? files[0]! : null);
 
+/** A file that says it is a PDF (type or name); the verifier still checks its bytes. */
+const isPdfName = (file: File) => file.type === 'application/pdf' || /\.pdf$/i.test(file.name);
+
 /** The drop zone with a file picker, and the verdict under it. */
 export function VerifyPanel() {
   const { t } = useTranslation();
@@ -147,10 +150,11 @@ export function GlobalPdfDrop() {
       if (hasFiles(e)) e.preventDefault();
     };
     const onDrop = (e: DragEvent) => {
-      if (!hasFiles(e)) return;
+      // Drop zones of other features (e.g. a CSV import) handle their own files.
+      if (!hasFiles(e) || e.defaultPrevented) return;
       e.preventDefault();
       const file = firstPdf(e.dataTransfer?.files);
-      if (!file) return;
+      if (!file || !isPdfName(file)) return;
       setCheck({ kind: 'busy', name: file.name });
       void verifyFile(file).then(setCheck);
     };
