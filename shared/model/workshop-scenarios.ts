@@ -199,3 +199,17 @@ export function scenarioFromTeamFunnel(
     });
   return { scenario: { id: init.id, name: init.name, kind: team, stages }, matched };
 }
+
+/**
+ * MQLs a month the agreed scenario needs (for marketing's SLA volume
+ * commitment): the agreed plan's volume at the stage standing for `mql`
+ * (by id or linked glossary term) ÷ the period's months, rounded up. Null
+ * when the agreed funnel has no MQL stage or the plan cannot be computed.
+ */
+export function agreedMqlsPerMonth(content: WorkshopContent): number | null {
+  const agreed = agreedScenarioPlan(content);
+  if (!agreed.ok) return null;
+  const stages = content.funnels.agreed.stages;
+  const stage = agreed.plan.stages.find((s) => standardStageKey(s.id, stages.find((x) => x.id === s.id)?.termId) === 'mql');
+  return stage ? Math.ceil(stage.volume / agreed.scenario.targets.periodMonths) : null;
+}

@@ -18,6 +18,7 @@ import {
 import { InvalidEditError, LOCAL_ORIGIN, NotFoundError, initWorkshopDoc, readWorkshop } from '../../shared/domain/workshop-doc';
 import { sampleWorkshop } from '../../shared/sample/standard-content';
 import {
+  agreedMqlsPerMonth,
   agreedScenarioId,
   agreedScenarioPlan,
   defaultsOf,
@@ -91,6 +92,17 @@ describe('workshop scenarios', () => {
     expect(() => updatePlanSettings(doc, { budget: -1 })).toThrow(InvalidEditError);
     expect(() => updatePlanSettings(doc, { startMonth: '2027-13' })).toThrow(InvalidEditError);
     expect(JSON.stringify(readWorkshop(doc))).toBe(before);
+  });
+
+  it('gives the MQLs a month of the agreed scenario, for the SLA', () => {
+    const doc = sampleDoc();
+    const defaults = defaultsOf(readWorkshop(doc));
+    // Base: 1,200 MQLs over 12 months.
+    expect(agreedMqlsPerMonth(readWorkshop(doc))).toBe(100);
+    // Stretch agreed (every rate × 1.2): 60 deals ÷ 0.3 = 200 opportunities ÷ 0.6 = 333.3 → 334 SQL ÷ 0.6 = 556.7 → 557 SAL
+    // ÷ 0.96 = 580.2 → 581 MQL; ÷ 12 months = 48.4 → 49 a month.
+    setAgreedScenario(doc, defaults, 'stretch');
+    expect(agreedMqlsPerMonth(readWorkshop(doc))).toBe(49);
   });
 
   it('keeps at least one scenario', () => {

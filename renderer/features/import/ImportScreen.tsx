@@ -40,6 +40,7 @@ interface Loaded {
 
 const MAPPING_FIELDS = ['currentStage', 'closeDate', 'amount', 'won', 'closed', 'dealStage'] as const;
 
+/** The import view: `content` is the open workshop (read only until confirm); `onClose` returns to the plan. */
 export function ImportScreen({ content, onClose }: { content: WorkshopContent; onClose: () => void }) {
   const { t } = useTranslation();
   const language = useAppStore((s) => s.language);

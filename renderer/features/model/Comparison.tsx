@@ -9,6 +9,7 @@ import { scenarioStages, type WorkshopPlan } from '../../../shared/model/worksho
 import type { Formatters } from '../../i18n';
 import { ChartBox, PlanVsActualChart, ScenarioChart } from './charts';
 
+/** Every scenario's volume and rate per stage and its headline figures, in columns, with a grouped bar chart. */
 export function Comparison({
   scenarios,
   plans,

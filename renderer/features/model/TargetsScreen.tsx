@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { parseLocaleNumber } from '../../../shared/domain/parse';
 import { updateTargets } from '../../../shared/domain/workshop-doc';
 import type { WorkshopContent, WorkshopScenario } from '../../../shared/domain/workshop';
-import { agreedScenarioId, freeScenarioId, planWorkshopScenario, scenarioFromTeamFunnel, workshopScenarios, type WorkshopPlan } from '../../../shared/model/workshop-scenarios';
+import { agreedScenarioId, freeScenarioId, planWorkshopScenario, scenarioFromTeamFunnel, workshopScenarios } from '../../../shared/model/workshop-scenarios';
 import { edit } from '../../data/session';
 import { useAppStore } from '../../store';
 import { formatters } from '../../i18n';
@@ -24,6 +24,7 @@ import { GoalSeek, Sensitivity } from './WhatIf';
 import { SCENARIO_KINDS } from '../../../shared/model/scenario';
 import './targets.css';
 
+/** The targets step: the plan view, or the CRM import view until it is closed. */
 export function TargetsScreen() {
   const [view, setView] = useState<'plan' | 'import'>('plan');
   const content = useAppStore((s) => s.session!.content);
@@ -274,4 +275,3 @@ function ScenarioEditor({ scenario, agreed, content, onSelect }: { scenario: Wor
   );
 }
 
-export type { WorkshopPlan };

@@ -20,6 +20,7 @@ function chainOf(plan: OkPlan) {
   return plan.scenario.stages.map((s) => ({ id: s.id, conversionRate: s.conversionRate ?? 0 }));
 }
 
+/** Goal seek on one rate of `plan`'s scenario, for a volume available at that stage or an earlier one. */
 export function GoalSeek({ plan, fmt }: { plan: OkPlan; fmt: Formatters }) {
   const { t } = useTranslation();
   const stages = plan.scenario.stages;
@@ -87,6 +88,7 @@ export function GoalSeek({ plan, fmt }: { plan: OkPlan; fmt: Formatters }) {
   );
 }
 
+/** Each rate of `plan`'s scenario moved ± the chosen points: ranked table and tornado chart. */
 export function Sensitivity({ plan, fmt, currency }: { plan: OkPlan; fmt: Formatters; currency: string }) {
   const { t } = useTranslation();
   const [points, setPoints] = useState(5);

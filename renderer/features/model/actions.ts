@@ -18,6 +18,7 @@ import { defaultsOf } from '../../../shared/model/workshop-scenarios';
 import { edit } from '../../data/session';
 import { firstError } from '../../ui/fields';
 
+/** The scenario commands for the open workshop whose current content is `content`. */
 export const scenarioActions = (content: WorkshopContent) => {
   const defaults = defaultsOf(content);
   return {

@@ -10,6 +10,7 @@ import { Section } from '../../agreement/print/Section';
 import { FunnelChart } from '../charts';
 import { BenchmarkNote, monthLabel, transitionBenchmark } from '../ScenarioDetail';
 
+/** The targets section of the printed agreement, from the frozen snapshot's agreed scenario. */
 export function TargetsSection({ snapshot, t, fmt }: PrintSectionProps) {
   const { content } = snapshot;
   const currency = content.meta.currency;
