@@ -22,7 +22,7 @@ import { plainToRichDoc } from '../../shared/domain/rich-text';
 import type { WorkshopContent } from '../../shared/domain/workshop';
 import { sampleWorkshop } from '../../shared/sample/standard-content';
 import { createDb, ImmutableRecordError } from '../../renderer/data/db';
-import { voidedBy } from '../../renderer/features/agreement/actions';
+import { fileNameOf, voidedBy } from '../../renderer/features/agreement/actions';
 import type { SessionState } from '../../renderer/store';
 
 const NOW = new Date('2026-11-30T17:00:00Z');
@@ -230,5 +230,13 @@ describe('signatures voided by an edit after signing', () => {
     const edited = { ...content, sla: { ...content.sla, intro: 'Otro texto.' } };
     expect(workshopStatus(content, v1, bothSign(v1))).toBe('signed');
     expect(workshopStatus(edited, v1, bothSign(v1))).toBe('draft');
+  });
+});
+
+describe('exported events', () => {
+  it('keep only the file name, never the folder it was saved in', () => {
+    expect(fileNameOf('/home/ana/Documentos/Nubecom - Acuerdo - v1.pdf')).toBe('Nubecom - Acuerdo - v1.pdf');
+    expect(fileNameOf('C:\\Users\\ana\\Documents\\Acuerdo v1.pdf')).toBe('Acuerdo v1.pdf');
+    expect(fileNameOf('Acuerdo v1.pdf')).toBe('Acuerdo v1.pdf');
   });
 });

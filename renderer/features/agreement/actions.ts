@@ -87,12 +87,21 @@ export async function signAgreement(db: PactoDb, signature: Signature, version: 
   });
 }
 
-/** Records `exported` after a PDF was written. */
+/** The last part of a path (either separator): what the trail may keep of where a file went. */
+export function fileNameOf(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+/**
+ * Records `exported` after a PDF was written. Only the file's name is kept:
+ * the trail travels inside later PDFs, and a folder path would tell their
+ * readers about the exporter's computer.
+ */
 export async function recordExported(db: PactoDb, version: AgreementVersion, file: { path: string; bytes: number; sealed: boolean; pageSize: string }): Promise<void> {
   await recordAudit(db, version.workshopId, {
     type: 'exported',
     actor: PACTO_ACTOR,
-    details: { version: version.number, fingerprint: version.fingerprint, file: file.path, bytes: file.bytes, sealed: file.sealed, pageSize: file.pageSize },
+    details: { version: version.number, fingerprint: version.fingerprint, file: fileNameOf(file.path), bytes: file.bytes, sealed: file.sealed, pageSize: file.pageSize },
   });
 }
 
