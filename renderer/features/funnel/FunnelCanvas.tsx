@@ -27,7 +27,7 @@ import { useTranslation } from 'react-i18next';
 import type { Funnel, FunnelId } from '../../../shared/domain/workshop';
 import { encodeClipboard } from '../../../shared/funnel/clipboard';
 import { buildEdges, buildNodes, GRID, type StageNode, type TransitionEdge } from './canvas-model';
-import { CanvasActionsContext, EDGE_TYPES, NODE_TYPES, type CanvasActions } from './StageNode';
+import { CanvasActionsContext, EDGE_TYPES, NODE_TYPES, useZoomDetailClass, type CanvasActions } from './StageNode';
 import { connectStages, pasteText, removeItems, renameStage, saveStagePositions } from './actions';
 import { useDecorations } from './decorations';
 import './canvas.css';
@@ -85,6 +85,7 @@ function CanvasInner(props: FunnelCanvasProps) {
   }
   const [editingId, setEditingId] = useState<string | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);
+  const zoomClass = useZoomDetailClass();
 
   // Selection lives in the parent (the side panel reads it). React Flow reports user selection as `select`
   // changes; a ref keeps the latest value so node and edge changes of one click compose.
@@ -276,7 +277,7 @@ function CanvasInner(props: FunnelCanvasProps) {
     <CanvasActionsContext.Provider value={actions}>
       <div
         ref={wrapper}
-        className={`funnel-canvas ${editable ? '' : 'funnel-canvas--view'}`}
+        className={`funnel-canvas ${editable ? '' : 'funnel-canvas--view'} ${zoomClass}`}
         onKeyDown={onKeyDown}
         data-testid={props.testId ?? 'funnel-canvas'}
         role="region"

@@ -70,16 +70,24 @@ function RenameField({ id, name }: { id: string; name: string }) {
 /**
  * Zoom below which a stage shows only its name and owner, and arrows lose their
  * label: smaller text is unreadable anyway, and a 500-stage canvas zoomed out
- * to fit then draws a fraction of the text while a stage is dragged.
+ * to fit then paints a fraction of the text while a stage is dragged.
  */
 export const DETAIL_ZOOM = 0.45;
-const detailed = (s: ReactFlowState): boolean => s.transform[2] >= DETAIL_ZOOM;
+const zoomedOut = (s: ReactFlowState): boolean => s.transform[2] < DETAIL_ZOOM;
+
+/**
+ * The class a canvas' wrapper takes when zoomed out below {@link DETAIL_ZOOM}
+ * (CSS then hides the details): one store subscription for the whole canvas,
+ * not one per stage and arrow. Call it inside the canvas' `ReactFlowProvider`.
+ */
+export function useZoomDetailClass(): string {
+  return useStore(zoomedOut) ? 'funnel-canvas--far' : '';
+}
 
 /** A stage box: handles left (in) and right (out). */
 export const StageNode = memo(function StageNode({ id, data, selected }: NodeProps<StageNodeType>) {
   const actions = useContext(CanvasActionsContext);
   const editing = actions.editingId === id;
-  const detail = useStore(detailed);
   const classes = ['stage-node', `stage-node--${data.owner}`];
   if (selected) classes.push('is-selected');
   if (data.highlight) classes.push('is-gap');
@@ -92,13 +100,13 @@ export const StageNode = memo(function StageNode({ id, data, selected }: NodePro
         {editing ? <RenameField id={id} name={data.name} /> : data.name}
       </div>
       <div className="stage-node__owner">{data.ownerLabel}</div>
-      {detail && data.term ? (
+      {data.term ? (
         <div className="stage-node__meta" title={data.term}>
           § {data.term}
         </div>
       ) : null}
-      {detail && data.volume ? <div className="stage-node__meta stage-node__volume">{data.volume}</div> : null}
-      {detail && data.issues.length > 0 ? (
+      {data.volume ? <div className="stage-node__meta stage-node__volume">{data.volume}</div> : null}
+      {data.issues.length > 0 ? (
         <div className="stage-node__issue" title={data.issues.join('\n')} data-testid="stage-issue">
           {data.issueLevel === 'error' ? '⛔' : '⚠'} {data.issues[0]}
         </div>
@@ -114,14 +122,16 @@ export const StageNode = memo(function StageNode({ id, data, selected }: NodePro
  * recycle loops and arrows pointing back curve below both stages.
  */
 export const TransitionEdge = memo(function TransitionEdge(props: EdgeProps<TransitionEdgeType>) {
-  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd, selected } = props;
-  const detail = useStore(detailed);
+  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
   const recycle = data?.recycle ?? false;
   let path: string;
   let labelX: number;
   let labelY: number;
+  // Direction the arrow arrives in (for its head): from the curve's last control point to its end.
+  let arrive = { x: 1, y: 0 };
   if (recycle || targetX < sourceX - 10) {
     const dip = Math.max(sourceY, targetY) + NODE_HEIGHT / 2 + 56;
+    arrive = { x: 90, y: targetY - dip };
     path = `M${sourceX},${sourceY} C${sourceX + 90},${dip} ${targetX - 90},${dip} ${targetX},${targetY}`;
     labelX = (sourceX + targetX) / 2;
     labelY = 0.125 * (sourceY + targetY) + 0.75 * dip;
@@ -138,13 +148,21 @@ export const TransitionEdge = memo(function TransitionEdge(props: EdgeProps<Tran
   if (selected) classes.push('is-selected');
   const issue = data?.issues.length ? `${data.issueLevel === 'error' ? '⛔' : '⚠'} ` : '';
   const label = `${issue}${data?.label ?? ''}${recycle ? ` ↺ ${data?.recycleLabel ?? ''}` : ''}`;
+  // The arrowhead is drawn here rather than as an SVG marker: React Flow rebuilds its marker list from every
+  // edge on each change, which a 600-arrow canvas pays for on every frame of a drag.
+  const length = Math.hypot(arrive.x, arrive.y) || 1;
+  const dx = arrive.x / length;
+  const dy = arrive.y / length;
+  const bx = targetX - dx * 10;
+  const by = targetY - dy * 10;
+  const head = `M${targetX},${targetY} L${bx - dy * 5},${by + dx * 5} L${bx + dy * 5},${by - dx * 5} Z`;
   return (
+    <>
     <BaseEdge
       id={id}
       path={path}
       className={classes.join(' ')}
-      markerEnd={markerEnd}
-      label={detail ? label : undefined}
+      label={label}
       labelX={labelX}
       labelY={labelY}
       labelShowBg
@@ -152,6 +170,8 @@ export const TransitionEdge = memo(function TransitionEdge(props: EdgeProps<Tran
       labelBgBorderRadius={4}
       labelStyle={{ fontSize: 13, fontWeight: 600 }}
     />
+    <path d={head} className={`transition-edge__head ${classes.slice(1).join(' ')}`} />
+    </>
   );
 });
 

@@ -5,7 +5,6 @@
  * functions: React Flow's state guide); actions come from `CanvasActions`.
  */
 import type { Edge, Node } from '@xyflow/react';
-import { MarkerType } from '@xyflow/react';
 import type { Funnel, Party } from '../../../shared/domain/workshop';
 import { flowOrder } from '../../../shared/funnel/graph';
 
@@ -101,7 +100,6 @@ export function buildEdges(funnel: Funnel, deco: CanvasDecorations, selected: Re
         target: t.target,
         selected: selected.has(t.id),
         ariaLabel: deco.edgeAria(t.id),
-        markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18, color: highlight ? '#c2410c' : t.recycle ? '#7c6f9f' : '#4b5563' },
         data: {
           label: deco.edgeLabel(t.conversionRate, t.averageDays),
           recycle: t.recycle,

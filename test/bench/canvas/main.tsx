@@ -7,13 +7,13 @@
  * when asked, drags one stage frame by frame and records the frame times.
  */
 import { createRoot } from 'react-dom/client';
-import { ReactFlow, type Edge, type Node } from '@xyflow/react';
+import { ReactFlow, ReactFlowProvider, type Edge, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import '../../../renderer/ui/styles.css';
 import '../../../renderer/features/funnel/canvas.css';
 import type { Funnel, FunnelStage, FunnelTransition } from '../../../shared/domain/workshop';
 import { buildEdges, buildNodes, GRID, NODE_WIDTH, type CanvasDecorations } from '../../../renderer/features/funnel/canvas-model';
-import { EDGE_TYPES, NODE_TYPES } from '../../../renderer/features/funnel/StageNode';
+import { EDGE_TYPES, NODE_TYPES, useZoomDetailClass } from '../../../renderer/features/funnel/StageNode';
 import { formatDays, formatPercent } from '../../../shared/funnel/input';
 
 const STAGES = 500;
@@ -77,8 +77,11 @@ const edges: Edge[] =
     ? pactoEdges
     : pactoEdges.map((e) => ({ id: e.id, source: e.source, target: e.target, label: e.data!.label }));
 
+/** The canvas as Pacto's FunnelCanvas sets it up (wrapper class for the zoom level of detail, grid); React Flow defaults otherwise. */
 function Bench() {
+  const zoomClass = useZoomDetailClass();
   return (
+    <div className={`funnel-canvas ${kind === 'pacto' ? zoomClass : ''}`} style={{ width: 1360, height: 900 }}>
     <ReactFlow
       defaultNodes={nodes}
       defaultEdges={edges}
@@ -90,10 +93,15 @@ function Bench() {
       minZoom={0.05}
       proOptions={{ hideAttribution: true }}
     />
+    </div>
   );
 }
 
-createRoot(document.getElementById('root')!).render(<Bench />);
+createRoot(document.getElementById('root')!).render(
+  <ReactFlowProvider>
+    <Bench />
+  </ReactFlowProvider>,
+);
 
 const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
 void (async () => {
