@@ -28,7 +28,8 @@ async function openSampleGlossary() {
 
 it('shows a message on a full disk, keeps what was saved, and saves the edit after Retry', async () => {
   await openSampleGlossary();
-  const definition = page.getByTestId('term-definition');
+  // The definition is a rich-text editor (contenteditable), saved as it is typed.
+  const definition = page.getByTestId('term-definition').locator('[contenteditable="true"]');
   await definition.fill('Definición guardada antes de llenarse el disco.');
   await definition.blur();
   await page.waitForTimeout(300);
@@ -49,7 +50,7 @@ it('shows a message on a full disk, keeps what was saved, and saves the edit aft
   const alert = page.locator('.notice--error');
   await alert.waitFor();
   await expect(alert.textContent()).resolves.toMatch(/No queda espacio en el disco/);
-  await expect(definition.inputValue()).resolves.toBe('Edición hecha con el disco lleno.');
+  await expect(definition.textContent()).resolves.toBe('Edición hecha con el disco lleno.');
   await shot(page, '11-storage-full');
 
   // Space is back: Retry writes the whole document again.
@@ -64,8 +65,8 @@ it('shows a message on a full disk, keeps what was saved, and saves the edit aft
   await page.reload();
   await page.getByRole('heading', { name: 'Talleres' }).waitFor();
   await openSampleGlossary();
-  await expect(page.getByTestId('term-definition').inputValue()).resolves.toBe('Edición hecha con el disco lleno.');
+  await expect(page.getByTestId('term-definition').locator('[contenteditable="true"]').textContent()).resolves.toBe('Edición hecha con el disco lleno.');
   // Other terms were not touched.
   await page.getByTestId('term-item').filter({ hasText: 'MQL' }).click();
-  await expect(page.getByTestId('term-definition').inputValue()).resolves.toMatch(/^Lead que cumple los criterios/);
+  await expect(page.getByTestId('term-definition').locator('[contenteditable="true"]').textContent()).resolves.toMatch(/^Lead que cumple los criterios/);
 });
