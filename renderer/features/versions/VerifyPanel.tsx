@@ -105,7 +105,7 @@ export function VerifyPanel() {
     <section className="verify" data-testid="verify-panel">
       <h2>{t('agreement.verify.title')}</h2>
       <div
-        className={`dropzone${over ? ' dropzone--over' : ''}`}
+        className={`verify-drop${over ? ' verify-drop--over' : ''}`}
         data-testid="verify-dropzone"
         onDragOver={(e) => {
           e.preventDefault();
