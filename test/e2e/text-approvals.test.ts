@@ -88,6 +88,13 @@ describe('glossary and SLA: write, approve, comment, sign', () => {
     await page.getByTestId('term-filter-status').selectOption('agreed');
     await expect(page.getByTestId('term-item').allTextContents()).resolves.toEqual([expect.stringContaining('MQL')]);
     await page.getByTestId('term-filter-status').selectOption('all');
+    // Search finds text inside the formatted definition; the team filter narrows to the owner team.
+    await page.getByTestId('term-search').fill('demo solicitada');
+    await expect(page.getByTestId('term-item').allTextContents()).resolves.toEqual([expect.stringContaining('MQL')]);
+    await page.getByTestId('term-search').fill('');
+    await page.getByTestId('term-filter-team').selectOption('sales');
+    await expect(page.getByTestId('term-item').count()).resolves.toBe(4);
+    await page.getByTestId('term-filter-team').selectOption('all');
   });
 
   it('comments on the term, answers and resolves the thread', async () => {
