@@ -280,4 +280,15 @@ describe('freeze, sign as two, export, verify', () => {
     await expect(page.getByTestId('verify-reasons').textContent()).resolves.toContain('El archivo no es un PDF');
     expect(pageErrors(page)).toEqual([]);
   });
+
+  it('reads in English when the interface is switched', async () => {
+    await page.getByTestId('ui-language').selectOption('en');
+    await page.getByRole('heading', { name: 'Version history' }).waitFor();
+    await expect(page.getByTestId('version-row').textContent()).resolves.toContain('Signed');
+    await expect(page.getByTestId('chain-status').textContent()).resolves.toMatch(/Chain intact: 7 events/);
+    await expect(page.getByTestId('audit-event').first().textContent()).resolves.toContain('PDF exported');
+    await page.screenshot({ path: join(ARTIFACTS, 'sign-07-versions-en.png') });
+    await page.getByTestId('ui-language').selectOption('es');
+    expect(pageErrors(page)).toEqual([]);
+  });
 });
