@@ -67,10 +67,18 @@ function termToYMap(term: Term): Y.Map<unknown> {
   return map;
 }
 
-/** A term map as plain data, rich-text fields in normal form (see `rich-text.ts`). */
+/**
+ * A term map as plain data, rich-text fields in normal form (see `rich-text.ts`).
+ * An empty `examples` is left out, as in documents written before it existed:
+ * an editor opening the field (which creates its fragment) changes nothing
+ * in the snapshot, its fingerprint or approvals.
+ */
 function readTerm(map: Y.Map<unknown>): Term {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of map.entries()) out[key] = isRichTermField(key) ? readRichText(value) : value;
+  for (const [key, value] of map.entries()) {
+    if (!isRichTermField(key)) out[key] = value;
+    else if (key !== 'examples' || readRichText(value) !== '') out[key] = readRichText(value);
+  }
   return out as Term;
 }
 
@@ -179,9 +187,9 @@ function readSla(doc: Y.Doc): Sla {
     commitments: commitmentsArray(doc).toArray().map((m) => plain<Commitment>(m)),
   };
   const sections = sla.get('sections');
-  if (sections instanceof Y.Map && sections.size > 0) {
-    out.sections = Object.fromEntries([...sections.entries()].map(([k, v]) => [k, readRichText(v)])) as Sla['sections'];
-  }
+  // Empty sections are left out (as absent ones): opening a section's editor creates its fragment, which is no edit.
+  const written = sections instanceof Y.Map ? [...sections.entries()].map(([k, v]) => [k, readRichText(v)] as const).filter(([, v]) => v !== '') : [];
+  if (written.length > 0) out.sections = Object.fromEntries(written) as Sla['sections'];
   return out;
 }
 

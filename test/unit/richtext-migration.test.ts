@@ -13,6 +13,7 @@ import {
   LOCAL_ORIGIN,
   migrateWorkshopDoc,
   readWorkshop,
+  setSlaSection,
   slaFragment,
   termFragment,
   updateTerm,
@@ -80,6 +81,21 @@ describe('workshop document layout 1 → 2', () => {
     expect(updates).toBe(0);
     expect(termFragment(doc, 'term-mql', 'definition')).toBe(fragment);
     expect(slaFragment(doc, 'intro')).toBe(doc.getMap('sla').get('intro'));
+  });
+
+  it('opening editors on fields the v1 document lacks (examples, SLA sections) changes nothing that was signed', () => {
+    const doc = v1Doc();
+    migrateWorkshopDoc(doc);
+    const before = readWorkshop(doc);
+    termFragment(doc, 'term-mql', 'examples');
+    for (const key of ['handoff', 'escalation'] as const) slaFragment(doc, key);
+    const after = readWorkshop(doc);
+    expect(after).toEqual(before);
+    const { scenarios: _later, ...v1Parts } = after as typeof after & { scenarios?: unknown };
+    expect(contentMatchesVersion(v1Parts as typeof after, v1Version)).toBe(true);
+    // Once text is written there, it is part of the agreement.
+    setSlaSection(doc, 'escalation', 'Aviso al gerente.');
+    expect(readWorkshop(doc).sla.sections).toEqual({ escalation: 'Aviso al gerente.' });
   });
 
   it('after migrating, formatted edits are stored as rich text', () => {
