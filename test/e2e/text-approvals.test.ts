@@ -200,6 +200,13 @@ describe('glossary and SLA: write, approve, comment, sign', () => {
     // Comments stay out of the PDF.
     expect(text).not.toContain('¿La demo cuenta');
     execFileSync('pdftoppm', ['-png', '-r', '60', pdfPath, '/tmp/pacto-text-pdf']);
+    // Looking is not editing: opening every editor of the signed agreement leaves it signed.
+    await goToStep(page, 'sla');
+    await page.getByTestId('sla-section-loyalty').locator('table').waitFor();
+    await goToStep(page, 'glossary');
+    for (const name of ['Lead', 'MQL', 'SQL']) await page.getByTestId('term-item').filter({ hasText: name }).first().click();
+    await page.waitForTimeout(300);
+    await expect(page.locator('.topbar__workshop .badge').textContent()).resolves.toBe('Firmado');
     expect(pageErrors(page)).toEqual([]);
   });
 });
