@@ -253,3 +253,24 @@ describe('the funnel canvas', () => {
     execFileSync('pdftoppm', ['-r', '60', '-png', pdfPath, join(ARTIFACTS, 'funnel-canvas-page')]);
   });
 });
+
+describe('templates', () => {
+  it('starts a funnel from a template whose rates show their source, and undoes it', async () => {
+    await goToStep(page, 'funnel');
+    await openTab('sales');
+    page.once('dialog', (d) => void d.accept());
+    await page.getByTestId('start-from').selectOption('hubspot-lifecycle');
+    await expect.poll(() => canvas().locator('.react-flow__node').count()).toBe(6);
+    await expect(edgeLabels()).resolves.toContain('20 % · 14 d');
+    await node('stage-lead').click();
+    const hint = page.getByTestId('rate-tr-lead-mql').locator('xpath=..').locator('.field__hint');
+    await expect(hint.textContent()).resolves.toMatch(/Recopilaciones de cifras de HubSpot y Salesforce, 2024 \(de segunda mano\)/);
+    // An edited number is the team's own: no source any more.
+    await typeInto(page.getByTestId('rate-tr-lead-mql'), '22');
+    await expect(hint.count()).resolves.toBe(0);
+    await canvas().locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => edgeLabels()).toContain('40 % · 14 d');
+  });
+});
