@@ -2,15 +2,17 @@
  * Marketing's volume commitment linked to the targets model: the MQLs a
  * month the plan needs, and whether a linked commitment still says so.
  *
- * The figure is the reverse funnel (REFERENCE.md, "Formulas": round up at
- * each stage) from the workshop's revenue target and average deal size over
- * the agreed funnel's main path, read at its MQL stage (the stage whose id
- * or linked glossary term is the standard `mql`), divided by the plan's
- * months and rounded up.
+ * The figure is the agreed scenario's plan at its MQL stage (the stage
+ * whose id or linked glossary term is the standard `mql`) ÷ the plan's
+ * months, rounded up (`agreedMqlsPerMonth`, shared/model). When no scenario
+ * plan can be computed, it falls back to the reverse funnel (REFERENCE.md,
+ * "Formulas": round up at each stage) from the workshop's revenue target and
+ * average deal size over the agreed funnel's main path.
  */
 import type { Commitment, WorkshopContent } from '../domain/workshop';
 import { chainFromFunnel, standardStageKey } from '../model/chain';
 import { reverseFunnel } from '../model/reverse-funnel';
+import { agreedMqlsPerMonth } from '../model/workshop-scenarios';
 
 /**
  * MQLs a month the agreed funnel needs to reach the revenue target: a whole
@@ -18,6 +20,11 @@ import { reverseFunnel } from '../model/reverse-funnel';
  * funnel's main path, or a rate on the path that is 0).
  */
 export function modelMqlsPerMonth(content: WorkshopContent): number | null {
+  return agreedMqlsPerMonth(content) ?? targetsMqlsPerMonth(content);
+}
+
+/** The fallback: targets over the agreed funnel, without scenarios. */
+function targetsMqlsPerMonth(content: WorkshopContent): number | null {
   const funnel = content.funnels.agreed;
   const chain = chainFromFunnel(funnel);
   const index = chain.findIndex((s) => standardStageKey(s.id, funnel.stages.find((x) => x.id === s.id)?.termId) === 'mql');
