@@ -1,8 +1,8 @@
 /**
  * The certificate page: document id, version, fingerprint, each signatory's
- * signature with time, zone, method and the statement accepted, the audit
- * trail with times and zones and its chain check, and what the seal proves
- * (integrity, not identity).
+ * signature with time, zone, method and the statement accepted, what the
+ * seal proves (integrity, not identity) and how to verify, then the audit
+ * trail with times and zones and its chain check (last, as it may run on).
  */
 import { verifyChain } from '../../../../shared/agreement/audit';
 import { formatFingerprint } from '../../../../shared/agreement/fingerprint';
@@ -42,6 +42,11 @@ export function CertificateSection({ snapshot, version, signatures, audit, t, fm
       {valid.some((s) => s.consent) ? (
         <p className="print-cert__consent"><strong>{t('agreement.pdf.consent')}:</strong> «{valid.find((s) => s.consent)!.consent}»</p>
       ) : null}
+      <div className="print-cert__seal">
+        <p>{t('agreement.pdf.sealStatement')}</p>
+        <p>{t('agreement.pdf.howToVerify')}</p>
+        <p>{t('agreement.pdf.eidas')}</p>
+      </div>
       <h3>{t('agreement.pdf.auditTrail')}</h3>
       <table className="print-table print-cert__audit">
         <thead><tr><th>#</th><th>{t('agreement.audit.when')}</th><th>{t('agreement.audit.event')}</th><th>{t('agreement.audit.actor')}</th><th>{t('agreement.audit.details')}</th></tr></thead>
@@ -49,7 +54,7 @@ export function CertificateSection({ snapshot, version, signatures, audit, t, fm
           {audit.map((e) => (
             <tr key={e.seq}>
               <td className="num">{e.seq + 1}</td>
-              <td>{fmt.dateTime(e.at, e.timeZone)}<div className="print-cert__muted">{e.at} · {e.timeZone}</div></td>
+              <td className="print-cert__when">{fmt.dateTime(e.at, e.timeZone)}<div className="print-cert__muted">{e.at}</div><div className="print-cert__muted">{e.timeZone}</div></td>
               <td>{t(`agreement.audit.types.${e.type}`)}</td>
               <td>{auditActor(e, t)}</td>
               <td>{auditDetails(e, t, snapshot.content)}<div className="print-cert__hash">{e.hash.slice(0, 16)}…</div></td>
@@ -60,11 +65,6 @@ export function CertificateSection({ snapshot, version, signatures, audit, t, fm
       <p className="print-cert__chain">
         {chain.ok ? t('agreement.pdf.chain', { count: chain.length, head: formatFingerprint(chain.head) }) : t('agreement.pdf.chainBroken', { index: chain.index + 1 })}
       </p>
-      <div className="print-cert__seal">
-        <p>{t('agreement.pdf.sealStatement')}</p>
-        <p>{t('agreement.pdf.howToVerify')}</p>
-        <p>{t('agreement.pdf.eidas')}</p>
-      </div>
     </Section>
   );
 }
