@@ -10,11 +10,13 @@ import { db } from './data/instance';
 import { closeSession, redo, retrySave, undo } from './data/session';
 import type { Language } from '../shared/domain/workshop';
 import { ErrorBoundary } from './ui/ErrorBoundary';
+import { fieldHasTyping, isPlainTextField, isRichTextEditor, trackFieldBaselines } from './ui/field-typing';
 import { GlobalPdfDrop } from './features/versions/VerifyPanel';
 
-function isTextInput(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.isContentEditable);
+/** Whether Ctrl/Cmd+Z pressed in `target` means the workshop's undo (not the field's or the editor's own). */
+function typedUndoGoesToWorkshop(target: EventTarget | null): boolean {
+  if (isRichTextEditor(target)) return false;
+  return !(isPlainTextField(target) && fieldHasTyping(target));
 }
 
 export function App() {
@@ -27,10 +29,12 @@ export function App() {
   const session = useAppStore((s) => s.session);
 
   useEffect(() => {
-    // Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z, Ctrl+Y: the workshop's undo history. Inside a
-    // text field the browser's own text undo applies until the field is committed.
+    // Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z, Ctrl+Y: the workshop's undo history. In a
+    // text field holding uncommitted typing, the browser's own text undo; in a
+    // rich-text editor, the editor's keys (bound to the same workshop history).
+    const stopTracking = trackFieldBaselines(document);
     const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || isTextInput(e.target)) return;
+      if (!(e.ctrlKey || e.metaKey) || !typedUndoGoesToWorkshop(e.target)) return;
       const key = e.key.toLowerCase();
       if (key === 'z' && !e.shiftKey) undo();
       else if ((key === 'z' && e.shiftKey) || key === 'y') redo();
@@ -44,7 +48,7 @@ export function App() {
       // there it undoes typing in the field, elsewhere the workshop's history.
       if (command === 'undo' || command === 'redo') {
         // A rich-text editor (ProseMirror) keeps its text in the workshop document: the workshop's history applies.
-        if (isTextInput(document.activeElement) && !(document.activeElement as HTMLElement).closest('.ProseMirror')) document.execCommand(command);
+        if (isPlainTextField(document.activeElement) && fieldHasTyping(document.activeElement)) document.execCommand(command);
         else if (command === 'undo') undo();
         else redo();
       }
@@ -60,6 +64,7 @@ export function App() {
     });
     return () => {
       window.removeEventListener('keydown', onKey);
+      stopTracking();
       off();
     };
   }, []);
