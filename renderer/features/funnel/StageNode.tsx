@@ -84,7 +84,15 @@ export function useZoomDetailClass(): string {
   return useStore(zoomedOut) ? 'funnel-canvas--far' : '';
 }
 
-/** A stage box: handles left (in) and right (out). */
+/**
+ * Only what the stage box shows: React Flow re-renders the dragged node on every frame of a drag with a new
+ * position, which the box does not draw (its wrapper moves), so the box itself is left alone.
+ */
+function sameStageProps(a: NodeProps<StageNodeType>, b: NodeProps<StageNodeType>): boolean {
+  return a.id === b.id && a.data === b.data && a.selected === b.selected;
+}
+
+/** A stage box: handles left (in) and right (out); the owner's colour bar is the box's background. */
 export const StageNode = memo(function StageNode({ id, data, selected }: NodeProps<StageNodeType>) {
   const actions = useContext(CanvasActionsContext);
   const editing = actions.editingId === id;
@@ -95,7 +103,6 @@ export const StageNode = memo(function StageNode({ id, data, selected }: NodePro
   return (
     <div className={classes.join(' ')} data-testid="funnel-stage" data-stage-id={id} onDoubleClick={() => actions.setEditingId(id)}>
       <Handle type="target" position={Position.Left} className="stage-node__handle" />
-      <span className="stage-node__bar" aria-hidden />
       <div className="stage-node__name" title={data.name}>
         {editing ? <RenameField id={id} name={data.name} /> : data.name}
       </div>
@@ -114,7 +121,11 @@ export const StageNode = memo(function StageNode({ id, data, selected }: NodePro
       <Handle type="source" position={Position.Right} className="stage-node__handle" />
     </div>
   );
-});
+}, sameStageProps);
+
+/** The arrow label's look, one object for every arrow (a new one per render would re-render its memoized text). */
+const LABEL_STYLE = { fontSize: 13, fontWeight: 600 } as const;
+const LABEL_PADDING: [number, number] = [5, 3];
 
 /**
  * An arrow between stages. Forward arrows are bezier curves with their label
@@ -166,9 +177,9 @@ export const TransitionEdge = memo(function TransitionEdge(props: EdgeProps<Tran
       labelX={labelX}
       labelY={labelY}
       labelShowBg
-      labelBgPadding={[5, 3]}
+      labelBgPadding={LABEL_PADDING}
       labelBgBorderRadius={4}
-      labelStyle={{ fontSize: 13, fontWeight: 600 }}
+      labelStyle={LABEL_STYLE}
     />
     <path d={head} className={`transition-edge__head ${classes.slice(1).join(' ')}`} />
     </>
