@@ -119,7 +119,7 @@ export function formatActuals(file: string, a: Actuals): string {
   const d = a.dialect;
   out.push(
     `${file}: ${a.format ? FORMAT_NAMES[a.format] : 'columns not recognised'} · ${whole.format(a.rows.read)} rows read, ${whole.format(a.rows.counted)} counted${a.asOf ? ` · as of ${a.asOf}` : ''}`,
-    `Read with delimiter ${JSON.stringify(d.delimiter)}${d.bom ? ', byte-order mark' : ''}, dates ${d.dateOrder === 'dmy' ? 'day first' : 'month first'} (${d.dateOrderSource}), decimal ${JSON.stringify(d.decimalSeparator)}`,
+    `Read with delimiter ${JSON.stringify(d.delimiter)}${d.bom ? ', byte-order mark' : ''}, dates ${d.dateStyle === 'iso' ? 'ISO (year-month-day)' : `${d.dateOrder === 'dmy' ? 'day first' : 'month first'} (${d.dateOrderSource})`}, decimal ${JSON.stringify(d.decimalSeparator)}`,
   );
   if (a.stages.length > 0) {
     out.push(

@@ -146,7 +146,13 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
       },
     });
   } catch (e) {
-    return usage(io, (e as Error).message);
+    // Node's own text for an unknown option ends with an unbalanced quote: say it plainly instead.
+    const error = e as Error & { code?: string };
+    const option = /'([^']+)'/.exec(error.message)?.[1];
+    if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) {
+      return usage(io, `Unknown option ${option}. To give a file whose name starts with "-", put it after "--" (e.g. pacto actuals -- ${option}).`);
+    }
+    return usage(io, error.message);
   }
   const [command, file, ...extra] = parsed.positionals;
   if (parsed.values.help || command === 'help' || command === undefined) {

@@ -35,6 +35,7 @@ export const en: Strings<typeof es> = {
     number: 'Type a number.',
     target: 'The target cannot be negative.',
     months: 'Between 1 and 36 months.',
+    sensitivityPoints: 'Enter a whole number of points from 1 to 50.',
     month: 'Type the month as YYYY-MM, for example 2027-01.',
     budget: 'The budget cannot be negative.',
     reps: 'Type a whole number, 0 or more.',

@@ -32,6 +32,7 @@ export const es = {
     number: 'Escriba un número.',
     target: 'La meta no puede ser negativa.',
     months: 'Entre 1 y 36 meses.',
+    sensitivityPoints: 'Indique un número entero de puntos entre 1 y 50.',
     month: 'Escriba el mes como AAAA-MM, por ejemplo 2027-01.',
     budget: 'El presupuesto no puede ser negativo.',
     reps: 'Escriba un número entero de 0 o más.',

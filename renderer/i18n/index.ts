@@ -70,11 +70,13 @@ export function formatters(language: Language) {
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 });
+  // Below 0,01 % two decimals would show 0: two significant digits instead (0,001 %).
+  const smallPercent = new Intl.NumberFormat(locale, { style: 'percent', maximumSignificantDigits: 2 });
   return {
     number: (n: number) => number.format(n),
     integer: (n: number) => integer.format(n),
     /** `rate` is a fraction 0..1. */
-    percent: (rate: number) => percent.format(rate),
+    percent: (rate: number) => (rate !== 0 && Math.abs(rate) < 0.0001 ? smallPercent : percent).format(rate),
     money: (amount: number, currency: string) =>
       new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount),
     /** `iso` is `YYYY-MM-DD` (a calendar day, no zone shift). */

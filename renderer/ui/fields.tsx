@@ -105,7 +105,8 @@ export function NumberField(props: BaseProps & { value: number; kind: NumberKind
   const locale = language === 'es' ? 'es-ES' : 'en-US';
   const shown =
     props.kind === 'percent'
-      ? new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(props.value * 100)
+      ? // Below 0,01 % two decimals would show 0: two significant digits instead.
+        new Intl.NumberFormat(locale, props.value !== 0 && Math.abs(props.value) < 0.0001 ? { maximumSignificantDigits: 2 } : { maximumFractionDigits: 2 }).format(props.value * 100)
       : new Intl.NumberFormat(locale, { maximumFractionDigits: 2, useGrouping: props.kind === 'money' }).format(props.value);
   const { draft, setDraft, error, setError, begin, reset } = useDraft(shown);
   const commit = () => {

@@ -5,7 +5,7 @@
  * from the agreed funnel).
  *
  * Layout of the `scenarios` Y.Map:
- * - `items`: Y.Array of Y.Map { id, name, kind, averageDealSize?, stages: Y.Map stageId → Y.Map { conversionRate?, averageDays? } }
+ * - `items`: Y.Array of Y.Map { id, name, kind, averageDealSize?, measured? (plain JSON), stages: Y.Map stageId → Y.Map { conversionRate?, averageDays? } }
  * - `agreedId`, `startMonth`, `budget`, `salesReps`, `opportunitiesPerRepPerMonth`: plain values (absent = null)
  *
  * Mutations are single transactions with origin {@link LOCAL_ORIGIN} (so undo
@@ -50,6 +50,8 @@ function readItem(map: Y.Map<unknown>): WorkshopScenario {
   const item: WorkshopScenario = { id: map.get('id') as string, name: map.get('name') as string, kind: map.get('kind') as WorkshopScenario['kind'], stages };
   const size = map.get('averageDealSize');
   if (typeof size === 'number') item.averageDealSize = size;
+  const measured = map.get('measured');
+  if (measured && typeof measured === 'object') item.measured = structuredClone(measured) as NonNullable<WorkshopScenario['measured']>;
   return item;
 }
 
@@ -59,6 +61,7 @@ function toItemMap(s: WorkshopScenario): Y.Map<unknown> {
   map.set('name', s.name);
   map.set('kind', s.kind);
   if (s.averageDealSize !== undefined) map.set('averageDealSize', s.averageDealSize);
+  if (s.measured !== undefined) map.set('measured', structuredClone(s.measured));
   const stages = new Y.Map<Y.Map<unknown>>();
   for (const [stageId, o] of Object.entries(s.stages)) stages.set(stageId, overrideMap(o));
   map.set('stages', stages);

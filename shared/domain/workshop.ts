@@ -187,6 +187,27 @@ export const scenarioStageOverrideSchema = z.object({
 export type ScenarioStageOverride = z.infer<typeof scenarioStageOverrideSchema>;
 
 /**
+ * What a CRM import measured, kept with the baseline scenario made from it so
+ * plan-against-actual shows only measured figures. Keys are agreed-funnel
+ * stage ids at import time.
+ */
+export const measuredActualsSchema = z.object({
+  /** Export the figures came from: `hubspot`, `salesforce` or `custom`. */
+  format: z.string(),
+  /** Records that reached each stage the export has. */
+  counts: z.record(z.string(), z.number().int().min(0)),
+  /**
+   * Measured rate from a stage to `toId`, the next stage of the agreed main path the export has
+   * (a later one when the export lacks the stages between), fraction 0..1; `definition` `winRate` =
+   * won ÷ closed (REFERENCE.md), `count` = records reaching `toId` ÷ records reaching the stage.
+   */
+  rates: z.record(z.string(), z.object({ toId: z.string(), rate: z.number().min(0).max(1), definition: z.enum(['count', 'winRate']) })),
+  /** Mean won deal of the export, workshop currency; null when it has no amounts. */
+  averageDealSize: z.number().positive().nullable(),
+});
+export type MeasuredActuals = z.infer<typeof measuredActualsSchema>;
+
+/**
  * A scenario kept in the workshop: a named set of assumptions over the agreed
  * funnel. `stages` maps an agreed-funnel stage id to the rate and days this
  * scenario assumes from it; stages it does not list follow the agreed funnel.
@@ -199,6 +220,8 @@ export const workshopScenarioSchema = z.object({
   stages: z.record(z.string(), scenarioStageOverrideSchema),
   /** Average won deal this scenario assumes, workshop currency, > 0; absent = the workshop's `targets.averageDealSize`. */
   averageDealSize: positiveMoney.optional(),
+  /** What the CRM import behind a baseline (`actuals`) scenario measured; absent for other scenarios and older ones. */
+  measured: measuredActualsSchema.optional(),
 });
 export type WorkshopScenario = z.infer<typeof workshopScenarioSchema>;
 

@@ -18,12 +18,14 @@
  * left out of every figure.
  */
 import { STANDARD_STAGE_KEYS, type StandardStageKey } from '../model/chain';
-import { parseCsv, type CsvTable, type ImportIssue } from './csv';
+import { importIssue, parseCsv, type CsvTable, type ImportIssue } from './csv';
 import { dealOutcome, detectMapping, stageKeyFromName, type ColumnMapping, type ExportFormat } from './mapping';
 import {
   dateOrderEvidence,
   daysBetween,
   decimalEvidence,
+  isIsoDate,
+  isNumericDate,
   isoDate,
   isoMonth,
   median,
@@ -90,6 +92,12 @@ export interface Dialect {
   /** Where the date order came from: the options, the data (a day or month above 12), or a guess from the file's language and delimiter. */
   dateOrderSource: 'option' | 'data' | 'guess';
   decimalSeparator: ',' | '.';
+  /**
+   * How the file writes its dates: `iso` when every date is year first
+   * (2025-10-07; `dateOrder` then does not apply), `numeric` when none is,
+   * `mixed` for both, null when the file has no dates.
+   */
+  dateStyle: 'iso' | 'numeric' | 'mixed' | null;
 }
 
 /** What an import computes. */
@@ -163,18 +171,12 @@ export function importActuals(text: string, options: ImportOptions = {}): Actual
     const dialect = defaultDialect(table, options);
     const errors = [...table.issues];
     if (table.header.length > 0) {
-      const hint =
-        table.header.length === 1
-          ? ' Only one column was found: the file may use a delimiter other than comma, semicolon, tab or pipe.'
-          : ' Map the columns by hand.';
-      errors.push({
-        row: 1,
-        reason: `The columns were not recognised as a HubSpot contacts export or a Salesforce opportunities report (found: ${table.header.slice(0, 6).join(', ')}${table.header.length > 6 ? ', …' : ''}).${hint}`,
-      });
+      const found = `${table.header.slice(0, 6).join(', ')}${table.header.length > 6 ? ', …' : ''}`;
+      errors.push(importIssue(1, table.header.length === 1 ? 'oneColumn' : 'unrecognised', { found }));
     }
     return emptyActuals(table, dialect, errors, null, null);
   } catch (e) {
-    return emptyActuals(table, defaultDialect(table, options), [...table.issues, { row: null, reason: `The import failed unexpectedly: ${String(e)}` }], null, null);
+    return emptyActuals(table, defaultDialect(table, options), [...table.issues, importIssue(null, 'unexpected', { error: String(e) })], null, null);
   }
 }
 
@@ -186,6 +188,7 @@ function defaultDialect(table: CsvTable, options: ImportOptions): Dialect {
     dateOrder: options.dateOrder ?? (european ? 'dmy' : 'mdy'),
     dateOrderSource: options.dateOrder ? 'option' : 'guess',
     decimalSeparator: options.decimalSeparator ?? (european ? ',' : '.'),
+    dateStyle: null,
   };
 }
 
@@ -211,7 +214,7 @@ export function computeActuals(table: CsvTable, mapping: ColumnMapping, format: 
   const col = (name: string | undefined): number | undefined => {
     if (name === undefined) return undefined;
     const i = table.header.indexOf(name.trim());
-    if (i < 0) errors.push({ row: 1, column: name, reason: `The column "${name}" is not in the header.` });
+    if (i < 0) errors.push(importIssue(1, 'missingColumn', { column: name }, name));
     return i;
   };
   const stageCols = STANDARD_STAGE_KEYS.map((k) => col(mapping.stageDates[k]));
@@ -223,11 +226,16 @@ export function computeActuals(table: CsvTable, mapping: ColumnMapping, format: 
   const currentCol = col(mapping.currentStage);
   if (errors.some((e) => e.row === 1)) return emptyActuals(table, dialect, errors, format, mapping);
   if (table.rows.length === 0) {
-    if (!errors.some((e) => e.row === null)) errors.push({ row: null, reason: 'The file has a header but no data rows.' });
+    if (!errors.some((e) => e.row === null)) errors.push(importIssue(null, 'noRows'));
     return emptyActuals(table, dialect, errors, format, mapping);
   }
 
   const dateCols = [...stageCols, closeCol].filter((c): c is number => c !== undefined);
+  const dateValues = table.rows.flatMap((r) => dateCols.map((c) => (r.cells[c] ?? '').trim())).filter((v) => v !== '');
+  // Values that are no date at all (listed as errors) say nothing about the style.
+  const isoCount = dateValues.filter(isIsoDate).length;
+  const numericCount = dateValues.filter(isNumericDate).length;
+  dialect.dateStyle = isoCount + numericCount === 0 ? null : numericCount === 0 ? 'iso' : isoCount === 0 ? 'numeric' : 'mixed';
   if (!options.dateOrder) {
     const found = majority(table.rows.flatMap((r) => dateCols.map((c) => dateOrderEvidence(r.cells[c] ?? ''))));
     if (found) {
@@ -239,12 +247,11 @@ export function computeActuals(table: CsvTable, mapping: ColumnMapping, format: 
     dialect.decimalSeparator = majority(table.rows.map((r) => decimalEvidence(r.cells[amountCol] ?? ''))) ?? dialect.decimalSeparator;
   }
   const header = table.header;
-  const dayFirst = dialect.dateOrder === 'dmy' ? 'day first' : 'month first';
 
   const records: RecordData[] = [];
   for (const { row, cells } of table.rows) {
     if (cells.length !== header.length && !(cells.length > header.length && cells.slice(header.length).every((c) => c.trim() === ''))) {
-      errors.push({ row, reason: `The row has ${cells.length} fields where the header has ${header.length} (a delimiter inside an unquoted value?).` });
+      errors.push(importIssue(row, 'fieldCount', { found: cells.length, expected: header.length }));
       continue;
     }
     const rowErrors: ImportIssue[] = [];
@@ -253,13 +260,13 @@ export function computeActuals(table: CsvTable, mapping: ColumnMapping, format: 
       const v = cells[c]!.trim();
       if (v === '') return null;
       const t = parseDateValue(v, dialect.dateOrder);
-      if (t === null) rowErrors.push({ row, column: header[c]!, reason: `"${v}" in ${header[c]} is not a date (read ${dayFirst}).` });
+      if (t === null) rowErrors.push(importIssue(row, 'notDate', { value: v, column: header[c]!, order: dialect.dateOrder }, header[c]!));
       return t;
     };
     const readFlag = (c: number | undefined): boolean | null => {
       if (c === undefined) return null;
       const f = parseFlag(cells[c]!);
-      if (f === undefined) rowErrors.push({ row, column: header[c]!, reason: `"${cells[c]!.trim()}" in ${header[c]} is not yes/no (1/0, true/false, sí/no).` });
+      if (f === undefined) rowErrors.push(importIssue(row, 'notFlag', { value: cells[c]!.trim(), column: header[c]! }, header[c]!));
       return f ?? null;
     };
     const dates = stageCols.map(readDate);
@@ -269,7 +276,7 @@ export function computeActuals(table: CsvTable, mapping: ColumnMapping, format: 
     let amount: number | null = null;
     if (amountCol !== undefined && cells[amountCol]!.trim() !== '') {
       amount = parseAmount(cells[amountCol]!, dialect.decimalSeparator);
-      if (amount === null) rowErrors.push({ row, column: header[amountCol]!, reason: `"${cells[amountCol]!.trim()}" in ${header[amountCol]} is not a number.` });
+      if (amount === null) rowErrors.push(importIssue(row, 'notNumber', { value: cells[amountCol]!.trim(), column: header[amountCol]! }, header[amountCol]!));
     }
     if (rowErrors.length > 0) {
       errors.push(...rowErrors);
@@ -290,12 +297,12 @@ export function computeActuals(table: CsvTable, mapping: ColumnMapping, format: 
     if (current) reached = Math.max(reached, STANDARD_STAGE_KEYS.indexOf(current));
     if (won) reached = CUSTOMER;
     if (reached < 0) {
-      warnings.push({ row, reason: 'The row reaches none of the stages (no stage date, stage or win); not counted.' });
+      warnings.push(importIssue(row, 'noStage'));
       continue;
     }
     const present = dates.filter((d): d is number => d !== null);
     if (present.some((d, i) => i > 0 && d < present[i - 1]!)) {
-      warnings.push({ row, reason: 'A later stage has an earlier date than the stage before it; counted, left out of the days between those stages.' });
+      warnings.push(importIssue(row, 'datesOutOfOrder'));
     }
     records.push({ dates, reached, won, closed, amount });
   }
@@ -333,7 +340,7 @@ export function computeActuals(table: CsvTable, mapping: ColumnMapping, format: 
   let latest: number | null = null;
   for (const r of records) for (const d of r.dates) if (d !== null && (latest === null || d > latest)) latest = d;
   const asOfDay = options.asOf && /^\d{4}-\d{2}-\d{2}$/.test(options.asOf) ? parseDateValue(options.asOf, 'dmy') : null;
-  if (options.asOf && asOfDay === null) errors.push({ row: null, reason: `The as-of date "${options.asOf}" is not a date written YYYY-MM-DD; the latest date in the file is used.` });
+  if (options.asOf && asOfDay === null) errors.push(importIssue(null, 'badAsOf', { value: options.asOf }));
   // An as-of day counts up to its last millisecond.
   const asOf = asOfDay !== null ? asOfDay + DAY_MS - 1 : latest;
   const first = presentIdx[0]!;

@@ -1,60 +1,158 @@
 /**
  * Makes CRM actuals a baseline scenario: a copy of a scenario whose rates,
- * durations and average deal size are replaced by what the export shows,
- * wherever the export has both stages of a transition.
+ * durations and average deal size are replaced by what the export measured,
+ * and what the export measured kept beside it (so a plan-against-actual view
+ * shows only measured figures and marks the rest as the plan's).
  */
-import { standardStageKey } from '../model/chain';
+import type { MeasuredActuals, ScenarioStageOverride, WorkshopScenario } from '../domain/workshop';
+import { standardStageKey, type StandardStageKey } from '../model/chain';
 import { copyScenario, type Scenario } from '../model/scenario';
 import type { Actuals } from './actuals';
+
+/** Where a baseline scenario's rate on a transition came from. */
+export type RateOrigin =
+  /** Measured by the export on exactly this transition. */
+  | 'export'
+  /** The export lacks a stage in between: its rate over the wider span is split over the transitions (see {@link splitSpanRate}). */
+  | 'span'
+  /** The export does not measure it (or shows no conversion): the template's (plan's) value. */
+  | 'plan';
 
 /** Result of {@link scenarioFromActuals}. */
 export interface BaselineScenario {
   /** The new scenario, kind `actuals`. */
   scenario: Scenario;
-  /** Ids of the stages whose outgoing rate (and days, when known) came from the actuals. */
+  /** Ids of the stages whose outgoing rate came from the actuals (exactly or split over a span). */
   replaced: string[];
   /** Ids of the stages whose rate stayed as in the template, with why. */
   kept: { id: string; reason: string }[];
+  /** Where each stage's outgoing rate came from (every stage but the last). */
+  origins: Record<string, RateOrigin>;
+  /** Ids of the stages whose days came from the export's medians. */
+  measuredDays: string[];
+  /** What the export measured, by the template's stage ids. */
+  measured: MeasuredActuals;
 }
 
 /**
- * Builds an `actuals` scenario from `template` (e.g. the agreed or base
- * scenario) and an import's figures. For each transition whose two stages
- * stand for standard stages present in the actuals: rate = count of the later
- * ÷ count of the earlier (for opportunity → customer, the win rate won ÷
- * closed when the export gives it, REFERENCE.md), days = the sum of the median
- * days between them when all are known. Stages the export lacks, or a rate of
- * 0, keep the template's values. The average deal size becomes the actual
- * average won deal when known. Neither input is changed.
+ * The measured rate between two stages of an export (indices into
+ * `actuals.stages`, `ia` < `ib`): for opportunity → customer the win rate,
+ * won ÷ closed (REFERENCE.md: open deals have not had their chance yet, so
+ * customers ÷ opportunities understates it), when the export gives it;
+ * otherwise records reaching `ib` ÷ records reaching `ia`. Null when `ia` has
+ * no records. Fraction 0..1.
+ */
+export function measuredRate(actuals: Actuals, ia: number, ib: number): { rate: number; definition: 'count' | 'winRate' } | null {
+  const from = actuals.stages[ia]!;
+  const to = actuals.stages[ib]!;
+  if (from.id === 'opportunity' && to.id === 'customer' && actuals.winRate !== null) return { rate: actuals.winRate, definition: 'winRate' };
+  return from.count > 0 ? { rate: to.count / from.count, definition: 'count' } : null;
+}
+
+/**
+ * Splits a rate measured over several transitions (the export lacks the
+ * stages between) into one rate per transition in the proportion of the plan's
+ * rates: each plan rate × the same factor, so their product is `rate`; a rate
+ * that would pass 100 % is held at 100 % and the others take up the rest.
+ * @param planRates the plan's rates on the span, fractions in (0, 1]
+ * @param rate the measured rate over the whole span, fraction in (0, 1]
+ */
+export function splitSpanRate(planRates: readonly number[], rate: number): number[] {
+  const out = planRates.map(() => 1);
+  let open = planRates.map((_, i) => i);
+  for (;;) {
+    const planProduct = open.reduce((p, i) => p * planRates[i]!, 1);
+    const factor = (rate / planProduct) ** (1 / open.length);
+    const over = open.filter((i) => planRates[i]! * factor >= 1);
+    if (over.length === 0 || over.length === open.length) {
+      for (const i of open) out[i] = Math.min(1, planRates[i]! * factor);
+      return out;
+    }
+    open = open.filter((i) => !over.includes(i));
+  }
+}
+
+/**
+ * Builds an `actuals` scenario from `template` (e.g. the agreed scenario) and
+ * an import's figures. The template's stages that stand for standard stages
+ * the export has are paired with the next such stage; for each pair the
+ * measured rate ({@link measuredRate}) replaces the template's rate — on the
+ * one transition (`export`, with the median days when known), or split over
+ * the transitions of a wider span ({@link splitSpanRate}, `span`). Transitions
+ * the export does not measure, or where it shows no conversion, keep the
+ * template's values (`plan`). The average deal size becomes the actual average
+ * won deal when known. Neither input is changed.
  */
 export function scenarioFromActuals(actuals: Actuals, template: Scenario, init: { id: string; name: string }): BaselineScenario {
   const scenario = copyScenario(template, { ...init, kind: 'actuals' });
-  const byKey = new Map(actuals.stages.map((s, i) => [s.id, i]));
-  const replaced: string[] = [];
-  const kept: { id: string; reason: string }[] = [];
-  for (let i = 0; i < scenario.stages.length - 1; i++) {
-    const stage = scenario.stages[i]!;
-    const a = standardStageKey(stage.id);
-    const b = standardStageKey(scenario.stages[i + 1]!.id);
-    const ia = a === null ? undefined : byKey.get(a);
-    const ib = b === null ? undefined : byKey.get(b);
-    if (ia === undefined || ib === undefined || ib <= ia) {
-      kept.push({ id: stage.id, reason: 'The export does not have both stages of this transition.' });
+  const byKey = new Map<StandardStageKey, number>(actuals.stages.map((s, i) => [s.id, i]));
+  const measured: MeasuredActuals = { format: actuals.format ?? 'custom', counts: {}, rates: {}, averageDealSize: actuals.averageDealSize };
+  const origins: Record<string, RateOrigin> = {};
+  const measuredDays: string[] = [];
+  // Template stages the export has, in order, with their index in the export.
+  const present: { i: number; ia: number }[] = [];
+  scenario.stages.forEach((s, i) => {
+    const key = standardStageKey(s.id);
+    const ia = key === null ? undefined : byKey.get(key);
+    if (ia === undefined || (present.length > 0 && ia <= present[present.length - 1]!.ia)) return;
+    present.push({ i, ia });
+    measured.counts[s.id] = actuals.stages[ia]!.count;
+  });
+  for (let i = 0; i < scenario.stages.length - 1; i++) origins[scenario.stages[i]!.id] = 'plan';
+  const reasons = new Map<string, string>();
+  for (let p = 0; p < present.length - 1; p++) {
+    const { i, ia } = present[p]!;
+    const { i: j, ia: ib } = present[p + 1]!;
+    const m = measuredRate(actuals, ia, ib);
+    if (!m) continue;
+    measured.rates[scenario.stages[i]!.id] = { toId: scenario.stages[j]!.id, rate: m.rate, definition: m.definition };
+    if (!(m.rate > 0)) {
+      for (let k = i; k < j; k++) reasons.set(scenario.stages[k]!.id, 'The export shows no conversion on this transition.');
       continue;
     }
-    const from = actuals.stages[ia]!;
-    const to = actuals.stages[ib]!;
-    const useWinRate = a === 'opportunity' && b === 'customer' && actuals.winRate !== null;
-    const rate = useWinRate ? actuals.winRate! : from.count > 0 ? to.count / from.count : 0;
-    if (!(rate > 0)) {
-      kept.push({ id: stage.id, reason: 'The export shows no conversion on this transition.' });
-      continue;
+    if (j === i + 1) {
+      const stage = scenario.stages[i]!;
+      const spans = actuals.stages.slice(ia, ib).map((s) => s.medianDaysToNext);
+      const days = spans.every((d) => d !== null) ? spans.reduce<number>((sum, d) => sum + d!, 0) : null;
+      scenario.stages[i] = { ...stage, conversionRate: m.rate, averageDays: days ?? stage.averageDays };
+      if (days !== null) measuredDays.push(stage.id);
+      origins[stage.id] = 'export';
+    } else {
+      const split = splitSpanRate(
+        scenario.stages.slice(i, j).map((s) => s.conversionRate!),
+        m.rate,
+      );
+      split.forEach((rate, k) => {
+        const stage = scenario.stages[i + k]!;
+        scenario.stages[i + k] = { ...stage, conversionRate: rate };
+        origins[stage.id] = 'span';
+      });
     }
-    const spans = actuals.stages.slice(ia, ib).map((s) => s.medianDaysToNext);
-    const days = spans.every((d) => d !== null) ? spans.reduce<number>((sum, d) => sum + d!, 0) : stage.averageDays;
-    scenario.stages[i] = { ...stage, conversionRate: rate, averageDays: days };
-    replaced.push(stage.id);
   }
+  const replaced = Object.keys(origins).filter((id) => origins[id] !== 'plan');
+  const kept = Object.keys(origins)
+    .filter((id) => origins[id] === 'plan')
+    .map((id) => ({ id, reason: reasons.get(id) ?? 'The export does not have the stages of this transition.' }));
   if (actuals.averageDealSize !== null && actuals.averageDealSize > 0) scenario.targets.averageDealSize = actuals.averageDealSize;
-  return { scenario, replaced, kept };
+  return { scenario, replaced, kept, origins, measuredDays, measured };
+}
+
+/**
+ * The baseline as a workshop scenario: overrides only for what came from the
+ * export (rates of `export` and `span` transitions, measured days), so every
+ * other value follows the agreed funnel and reads as the plan's; the average
+ * deal size only when the export gives one; `measured` kept beside it.
+ */
+export function workshopBaselineScenario(actuals: Actuals, template: Scenario, init: { id: string; name: string }): WorkshopScenario {
+  const b = scenarioFromActuals(actuals, template, init);
+  const stages: Record<string, ScenarioStageOverride> = {};
+  for (const s of b.scenario.stages.slice(0, -1)) {
+    const o: ScenarioStageOverride = {};
+    if (b.origins[s.id] !== 'plan') o.conversionRate = s.conversionRate;
+    if (b.measuredDays.includes(s.id)) o.averageDays = s.averageDays;
+    if (Object.keys(o).length > 0) stages[s.id] = o;
+  }
+  const out: WorkshopScenario = { id: init.id, name: init.name, kind: 'actuals', stages, measured: b.measured };
+  if (actuals.averageDealSize !== null && actuals.averageDealSize > 0) out.averageDealSize = actuals.averageDealSize;
+  return out;
 }

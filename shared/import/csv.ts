@@ -18,8 +18,64 @@ export interface ImportIssue {
   row: number | null;
   /** Header of the column at fault, when one is. */
   column?: string;
-  /** What is wrong, in English, naming the value when there is one. */
+  /** What is wrong, in English (the CLI's text), naming the value when there is one. */
   reason: string;
+  /** What is wrong, for a translated message: see {@link IMPORT_ISSUE_TEXT}. */
+  code: ImportIssueCode;
+  /** The values the message names (a cell's text, a column, a line number …). */
+  values: Record<string, string | number>;
+}
+
+/**
+ * Every import problem by code, with its English text (what the CLI prints;
+ * the import screen translates the code with the same values). Values:
+ * `kind` is `png`, `pdf`, `zip` or `binary`; `order` is `dmy` or `mdy`.
+ */
+export const IMPORT_ISSUE_TEXT = {
+  empty: () => 'The file is empty.',
+  binary: (v) =>
+    `The file is not text but ${{ png: 'a PNG image', pdf: 'a PDF document', zip: 'a ZIP archive (an Excel .xlsx workbook?)', binary: 'binary data' }[String(v.kind)] ?? 'binary data'}: export or save it as CSV and import that file.`,
+  unclosedQuote: (v) => `A quoted field is never closed (from line ${v.line}): this row and everything after it could not be read.`,
+  textAfterQuote: () => 'A quoted field has text after its closing quote; the row may be split wrongly.',
+  unrecognised: (v) =>
+    `The columns were not recognised as a HubSpot contacts export or a Salesforce opportunities report (found: ${v.found}). Map the columns by hand.`,
+  oneColumn: (v) =>
+    `The columns were not recognised as a HubSpot contacts export or a Salesforce opportunities report (found: ${v.found}). Only one column was found: the file may use a delimiter other than comma, semicolon, tab or pipe.`,
+  unexpected: (v) => `The import failed unexpectedly: ${v.error}`,
+  missingColumn: (v) => `The column "${v.column}" is not in the header.`,
+  noRows: () => 'The file has a header but no data rows.',
+  fieldCount: (v) => `The row has ${v.found} fields where the header has ${v.expected} (a delimiter inside an unquoted value?).`,
+  notDate: (v) => `"${v.value}" in ${v.column} is not a date (read ${v.order === 'dmy' ? 'day first' : 'month first'}).`,
+  notFlag: (v) => `"${v.value}" in ${v.column} is not yes/no (1/0, true/false, sí/no).`,
+  notNumber: (v) => `"${v.value}" in ${v.column} is not a number.`,
+  badAsOf: (v) => `The as-of date "${v.value}" is not a date written YYYY-MM-DD; the latest date in the file is used.`,
+  noStage: () => 'The row reaches none of the stages (no stage date, stage or win); not counted.',
+  datesOutOfOrder: () => 'A later stage has an earlier date than the stage before it; counted, left out of the days between those stages.',
+} satisfies Record<string, (values: Record<string, string | number>) => string>;
+
+/** Code of an import problem. */
+export type ImportIssueCode = keyof typeof IMPORT_ISSUE_TEXT;
+
+/** An {@link ImportIssue} with its English reason made from `code` and `values`. */
+export function importIssue(row: number | null, code: ImportIssueCode, values: Record<string, string | number> = {}, column?: string): ImportIssue {
+  const issue: ImportIssue = { row, reason: IMPORT_ISSUE_TEXT[code](values), code, values };
+  if (column !== undefined) issue.column = column;
+  return issue;
+}
+
+/**
+ * What kind of non-text file `text` (decoded bytes) is, from its first 1024
+ * characters: `png`, `pdf`, `zip` by signature, `binary` for NUL or other
+ * control characters no CSV has (tab, line ends and form feed aside); null for
+ * text. A UTF-16 file without a byte-order mark reads as `binary` too.
+ */
+export function binaryKind(text: string): 'png' | 'pdf' | 'zip' | 'binary' | null {
+  const head = text.slice(0, 1024);
+  if (head.startsWith('\uFFFDPNG') || head.startsWith('\u2030PNG') || head.startsWith('\x89PNG')) return 'png';
+  if (head.startsWith('%PDF-')) return 'pdf';
+  if (head.startsWith('PK\x03\x04')) return 'zip';
+  // eslint-disable-next-line no-control-regex
+  return /[\x00-\x08\x0b\x0e-\x1f\x7f]/.test(head) ? 'binary' : null;
 }
 
 /** One data row. */
@@ -88,18 +144,17 @@ export function parseCsv(text: string, delimiter?: string): CsvTable {
   const body = (bom ? text.slice(1) : text).replace(/\r\n?/g, '\n');
   const used = delimiter ?? detectDelimiter(body);
   const empty: CsvTable = { header: [], rows: [], delimiter: used, bom, issues: [] };
-  if (body.trim() === '') return { ...empty, issues: [{ row: null, reason: 'The file is empty.' }] };
+  if (body.trim() === '') return { ...empty, issues: [importIssue(null, 'empty')] };
+  const kind = binaryKind(body);
+  if (kind) return { ...empty, issues: [importIssue(null, 'binary', { kind })] };
   const parsed = Papa.parse<string[]>(body, { delimiter: used, skipEmptyLines: false });
   const issues: ImportIssue[] = [];
   for (const e of parsed.errors) {
     const row = typeof e.row === 'number' ? e.row + 1 : null;
     if (e.code === 'MissingQuotes') {
-      issues.push({
-        row,
-        reason: `A quoted field is never closed (from line ${lineOf(body, e.index ?? 0)}): this row and everything after it could not be read.`,
-      });
+      issues.push(importIssue(row, 'unclosedQuote', { line: lineOf(body, e.index ?? 0) }));
     } else if (e.code === 'InvalidQuotes') {
-      issues.push({ row, reason: 'A quoted field has text after its closing quote; the row may be split wrongly.' });
+      issues.push(importIssue(row, 'textAfterQuote'));
     }
   }
   const data = parsed.data;

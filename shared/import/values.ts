@@ -49,6 +49,16 @@ export function dateOrderEvidence(value: string): DateOrder | null {
   return null;
 }
 
+/** True for a numeric date with day and month first in either order (`07/10/2025`, `7.10.25 15:49`). */
+export function isNumericDate(value: string): boolean {
+  return NUMERIC.test(value.trim());
+}
+
+/** True for a date written ISO 8601 style, year first (`2025-10-07`, `2025-10-07T15:49:00Z`): its order is never in doubt. */
+export function isIsoDate(value: string): boolean {
+  return ISO.test(value.trim());
+}
+
 /**
  * Reads a date (and time, if given) as milliseconds since 1970-01-01 UTC,
  * taking the wall-clock time as written (no time zone applied unless the

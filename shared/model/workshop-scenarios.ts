@@ -213,3 +213,96 @@ export function agreedMqlsPerMonth(content: WorkshopContent): number | null {
   const stage = agreed.plan.stages.find((s) => standardStageKey(s.id, stages.find((x) => x.id === s.id)?.termId) === 'mql');
   return stage ? Math.ceil(stage.volume / agreed.scenario.targets.periodMonths) : null;
 }
+
+/** Where a baseline scenario's value came from: measured by the export, the export's rate over a wider span split over the transitions, or the plan (agreed funnel). */
+export type ValueOrigin = 'export' | 'span' | 'plan';
+
+/**
+ * Where each rate and days of a baseline scenario came from, by stage id
+ * (every stage of the agreed main path but the last). A stage the import did
+ * not measure and the team has not edited reads `plan`; a value the team
+ * edited afterwards reads null (no mark). Null for a scenario without
+ * `measured` (not made by an import).
+ */
+export function baselineOrigins(
+  content: WorkshopContent,
+  scenario: WorkshopScenario,
+): Record<string, { rate: ValueOrigin | null; days: ValueOrigin | null }> | null {
+  const measured = scenario.measured;
+  if (!measured) return null;
+  const chain = chainFromFunnel(content.funnels.agreed);
+  const out: Record<string, { rate: ValueOrigin | null; days: ValueOrigin | null }> = {};
+  const covered = new Map<string, 'export' | 'span'>();
+  chain.forEach((s, i) => {
+    const m = measured.rates[s.id];
+    const j = m ? chain.findIndex((x) => x.id === m.toId) : -1;
+    if (!m || j <= i || !(m.rate > 0)) return;
+    for (let k = i; k < j; k++) covered.set(chain[k]!.id, j === i + 1 ? 'export' : 'span');
+  });
+  for (const s of chain.slice(0, -1)) {
+    const o = scenario.stages[s.id];
+    const c = covered.get(s.id);
+    const rate: ValueOrigin | null = o?.conversionRate === undefined ? 'plan' : (c ?? null);
+    const days: ValueOrigin | null = o?.averageDays === undefined ? 'plan' : c === 'export' ? 'export' : null;
+    out[s.id] = { rate, days };
+  }
+  return out;
+}
+
+/** One row of plan against actual: a transition of the agreed main path, or a span of it when the export lacks the stages between. */
+export interface PlanVsActualRow {
+  fromId: string;
+  toId: string;
+  /** "MQL→SQL", names of the agreed funnel. */
+  label: string;
+  /** The agreed scenario's rate over the row (product of its rates on the span), fraction 0..1. */
+  plan: number;
+  /** What the export measured, fraction 0..1; null when the export does not have this transition. */
+  actual: number | null;
+  /** How `actual` was measured: `winRate` = won ÷ closed, `count` = records reaching the later stage ÷ the earlier. */
+  definition: 'count' | 'winRate' | null;
+  /** The agreed scenario's days over the row. */
+  planDays: number;
+  /** The export's median days, when the baseline scenario has them measured for this one transition; else null. */
+  actualDays: number | null;
+}
+
+/**
+ * The agreed scenario against what a CRM import measured (`actual.measured`):
+ * one row per measured span (a single transition, or a wider one when the
+ * export lacks the stages between, e.g. MQL→SQL without SAL) and one row with
+ * `actual: null` per transition the export does not have. Also the lead count
+ * the export has (null when it has no lead stage). Null when `actual` was not
+ * made by an import.
+ */
+export function planVsActualRows(
+  content: WorkshopContent,
+  agreed: WorkshopScenario,
+  actual: WorkshopScenario,
+): { rows: PlanVsActualRow[]; leads: number | null } | null {
+  const measured = actual.measured;
+  if (!measured) return null;
+  const plan = scenarioStages(content, agreed);
+  const actualChain = scenarioStages(content, actual);
+  const origins = baselineOrigins(content, actual)!;
+  const rows: PlanVsActualRow[] = [];
+  for (let i = 0; i < plan.length - 1; ) {
+    const found = measured.rates[plan[i]!.id];
+    let j = found ? plan.findIndex((x) => x.id === found.toId) : -1;
+    const m = found && j > i ? found : null;
+    if (!m) j = i + 1;
+    const span = plan.slice(i, j);
+    rows.push({
+      fromId: plan[i]!.id,
+      toId: plan[j]!.id,
+      label: `${plan[i]!.name}→${plan[j]!.name}`,
+      plan: span.reduce((p, s) => p * s.conversionRate, 1),
+      actual: m ? m.rate : null,
+      definition: m ? m.definition : null,
+      planDays: span.reduce((d, s) => d + s.averageDays, 0),
+      actualDays: j === i + 1 && origins[plan[i]!.id]?.days === 'export' ? actualChain[i]!.averageDays : null,
+    });
+    i = j;
+  }
+  return { rows, leads: measured.counts[plan[0]!.id] ?? null };
+}

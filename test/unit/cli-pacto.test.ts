@@ -118,7 +118,7 @@ describe('pacto actuals', () => {
   it('exits 1 with the reason when nothing can be computed', () => {
     const r = run(['actuals', 'e.csv', '--json'], { 'e.csv': '' });
     expect(r.code).toBe(1);
-    expect((JSON.parse(r.out) as { errors: unknown[] }).errors).toEqual([{ row: null, reason: 'The file is empty.' }]);
+    expect((JSON.parse(r.out) as { errors: unknown[] }).errors).toMatchObject([{ row: null, reason: 'The file is empty.' }]);
   });
 
   it('applies --date-order, --decimal and --as-of', () => {

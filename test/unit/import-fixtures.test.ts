@@ -220,17 +220,19 @@ describe('actuals as a baseline scenario', () => {
   const example = parseScenario(JSON.parse(fixture('scenario.example.json')));
   const template = (example.ok ? example.scenario : null) as Scenario;
 
-  it('replaces the rates the HubSpot export has both stages of and keeps the others', () => {
+  it('replaces the rates the HubSpot export measures (MQL→SQL split over the SAL it lacks) and keeps the plan days there', () => {
     const actuals = importActuals(HUBSPOT);
-    const { scenario, replaced, kept } = scenarioFromActuals(actuals, template, { id: 'act', name: 'Actuals 2025' });
+    const { scenario, replaced, kept, origins } = scenarioFromActuals(actuals, template, { id: 'act', name: 'Actuals 2025' });
     expect(scenario.kind).toBe('actuals');
-    expect(replaced).toEqual(['lead', 'sql', 'opportunity']);
-    expect(kept.map((k) => k.id)).toEqual(['mql', 'sal']);
+    expect(replaced).toEqual(['lead', 'mql', 'sal', 'sql', 'opportunity']);
+    expect(kept).toEqual([]);
+    expect([origins.mql, origins.sal]).toEqual(['span', 'span']);
     const byId = Object.fromEntries(actuals.stages.map((s) => [s.id, s]));
     expect(scenario.stages[0]!.conversionRate).toBe(byId.mql!.count / byId.lead!.count);
     expect(scenario.stages[0]!.averageDays).toBe(byId.lead!.medianDaysToNext);
     expect(scenario.stages[4]!.conversionRate).toBe(byId.customer!.count / byId.opportunity!.count);
-    expect(scenario.stages[1]).toEqual(template.stages[1]);
+    expect(scenario.stages[1]!.averageDays).toBe(template.stages[1]!.averageDays);
+    expect(scenario.stages[1]!.conversionRate! * scenario.stages[2]!.conversionRate!).toBeCloseTo(byId.sql!.count / byId.mql!.count, 12);
     expect(scenario.targets.averageDealSize).toBe(template.targets.averageDealSize);
     expect(template.kind).toBe('base');
   });
@@ -241,5 +243,14 @@ describe('actuals as a baseline scenario', () => {
     expect(replaced).toEqual(['opportunity']);
     expect(scenario.stages[4]!.conversionRate).toBe(actuals.winRate);
     expect(scenario.targets.averageDealSize).toBe(actuals.averageDealSize);
+  });
+});
+
+describe('how the dates are written', () => {
+  it('HubSpot writes ISO dates (no day/month order to guess); Salesforce numeric ones; a text in a date column changes neither', () => {
+    expect(importActuals(HUBSPOT).dialect.dateStyle).toBe('iso');
+    expect(importActuals(SALESFORCE).dialect.dateStyle).toBe('numeric');
+    const withText = HUBSPOT.replace(/\n?$/, '\n') + '5199998,Ana,Mal,ana@example.com,X,Lead,New,Direct,2025-03-01 10:00,ayer,,,,\n';
+    expect(importActuals(withText).dialect.dateStyle).toBe('iso');
   });
 });

@@ -2,6 +2,9 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { IMPORT_ISSUE_TEXT } from '../../shared/import/csv';
+import { decodeText } from '../../shared/import/decode';
+import { strings as importStrings } from '../../renderer/features/import/strings';
 import { importActuals } from '../../shared/import/actuals';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
@@ -12,14 +15,14 @@ const first = (lines: string[], n: number) => lines.slice(0, n + 1).join('\n');
 describe('malformed CSVs', () => {
   it.each(['', '   \n\n', '\ufeff'])('an empty file (%j) is one file-level error', (text) => {
     const r = importActuals(text);
-    expect(r.errors).toEqual([{ row: null, reason: 'The file is empty.' }]);
+    expect(r.errors).toEqual([{ row: null, code: 'empty', values: {}, reason: 'The file is empty.' }]);
     expect(r.stages).toEqual([]);
   });
 
   it('a header without rows says so', () => {
     const r = importActuals(`${HUBSPOT_LINES[0]}\n`);
     expect(r.format).toBe('hubspot');
-    expect(r.errors).toEqual([{ row: null, reason: 'The file has a header but no data rows.' }]);
+    expect(r.errors).toMatchObject([{ code: 'noRows',  row: null, reason: 'The file has a header but no data rows.' }]);
     expect(r.rows).toEqual({ read: 0, counted: 0 });
   });
 
@@ -61,7 +64,7 @@ describe('malformed CSVs', () => {
     lines[2] = bad(lines[2]!, 'Amount', 'veinte mil');
     lines[4] = bad(lines[4]!, 'Won', 'maybe');
     const r = importActuals(lines.join('\n'));
-    expect(r.errors).toEqual([
+    expect(r.errors).toMatchObject([
       { row: 3, column: 'Amount', reason: '"veinte mil" in Amount is not a number.' },
       { row: 5, column: 'Won', reason: '"maybe" in Won is not yes/no (1/0, true/false, sí/no).' },
     ]);
@@ -83,14 +86,14 @@ describe('malformed CSVs', () => {
     cells[header.indexOf('Became a Lead Date')] = '2025-02-30 10:15';
     lines[2] = cells.join(',');
     const r = importActuals(lines.join('\n'));
-    expect(r.errors).toEqual([
+    expect(r.errors).toMatchObject([
       { row: 3, column: 'Became a Lead Date', reason: '"2025-02-30 10:15" in Became a Lead Date is not a date (read month first).' },
     ]);
   });
 
   it('a mapping naming a missing column is a header error', () => {
     const r = importActuals(first(HUBSPOT_LINES, 3), { mapping: { stageDates: { lead: 'Became a Lead Date', mql: 'MQL fecha' } } });
-    expect(r.errors).toEqual([{ row: 1, column: 'MQL fecha', reason: 'The column "MQL fecha" is not in the header.' }]);
+    expect(r.errors).toMatchObject([{ row: 1, column: 'MQL fecha', reason: 'The column "MQL fecha" is not in the header.' }]);
     expect(r.stages).toEqual([]);
   });
 
@@ -103,7 +106,7 @@ describe('malformed CSVs', () => {
       .join(',');
     const r = importActuals(lines.join('\n'));
     expect(r.errors).toEqual([]);
-    expect(r.warnings).toEqual([{ row: 3, reason: expect.stringMatching(/reaches none of the stages/) as unknown as string }]);
+    expect(r.warnings).toMatchObject([{ row: 3, reason: expect.stringMatching(/reaches none of the stages/) as unknown as string }]);
     expect(r.rows.counted).toBe(1);
   });
 
@@ -120,5 +123,55 @@ describe('malformed CSVs', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('a file that is not text', () => {
+  const bytes = (...parts: (number[] | string)[]) =>
+    new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...new TextEncoder().encode(p)] : p)));
+  // The start of a real PNG: signature, IHDR chunk of a 1×1 image, then compressed data.
+  const PNG = bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d], 'IHDR', [0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89], '"x"y,"', [0xff, 0x00, 0x22, 0x41, 0x0a, 0x22, 0x22, 0x42, 0x0a]);
+
+  it.each([
+    ['a PNG renamed to .csv', PNG, 'png'],
+    ['an Excel workbook', bytes('PK', [3, 4, 20, 0, 6, 0], '[Content_Types].xml', [0, 0, 0x8a, 0x0a, 0x22]), 'zip'],
+    ['a PDF', bytes('%PDF-1.7\n%', [0xe2, 0xe3, 0xcf, 0xd3], '\n1 0 obj\n'), 'pdf'],
+    ['other binary data', bytes([1, 2, 3, 0, 0, 0x22, 0x2c, 0x0a, 0x22, 0x41]), 'binary'],
+  ])('%s is one clear file error, not a row of quoting errors per line', (_, data, kind) => {
+    const r = importActuals(decodeText(data));
+    expect(r.errors).toEqual([{ row: null, code: 'binary', values: { kind }, reason: expect.stringMatching(/^The file is not text/) as unknown as string }]);
+    expect(r.stages).toEqual([]);
+  });
+
+  it('a Windows-1252 CSV with accents and a UTF-8 one stay text', () => {
+    const latin = new Uint8Array([...new TextEncoder().encode('Email,Became a Lead Date\nmar'), 0xed, ...new TextEncoder().encode('a@example.com,2025-01-01\n')]);
+    expect(importActuals(decodeText(latin)).errors).toEqual([]);
+    expect(importActuals(decodeText(new TextEncoder().encode('Email,Became a Lead Date\nnúñez@example.com,2025-01-01\n'))).errors).toEqual([]);
+  });
+});
+
+describe('translated import problems', () => {
+  it('has a Spanish and an English text for every problem code, naming the same values', () => {
+    const codes = Object.keys(IMPORT_ISSUE_TEXT).sort();
+    expect(Object.keys(importStrings.es.issues).sort()).toEqual(codes);
+    expect(Object.keys(importStrings.en.issues).sort()).toEqual(codes);
+    const names = (s: string) => [...s.matchAll(/{{(\w+)}}/g)].map((m) => m[1]).sort();
+    for (const code of codes) {
+      const es = importStrings.es.issues[code as keyof typeof importStrings.es.issues];
+      expect(names(importStrings.en.issues[code as keyof typeof importStrings.en.issues])).toEqual(names(es));
+    }
+  });
+
+  it('a problem carries its code and values, the English reason stays for the CLI', () => {
+    const r = importActuals('Opportunity Name,Stage,Amount,Close Date\nAcme,Closed Won,100,soon\n');
+    expect(r.errors).toEqual([
+      {
+        row: 2,
+        column: 'Close Date',
+        code: 'notDate',
+        values: { value: 'soon', column: 'Close Date', order: 'mdy' },
+        reason: '"soon" in Close Date is not a date (read month first).',
+      },
+    ]);
   });
 });

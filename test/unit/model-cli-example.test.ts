@@ -64,6 +64,23 @@ describe('npx pacto actuals --json', () => {
     expect(Object.keys(json.medianDaysToNext)).toEqual(['lead', 'mql', 'sql', 'opportunity']);
     expect(json.winRate).toBeNull();
     expect(json.averageDealSize).toBeNull();
-    expect(json.errors).toEqual([{ row: 41, column: 'Became a Lead Date', reason: expect.stringContaining('"pronto"') }]);
+    expect(json.errors).toMatchObject([{ row: 41, column: 'Became a Lead Date', reason: expect.stringContaining('"pronto"') }]);
+  }, 60_000);
+});
+
+describe('npx pacto messages', () => {
+  it('an unknown option is named plainly, quotes balanced', () => {
+    const r = pacto('actuals', '--bogus', 'x.csv');
+    expect(r.status).toBe(2);
+    const first = r.stderr.split('\n')[0]!;
+    expect(first).toMatch(/^Unknown option --bogus\./);
+    expect(first.split('"').length % 2).toBe(1);
+    expect(first.split("'").length % 2).toBe(1);
+  }, 60_000);
+
+  it('describes ISO dates as ISO, not as a guessed day/month order', () => {
+    const r = pacto('actuals', 'test/fixtures/hubspot-contacts-2025.csv');
+    expect(r.stdout).toContain('dates ISO (year-month-day)');
+    expect(r.stdout).not.toMatch(/month first \(guess\)/);
   }, 60_000);
 });

@@ -8,22 +8,16 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { WorkshopContent } from '../../../shared/domain/workshop';
 import { importActuals, type Actuals } from '../../../shared/import/actuals';
-import { scenarioFromActuals } from '../../../shared/import/baseline';
-import { parseCsv, type CsvTable } from '../../../shared/import/csv';
+import { measuredRate, workshopBaselineScenario } from '../../../shared/import/baseline';
+import { parseCsv, type CsvTable, type ImportIssue } from '../../../shared/import/csv';
 import { decodeText } from '../../../shared/import/decode';
 import { detectMapping, type ColumnMapping } from '../../../shared/import/mapping';
 import type { DateOrder } from '../../../shared/import/values';
-import { STANDARD_STAGE_KEYS, standardStageKey } from '../../../shared/model/chain';
-import {
-  agreedScenarioId,
-  freeScenarioId,
-  fromModelScenario,
-  scenarioStages,
-  toModelScenario,
-  workshopScenarios,
-} from '../../../shared/model/workshop-scenarios';
+import { STANDARD_STAGE_KEYS } from '../../../shared/model/chain';
+import { agreedScenarioId, freeScenarioId, planVsActualRows, toModelScenario, workshopScenarios } from '../../../shared/model/workshop-scenarios';
 import { formatters, type Formatters } from '../../i18n';
 import { useAppStore } from '../../store';
 import { ChartBox, PlanVsActualChart } from '../model/charts';
@@ -40,8 +34,8 @@ interface Loaded {
 
 const MAPPING_FIELDS = ['currentStage', 'closeDate', 'amount', 'won', 'closed', 'dealStage'] as const;
 
-/** The import view: `content` is the open workshop (read only until confirm); `onClose` returns to the plan. */
-export function ImportScreen({ content, onClose }: { content: WorkshopContent; onClose: () => void }) {
+/** The import view: `content` is the open workshop (read only until confirm); `onClose` returns to the plan, with the id of the scenario a confirmed import created. */
+export function ImportScreen({ content, onClose }: { content: WorkshopContent; onClose: (createdId?: string) => void }) {
   const { t } = useTranslation();
   const language = useAppStore((s) => s.language);
   const fmt = formatters(language);
@@ -66,13 +60,13 @@ export function ImportScreen({ content, onClose }: { content: WorkshopContent; o
     const items = workshopScenarios(content);
     const agreed = items.find((s) => s.id === agreedScenarioId(content))!;
     const format = t(`import.formatShort.${actuals.format ?? 'none'}`);
-    const { scenario } = scenarioFromActuals(actuals, toModelScenario(content, agreed), {
+    const scenario = workshopBaselineScenario(actuals, toModelScenario(content, agreed), {
       id: freeScenarioId(items, 'actuals'),
       name: t('import.baselineName', { format }),
     });
-    if (scenarioActions(content).add(fromModelScenario(content, scenario, 'actuals')) === null) {
+    if (scenarioActions(content).add(scenario) === null) {
       useAppStore.getState().setNotice({ kind: 'info', key: 'import.done', values: { name: scenario.name } });
-      onClose();
+      onClose(scenario.id);
     }
   };
 
@@ -81,7 +75,7 @@ export function ImportScreen({ content, onClose }: { content: WorkshopContent; o
     <div className="import" data-testid="import-screen">
       <div className="row-between">
         <h2>{t('import.title')}</h2>
-        <button onClick={onClose} data-testid="import-back">{t('import.back')}</button>
+        <button onClick={() => onClose()} data-testid="import-back">{t('import.back')}</button>
       </div>
       <p className="intro">{t('import.intro')}</p>
       <label
@@ -132,7 +126,7 @@ export function ImportScreen({ content, onClose }: { content: WorkshopContent; o
           <button className="primary" disabled={!usable} onClick={confirm} data-testid="import-confirm">
             {t('import.confirm')}
           </button>
-          <button onClick={onClose} data-testid="import-cancel">{t('import.cancel')}</button>
+          <button onClick={() => onClose()} data-testid="import-cancel">{t('import.cancel')}</button>
         </div>
       ) : null}
     </div>
@@ -246,18 +240,9 @@ function Results({ actuals, fmt, content }: { actuals: Actuals; fmt: Formatters;
   const d = actuals.dialect;
   const currency = content.meta.currency;
   const agreed = workshopScenarios(content).find((s) => s.id === agreedScenarioId(content))!;
-  const chain = scenarioStages(content, agreed);
-  // Plan against actual for each agreed transition whose two stages the export has.
-  const byKey = new Map<string, number>(actuals.stages.map((s, i) => [s.id, i]));
-  const compare = chain.slice(0, -1).flatMap((s, i) => {
-    const a = byKey.get(standardKey(s.id));
-    const b = byKey.get(standardKey(chain[i + 1]!.id));
-    if (a === undefined || b === undefined || b <= a) return [];
-    const from = actuals.stages[a]!;
-    const to = actuals.stages[b]!;
-    const actual = standardKey(s.id) === 'opportunity' && actuals.winRate !== null ? actuals.winRate : from.count > 0 ? to.count / from.count : null;
-    return [{ label: `${s.name}→${chain[i + 1]!.name}`, plan: s.conversionRate, actual }];
-  });
+  // Plan against actual for what the export measures: the same rows the baseline scenario will show.
+  const baseline = workshopBaselineScenario(actuals, toModelScenario(content, agreed), { id: 'preview', name: 'preview' });
+  const compare = (planVsActualRows(content, agreed, baseline)?.rows ?? []).filter((r) => r.actual !== null);
   return (
     <section className="card" data-testid="import-results">
       <h3>{t('import.results')}</h3>
@@ -266,7 +251,9 @@ function Results({ actuals, fmt, content }: { actuals: Actuals; fmt: Formatters;
         {[
           t('import.delimiter', { d: d.delimiter === '\t' ? t('import.tab') : d.delimiter }),
           d.bom ? t('import.bom') : null,
-          t('import.dateOrder', { order: t(`import.${d.dateOrder}`) }),
+          d.dateStyle === 'iso'
+            ? t('import.dateIso')
+            : t('import.dateOrder', { order: t(`import.${d.dateOrder}`) }) + (d.dateOrderSource === 'guess' && d.dateStyle !== null ? ` ${t('import.dateGuess')}` : ''),
           t('import.decimal', { d: d.decimalSeparator }),
         ]
           .filter(Boolean)
@@ -287,14 +274,20 @@ function Results({ actuals, fmt, content }: { actuals: Actuals; fmt: Formatters;
                 </tr>
               </thead>
               <tbody>
-                {actuals.stages.map((s) => (
+                {actuals.stages.map((s, j) => {
+                  const rate = j < actuals.stages.length - 1 ? measuredRate(actuals, j, j + 1) : null;
+                  return (
                   <tr key={s.id} data-stage={s.id}>
                     <td>{t(`import.stages.${s.id}`)}</td>
                     <td className="num">{fmt.integer(s.count)}</td>
-                    <td className="num">{s.rateToNext === null ? '—' : fmt.percent(s.rateToNext)}</td>
+                    <td className="num" data-testid={`import-rate-${s.id}`}>
+                      {rate === null ? '—' : fmt.percent(rate.rate)}
+                      {rate?.definition === 'winRate' ? <span className="muted small"> {t('import.winRateShort')}</span> : null}
+                    </td>
                     <td className="num">{s.medianDaysToNext === null ? '—' : fmt.number(s.medianDaysToNext)}</td>
                   </tr>
-                ))}
+                  );
+                })}
               </tbody>
             </table>
             <dl className="metrics">
@@ -321,10 +314,6 @@ function Results({ actuals, fmt, content }: { actuals: Actuals; fmt: Formatters;
       {actuals.warnings.length > 0 ? <IssueList title={t('import.warnings', { count: actuals.warnings.length })} issues={actuals.warnings} testId="import-warnings" /> : null}
     </section>
   );
-}
-
-function standardKey(id: string): string {
-  return standardStageKey(id) ?? id;
 }
 
 function Cohorts({ actuals, fmt }: { actuals: Actuals; fmt: Formatters }) {
@@ -365,6 +354,18 @@ function Cohorts({ actuals, fmt }: { actuals: Actuals; fmt: Formatters }) {
   );
 }
 
+/** An import problem in the interface language, from its code and values (the English `reason` is the CLI's). */
+export function issueText(issue: ImportIssue, t: TFunction): string {
+  const v = issue.values;
+  const values = {
+    ...v,
+    ...(v.kind !== undefined ? { kind: t(`import.issueKind.${v.kind}`) } : {}),
+    ...(v.order !== undefined ? { order: t(`import.orderText.${v.order}`) } : {}),
+    interpolation: { escapeValue: false },
+  };
+  return t(`import.issues.${issue.code}`, values);
+}
+
 function IssueList({ title, issues, testId, empty }: { title: string; issues: Actuals['errors']; testId: string; empty?: string }) {
   const { t } = useTranslation();
   return (
@@ -385,7 +386,7 @@ function IssueList({ title, issues, testId, empty }: { title: string; issues: Ac
               {issues.map((e, i) => (
                 <tr key={i}>
                   <td className="num">{e.row ?? t('import.file_')}</td>
-                  <td>{e.column ? `${e.column}: ` : ''}{e.reason}</td>
+                  <td>{issueText(e, t)}</td>
                 </tr>
               ))}
             </tbody>

@@ -5,18 +5,20 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { WorkshopContent, WorkshopScenario } from '../../../shared/domain/workshop';
-import { scenarioStages, type WorkshopPlan } from '../../../shared/model/workshop-scenarios';
+import { baselineOrigins, planVsActualRows, type ValueOrigin, type WorkshopPlan } from '../../../shared/model/workshop-scenarios';
 import type { Formatters } from '../../i18n';
 import { ChartBox, PlanVsActualChart, ScenarioChart } from './charts';
 
 /** Every scenario's volume and rate per stage and its headline figures, in columns, with a grouped bar chart. */
 export function Comparison({
+  content,
   scenarios,
   plans,
   agreedId,
   fmt,
   currency,
 }: {
+  content: WorkshopContent;
   scenarios: WorkshopScenario[];
   plans: WorkshopPlan[];
   agreedId: string;
@@ -26,6 +28,7 @@ export function Comparison({
   const { t } = useTranslation();
   const stages = plans[0]!.scenario.stages;
   const last = stages.length - 1;
+  const origins = scenarios.map((s) => baselineOrigins(content, s));
   const summary: [string, (p: WorkshopPlan & { ok: true }) => string][] = [
     [t('model.leadToCustomer'), (p) => fmt.percent(p.plan.leadToCustomerRate)],
     [t('model.deals'), (p) => fmt.integer(p.plan.deals)],
@@ -60,6 +63,7 @@ export function Comparison({
                   <td key={scenarios[j]!.id} className="num">
                     <span className="strong">{p.ok ? fmt.integer(p.plan.stages[i]!.volume) : '—'}</span>
                     {i < last ? <span className="muted small"> · {fmt.percent(p.scenario.stages[i]!.conversionRate ?? 0)}</span> : null}
+                    {i < last ? <OriginMark compact origin={origins[j]?.[stage.id]?.rate ?? null} /> : null}
                   </td>
                 ))}
               </tr>
@@ -75,6 +79,11 @@ export function Comparison({
           </tbody>
         </table>
       </div>
+      {origins.some((o) => o !== null) ? (
+        <p className="muted small" data-testid="origin-legend">
+          {t('model.origin.legend', { plan: t('model.origin.plan'), span: t('model.origin.span') })}
+        </p>
+      ) : null}
       <h3>{t('model.comparisonChart')}</h3>
       <ChartBox max={880}>
         {(w) => (
@@ -111,17 +120,19 @@ export function PlanVsActual({
   const actual = [...scenarios].reverse().find((s) => s.kind === 'actuals' && s.id !== agreedId);
   if (!actual) return null;
   const agreed = scenarios.find((s) => s.id === agreedId)!;
-  const planChain = scenarioStages(content, agreed);
-  const actualChain = scenarioStages(content, actual);
   const planVolumes = plans[scenarios.indexOf(agreed)]!;
-  const actualVolumes = plans[scenarios.indexOf(actual)]!;
-  const rows = planChain.slice(0, -1).map((s, i) => ({
-    label: `${s.name}→${planChain[i + 1]!.name}`,
-    plan: s.conversionRate,
-    actual: actualChain[i]!.conversionRate,
-    planDays: s.averageDays,
-    actualDays: actualChain[i]!.averageDays,
-  }));
+  const measured = planVsActualRows(content, agreed, actual);
+  if (!measured) {
+    // An actuals scenario made before imports kept what they measured: nothing can be told apart from the plan.
+    return (
+      <section className="card" aria-label={t('model.planVsActual')}>
+        <h2>{t('model.planVsActual')}</h2>
+        <p className="muted" data-testid="plan-vs-actual-none">{t('model.noMeasured', { name: actual.name })}</p>
+      </section>
+    );
+  }
+  const rows = measured.rows;
+  const notInExport = t('model.notInExport');
   return (
     <section className="card" aria-label={t('model.planVsActual')}>
       <h2>{t('model.planVsActual')}</h2>
@@ -140,23 +151,50 @@ export function PlanVsActual({
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={r.label}>
+              <tr key={r.label} data-from={r.fromId}>
                 <td>{r.label}</td>
                 <td className="num">{fmt.percent(r.plan)}</td>
-                <td className="num">{fmt.percent(r.actual)}</td>
-                <td className="num">{`${fmt.number(r.planDays)} / ${fmt.number(r.actualDays)}`}</td>
+                <td className={r.actual === null ? 'num muted small' : 'num'} data-testid={`actual-${r.fromId}`}>
+                  {r.actual === null ? notInExport : fmt.percent(r.actual)}
+                  {r.definition === 'winRate' ? <sup className="muted" title={t('model.winRateDefinition')}> *</sup> : null}
+                </td>
+                <td className="num">{`${fmt.number(r.planDays)} / ${r.actualDays === null ? '—' : fmt.number(r.actualDays)}`}</td>
               </tr>
             ))}
             <tr>
-              <td>{t('model.leads')}</td>
+              <td>{t('model.leadsInExport')}</td>
               <td className="num">{planVolumes.ok ? fmt.integer(planVolumes.plan.stages[0]!.volume) : '—'}</td>
-              <td className="num">{actualVolumes.ok ? fmt.integer(actualVolumes.plan.stages[0]!.volume) : '—'}</td>
+              <td className={measured.leads === null ? 'num muted small' : 'num'} data-testid="actual-leads">
+                {measured.leads === null ? notInExport : fmt.integer(measured.leads)}
+              </td>
               <td />
             </tr>
           </tbody>
+          {rows.some((r) => r.definition === 'winRate') ? (
+            <caption className="muted small caption-bottom" data-testid="win-rate-note">
+              * {t('model.winRateDefinition')}
+            </caption>
+          ) : null}
         </table>
-        <ChartBox max={560}>{(w) => <PlanVsActualChart rows={rows} fmt={fmt} labels={{ plan: t('model.plan'), actual: t('model.actual') }} width={w} />}</ChartBox>
+        <ChartBox max={560}>{(w) => <PlanVsActualChart rows={rows.filter((r) => r.actual !== null)} fmt={fmt} labels={{ plan: t('model.plan'), actual: t('model.actual') }} width={w} />}</ChartBox>
       </div>
     </section>
+  );
+}
+
+/** A mark next to a baseline scenario's value that was not measured on that transition: taken from the plan, or the export's rate over a wider span. */
+export function OriginMark({ origin, compact = false }: { origin: ValueOrigin | null; compact?: boolean }) {
+  const { t } = useTranslation();
+  if (origin !== 'plan' && origin !== 'span') return null;
+  const text = t(`model.origin.${origin}`);
+  return compact ? (
+    <sup className={`origin origin--${origin} muted`} title={t(`model.origin.${origin}Long`)} data-testid={`origin-${origin}`}>
+      {' '}
+      {text}
+    </sup>
+  ) : (
+    <div className={`origin origin--${origin} muted small`} title={t(`model.origin.${origin}Long`)} data-testid={`origin-${origin}`}>
+      {text}
+    </div>
   );
 }

@@ -6,12 +6,13 @@
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { WorkshopContent, WorkshopScenario } from '../../../shared/domain/workshop';
-import type { BenchmarkCheck, RateBenchmark } from '../../../shared/model/benchmarks';
+import { checkChainBenchmarks, type BenchmarkCheck, type RateBenchmark } from '../../../shared/model/benchmarks';
 import { standardStageKey } from '../../../shared/model/chain';
 import type { MonthlyPlan } from '../../../shared/model/monthly-plan';
 import type { ScenarioPlan } from '../../../shared/model/plan';
 import type { Scenario } from '../../../shared/model/scenario';
-import { scenarioStages, type WorkshopPlan } from '../../../shared/model/workshop-scenarios';
+import { baselineOrigins, scenarioStages, type WorkshopPlan } from '../../../shared/model/workshop-scenarios';
+import { OriginMark } from './Comparison';
 import type { Formatters } from '../../i18n';
 import { NumberField } from '../../ui/fields';
 import { scenarioActions } from './actions';
@@ -76,7 +77,9 @@ export function AssumptionsTable({
   const actions = scenarioActions(content);
   const chain = scenarioStages(content, scenario);
   const planned = plan.ok ? plan.plan : null;
-  const checks = planned?.benchmarks ?? [];
+  // Benchmarks depend on the rates only: shown even when the plan cannot be computed (e.g. one rate at 0 %).
+  const checks = planned?.benchmarks ?? checkChainBenchmarks(chain);
+  const origins = baselineOrigins(content, scenario);
   const currency = content.meta.currency;
   return (
     <>
@@ -120,6 +123,7 @@ export function AssumptionsTable({
                       onCommit={(conversionRate) => actions.setStage(scenario.id, s.id, { conversionRate })}
                     />
                   )}
+                  {last ? null : <OriginMark origin={origins?.[s.id]?.rate ?? null} />}
                 </td>
                 <td>
                   {last ? (
@@ -134,6 +138,7 @@ export function AssumptionsTable({
                       onCommit={(averageDays) => actions.setStage(scenario.id, s.id, { averageDays })}
                     />
                   )}
+                  {last ? null : <OriginMark origin={origins?.[s.id]?.days ?? null} />}
                 </td>
                 <td>{last ? null : <BenchmarkNote check={transitionBenchmark(checks, s.id, chain[i + 1]!.id)} fmt={fmt} t={t} testId={`benchmark-${s.id}`} />}</td>
                 {planned?.costs ? <td className="num">{cost === null ? '—' : fmt.money(cost, currency)}</td> : null}

@@ -27,12 +27,23 @@ import './targets.css';
 /** The targets step: the plan view, or the CRM import view until it is closed. */
 export function TargetsScreen() {
   const [view, setView] = useState<'plan' | 'import'>('plan');
+  /** The scenario to show when the plan view opens: the one a confirmed import just created. */
+  const [created, setCreated] = useState<string | null>(null);
   const content = useAppStore((s) => s.session!.content);
-  if (view === 'import') return <ImportScreen content={content} onClose={() => setView('plan')} />;
-  return <PlanView content={content} onImport={() => setView('import')} />;
+  if (view === 'import')
+    return (
+      <ImportScreen
+        content={content}
+        onClose={(createdId) => {
+          setCreated(createdId ?? null);
+          setView('plan');
+        }}
+      />
+    );
+  return <PlanView content={content} onImport={() => setView('import')} initialId={created} />;
 }
 
-function PlanView({ content, onImport }: { content: WorkshopContent; onImport: () => void }) {
+function PlanView({ content, onImport, initialId }: { content: WorkshopContent; onImport: () => void; initialId: string | null }) {
   const { t } = useTranslation();
   const language = useAppStore((s) => s.language);
   const fmt = formatters(language);
@@ -40,7 +51,7 @@ function PlanView({ content, onImport }: { content: WorkshopContent; onImport: (
   const set = content.scenarios;
   const scenarios = workshopScenarios(content);
   const agreedId = agreedScenarioId(content);
-  const [selectedId, setSelectedId] = useState<string>(agreedId);
+  const [selectedId, setSelectedId] = useState<string>(initialId ?? agreedId);
   const [unrounded, setUnrounded] = useState(false);
   const selected = scenarios.find((s) => s.id === selectedId) ?? scenarios.find((s) => s.id === agreedId)!;
   const plans = scenarios.map((s) => planWorkshopScenario(content, s));
@@ -125,7 +136,7 @@ function PlanView({ content, onImport }: { content: WorkshopContent; onImport: (
 
       {plan.ok ? <MonthlyPlanView plan={plan.plan} stages={plan.scenario.stages} fmt={fmt} language={language} /> : null}
 
-      <Comparison scenarios={scenarios} plans={plans} agreedId={agreedId} fmt={fmt} currency={meta.currency} />
+      <Comparison content={content} scenarios={scenarios} plans={plans} agreedId={agreedId} fmt={fmt} currency={meta.currency} />
       <PlanVsActual content={content} scenarios={scenarios} plans={plans} agreedId={agreedId} fmt={fmt} />
 
       {plan.ok ? (
@@ -148,21 +159,21 @@ function OptionalNumber(props: {
   onCommit: (value: number | null) => string | null;
 }) {
   const { t } = useTranslation();
-  if (props.value === null) {
-    return (
-      <TextField
-        label={props.label}
-        value=""
-        placeholder={t('model.optional')}
-        testId={props.testId}
-        onCommit={(typed) => {
-          if (typed.trim() === '') return null;
-          return commitTyped(typed, props.onCommit);
-        }}
-      />
-    );
-  }
-  return <NumberField label={props.label} kind={props.kind} value={props.value} testId={props.testId} onCommit={(v) => props.onCommit(v)} />;
+  const language = useAppStore((s) => s.language);
+  // Shown like a number field; emptying it clears the value (README: these inputs are optional).
+  const shown =
+    props.value === null
+      ? ''
+      : new Intl.NumberFormat(language === 'es' ? 'es-ES' : 'en-US', { maximumFractionDigits: 2, useGrouping: props.kind === 'money' }).format(props.value);
+  return (
+    <TextField
+      label={`${props.label} · ${t('model.optional')}`}
+      value={shown}
+      placeholder={t('model.optional')}
+      testId={props.testId}
+      onCommit={(typed) => (typed.trim() === '' ? props.onCommit(null) : commitTyped(typed, props.onCommit))}
+    />
+  );
 }
 
 /** Reads a typed number (either language's format) for {@link OptionalNumber}; `number` when it is not one. */
@@ -245,6 +256,15 @@ function ScenarioEditor({ scenario, agreed, content, onSelect }: { scenario: Wor
     const copyOf: WorkshopScenario = { ...scenario, id, name: t('model.copyName', { name: scenario.name }), kind: 'custom', stages: structuredClone(scenario.stages) };
     if (actions.add(copyOf) === null) onSelect(id);
   };
+  /** Deletes after confirmation; deleting the agreed one says which scenario the SLA and the PDF use now (the first left, as removeScenario does). */
+  const remove = () => {
+    const next = scenarios.find((s) => s.id !== scenario.id)!;
+    const question = agreed ? t('model.deleteConfirmAgreed', { name: scenario.name, next: next.name }) : t('model.deleteConfirm', { name: scenario.name });
+    if (!window.confirm(question)) return;
+    if (actions.remove(scenario.id) !== null) return;
+    onSelect(agreed ? next.id : agreedScenarioId(content));
+    if (agreed) useAppStore.getState().setNotice({ kind: 'info', key: 'model.agreedNow', values: { name: scenario.name, next: next.name } });
+  };
   return (
     <div className="form-row scenario-editor">
       <TextField label={t('model.name')} value={scenario.name} testId="scenario-name" onCommit={(name) => actions.rename(scenario.id, name)} />
@@ -267,7 +287,7 @@ function ScenarioEditor({ scenario, agreed, content, onSelect }: { scenario: Wor
         <button className="primary" disabled={agreed} onClick={() => actions.markAgreed(scenario.id)} data-testid="scenario-agree">
           {agreed ? t('model.agreed') : t('model.markAgreed')}
         </button>
-        <button className="danger" disabled={scenarios.length <= 1} onClick={() => actions.remove(scenario.id)} data-testid="scenario-delete">
+        <button className="danger" disabled={scenarios.length <= 1} onClick={remove} data-testid="scenario-delete">
           {t('model.delete')}
         </button>
       </div>

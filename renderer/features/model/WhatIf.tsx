@@ -16,6 +16,13 @@ import { ChartBox, TornadoChart } from './charts';
 
 type OkPlan = WorkshopPlan & { ok: true };
 
+/**
+ * Points a sensitivity run may move each rate, whole percentage points: at
+ * least 1 (0 moves nothing), at most 50 (beyond that a typical rate of
+ * 10–60 % is pushed to 0 % or 100 % and the ranking says nothing).
+ */
+export const SENSITIVITY_POINTS = { min: 1, max: 50 } as const;
+
 function chainOf(plan: OkPlan) {
   return plan.scenario.stages.map((s) => ({ id: s.id, conversionRate: s.conversionRate ?? 0 }));
 }
@@ -27,8 +34,10 @@ export function GoalSeek({ plan, fmt }: { plan: OkPlan; fmt: Formatters }) {
   const mql = stages.findIndex((s) => standardStageKey(s.id) === 'mql');
   const [rateIndex, setRateIndex] = useState(mql >= 0 && mql < stages.length - 1 ? mql : 0);
   const [availableIndex, setAvailableIndex] = useState(0);
-  const [available, setAvailable] = useState<number>(() => Math.max(1, Math.round(plan.plan.stages[0]!.volume * 0.9)));
+  /** The volume the user typed; until then the field follows the plan (90 % of what the stage needs), so target changes move it. */
+  const [typed, setTyped] = useState<number | null>(null);
   const at = Math.min(availableIndex, rateIndex);
+  const available = typed ?? Math.max(1, Math.round(plan.plan.stages[at]!.volume * 0.9));
   let result: ReturnType<typeof goalSeekRate> | null = null;
   let error: string | null = null;
   try {
@@ -69,7 +78,7 @@ export function GoalSeek({ plan, fmt }: { plan: OkPlan; fmt: Formatters }) {
           kind="integer"
           value={available}
           testId="goal-available"
-          onCommit={(v) => (v > 0 ? (setAvailable(v), null) : 'positive')}
+          onCommit={(v) => (v > 0 ? (setTyped(v), null) : 'positive')}
         />
       </div>
       <p data-testid="goal-seek-result" className={result && !result.feasible ? 'capacity capacity--over' : 'strong'}>
@@ -107,10 +116,10 @@ export function Sensitivity({ plan, fmt, currency }: { plan: OkPlan; fmt: Format
       <div className="form-row">
         <NumberField
           label={t('model.points')}
-          kind="number"
+          kind="integer"
           value={points}
           testId="sensitivity-points"
-          onCommit={(v) => (v > 0 && v <= 100 ? (setPoints(v), null) : 'rate')}
+          onCommit={(v) => (Number.isInteger(v) && v >= SENSITIVITY_POINTS.min && v <= SENSITIVITY_POINTS.max ? (setPoints(v), null) : 'sensitivityPoints')}
         />
       </div>
       <p className="muted small">{t('model.sensitivityIntro', { points: fmt.number(points) })}</p>

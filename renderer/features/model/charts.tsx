@@ -109,6 +109,14 @@ export function ScenarioChart({
   );
 }
 
+/** The tornado axis's half-width: the largest swing either way, rounded up to a round number (1, 2 or 5 × a power of ten); 1 when all are 0. */
+export function tornadoReach(bars: readonly { low: number; high: number }[]): number {
+  const max = Math.max(0, ...bars.flatMap((b) => [Math.abs(b.low), Math.abs(b.high)]));
+  if (max === 0) return 1;
+  const power = 10 ** Math.floor(Math.log10(max));
+  return ([1, 2, 5, 10].find((m) => m * power >= max) ?? 10) * power;
+}
+
 /** Tornado: for each rate, the change in revenue when it moves down (left) and up (right), largest first. */
 export function TornadoChart({
   bars,
@@ -119,10 +127,12 @@ export function TornadoChart({
   interactive = true,
 }: ChartProps & { bars: { label: string; low: number; high: number }[]; currency: string; labels: { low: string; high: string } }) {
   const height = 60 + bars.length * 36;
+  // Symmetric around 0, so a rate's loss and gain read at the same scale.
+  const reach = tornadoReach(bars);
   return (
     <BarChart width={width} height={height} data={bars} layout="vertical" stackOffset="sign" margin={{ top: 8, right: 24, bottom: 8, left: 8 }} data-testid="chart-tornado">
       <CartesianGrid strokeDasharray="3 3" stroke="#dde" horizontal={false} />
-      <XAxis type="number" tick={AXIS_TICK} tickFormatter={(v: number) => fmt.money(v, currency)} />
+      <XAxis type="number" domain={[-reach, reach]} ticks={[-reach, -reach / 2, 0, reach / 2, reach]} interval={0} tick={AXIS_TICK} tickFormatter={(v: number) => fmt.money(v, currency)} />
       <YAxis type="category" dataKey="label" width={150} tick={AXIS_TICK} />
       {interactive ? <Tooltip formatter={(v) => fmt.money(Number(v), currency)} /> : null}
       <Legend wrapperStyle={{ fontSize: 11 }} itemSorter={legendOrder(['low', 'high'])} />
@@ -144,7 +154,8 @@ export function PlanVsActualChart({
   return (
     <BarChart width={width} height={260} data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} data-testid="chart-plan-actual">
       <CartesianGrid strokeDasharray="3 3" stroke="#dde" vertical={false} />
-      <XAxis dataKey="label" tick={AXIS_TICK} />
+      {/* Every transition labelled (recharts would skip some when they are long), smaller and angled to fit. */}
+      <XAxis dataKey="label" tick={{ ...AXIS_TICK, fontSize: 10 }} interval={0} angle={-20} textAnchor="end" height={56} />
       <YAxis tick={AXIS_TICK} tickFormatter={(v: number) => fmt.percent(v)} width={56} />
       {interactive ? <Tooltip formatter={(v) => fmt.percent(Number(v))} /> : null}
       <Legend wrapperStyle={{ fontSize: 11 }} itemSorter={legendOrder(['plan', 'actual'])} />
