@@ -84,6 +84,38 @@ export function useZoomDetailClass(): string {
   return useStore(zoomedOut) ? 'funnel-canvas--far' : '';
 }
 
+/** Width (px) of a text line inside a stage box: 172 less 2 × 2 px border, 16 px left and 10 px right padding. */
+const LINE_WIDTH = 142;
+let measurer: OffscreenCanvasRenderingContext2D | null | undefined;
+let fontFamily = 'sans-serif';
+const fitCache = new Map<string, boolean>();
+
+/**
+ * Whether `text` fits on one line of a stage box in `font` (CSS font shorthand without the family, e.g.
+ * "700 15px"; the family is the document's), with 4 px to spare. A line that fits is drawn without the
+ * overflow clip its ellipsis needs: each clip is one more paint chunk Chromium re-layerizes on every frame
+ * of a drag (about a tenth of a frame on a 500-stage canvas). Where text cannot be measured (no
+ * OffscreenCanvas, e.g. jsdom) no line counts as fitting, so every line keeps its clip and ellipsis.
+ */
+export function fitsLine(text: string, font: string): boolean {
+  const key = `${font}|${text}`;
+  let fits = fitCache.get(key);
+  if (fits === undefined) {
+    if (measurer === undefined) {
+      measurer = typeof OffscreenCanvas === 'undefined' ? null : new OffscreenCanvas(1, 1).getContext('2d');
+      fontFamily = getComputedStyle(document.documentElement).fontFamily || fontFamily;
+    }
+    if (measurer) measurer.font = `${font} ${fontFamily}`;
+    fits = measurer ? measurer.measureText(text).width <= LINE_WIDTH - 4 : false;
+    if (fitCache.size > 5000) fitCache.clear();
+    fitCache.set(key, fits);
+  }
+  return fits;
+}
+
+/** A stage box's line class: with the clip and ellipsis only when the text may not fit. */
+const lineClass = (base: string, text: string, font: string): string => (fitsLine(text, font) ? base : `${base} stage-node__clip`);
+
 /**
  * Only what the stage box shows: React Flow re-renders the dragged node on every frame of a drag with a new
  * position, which the box does not draw (its wrapper moves), so the box itself is left alone.
@@ -100,22 +132,23 @@ export const StageNode = memo(function StageNode({ id, data, selected }: NodePro
   if (selected) classes.push('is-selected');
   if (data.highlight) classes.push('is-gap');
   if (data.issueLevel) classes.push(`has-${data.issueLevel}`);
+  const issue = data.issues.length > 0 ? `${data.issueLevel === 'error' ? '⛔' : '⚠'} ${data.issues[0]}` : null;
   return (
     <div className={classes.join(' ')} data-testid="funnel-stage" data-stage-id={id} onDoubleClick={() => actions.setEditingId(id)}>
       <Handle type="target" position={Position.Left} className="stage-node__handle" />
-      <div className="stage-node__name" title={data.name}>
+      <div className={editing ? 'stage-node__name stage-node__clip' : lineClass('stage-node__name', data.name, '700 15px')} title={data.name}>
         {editing ? <RenameField id={id} name={data.name} /> : data.name}
       </div>
       <div className="stage-node__owner">{data.ownerLabel}</div>
       {data.term ? (
-        <div className="stage-node__meta" title={data.term}>
+        <div className={lineClass('stage-node__meta', `§ ${data.term}`, '12.5px')} title={data.term}>
           § {data.term}
         </div>
       ) : null}
-      {data.volume ? <div className="stage-node__meta stage-node__volume">{data.volume}</div> : null}
-      {data.issues.length > 0 ? (
-        <div className="stage-node__issue" title={data.issues.join('\n')} data-testid="stage-issue">
-          {data.issueLevel === 'error' ? '⛔' : '⚠'} {data.issues[0]}
+      {data.volume ? <div className={lineClass('stage-node__meta stage-node__volume', data.volume, '600 12.5px')}>{data.volume}</div> : null}
+      {issue ? (
+        <div className={lineClass('stage-node__issue', issue, '12px')} title={data.issues.join('\n')} data-testid="stage-issue">
+          {issue}
         </div>
       ) : null}
       <Handle type="source" position={Position.Right} className="stage-node__handle" />
