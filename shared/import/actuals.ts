@@ -260,7 +260,7 @@ export function computeActuals(table: CsvTable, mapping: ColumnMapping, format: 
       const v = cells[c]!.trim();
       if (v === '') return null;
       const t = parseDateValue(v, dialect.dateOrder);
-      if (t === null) rowErrors.push(importIssue(row, 'notDate', { value: v, column: header[c]!, order: dialect.dateOrder }, header[c]!));
+      if (t === null) rowErrors.push(importIssue(row, 'notDate', { value: v, column: header[c]!, order: dialect.dateStyle === 'iso' ? 'iso' : dialect.dateOrder }, header[c]!));
       return t;
     };
     const readFlag = (c: number | undefined): boolean | null => {

@@ -29,7 +29,7 @@ export interface ImportIssue {
 /**
  * Every import problem by code, with its English text (what the CLI prints;
  * the import screen translates the code with the same values). Values:
- * `kind` is `png`, `pdf`, `zip` or `binary`; `order` is `dmy` or `mdy`.
+ * `kind` is `png`, `pdf`, `zip` or `binary`; `order` is `dmy`, `mdy` or `iso` (every date in the file is year first).
  */
 export const IMPORT_ISSUE_TEXT = {
   empty: () => 'The file is empty.',
@@ -45,7 +45,7 @@ export const IMPORT_ISSUE_TEXT = {
   missingColumn: (v) => `The column "${v.column}" is not in the header.`,
   noRows: () => 'The file has a header but no data rows.',
   fieldCount: (v) => `The row has ${v.found} fields where the header has ${v.expected} (a delimiter inside an unquoted value?).`,
-  notDate: (v) => `"${v.value}" in ${v.column} is not a date (read ${v.order === 'dmy' ? 'day first' : 'month first'}).`,
+  notDate: (v) => `"${v.value}" in ${v.column} is not a date (read ${v.order === 'iso' ? 'as ISO year-month-day, like the file\'s other dates' : v.order === 'dmy' ? 'day first' : 'month first'}).`,
   notFlag: (v) => `"${v.value}" in ${v.column} is not yes/no (1/0, true/false, sí/no).`,
   notNumber: (v) => `"${v.value}" in ${v.column} is not a number.`,
   badAsOf: (v) => `The as-of date "${v.value}" is not a date written YYYY-MM-DD; the latest date in the file is used.`,

@@ -183,6 +183,9 @@ describe('importing CRM exports', () => {
     expect(rows[0]).toMatch(/^Lead1600/);
     const errors = await page.getByTestId('import-errors').locator('tbody tr td:first-child').allTextContents();
     expect(errors).toEqual(['1602', '1603']);
+    await expect(page.getByTestId('import-errors').locator('tbody tr').first().textContent()).resolves.toBe(
+      '1602«ayer» en Became a Lead Date no es una fecha (leída con formato ISO año-mes-día, como las demás fechas del archivo).',
+    );
     await expect(page.getByTestId('import-cohorts').locator('[data-too-recent]').count()).resolves.toBeGreaterThan(0);
     await page.screenshot({ path: join(ARTIFACTS, 'targets-04-import-preview.png'), fullPage: true });
 

@@ -251,6 +251,10 @@ describe('how the dates are written', () => {
     expect(importActuals(HUBSPOT).dialect.dateStyle).toBe('iso');
     expect(importActuals(SALESFORCE).dialect.dateStyle).toBe('numeric');
     const withText = HUBSPOT.replace(/\n?$/, '\n') + '5199998,Ana,Mal,ana@example.com,X,Lead,New,Direct,2025-03-01 10:00,ayer,,,,\n';
-    expect(importActuals(withText).dialect.dateStyle).toBe('iso');
+    const r = importActuals(withText);
+    expect(r.dialect.dateStyle).toBe('iso');
+    // Its error does not claim a day/month order the file never uses.
+    expect(r.errors).toMatchObject([{ code: 'notDate', values: { value: 'ayer', order: 'iso' } }]);
+    expect(r.errors[0]!.reason).toContain('read as ISO year-month-day');
   });
 });

@@ -79,7 +79,7 @@ describe('malformed CSVs', () => {
     expect(r.rows.read).toBe(5);
   });
 
-  it('an impossible date is listed, naming the order it was read in', () => {
+  it('an impossible date is listed, naming how it was read (ISO, like the file’s other dates)', () => {
     const lines = first(HUBSPOT_LINES, 3).split('\n');
     const header = lines[0]!.split(',');
     const cells = lines[2]!.split(',');
@@ -87,7 +87,7 @@ describe('malformed CSVs', () => {
     lines[2] = cells.join(',');
     const r = importActuals(lines.join('\n'));
     expect(r.errors).toMatchObject([
-      { row: 3, column: 'Became a Lead Date', reason: '"2025-02-30 10:15" in Became a Lead Date is not a date (read month first).' },
+      { row: 3, column: 'Became a Lead Date', reason: '"2025-02-30 10:15" in Became a Lead Date is not a date (read as ISO year-month-day, like the file\'s other dates).' },
     ]);
   });
 

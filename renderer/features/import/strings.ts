@@ -87,7 +87,7 @@ const es = {
     datesOutOfOrder: 'Una etapa posterior tiene una fecha anterior a la de la etapa previa; se cuenta, pero no entra en los días entre esas etapas.',
   },
   issueKind: { png: 'una imagen PNG', pdf: 'un documento PDF', zip: 'un archivo ZIP (¿un libro de Excel .xlsx?)', binary: 'datos binarios' },
-  orderText: { dmy: 'el día primero', mdy: 'el mes primero' },
+  orderText: { dmy: 'el día primero', mdy: 'el mes primero', iso: 'formato ISO año-mes-día, como las demás fechas del archivo' },
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -180,7 +180,7 @@ const en: Shape<typeof es> = {
     datesOutOfOrder: 'A later stage has an earlier date than the stage before it; counted, left out of the days between those stages.',
   },
   issueKind: { png: 'a PNG image', pdf: 'a PDF document', zip: 'a ZIP archive (an Excel .xlsx workbook?)', binary: 'binary data' },
-  orderText: { dmy: 'day first', mdy: 'month first' },
+  orderText: { dmy: 'day first', mdy: 'month first', iso: 'as ISO year-month-day, like the file’s other dates' },
 };
 
 export const strings = { namespace: 'import', es, en };
