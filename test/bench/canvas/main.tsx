@@ -7,7 +7,7 @@
  * when asked, drags one stage frame by frame and records the frame times.
  */
 import { createRoot } from 'react-dom/client';
-import { ReactFlow, ReactFlowProvider, type Edge, type Node } from '@xyflow/react';
+import { getNodesBounds, getViewportForBounds, ReactFlow, ReactFlowProvider, type Edge, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import '../../../renderer/ui/styles.css';
 import '../../../renderer/features/funnel/canvas.css';
@@ -77,6 +77,9 @@ const edges: Edge[] =
     ? pactoEdges
     : pactoEdges.map((e) => ({ id: e.id, source: e.source, target: e.target, label: e.data!.label }));
 
+/** One viewport for both kinds: Pacto's stages fitted into 1360 × 900 (fitView on the defaults' smaller boxes would zoom differently). */
+const viewport = getViewportForBounds(getNodesBounds(pactoNodes), 1360, 900, 0.05, 2, 0.1);
+
 /** The canvas as Pacto's FunnelCanvas sets it up (wrapper class for the zoom level of detail, grid); React Flow defaults otherwise. */
 function Bench() {
   const zoomClass = useZoomDetailClass();
@@ -89,7 +92,7 @@ function Bench() {
       edgeTypes={EDGE_TYPES}
       snapToGrid
       snapGrid={[GRID, GRID]}
-      fitView
+      defaultViewport={viewport}
       minZoom={0.05}
       proOptions={{ hideAttribution: true }}
     />
