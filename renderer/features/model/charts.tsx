@@ -132,7 +132,7 @@ export function TornadoChart({
   return (
     <BarChart width={width} height={height} data={bars} layout="vertical" stackOffset="sign" margin={{ top: 8, right: 24, bottom: 8, left: 8 }} data-testid="chart-tornado">
       <CartesianGrid strokeDasharray="3 3" stroke="#dde" horizontal={false} />
-      <XAxis type="number" domain={[-reach, reach]} ticks={[-reach, -reach / 2, 0, reach / 2, reach]} interval={0} tick={AXIS_TICK} tickFormatter={(v: number) => fmt.money(v, currency)} />
+      <XAxis type="number" domain={[-reach, reach]} ticks={width < 560 ? [-reach, 0, reach] : [-reach, -reach / 2, 0, reach / 2, reach]} interval={0} tick={AXIS_TICK} tickFormatter={(v: number) => fmt.money(v, currency)} />
       <YAxis type="category" dataKey="label" width={150} tick={AXIS_TICK} />
       {interactive ? <Tooltip formatter={(v) => fmt.money(Number(v), currency)} /> : null}
       <Legend wrapperStyle={{ fontSize: 11 }} itemSorter={legendOrder(['low', 'high'])} />
