@@ -24,8 +24,8 @@ declare global {
   interface Window {
     /** Milliseconds from navigation start to the first frame with every stage and arrow drawn. */
     benchFirstRender?: number;
-    /** Drags stage `id` by `frames` × 4 px, one mouse move per frame; resolves with each frame's duration in ms. */
-    benchDrag?: (id: string, frames: number) => Promise<number[]>;
+    /** Drags stage `id` by `frames` × 4 px (down-right, or up-left for `direction` -1), one mouse move per frame; resolves with each frame's duration in ms. */
+    benchDrag?: (id: string, frames: number, direction?: 1 | -1) => Promise<number[]>;
   }
 }
 
@@ -117,13 +117,13 @@ void (async () => {
   window.benchFirstRender = performance.now();
 })();
 
-window.benchDrag = async (id, frames) => {
+window.benchDrag = async (id, frames, direction = 1) => {
   const el = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${id}"]`)!;
   const box = el.getBoundingClientRect();
   const x = box.left + box.width / 2;
   const y = box.top + box.height / 2;
   const mouse = (type: string, dx: number) =>
-    (type === 'mousedown' ? el : window).dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, view: window, button: 0, buttons: 1, clientX: x + dx, clientY: y + dx / 2 }));
+    (type === 'mousedown' ? el : window).dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, view: window, button: 0, buttons: 1, clientX: x + direction * dx, clientY: y + (direction * dx) / 2 }));
   mouse('mousedown', 0);
   await frame();
   const times: number[] = [];
