@@ -13,7 +13,11 @@ import type { WorkshopRow } from '../data/db';
 export const STEPS = ['participants', 'funnel', 'glossary', 'sla', 'targets', 'sign', 'export', 'versions'] as const;
 export type Step = (typeof STEPS)[number];
 
-export type Route = { screen: 'home' } | { screen: 'workshop'; id: string; step: Step };
+/**
+ * Where the user is. `focus`: the id of an item the step opens on (e.g. the
+ * glossary term a funnel gap concerns); steps that do not know it ignore it.
+ */
+export type Route = { screen: 'home' } | { screen: 'workshop'; id: string; step: Step; focus?: string };
 
 export interface Notice {
   kind: 'info' | 'error';

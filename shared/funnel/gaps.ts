@@ -270,3 +270,20 @@ export function highlightIds(gaps: readonly Gap[], side: Party): { stageIds: Set
   }
   return { stageIds, transitionIds };
 }
+
+/**
+ * The glossary term a gap is about, to open it in the glossary: for a `term`
+ * gap the term Marketing's stage links (else Sales'); for any other gap the
+ * term linked by the first stage it concerns, looked up in Marketing's funnel
+ * and then in Sales'. `undefined` when no stage of the gap links a term.
+ */
+export function gapTermId(gap: Gap, funnels: { marketing: Funnel; sales: Funnel }): string | undefined {
+  if (gap.kind === 'term') return gap.marketing.value ?? gap.sales.value ?? undefined;
+  for (const side of ['marketing', 'sales'] as const) {
+    for (const stageId of gap[side].stageIds) {
+      const termId = funnels[side].stages.find((s) => s.id === stageId)?.termId;
+      if (termId) return termId;
+    }
+  }
+  return undefined;
+}

@@ -92,6 +92,13 @@ describe('the funnel canvas', () => {
     await page.keyboard.press('Control+z');
     await expect.poll(() => edgeLabels()).toContain('25 % · 14 d');
     await expect(edgeLabels()).resolves.not.toContain('40 % · 14 d');
+    // "Settle in the glossary" opens the glossary on the term of the stage in question (SAL).
+    await openTab('compare');
+    await gaps.nth(0).getByTestId('gap-open-glossary-item').click();
+    await page.locator('.term-item--current').waitFor();
+    await expect(page.locator('.term-item--current').textContent()).resolves.toMatch(/Lead aceptado por ventas/);
+    await page.getByTestId('step-funnel').click();
+    await page.getByTestId('funnel-canvas').waitFor();
   });
 
   it('adds a stage from the palette and connects it by dragging between handles', async () => {

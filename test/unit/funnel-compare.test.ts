@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Funnel, FunnelStage, FunnelTransition, Party } from '../../shared/domain/workshop';
-import { findGaps, highlightIds, ToleranceError, type Gap, type GapKind } from '../../shared/funnel/gaps';
+import { findGaps, gapTermId, highlightIds, ToleranceError, type Gap, type GapKind } from '../../shared/funnel/gaps';
 import { lineUpStages, pairStages } from '../../shared/funnel/lineup';
 import { agreedFromSide, applyGapResolution, applyGapResolutions } from '../../shared/funnel/merge';
 import { synonymsOf, type StageKind } from '../../shared/funnel/names';
@@ -420,5 +420,41 @@ describe('merge into the agreed funnel', () => {
         },
       ),
     );
+  });
+});
+
+describe('gapTermId', () => {
+  const terms = standardTerms('es');
+  const base = standardFunnel('es');
+  const withStage = (funnel: Funnel, name: string, patch: Partial<FunnelStage>): Funnel => ({
+    ...funnel,
+    stages: funnel.stages.map((s) => (s.name === name ? { ...s, ...patch } : s)),
+  });
+
+  it('gives the term of the stage a gap concerns, for the glossary to open on', () => {
+    const sales = withStage(base, 'SAL', { ownerTeam: 'marketing' });
+    const [gap] = findGaps(base, sales, ZERO, terms);
+    expect(gap?.kind).toBe('owner');
+    const sal = base.stages.find((s) => s.name === 'SAL')!;
+    expect(sal.termId).not.toBeNull();
+    expect(gapTermId(gap!, { marketing: base, sales })).toBe(sal.termId);
+  });
+
+  it("gives Marketing's term for a gap between two linked terms, Sales' when Marketing's stage links none", () => {
+    const sql = base.stages.find((s) => s.name === 'SQL')!;
+    const other = terms.find((t) => t.id !== sql.termId)!.id;
+    const sales = withStage(base, 'SQL', { termId: other });
+    const termGap = findGaps(base, sales, ZERO, terms).find((g) => g.kind === 'term')!;
+    expect(gapTermId(termGap, { marketing: base, sales })).toBe(sql.termId);
+    const marketing = withStage(base, 'SQL', { termId: null });
+    const oneSided = findGaps(marketing, sales, ZERO, terms).find((g) => g.kind === 'term')!;
+    expect(gapTermId(oneSided, { marketing, sales })).toBe(other);
+  });
+
+  it('is undefined when no stage of the gap links a term', () => {
+    const unlinked: Funnel = { ...base, stages: base.stages.map((s) => ({ ...s, termId: null })) };
+    const sales = withStage(unlinked, 'SAL', { ownerTeam: 'marketing' });
+    const [gap] = findGaps(unlinked, sales, ZERO, terms);
+    expect(gapTermId(gap!, { marketing: unlinked, sales })).toBeUndefined();
   });
 });

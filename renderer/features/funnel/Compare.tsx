@@ -10,7 +10,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addCommitment } from '../../../shared/domain/workshop-doc';
 import type { Commitment, Party } from '../../../shared/domain/workshop';
-import { DEFAULT_TOLERANCE, findGaps, highlightIds, type Gap, type GapAction, type GapTolerance } from '../../../shared/funnel/gaps';
+import { DEFAULT_TOLERANCE, findGaps, gapTermId, highlightIds, type Gap, type GapAction, type GapTolerance } from '../../../shared/funnel/gaps';
 import { lineUpStages } from '../../../shared/funnel/lineup';
 import { agreedFromSide, applyGapResolution } from '../../../shared/funnel/merge';
 import { formatDays, formatPercent } from '../../../shared/funnel/input';
@@ -107,7 +107,7 @@ export function Compare() {
     if (action === 'adopt-marketing') adopt(gap, 'marketing');
     else if (action === 'adopt-sales') adopt(gap, 'sales');
     else if (action === 'open-glossary-item') {
-      if (route.screen === 'workshop') navigate({ ...route, step: 'glossary' });
+      if (route.screen === 'workshop') navigate({ ...route, step: 'glossary', focus: gapTermId(gap, { marketing, sales }) });
     } else openSla(gap);
   };
   const actionLabel: Record<GapAction, string> = {

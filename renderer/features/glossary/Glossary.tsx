@@ -130,7 +130,8 @@ export function Glossary() {
   const comments = useComments();
   const termStates = useMemo(() => new Map(states.filter((s) => s.item.kind === 'term').map((s) => [s.item.id, s])), [states]);
   const openComments = useMemo(() => openThreadCounts(comments), [comments]);
-  const [selectedId, setSelectedId] = useState<string | null>(terms[0]?.id ?? null);
+  const focus = useAppStore((s) => (s.route.screen === 'workshop' && s.route.step === 'glossary' ? s.route.focus : undefined));
+  const [selectedId, setSelectedId] = useState<string | null>(terms.find((x) => x.id === focus)?.id ?? terms[0]?.id ?? null);
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<StatusFilter>('all');
   const [team, setTeam] = useState<Party | 'all'>('all');
