@@ -26,7 +26,7 @@ interface BaseProps {
  * saved value (and follows undo or edits from elsewhere); the typed text while
  * editing or while an invalid value is kept on screen, unsaved.
  */
-function useDraft(saved: string) {
+export function useDraft(saved: string) {
   const [typed, setTyped] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   return {
@@ -42,7 +42,8 @@ function useDraft(saved: string) {
   };
 }
 
-function FieldFrame({ label, hideLabel, hint, error, id, className, children }: BaseProps & { error: string | null; id: string; children: ReactNode }) {
+/** Label, hint and the error at the field, around an input: the frame every field here uses. */
+export function FieldFrame({ label, hideLabel, hint, error, id, className, children }: BaseProps & { error: string | null; id: string; children: ReactNode }) {
   const { t } = useTranslation();
   return (
     <div className={`field ${error ? 'field--invalid' : ''} ${className ?? ''}`}>

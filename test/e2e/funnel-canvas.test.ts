@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { launchPersistent } from './support/chromium';
-import { ARTIFACTS, goToStep, openApp, pageErrors, shot } from './support/app';
+import { ARTIFACTS, freezeSignAndExport, goToStep, openApp, pageErrors, shot } from './support/app';
 
 const url = inject('pactoUrl');
 let context: BrowserContext;
@@ -230,26 +230,7 @@ describe('the funnel canvas', () => {
   });
 
   it('exports the PDF with the agreed funnel as a diagram (its stage names in pdftotext)', async () => {
-    await goToStep(page, 'sign');
-    const override = page.getByTestId('freeze-override');
-    if (await override.count()) {
-      await override.check();
-      await page.getByTestId('override-who').selectOption('p-lucia');
-      await page.getByTestId('override-reason').fill('Prueba del diagrama del embudo.');
-    }
-    await page.getByTestId('freeze').click();
-    await page.getByTestId('fingerprint').waitFor();
-    for (const who of ['p-lucia', 'p-jorge']) {
-      await page.getByTestId(`sign-${who}`).click();
-      await page.getByRole('radio', { name: 'Escribir' }).check();
-      await page.getByTestId('consent').check();
-      await page.getByTestId('confirm-sign').click();
-      await page.getByTestId(`sign-${who}`).waitFor({ state: 'detached' });
-    }
-    await goToStep(page, 'export');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pdf').click()]);
-    const pdfPath = join(ARTIFACTS, 'funnel-canvas.pdf');
-    await download.saveAs(pdfPath);
+    const pdfPath = await freezeSignAndExport(page, 'Prueba del diagrama del embudo.', 'funnel-canvas.pdf');
     const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
     const funnelPages = text.split('\f').filter((p) => p.includes('Embudo de Marketing'));
     expect(funnelPages.length).toBeGreaterThan(0);

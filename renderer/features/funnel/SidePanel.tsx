@@ -5,7 +5,7 @@
  * loop, where its starting value came from). Rates are typed as percentages
  * ("35,5", "35.5 %"); anything else is refused at the field, nothing saved.
  */
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { removeTransition, updateStage, updateTransition } from '../../../shared/domain/workshop-doc';
 import { PARTIES, type Funnel, type FunnelId, type FunnelTransition, type Party } from '../../../shared/domain/workshop';
@@ -16,7 +16,7 @@ import { defaultSources } from '../../../shared/funnel/templates';
 import { formatSource } from '../../../shared/funnel/benchmarks';
 import { edit } from '../../data/session';
 import { useAppStore } from '../../store';
-import { SelectField, TextField, firstError } from '../../ui/fields';
+import { FieldFrame, SelectField, TextField, firstError, useDraft } from '../../ui/fields';
 import { connectStages, removeItems } from './actions';
 import { issuesByTarget, termLabel } from './decorations';
 import type { Selection } from './FunnelCanvas';
@@ -30,35 +30,22 @@ function ParsedField(props: {
   testId: string;
   hint?: string;
 }) {
-  const { t } = useTranslation();
   const id = useId();
-  const [draft, setDraft] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const shown = draft ?? props.value;
+  const { draft, setDraft, error, setError, reset } = useDraft(props.value);
   const commit = () => {
-    if (draft === null || draft === props.value) {
-      setDraft(null);
-      setError(null);
-      return;
-    }
+    if (draft === props.value) return reset();
     const parsed = props.parse(draft);
     const e = parsed.ok ? props.onCommit(parsed.value) : parsed.error;
     if (e) setError(e);
-    else {
-      setDraft(null);
-      setError(null);
-    }
+    else reset();
   };
   return (
-    <div className={`field ${error ? 'field--invalid' : ''}`}>
-      <label htmlFor={id} className="field__label">
-        {props.label}
-      </label>
+    <FieldFrame label={props.label} hint={props.hint} error={error} id={id}>
       <input
         id={id}
         type="text"
         inputMode="decimal"
-        value={shown}
+        value={draft}
         data-testid={props.testId}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
@@ -66,19 +53,10 @@ function ParsedField(props: {
         onBlur={commit}
         onKeyDown={(e) => {
           if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
-          else if (e.key === 'Escape') {
-            setDraft(null);
-            setError(null);
-          }
+          else if (e.key === 'Escape') reset();
         }}
       />
-      {props.hint && !error ? <div className="field__hint">{props.hint}</div> : null}
-      {error ? (
-        <div className="field__error" id={`${id}-error`} role="alert">
-          {t(`errors.${error}`, { defaultValue: t('errors.invalid') })}
-        </div>
-      ) : null}
-    </div>
+    </FieldFrame>
   );
 }
 
