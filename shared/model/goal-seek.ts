@@ -61,6 +61,9 @@ export function goalSeekRate(input: GoalSeekInput): GoalSeekResult {
     throw new ModelInputError('available', `The available volume must be a number from 1 to ${MAX_VOLUME.toLocaleString('en-US')}.`);
   }
   const current = chain[rateIndex]!.conversionRate;
+  if (!(Number.isFinite(current) && current >= 0 && current <= 1)) {
+    throw new ModelInputError(`chain.${rateIndex}.conversionRate`, `The conversion rate from stage ${chain[rateIndex]!.id} must be between 0 % and 100 %.`);
+  }
   const withRate = (rate: number): ChainStage[] => chain.map((s, i) => (i === rateIndex ? { id: s.id, conversionRate: rate } : s));
   const needed = (rate: number): number => {
     try {
