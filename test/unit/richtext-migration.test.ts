@@ -109,6 +109,6 @@ describe('workshop document layout 1 → 2', () => {
   it('refuses a document newer than this build', () => {
     const doc = v1Doc();
     doc.getMap('meta').set('schemaVersion', DOC_SCHEMA_VERSION + 1);
-    expect(() => migrateWorkshopDoc(doc)).toThrow(/newer than this Pacto/);
+    expect(() => migrateWorkshopDoc(doc)).toThrow(/made by a newer Pacto/);
   });
 });
