@@ -48,7 +48,7 @@ import {
 } from './workshop';
 import { readRichText, richTextFragment, richTextSchema, writeRichText, type RichText } from './rich-text';
 import { hasScenarioPart, readScenarioSetChecked, writeScenarioSet } from './scenarios-doc';
-import { isRecord, repairItem, repairList, type ReadProblem } from './repair';
+import { repairItem, repairList, type ReadProblem } from './repair';
 
 /** Version of the document layout above; bump with a migration in `migrateWorkshopDoc`. */
 export const DOC_SCHEMA_VERSION = 2;
