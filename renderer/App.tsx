@@ -12,6 +12,7 @@ import type { Language } from '../shared/domain/workshop';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { fieldHasTyping, isPlainTextField, isRichTextEditor, trackFieldBaselines } from './ui/field-typing';
 import { GlobalPdfDrop } from './features/versions/VerifyPanel';
+import { restoreRouteFor } from './features/workshops/restore-link';
 
 /** Whether Ctrl/Cmd+Z pressed in `target` means the workshop's undo (not the field's or the editor's own). */
 function typedUndoGoesToWorkshop(target: EventTarget | null): boolean {
@@ -118,6 +119,18 @@ export function App() {
           <span>{t(notice.key, notice.values)}</span>
           {notice.retry ? (
             <button onClick={() => void retrySave(db).catch(() => undefined)}>{t('app.retry')}</button>
+          ) : null}
+          {notice.restore && restoreRouteFor(notice.restore) ? (
+            <button
+              data-testid="notice-restore"
+              onClick={() => {
+                const to = restoreRouteFor(notice.restore!)!;
+                setNotice(null);
+                navigate(to);
+              }}
+            >
+              {t('app.restoreBackup')}
+            </button>
           ) : null}
           <button onClick={() => setNotice(null)}>{t('app.dismiss')}</button>
         </div>

@@ -12,6 +12,8 @@ import { TargetsScreen } from '../model/TargetsScreen';
 import { SignScreen } from '../agreement/SignScreen';
 import { ExportScreen } from '../agreement/ExportScreen';
 import { VersionsScreen } from '../versions/VersionsScreen';
+import { ErrorBoundary } from '../../ui/ErrorBoundary';
+import { NewerSchemaError } from '../../../shared/domain/workshop-doc';
 
 const SCREENS: Record<Step, () => React.JSX.Element> = {
   participants: Participants,
@@ -28,16 +30,27 @@ export function WorkshopScreen({ id, step }: { id: string; step: Step }) {
   const { t } = useTranslation();
   const session = useAppStore((s) => s.session);
   const navigate = useAppStore((s) => s.navigate);
-  const setNotice = useAppStore((s) => s.setNotice);
-  const [failed, setFailed] = useState<string | null>(null);
+  const [failed, setFailed] = useState<{ key: string; values: Record<string, string | number> } | null>(null);
   useEffect(() => {
     if (useAppStore.getState().session?.id === id) return;
     openSession(db, id).catch((e: unknown) => {
-      setFailed(String(e));
-      setNotice({ kind: 'error', key: 'app.storageError', values: { message: String(e) } });
+      // Opening writes nothing before it succeeds: say why it failed, not that a save did.
+      const why: { key: string; values: Record<string, string | number> } =
+        e instanceof NewerSchemaError
+          ? { key: 'app.newerSchema', values: { found: e.found, supported: e.supported } }
+          : { key: 'app.openFailed', values: { message: e instanceof Error ? e.message : String(e) } };
+      // Said once, on the screen itself (with the way back), not again in a notice.
+      setFailed(why);
     });
-  }, [id, setNotice]);
-  if (failed) return <p className="empty">{failed}</p>;
+  }, [id]);
+  if (failed) {
+    return (
+      <div className="empty" data-testid="open-failed">
+        <p>{t(failed.key, failed.values)}</p>
+        <button onClick={() => navigate({ screen: 'home' })}>{t('app.back')}</button>
+      </div>
+    );
+  }
   if (!session || session.id !== id) return <p>{t('app.loading')}</p>;
   const Screen = SCREENS[step];
   return (
@@ -60,7 +73,10 @@ export function WorkshopScreen({ id, step }: { id: string; step: Step }) {
       </nav>
       <section className="workshop__body" aria-labelledby="screen-title">
         <h1 id="screen-title">{t(`steps.${step}`)}</h1>
-        <Screen />
+        {/* One boundary per step: a step that fails to render keeps the step menu, so the other steps stay usable. */}
+        <ErrorBoundary key={step} title={t('app.stepError')} back={t('app.stepRetry')} onBack={() => undefined}>
+          <Screen />
+        </ErrorBoundary>
       </section>
     </div>
   );
