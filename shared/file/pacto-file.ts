@@ -376,7 +376,7 @@ function decodeChecked(bytes: Uint8Array): Result<PactoFile, PactoFileError> {
 
   if (e.schemaVersion === DOC_SCHEMA_VERSION) {
     // The readable copy must say what the document says: a hand-edited projection would mislead people and the CLI.
-    let same = false;
+    let same: boolean;
     try {
       same = canonicalJson(e.content) === canonicalJson(content);
     } catch {

@@ -4,7 +4,7 @@
  * the audit events the app records), and a snapshot of a database's rows
  * to prove an operation left it unchanged.
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { createDb, type PactoDb } from '../../../renderer/data/db';
 import { recordAudit } from '../../../renderer/data/audit';
 import { createWorkshop, DOC_UPDATES_TABLE, openWorkshop, syncIndex, flushDoc } from '../../../renderer/data/workshops';
