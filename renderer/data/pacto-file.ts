@@ -62,6 +62,16 @@ function sameRecord(a: unknown, b: unknown): boolean {
   return canonicalJson(JSON.parse(JSON.stringify(a))) === canonicalJson(JSON.parse(JSON.stringify(b)));
 }
 
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** True when `merged` deletes items `local` still has (a deletion changes no state vector). */
+function hasDeletesBeyond(merged: Y.Doc, local: Y.Doc): boolean {
+  const encode = (doc: Y.Doc) => Y.encodeStateAsUpdate(doc, Y.encodeStateVector(doc));
+  return !sameBytes(encode(merged), encode(local));
+}
+
 interface UpdateRow {
   i?: number;
   k: string;
@@ -253,9 +263,12 @@ export async function importWorkshopFile(db: PactoDb, file: PactoFile, mode: Imp
           details: { file: { appVersion: file.appVersion, modifiedAt: file.modifiedAt }, versions: newVersions.map((v) => v.number), signatures: newSignatures.length },
         });
 
-        // Everything is checked: write.
-        const diff = Y.encodeStateAsUpdateV2(merged, Y.encodeStateVector(local));
-        await updates.add({ k: file.workshopId, u: diff, f: 1 });
+        // Everything is checked: write (nothing at all when the file brings nothing new).
+        const docChanged = !sameBytes(Y.encodeStateVector(merged), Y.encodeStateVector(local)) || hasDeletesBeyond(merged, local);
+        if (!docChanged && newVersions.length === 0 && newSignatures.length === 0 && auditMerge.appended.length === 0) {
+          return { workshopId: file.workshopId };
+        }
+        if (docChanged) await updates.add({ k: file.workshopId, u: Y.encodeStateAsUpdateV2(merged, Y.encodeStateVector(local)), f: 1 });
         if (newVersions.length > 0) await db.versions.bulkAdd(newVersions);
         if (newSignatures.length > 0) await db.signatures.bulkAdd(newSignatures);
         if (auditMerge.appended.length > 0) await db.audit.bulkAdd(auditMerge.appended.map((e): AuditRow => ({ ...e, workshopId: file.workshopId })));

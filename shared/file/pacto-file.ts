@@ -370,6 +370,14 @@ function decodeChecked(bytes: Uint8Array): Result<PactoFile, PactoFileError> {
   if (!envelope.success) return damaged('envelope', `The file's header is not valid (${where(envelope.error.issues)}).`);
   const e = envelope.data;
 
+  // The immutable parts first (cheaper to check), then the document and its readable copy.
+  const versions = readVersions(e.versions, e.workshopId);
+  if (!versions.ok) return versions;
+  const signatures = readSignatures(e.signatures, e.workshopId, versions.value);
+  if (!signatures.ok) return signatures;
+  const chain = verifyChain(e.audit);
+  if (!chain.ok) return damaged('audit', `The audit trail is broken: ${chain.message}.`);
+
   const document = readDocument(e.document, e.schemaVersion);
   if (!document.ok) return document;
   const { content, update, migrated } = document.value;
@@ -390,12 +398,6 @@ function decodeChecked(bytes: Uint8Array): Result<PactoFile, PactoFileError> {
     return damaged('content', 'The readable copy of the content is missing.');
   }
 
-  const versions = readVersions(e.versions, e.workshopId);
-  if (!versions.ok) return versions;
-  const signatures = readSignatures(e.signatures, e.workshopId, versions.value);
-  if (!signatures.ok) return signatures;
-  const chain = verifyChain(e.audit);
-  if (!chain.ok) return damaged('audit', `The audit trail is broken: ${chain.message}.`);
 
   return ok({
     format: PACTO_FILE_FORMAT,
