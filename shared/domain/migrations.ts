@@ -115,8 +115,8 @@ export function checkDocSchema(doc: Y.Doc): DocSchemaCheck {
 }
 
 /** The steps that take layout `from` to the current one, in order. */
-export function migrationPath(from: number): DocMigration[] {
-  return DOC_MIGRATIONS.filter((m) => m.from >= from).sort((a, b) => a.from - b.from);
+export function migrationPath(from: number, steps: readonly DocMigration[] = DOC_MIGRATIONS): DocMigration[] {
+  return steps.filter((m) => m.from >= from).sort((a, b) => a.from - b.from);
 }
 
 /** What {@link migrateDoc} did: the layout before, after, and the ids of the steps run. */
@@ -131,9 +131,10 @@ export interface MigrationOutcome {
  * on a scratch copy first, then (only if every step succeeded) the
  * difference is applied to `doc` in one transaction with origin
  * {@link INIT_ORIGIN}. A current or empty document is left alone. On any
- * error `doc` is unchanged. Never throws.
+ * error `doc` is unchanged. Never throws. `steps` is for tests (default
+ * {@link DOC_MIGRATIONS}).
  */
-export function migrateDoc(doc: Y.Doc): Result<MigrationOutcome, MigrationError> {
+export function migrateDoc(doc: Y.Doc, steps: readonly DocMigration[] = DOC_MIGRATIONS): Result<MigrationOutcome, MigrationError> {
   const check = checkDocSchema(doc);
   if (!check.ok) {
     const { ok: _ok, ...error } = check;
@@ -145,7 +146,7 @@ export function migrateDoc(doc: Y.Doc): Result<MigrationOutcome, MigrationError>
   const applied: string[] = [];
   try {
     Y.applyUpdate(scratch, Y.encodeStateAsUpdate(doc));
-    for (const step of migrationPath(from)) {
+    for (const step of migrationPath(from, steps)) {
       try {
         scratch.transact(() => {
           step.up(scratch);
