@@ -5,7 +5,8 @@
  */
 import type * as Y from 'yjs';
 import { DexieYProvider } from 'y-dexie';
-import { initWorkshopDoc, isInitialized, migrateWorkshopDoc, readWorkshop, updateMeta } from '../../shared/domain/workshop-doc';
+import { initWorkshopDoc, isInitialized, readWorkshop, updateMeta } from '../../shared/domain/workshop-doc';
+import { migrateWorkshopDoc } from '../../shared/domain/migrations';
 import type { WorkshopContent, WorkshopMeta } from '../../shared/domain/workshop';
 import { workshopStatus, type AgreementVersion } from '../../shared/agreement/version';
 import { sampleWorkshop } from '../../shared/sample/standard-content';
@@ -43,8 +44,9 @@ export interface OpenWorkshop {
 /**
  * Loads workshop `id`'s document and waits until its saved updates are
  * applied; undecodable stored updates are set aside first and counted in
- * `skippedUpdates`. Throws if there is no such workshop, or
- * `NewerSchemaError` (nothing written) when its document is newer than this build.
+ * `skippedUpdates`. Throws if there is no such workshop, `NewerSchemaError`
+ * when its document was made by a newer Pacto, or a DocMigrationError
+ * (`shared/domain/migrations.ts`) when it cannot be migrated (the document is then unchanged).
  */
 export async function openWorkshop(db: PactoDb, id: string): Promise<OpenWorkshop> {
   const row = await db.workshops.get(id);

@@ -11,13 +11,13 @@ import {
   DOC_SCHEMA_VERSION,
   INIT_ORIGIN,
   LOCAL_ORIGIN,
-  migrateWorkshopDoc,
   readWorkshop,
   setSlaSection,
   slaFragment,
   termFragment,
   updateTerm,
 } from '../../shared/domain/workshop-doc';
+import { migrateWorkshopDoc } from '../../shared/domain/migrations';
 import { contentMatchesVersion, readSnapshot, type AgreementVersion } from '../../shared/agreement/version';
 import { diffContent } from '../../shared/agreement/diff';
 import { isRichDoc } from '../../shared/domain/rich-text';

@@ -10,13 +10,13 @@ import { workshopContentSchema } from '../../shared/domain/workshop';
 import {
   DOC_SCHEMA_VERSION,
   initWorkshopDoc,
-  migrateWorkshopDoc,
   NewerSchemaError,
   readWorkshop,
   readWorkshopChecked,
   updateTransition,
 } from '../../shared/domain/workshop-doc';
 import { addScenario } from '../../shared/domain/scenarios-doc';
+import { migrateWorkshopDoc } from '../../shared/domain/migrations';
 import { sampleWorkshop } from '../../shared/sample/standard-content';
 import { agreedScenarioPlan } from '../../shared/model/workshop-scenarios';
 
