@@ -37,11 +37,20 @@ export interface DamagedUpdate {
   at: string;
 }
 
+/**
+ * Whether `u` is a byte array. Not `instanceof Uint8Array`: IndexedDB may hand
+ * back a Uint8Array of another realm (a test's fake IndexedDB under jsdom),
+ * which is still good bytes.
+ */
+function isBytes(u: unknown): u is Uint8Array {
+  return ArrayBuffer.isView(u) && Object.prototype.toString.call(u) === '[object Uint8Array]';
+}
+
 /** Whether `row` of the update table holds an update Yjs can decode (rows without `u`, such as y-dexie's bookkeeping row, pass). */
 function decodable(row: unknown): boolean {
   const u = (row as { u?: unknown } | null)?.u;
   if (u === undefined) return true;
-  if (!(u instanceof Uint8Array)) return false;
+  if (!isBytes(u)) return false;
   try {
     Y.decodeUpdateV2(u);
     return true;
@@ -108,7 +117,7 @@ export function findUndecodableRows(rows: readonly UpdateRow[]): { row: UpdateRo
   const good: Uint8Array[] = [];
   for (const row of rows) {
     try {
-      if (!(row.u instanceof Uint8Array)) throw new Error('the update is not binary data');
+      if (!isBytes(row.u)) throw new Error('the update is not binary data');
       Y.applyUpdateV2(doc, row.u);
       good.push(row.u);
     } catch (e) {
