@@ -82,7 +82,8 @@ interface Cell {
 
 function readCell(cell: CellObject | undefined, date1904: boolean): Cell {
   if (!cell) return { text: '' };
-  if (cell.f !== undefined && (cell.v === undefined || cell.v === null)) return { text: '', formulaWithoutValue: true };
+  // A formula with no stored result (or an empty one, as writers that never calculate leave it).
+  if (cell.f !== undefined && (cell.v === undefined || cell.v === null || cell.v === '')) return { text: '', formulaWithoutValue: true };
   switch (cell.t) {
     case 'n': {
       const v = cell.v as number;
