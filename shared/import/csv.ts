@@ -56,7 +56,8 @@ export const IMPORT_ISSUE_TEXT = {
   notWorkbook: (v) => `The file is a ZIP archive but not an Excel workbook (${v.error}). Export the data as .xlsx, .xls or CSV and import that file.`,
   workbookDamaged: (v) => `The workbook could not be read (${v.error}): it may be damaged or of a kind Pacto does not read. Save it again as .xlsx or CSV.`,
   sheetEmpty: (v) => `The sheet "${v.sheet}" is empty.`,
-  chartSheet: (v) => `The sheet "${v.sheet}" is a chart, not a table of records${v.others ? `: choose a sheet with the data (${v.others})` : ', and the workbook has no sheet with data'}.`,
+  chartSheet: (v) => `The sheet "${v.sheet}" is a chart, not a table of records: choose a sheet with the data (${v.others}).`,
+  chartOnly: (v) => `The workbook's only sheet, "${v.sheet}", is a chart, not a table of records: export the data itself (the report's rows), not the chart.`,
   noSheet: (v) => `The workbook has no sheet named "${v.sheet}"; its sheets are: ${v.sheets}.`,
   tooManyRows: (v) =>
     `The sheet "${v.sheet}" has ${Number(v.rows).toLocaleString('en-US')} data rows; one import reads at most ${Number(v.limit).toLocaleString('en-US')}. Nothing was read: filter the export (one year, one pipeline) or split it.`,

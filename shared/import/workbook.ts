@@ -130,7 +130,7 @@ export function readWorkbook(bytes: Uint8Array, options: WorkbookOptions = {}): 
   if (sheets.length === 0) return { table: emptyTable([importIssue(null, zip ? 'notWorkbook' : 'workbookDamaged', { error: 'no sheets' })]), sheets };
   const worksheets = sheets.filter((s) => s.kind === 'worksheet').map((s) => s.name);
   const name = options.sheet ?? worksheets[0];
-  if (name === undefined) return { table: emptyTable([importIssue(null, 'chartSheet', { sheet: sheets[0]!.name, others: '' })]), sheets };
+  if (name === undefined) return { table: emptyTable([importIssue(null, 'chartOnly', { sheet: sheets[0]!.name })]), sheets };
   const info = sheets.find((s) => s.name === name);
   if (!info) return { table: emptyTable([importIssue(null, 'noSheet', { sheet: name, sheets: wb.SheetNames.join(', ') })]), sheets };
   if (info.kind === 'chart') {

@@ -101,7 +101,7 @@ describe('bad workbooks: one clear message each, no figures', () => {
     ['password-protected', encryptedWorkbook(), 'workbookEncrypted', /password-protected/],
     ['a ZIP that is not a workbook', zipNotWorkbook(), 'notWorkbook', /ZIP archive but not an Excel workbook/],
     ['empty', emptyWorkbook(), 'sheetEmpty', /The sheet "Sheet1" is empty/],
-    ['only a chart sheet', chartOnlyWorkbook(), 'chartSheet', /"Pipeline chart" is a chart, not a table of records, and the workbook has no sheet with data/],
+    ['only a chart sheet', chartOnlyWorkbook(), 'chartOnly', /only sheet, "Pipeline chart", is a chart, not a table of records/],
     ['1,000,000 rows', millionRowWorkbook(), 'tooManyRows', /has 1,000,000 data rows; one import reads at most 200,000\. Nothing was read/],
     ['formulas with no stored result', formulasOnlyWorkbook(), 'formulaNoValue', /4 formula cell\(s\), the first at A2, have no stored result/],
   ];
