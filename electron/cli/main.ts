@@ -20,12 +20,15 @@ import { planScenario } from '../../shared/model/plan';
 import { ModelInputError } from '../../shared/model/reverse-funnel';
 import { parseScenario } from '../../shared/model/scenario';
 import { formatActuals, formatPlan } from './format';
+import { EXPORT_USAGE, runExport } from './export';
 import { runVerify } from './verify';
 
 /** What the CLI needs from its surroundings, injected so tests run it in-process. */
 export interface CliIo {
   /** The file's bytes; throws (e.g. ENOENT) when it cannot be read. */
   readBytes(path: string): Uint8Array;
+  /** Writes a file, creating missing folders (`pacto export`); throws when it cannot. */
+  writeBytes?(path: string, data: Uint8Array): void;
   out(text: string): void;
   err(text: string): void;
 }
@@ -42,6 +45,8 @@ export const USAGE = `Usage:
   pacto verify <file.pdf> [--json]
       Whether an agreement PDF is exactly what Pacto exported: its seal, embedded
       snapshot and fingerprint. Exits 0 intact, 1 altered, 2 not a Pacto agreement.
+${EXPORT_USAGE.replace(/^Usage: /, '  ').split('\n')[0]}
+      What the workshop agreed, for people (json, md) and CRMs (csv, hubspot, salesforce).
   pacto help
 `;
 
@@ -149,6 +154,10 @@ function usage(io: CliIo, problem?: string): number {
  */
 export function runCli(argv: readonly string[], io: CliIo): number | Promise<number> {
   if (argv[0] === 'verify') return runVerify(argv.slice(1), io);
+  if (argv[0] === 'export') {
+    const writeBytes = io.writeBytes ?? (() => { throw new Error('this command line cannot write files'); });
+    return runExport(argv.slice(1), { ...io, writeBytes });
+  }
   let parsed;
   try {
     parsed = parseArgs({
