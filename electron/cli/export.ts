@@ -1,6 +1,7 @@
 /**
  * `pacto export <file.pacto> --format json|md|csv|hubspot|salesforce
- * [--out DIR]`: what a workshop file agreed, as files for people and CRMs
+ * [--out DIR] [--draft]`: what a workshop file agreed (its latest frozen
+ * version; the working copy with `--draft` or when nothing is frozen), as files for people and CRMs
  * (the formats are made by shared/crm/handback.ts, the same the app's Export
  * step saves). `json` and `md` are one file each and print to standard
  * output unless `--out` is given; the other formats write their files into
@@ -11,6 +12,7 @@
  */
 import { parseArgs } from 'node:util';
 import { HANDBACK_FORMATS, handbackFiles, type HandbackFormat } from '../../shared/crm/handback';
+import { readSnapshot } from '../../shared/agreement/version';
 import { decodePactoFile } from '../../shared/file/pacto-file';
 
 /** What `runExport` needs from the outside: the `pacto` entry's io plus writing a file (creating its folder). */
@@ -22,9 +24,10 @@ export interface ExportIo {
   err(text: string): void;
 }
 
-export const EXPORT_USAGE = `Usage: pacto export <file.pacto> --format json|md|csv|hubspot|salesforce [--out DIR]
+export const EXPORT_USAGE = `Usage: pacto export <file.pacto> --format json|md|csv|hubspot|salesforce [--out DIR] [--draft]
 
-Exports what the workshop agreed:
+Exports what the workshop agreed: the content of its latest frozen version, or the
+working copy (the file's JSON projection) with --draft or when no version is frozen.
   json        the workshop content (the file's JSON projection)
   md          a readable summary: glossary, SLA commitments, agreed funnel
   csv         pacto-stages.csv (definition, entry and exit criteria, owner, rate, days)
@@ -48,7 +51,7 @@ export function runExport(argv: readonly string[], io: ExportIo): number {
   };
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: { format: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: { format: { type: 'string' }, out: { type: 'string' }, draft: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
   } catch (e) {
     return usage((e as Error).message);
   }
@@ -76,7 +79,9 @@ export function runExport(argv: readonly string[], io: ExportIo): number {
     io.err(`${file} cannot be exported: ${decoded.error.message}\n`);
     return 1;
   }
-  const files = handbackFiles(decoded.value.content, format as HandbackFormat);
+  const latest = decoded.value.versions.at(-1);
+  const content = latest && !parsed.values.draft ? readSnapshot(latest).content : decoded.value.content;
+  const files = handbackFiles(content, format as HandbackFormat);
   const out = parsed.values.out;
   if (out === undefined && files.length === 1) {
     io.out(new TextDecoder().decode(files[0]!.bytes));

@@ -12,6 +12,7 @@ import Papa from 'papaparse';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main';
+import { freezeVersion } from '../../shared/agreement/version';
 import { handbackFiles } from '../../shared/crm/handback';
 import { initWorkshopDoc, readWorkshop } from '../../shared/domain/workshop-doc';
 import { encodePactoFile } from '../../shared/file/pacto-file';
@@ -90,15 +91,16 @@ describe('pacto actuals on workbooks', () => {
   });
 });
 
-function pactoFile() {
+function pactoFile(frozenTitle?: string) {
   const content = sampleWorkshop('2026-11-20');
+  const versions = frozenTitle ? [freezeVersion('w-crm', 1, { ...content, meta: { ...content.meta, title: frozenTitle } }, new Date('2026-11-20T11:00:00Z'))] : [];
   const doc = new Y.Doc();
   initWorkshopDoc(doc, content);
   const bytes = encodePactoFile({
     workshopId: 'w-crm',
     yjsUpdate: Y.encodeStateAsUpdate(doc),
     content: readWorkshop(doc),
-    versions: [],
+    versions,
     signatures: [],
     audit: [],
     appVersion: '0.1.0',
@@ -146,6 +148,12 @@ describe('pacto export', () => {
     expect(run(['export', 'acuerdo.pacto'], files).code).toBe(2);
     const bad = run(['export', 'acuerdo.pacto', '--format', 'pdf'], files);
     expect([bad.code, bad.err.split('\n')[0]]).toEqual([2, '--format must be one of hubspot, salesforce, csv, md, json, not pdf.']);
+  });
+
+  it('exports the latest frozen version, or the working copy with --draft', () => {
+    const frozen = { 'signed.pacto': pactoFile('Acuerdo firmado v1').bytes };
+    expect(run(['export', 'signed.pacto', '--format', 'md'], frozen).out.split('\n')[0]).toBe('# Acuerdo firmado v1');
+    expect(run(['export', 'signed.pacto', '--format', 'md', '--draft'], frozen).out.split('\n')[0]).toBe('# Acuerdo Marketing–Ventas 2027');
   });
 
   it('runs from the launcher and writes real files', () => {
