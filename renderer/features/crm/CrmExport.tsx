@@ -1,13 +1,13 @@
 /**
  * The CRM hand-back downloads of the Export step: for the chosen version's
  * content, the HubSpot, Salesforce, CSV and Markdown files of
- * shared/crm/handback.ts (the same bytes `pacto export` writes), each saved
- * through the bridge's `saveFile` (the native save dialog in the app, a
- * download in a browser). Nothing in the workshop changes.
+ * shared/crm/handback.ts (the same bytes `pacto export` writes), one button
+ * per file, each saved through the bridge's `saveFile` (the native save
+ * dialog in the app, a download in a browser). Nothing in the workshop changes.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { handbackFiles, type HandbackFormat } from '../../../shared/crm/handback';
+import { handbackFiles, type HandbackFile, type HandbackFormat } from '../../../shared/crm/handback';
 import type { WorkshopContent } from '../../../shared/domain/workshop';
 import { platform } from '../../platform';
 import './crm.css';
@@ -16,28 +16,17 @@ const FORMATS = ['hubspot', 'salesforce', 'csv', 'md'] as const satisfies readon
 
 type Status = { kind: 'busy' | 'done' | 'cancelled' | 'failed'; text: string } | null;
 
-/** Download buttons, one per CRM format, for `content` (a frozen version's). */
+/** Download buttons, one per file of each CRM format, for `content` (a frozen version's). */
 export function CrmExport({ content }: { content: WorkshopContent }) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<Status>(null);
 
-  const download = async (format: HandbackFormat) => {
-    const files = handbackFiles(content, format);
-    const saved: string[] = [];
-    for (const f of files) {
-      setStatus({ kind: 'busy', text: t('crm.saving', { name: f.name }) });
-      const result = await platform().saveFile({ suggestedName: f.name, mimeType: f.mimeType, data: f.bytes as Uint8Array<ArrayBuffer> });
-      if (!result.ok) {
-        setStatus(
-          result.error.code === 'cancelled'
-            ? { kind: 'cancelled', text: t('crm.cancelled', { saved: saved.length, count: files.length }) }
-            : { kind: 'failed', text: t('crm.failed', { name: f.name, message: result.error.message }) },
-        );
-        return;
-      }
-      saved.push(result.value.path);
-    }
-    setStatus({ kind: 'done', text: t('crm.saved', { paths: saved.join(', ') }) });
+  const save = async (file: HandbackFile) => {
+    setStatus({ kind: 'busy', text: t('crm.saving', { name: file.name }) });
+    const result = await platform().saveFile({ suggestedName: file.name, mimeType: file.mimeType, data: file.bytes as Uint8Array<ArrayBuffer> });
+    if (result.ok) setStatus({ kind: 'done', text: t('crm.saved', { path: result.value.path }) });
+    else if (result.error.code === 'cancelled') setStatus({ kind: 'cancelled', text: t('crm.cancelled') });
+    else setStatus({ kind: 'failed', text: t('crm.failed', { name: file.name, message: result.error.message }) });
   };
 
   return (
@@ -51,9 +40,13 @@ export function CrmExport({ content }: { content: WorkshopContent }) {
               <strong>{t(`crm.formats.${format}.title`)}</strong>
               <p className="muted small">{t(`crm.formats.${format}.text`)}</p>
             </div>
-            <button onClick={() => void download(format)} disabled={status?.kind === 'busy'} data-testid={`crm-download-${format}`}>
-              {t('crm.download', { count: handbackFiles(content, format).length })}
-            </button>
+            <div className="crm-export__files">
+              {handbackFiles(content, format).map((file) => (
+                <button key={file.name} onClick={() => void save(file)} disabled={status?.kind === 'busy'} data-testid={`crm-file-${file.name}`}>
+                  {file.name}
+                </button>
+              ))}
+            </div>
           </li>
         ))}
       </ul>

@@ -8,10 +8,9 @@ const es = {
     csv: { title: 'CSV', text: 'Etapas (definición, criterios, responsable, conversión y días) y compromisos del SLA (parte, métrica, meta, unidad, periodo, cómo se mide).' },
     md: { title: 'Resumen (Markdown)', text: 'Glosario, compromisos del SLA y embudo acordado, legibles en cualquier editor.' },
   },
-  download: 'Descargar {{count}} archivo(s)',
   saving: 'Guardando {{name}}…',
-  saved: 'Guardado: {{paths}}',
-  cancelled: 'Descarga cancelada: {{saved}} de {{count}} archivos guardados.',
+  saved: 'Guardado: {{path}}',
+  cancelled: 'Guardado cancelado: no se escribió nada.',
   failed: 'No se pudo guardar {{name}}: {{message}}',
 };
 
@@ -26,10 +25,9 @@ const en: Shape<typeof es> = {
     csv: { title: 'CSV', text: 'Stages (definition, criteria, owner, rate and days) and SLA commitments (party, metric, target, unit, period, how measured).' },
     md: { title: 'Summary (Markdown)', text: 'Glossary, SLA commitments and the agreed funnel, readable in any editor.' },
   },
-  download: 'Download {{count}} file(s)',
   saving: 'Saving {{name}}…',
-  saved: 'Saved: {{paths}}',
-  cancelled: 'Download cancelled: {{saved}} of {{count}} files saved.',
+  saved: 'Saved: {{path}}',
+  cancelled: 'Saving cancelled: nothing was written.',
   failed: 'Could not save {{name}}: {{message}}',
 };
 
