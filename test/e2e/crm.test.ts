@@ -87,7 +87,8 @@ describe('Excel workbooks on the import', () => {
     await page.getByTestId('import-results').waitFor();
     await expect(page.getByTestId('import-format').textContent()).resolves.toBe('Pipedrive (tratos)');
     // Counted by hand in test/unit/import-crm-deals.test.ts: 4 won of 7 closed, 3 lost, median 30 days to close.
-    await expect(page.getByTestId('import-win-rate').textContent()).resolves.toMatch(/57,14\s?% \(4 de 7; 3 perdidas\)/);
+    await expect(page.getByTestId('import-win-rate').textContent()).resolves.toMatch(/57,14\s?% \(4 de 7\)/);
+    await expect(page.getByTestId('import-lost').textContent()).resolves.toBe('Perdidas3');
     await expect(page.getByTestId('import-days-to-close').textContent()).resolves.toMatch(/30$/);
     const stages = await page.getByTestId('import-deal-stages').locator('tbody tr td:first-child').allTextContents();
     expect(stages).toEqual(['Proposal Made', 'Contact Made', 'Negotiations Started', 'Qualified', 'Demo Scheduled']);

@@ -323,8 +323,14 @@ function Results({ actuals, fmt, content }: { actuals: Actuals; fmt: Formatters;
             <dl className="metrics">
               <div data-testid="import-win-rate">
                 <dt>{t('import.winRate')}</dt>
-                <dd>{actuals.winRate === null ? '—' : t('import.winRateValue', { rate: fmt.percent(actuals.winRate), won: actuals.won, closed: actuals.closed, lost: actuals.lost })}</dd>
+                <dd>{actuals.winRate === null ? '—' : t('import.winRateValue', { rate: fmt.percent(actuals.winRate), won: actuals.won, closed: actuals.closed })}</dd>
               </div>
+              {actuals.lost > 0 ? (
+                <div data-testid="import-lost">
+                  <dt>{t('import.lostDeals')}</dt>
+                  <dd>{fmt.integer(actuals.lost)}</dd>
+                </div>
+              ) : null}
               {actuals.medianDaysToClose !== null ? (
                 <div data-testid="import-days-to-close">
                   <dt>{t('import.daysToClose')}</dt>
