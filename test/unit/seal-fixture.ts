@@ -91,6 +91,8 @@ export interface FixtureOptions {
   /** Skip the seal (a finalized but unsealed PDF). */
   unsealed?: boolean;
   key?: SealKey;
+  /** Rewrites the printed lines (a forger's changed text). */
+  lines?: (lines: string[]) => string[];
 }
 
 let sharedKey: SealKey | undefined;
@@ -103,7 +105,8 @@ export function testKey(): SealKey {
 /** A sealed test agreement PDF of {@link sampleVersion}, and the version it prints. */
 export async function agreementPdf(options: FixtureOptions = {}): Promise<{ bytes: Uint8Array; version: AgreementVersion }> {
   const version = sampleVersion();
-  const printed = await textPdf(agreementLines(version.fingerprint));
+  const lines = agreementLines(version.fingerprint);
+  const printed = await textPdf(options.lines ? options.lines(lines) : lines);
   const finalized = await finalizeAgreementPdf(
     printed,
     { title: 'Acuerdo Marketing-Ventas 2027', author: 'Nubecom Soluciones', subject: 'Acuerdo', keywords: ['SLA'], language: 'es' },
