@@ -35,9 +35,11 @@ export const USAGE = `Usage:
                 [--decimal , | --decimal .] [--as-of YYYY-MM-DD]
       Actual counts, rates, days between stages, win rate and deal size from a
       HubSpot contacts export, a Salesforce opportunities report, or any CSV with a mapping.
-  pacto verify <file.pdf> [--json]
-      Whether an agreement PDF is exactly what Pacto exported: its seal, embedded
-      snapshot and fingerprint. Exits 0 intact, 1 altered, 2 not a Pacto agreement.
+  pacto verify <file.pdf> [--workshop <file.pacto>] [--json]
+      Whether an agreement PDF is exactly what Pacto exported: its seal and key, the
+      text of every page, embedded snapshot and fingerprint; with --workshop, whether it
+      is exactly that workshop's version. Exits 0 intact, 1 altered, 2 not a Pacto
+      agreement (pacto verify --help for the rest).
   pacto help
 `;
 

@@ -129,7 +129,7 @@ export interface PdfVerdict {
   version: number | null;
   workshopId: string | null;
   agreement: { title: string; company: string; date: string; frozenAt: string } | null;
-  signatories: { name: string; title: string; team: string; signed: boolean; signedAt: string | null; timeZone: string | null }[];
+  signatories: { participantId: string; name: string; title: string; team: string; signed: boolean; signedAt: string | null; timeZone: string | null }[];
   /**
    * `keyFingerprint`: SHA-256 hex of the sealing key (the certificate's public
    * key); `key`: `own` (this installation's), `workshop` (recorded for this

@@ -26,7 +26,7 @@ const altered: PdfVerdict = {
   version: 2,
   workshopId: 'w-nubecom',
   agreement: { title: 'Acuerdo 2027', company: 'Nubecom Soluciones', date: '2026-11-30', frozenAt: '2026-11-30T17:00:00.000Z' },
-  signatories: [{ name: 'Lucía Fernández Ortega', title: 'Directora de Marketing', team: 'marketing', signed: true, signedAt: '2026-11-30T18:04:05+01:00', timeZone: 'Europe/Madrid' }],
+  signatories: [{ participantId: 'p-lucia', name: 'Lucía Fernández Ortega', title: 'Directora de Marketing', team: 'marketing', signed: true, signedAt: '2026-11-30T18:04:05+01:00', timeZone: 'Europe/Madrid' }],
   seal: { present: true, intact: false, signer: 'Pacto integrity seal 1234', signingTime: '2026-11-30T17:05:00.000Z', keyFingerprint: 'b'.repeat(64), key: 'unknown' },
   pageText: { status: 'match', changedPages: [], pageCount: 12 },
   reasons: [

@@ -82,7 +82,7 @@ describe('pacto verify', () => {
     expect(missing.err()).toBe('pacto verify: cannot read missing.pdf: no such file\n');
     const help = fakeIo(files);
     expect(await runVerify(['--help'], help.io)).toBe(0);
-    expect(help.out()).toContain('Usage: pacto verify <file.pdf> [--json]');
+    expect(help.out()).toContain('Usage: pacto verify <file.pdf> [--workshop <file.pacto>] [--json]');
   });
 });
 
@@ -111,6 +111,6 @@ describe('npx pacto verify (spawned, as a user runs it)', () => {
     expect(await runCli(['verify', 'letter.pdf'], t.io)).toBe(VERIFY_EXIT['not-pacto']);
     const help = fakeIo(files);
     expect(await runCli(['help'], help.io)).toBe(0);
-    expect(help.out()).toContain('pacto verify <file.pdf> [--json]');
+    expect(help.out()).toContain('pacto verify <file.pdf> [--workshop <file.pacto>] [--json]');
   });
 });
