@@ -51,9 +51,8 @@ export function verifyOffThread(bytes: Uint8Array, options: VerifyOptions, deps:
   }
   const timeoutMs = deps.timeoutMs ?? VERIFY_TIMEOUT_MS;
   return new Promise((resolve) => {
-    let worker: VerifyWorker;
+    let worker: VerifyWorker | undefined;
     let settled = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
     const finish = (result: Result<VerifyReport, VerifyOffThreadError>) => {
       if (settled) return;
       settled = true;
@@ -61,6 +60,10 @@ export function verifyOffThread(bytes: Uint8Array, options: VerifyOptions, deps:
       resolve(result);
       void worker?.terminate().catch(() => undefined);
     };
+    const timer = setTimeout(
+      () => finish(err({ code: 'timeout', message: `Checking the file took longer than ${Math.round(timeoutMs / 1000)} s and was stopped` })),
+      timeoutMs,
+    );
     try {
       worker = deps.spawn();
     } catch (e) {
@@ -70,10 +73,6 @@ export function verifyOffThread(bytes: Uint8Array, options: VerifyOptions, deps:
     worker.on('message', (answer) => finish(ok(answer.report)));
     worker.on('error', (e) => finish(err({ code: 'internal', message: `The verifier failed (${e.message})` })));
     worker.on('exit', (code) => finish(err({ code: 'internal', message: `The verifier stopped before answering (exit code ${code})` })));
-    timer = setTimeout(
-      () => finish(err({ code: 'timeout', message: `Checking the file took longer than ${Math.round(timeoutMs / 1000)} s and was stopped` })),
-      timeoutMs,
-    );
     const copy = new Uint8Array(bytes);
     worker.postMessage({ bytes: copy, options: { maxPages: MAX_VERIFY_PAGES, ...options } }, [copy.buffer]);
   });

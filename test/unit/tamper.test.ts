@@ -19,7 +19,6 @@ import { PAGES_ATTACHMENT_NAME } from '../../shared/pdf/page-text';
 import { createSealKey, type SealKey } from '../../electron/seal/key';
 import { findSignatures } from '../../electron/seal/pdf-bytes';
 import { readPdf } from '../../electron/seal/pdf-read';
-import { sealPdf } from '../../electron/seal/seal';
 import { verifyAgreementPdf, type VerifyReport } from '../../electron/seal/verify';
 import { agreementPdf, embeddedFileData, indexOf, NOW, testKey } from './seal-fixture';
 
