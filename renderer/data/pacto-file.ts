@@ -22,7 +22,7 @@ import { workshopStatus, type AgreementVersion, type Signature } from '../../sha
 import { appendAuditEvent, type AuditActor, type AuditEvent } from '../../shared/agreement/audit';
 import { mergeAuditChains } from '../../shared/agreement/audit-merge';
 import { canonicalJson } from '../../shared/agreement/canonical-json';
-import { encodePactoFile, type PactoFile } from '../../shared/file/pacto-file';
+import { encodePactoFile, PACTO_FILE_MAX_BYTES, type PactoFile, type PactoFileError } from '../../shared/file/pacto-file';
 import type { AuditRow, PactoDb, WorkshopRow } from './db';
 import { DOC_UPDATES_TABLE, flushDoc, newId } from './workshops';
 
@@ -319,4 +319,38 @@ export async function importWorkshopFile(db: PactoDb, file: PactoFile, mode: Imp
       if (target && target !== source) target.destroy();
     }
   });
+}
+
+/** An i18n key under `pactoFile.errors` and its values: what the UI shows for a failed open, import or export. */
+export interface FileErrorText {
+  key: string;
+  values: Record<string, string | number>;
+}
+
+/**
+ * The translation of a decode error ({@link PactoFileError}) or an import
+ * error ({@link PactoImportError}): `t(text.key, text.values)` in es or en.
+ * A damaged file names its part; other errors (e.g. the database's own) have
+ * no key of their own and come back as `null`: show them with their message.
+ */
+export function fileErrorText(error: PactoFileError | PactoImportError | unknown): FileErrorText | null {
+  const mb = (bytes: number) => Math.round(bytes / (1024 * 1024));
+  if (error instanceof PactoImportError) {
+    if (error.code === 'damaged') return { key: 'pactoFile.errors.damaged.document', values: {} };
+    return { key: `pactoFile.errors.${error.code}`, values: error.version !== undefined ? { version: error.version } : {} };
+  }
+  const e = error as Partial<PactoFileError> | null;
+  if (!e || typeof e !== 'object' || typeof e.code !== 'string' || typeof e.message !== 'string') return null;
+  switch (e.code) {
+    case 'damaged':
+      return { key: `pactoFile.errors.damaged.${e.part ?? 'file'}`, values: {} };
+    case 'too-large':
+      return { key: 'pactoFile.errors.too-large', values: { size: mb(e.sizeBytes ?? 0), limit: mb(e.limitBytes ?? PACTO_FILE_MAX_BYTES) } };
+    case 'not-pacto':
+    case 'too-new':
+    case 'migration-failed':
+      return { key: `pactoFile.errors.${e.code}`, values: {} };
+    default:
+      return null;
+  }
 }
