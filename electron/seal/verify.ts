@@ -32,7 +32,8 @@ import { PDF_PRODUCER, SNAPSHOT_ATTACHMENT_NAME } from '../../shared/pdf/finaliz
 import type { Participant } from '../../shared/domain/workshop';
 import { verifyDetachedCms } from './cms';
 import { SEAL_SUBJECT_PREFIX } from './key';
-import { changedPages, PAGES_ATTACHMENT_NAME, pageTextRecordSchema, type PageTextRecord } from '../../shared/pdf/page-text';
+import type { z } from 'zod';
+import { changedPages, PAGES_ATTACHMENT_NAME, pageTextRecordSchema } from '../../shared/pdf/page-text';
 import { MAX_VERIFY_PAGES } from '../../shared/bridge/contract';
 import { containsAscii, findSignatures, hasEofMarker, hasPdfHeader, signedParts } from './pdf-bytes';
 import { PdfPageLimitError, readPdf, type PdfView } from './pdf-read';
@@ -247,18 +248,26 @@ function checkSeal(bytes: Uint8Array, cut: boolean, ownKey: string | null, reaso
   return report;
 }
 
+/**
+ * An attached JSON record parsed with `schema`; on failure pushes finding
+ * `code` ("The <what> cannot be read (why)") and returns `null`.
+ */
+function readRecord<T>(file: Uint8Array, schema: z.ZodType<T>, code: VerifyReasonCode, what: string, reasons: VerifyReason[]): T | null {
+  try {
+    const parsed = schema.safeParse(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(file)));
+    if (!parsed.success) throw new Error(parsed.error.issues[0]?.path.map(String).join('.') || 'invalid');
+    return parsed.data;
+  } catch (e) {
+    reasons.push({ code, message: `The ${what} cannot be read (${errorText(e)})` });
+    return null;
+  }
+}
+
 /** Compares the pages' text with the page-text record, if the PDF carries one. */
 function checkPageText(file: Uint8Array | undefined, view: PdfView, reasons: VerifyReason[]): PageTextReport {
   if (!file) return { status: 'not-recorded', changedPages: [], pageCount: view.pageCount };
-  let record: PageTextRecord;
-  try {
-    const parsed = pageTextRecordSchema.safeParse(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(file)));
-    if (!parsed.success) throw new Error(parsed.error.issues[0]?.path.map(String).join('.') || 'invalid');
-    record = parsed.data;
-  } catch (e) {
-    reasons.push({ code: 'page-text-invalid', message: `The page-text record cannot be read (${errorText(e)})` });
-    return { status: 'mismatch', changedPages: [], pageCount: view.pageCount };
-  }
+  const record = readRecord(file, pageTextRecordSchema, 'page-text-invalid', 'page-text record', reasons);
+  if (!record) return { status: 'mismatch', changedPages: [], pageCount: view.pageCount };
   const changed = changedPages(record, view.pages);
   if (changed.length === 0) return { status: 'match', changedPages: [], pageCount: view.pageCount };
   const list = changed.length > 10 ? `${changed.slice(0, 10).join(', ')}… (${changed.length} pages)` : changed.join(', ');
@@ -315,15 +324,8 @@ function checkPrinted(text: string, fingerprint: string, reasons: VerifyReason[]
 
 /** Reads and checks the signatures record against the snapshot; returns it when valid. */
 function checkRecord(file: Uint8Array, snapshot: AgreementSnapshot | null, fingerprint: string | null, reasons: VerifyReason[]): SignatureRecord | null {
-  let record: SignatureRecord;
-  try {
-    const parsed = signatureRecordSchema.safeParse(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(file)));
-    if (!parsed.success) throw new Error(parsed.error.issues[0]?.path.map(String).join('.') || 'invalid');
-    record = parsed.data;
-  } catch (e) {
-    reasons.push({ code: 'record-invalid', message: `The signatures record cannot be read (${errorText(e)})` });
-    return null;
-  }
+  const record = readRecord(file, signatureRecordSchema, 'record-invalid', 'signatures record', reasons);
+  if (!record) return null;
   if (snapshot && record.version !== snapshot.version) {
     reasons.push({ code: 'record-version-mismatch', message: `The signatures record is for version ${record.version}, the snapshot is version ${snapshot.version}` });
   }

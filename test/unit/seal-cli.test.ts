@@ -6,24 +6,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../../electron/cli/main';
 import { formatFingerprint } from '../../shared/agreement/fingerprint';
-import { runVerify, VERIFY_EXIT, type VerifyIo } from '../../electron/cli/verify';
-import { agreementPdf, indexOf, sampleVersion, textPdf } from './seal-fixture';
+import { runVerify, VERIFY_EXIT } from '../../electron/cli/verify';
+import { agreementPdf, indexOf, sampleVersion, textPdf, fakeVerifyIo } from './seal-fixture';
 
-/** An io over in-memory files that captures what is printed. */
-function fakeIo(files: Record<string, Uint8Array>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: VerifyIo = {
-    readBytes: (path) => {
-      const bytes = files[path];
-      if (!bytes) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-      return bytes;
-    },
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-  };
-  return { io, out: () => out.join(''), err: () => err.join('') };
-}
+const fakeIo = fakeVerifyIo;
 
 let files: Record<string, Uint8Array>;
 beforeAll(async () => {

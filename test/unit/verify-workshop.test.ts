@@ -11,8 +11,8 @@ import { encodePactoFile } from '../../shared/file/pacto-file';
 import { sampleWorkshop } from '../../shared/sample/standard-content';
 import { createSealKey } from '../../electron/seal/key';
 import { verifyAgreementPdf, type VerifyReport } from '../../electron/seal/verify';
-import { runVerify, VERIFY_EXIT, type VerifyIo } from '../../electron/cli/verify';
-import { agreementPdf, auditOf, indexOf, NOW, sampleVersion, signaturesOf, testKey } from './seal-fixture';
+import { runVerify, VERIFY_EXIT } from '../../electron/cli/verify';
+import { agreementPdf, auditOf, indexOf, NOW, sampleVersion, signaturesOf, testKey, fakeVerifyIo } from './seal-fixture';
 
 /** The workshop's trail: the PDF's trail, then the export event that sealed it (with its key, or without as earlier Pacto wrote it). */
 function trail(sealKey: string | null): AuditEvent[] {
@@ -90,20 +90,7 @@ describe('matchWorkshop', () => {
   });
 });
 
-function fakeIo(files: Record<string, Uint8Array>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: VerifyIo = {
-    readBytes: (path) => {
-      const bytes = files[path];
-      if (!bytes) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-      return bytes;
-    },
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-  };
-  return { io, out: () => out.join(''), err: () => err.join('') };
-}
+const fakeIo = fakeVerifyIo;
 
 describe('pacto verify --workshop', () => {
   it('confirms the genuine PDF with exit 0, naming the version and the recorded key', async () => {
