@@ -42,9 +42,11 @@ export const USAGE = `Usage:
       HubSpot contacts export, a Salesforce opportunities report, a Pipedrive,
       Zoho CRM or Dynamics 365 deal export, or any table with a mapping. A
       workbook is read from its first worksheet, or the one --sheet names.
-  pacto verify <file.pdf> [--json]
-      Whether an agreement PDF is exactly what Pacto exported: its seal, embedded
-      snapshot and fingerprint. Exits 0 intact, 1 altered, 2 not a Pacto agreement.
+  pacto verify <file.pdf> [--workshop <file.pacto>] [--json]
+      Whether an agreement PDF is exactly what Pacto exported: its seal and key, the
+      text of every page, embedded snapshot and fingerprint; with --workshop, whether it
+      is exactly that workshop's version. Exits 0 intact, 1 altered, 2 not a Pacto
+      agreement (pacto verify --help for the rest).
 ${EXPORT_USAGE.replace(/^Usage: /, '  ').split('\n')[0]}
       What the workshop agreed, for people (json, md) and CRMs (csv, hubspot, salesforce).
   pacto help

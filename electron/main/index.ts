@@ -7,7 +7,8 @@
  * the small modules beside this file, each tested without Electron; this
  * file only connects them to Electron's APIs.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { Worker } from 'node:worker_threads';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,9 +19,10 @@ import { finalizeAgreementPdf } from '../../shared/pdf/finalize';
 import { createAppProtocolHandler } from './app-protocol';
 import { writeFileAtomic } from './atomic-write';
 import { exportAgreementPdf, paginateAgreementPdf } from './export-pdf';
-import { ensureSealKey, fileSealKeyStore } from '../seal/key';
+import { ensureSealKey, fileSealKeyStore, ownSealKeyFingerprint } from '../seal/key';
 import { sealPdf } from '../seal/seal';
-import { verifyAgreementPdf } from '../seal/verify';
+import { verifyOffThread } from '../seal/verify-off-thread';
+import { safeStorageProtection } from './seal-keychain';
 import { bridgeHandlers, type ChannelKey } from './ipc';
 import { saveFile } from './save-file';
 import { mainLabels, menuTemplate, pickLanguage } from './menu';
@@ -162,6 +164,9 @@ async function showSaveDialog(sender: WebContents, suggestedName: string, extens
   return result.canceled || result.filePath === '' ? null : result.filePath;
 }
 
+/** The installation's seal key file (and where Pacto before the keychain kept it, moved on first use). */
+const sealKeyStore = () => fileSealKeyStore(join(app.getPath('userData'), 'seal-key.json'), join(app.getPath('userData'), 'seal-key.p12'));
+
 function registerBridge(): void {
   const handlers = bridgeHandlers<IpcMainInvokeEvent>(
     {
@@ -169,14 +174,20 @@ function registerBridge(): void {
         exportAgreementPdf(request, {
           print: (options) => event.sender.printToPDF(options),
           finalize: finalizeAgreementPdf,
-          seal: async (bytes, record) =>
-            sealPdf(bytes, await ensureSealKey(fileSealKeyStore(join(app.getPath('userData'), 'seal-key.p12'))), { record }),
+          seal: async (bytes, record) => {
+            const key = await ensureSealKey(sealKeyStore(), safeStorageProtection(safeStorage, process.platform));
+            return { bytes: await sealPdf(bytes, key, { record }), keyFingerprint: key.keyFingerprint };
+          },
           saveDialog: (suggestedName) => showSaveDialog(event.sender, suggestedName),
           writeFile: (path, data) => writeFileAtomic(path, data),
           now: () => new Date(),
         }),
       paginatePdf: (print, event) => paginateAgreementPdf(print, { print: (options) => event.sender.printToPDF(options) }),
-      verifyPdf: async (request) => ok(await verifyAgreementPdf(request.bytes)),
+      // In a worker thread (out/main/verify-worker.js), with size, page and time limits: a dropped file never blocks the app.
+      verifyPdf: async (request) =>
+        verifyOffThread(request.bytes, { ownKeyFingerprint: await ownSealKeyFingerprint(sealKeyStore()).catch(() => null) }, {
+          spawn: () => new Worker(join(here, 'verify-worker.js')),
+        }),
       saveFile: (request, event) =>
         saveFile(request, {
           saveDialog: (suggestedName, extension) => showSaveDialog(event.sender, suggestedName, extension),

@@ -29,8 +29,8 @@ declare global {
   interface Window {
     /** Set by the end-to-end harness: prints the current page to PDF and returns its bytes as base64. */
     pactoBrowserPrinter?: (options: PrintOptions) => Promise<string>;
-    /** Set by the end-to-end harness: seals a finished PDF (base64) with `electron/seal`, attaching the signatures record (JSON, or empty); returns base64. */
-    pactoBrowserSealer?: (pdfBase64: string, recordJson: string) => Promise<string>;
+    /** Set by the end-to-end harness: seals a finished PDF (base64) with `electron/seal`, attaching the signatures record (JSON, or empty); returns the sealed PDF (base64) and the seal key's fingerprint. */
+    pactoBrowserSealer?: (pdfBase64: string, recordJson: string) => Promise<{ pdfBase64: string; keyFingerprint: string }>;
     /** Set by the end-to-end harness: runs the main process's verifier on a PDF (base64). */
     pactoBrowserVerifier?: (pdfBase64: string) => Promise<PdfVerdict>;
   }
@@ -86,11 +86,14 @@ export const browserPlatform: PactoBridge = {
       }
       let bytes = await finalizeAgreementPdf(printed, request.metadata, request.snapshotJson, new Date());
       const sealer = window.pactoBrowserSealer;
+      let sealKeyFingerprint: string | undefined;
       if (sealer) {
-        bytes = base64ToBytes(await sealer(bytesToBase64(bytes), request.signatureRecord ? JSON.stringify(request.signatureRecord) : ''));
+        const sealed = await sealer(bytesToBase64(bytes), request.signatureRecord ? JSON.stringify(request.signatureRecord) : '');
+        bytes = base64ToBytes(sealed.pdfBase64);
+        sealKeyFingerprint = sealed.keyFingerprint;
       }
       download(bytes, request.suggestedName);
-      return ok({ path: request.suggestedName, bytes: bytes.byteLength, sealed: Boolean(sealer) });
+      return ok({ path: request.suggestedName, bytes: bytes.byteLength, sealed: Boolean(sealer), ...(sealKeyFingerprint ? { sealKeyFingerprint } : {}) });
     } catch (e) {
       return err({ code: 'io', message: e instanceof Error ? e.message : String(e) });
     }
