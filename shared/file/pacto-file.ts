@@ -264,6 +264,28 @@ function readSignatures(raw: readonly unknown[], workshopId: string, versions: r
   return ok(out);
 }
 
+/**
+ * Reads a (migrated) workshop document as content, refusing one that is not
+ * a workshop at all: its meta must hold a title and a company as text and
+ * its targets must be there. Within that, damaged items are repaired or left
+ * out as when a workshop opens (`readWorkshop`). Never throws; the error is
+ * an English sentence.
+ */
+export function readDocAsWorkshop(doc: Y.Doc): Result<WorkshopContent, string> {
+  try {
+    const meta = doc.getMap<unknown>('meta');
+    if (typeof meta.get('title') !== 'string' || typeof meta.get('company') !== 'string' || doc.getMap('targets').size === 0) {
+      return err('The workshop document has no workshop in it (title, company or targets missing).');
+    }
+    const content = readWorkshop(doc);
+    const valid = workshopContentSchema.safeParse(content);
+    if (!valid.success) return err(`The workshop document does not read as a valid workshop (${where(valid.error.issues)}).`);
+    return ok(content);
+  } catch (e) {
+    return err(`The workshop document does not read as a workshop (${e instanceof Error ? e.message : String(e)}).`);
+  }
+}
+
 /** The Yjs part: decoded, checked against its hash, applied, migrated and read as a workshop. */
 function readDocument(
   document: z.infer<typeof envelopeSchema>['document'],
@@ -303,15 +325,9 @@ function readDocument(
       const e = migrated.error;
       return e.code === 'migration-failed' ? err({ code: 'migration-failed', message: e.message }) : damaged('document', e.message);
     }
-    let read: WorkshopContent;
-    try {
-      read = readWorkshop(doc);
-    } catch (e) {
-      return damaged('document', `The workshop document does not read as a workshop (${e instanceof Error ? e.message : String(e)}).`);
-    }
-    const valid = workshopContentSchema.safeParse(read);
-    if (!valid.success) return damaged('document', `The workshop document does not read as a valid workshop (${where(valid.error.issues)}).`);
-    return ok({ update, content: read, migrated: migrated.value.applied });
+    const read = readDocAsWorkshop(doc);
+    if (!read.ok) return damaged('document', read.error);
+    return ok({ update, content: read.value, migrated: migrated.value.applied });
   } finally {
     doc.destroy();
   }
