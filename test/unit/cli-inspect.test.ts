@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/main';
+import { runPacto } from './support/cli';
 import type { InspectReport } from '../../electron/cli/inspect';
 import { decodePactoFile } from '../../shared/file/pacto-file';
 import { sha256Hex } from '../../shared/agreement/fingerprint';
@@ -15,20 +15,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const CURRENT = 'test/fixtures/workshop-format-1.pacto';
 const LAYOUT_1 = 'test/fixtures/workshop-layout-1.pacto';
 
-function run(args: string[], files: Record<string, string | Uint8Array> = {}) {
-  let out = '';
-  let err = '';
-  const code = runCli(args, {
-    readBytes: (path) => {
-      const f = files[path];
-      if (f !== undefined) return typeof f === 'string' ? new TextEncoder().encode(f) : f;
-      return readFileSync(new URL(path, `file://${root}/`));
-    },
-    out: (t) => (out += t),
-    err: (t) => (err += t),
-  });
-  return { code, out, err };
-}
+const run = runPacto;
 
 const fixture = (path: string) => {
   const d = decodePactoFile(new Uint8Array(readFileSync(new URL(path, `file://${root}/`))));
