@@ -14,28 +14,17 @@
  *
  * Also prints each initial file and the largest chunks, then one JSON line
  * last: {"initialGzKb":…,"totalGzKb":…}. Not a test: it asserts nothing.
- * Chromium: PACTO_CHROMIUM, else /usr/bin/chromium.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
-import { build, loadConfigFromFile, preview } from 'vite';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const CHROMIUM = process.env.PACTO_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+import { buildAndServe, launchChromium } from './renderer-build.mjs';
 
 const gzKb = (bytes) => gzipSync(bytes, { level: 9 }).length / 1024;
 const round = (x) => Math.round(x * 10) / 10;
 
-const loaded = await loadConfigFromFile({ command: 'build', mode: 'production' }, resolve(root, 'build/renderer.vite.config.ts'), root, 'silent');
-if (loaded === null) throw new Error('bench:bundle: build/renderer.vite.config.ts did not load');
-const outDir = mkdtempSync(join(tmpdir(), 'pacto-bench-bundle-'));
-const config = { ...loaded.config, configFile: false, mode: 'production', logLevel: 'warn', build: { ...loaded.config.build, outDir, emptyOutDir: true } };
-await build(config);
+const app = await buildAndServe();
+const { outDir, url } = app;
 
 const jsFiles = [];
 const walk = (dir) => {
@@ -51,10 +40,7 @@ const sizes = new Map(jsFiles.map((path) => {
   return [relative(outDir, path).split('\\').join('/'), { rawKb: bytes.length / 1024, gzKb: gzKb(bytes) }];
 }));
 
-const server = await preview({ ...config, preview: { host: '127.0.0.1', port: 0, strictPort: false } });
-const address = server.httpServer.address();
-const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
-const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+const browser = await launchChromium();
 const initial = new Set();
 try {
   const context = await browser.newContext({ locale: 'es-ES', viewport: { width: 1440, height: 900 } });
@@ -68,8 +54,7 @@ try {
   await context.close();
 } finally {
   await browser.close();
-  await server.close();
-  rmSync(outDir, { recursive: true, force: true });
+  await app.close();
 }
 
 const sum = (paths, key) => paths.reduce((total, path) => total + sizes.get(path)[key], 0);
