@@ -61,8 +61,9 @@ export function WorkshopScreen({ id, step }: { id: string; step: Step }) {
         </ol>
       </nav>
       <section className="workshop__body" aria-labelledby="screen-title">
-        <h1 id="screen-title">{t(`steps.${step}`)}</h1>
+        {/* The title shows with its screen, once the step's chunk has loaded: a visible title means the screen is there. */}
         <Suspense fallback={<p>{t('app.loading')}</p>}>
+          <h1 id="screen-title">{t(`steps.${step}`)}</h1>
           <Screen />
         </Suspense>
       </section>
