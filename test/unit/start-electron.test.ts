@@ -37,6 +37,10 @@ const electronVersion = (JSON.parse(readFileSync(join(realModules, 'electron/pac
 const zipName = `electron-v${electronVersion}-${process.platform}-${process.arch}.zip`;
 /** Where Electron's installer expects the executable inside the zip (its getPlatformPath). */
 const executableInZip = process.platform === 'darwin' ? 'Electron.app/Contents/MacOS/Electron' : process.platform === 'win32' ? 'electron.exe' : 'electron';
+/** How the failure line ends: the ways to get Electron. */
+const HINT =
+  "`npm start` needs internet access to Electron's releases on GitHub once; " +
+  'otherwise set ELECTRON_MIRROR to a mirror of them, or copy the download cache of a computer that has run it and set electron_config_cache to that folder; then run it again.';
 const MAIN_MARKER = '// stand-in for the built main entry\n';
 
 const temps: string[] = [];
@@ -162,6 +166,23 @@ function ownLines(text: string): string[] {
     .filter((line) => line !== '' && !line.startsWith('> ') && !/^npm (error|ERR!|warn)/.test(line));
 }
 
+/**
+ * `npm start` in a fresh project copy with `settings`, expected to fail in
+ * the pre-step: non-zero exit, no stack trace, nothing installed or
+ * launched. Returns the one line the pre-step printed on stderr.
+ */
+async function failedStart(settings: Record<string, string>): Promise<string> {
+  const project = makeProject();
+  const run = await npmStart(project, settings);
+  expect(run.code).not.toBe(0);
+  expect(run.stderr + run.stdout).not.toMatch(/^\s+at /m);
+  expect(existsSync(join(project.electronDir, 'path.txt'))).toBe(false);
+  expect(existsSync(project.record)).toBe(false);
+  const lines = ownLines(run.stderr);
+  expect(lines).toHaveLength(1);
+  return lines[0]!;
+}
+
 function sha256(data: Buffer): string {
   return createHash('sha256').update(data).digest('hex');
 }
@@ -199,34 +220,22 @@ describe('npm start: Electron from its installer, then the built app', () => {
   });
 
   it('without a connection, says in one line what failed and how to get it, exits non-zero and launches nothing', async () => {
-    const project = makeProject();
     const mirror = await closedPortUrl();
-    const run = await npmStart(project, { ELECTRON_MIRROR: mirror });
-    expect(run.code).not.toBe(0);
-    const lines = ownLines(run.stderr);
-    expect(lines).toEqual([
+    expect(await failedStart({ ELECTRON_MIRROR: mirror })).toBe(
       `Pacto: could not download Electron ${electronVersion}: no connection to ${new URL(mirror).host} (${mirror}v${electronVersion}/${zipName}). ` +
-        "`npm start` needs internet access to Electron's releases on GitHub once; " +
-        'otherwise set ELECTRON_MIRROR to a mirror of them, or copy the download cache of a computer that has run it and set electron_config_cache to that folder; then run it again.',
-    ]);
-    expect(run.stderr + run.stdout).not.toMatch(/^\s+at /m);
-    expect(existsSync(join(project.electronDir, 'path.txt'))).toBe(false);
-    expect(existsSync(project.record)).toBe(false);
+        HINT,
+    );
   });
 
   it('refuses a zip that does not match its checksum, in one line', async () => {
     const zip = standInZip();
     const mirror = await serveMirror({ [zipName]: zip, 'SHASUMS256.txt': `${sha256(Buffer.from('another file'))} *${zipName}\n` });
     try {
-      const project = makeProject();
-      const run = await npmStart(project, { ELECTRON_MIRROR: mirror.url, electron_use_remote_checksums: '1' });
-      expect(run.code).not.toBe(0);
-      const lines = ownLines(run.stderr);
-      expect(lines).toHaveLength(1);
-      expect(lines[0]).toContain(`the file from ${mirror.url}v${electronVersion}/${zipName} does not match its SHA-256 checksum, so it was not used.`);
-      expect(run.stderr).not.toMatch(/^\s+at /m);
-      expect(existsSync(join(project.electronDir, 'path.txt'))).toBe(false);
-      expect(existsSync(project.record)).toBe(false);
+      const line = await failedStart({ ELECTRON_MIRROR: mirror.url, electron_use_remote_checksums: '1' });
+      expect(line).toBe(
+        `Pacto: could not download Electron ${electronVersion}: the file from ${mirror.url}v${electronVersion}/${zipName} does not match its SHA-256 checksum, so it was not used. ` +
+          HINT,
+      );
     } finally {
       await mirror.close();
     }
@@ -235,13 +244,11 @@ describe('npm start: Electron from its installer, then the built app', () => {
   it('names the HTTP status when the mirror lacks the file, in one line', async () => {
     const mirror = await serveMirror({});
     try {
-      const project = makeProject();
-      const run = await npmStart(project, { ELECTRON_MIRROR: mirror.url, electron_use_remote_checksums: '1' });
-      expect(run.code).not.toBe(0);
-      const lines = ownLines(run.stderr);
-      expect(lines).toHaveLength(1);
-      expect(lines[0]).toMatch(/^Pacto: could not download Electron [\d.]+: the server answered HTTP 404 Not Found from http:\/\/127\.0\.0\.1:\d+\/v[\d.]+\/\S+\. /);
-      expect(run.stderr).not.toMatch(/^\s+at /m);
+      const line = await failedStart({ ELECTRON_MIRROR: mirror.url, electron_use_remote_checksums: '1' });
+      expect(line).toBe(
+        `Pacto: could not download Electron ${electronVersion}: the server answered HTTP 404 Not Found from ${mirror.url}v${electronVersion}/${zipName}. ` +
+          HINT,
+      );
     } finally {
       await mirror.close();
     }
