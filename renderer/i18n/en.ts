@@ -45,6 +45,27 @@ export const en: Strings<typeof es> = {
     signature: 'The signature is missing: draw it or type your name.',
     consent: 'You must accept the statement to sign.',
   },
+  pactoFile: {
+    errors: {
+      'not-pacto': 'This file is not a Pacto workshop.',
+      'too-new': 'This file was made by a newer Pacto. Update Pacto to open it.',
+      'too-large': 'The file is {{size}} MB; a Pacto file is at most {{limit}} MB.',
+      'migration-failed': 'This workshop could not be converted to this Pacto’s format. Nothing was changed.',
+      exists: 'This workshop is already in Pacto: merge it or open it as a separate copy.',
+      'not-found': 'This workshop is not in Pacto: there is nothing to merge it into.',
+      'version-conflict': 'Both copies froze version {{version}} with different content; merging would lose one. Open the file as a separate copy.',
+      damaged: {
+        file: 'The file is damaged: it is incomplete or bytes were changed.',
+        envelope: 'The file is damaged: its header is not valid.',
+        document: 'The file is damaged: the workshop document cannot be read.',
+        content: 'The file is damaged: the readable copy of the content does not match the workshop.',
+        versions: 'The file is damaged: a frozen version does not match its fingerprint.',
+        signatures: 'The file is damaged: a signature belongs to no version in the file.',
+        audit: 'The file is damaged: the audit trail is broken.',
+      },
+      unchanged: 'Nothing in Pacto was changed.',
+    },
+  },
   home: {
     title: 'Workshops',
     empty: 'No workshops yet. Create the first one.',

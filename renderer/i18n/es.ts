@@ -42,6 +42,27 @@ export const es = {
     signature: 'Falta la firma: dibújela o escriba su nombre.',
     consent: 'Debe aceptar la declaración para firmar.',
   },
+  pactoFile: {
+    errors: {
+      'not-pacto': 'Este archivo no es un taller de Pacto.',
+      'too-new': 'Este archivo lo creó una versión más reciente de Pacto. Actualice Pacto para abrirlo.',
+      'too-large': 'El archivo ocupa {{size}} MB; un archivo de Pacto puede ocupar como máximo {{limit}} MB.',
+      'migration-failed': 'No se pudo convertir este taller al formato de esta versión de Pacto. No se ha cambiado nada.',
+      exists: 'Este taller ya está en Pacto: fusiónelo o ábralo como copia aparte.',
+      'not-found': 'Este taller no está en Pacto: no hay nada con lo que fusionarlo.',
+      'version-conflict': 'Las dos copias congelaron la versión {{version}} con contenidos distintos; al fusionarlas se perdería una. Abra el archivo como copia aparte.',
+      damaged: {
+        file: 'El archivo está dañado: está incompleto o se cambiaron bytes.',
+        envelope: 'El archivo está dañado: su cabecera no es válida.',
+        document: 'El archivo está dañado: el documento del taller no se puede leer.',
+        content: 'El archivo está dañado: la copia legible del contenido no coincide con el taller.',
+        versions: 'El archivo está dañado: una versión congelada no coincide con su huella.',
+        signatures: 'El archivo está dañado: una firma no corresponde a ninguna versión del archivo.',
+        audit: 'El archivo está dañado: el registro de auditoría está roto.',
+      },
+      unchanged: 'No se ha cambiado nada en Pacto.',
+    },
+  },
   home: {
     title: 'Talleres',
     empty: 'Aún no hay talleres. Cree el primero.',
