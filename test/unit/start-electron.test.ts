@@ -20,7 +20,8 @@
 // itself is `electron-vite build`, tested by the e2e suite's renderer build).
 // The copy of node_modules/electron (and of electron-vite, which resolves
 // electron from its own folder) keeps the real ones untouched; every other
-// package is a symlink to the real node_modules.
+// package is a symlink to the real node_modules. Runs on Linux and macOS
+// (the stand-in is a script with a #! line; npm is spawned without a shell).
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -146,9 +147,8 @@ function npmStart(project: ReturnType<typeof makeProject>, settings: Record<stri
     env[key] = value;
   }
   Object.assign(env, { npm_config_update_notifier: 'false', electron_config_cache: project.cache, PACTO_STANDIN_RECORD: project.record }, settings);
-  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   return new Promise((done, reject) => {
-    const child = spawn(npm, ['start', '--', '--skipBuild'], { cwd: project.dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('npm', ['start', '--', '--skipBuild'], { cwd: project.dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
