@@ -21,7 +21,7 @@ import { z } from 'zod';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { workshopContentSchema, type WorkshopContent } from '../domain/workshop';
-import { readWorkshop, DOC_SCHEMA_VERSION } from '../domain/workshop-doc';
+import { readWorkshopChecked, DOC_SCHEMA_VERSION } from '../domain/workshop-doc';
 import { checkDocSchema, migrateDoc, OLDEST_DOC_SCHEMA_VERSION } from '../domain/migrations';
 import { err, ok, type Result } from '../domain/result';
 import { canonicalJson } from '../agreement/canonical-json';
@@ -305,7 +305,13 @@ function readDocument(
     }
     let read: WorkshopContent;
     try {
-      read = readWorkshop(doc);
+      // A file is input from elsewhere: a document that reads only after repair is refused (the database copy is untouched).
+      const checked = readWorkshopChecked(doc);
+      if (checked.problems.length > 0) {
+        const listed = checked.problems.slice(0, 5).map((p) => `${p.path} ${p.action}`).join(', ');
+        return damaged('document', `The workshop document has damaged items (${listed}${checked.problems.length > 5 ? ', …' : ''}).`);
+      }
+      read = checked.content;
     } catch (e) {
       return damaged('document', `The workshop document does not read as a workshop (${e instanceof Error ? e.message : String(e)}).`);
     }
