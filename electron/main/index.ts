@@ -32,11 +32,10 @@ import {
   APP_SCHEME,
   contentSecurityPolicy,
   devRendererUrl,
-  isPermissionGranted,
-  isRequestAllowed,
-  isTrustedUrl,
+  hardenSession,
+  hardenWebContents,
   originOf,
-  withContentSecurityPolicy,
+  windowWebPreferences,
 } from './security';
 import { fileWindowStateStore, MIN_SIZE, placeWindow } from './window-state';
 
@@ -68,39 +67,6 @@ function applyMenu(): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
-/** Permissions, network and downloads of the default session. */
-function hardenSession(): void {
-  const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_contents, permission, callback, details) =>
-    callback(isPermissionGranted(permission, details.requestingUrl, appOrigin)),
-  );
-  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
-    isPermissionGranted(permission, requestingOrigin, appOrigin),
-  );
-  ses.setDevicePermissionHandler(() => false);
-  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isRequestAllowed(details.url, appOrigin) }));
-  if (devUrl !== null) {
-    // The packaged app's CSP comes with each app:// response; the dev server's pages get it here.
-    const devPolicy = contentSecurityPolicy({ devServerOrigin: appOrigin });
-    ses.webRequest.onHeadersReceived((details, callback) =>
-      callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders ?? {}, devPolicy) }),
-    );
-  }
-  ses.on('will-download', (event) => event.preventDefault());
-}
-
-/** Applied to every web contents the app creates: no new windows, no navigation away, no webviews. */
-function hardenWebContents(contents: WebContents): void {
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  const denyForeign = (event: { url: string; preventDefault(): void }): void => {
-    if (!isTrustedUrl(event.url, appOrigin)) event.preventDefault();
-  };
-  contents.on('will-navigate', denyForeign);
-  contents.on('will-frame-navigate', denyForeign);
-  contents.on('will-redirect', denyForeign);
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-}
-
 function createWindow(): BrowserWindow {
   const store = fileWindowStateStore(app.getPath('userData'));
   const primary = screen.getPrimaryDisplay();
@@ -115,21 +81,7 @@ function createWindow(): BrowserWindow {
     show: false,
     title: 'Pacto',
     backgroundColor: '#ffffff',
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInSubFrames: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      safeDialogs: true,
-      spellcheck: true,
-      devTools: !app.isPackaged,
-    },
+    webPreferences: windowWebPreferences({ preload: preloadPath, devTools: !app.isPackaged }),
   });
   if (placement.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
@@ -220,7 +172,7 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appOrigin));
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
@@ -230,7 +182,7 @@ if (!app.requestSingleInstanceLock()) {
       APP_SCHEME,
       createAppProtocolHandler({ root: rendererRoot, readFile: (path) => readFile(path), contentSecurityPolicy: contentSecurityPolicy() }),
     );
-    hardenSession();
+    hardenSession(session.defaultSession, appOrigin, devUrl !== null);
     registerBridge();
     applyMenu();
     mainWindow = createWindow();

@@ -22,8 +22,10 @@ import {
   type PrintOptions,
   saveFileRequestSchema,
 } from '../../shared/bridge/contract';
-import { finalizeAgreementPdf } from '../../shared/pdf/finalize';
-import { readPdfOutline, tocMismatches } from '../../shared/pdf/outline';
+
+// pdf-lib (finalizer and outline reader) is loaded on the first export, not with the home screen.
+const pdfFinalize = () => import('../../shared/pdf/finalize');
+const pdfOutline = () => import('../../shared/pdf/outline');
 
 declare global {
   interface Window {
@@ -78,12 +80,14 @@ export const browserPlatform: PactoBridge = {
       const request = parsed.data;
       const printed = base64ToBytes(await printer(request.print));
       if (request.toc) {
+        const { readPdfOutline, tocMismatches } = await pdfOutline();
         const wrong = tocMismatches(request.toc, await readPdfOutline(printed));
         if (wrong.length > 0) {
           const list = wrong.map((w) => `"${w.title}" says page ${w.claimed}, printed on ${w.actual ?? 'no page'}`).join('; ');
           return err({ code: 'toc-mismatch', message: `The table of contents does not match the printed pages: ${list}` });
         }
       }
+      const { finalizeAgreementPdf } = await pdfFinalize();
       let bytes = await finalizeAgreementPdf(printed, request.metadata, request.snapshotJson, new Date());
       const sealer = window.pactoBrowserSealer;
       let sealKeyFingerprint: string | undefined;
@@ -104,6 +108,7 @@ export const browserPlatform: PactoBridge = {
     const printer = window.pactoBrowserPrinter;
     if (!printer) return err({ code: 'unsupported', message: 'This browser cannot print the page to count its pages.' });
     try {
+      const { readPdfOutline } = await pdfOutline();
       return ok(await readPdfOutline(base64ToBytes(await printer(parsed.data))));
     } catch (e) {
       return err({ code: 'print-failed', message: e instanceof Error ? e.message : String(e) });

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { APP_ENTRY_URL, APP_SCHEME } from '../../electron/main/security';
+import { APP_ENTRY_URL, APP_SCHEME, windowWebPreferences } from '../../electron/main/security';
 import { WINDOW_STATE_FILE } from '../../electron/main/window-state';
 import { CHANNELS } from '../../shared/bridge/contract';
 
@@ -67,6 +67,7 @@ const fake = vi.hoisted(() => {
     beforeRequest: undefined as undefined | AnyFn,
     devicePermission: undefined as undefined | AnyFn,
     sessionListeners: new Map<string, AnyFn>(),
+    setSpellCheckerEnabled: vi.fn(),
   };
 });
 
@@ -118,6 +119,7 @@ vi.mock('electron', () => ({
       setPermissionRequestHandler: (handler: AnyFn) => (fake.permissionRequest = handler),
       setPermissionCheckHandler: (handler: AnyFn) => (fake.permissionCheck = handler),
       setDevicePermissionHandler: (handler: AnyFn) => (fake.devicePermission = handler),
+      setSpellCheckerEnabled: fake.setSpellCheckerEnabled,
       webRequest: {
         onBeforeRequest: (handler: AnyFn) => (fake.beforeRequest = handler),
         onHeadersReceived: vi.fn(),
@@ -175,16 +177,9 @@ describe('main process wiring', () => {
   it('opens one isolated, sandboxed window on the packaged renderer', () => {
     expect(fake.windows).toHaveLength(1);
     const win = fake.windows[0]!;
-    expect(win.options['webPreferences']).toMatchObject({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      devTools: false,
-    });
+    // Every checklist setting, exactly as security.ts defines it (tested there setting by setting).
+    const preload = (win.options['webPreferences'] as { preload: string }).preload;
+    expect(win.options['webPreferences']).toEqual(windowWebPreferences({ preload, devTools: false }));
     expect((win.options['webPreferences'] as { preload: string }).preload).toMatch(/preload[\\/]index\.cjs$/);
     expect(win.loadURL).toHaveBeenCalledWith(APP_ENTRY_URL);
   });
@@ -304,6 +299,7 @@ describe('main process wiring', () => {
     const download = { preventDefault: vi.fn() };
     call(fake.sessionListeners.get('will-download'), download);
     expect(download.preventDefault).toHaveBeenCalled();
+    expect(fake.setSpellCheckerEnabled).toHaveBeenCalledWith(false);
   });
 
   it('saves the window placement on close and reopens there', () => {
