@@ -9,6 +9,7 @@ import { create } from 'zustand';
 import type { Language, WorkshopContent } from '../../shared/domain/workshop';
 import type { AgreementVersion, Signature, WorkshopStatus } from '../../shared/agreement/version';
 import type { WorkshopRow } from '../data/db';
+import type { SaveStatus } from '../data/save-status';
 
 export const STEPS = ['participants', 'funnel', 'glossary', 'sla', 'targets', 'sign', 'export', 'versions'] as const;
 export type Step = (typeof STEPS)[number];
@@ -58,7 +59,13 @@ interface WorkshopsSlice {
 
 interface SessionSlice {
   session: SessionState | null;
+  /** Whether the open workshop's edits are on disk; null with no workshop open. */
+  save: SaveStatus | null;
+  /** Some field holds typing not committed yet (within its commit delay). */
+  typing: boolean;
   setSession(session: SessionState | null): void;
+  setSave(save: SaveStatus): void;
+  setTyping(typing: boolean): void;
   patchSession(patch: Partial<SessionState>): void;
 }
 
@@ -76,6 +83,10 @@ export const useAppStore = create<AppState>()((set) => ({
   setWorkshops: (workshops) => set({ workshops }),
 
   session: null,
-  setSession: (session) => set({ session }),
+  save: null,
+  setSession: (session) => set(session ? { session } : { session, save: null }),
+  setSave: (save) => set({ save }),
+  typing: false,
+  setTyping: (typing) => set({ typing }),
   patchSession: (patch) => set((s) => (s.session ? { session: { ...s.session, ...patch } } : {})),
 }));

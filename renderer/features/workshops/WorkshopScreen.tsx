@@ -1,29 +1,32 @@
-/** An open workshop: loads its document, shows the steps of the workshop and the current one. */
-import { useEffect, useState } from 'react';
+/**
+ * An open workshop: loads its document, shows the steps of the workshop and
+ * the current one. Each step's screen is its own chunk, loaded when the step
+ * is first opened (React.lazy), so the home screen does not load the canvas,
+ * the charts, the rich-text editor or the PDF code.
+ */
+import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../data/instance';
 import { openSession } from '../../data/session';
 import { STEPS, useAppStore, type Step } from '../../store';
-import { Participants } from '../participants/Participants';
-import { FunnelView } from '../funnel/FunnelView';
-import { Glossary } from '../glossary/Glossary';
-import { SlaScreen } from '../sla/SlaScreen';
-import { TargetsScreen } from '../model/TargetsScreen';
-import { SignScreen } from '../agreement/SignScreen';
-import { ExportScreen } from '../agreement/ExportScreen';
-import { VersionsScreen } from '../versions/VersionsScreen';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
-import { NewerSchemaError } from '../../../shared/domain/workshop-doc';
+import { DocMigrationError } from '../../../shared/domain/migrations';
+import { DOC_SCHEMA_VERSION } from '../../../shared/domain/workshop-doc';
 
-const SCREENS: Record<Step, () => React.JSX.Element> = {
-  participants: Participants,
-  funnel: FunnelView,
-  glossary: Glossary,
-  sla: SlaScreen,
-  targets: TargetsScreen,
-  sign: SignScreen,
-  export: ExportScreen,
-  versions: VersionsScreen,
+/** A step screen loaded on first use: `load` imports its module, `name` is the component's export. */
+function lazyScreen<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string): ComponentType {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+}
+
+const SCREENS: Record<Step, ComponentType> = {
+  participants: lazyScreen(() => import('../participants/Participants'), 'Participants'),
+  funnel: lazyScreen(() => import('../funnel/FunnelView'), 'FunnelView'),
+  glossary: lazyScreen(() => import('../glossary/Glossary'), 'Glossary'),
+  sla: lazyScreen(() => import('../sla/SlaScreen'), 'SlaScreen'),
+  targets: lazyScreen(() => import('../model/TargetsScreen'), 'TargetsScreen'),
+  sign: lazyScreen(() => import('../agreement/SignScreen'), 'SignScreen'),
+  export: lazyScreen(() => import('../agreement/ExportScreen'), 'ExportScreen'),
+  versions: lazyScreen(() => import('../versions/VersionsScreen'), 'VersionsScreen'),
 };
 
 export function WorkshopScreen({ id, step }: { id: string; step: Step }) {
@@ -36,8 +39,8 @@ export function WorkshopScreen({ id, step }: { id: string; step: Step }) {
     openSession(db, id).catch((e: unknown) => {
       // Opening writes nothing before it succeeds: say why it failed, not that a save did.
       const why: { key: string; values: Record<string, string | number> } =
-        e instanceof NewerSchemaError
-          ? { key: 'app.newerSchema', values: { found: e.found, supported: e.supported } }
+        e instanceof DocMigrationError && e.code === 'too-new'
+          ? { key: 'app.newerSchema', values: { found: e.version ?? '?', supported: DOC_SCHEMA_VERSION } }
           : { key: 'app.openFailed', values: { message: e instanceof Error ? e.message : String(e) } };
       // Said once, on the screen itself (with the way back), not again in a notice.
       setFailed(why);
@@ -72,11 +75,14 @@ export function WorkshopScreen({ id, step }: { id: string; step: Step }) {
         </ol>
       </nav>
       <section className="workshop__body" aria-labelledby="screen-title">
-        <h1 id="screen-title">{t(`steps.${step}`)}</h1>
-        {/* One boundary per step: a step that fails to render keeps the step menu, so the other steps stay usable. */}
-        <ErrorBoundary key={step} title={t('app.stepError')} back={t('app.stepRetry')} onBack={() => undefined}>
-          <Screen />
-        </ErrorBoundary>
+        {/* The title shows with its screen, once the step's chunk has loaded: a visible title means the screen is there. */}
+        <Suspense fallback={<p>{t('app.loading')}</p>}>
+          <h1 id="screen-title">{t(`steps.${step}`)}</h1>
+          {/* One boundary per step: a step that fails to render keeps the step menu, so the other steps stay usable. */}
+          <ErrorBoundary key={step} title={t('app.stepError')} back={t('app.stepRetry')} onBack={() => undefined}>
+            <Screen />
+          </ErrorBoundary>
+        </Suspense>
       </section>
     </div>
   );

@@ -48,9 +48,12 @@ export async function installSealAndVerify(page: Page): Promise<void> {
     sealKey ??= createSealKey();
     const record = recordJson ? signatureRecordSchema.parse(JSON.parse(recordJson)) : undefined;
     const sealed = await sealPdf(new Uint8Array(Buffer.from(pdfBase64, 'base64')), sealKey, record ? { record } : {});
-    return Buffer.from(sealed).toString('base64');
+    return { pdfBase64: Buffer.from(sealed).toString('base64'), keyFingerprint: sealKey.keyFingerprint };
   });
-  await page.exposeFunction('pactoBrowserVerifier', async (pdfBase64: string): Promise<PdfVerdict> => verifyAgreementPdf(new Uint8Array(Buffer.from(pdfBase64, 'base64'))));
+  // This run's key is the installation's own, as the main process tells its verifier.
+  await page.exposeFunction('pactoBrowserVerifier', async (pdfBase64: string): Promise<PdfVerdict> =>
+    verifyAgreementPdf(new Uint8Array(Buffer.from(pdfBase64, 'base64')), { ownKeyFingerprint: sealKey?.keyFingerprint ?? null }),
+  );
 }
 
 /** The app's first page in `context`, with the printer installed, opened at `url`. */
@@ -85,6 +88,18 @@ export async function shot(page: Page, name: string): Promise<string> {
 /** Clicks step `step` of the open workshop and waits for its heading. */
 export async function goToStep(page: Page, step: string): Promise<void> {
   await page.getByTestId(`step-${step}`).click();
+  await page.locator('#screen-title').waitFor();
+}
+
+/** The step button of `step` while it is the open step (aria-current). */
+export function currentStep(page: Page, step: string) {
+  return page.locator(`[data-testid="step-${step}"][aria-current="step"]`);
+}
+
+/** Reloads the page and waits until Pacto is back on `step` of the workshop that was open (a reload returns there). */
+export async function reloadOnStep(page: Page, step: string): Promise<void> {
+  await page.reload();
+  await currentStep(page, step).waitFor();
   await page.locator('#screen-title').waitFor();
 }
 
