@@ -94,7 +94,10 @@ async function plantChange(change: (doc: Y.Doc) => void): Promise<void> {
   doc.destroy();
 }
 
+/** Back to the home list (so a reload does not return into the workshop), reload, and open the workshop again. */
 async function reloadAndOpen(): Promise<void> {
+  await page.locator('.topbar .brand').click();
+  await page.getByRole('heading', { name: 'Talleres' }).waitFor();
   await page.reload();
   await page.getByRole('heading', { name: 'Talleres' }).waitFor();
   await page.getByRole('button', { name: 'Abrir' }).first().click();
