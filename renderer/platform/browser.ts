@@ -8,7 +8,8 @@
  * the main process does), and downloads the file. Without a printer it opens
  * the browser's print dialog and says it did not save a file; without a
  * sealer it says the file is not sealed; without a verifier it says it cannot
- * verify: it never pretends success.
+ * verify: it never pretends success. Workshop files, the recent list and
+ * backups are in `browser-files.ts`.
  */
 import { err, ok } from '../../shared/domain/result';
 import {
@@ -24,6 +25,7 @@ import {
 } from '../../shared/bridge/contract';
 import { finalizeAgreementPdf } from '../../shared/pdf/finalize';
 import { readPdfOutline, tocMismatches } from '../../shared/pdf/outline';
+import { browserFiles } from './browser-files';
 
 declare global {
   interface Window {
@@ -143,4 +145,5 @@ export const browserPlatform: PactoBridge = {
     menuListeners.add(listener);
     return () => menuListeners.delete(listener);
   },
+  ...browserFiles,
 };
