@@ -5,7 +5,8 @@
  */
 import type * as Y from 'yjs';
 import { DexieYProvider } from 'y-dexie';
-import { initWorkshopDoc, isInitialized, migrateWorkshopDoc, readWorkshop, updateMeta } from '../../shared/domain/workshop-doc';
+import { initWorkshopDoc, isInitialized, readWorkshop, updateMeta } from '../../shared/domain/workshop-doc';
+import { migrateWorkshopDoc } from '../../shared/domain/migrations';
 import type { WorkshopContent, WorkshopMeta } from '../../shared/domain/workshop';
 import { workshopStatus, type AgreementVersion } from '../../shared/agreement/version';
 import { sampleWorkshop } from '../../shared/sample/standard-content';
@@ -39,7 +40,8 @@ export interface OpenWorkshop {
 
 /**
  * Loads workshop `id`'s document and waits until its saved updates are applied.
- * Throws if there is no such workshop or its document is newer than this build.
+ * Throws if there is no such workshop, or a DocMigrationError (`shared/domain/migrations.ts`)
+ * when its document was made by a newer Pacto or cannot be migrated (the document is then unchanged).
  */
 export async function openWorkshop(db: PactoDb, id: string): Promise<OpenWorkshop> {
   const row = await db.workshops.get(id);

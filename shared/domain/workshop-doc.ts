@@ -48,7 +48,7 @@ import {
 import { readRichText, richTextFragment, richTextSchema, writeRichText, type RichText } from './rich-text';
 import { hasScenarioPart, readScenarioSet, writeScenarioSet } from './scenarios-doc';
 
-/** Version of the document layout above; bump with a migration in `migrateWorkshopDoc`. */
+/** Version of the document layout above; bump with a step in `DOC_MIGRATIONS` (`./migrations.ts`). */
 export const DOC_SCHEMA_VERSION = 2;
 
 /** A term's rich-text fields: Y.XmlFragment in the document (since layout 2), {@link RichText} in the snapshot. */
@@ -492,39 +492,6 @@ export function updateCommitment(doc: Y.Doc, id: string, patch: Partial<Omit<Com
 /** Removes commitment `id`. Throws {@link NotFoundError}. */
 export function removeCommitment(doc: Y.Doc, id: string): void {
   removeItem(commitmentsArray(doc), id, 'commitment');
-}
-
-/**
- * Brings a document written by an older layout up to {@link DOC_SCHEMA_VERSION},
- * in one transaction with origin {@link INIT_ORIGIN} (not undoable).
- * - 1 → 2: the rich-text fields (each term's {@link RICH_TERM_FIELDS}, the
- *   SLA's `intro`) become Y.XmlFragment holding the same text (paragraphs
- *   at blank lines, hard breaks at single newlines), so `readWorkshop` gives
- *   back the very same strings and fingerprints.
- * Throws if the document is newer than this build understands (never downgrade data).
- */
-export function migrateWorkshopDoc(doc: Y.Doc): void {
-  const meta = doc.getMap('meta');
-  const version = meta.get('schemaVersion');
-  if (typeof version !== 'number') return;
-  if (version > DOC_SCHEMA_VERSION) {
-    throw new Error(`Workshop document schema ${version} is newer than this Pacto (${DOC_SCHEMA_VERSION}); update Pacto.`);
-  }
-  if (version === DOC_SCHEMA_VERSION) return;
-  doc.transact(() => {
-    if (version < 2) {
-      for (const term of doc.getArray<Y.Map<unknown>>('terms').toArray()) {
-        for (const key of RICH_TERM_FIELDS) {
-          const value = term.get(key);
-          if (typeof value === 'string') term.set(key, richTextFragment(value));
-        }
-      }
-      const sla = slaMap(doc);
-      const intro = sla.get('intro');
-      sla.set('intro', richTextFragment(typeof intro === 'string' ? intro : ''));
-    }
-    meta.set('schemaVersion', DOC_SCHEMA_VERSION);
-  }, INIT_ORIGIN);
 }
 
 /**
