@@ -12,6 +12,9 @@ import type { Language } from '../shared/domain/workshop';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { fieldHasTyping, isPlainTextField, isRichTextEditor, trackFieldBaselines } from './ui/field-typing';
 import { GlobalPdfDrop } from './features/versions/VerifyPanel';
+import { FileLayer } from './features/files/FileLayer';
+import { FileStatus } from './features/files/FileStatus';
+import { RestoreScreen } from './features/files/RestoreScreen';
 
 /** Whether Ctrl/Cmd+Z pressed in `target` means the workshop's undo (not the field's or the editor's own). */
 function typedUndoGoesToWorkshop(target: EventTarget | null): boolean {
@@ -89,6 +92,7 @@ export function App() {
           <div className="topbar__workshop">
             <span className="topbar__title">{session.content.meta.title}</span>
             <span className={`badge badge--${session.status}`}>{t(`status.${session.status}`)}</span>
+            <FileStatus />
           </div>
         ) : (
           <div className="topbar__workshop topbar__tagline">{t('app.tagline')}</div>
@@ -124,7 +128,7 @@ export function App() {
       ) : null}
       <main className="main">
         <ErrorBoundary
-          key={route.screen === 'workshop' ? route.step : 'home'}
+          key={route.screen === 'home' ? 'home' : route.screen === 'backups' ? 'backups' : route.step}
           title={t('app.screenError')}
           back={t('app.back')}
           onBack={() => {
@@ -132,10 +136,17 @@ export function App() {
             navigate({ screen: 'home' });
           }}
         >
-          {route.screen === 'home' ? <Home /> : <WorkshopScreen id={route.id} step={route.step} />}
+          {route.screen === 'home' ? (
+            <Home />
+          ) : route.screen === 'backups' ? (
+            <RestoreScreen id={route.id} from={route.from} />
+          ) : (
+            <WorkshopScreen id={route.id} step={route.step} />
+          )}
         </ErrorBoundary>
       </main>
       <GlobalPdfDrop />
+      <FileLayer />
     </div>
   );
 }
