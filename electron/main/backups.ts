@@ -71,7 +71,7 @@ export function createBackupStore(root: string, fs: BackupFs, now: () => Date = 
         const result = backupSummarySchema.safeParse(JSON.parse(json));
         summary = result.success ? result.data : null;
       } catch {
-        summary = null; // the backup itself is still listed and can be restored
+        // No readable summary: the backup itself is still listed and can be restored.
       }
       const bytes = await fs.size(join(dir, name)).catch(() => 0);
       out.push({ id, workshopId, createdAt: parsed.createdAt, reason: parsed.reason, bytes, summary });

@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { MenuCommand } from '../../../shared/bridge/contract';
 import { platform } from '../../platform';
+import { i18n } from '../../i18n';
 import { useAppStore } from '../../store';
 import { answerPrompt, openDropped, openFileBytes, openFromDialog, refreshRecent, saveOpenWorkshop } from './actions';
 import { backupBeforeQuit, watchOpenWorkshop } from './watch';
@@ -57,18 +58,16 @@ export function FileLayer() {
   const prompt = useAppStore((s) => s.filePrompt);
   const dialog = useRef<HTMLDialogElement>(null);
   const [dragging, setDragging] = useState(false);
-  const tRef = useRef(t);
-  tRef.current = t;
   useDocumentTitle();
 
   useEffect(() => {
     const stopWatching = watchOpenWorkshop();
-    const offMenu = platform().onMenuCommand((command) => runMenuCommand(command, tRef.current));
-    const offOpen = platform().onOpenFile((opened) => void openFileBytes(opened, 'open', tRef.current));
+    const offMenu = platform().onMenuCommand((command) => runMenuCommand(command, i18n.t));
+    const offOpen = platform().onOpenFile((opened) => void openFileBytes(opened, 'open', i18n.t));
     void platform()
       .pendingFiles()
       .then(async (pending) => {
-        if (pending.ok) for (const opened of pending.value) await openFileBytes(opened, 'open', tRef.current);
+        if (pending.ok) for (const opened of pending.value) await openFileBytes(opened, 'open', i18n.t);
       });
     const offQuit = platform().onQuitRequested(() => {
       void backupBeforeQuit()
@@ -96,7 +95,7 @@ export function FileLayer() {
       if (!isPactoFile(file)) return;
       e.preventDefault();
       e.stopPropagation();
-      void openDropped(file, tRef.current);
+      void openDropped(file, i18n.t);
     };
     window.addEventListener('dragenter', onEnter, true);
     window.addEventListener('dragleave', onLeave, true);

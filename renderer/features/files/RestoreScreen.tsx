@@ -4,7 +4,7 @@
  * versions). Restoring asks first, keeps the current state as a backup, and
  * brings the chosen one back (`data/backups.ts`).
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupEntry } from '../../../shared/backup/rotation';
 import type { Step } from '../../store';
@@ -33,13 +33,19 @@ export function RestoreScreen({ id, from }: { id: string; from?: Step }) {
   const [busy, setBusy] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
 
-  const load = useCallback(async () => {
-    const result = await platform().listBackups(id);
-    setBackups(result.ok ? result.value : []);
-  }, [id]);
+  // Bumped after a restore, which adds a backup of the state it replaced.
+  const [generation, setGeneration] = useState(0);
   useEffect(() => {
-    void load();
-  }, [load]);
+    let live = true;
+    void platform()
+      .listBackups(id)
+      .then((result) => {
+        if (live) setBackups(result.ok ? result.value : []);
+      });
+    return () => {
+      live = false;
+    };
+  }, [id, generation]);
 
   const back = () => {
     if (from) navigate({ screen: 'workshop', id, step: from });
@@ -58,7 +64,7 @@ export function RestoreScreen({ id, from }: { id: string; from?: Step }) {
     setChosen(null);
     if (result.ok) setNotice({ kind: 'info', key: 'files.backups.restored', values: { date: fmt.dateTime(entry.createdAt) } });
     else setNotice({ kind: 'error', key: 'files.backups.failed', values: { message: result.error.message } });
-    await load();
+    setGeneration((g) => g + 1);
   };
 
   return (
