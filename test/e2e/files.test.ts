@@ -212,7 +212,7 @@ describe('a workshop as a .pacto file', () => {
     await beforeMerge.first().waitFor();
     const count = await rows.count();
     await expect(beforeMerge.first().textContent()).resolves.toContain(SAMPLE);
-    await expect(beforeMerge.first().textContent()).resolves.toMatch(/\d+ términos · \d+ etapas · 1 versiones/);
+    await expect(beforeMerge.first().textContent()).resolves.toMatch(/Términos: \d+ · Etapas: \d+ · Versiones: 1/);
     await shot(page, 'files-restore-screen');
     await beforeMerge.first().getByRole('button', { name: 'Restaurar' }).click();
     await page.getByTestId('confirm-restore').click();

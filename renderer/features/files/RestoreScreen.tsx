@@ -15,6 +15,11 @@ import { activeDoc, closeSession } from '../../data/session';
 import { formatters } from '../../i18n';
 import { platform } from '../../platform';
 
+/** A backup's time to the second (several can be taken in one minute), with the zone. */
+function whenText(instant: string, language: string): string {
+  return new Intl.DateTimeFormat(language === 'es' ? 'es-ES' : 'en-US', { dateStyle: 'medium', timeStyle: 'long' }).format(new Date(instant));
+}
+
 function sizeText(bytes: number, language: string): string {
   const kb = bytes / 1024;
   const n = new Intl.NumberFormat(language === 'es' ? 'es-ES' : 'en-US', { maximumFractionDigits: kb < 10 ? 1 : 0 });
@@ -93,7 +98,7 @@ export function RestoreScreen({ id, from }: { id: string; from?: Step }) {
           <tbody>
             {backups.map((b) => (
               <tr key={b.id} data-testid="backup-row" data-reason={b.reason}>
-                <td>{fmt.dateTime(b.createdAt)}</td>
+                <td>{whenText(b.createdAt, language)}</td>
                 <td>{t(`files.backups.reasons.${b.reason}`)}</td>
                 <td>
                   {b.summary ? (
