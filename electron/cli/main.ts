@@ -3,10 +3,12 @@
  * volume each stage needs and the monthly plan; `pacto actuals <export.csv>
  * [--json]` prints what an import of a CRM export computes; `pacto verify
  * <file.pdf> [--json]` checks an agreement PDF (./verify.ts, with its own
- * exit codes). The file reading and decoding happen here; all computing is
+ * exit codes); `pacto inspect <file.pacto> [--json]` summarises a workshop
+ * file and whether its signed versions verify (./inspect.ts); `pacto plan`
+ * also takes a `.pacto` file and plans its agreed scenario. The file reading and decoding happen here; all computing is
  * in `shared/` (pure).
  *
- * Exit codes of plan and actuals: 0 done (an import may still list unreadable rows); 1 the input
+ * Exit codes of plan, actuals and inspect: 0 done (an import may still list unreadable rows); 1 the input
  * could not be used (missing file, invalid scenario, no figures from the
  * export); 2 wrong usage.
  */
@@ -19,6 +21,9 @@ import { ModelInputError } from '../../shared/model/reverse-funnel';
 import { parseScenario } from '../../shared/model/scenario';
 import { formatActuals, formatPlan } from './format';
 import { runVerify } from './verify';
+import { readPactoFile, runInspect } from './inspect';
+import { agreedScenarioPlan } from '../../shared/model/workshop-scenarios';
+import { PACTO_FILE_EXTENSION, PACTO_FILE_FORMAT } from '../../shared/file/pacto-file';
 
 /** What the CLI needs from its surroundings, injected so tests run it in-process. */
 export interface CliIo {
@@ -29,12 +34,16 @@ export interface CliIo {
 }
 
 export const USAGE = `Usage:
-  pacto plan <scenario.json> [--json]
+  pacto plan <scenario.json | workshop.pacto> [--json]
       Volume each stage needs to reach the scenario's revenue target, and the monthly plan.
+      With a .pacto file, its agreed scenario.
   pacto actuals <export.csv> [--json] [--mapping <mapping.json>] [--date-order dmy|mdy]
                 [--decimal , | --decimal .] [--as-of YYYY-MM-DD]
       Actual counts, rates, days between stages, win rate and deal size from a
       HubSpot contacts export, a Salesforce opportunities report, or any CSV with a mapping.
+  pacto inspect <workshop.pacto> [--json]
+      What a workshop file holds (workshop, stages, terms, SLA, scenarios) and, for
+      each frozen version, its fingerprint, signatories and whether it verifies.
   pacto verify <file.pdf> [--json]
       Whether an agreement PDF is exactly what Pacto exported: its seal, embedded
       snapshot and fingerprint. Exits 0 intact, 1 altered, 2 not a Pacto agreement.
@@ -65,7 +74,32 @@ function readJson(io: CliIo, path: string, what: string): { ok: true; value: unk
   }
 }
 
+/** True for a `.pacto` name, or bytes whose JSON names the Pacto workshop format. */
+function isPactoFile(io: CliIo, file: string): boolean {
+  if (file.toLowerCase().endsWith(PACTO_FILE_EXTENSION)) return true;
+  try {
+    const head = decodeText(io.readBytes(file).subarray(0, 256));
+    return new RegExp(`"format"\\s*:\\s*"${PACTO_FILE_FORMAT}"`).test(head);
+  } catch {
+    return false;
+  }
+}
+
+/** `pacto plan <workshop.pacto>`: the workshop's agreed scenario, planned as the app plans it. */
+function planWorkshop(io: CliIo, file: string, json: boolean): number {
+  const workshop = readPactoFile(io, file);
+  if (!workshop) return 1;
+  const planned = agreedScenarioPlan(workshop.content);
+  if (!planned.ok) {
+    io.err(`The agreed scenario "${planned.scenario.name}" of ${file} cannot be planned: ${planned.message} (${planned.field.replace(/^chain\./, 'stages.')})\n`);
+    return 1;
+  }
+  io.out(json ? `${JSON.stringify({ scenario: planned.scenario, plan: planned.plan }, null, 2)}\n` : formatPlan(planned.scenario, planned.plan));
+  return 0;
+}
+
 function plan(io: CliIo, file: string, json: boolean): number {
+  if (isPactoFile(io, file)) return planWorkshop(io, file, json);
   const read = readJson(io, file, 'scenario file');
   if (!read.ok) return 1;
   const parsed = parseScenario(read.value);
@@ -160,9 +194,15 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
     io.out(USAGE);
     return 0;
   }
-  if (command !== 'plan' && command !== 'actuals') return usage(io, `Unknown command: ${command}`);
+  if (command !== 'plan' && command !== 'actuals' && command !== 'inspect') return usage(io, `Unknown command: ${command}`);
   if (file === undefined) return usage(io, `pacto ${command} needs a file.`);
   if (extra.length > 0) return usage(io, `Unexpected arguments: ${extra.join(' ')}`);
+  if (command === 'inspect') {
+    if (parsed.values.mapping || parsed.values['date-order'] || parsed.values.decimal || parsed.values['as-of']) {
+      return usage(io, 'pacto inspect takes only --json.');
+    }
+    return runInspect(io, file, json(parsed.values));
+  }
   if (command === 'plan') {
     if (parsed.values.mapping || parsed.values['date-order'] || parsed.values.decimal || parsed.values['as-of']) {
       return usage(io, 'pacto plan takes only --json.');

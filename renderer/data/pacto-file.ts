@@ -13,16 +13,15 @@
  * as it was.
  */
 import * as Y from 'yjs';
-import { readWorkshop } from '../../shared/domain/workshop-doc';
 import { checkDocSchema, migrateDoc } from '../../shared/domain/migrations';
 import { freshCopyOfDoc } from '../../shared/domain/doc-copy';
-import { workshopContentSchema, type WorkshopContent } from '../../shared/domain/workshop';
+import type { WorkshopContent } from '../../shared/domain/workshop';
 import { localTimeZone } from '../../shared/domain/time';
 import { workshopStatus, type AgreementVersion, type Signature } from '../../shared/agreement/version';
 import { appendAuditEvent, type AuditActor, type AuditEvent } from '../../shared/agreement/audit';
 import { mergeAuditChains } from '../../shared/agreement/audit-merge';
 import { canonicalJson } from '../../shared/agreement/canonical-json';
-import { encodePactoFile, type PactoFile } from '../../shared/file/pacto-file';
+import { encodePactoFile, readDocAsWorkshop, PACTO_FILE_MAX_BYTES, type PactoFile, type PactoFileError } from '../../shared/file/pacto-file';
 import type { AuditRow, PactoDb, WorkshopRow } from './db';
 import { DOC_UPDATES_TABLE, flushDoc, newId } from './workshops';
 
@@ -60,6 +59,16 @@ export class PactoImportError extends Error {
 /** True when two stored records hold the same data (undefined fields ignored). */
 function sameRecord(a: unknown, b: unknown): boolean {
   return canonicalJson(JSON.parse(JSON.stringify(a))) === canonicalJson(JSON.parse(JSON.stringify(b)));
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** True when `merged` deletes items `local` still has (a deletion changes no state vector). */
+function hasDeletesBeyond(merged: Y.Doc, local: Y.Doc): boolean {
+  const encode = (doc: Y.Doc) => Y.encodeStateAsUpdate(doc, Y.encodeStateVector(doc));
+  return !sameBytes(encode(merged), encode(local));
 }
 
 interface UpdateRow {
@@ -101,15 +110,9 @@ function migratedContent(doc: Y.Doc, what: string): WorkshopContent {
     const code = migrated.error.code === 'migration-failed' ? 'migration-failed' : migrated.error.code === 'too-new' ? 'too-new' : 'damaged';
     throw new PactoImportError(code, `${what}: ${migrated.error.message}`);
   }
-  let content: WorkshopContent;
-  try {
-    content = readWorkshop(doc);
-  } catch (e) {
-    throw new PactoImportError('damaged', `${what} does not read as a workshop (${e instanceof Error ? e.message : String(e)}).`);
-  }
-  const valid = workshopContentSchema.safeParse(content);
-  if (!valid.success) throw new PactoImportError('damaged', `${what} does not read as a valid workshop.`);
-  return content;
+  const read = readDocAsWorkshop(doc);
+  if (!read.ok) throw new PactoImportError('damaged', `${what}: ${read.error}`);
+  return read.value;
 }
 
 /** The file's document after migration, in a scratch Y.Doc (the caller destroys it). */
@@ -253,9 +256,12 @@ export async function importWorkshopFile(db: PactoDb, file: PactoFile, mode: Imp
           details: { file: { appVersion: file.appVersion, modifiedAt: file.modifiedAt }, versions: newVersions.map((v) => v.number), signatures: newSignatures.length },
         });
 
-        // Everything is checked: write.
-        const diff = Y.encodeStateAsUpdateV2(merged, Y.encodeStateVector(local));
-        await updates.add({ k: file.workshopId, u: diff, f: 1 });
+        // Everything is checked: write (nothing at all when the file brings nothing new).
+        const docChanged = !sameBytes(Y.encodeStateVector(merged), Y.encodeStateVector(local)) || hasDeletesBeyond(merged, local);
+        if (!docChanged && newVersions.length === 0 && newSignatures.length === 0 && auditMerge.appended.length === 0) {
+          return { workshopId: file.workshopId };
+        }
+        if (docChanged) await updates.add({ k: file.workshopId, u: Y.encodeStateAsUpdateV2(merged, Y.encodeStateVector(local)), f: 1 });
         if (newVersions.length > 0) await db.versions.bulkAdd(newVersions);
         if (newSignatures.length > 0) await db.signatures.bulkAdd(newSignatures);
         if (auditMerge.appended.length > 0) await db.audit.bulkAdd(auditMerge.appended.map((e): AuditRow => ({ ...e, workshopId: file.workshopId })));
@@ -306,4 +312,38 @@ export async function importWorkshopFile(db: PactoDb, file: PactoFile, mode: Imp
       if (target && target !== source) target.destroy();
     }
   });
+}
+
+/** An i18n key under `pactoFile.errors` and its values: what the UI shows for a failed open, import or export. */
+export interface FileErrorText {
+  key: string;
+  values: Record<string, string | number>;
+}
+
+/**
+ * The translation of a decode error ({@link PactoFileError}) or an import
+ * error ({@link PactoImportError}): `t(text.key, text.values)` in es or en.
+ * A damaged file names its part; other errors (e.g. the database's own) have
+ * no key of their own and come back as `null`: show them with their message.
+ */
+export function fileErrorText(error: PactoFileError | PactoImportError | unknown): FileErrorText | null {
+  const mb = (bytes: number) => Math.round(bytes / (1024 * 1024));
+  if (error instanceof PactoImportError) {
+    if (error.code === 'damaged') return { key: 'pactoFile.errors.damaged.document', values: {} };
+    return { key: `pactoFile.errors.${error.code}`, values: error.version !== undefined ? { version: error.version } : {} };
+  }
+  const e = error as Partial<PactoFileError> | null;
+  if (!e || typeof e !== 'object' || typeof e.code !== 'string' || typeof e.message !== 'string') return null;
+  switch (e.code) {
+    case 'damaged':
+      return { key: `pactoFile.errors.damaged.${e.part ?? 'file'}`, values: {} };
+    case 'too-large':
+      return { key: 'pactoFile.errors.too-large', values: { size: mb(e.sizeBytes ?? 0), limit: mb(e.limitBytes ?? PACTO_FILE_MAX_BYTES) } };
+    case 'not-pacto':
+    case 'too-new':
+    case 'migration-failed':
+      return { key: `pactoFile.errors.${e.code}`, values: {} };
+    default:
+      return null;
+  }
 }

@@ -22,7 +22,7 @@
  * layout in `test/fixtures/` with its own test in `test/unit/migrations.test.ts`.
  */
 import * as Y from 'yjs';
-import { DOC_SCHEMA_VERSION, INIT_ORIGIN, RICH_TERM_FIELDS } from './workshop-doc';
+import { DOC_SCHEMA_VERSION, INIT_ORIGIN, NewerSchemaError, RICH_TERM_FIELDS } from './workshop-doc';
 import { richTextFragment } from './rich-text';
 import { err, ok, type Result } from './result';
 
@@ -95,8 +95,7 @@ export type DocSchemaCheck =
     }
   | ({ ok: false } & MigrationError);
 
-const TOO_NEW_MESSAGE = (version: number) =>
-  `This workshop was made by a newer Pacto (document layout ${version}; this Pacto reads up to ${DOC_SCHEMA_VERSION}). Update Pacto to open it.`;
+const TOO_NEW_MESSAGE = (version: number) => new NewerSchemaError(version).message;
 
 /**
  * Reads the layout number of `doc` (`meta.schemaVersion`) without changing
@@ -115,8 +114,8 @@ export function checkDocSchema(doc: Y.Doc): DocSchemaCheck {
 }
 
 /** The steps that take layout `from` to the current one, in order. */
-export function migrationPath(from: number): DocMigration[] {
-  return DOC_MIGRATIONS.filter((m) => m.from >= from).sort((a, b) => a.from - b.from);
+export function migrationPath(from: number, steps: readonly DocMigration[] = DOC_MIGRATIONS): DocMigration[] {
+  return steps.filter((m) => m.from >= from).sort((a, b) => a.from - b.from);
 }
 
 /** What {@link migrateDoc} did: the layout before, after, and the ids of the steps run. */
@@ -131,9 +130,10 @@ export interface MigrationOutcome {
  * on a scratch copy first, then (only if every step succeeded) the
  * difference is applied to `doc` in one transaction with origin
  * {@link INIT_ORIGIN}. A current or empty document is left alone. On any
- * error `doc` is unchanged. Never throws.
+ * error `doc` is unchanged. Never throws. `steps` is for tests (default
+ * {@link DOC_MIGRATIONS}).
  */
-export function migrateDoc(doc: Y.Doc): Result<MigrationOutcome, MigrationError> {
+export function migrateDoc(doc: Y.Doc, steps: readonly DocMigration[] = DOC_MIGRATIONS): Result<MigrationOutcome, MigrationError> {
   const check = checkDocSchema(doc);
   if (!check.ok) {
     const { ok: _ok, ...error } = check;
@@ -145,7 +145,7 @@ export function migrateDoc(doc: Y.Doc): Result<MigrationOutcome, MigrationError>
   const applied: string[] = [];
   try {
     Y.applyUpdate(scratch, Y.encodeStateAsUpdate(doc));
-    for (const step of migrationPath(from)) {
+    for (const step of migrationPath(from, steps)) {
       try {
         scratch.transact(() => {
           step.up(scratch);
@@ -182,11 +182,15 @@ export class DocMigrationError extends Error {
 
 /**
  * {@link migrateDoc} for callers that throw: opening a workshop from the
- * database. Throws {@link DocMigrationError} (code `too-new` with "made by a
- * newer Pacto", `damaged` or `migration-failed`); `doc` is then unchanged.
+ * database. Throws `NewerSchemaError` ("made by a newer Pacto") for a newer
+ * layout, else {@link DocMigrationError} (code `damaged` or
+ * `migration-failed`); `doc` is then unchanged.
  */
 export function migrateWorkshopDoc(doc: Y.Doc): MigrationOutcome {
   const result = migrateDoc(doc);
-  if (!result.ok) throw new DocMigrationError(result.error);
+  if (!result.ok) {
+    if (result.error.code === 'too-new' && result.error.version !== undefined) throw new NewerSchemaError(result.error.version);
+    throw new DocMigrationError(result.error);
+  }
   return result.value;
 }

@@ -264,6 +264,28 @@ function readSignatures(raw: readonly unknown[], workshopId: string, versions: r
   return ok(out);
 }
 
+/**
+ * Reads a (migrated) workshop document as content, refusing one that is not
+ * a workshop at all: its meta must hold a title and a company as text and
+ * its targets must be there. Within that, damaged items are repaired or left
+ * out as when a workshop opens (`readWorkshop`). Never throws; the error is
+ * an English sentence.
+ */
+export function readDocAsWorkshop(doc: Y.Doc): Result<WorkshopContent, string> {
+  try {
+    const meta = doc.getMap<unknown>('meta');
+    if (typeof meta.get('title') !== 'string' || typeof meta.get('company') !== 'string' || doc.getMap('targets').size === 0) {
+      return err('The workshop document has no workshop in it (title, company or targets missing).');
+    }
+    const content = readWorkshop(doc);
+    const valid = workshopContentSchema.safeParse(content);
+    if (!valid.success) return err(`The workshop document does not read as a valid workshop (${where(valid.error.issues)}).`);
+    return ok(content);
+  } catch (e) {
+    return err(`The workshop document does not read as a workshop (${e instanceof Error ? e.message : String(e)}).`);
+  }
+}
+
 /** The Yjs part: decoded, checked against its hash, applied, migrated and read as a workshop. */
 function readDocument(
   document: z.infer<typeof envelopeSchema>['document'],
@@ -303,15 +325,9 @@ function readDocument(
       const e = migrated.error;
       return e.code === 'migration-failed' ? err({ code: 'migration-failed', message: e.message }) : damaged('document', e.message);
     }
-    let read: WorkshopContent;
-    try {
-      read = readWorkshop(doc);
-    } catch (e) {
-      return damaged('document', `The workshop document does not read as a workshop (${e instanceof Error ? e.message : String(e)}).`);
-    }
-    const valid = workshopContentSchema.safeParse(read);
-    if (!valid.success) return damaged('document', `The workshop document does not read as a valid workshop (${where(valid.error.issues)}).`);
-    return ok({ update, content: read, migrated: migrated.value.applied });
+    const read = readDocAsWorkshop(doc);
+    if (!read.ok) return damaged('document', read.error);
+    return ok({ update, content: read.value, migrated: migrated.value.applied });
   } finally {
     doc.destroy();
   }
@@ -370,6 +386,14 @@ function decodeChecked(bytes: Uint8Array): Result<PactoFile, PactoFileError> {
   if (!envelope.success) return damaged('envelope', `The file's header is not valid (${where(envelope.error.issues)}).`);
   const e = envelope.data;
 
+  // The immutable parts first (cheaper to check), then the document and its readable copy.
+  const versions = readVersions(e.versions, e.workshopId);
+  if (!versions.ok) return versions;
+  const signatures = readSignatures(e.signatures, e.workshopId, versions.value);
+  if (!signatures.ok) return signatures;
+  const chain = verifyChain(e.audit);
+  if (!chain.ok) return damaged('audit', `The audit trail is broken: ${chain.message}.`);
+
   const document = readDocument(e.document, e.schemaVersion);
   if (!document.ok) return document;
   const { content, update, migrated } = document.value;
@@ -390,12 +414,6 @@ function decodeChecked(bytes: Uint8Array): Result<PactoFile, PactoFileError> {
     return damaged('content', 'The readable copy of the content is missing.');
   }
 
-  const versions = readVersions(e.versions, e.workshopId);
-  if (!versions.ok) return versions;
-  const signatures = readSignatures(e.signatures, e.workshopId, versions.value);
-  if (!signatures.ok) return signatures;
-  const chain = verifyChain(e.audit);
-  if (!chain.ok) return damaged('audit', `The audit trail is broken: ${chain.message}.`);
 
   return ok({
     format: PACTO_FILE_FORMAT,

@@ -18,6 +18,7 @@
  * left out of every figure.
  */
 import { STANDARD_STAGE_KEYS, type StandardStageKey } from '../model/chain';
+import { MAX_IMPORT_AMOUNT } from '../domain/bounds';
 import { importIssue, parseCsv, type CsvTable, type ImportIssue } from './csv';
 import { dealOutcome, detectMapping, stageKeyFromName, type ColumnMapping, type ExportFormat } from './mapping';
 import {
@@ -277,6 +278,14 @@ export function computeActuals(table: CsvTable, mapping: ColumnMapping, format: 
     if (amountCol !== undefined && cells[amountCol]!.trim() !== '') {
       amount = parseAmount(cells[amountCol]!, dialect.decimalSeparator);
       if (amount === null) rowErrors.push(importIssue(row, 'notNumber', { value: cells[amountCol]!.trim(), column: header[amountCol]! }, header[amountCol]!));
+      else if (!(Number.isFinite(amount) && amount >= 0 && amount <= MAX_IMPORT_AMOUNT)) {
+        // Negative (a refund?), infinite (hundreds of digits) or beyond any deal: listed, never averaged into the deal size.
+        const value = cells[amountCol]!.trim();
+        rowErrors.push(
+          importIssue(row, 'amountOutOfRange', { value: value.length > 40 ? `${value.slice(0, 40)}…` : value, column: header[amountCol]!, max: MAX_IMPORT_AMOUNT.toLocaleString('en-US') }, header[amountCol]!),
+        );
+        amount = null;
+      }
     }
     if (rowErrors.length > 0) {
       errors.push(...rowErrors);

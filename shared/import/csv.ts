@@ -48,6 +48,7 @@ export const IMPORT_ISSUE_TEXT = {
   notDate: (v) => `"${v.value}" in ${v.column} is not a date (read ${v.order === 'iso' ? 'as ISO year-month-day, like the file\'s other dates' : v.order === 'dmy' ? 'day first' : 'month first'}).`,
   notFlag: (v) => `"${v.value}" in ${v.column} is not yes/no (1/0, true/false, sí/no).`,
   notNumber: (v) => `"${v.value}" in ${v.column} is not a number.`,
+  amountOutOfRange: (v) => `The amount "${v.value}" in ${v.column} is not an amount from 0 to ${v.max}: the row is not taken.`,
   badAsOf: (v) => `The as-of date "${v.value}" is not a date written YYYY-MM-DD; the latest date in the file is used.`,
   noStage: () => 'The row reaches none of the stages (no stage date, stage or win); not counted.',
   datesOutOfOrder: () => 'A later stage has an earlier date than the stage before it; counted, left out of the days between those stages.',
