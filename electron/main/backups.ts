@@ -81,8 +81,8 @@ export function createBackupStore(root: string, fs: BackupFs, now: () => Date = 
 
   return {
     async write(request) {
-      const dir = folder(request.workshopId);
       try {
+        const dir = folder(request.workshopId);
         await fs.mkdir(dir);
         const existing = new Set((await fs.list(dir)).map((n) => n.replace(/\.(pacto|json)$/, '')));
         let at = now();
@@ -112,13 +112,15 @@ export function createBackupStore(root: string, fs: BackupFs, now: () => Date = 
       }
     },
     async read(request) {
-      const id = backupIdSchema.parse(request.id);
-      const path = join(folder(request.workshopId), `${id}.pacto`);
+      const id = backupIdSchema.safeParse(request.id);
+      const workshop = workshopIdSchema.safeParse(request.workshopId);
+      if (!id.success || !workshop.success) return err({ code: 'invalid-payload', message: 'Not a backup id of a workshop.' });
+      const path = join(folder(workshop.data), `${id.data}.pacto`);
       try {
         return ok(await fs.readFile(path));
       } catch (error) {
         const code = (error as { code?: string }).code === 'ENOENT' ? 'not-found' : 'io';
-        return err({ code, message: `Backup ${id} of workshop ${request.workshopId} cannot be read: ${detail(error)}` });
+        return err({ code, message: `Backup ${id.data} of workshop ${request.workshopId} cannot be read: ${detail(error)}` });
       }
     },
   };

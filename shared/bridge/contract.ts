@@ -210,8 +210,12 @@ export interface SaveFileResult {
 /** The extension of a workshop file, without the dot. */
 export const PACTO_EXTENSION = 'pacto';
 
-/** Largest `.pacto` file Pacto opens, saves or backs up, bytes (100 MB); a larger file is refused before it is read. */
-export const MAX_PACTO_FILE_BYTES = 100 * 1024 * 1024;
+/**
+ * Largest `.pacto` file Pacto opens, saves or backs up, bytes (64 MiB, the
+ * format's own `PACTO_FILE_MAX_BYTES`, repeated here so the contract stays
+ * free of Yjs; a unit test keeps them equal); a larger file is refused before it is read.
+ */
+export const MAX_PACTO_FILE_BYTES = 64 * 1024 * 1024;
 
 /** A file name (no folders) ending in `.pacto`, as offered in a save dialog. */
 export const pactoFileNameSchema = z

@@ -167,7 +167,7 @@ describe('a workshop as a .pacto file', () => {
     await openThroughDialog(page, bad);
     const alert = page.getByRole('alert');
     await alert.waitFor();
-    await expect(alert.textContent()).resolves.toMatch(/«files-random\.pacto» .*Nada ha cambiado\./);
+    await expect(alert.textContent()).resolves.toMatch(/^No se pudo abrir «files-random\.pacto»\. Este archivo (no es un taller de Pacto|está dañado)[^{]*\. No se ha cambiado nada en Pacto\./);
     await expect(cards(page).getByRole('heading').allTextContents()).resolves.toEqual(titles);
     await page.getByRole('button', { name: 'Cerrar' }).click();
   });

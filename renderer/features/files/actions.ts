@@ -10,12 +10,12 @@
 import type { TFunction } from 'i18next';
 import type { FileErrorCode, OpenedFile, SaveMode } from '../../../shared/bridge/contract';
 import { MAX_PACTO_FILE_BYTES } from '../../../shared/bridge/contract';
-import { decodePactoFile, type PactoFileError } from '../../../shared/file/pacto-file';
+import { decodePactoFile } from '../../../shared/file/pacto-file';
 import type { AppError } from '../../../shared/domain/result';
 import { db } from '../../data/instance';
 import { backupWorkshop } from '../../data/backups';
 import { getFileLink, setFileLink, stateFingerprint } from '../../data/file-links';
-import { exportWorkshopFile, importWorkshopFile, planImport, PactoImportError } from '../../data/pacto-file';
+import { exportWorkshopFile, fileErrorText, importWorkshopFile, planImport } from '../../data/pacto-file';
 import { activeDoc, closeSession, openSession } from '../../data/session';
 import { platform } from '../../platform';
 import { useAppStore, type FilePrompt, type Notice } from '../../store';
@@ -32,17 +32,15 @@ export function fileErrorNotice(error: AppError, name: string): Notice | null {
   return { kind: 'error', key: `files.fileError.${known ? code : 'io'}`, values: { name, message: error.message, limit: MAX_PACTO_FILE_BYTES / 1024 / 1024 } };
 }
 
-/** The notice for a file that does not decode. */
-export function decodeErrorNotice(error: PactoFileError, name: string, t: TFunction): Notice {
-  return { kind: 'error', key: `files.decode.${error.code}`, values: { name, part: t(`files.parts.${error.part ?? 'file'}`) } };
-}
-
-/** The notice for a failed `importWorkshopFile`. */
-export function importErrorNotice(error: unknown, name: string): Notice {
-  if (error instanceof PactoImportError) {
-    return { kind: 'error', key: `files.importError.${error.code}`, values: { name, version: error.version ?? '' } };
-  }
-  return { kind: 'error', key: 'files.importError.other', values: { name, message: error instanceof Error ? error.message : String(error) } };
+/**
+ * The notice for a file that cannot be opened or imported: its name, the
+ * reason in words (`fileErrorText` of `data/pacto-file.ts`: decode and import
+ * errors alike) or, for an error without words of its own, its message.
+ */
+export function openErrorNotice(error: unknown, name: string, t: TFunction): Notice {
+  const text = fileErrorText(error);
+  const reason = text ? t(text.key, text.values) : error instanceof Error ? error.message : String((error as { message?: unknown })?.message ?? error);
+  return { kind: 'error', key: 'files.cannotOpen', values: { name, reason, unchanged: t('pactoFile.errors.unchanged') } };
 }
 
 /** The file name of a path (`/` or `\`). */
@@ -80,7 +78,7 @@ export async function openFileBytes(opened: OpenedFile, intent: 'open' | 'import
   const decoded = decodePactoFile(opened.bytes);
   void refreshRecent();
   if (!decoded.ok) {
-    notify(decodeErrorNotice(decoded.error, opened.name, t));
+    notify(openErrorNotice(decoded.error, opened.name, t));
     return;
   }
   const file = decoded.value;
@@ -96,12 +94,12 @@ export async function openFileBytes(opened: OpenedFile, intent: 'open' | 'import
     await openWorkshopScreen(workshopId);
     notify({ kind: 'info', key: intent === 'open' ? 'files.opened' : 'files.imported', values: { name: opened.name } });
   } catch (e) {
-    notify(importErrorNotice(e, opened.name));
+    notify(openErrorNotice(e, opened.name, t));
   }
 }
 
 /** Carries out the user's answer to the merge-or-copy question. */
-export async function answerPrompt(prompt: FilePrompt, choice: 'merge' | 'copy' | 'cancel'): Promise<void> {
+export async function answerPrompt(prompt: FilePrompt, choice: 'merge' | 'copy' | 'cancel', t: TFunction): Promise<void> {
   const store = useAppStore.getState();
   store.setFilePrompt(null);
   if (choice === 'cancel') return;
@@ -127,7 +125,7 @@ export async function answerPrompt(prompt: FilePrompt, choice: 'merge' | 'copy' 
       notify({ kind: 'info', key: 'files.imported', values: { name: opened.name } });
     }
   } catch (e) {
-    notify(importErrorNotice(e, opened.name));
+    notify(openErrorNotice(e, opened.name, t));
   }
 }
 
