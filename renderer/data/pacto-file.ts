@@ -13,15 +13,16 @@
  * as it was.
  */
 import * as Y from 'yjs';
+import { readWorkshop } from '../../shared/domain/workshop-doc';
 import { checkDocSchema, migrateDoc } from '../../shared/domain/migrations';
 import { freshCopyOfDoc } from '../../shared/domain/doc-copy';
-import type { WorkshopContent } from '../../shared/domain/workshop';
+import { workshopContentSchema, type WorkshopContent } from '../../shared/domain/workshop';
 import { localTimeZone } from '../../shared/domain/time';
 import { workshopStatus, type AgreementVersion, type Signature } from '../../shared/agreement/version';
 import { appendAuditEvent, type AuditActor, type AuditEvent } from '../../shared/agreement/audit';
 import { mergeAuditChains } from '../../shared/agreement/audit-merge';
 import { canonicalJson } from '../../shared/agreement/canonical-json';
-import { encodePactoFile, readDocAsWorkshop, PACTO_FILE_MAX_BYTES, type PactoFile, type PactoFileError } from '../../shared/file/pacto-file';
+import { encodePactoFile, PACTO_FILE_MAX_BYTES, type PactoFile, type PactoFileError } from '../../shared/file/pacto-file';
 import type { AuditRow, PactoDb, WorkshopRow } from './db';
 import { DOC_UPDATES_TABLE, flushDoc, newId } from './workshops';
 
@@ -110,9 +111,15 @@ function migratedContent(doc: Y.Doc, what: string): WorkshopContent {
     const code = migrated.error.code === 'migration-failed' ? 'migration-failed' : migrated.error.code === 'too-new' ? 'too-new' : 'damaged';
     throw new PactoImportError(code, `${what}: ${migrated.error.message}`);
   }
-  const read = readDocAsWorkshop(doc);
-  if (!read.ok) throw new PactoImportError('damaged', `${what}: ${read.error}`);
-  return read.value;
+  let content: WorkshopContent;
+  try {
+    content = readWorkshop(doc);
+  } catch (e) {
+    throw new PactoImportError('damaged', `${what} does not read as a workshop (${e instanceof Error ? e.message : String(e)}).`);
+  }
+  const valid = workshopContentSchema.safeParse(content);
+  if (!valid.success) throw new PactoImportError('damaged', `${what} does not read as a valid workshop.`);
+  return content;
 }
 
 /** The file's document after migration, in a scratch Y.Doc (the caller destroys it). */

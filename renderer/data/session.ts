@@ -1,8 +1,9 @@
 /**
  * The open workshop: loads its Y.Doc, keeps the store's read model in step
  * (edit → Y transaction → y-dexie persists → observer → store → React),
- * undo/redo through Y.UndoManager, freezing and signing versions, and
- * storage errors shown without losing what was saved.
+ * undo/redo through Y.UndoManager (with undo groups, so typing in one field
+ * is one step), freezing and signing versions, whether the edits are on disk
+ * (`data/save-status.ts`), and storage errors shown without losing what was saved.
  */
 import * as Y from 'yjs';
 import { liveQuery, type Subscription } from 'dexie';
@@ -12,11 +13,16 @@ import { freezeVersion, signatureSchema, workshopStatus, type Signature } from '
 import type { FreezeOverride } from '../../shared/agreement/approvals';
 import { useAppStore } from '../store';
 import { isQuotaError, type PactoDb } from './db';
-import { DOC_UPDATES_TABLE, openWorkshop, syncIndex, type OpenWorkshop } from './workshops';
+import { DOC_UPDATES_TABLE, flushDoc, openWorkshop, syncIndex, type OpenWorkshop } from './workshops';
+import { trackSaves, type SaveTracker } from './save-status';
+
+/** Edits closer than this (ms) merge into one undo step (outside an undo group). */
+export const CAPTURE_TIMEOUT_MS = 600;
 
 interface Active {
   open: OpenWorkshop;
   undo: Y.UndoManager;
+  saves: SaveTracker;
   stop: () => void;
 }
 
@@ -40,6 +46,8 @@ function reportStorageError(error: unknown): void {
 /** Opens workshop `id` as the session; closes the previous one. */
 export async function openSession(db: PactoDb, id: string): Promise<void> {
   closeSession();
+  // When it was last written, read before this session's index sync renews it.
+  const lastSaved = (await db.workshops.get(id))?.updatedAt ?? null;
   const open = await openWorkshop(db, id);
   const doc = open.doc;
   // The whole document is in scope, so parts added by later layouts are undoable
@@ -48,7 +56,7 @@ export async function openSession(db: PactoDb, id: string): Promise<void> {
   // the whole document in scope it would otherwise clear the redo stack.
   const undo = new Y.UndoManager(doc, {
     trackedOrigins: new Set<unknown>([LOCAL_ORIGIN]),
-    captureTimeout: 600,
+    captureTimeout: CAPTURE_TIMEOUT_MS,
     captureTransaction: (tr) => tr.changed.size > 0 && tr.meta.get('addToHistory') !== false,
   });
   const store = useAppStore.getState();
@@ -94,10 +102,20 @@ export async function openSession(db: PactoDb, id: string): Promise<void> {
     error: reportStorageError,
   });
 
+  const saves = trackSaves({
+    doc,
+    provider: open.provider,
+    barrier: () => flushDoc(db),
+    lastSaved,
+    onChange: (status) => useAppStore.getState().setSave(status),
+  });
+
   active = {
     open,
     undo,
+    saves,
     stop: () => {
+      saves.stop();
       clearTimeout(indexTimer);
       void syncIndex(db, id, doc).catch(() => undefined);
       versionSub?.unsubscribe();
@@ -109,8 +127,28 @@ export async function openSession(db: PactoDb, id: string): Promise<void> {
   };
 }
 
+const pendingEdits = new Map<object, () => void>();
+
+/**
+ * Says whether the field `key` holds typing not yet committed (within its
+ * commit delay): `flush` commits it now, null when there is none (any more).
+ * Pending typing is committed before the workshop closes and when the page
+ * goes away, and the header says "Saving…" while there is any.
+ */
+export function setPendingEdit(key: object, flush: (() => void) | null): void {
+  if (flush) pendingEdits.set(key, flush);
+  else pendingEdits.delete(key);
+  if (useAppStore.getState().typing !== pendingEdits.size > 0) useAppStore.getState().setTyping(pendingEdits.size > 0);
+}
+
+/** Commits every field's pending typing now (see {@link setPendingEdit}). */
+export function flushPendingEdits(): void {
+  for (const flush of [...pendingEdits.values()]) flush();
+}
+
 /** Closes the open workshop (its document stays saved). */
 export function closeSession(): void {
+  if (active) flushPendingEdits();
   active?.stop();
   active = null;
   useAppStore.getState().setSession(null);
@@ -142,6 +180,31 @@ export function activeUndoManager(): Y.UndoManager | null {
   return active?.undo ?? null;
 }
 
+/**
+ * Starts an undo group: every edit of this window until the returned function
+ * is called becomes one undo step, however long it takes (typing in one field,
+ * committed as it is typed, undoes in one step). The group also starts and
+ * ends a step, so it never merges with the edit before or after it. Without a
+ * group, edits closer than {@link CAPTURE_TIMEOUT_MS} merge. No-op (returns a
+ * no-op) when no workshop is open.
+ */
+export function beginUndoGroup(): () => void {
+  const manager = active?.undo;
+  if (!manager) return () => undefined;
+  manager.stopCapturing();
+  manager.captureTimeout = Number.POSITIVE_INFINITY;
+  const token = Symbol('undo group');
+  currentGroup = token;
+  return () => {
+    if (currentGroup !== token) return;
+    currentGroup = null;
+    manager.stopCapturing();
+    manager.captureTimeout = CAPTURE_TIMEOUT_MS;
+  };
+}
+
+let currentGroup: symbol | null = null;
+
 /** Undoes the last edit of the open workshop. */
 export function undo(): void {
   active?.undo.undo();
@@ -159,7 +222,9 @@ export function redo(): void {
 export async function retrySave(db: PactoDb): Promise<void> {
   if (!active) return;
   const { doc, id } = active.open;
+  const saves = active.saves;
   await db.table(DOC_UPDATES_TABLE).add({ k: id, u: Y.encodeStateAsUpdateV2(doc), f: 1 });
+  saves.markSaved();
   await syncIndex(db, id, doc);
   useAppStore.getState().setNotice(null);
 }

@@ -45,9 +45,8 @@ export interface OpenWorkshop {
  * Loads workshop `id`'s document and waits until its saved updates are
  * applied; undecodable stored updates are set aside first and counted in
  * `skippedUpdates`. Throws if there is no such workshop, or
- * `NewerSchemaError` (nothing written) when its document is newer than this build,
- * or a `DocMigrationError` when an older one cannot be migrated (the document is then unchanged;
- * see `shared/domain/migrations.ts`).
+ * a DocMigrationError (`shared/domain/migrations.ts`, nothing written) when its
+ * document was made by a newer Pacto or cannot be migrated.
  */
 export async function openWorkshop(db: PactoDb, id: string): Promise<OpenWorkshop> {
   const row = await db.workshops.get(id);

@@ -13,6 +13,7 @@ import type { WorkshopRow } from '../data/db';
 import type { OpenedFile, RecentFile } from '../../shared/bridge/contract';
 import type { PactoFile } from '../../shared/file/pacto-file';
 import type { FileLink } from '../data/file-links';
+import type { SaveStatus } from '../data/save-status';
 
 export const STEPS = ['participants', 'funnel', 'glossary', 'sla', 'targets', 'sign', 'export', 'versions'] as const;
 export type Step = (typeof STEPS)[number];
@@ -64,7 +65,13 @@ interface WorkshopsSlice {
 
 interface SessionSlice {
   session: SessionState | null;
+  /** Whether the open workshop's edits are on disk; null with no workshop open. */
+  save: SaveStatus | null;
+  /** Some field holds typing not committed yet (within its commit delay). */
+  typing: boolean;
   setSession(session: SessionState | null): void;
+  setSave(save: SaveStatus): void;
+  setTyping(typing: boolean): void;
   patchSession(patch: Partial<SessionState>): void;
 }
 
@@ -102,7 +109,11 @@ export const useAppStore = create<AppState>()((set) => ({
   setWorkshops: (workshops) => set({ workshops }),
 
   session: null,
-  setSession: (session) => set({ session }),
+  save: null,
+  setSession: (session) => set(session ? { session } : { session, save: null }),
+  setSave: (save) => set({ save }),
+  typing: false,
+  setTyping: (typing) => set({ typing }),
   patchSession: (patch) => set((s) => (s.session ? { session: { ...s.session, ...patch } } : {})),
 
   recentFiles: [],

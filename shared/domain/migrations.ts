@@ -22,7 +22,7 @@
  * layout in `test/fixtures/` with its own test in `test/unit/migrations.test.ts`.
  */
 import * as Y from 'yjs';
-import { DOC_SCHEMA_VERSION, INIT_ORIGIN, NewerSchemaError, RICH_TERM_FIELDS } from './workshop-doc';
+import { DOC_SCHEMA_VERSION, INIT_ORIGIN, RICH_TERM_FIELDS } from './workshop-doc';
 import { richTextFragment } from './rich-text';
 import { err, ok, type Result } from './result';
 
@@ -95,7 +95,8 @@ export type DocSchemaCheck =
     }
   | ({ ok: false } & MigrationError);
 
-const TOO_NEW_MESSAGE = (version: number) => new NewerSchemaError(version).message;
+const TOO_NEW_MESSAGE = (version: number) =>
+  `This workshop was made by a newer Pacto (document layout ${version}; this Pacto reads up to ${DOC_SCHEMA_VERSION}). Update Pacto to open it.`;
 
 /**
  * Reads the layout number of `doc` (`meta.schemaVersion`) without changing
@@ -182,15 +183,11 @@ export class DocMigrationError extends Error {
 
 /**
  * {@link migrateDoc} for callers that throw: opening a workshop from the
- * database. Throws `NewerSchemaError` ("made by a newer Pacto") for a newer
- * layout, else {@link DocMigrationError} (code `damaged` or
- * `migration-failed`); `doc` is then unchanged.
+ * database. Throws {@link DocMigrationError} (code `too-new` with "made by a
+ * newer Pacto", `damaged` or `migration-failed`); `doc` is then unchanged.
  */
 export function migrateWorkshopDoc(doc: Y.Doc): MigrationOutcome {
   const result = migrateDoc(doc);
-  if (!result.ok) {
-    if (result.error.code === 'too-new' && result.error.version !== undefined) throw new NewerSchemaError(result.error.version);
-    throw new DocMigrationError(result.error);
-  }
+  if (!result.ok) throw new DocMigrationError(result.error);
   return result.value;
 }

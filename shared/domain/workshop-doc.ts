@@ -568,24 +568,6 @@ export function removeCommitment(doc: Y.Doc, id: string): void {
 }
 
 /**
- * Thrown when a document's layout is newer than this build understands
- * ({@link DOC_SCHEMA_VERSION}): it was made by a newer Pacto. Nothing is
- * written to such a document (never downgrade data). Thrown by
- * `migrateWorkshopDoc` (`./migrations.ts`).
- */
-export class NewerSchemaError extends Error {
-  constructor(
-    /** The document's `meta.schemaVersion`. */
-    readonly found: number,
-    /** The newest layout this build reads. */
-    readonly supported: number = DOC_SCHEMA_VERSION,
-  ) {
-    super(`This workshop was made by a newer Pacto (document layout ${found}; this Pacto reads up to ${supported}). Update Pacto to open it.`);
-    this.name = 'NewerSchemaError';
-  }
-}
-
-/**
  * The stages of a funnel along its main path, in order, each with the
  * transition to the next stage on that path (`null` for the last).
  *

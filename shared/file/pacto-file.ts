@@ -21,7 +21,7 @@ import { z } from 'zod';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { workshopContentSchema, type WorkshopContent } from '../domain/workshop';
-import { readWorkshop, DOC_SCHEMA_VERSION } from '../domain/workshop-doc';
+import { readWorkshopChecked, DOC_SCHEMA_VERSION } from '../domain/workshop-doc';
 import { checkDocSchema, migrateDoc, OLDEST_DOC_SCHEMA_VERSION } from '../domain/migrations';
 import { err, ok, type Result } from '../domain/result';
 import { canonicalJson } from '../agreement/canonical-json';
@@ -264,28 +264,6 @@ function readSignatures(raw: readonly unknown[], workshopId: string, versions: r
   return ok(out);
 }
 
-/**
- * Reads a (migrated) workshop document as content, refusing one that is not
- * a workshop at all: its meta must hold a title and a company as text and
- * its targets must be there. Within that, damaged items are repaired or left
- * out as when a workshop opens (`readWorkshop`). Never throws; the error is
- * an English sentence.
- */
-export function readDocAsWorkshop(doc: Y.Doc): Result<WorkshopContent, string> {
-  try {
-    const meta = doc.getMap<unknown>('meta');
-    if (typeof meta.get('title') !== 'string' || typeof meta.get('company') !== 'string' || doc.getMap('targets').size === 0) {
-      return err('The workshop document has no workshop in it (title, company or targets missing).');
-    }
-    const content = readWorkshop(doc);
-    const valid = workshopContentSchema.safeParse(content);
-    if (!valid.success) return err(`The workshop document does not read as a valid workshop (${where(valid.error.issues)}).`);
-    return ok(content);
-  } catch (e) {
-    return err(`The workshop document does not read as a workshop (${e instanceof Error ? e.message : String(e)}).`);
-  }
-}
-
 /** The Yjs part: decoded, checked against its hash, applied, migrated and read as a workshop. */
 function readDocument(
   document: z.infer<typeof envelopeSchema>['document'],
@@ -325,9 +303,21 @@ function readDocument(
       const e = migrated.error;
       return e.code === 'migration-failed' ? err({ code: 'migration-failed', message: e.message }) : damaged('document', e.message);
     }
-    const read = readDocAsWorkshop(doc);
-    if (!read.ok) return damaged('document', read.error);
-    return ok({ update, content: read.value, migrated: migrated.value.applied });
+    let read: WorkshopContent;
+    try {
+      // A file is input from elsewhere: a document that reads only after repair is refused (the database copy is untouched).
+      const checked = readWorkshopChecked(doc);
+      if (checked.problems.length > 0) {
+        const listed = checked.problems.slice(0, 5).map((p) => `${p.path} ${p.action}`).join(', ');
+        return damaged('document', `The workshop document has damaged items (${listed}${checked.problems.length > 5 ? ', …' : ''}).`);
+      }
+      read = checked.content;
+    } catch (e) {
+      return damaged('document', `The workshop document does not read as a workshop (${e instanceof Error ? e.message : String(e)}).`);
+    }
+    const valid = workshopContentSchema.safeParse(read);
+    if (!valid.success) return damaged('document', `The workshop document does not read as a valid workshop (${where(valid.error.issues)}).`);
+    return ok({ update, content: read, migrated: migrated.value.applied });
   } finally {
     doc.destroy();
   }

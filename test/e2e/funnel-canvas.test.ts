@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { launchPersistent } from './support/chromium';
-import { ARTIFACTS, freezeSignAndExport, goToStep, openApp, pageErrors, shot } from './support/app';
+import { ARTIFACTS, freezeSignAndExport, goToStep, openApp, pageErrors, reloadOnStep, shot } from './support/app';
 
 const url = inject('pactoUrl');
 let context: BrowserContext;
@@ -167,10 +167,8 @@ describe('the funnel canvas', () => {
     await expect(canvas().locator('.react-flow__node').count()).resolves.toBe(7);
 
     const moved = await position('stage-lead');
-    await page.reload();
-    await page.getByRole('heading', { name: 'Talleres' }).waitFor();
-    await page.getByTestId('workshop-card').first().getByRole('button', { name: 'Abrir' }).click();
-    await goToStep(page, 'funnel');
+    // A reload returns to the open step.
+    await reloadOnStep(page, 'funnel');
     await openTab('marketing');
     await expect(canvas().locator('.react-flow__node').count()).resolves.toBe(7);
     await expect(position('stage-lead')).resolves.toEqual(moved);

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchPersistent } from './support/chromium';
-import { ARTIFACTS, goToStep, openApp, pageErrors, shot } from './support/app';
+import { ARTIFACTS, goToStep, openApp, pageErrors, reloadOnStep, shot } from './support/app';
 
 const url = inject('pactoUrl');
 const NEW_DEFINITION = 'Lead con perfil de cliente ideal, puntuación ≥ 60 y un contacto en los últimos 30 días; señal de compra: añadió «Diseño» y «Señalización» al carrito.';
@@ -99,10 +99,8 @@ describe('the sample workshop, from opening Pacto to a signed PDF', () => {
     await definition.fill(NEW_DEFINITION);
     await definition.blur();
     await shot(page, '04-glossary');
-    await page.reload();
-    await page.getByRole('heading', { name: 'Talleres' }).waitFor();
-    await openSample();
-    await goToStep(page, 'glossary');
+    // A reload returns to the open step of the workshop.
+    await reloadOnStep(page, 'glossary');
     await page.getByTestId('term-item').filter({ hasText: 'MQL' }).click();
     await expect(page.getByTestId('term-definition').locator('[contenteditable="true"]').textContent()).resolves.toBe(NEW_DEFINITION);
   });

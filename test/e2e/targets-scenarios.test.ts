@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchPersistent } from './support/chromium';
-import { ARTIFACTS, goToStep, openApp, pageErrors, shot } from './support/app';
+import { ARTIFACTS, goToStep, openApp, pageErrors, reloadOnStep, shot } from './support/app';
 
 const url = inject('pactoUrl');
 const FIXTURES = resolve(import.meta.dirname, '../fixtures');
@@ -153,10 +153,7 @@ describe('scenarios on the targets screen', () => {
   });
 
   it('keeps scenarios, their rates and the agreed mark after a reload', async () => {
-    await page.reload();
-    await page.getByRole('heading', { name: 'Talleres' }).waitFor();
-    await openSample();
-    await goToStep(page, 'targets');
+    await reloadOnStep(page, 'targets');
     await expect(tabs().count()).resolves.toBe(6);
     await expect(tabs().filter({ hasText: 'Acordado' }).textContent()).resolves.toContain('Supuestos de marketing');
     await expect(volumes()).resolves.toEqual(['5409', '1920', '960', '480', '240', '60']);

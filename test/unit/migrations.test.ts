@@ -21,11 +21,12 @@ import * as Y from 'yjs';
 import {
   checkDocSchema,
   DOC_MIGRATIONS,
+  DocMigrationError,
   migrateDoc,
   OLDEST_DOC_SCHEMA_VERSION,
   type DocMigration,
 } from '../../shared/domain/migrations';
-import { DOC_SCHEMA_VERSION, NewerSchemaError, readWorkshop } from '../../shared/domain/workshop-doc';
+import { DOC_SCHEMA_VERSION, readWorkshop } from '../../shared/domain/workshop-doc';
 import { canonicalJson } from '../../shared/agreement/canonical-json';
 import { contentMatchesVersion, isFullySigned, type AgreementVersion } from '../../shared/agreement/version';
 import { decodePactoFile, encodePactoFile, type PactoFile } from '../../shared/file/pacto-file';
@@ -143,14 +144,14 @@ describe('a newer layout', () => {
     expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
   });
 
-  it('in the database: opening the workshop rejects with NewerSchemaError', async () => {
+  it('in the database: opening the workshop rejects with a DocMigrationError too-new', async () => {
     const db = await restoredV1();
     const doc = v1Doc();
     doc.getMap('meta').set('schemaVersion', DOC_SCHEMA_VERSION + 1);
     await db.table(DOC_UPDATES_TABLE).add({ k: 'ws-fixture-v1', u: Y.encodeStateAsUpdateV2(doc), f: 1 });
     const opened = openWorkshop(db, 'ws-fixture-v1');
-    await expect(opened).rejects.toBeInstanceOf(NewerSchemaError);
-    await expect(opened).rejects.toMatchObject({ found: DOC_SCHEMA_VERSION + 1, message: expect.stringMatching(/made by a newer Pacto/) });
+    await expect(opened).rejects.toBeInstanceOf(DocMigrationError);
+    await expect(opened).rejects.toMatchObject({ code: 'too-new', message: expect.stringMatching(/made by a newer Pacto/) });
   });
 
   it('in a file: refused as too-new, by the envelope or by the document inside', () => {

@@ -10,13 +10,12 @@ import { workshopContentSchema } from '../../shared/domain/workshop';
 import {
   DOC_SCHEMA_VERSION,
   initWorkshopDoc,
-  NewerSchemaError,
   readWorkshop,
   readWorkshopChecked,
   updateTransition,
 } from '../../shared/domain/workshop-doc';
 import { addScenario } from '../../shared/domain/scenarios-doc';
-import { migrateWorkshopDoc } from '../../shared/domain/migrations';
+import { DocMigrationError, migrateWorkshopDoc } from '../../shared/domain/migrations';
 import { sampleWorkshop } from '../../shared/sample/standard-content';
 import { agreedScenarioPlan } from '../../shared/model/workshop-scenarios';
 
@@ -150,7 +149,7 @@ describe('a document from a newer Pacto', () => {
     doc.getMap('meta').set('schemaVersion', DOC_SCHEMA_VERSION + 1);
     let writes = 0;
     doc.on('update', () => writes++);
-    expect(() => migrateWorkshopDoc(doc)).toThrow(NewerSchemaError);
+    expect(() => migrateWorkshopDoc(doc)).toThrow(DocMigrationError);
     expect(() => migrateWorkshopDoc(doc)).toThrow(/made by a newer Pacto/);
     expect(writes).toBe(0);
   });
