@@ -1,7 +1,8 @@
 /**
  * `pacto` command line: `pacto plan <scenario.json> [--json]` prints the
- * volume each stage needs and the monthly plan; `pacto actuals <export.csv>
- * [--json]` prints what an import of a CRM export computes; `pacto verify
+ * volume each stage needs and the monthly plan; `pacto actuals <export>
+ * [--json] [--sheet NAME]` prints what an import of a CRM export (CSV, or an
+ * .xlsx/.xls workbook) computes; `pacto verify
  * <file.pdf> [--json]` checks an agreement PDF (./verify.ts, with its own
  * exit codes); `pacto inspect <file.pacto> [--json]` summarises a workshop
  * file and whether its signed versions verify (./inspect.ts); `pacto plan`
@@ -13,13 +14,15 @@
  * export); 2 wrong usage.
  */
 import { parseArgs } from 'node:util';
-import { importActuals, type ImportOptions } from '../../shared/import/actuals';
-import { decodeText } from '../../shared/import/decode';
+import { importActuals, importTable, type ImportOptions } from '../../shared/import/actuals';
+import { decodeText, workbookContainer } from '../../shared/import/decode';
+import { readWorkbook } from '../../shared/import/workbook';
 import { columnMappingSchema } from '../../shared/import/mapping';
 import { planScenario } from '../../shared/model/plan';
 import { ModelInputError } from '../../shared/model/reverse-funnel';
 import { parseScenario } from '../../shared/model/scenario';
 import { formatActuals, formatPlan } from './format';
+import { EXPORT_USAGE, runExport } from './export';
 import { runVerify } from './verify';
 import { readPactoFile, runInspect } from './inspect';
 import { agreedScenarioPlan } from '../../shared/model/workshop-scenarios';
@@ -29,6 +32,8 @@ import { PACTO_FILE_EXTENSION, PACTO_FILE_FORMAT } from '../../shared/file/pacto
 export interface CliIo {
   /** The file's bytes; throws (e.g. ENOENT) when it cannot be read. */
   readBytes(path: string): Uint8Array;
+  /** Writes a file, creating missing folders (`pacto export`); throws when it cannot. */
+  writeBytes?(path: string, data: Uint8Array): void;
   out(text: string): void;
   err(text: string): void;
 }
@@ -37,30 +42,39 @@ export const USAGE = `Usage:
   pacto plan <scenario.json | workshop.pacto> [--json]
       Volume each stage needs to reach the scenario's revenue target, and the monthly plan.
       With a .pacto file, its agreed scenario.
-  pacto actuals <export.csv> [--json] [--mapping <mapping.json>] [--date-order dmy|mdy]
-                [--decimal , | --decimal .] [--as-of YYYY-MM-DD]
+  pacto actuals <export.csv|.xlsx|.xls> [--json] [--sheet NAME] [--mapping <mapping.json>]
+                [--date-order dmy|mdy] [--decimal , | --decimal .] [--as-of YYYY-MM-DD]
       Actual counts, rates, days between stages, win rate and deal size from a
-      HubSpot contacts export, a Salesforce opportunities report, or any CSV with a mapping.
+      HubSpot contacts export, a Salesforce opportunities report, a Pipedrive,
+      Zoho CRM or Dynamics 365 deal export, or any table with a mapping. A
+      workbook is read from its first worksheet, or the one --sheet names.
   pacto inspect <workshop.pacto> [--json]
       What a workshop file holds (workshop, stages, terms, SLA, scenarios) and, for
       each frozen version, its fingerprint, signatories and whether it verifies.
   pacto verify <file.pdf> [--json]
       Whether an agreement PDF is exactly what Pacto exported: its seal, embedded
       snapshot and fingerprint. Exits 0 intact, 1 altered, 2 not a Pacto agreement.
+${EXPORT_USAGE.replace(/^Usage: /, '  ').split('\n')[0]}
+      What the workshop agreed, for people (json, md) and CRMs (csv, hubspot, salesforce).
   pacto help
 `;
 
 /** Decodes an export's bytes (see shared/import/decode.ts); exported here for the CLI's tests. */
 export { decodeText };
 
-function readText(io: CliIo, path: string, what: string): string | null {
+function readFileBytes(io: CliIo, path: string, what: string): Uint8Array | null {
   try {
-    return decodeText(io.readBytes(path));
+    return io.readBytes(path);
   } catch (e) {
     const code = (e as { code?: string }).code;
     io.err(`Cannot read the ${what} ${path}${code === 'ENOENT' ? ': no such file' : code ? ` (${code})` : ''}.\n`);
     return null;
   }
+}
+
+function readText(io: CliIo, path: string, what: string): string | null {
+  const bytes = readFileBytes(io, path, what);
+  return bytes === null ? null : decodeText(bytes);
 }
 
 function readJson(io: CliIo, path: string, what: string): { ok: true; value: unknown } | { ok: false } {
@@ -143,9 +157,19 @@ function actuals(io: CliIo, file: string, values: Record<string, string | boolea
     options.decimalSeparator = decimal;
   }
   if (typeof values['as-of'] === 'string') options.asOf = values['as-of'];
-  const text = readText(io, file, 'export');
-  if (text === null) return 1;
-  const result = importActuals(text, options);
+  const bytes = readFileBytes(io, file, 'export');
+  if (bytes === null) return 1;
+  const sheet = typeof values.sheet === 'string' ? values.sheet : undefined;
+  let result;
+  if (workbookContainer(bytes)) {
+    result = importTable(readWorkbook(bytes, sheet === undefined ? {} : { sheet }).table, options);
+  } else {
+    if (sheet !== undefined) {
+      io.err(`${file} is a text (CSV) file, not a workbook: --sheet applies only to .xlsx and .xls files.\n`);
+      return 1;
+    }
+    result = importActuals(decodeText(bytes), options);
+  }
   io.out(json(values) ? `${JSON.stringify(result, null, 2)}\n` : formatActuals(file, result));
   return result.stages.length > 0 ? 0 : 1;
 }
@@ -164,6 +188,10 @@ function usage(io: CliIo, problem?: string): number {
  */
 export function runCli(argv: readonly string[], io: CliIo): number | Promise<number> {
   if (argv[0] === 'verify') return runVerify(argv.slice(1), io);
+  if (argv[0] === 'export') {
+    const writeBytes = io.writeBytes ?? (() => { throw new Error('this command line cannot write files'); });
+    return runExport(argv.slice(1), { ...io, writeBytes });
+  }
   let parsed;
   try {
     parsed = parseArgs({
@@ -177,6 +205,7 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
         'date-order': { type: 'string' },
         decimal: { type: 'string' },
         'as-of': { type: 'string' },
+        sheet: { type: 'string' },
       },
     });
   } catch (e) {
@@ -204,7 +233,7 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
     return runInspect(io, file, json(parsed.values));
   }
   if (command === 'plan') {
-    if (parsed.values.mapping || parsed.values['date-order'] || parsed.values.decimal || parsed.values['as-of']) {
+    if (parsed.values.mapping || parsed.values['date-order'] || parsed.values.decimal || parsed.values['as-of'] || parsed.values.sheet) {
       return usage(io, 'pacto plan takes only --json.');
     }
     return plan(io, file, json(parsed.values));

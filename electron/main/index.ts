@@ -165,10 +165,11 @@ function createWindow(): BrowserWindow {
 async function showSaveDialog(sender: WebContents, suggestedName: string, extension = 'pdf'): Promise<string | null> {
   const labels = mainLabels(language);
   const pdf = extension === 'pdf';
+  const image = extension === 'svg' || extension === 'png';
   const options: Electron.SaveDialogOptions = {
-    title: pdf ? labels.exportPdfDialogTitle : labels.saveImageDialogTitle,
+    title: pdf ? labels.exportPdfDialogTitle : image ? labels.saveImageDialogTitle : labels.saveFileDialogTitle,
     defaultPath: join(app.getPath('documents'), suggestedName),
-    filters: [{ name: pdf ? labels.pdfFilter : `${labels.imageFilter} (.${extension})`, extensions: [extension] }],
+    filters: [{ name: pdf ? labels.pdfFilter : `${image ? labels.imageFilter : labels.fileFilter} (.${extension})`, extensions: [extension] }],
     properties: ['createDirectory', 'showOverwriteConfirmation'],
   };
   const owner = BrowserWindow.fromWebContents(sender);

@@ -183,15 +183,22 @@ export interface AppInfo {
 }
 
 /** The API the renderer sees as `window.pacto`. Every call resolves; failures come back as `{ ok: false }`. */
-/** Kinds of file `saveFile` writes, by MIME type, with the file extension each must carry. */
-export const SAVE_FILE_TYPES = { 'image/svg+xml': 'svg', 'image/png': 'png' } as const;
+/** Kinds of file `saveFile` writes, by MIME type, with the file extension each must carry (funnel images; the CRM hand-back files). */
+export const SAVE_FILE_TYPES = {
+  'image/svg+xml': 'svg',
+  'image/png': 'png',
+  'application/json': 'json',
+  'text/csv': 'csv',
+  'text/markdown': 'md',
+  'application/zip': 'zip',
+} as const;
 export type SaveFileMimeType = keyof typeof SAVE_FILE_TYPES;
 /** Largest file `saveFile` accepts, bytes (50 MB). */
 export const MAX_SAVE_FILE_BYTES = 50 * 1024 * 1024;
 
 export const saveFileRequestSchema = z
   .object({
-    /** File name offered in the save dialog, without folders, ending in the type's extension (`.svg`, `.png`). */
+    /** File name offered in the save dialog, without folders, ending in the type's extension (`.svg`, `.png`, `.csv` …). */
     suggestedName: z.string().min(5).max(200).regex(/^[^/\\:*?"<>|]+\.[a-z0-9]+$/i),
     mimeType: z.enum(Object.keys(SAVE_FILE_TYPES) as [SaveFileMimeType, ...SaveFileMimeType[]]),
     /** The file's bytes. */
@@ -328,7 +335,7 @@ export interface PactoBridge {
   /** Switches the application menu's language. */
   setLanguage(language: Language): Promise<Result<void>>;
   /**
-   * Saves a file the renderer made (a funnel's SVG or PNG): asks where with
+   * Saves a file the renderer made (a funnel's SVG or PNG, a CRM hand-back file): asks where with
    * the native save dialog and writes it atomically. Error `cancelled` when
    * the user closes the dialog (nothing written), `io` when the write fails.
    */

@@ -133,7 +133,7 @@ describe('usage', () => {
 
   it('help prints usage and exits 0', () => {
     expect(run(['help'])).toMatchObject({ code: 0, err: '' });
-    expect(run(['--help']).out).toContain('pacto actuals <export.csv>');
+    expect(run(['--help']).out).toContain('pacto actuals <export.csv|.xlsx|.xls>');
   });
 });
 
