@@ -104,6 +104,8 @@ describe('a workshop as a .pacto file', () => {
     await name.blur();
     await page.getByTestId('file-status').and(page.locator('[data-state="unsaved"]')).waitFor();
     await page.waitForFunction((title) => document.title === title, `• ${FILE_NAME} — Pacto`);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await shot(page, 'files-header-unsaved');
     await page.keyboard.press('Control+z');
     expect(pageErrors(page)).toEqual([]);
   });
