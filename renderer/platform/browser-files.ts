@@ -67,8 +67,9 @@ function invalid(error: { issues: { message: string }[] }): Result<never> {
   return err({ code: 'invalid-payload', message: error.issues[0]?.message ?? 'invalid' });
 }
 
-function download(bytes: Uint8Array, name: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/octet-stream' }));
+/** Downloads `bytes` as a file named `name` (a browser's way to save a file). */
+export function download(bytes: Uint8Array, name: string, type = 'application/pdf'): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -144,7 +145,7 @@ export const browserFiles: Pick<
     const name = mode === 'save' && path !== null ? path : suggestedName;
     try {
       await keep(name, bytes);
-      download(bytes, name);
+      download(bytes, name, 'application/vnd.pacto.workshop+json');
       return ok({ path: name, name, bytes: bytes.byteLength });
     } catch (e) {
       return err({ code: 'io', message: message(e) });

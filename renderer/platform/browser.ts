@@ -25,7 +25,7 @@ import {
 } from '../../shared/bridge/contract';
 import { finalizeAgreementPdf } from '../../shared/pdf/finalize';
 import { readPdfOutline, tocMismatches } from '../../shared/pdf/outline';
-import { browserFiles } from './browser-files';
+import { browserFiles, download } from './browser-files';
 
 declare global {
   interface Window {
@@ -52,17 +52,6 @@ function base64ToBytes(base64: string): Uint8Array {
   return bytes;
 }
 
-function download(bytes: Uint8Array, name: string, type = 'application/pdf'): void {
-  const blob = new Blob([bytes as BlobPart], { type });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 const menuListeners = new Set<(command: MenuCommand) => void>();
 

@@ -10,6 +10,7 @@
 import type { TFunction } from 'i18next';
 import type { FileErrorCode, OpenedFile, SaveMode } from '../../../shared/bridge/contract';
 import { MAX_PACTO_FILE_BYTES } from '../../../shared/bridge/contract';
+import { fileNameOf } from '../../../shared/bridge/recent-files';
 import { decodePactoFile } from '../../../shared/file/pacto-file';
 import type { AppError } from '../../../shared/domain/result';
 import { db } from '../../data/instance';
@@ -41,11 +42,6 @@ export function openErrorNotice(error: unknown, name: string, t: TFunction): Not
   const text = fileErrorText(error);
   const reason = text ? t(text.key, text.values) : error instanceof Error ? error.message : String((error as { message?: unknown })?.message ?? error);
   return { kind: 'error', key: 'files.cannotOpen', values: { name, reason, unchanged: t('pactoFile.errors.unchanged') } };
-}
-
-/** The file name of a path (`/` or `\`). */
-function nameOf(path: string): string {
-  return path.split(/[\\/]/).pop() ?? path;
 }
 
 /** Reloads the recent list into the store. */
@@ -148,7 +144,7 @@ export async function openRecent(path: string, t: TFunction): Promise<void> {
       const left = await platform().forgetRecentFile(path);
       if (left.ok) useAppStore.getState().setRecentFiles(left.value);
     }
-    const notice = fileErrorNotice(result.error, nameOf(path));
+    const notice = fileErrorNotice(result.error, fileNameOf(path));
     if (notice) notify(notice);
     return;
   }
