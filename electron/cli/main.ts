@@ -51,9 +51,11 @@ export const USAGE = `Usage:
   pacto inspect <workshop.pacto> [--json]
       What a workshop file holds (workshop, stages, terms, SLA, scenarios) and, for
       each frozen version, its fingerprint, signatories and whether it verifies.
-  pacto verify <file.pdf> [--json]
-      Whether an agreement PDF is exactly what Pacto exported: its seal, embedded
-      snapshot and fingerprint. Exits 0 intact, 1 altered, 2 not a Pacto agreement.
+  pacto verify <file.pdf> [--workshop <file.pacto>] [--json]
+      Whether an agreement PDF is exactly what Pacto exported: its seal and key, the
+      text of every page, embedded snapshot and fingerprint; with --workshop, whether it
+      is exactly that workshop's version. Exits 0 intact, 1 altered, 2 not a Pacto
+      agreement (pacto verify --help for the rest).
 ${EXPORT_USAGE.replace(/^Usage: /, '  ').split('\n')[0]}
       What the workshop agreed, for people (json, md) and CRMs (csv, hubspot, salesforce).
   pacto help

@@ -107,6 +107,8 @@ export interface ExportPdfResult {
   bytes: number;
   /** Whether the file carries Pacto's integrity seal (a PDF signature over its bytes). */
   sealed: boolean;
+  /** SHA-256 hex of the key that sealed it (the seal certificate's public key), recorded in the audit trail's `exported` event. */
+  sealKeyFingerprint?: string;
 }
 
 /** A heading of the printed PDF's outline (bookmarks) and the page it starts on. */
@@ -128,6 +130,9 @@ export interface PdfPagination {
 /** Largest PDF accepted for verification, bytes (100 MB). */
 export const MAX_VERIFY_BYTES = 100 * 1024 * 1024;
 
+/** Most pages a verified PDF may have (an agreement has tens); more gives the verdict `too-large`. */
+export const MAX_VERIFY_PAGES = 5000;
+
 export const verifyPdfRequestSchema = z.object({
   /** The file's name as the user dropped or picked it (for messages only). */
   name: z.string().max(1000),
@@ -147,12 +152,21 @@ export interface VerifyFinding {
  * matches) or `not-pacto`.
  */
 export interface PdfVerdict {
-  status: 'intact' | 'altered' | 'not-pacto';
+  /** `too-large`: more than {@link MAX_VERIFY_PAGES} pages, nothing judged. */
+  status: 'intact' | 'altered' | 'not-pacto' | 'too-large';
   fingerprint: string | null;
   version: number | null;
+  workshopId: string | null;
   agreement: { title: string; company: string; date: string; frozenAt: string } | null;
-  signatories: { name: string; title: string; team: string; signed: boolean; signedAt: string | null; timeZone: string | null }[];
-  seal: { present: boolean; intact: boolean; signer: string | null; signingTime: string | null };
+  signatories: { participantId: string; name: string; title: string; team: string; signed: boolean; signedAt: string | null; timeZone: string | null }[];
+  /**
+   * `keyFingerprint`: SHA-256 hex of the sealing key (the certificate's public
+   * key); `key`: `own` (this installation's), `workshop` (recorded for this
+   * version in a workshop compared with), `unknown`.
+   */
+  seal: { present: boolean; intact: boolean; signer: string | null; signingTime: string | null; keyFingerprint: string | null; key: 'own' | 'workshop' | 'unknown' };
+  /** Visible text of the pages against the exported record: `not-recorded` for PDFs of earlier Pacto versions (text not checked). */
+  pageText: { status: 'match' | 'mismatch' | 'not-recorded' | 'not-checked'; changedPages: number[]; pageCount: number | null };
   reasons: VerifyFinding[];
 }
 
