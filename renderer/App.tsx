@@ -128,6 +128,18 @@ export function App() {
           {notice.retry ? (
             <button onClick={() => void retrySave(db).catch(() => undefined)}>{t('app.retry')}</button>
           ) : null}
+          {notice.restore ? (
+            <button
+              data-testid="notice-restore"
+              onClick={() => {
+                const id = notice.restore!;
+                setNotice(null);
+                navigate({ screen: 'backups', id });
+              }}
+            >
+              {t('app.restoreBackup')}
+            </button>
+          ) : null}
           <button onClick={() => setNotice(null)}>{t('app.dismiss')}</button>
         </div>
       ) : null}

@@ -35,6 +35,8 @@ export interface Notice {
   values?: Record<string, string | number>;
   /** Offer a retry of the failed save. */
   retry?: boolean;
+  /** Offer "Restore from a backup" of this workshop id (a damaged workshop). */
+  restore?: string;
 }
 
 export interface SessionState {
