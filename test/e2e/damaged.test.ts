@@ -164,6 +164,9 @@ describe('a damaged workshop', () => {
     await shot(page, 'damaged-03-undecodable-update');
     await goToStep(page, 'glossary');
     await expect(page.getByTestId('term-item').count()).resolves.toBeGreaterThan(3);
+    // The notice offers the workshop's backups.
+    await page.getByTestId('notice-restore').click();
+    await page.getByTestId('restore-screen').waitFor();
     // Set aside once: the next open finds no damaged record (only the values of the test before, still read corrected).
     await reloadAndOpen();
     await notice().waitFor();
