@@ -18,6 +18,10 @@ interface Active {
   open: OpenWorkshop;
   undo: Y.UndoManager;
   stop: () => void;
+  /** True while `edit()` runs its function. */
+  inEdit: boolean;
+  /** The `mergeKey` of the last edit, while the next one with that key may join its undo step. */
+  mergeKey: string | undefined;
 }
 
 let active: Active | null = null;
@@ -74,10 +78,18 @@ export async function openSession(db: PactoDb, id: string): Promise<void> {
   };
   const onStack = () => useAppStore.getState().patchSession({ canUndo: undo.canUndo(), canRedo: undo.canRedo() });
   const onError = (error: unknown) => reportStorageError(error);
+  // A write that is not an edit() (a rich-text binding, comments, approvals) ends an edit's merge run.
+  const onOtherWrite = () => {
+    if (active && !active.inEdit && active.mergeKey !== undefined) {
+      active.mergeKey = undefined;
+      undo.stopCapturing();
+    }
+  };
 
   const content = readWorkshop(doc);
   store.setSession({ id, content, canUndo: false, canRedo: false, versions: [], signatures: [], status: 'draft' });
   doc.on('update', onUpdate);
+  doc.on('beforeTransaction', onOtherWrite);
   undo.on('stack-item-added', onStack);
   undo.on('stack-item-popped', onStack);
   undo.on('stack-cleared', onStack);
@@ -97,11 +109,14 @@ export async function openSession(db: PactoDb, id: string): Promise<void> {
   active = {
     open,
     undo,
+    inEdit: false,
+    mergeKey: undefined,
     stop: () => {
       clearTimeout(indexTimer);
       void syncIndex(db, id, doc).catch(() => undefined);
       versionSub?.unsubscribe();
       doc.off('update', onUpdate);
+      doc.off('beforeTransaction', onOtherWrite);
       open.provider.off('error', onError);
       undo.destroy();
       open.close();
@@ -120,15 +135,31 @@ export function closeSession(): void {
  * Runs one edit (a function of the document that calls a mutation from
  * `shared/domain/workshop-doc`). Returns `null` when applied, or the field
  * errors when the edit was invalid (nothing was written).
+ *
+ * Each call is its own undo step, however soon it follows the one before:
+ * the undo manager's capture window (which merges changes made close
+ * together in time) is closed before and after it, so what one Ctrl+Z
+ * takes back never depends on how fast the user (or a busy machine) was.
+ * The one exception is `mergeKey`: consecutive edits with the same key
+ * (say, a field committing as the user types, keyed by that field) stay one
+ * undo step while they come within the capture window and nothing else is
+ * written in between.
  */
-export function edit(fn: (doc: Y.Doc) => void): FieldErrors | null {
+export function edit(fn: (doc: Y.Doc) => void, mergeKey?: string): FieldErrors | null {
   if (!active) throw new Error('No workshop is open');
+  const session = active;
+  if (mergeKey === undefined || mergeKey !== session.mergeKey) session.undo.stopCapturing();
+  session.inEdit = true;
   try {
-    fn(active.open.doc);
+    fn(session.open.doc);
     return null;
   } catch (e) {
     if (e instanceof InvalidEditError) return e.errors;
     throw e;
+  } finally {
+    session.inEdit = false;
+    session.mergeKey = mergeKey;
+    if (mergeKey === undefined) session.undo.stopCapturing();
   }
 }
 

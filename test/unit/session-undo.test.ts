@@ -1,0 +1,56 @@
+/**
+ * The open workshop's undo history: every `edit()` is its own undo step,
+ * however soon it follows the one before (the capture window never merges
+ * two user actions, so Ctrl+Z does not depend on the machine's speed);
+ * edits sharing a `mergeKey` stay one step until something else is written.
+ */
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { updateStage, updateTransition } from '../../shared/domain/workshop-doc';
+import { sampleWorkshop } from '../../shared/sample/standard-content';
+import { createDb } from '../../renderer/data/db';
+import { activeDoc, closeSession, edit, openSession, undo } from '../../renderer/data/session';
+import { createWorkshop } from '../../renderer/data/workshops';
+import { useAppStore } from '../../renderer/store';
+
+let n = 0;
+async function openFresh(): Promise<void> {
+  const db = createDb(`session-undo-test-${++n}`);
+  await openSession(db, await createWorkshop(db, sampleWorkshop('2026-11-30')));
+}
+const sales = () => useAppStore.getState().session!.content.funnels.sales;
+const rate = () => sales().transitions.find((t) => t.id === 'tr-lead-mql')!.conversionRate;
+const owner = () => sales().stages.find((s) => s.id === 'stage-sal')!.ownerTeam;
+
+afterEach(() => closeSession());
+
+describe('edit() and the undo history', () => {
+  it('makes two edits in quick succession two undo steps', async () => {
+    await openFresh();
+    const before = { rate: rate(), owner: owner() };
+    edit((doc) => updateTransition(doc, 'sales', 'tr-lead-mql', { conversionRate: 0.4 }));
+    edit((doc) => updateStage(doc, 'sales', 'stage-sal', { ownerTeam: 'marketing' }));
+    expect([rate(), owner()]).toEqual([0.4, 'marketing']);
+    undo();
+    expect([rate(), owner()]).toEqual([0.4, before.owner]);
+    undo();
+    expect([rate(), owner()]).toEqual([before.rate, before.owner]);
+  });
+
+  it('keeps edits with the same merge key one step, and starts a new one after another write', async () => {
+    await openFresh();
+    const before = rate();
+    edit((doc) => updateTransition(doc, 'sales', 'tr-lead-mql', { conversionRate: 0.3 }), 'rate');
+    edit((doc) => updateTransition(doc, 'sales', 'tr-lead-mql', { conversionRate: 0.35 }), 'rate');
+    // A write outside edit() (as a rich-text binding makes) ends the run.
+    activeDoc()!.getMap('scratch').set('x', 1);
+    edit((doc) => updateTransition(doc, 'sales', 'tr-lead-mql', { conversionRate: 0.45 }), 'rate');
+    edit((doc) => updateStage(doc, 'sales', 'stage-sal', { ownerTeam: 'marketing' }), 'owner');
+    undo();
+    expect([rate(), owner()]).toEqual([0.45, 'sales']);
+    undo();
+    expect(rate()).toBe(0.35);
+    undo();
+    expect(rate()).toBe(before);
+  });
+});
