@@ -41,10 +41,34 @@ function reportStorageError(error: unknown): void {
   });
 }
 
-/** Opens workshop `id` as the session; closes the previous one. */
-export async function openSession(db: PactoDb, id: string): Promise<void> {
+/** The open in progress, so a second call for the same workshop joins it instead of opening it twice. */
+let opening: { id: string; promise: Promise<void> } | null = null;
+/** Counts opens and closes: an open that finishes after a later open or close started gives its document back. */
+let generation = 0;
+
+/**
+ * Opens workshop `id` as the session; closes the previous one. A call while
+ * the same workshop is still opening joins that open (React may run the
+ * screen's effect twice); a call for another workshop, or `closeSession()`,
+ * supersedes an open still in progress, which then releases what it loaded.
+ */
+export function openSession(db: PactoDb, id: string): Promise<void> {
+  if (opening?.id === id) return opening.promise;
+  const promise = openNow(db, id).finally(() => {
+    if (opening?.promise === promise) opening = null;
+  });
+  opening = { id, promise };
+  return promise;
+}
+
+async function openNow(db: PactoDb, id: string): Promise<void> {
   closeSession();
+  const mine = generation;
   const open = await openWorkshop(db, id);
+  if (mine !== generation) {
+    open.close();
+    return;
+  }
   const doc = open.doc;
   // The whole document is in scope, so parts added by later layouts are undoable
   // without listing them here; only the user's own edits (LOCAL_ORIGIN) are tracked.
@@ -126,6 +150,8 @@ export async function openSession(db: PactoDb, id: string): Promise<void> {
 
 /** Closes the open workshop (its document stays saved). */
 export function closeSession(): void {
+  generation++;
+  opening = null;
   active?.stop();
   active = null;
   useAppStore.getState().setSession(null);

@@ -1,11 +1,14 @@
 /**
- * The open workshop's undo history: every `edit()` is its own undo step,
- * however soon it follows the one before (the capture window never merges
- * two user actions, so Ctrl+Z does not depend on the machine's speed);
- * edits sharing a `mergeKey` stay one step until something else is written.
+ * The open workshop session: every `edit()` is its own undo step, however
+ * soon it follows the one before (the capture window never merges two user
+ * actions, so Ctrl+Z does not depend on the machine's speed); edits sharing
+ * a `mergeKey` stay one step until something else is written; opening the
+ * same workshop twice at once opens it once, and a superseded open gives
+ * back what it loaded.
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
 import { updateStage, updateTransition } from '../../shared/domain/workshop-doc';
 import { sampleWorkshop } from '../../shared/sample/standard-content';
 import { createDb } from '../../renderer/data/db';
@@ -15,7 +18,7 @@ import { useAppStore } from '../../renderer/store';
 
 let n = 0;
 async function openFresh(): Promise<void> {
-  const db = createDb(`session-undo-test-${++n}`);
+  const db = createDb(`session-test-${++n}`);
   await openSession(db, await createWorkshop(db, sampleWorkshop('2026-11-30')));
 }
 const sales = () => useAppStore.getState().session!.content.funnels.sales;
@@ -52,5 +55,40 @@ describe('edit() and the undo history', () => {
     expect(rate()).toBe(0.35);
     undo();
     expect(rate()).toBe(before);
+  });
+});
+
+describe('openSession', () => {
+  const released = (doc: Y.Doc) => new Promise<void>((resolve) => doc.once('destroy', () => resolve()));
+
+  it('opens a workshop once when asked twice at the same time (one undo history, released on close)', async () => {
+    const db = createDb(`session-test-${++n}`);
+    const id = await createWorkshop(db, sampleWorkshop('2026-11-30'));
+    await Promise.all([openSession(db, id), openSession(db, id)]);
+    const doc = activeDoc()!;
+    edit((d) => updateTransition(d, 'sales', 'tr-lead-mql', { conversionRate: 0.4 }));
+    undo();
+    expect(useAppStore.getState().session!.canUndo).toBe(false);
+    const gone = released(doc);
+    closeSession();
+    await gone;
+  });
+
+  it('gives back what a superseded open loaded, and keeps the later one', async () => {
+    const db = createDb(`session-test-${++n}`);
+    const first = await createWorkshop(db, sampleWorkshop('2026-11-30'));
+    const second = await createWorkshop(db, { ...sampleWorkshop('2026-11-30'), meta: { ...sampleWorkshop('2026-11-30').meta, title: 'Segundo' } });
+    const firstDoc = (await db.workshops.get(first))!.doc;
+    const firstGone = released(firstDoc);
+    const a = openSession(db, first);
+    const b = openSession(db, second);
+    await Promise.all([a, b]);
+    expect(useAppStore.getState().session!.id).toBe(second);
+    expect(activeDoc()).not.toBe(firstDoc);
+    await firstGone;
+    closeSession();
+    // Opening the first again works: nothing of the superseded open is left behind.
+    await openSession(db, first);
+    expect(useAppStore.getState().session!.content.meta.title).toBe(sampleWorkshop('2026-11-30').meta.title);
   });
 });
