@@ -199,6 +199,17 @@ export function activeUndoManager(): Y.UndoManager | null {
   return active?.undo ?? null;
 }
 
+/**
+ * Starts a new undo step: the next change, however soon it comes, is not
+ * merged into the last one. A rich-text editor calls it when it gains focus,
+ * so what is typed there after clicking in is one step of its own.
+ */
+export function startUndoStep(): void {
+  if (!active) return;
+  active.mergeKey = undefined;
+  active.undo.stopCapturing();
+}
+
 /** Undoes the last edit of the open workshop. */
 export function undo(): void {
   active?.undo.undo();
