@@ -1,4 +1,4 @@
-/** The app shell: header (language, undo/redo), notices, and the current screen. */
+/** The app shell: header (save status, language, undo/redo), notices, and the current screen. */
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore, STEPS, type Step } from './store';
@@ -7,11 +7,12 @@ import { WorkshopScreen } from './features/workshops/WorkshopScreen';
 import { changeLanguage } from './start';
 import { platform } from './platform';
 import { db } from './data/instance';
-import { closeSession, redo, retrySave, undo } from './data/session';
+import { closeSession, flushPendingEdits, redo, retrySave, undo } from './data/session';
 import type { Language } from '../shared/domain/workshop';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { fieldHasTyping, isPlainTextField, isRichTextEditor, trackFieldBaselines } from './ui/field-typing';
 import { GlobalPdfDrop } from './features/versions/VerifyPanel';
+import { SaveStatus } from './ui/SaveStatus';
 
 /** Whether Ctrl/Cmd+Z pressed in `target` means the workshop's undo (not the field's or the editor's own). */
 function typedUndoGoesToWorkshop(target: EventTarget | null): boolean {
@@ -42,6 +43,8 @@ export function App() {
       e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
+    // Reload or close within a field's commit delay: commit what was typed (its write may still be cut short).
+    window.addEventListener('pagehide', flushPendingEdits);
     const off = platform().onMenuCommand((command) => {
       const state = useAppStore.getState();
       // The menu's Ctrl/Cmd+Z reaches us even while a text field has focus:
@@ -64,6 +67,7 @@ export function App() {
     });
     return () => {
       window.removeEventListener('keydown', onKey);
+      window.removeEventListener('pagehide', flushPendingEdits);
       stopTracking();
       off();
     };
@@ -89,6 +93,7 @@ export function App() {
           <div className="topbar__workshop">
             <span className="topbar__title">{session.content.meta.title}</span>
             <span className={`badge badge--${session.status}`}>{t(`status.${session.status}`)}</span>
+            <SaveStatus />
           </div>
         ) : (
           <div className="topbar__workshop topbar__tagline">{t('app.tagline')}</div>

@@ -1,7 +1,8 @@
 /**
  * Start-up: UI language (saved setting, else the system's), persistent
- * storage request, the first-run sample workshop, and the home list kept
- * live from the database.
+ * storage request, the first-run sample workshop, the place the app was at
+ * (workshop and step, see `data/last-route.ts`), and the home list kept live
+ * from the database.
  */
 import { liveQuery } from 'dexie';
 import { LANGUAGES, type Language } from '../shared/domain/workshop';
@@ -12,6 +13,7 @@ import { platform } from './platform';
 import { useAppStore } from './store';
 import { isQuotaError } from './data/db';
 import { watchSignatureVoiding } from './features/agreement/actions';
+import { rememberRoute, restoreRoute } from './data/last-route';
 
 /** Switches the UI language and remembers it. */
 export async function changeLanguage(language: Language): Promise<void> {
@@ -42,6 +44,10 @@ export async function startApp(): Promise<void> {
   } catch (e) {
     useAppStore.getState().setNotice({ kind: 'error', key: isQuotaError(e) ? 'app.storageFull' : 'app.storageError', values: { message: String(e) } });
   }
+  useAppStore.getState().navigate(await restoreRoute(db));
+  useAppStore.subscribe((state, prev) => {
+    if (state.route !== prev.route) rememberRoute(db, state.route);
+  });
   liveQuery(() => db.workshops.orderBy('updatedAt').reverse().toArray()).subscribe({
     next: (rows) => useAppStore.getState().setWorkshops(rows),
     error: (e) => useAppStore.getState().setNotice({ kind: 'error', key: 'app.storageError', values: { message: String(e) } }),

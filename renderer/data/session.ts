@@ -1,8 +1,9 @@
 /**
  * The open workshop: loads its Y.Doc, keeps the store's read model in step
  * (edit → Y transaction → y-dexie persists → observer → store → React),
- * undo/redo through Y.UndoManager, freezing and signing versions, and
- * storage errors shown without losing what was saved.
+ * undo/redo through Y.UndoManager (with undo groups, so typing in one field
+ * is one step), freezing and signing versions, whether the edits are on disk
+ * (`data/save-status.ts`), and storage errors shown without losing what was saved.
  */
 import * as Y from 'yjs';
 import { liveQuery, type Subscription } from 'dexie';
@@ -12,16 +13,21 @@ import { freezeVersion, signatureSchema, workshopStatus, type Signature } from '
 import type { FreezeOverride } from '../../shared/agreement/approvals';
 import { useAppStore } from '../store';
 import { isQuotaError, type PactoDb } from './db';
-import { DOC_UPDATES_TABLE, openWorkshop, syncIndex, type OpenWorkshop } from './workshops';
+import { DOC_UPDATES_TABLE, flushDoc, openWorkshop, syncIndex, type OpenWorkshop } from './workshops';
+import { trackSaves, type SaveTracker } from './save-status';
+
+/**
+ * Changes closer than this (ms) merge into one undo step: typing in a rich-text
+ * editor (its binding writes directly). Each `edit()` is a step of its own,
+ * and an undo group is one step however long it lasts.
+ */
+export const CAPTURE_TIMEOUT_MS = 600;
 
 interface Active {
   open: OpenWorkshop;
   undo: Y.UndoManager;
+  saves: SaveTracker;
   stop: () => void;
-  /** True while `edit()` runs its function. */
-  inEdit: boolean;
-  /** The `mergeKey` of the last edit, while the next one with that key may join its undo step. */
-  mergeKey: string | undefined;
 }
 
 let active: Active | null = null;
@@ -64,6 +70,8 @@ export function openSession(db: PactoDb, id: string): Promise<void> {
 async function openNow(db: PactoDb, id: string): Promise<void> {
   closeSession();
   const mine = generation;
+  // When it was last written, read before this session's index sync renews it.
+  const lastSaved = (await db.workshops.get(id))?.updatedAt ?? null;
   const open = await openWorkshop(db, id);
   if (mine !== generation) {
     open.close();
@@ -76,7 +84,7 @@ async function openNow(db: PactoDb, id: string): Promise<void> {
   // the whole document in scope it would otherwise clear the redo stack.
   const undo = new Y.UndoManager(doc, {
     trackedOrigins: new Set<unknown>([LOCAL_ORIGIN]),
-    captureTimeout: 600,
+    captureTimeout: CAPTURE_TIMEOUT_MS,
     captureTransaction: (tr) => tr.changed.size > 0 && tr.meta.get('addToHistory') !== false,
   });
   const store = useAppStore.getState();
@@ -102,18 +110,10 @@ async function openNow(db: PactoDb, id: string): Promise<void> {
   };
   const onStack = () => useAppStore.getState().patchSession({ canUndo: undo.canUndo(), canRedo: undo.canRedo() });
   const onError = (error: unknown) => reportStorageError(error);
-  // A write that is not an edit() (a rich-text binding, comments, approvals) ends an edit's merge run.
-  const onOtherWrite = () => {
-    if (active && !active.inEdit && active.mergeKey !== undefined) {
-      active.mergeKey = undefined;
-      undo.stopCapturing();
-    }
-  };
 
   const content = readWorkshop(doc);
   store.setSession({ id, content, canUndo: false, canRedo: false, versions: [], signatures: [], status: 'draft' });
   doc.on('update', onUpdate);
-  doc.on('beforeTransaction', onOtherWrite);
   undo.on('stack-item-added', onStack);
   undo.on('stack-item-popped', onStack);
   undo.on('stack-cleared', onStack);
@@ -130,17 +130,24 @@ async function openNow(db: PactoDb, id: string): Promise<void> {
     error: reportStorageError,
   });
 
+  const saves = trackSaves({
+    doc,
+    provider: open.provider,
+    barrier: () => flushDoc(db),
+    lastSaved,
+    onChange: (status) => useAppStore.getState().setSave(status),
+  });
+
   active = {
     open,
     undo,
-    inEdit: false,
-    mergeKey: undefined,
+    saves,
     stop: () => {
+      saves.stop();
       clearTimeout(indexTimer);
       void syncIndex(db, id, doc).catch(() => undefined);
       versionSub?.unsubscribe();
       doc.off('update', onUpdate);
-      doc.off('beforeTransaction', onOtherWrite);
       open.provider.off('error', onError);
       undo.destroy();
       open.close();
@@ -148,10 +155,28 @@ async function openNow(db: PactoDb, id: string): Promise<void> {
   };
 }
 
+const pendingEdits = new Set<() => void>();
+
+/**
+ * Registers a field's "commit what is typed now" (text not yet committed, e.g.
+ * within a field's debounce), called before the workshop closes and when the
+ * page goes away. Returns the function that unregisters it.
+ */
+export function registerPendingEdit(flush: () => void): () => void {
+  pendingEdits.add(flush);
+  return () => pendingEdits.delete(flush);
+}
+
+/** Commits every field's pending typing now (see {@link registerPendingEdit}). */
+export function flushPendingEdits(): void {
+  for (const flush of [...pendingEdits]) flush();
+}
+
 /** Closes the open workshop (its document stays saved). */
 export function closeSession(): void {
   generation++;
   opening = null;
+  if (active) flushPendingEdits();
   active?.stop();
   active = null;
   useAppStore.getState().setSession(null);
@@ -166,26 +191,21 @@ export function closeSession(): void {
  * the undo manager's capture window (which merges changes made close
  * together in time) is closed before and after it, so what one Ctrl+Z
  * takes back never depends on how fast the user (or a busy machine) was.
- * The one exception is `mergeKey`: consecutive edits with the same key
- * (say, a field committing as the user types, keyed by that field) stay one
- * undo step while they come within the capture window and nothing else is
- * written in between.
+ * Inside an undo group ({@link beginUndoGroup}) the group decides: its
+ * edits are one step.
  */
-export function edit(fn: (doc: Y.Doc) => void, mergeKey?: string): FieldErrors | null {
+export function edit(fn: (doc: Y.Doc) => void): FieldErrors | null {
   if (!active) throw new Error('No workshop is open');
-  const session = active;
-  if (mergeKey === undefined || mergeKey !== session.mergeKey) session.undo.stopCapturing();
-  session.inEdit = true;
+  const manager = active.undo;
+  if (currentGroup === null) manager.stopCapturing();
   try {
-    fn(session.open.doc);
+    fn(active.open.doc);
     return null;
   } catch (e) {
     if (e instanceof InvalidEditError) return e.errors;
     throw e;
   } finally {
-    session.inEdit = false;
-    session.mergeKey = mergeKey;
-    if (mergeKey === undefined) session.undo.stopCapturing();
+    if (currentGroup === null) manager.stopCapturing();
   }
 }
 
@@ -200,14 +220,37 @@ export function activeUndoManager(): Y.UndoManager | null {
 }
 
 /**
+ * Starts an undo group: every edit of this window until the returned function
+ * is called becomes one undo step, however long it takes (typing in one field,
+ * committed as it is typed, undoes in one step). The group also starts and
+ * ends a step, so it never merges with the edit before or after it. Without a
+ * group, each `edit()` is its own step. No-op (returns a no-op) when no
+ * workshop is open.
+ */
+export function beginUndoGroup(): () => void {
+  const manager = active?.undo;
+  if (!manager) return () => undefined;
+  manager.stopCapturing();
+  manager.captureTimeout = Number.POSITIVE_INFINITY;
+  const token = Symbol('undo group');
+  currentGroup = token;
+  return () => {
+    if (currentGroup !== token) return;
+    currentGroup = null;
+    manager.stopCapturing();
+    manager.captureTimeout = CAPTURE_TIMEOUT_MS;
+  };
+}
+
+let currentGroup: symbol | null = null;
+
+/**
  * Starts a new undo step: the next change, however soon it comes, is not
  * merged into the last one. A rich-text editor calls it when it gains focus,
  * so what is typed there after clicking in is one step of its own.
  */
 export function startUndoStep(): void {
-  if (!active) return;
-  active.mergeKey = undefined;
-  active.undo.stopCapturing();
+  active?.undo.stopCapturing();
 }
 
 /** Undoes the last edit of the open workshop. */
@@ -227,7 +270,9 @@ export function redo(): void {
 export async function retrySave(db: PactoDb): Promise<void> {
   if (!active) return;
   const { doc, id } = active.open;
+  const saves = active.saves;
   await db.table(DOC_UPDATES_TABLE).add({ k: id, u: Y.encodeStateAsUpdateV2(doc), f: 1 });
+  saves.markSaved();
   await syncIndex(db, id, doc);
   useAppStore.getState().setNotice(null);
 }

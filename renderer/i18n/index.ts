@@ -84,6 +84,12 @@ export function formatters(language: Language) {
       const [y, m, d] = iso.split('-').map(Number);
       return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d!)));
     },
+    /** An instant as hours and minutes in local time ("14:32"), with the day before it when it is not `today`. */
+    time: (instant: string | Date, today: Date = new Date()) => {
+      const at = new Date(instant);
+      const sameDay = at.toDateString() === today.toDateString();
+      return new Intl.DateTimeFormat(locale, sameDay ? { hour: '2-digit', minute: '2-digit' } : { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(at);
+    },
     /** An instant, shown in `timeZone` with the zone's name, e.g. "30 nov 2026, 18:04 CET". */
     dateTime: (instant: string | Date, timeZone?: string) =>
       new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' }).format(

@@ -9,6 +9,7 @@ import { create } from 'zustand';
 import type { Language, WorkshopContent } from '../../shared/domain/workshop';
 import type { AgreementVersion, Signature, WorkshopStatus } from '../../shared/agreement/version';
 import type { WorkshopRow } from '../data/db';
+import type { SaveStatus } from '../data/save-status';
 
 export const STEPS = ['participants', 'funnel', 'glossary', 'sla', 'targets', 'sign', 'export', 'versions'] as const;
 export type Step = (typeof STEPS)[number];
@@ -56,7 +57,10 @@ interface WorkshopsSlice {
 
 interface SessionSlice {
   session: SessionState | null;
+  /** Whether the open workshop's edits are on disk; null with no workshop open. */
+  save: SaveStatus | null;
   setSession(session: SessionState | null): void;
+  setSave(save: SaveStatus): void;
   patchSession(patch: Partial<SessionState>): void;
 }
 
@@ -74,6 +78,8 @@ export const useAppStore = create<AppState>()((set) => ({
   setWorkshops: (workshops) => set({ workshops }),
 
   session: null,
-  setSession: (session) => set({ session }),
+  save: null,
+  setSession: (session) => set(session ? { session } : { session, save: null }),
+  setSave: (save) => set({ save }),
   patchSession: (patch) => set((s) => (s.session ? { session: { ...s.session, ...patch } } : {})),
 }));

@@ -1,16 +1,27 @@
 /**
- * Form fields that edit workshop content in place. Each keeps a local draft
- * while the user types and commits on blur or Enter; the commit returns an
- * error key (shown at the field, with nothing saved) or null. Escape
- * restores the saved value.
+ * Form fields that edit workshop content in place. Text and number fields
+ * commit what is typed as it is typed, at most {@link COMMIT_DELAY_MS} after
+ * the first keystroke not yet saved, and at once on blur or Enter; the
+ * commit returns an error key (shown at the field, the typed text kept on
+ * screen, nothing saved) or null. Typing in one field, from focus to blur,
+ * is one undo step. Escape drops text not saved and shows the saved value.
+ *
+ * A field only ever commits what the user typed in it: a change from
+ * elsewhere (another window on the same workshop, undo) replaces what the
+ * field shows unless the user has typed text there that is not committed yet
+ * (that text is committed next: last writer wins).
  */
-import { useId, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseLocaleNumber } from '../../shared/domain/parse';
+import { beginUndoGroup, registerPendingEdit } from '../data/session';
 import { useAppStore } from '../store';
 
 /** Commit callback: returns the error key to show, or null when saved. */
 export type Commit<T> = (value: T) => string | null;
+
+/** The longest typed text waits before it is committed (ms). */
+export const COMMIT_DELAY_MS = 300;
 
 interface BaseProps {
   label: string;
@@ -22,22 +33,106 @@ interface BaseProps {
 }
 
 /**
- * Draft state of a field: `null` while not editing, so the field shows the
- * saved value (and follows undo or edits from elsewhere); the typed text while
- * editing or while an invalid value is kept on screen, unsaved.
+ * Text typed in a field that differs from, or is not yet known to be, the
+ * saved value: `pending` (not committed yet), `committed` (saved; kept on
+ * screen while the field is being edited, since the saved value may read
+ * differently: trimmed, or a number formatted), or `invalid` (refused with
+ * `error`, kept on screen, unsaved).
  */
-export function useDraft(saved: string) {
-  const [typed, setTyped] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+interface Draft {
+  text: string;
+  state: 'pending' | 'committed' | 'invalid';
+  error: string | null;
+}
+
+/** What a field gives {@link useFieldDraft}. */
+export interface FieldDraftOptions {
+  /** The saved value as the field shows it. */
+  saved: string;
+  /** Tries to save `text`: the error key to show (nothing saved), or null when saved or nothing needed saving. */
+  commit(text: string): string | null;
+  /** Whether `saved` is what committing `text` saved (e.g. the text trimmed, the number formatted). Default: equal. */
+  echoes?(saved: string, text: string): boolean;
+}
+
+const sameText = (saved: string, text: string) => saved === text;
+
+/**
+ * The draft logic every text-like field here shares: what to show, when to
+ * commit, and the input's handlers (`value`, `onChange`, `onFocus`, `onBlur`,
+ * Escape in `onKeyDown`; Enter should blur the input). See the module comment.
+ */
+export function useFieldDraft({ saved, commit, echoes = sameText }: FieldDraftOptions) {
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [seen, setSeen] = useState(saved);
+  if (seen !== saved) {
+    // The saved value changed. A draft this field committed stays on screen if
+    // the change is its own commit; a change from elsewhere replaces it.
+    setSeen(saved);
+    if (draft?.state === 'committed' && !echoes(saved, draft.text)) setDraft(null);
+  }
+  const latest = useRef({ commit, saved });
+  useLayoutEffect(() => {
+    latest.current = { commit, saved };
+  });
+  const pending = useRef<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const endGroup = useRef<(() => void) | null>(null);
+
+  /** Commits the pending text now; returns the error, or null. */
+  const flush = useCallback((): string | null => {
+    clearTimeout(timer.current);
+    timer.current = undefined;
+    const text = pending.current;
+    if (text === null) return null;
+    pending.current = null;
+    if (text === latest.current.saved) {
+      setDraft(null);
+      return null;
+    }
+    const error = latest.current.commit(text);
+    setDraft(error ? { text, state: 'invalid', error } : { text, state: 'committed', error: null });
+    return error;
+  }, []);
+
+  useEffect(() => {
+    const unregister = registerPendingEdit(() => void flush());
+    return () => {
+      unregister();
+      // Unmounted while typing (the screen changed without a blur): keep what was typed.
+      flush();
+      endGroup.current?.();
+      endGroup.current = null;
+    };
+  }, [flush]);
+
+  const endEditing = () => {
+    const error = flush();
+    if (!error) setDraft(null); // show the saved value as saved (trimmed, formatted)
+    endGroup.current?.();
+    endGroup.current = null;
+  };
+
   return {
-    draft: typed ?? saved,
-    setDraft: setTyped,
-    error,
-    setError,
-    begin: () => setTyped((d) => d ?? saved),
-    reset: () => {
-      setTyped(null);
-      setError(null);
+    value: draft?.text ?? saved,
+    error: draft?.error ?? null,
+    onFocus: () => {
+      endGroup.current?.();
+      endGroup.current = beginUndoGroup();
+    },
+    onChange: (e: { target: { value: string } }) => {
+      const text = e.target.value;
+      pending.current = text;
+      setDraft((d) => ({ text, state: 'pending', error: d?.error ?? null }));
+      timer.current ??= setTimeout(flush, COMMIT_DELAY_MS);
+    },
+    onBlur: endEditing,
+    onKeyDown: (e: React.KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      clearTimeout(timer.current);
+      timer.current = undefined;
+      pending.current = null;
+      setDraft(null);
     },
   };
 }
@@ -61,36 +156,36 @@ export function FieldFrame({ label, hideLabel, hint, error, id, className, child
   );
 }
 
-/** A single-line or multi-line text field. */
-export function TextField(props: BaseProps & { value: string; onCommit: Commit<string>; multiline?: boolean; rows?: number; placeholder?: string }) {
+/** Whether `saved` is `text` as saved: names and titles are saved trimmed. */
+const textEchoes = (saved: string, text: string) => saved === text || saved === text.trim();
+
+/**
+ * A single-line or multi-line text field. `echoes`: whether the saved value is
+ * what committing the typed text saves, for a field whose saved value reads
+ * differently from the text (default: the same text, or trimmed).
+ */
+export function TextField(
+  props: BaseProps & { value: string; onCommit: Commit<string>; multiline?: boolean; rows?: number; placeholder?: string; echoes?: FieldDraftOptions['echoes'] },
+) {
   const id = useId();
-  const { draft, setDraft, error, setError, begin, reset } = useDraft(props.value);
-  const commit = () => {
-    if (draft === props.value) return reset();
-    const e = props.onCommit(draft);
-    if (e) setError(e); // keep the invalid draft visible, unsaved
-    else reset();
-  };
+  const field = useFieldDraft({ saved: props.value, commit: props.onCommit, echoes: props.echoes ?? textEchoes });
   const common = {
     id,
-    value: draft,
+    value: field.value,
     placeholder: props.placeholder,
-    'aria-invalid': error ? true : undefined,
-    'aria-describedby': error ? `${id}-error` : undefined,
+    'aria-invalid': field.error ? true : undefined,
+    'aria-describedby': field.error ? `${id}-error` : undefined,
     'data-testid': props.testId,
-    onFocus: begin,
-    onBlur: commit,
-    onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
+    onFocus: field.onFocus,
+    onBlur: field.onBlur,
+    onChange: field.onChange,
     onKeyDown: (e: React.KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        reset();
-      } else if (e.key === 'Enter' && !props.multiline) {
-        (e.target as HTMLElement).blur();
-      }
+      field.onKeyDown(e);
+      if (e.key === 'Enter' && !props.multiline) (e.target as HTMLElement).blur();
     },
   };
   return (
-    <FieldFrame {...props} error={error} id={id}>
+    <FieldFrame {...props} error={field.error} id={id}>
       {props.multiline ? <textarea rows={props.rows ?? 3} {...common} /> : <input type="text" {...common} />}
     </FieldFrame>
   );
@@ -104,43 +199,47 @@ export function NumberField(props: BaseProps & { value: number; kind: NumberKind
   const id = useId();
   const language = useAppStore((s) => s.language);
   const locale = language === 'es' ? 'es-ES' : 'en-US';
-  const shown =
-    props.kind === 'percent'
+  const { kind } = props;
+  const show = (value: number) =>
+    kind === 'percent'
       ? // Below 0,01 % two decimals would show 0: two significant digits instead.
-        new Intl.NumberFormat(locale, props.value !== 0 && Math.abs(props.value) < 0.0001 ? { maximumSignificantDigits: 2 } : { maximumFractionDigits: 2 }).format(props.value * 100)
-      : new Intl.NumberFormat(locale, { maximumFractionDigits: 2, useGrouping: props.kind === 'money' }).format(props.value);
-  const { draft, setDraft, error, setError, begin, reset } = useDraft(shown);
-  const commit = () => {
-    if (draft === shown) return reset();
-    const parsed = parseLocaleNumber(draft, language);
-    let e: string | null;
-    if (!parsed.ok) {
-      e = props.kind === 'percent' ? 'rateFormat' : props.kind === 'days' ? 'daysFormat' : parsed.reason === 'empty' ? 'required' : 'number';
-    } else {
-      const value = props.kind === 'percent' ? Math.round(parsed.value * 1e6) / 1e8 : parsed.value;
-      e = props.onCommit(value);
-    }
-    if (e) setError(e);
-    else reset();
+        new Intl.NumberFormat(locale, value !== 0 && Math.abs(value) < 0.0001 ? { maximumSignificantDigits: 2 } : { maximumFractionDigits: 2 }).format(value * 100)
+      : new Intl.NumberFormat(locale, { maximumFractionDigits: 2, useGrouping: kind === 'money' }).format(value);
+  /** The typed text as the value it stands for, or the error key. */
+  const read = (text: string): { ok: true; value: number } | { ok: false; error: string } => {
+    const parsed = parseLocaleNumber(text, language);
+    if (!parsed.ok) return { ok: false, error: kind === 'percent' ? 'rateFormat' : kind === 'days' ? 'daysFormat' : parsed.reason === 'empty' ? 'required' : 'number' };
+    return { ok: true, value: kind === 'percent' ? Math.round(parsed.value * 1e6) / 1e8 : parsed.value };
   };
+  const field = useFieldDraft({
+    saved: show(props.value),
+    commit: (text) => {
+      const read_ = read(text);
+      if (!read_.ok) return read_.error;
+      return read_.value === props.value ? null : props.onCommit(read_.value);
+    },
+    echoes: (saved, text) => {
+      const read_ = read(text);
+      return read_.ok && show(read_.value) === saved;
+    },
+  });
   return (
-    <FieldFrame {...props} error={error} id={id}>
+    <FieldFrame {...props} error={field.error} id={id}>
       <span className="number-input">
         <input
           id={id}
           type="text"
           inputMode="decimal"
-          value={draft}
+          value={field.value}
           data-testid={props.testId}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-          onFocus={begin}
-          onChange={(e) => setDraft(e.target.value)}
-          onBlur={commit}
+          aria-invalid={field.error ? true : undefined}
+          aria-describedby={field.error ? `${id}-error` : undefined}
+          onFocus={field.onFocus}
+          onChange={field.onChange}
+          onBlur={field.onBlur}
           onKeyDown={(e) => {
-            if (e.key === 'Escape') {
-              reset();
-            } else if (e.key === 'Enter') (e.target as HTMLElement).blur();
+            field.onKeyDown(e);
+            if (e.key === 'Enter') (e.target as HTMLElement).blur();
           }}
         />
         {props.kind === 'percent' ? <span className="number-input__suffix">%</span> : props.suffix ? <span className="number-input__suffix">{props.suffix}</span> : null}

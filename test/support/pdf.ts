@@ -11,11 +11,11 @@
  *   loads pdf.js from node_modules through a request route, so nothing is
  *   served over the network.
  */
-/// <reference path="../../electron/seal/pdfjs-worker.d.ts" />
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type * as Pdfjs from 'pdfjs-dist';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { launchBrowser } from './chromium.mjs';
 
@@ -185,7 +185,7 @@ export async function renderPdfPages(pdfPath: string, prefix: string, options: {
     await page.waitForFunction(() => 'pdfjs' in window);
     const images = await page.evaluate(
       async ({ dpi, first, last }) => {
-        const pdfjs = (window as unknown as { pdfjs: typeof import('pdfjs-dist') }).pdfjs;
+        const pdfjs = (window as unknown as { pdfjs: typeof Pdfjs }).pdfjs;
         pdfjs.GlobalWorkerOptions.workerSrc = '/build/pdf.worker.mjs';
         const doc = await pdfjs.getDocument({ url: '/document.pdf', cMapUrl: '/cmaps/', cMapPacked: true, standardFontDataUrl: '/standard_fonts/', isEvalSupported: false }).promise;
         const to = Math.min(last ?? doc.numPages, doc.numPages);

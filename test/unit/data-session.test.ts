@@ -1,10 +1,9 @@
 /**
  * The open workshop session: every `edit()` is its own undo step, however
  * soon it follows the one before (the capture window never merges two user
- * actions, so Ctrl+Z does not depend on the machine's speed); edits sharing
- * a `mergeKey` stay one step until something else is written; opening the
- * same workshop twice at once opens it once, and a superseded open gives
- * back what it loaded.
+ * actions, so Ctrl+Z does not depend on the machine's speed), the edits of an
+ * undo group are one step; opening the same workshop twice at once opens it
+ * once, and a superseded open gives back what it loaded.
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -12,7 +11,7 @@ import type * as Y from 'yjs';
 import { updateStage, updateTransition } from '../../shared/domain/workshop-doc';
 import { sampleWorkshop } from '../../shared/sample/standard-content';
 import { createDb } from '../../renderer/data/db';
-import { activeDoc, closeSession, edit, openSession, undo } from '../../renderer/data/session';
+import { activeDoc, beginUndoGroup, closeSession, edit, openSession, undo } from '../../renderer/data/session';
 import { createWorkshop } from '../../renderer/data/workshops';
 import { useAppStore } from '../../renderer/store';
 
@@ -40,21 +39,21 @@ describe('edit() and the undo history', () => {
     expect([rate(), owner()]).toEqual([before.rate, before.owner]);
   });
 
-  it('keeps edits with the same merge key one step, and starts a new one after another write', async () => {
+  it('keeps the edits of an undo group one step, and the edits after it steps of their own', async () => {
     await openFresh();
-    const before = rate();
-    edit((doc) => updateTransition(doc, 'sales', 'tr-lead-mql', { conversionRate: 0.3 }), 'rate');
-    edit((doc) => updateTransition(doc, 'sales', 'tr-lead-mql', { conversionRate: 0.35 }), 'rate');
-    // A write outside edit() (as a rich-text binding makes) ends the run.
-    activeDoc()!.getMap('scratch').set('x', 1);
-    edit((doc) => updateTransition(doc, 'sales', 'tr-lead-mql', { conversionRate: 0.45 }), 'rate');
-    edit((doc) => updateStage(doc, 'sales', 'stage-sal', { ownerTeam: 'marketing' }), 'owner');
+    const before = { rate: rate(), owner: owner() };
+    const end = beginUndoGroup();
+    edit((doc) => updateTransition(doc, 'sales', 'tr-lead-mql', { conversionRate: 0.3 }));
+    edit((doc) => updateTransition(doc, 'sales', 'tr-lead-mql', { conversionRate: 0.35 }));
+    end();
+    edit((doc) => updateTransition(doc, 'sales', 'tr-lead-mql', { conversionRate: 0.45 }));
+    edit((doc) => updateStage(doc, 'sales', 'stage-sal', { ownerTeam: 'marketing' }));
     undo();
-    expect([rate(), owner()]).toEqual([0.45, 'sales']);
+    expect([rate(), owner()]).toEqual([0.45, before.owner]);
     undo();
     expect(rate()).toBe(0.35);
     undo();
-    expect(rate()).toBe(before);
+    expect(rate()).toBe(before.rate);
   });
 });
 

@@ -16,7 +16,7 @@ import { defaultSources } from '../../../shared/funnel/templates';
 import { formatSource } from '../../../shared/funnel/benchmarks';
 import { edit } from '../../data/session';
 import { useAppStore } from '../../store';
-import { FieldFrame, SelectField, TextField, firstError, useDraft } from '../../ui/fields';
+import { FieldFrame, SelectField, TextField, firstError, useFieldDraft } from '../../ui/fields';
 import { connectStages, removeItems } from './actions';
 import { issuesByTarget, termLabel } from './decorations';
 import type { Selection } from './FunnelCanvas';
@@ -24,36 +24,42 @@ import type { Selection } from './FunnelCanvas';
 /** A field whose text is parsed (rate, days) before it is saved; the error shows at the field. */
 function ParsedField(props: {
   label: string;
-  value: string;
+  value: number;
+  format(value: number): string;
   parse(text: string): Result<number, string>;
   onCommit(value: number): string | null;
   testId: string;
   hint?: string;
 }) {
   const id = useId();
-  const { draft, setDraft, error, setError, reset } = useDraft(props.value);
-  const commit = () => {
-    if (draft === props.value) return reset();
-    const parsed = props.parse(draft);
-    const e = parsed.ok ? props.onCommit(parsed.value) : parsed.error;
-    if (e) setError(e);
-    else reset();
-  };
+  const field = useFieldDraft({
+    saved: props.format(props.value),
+    commit: (text) => {
+      const parsed = props.parse(text);
+      if (!parsed.ok) return parsed.error;
+      return parsed.value === props.value ? null : props.onCommit(parsed.value);
+    },
+    echoes: (saved, text) => {
+      const parsed = props.parse(text);
+      return parsed.ok && props.format(parsed.value) === saved;
+    },
+  });
   return (
-    <FieldFrame label={props.label} hint={props.hint} error={error} id={id}>
+    <FieldFrame label={props.label} hint={props.hint} error={field.error} id={id}>
       <input
         id={id}
         type="text"
         inputMode="decimal"
-        value={draft}
+        value={field.value}
         data-testid={props.testId}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(e) => setDraft(e.target.value)}
-        onBlur={commit}
+        aria-invalid={field.error ? true : undefined}
+        aria-describedby={field.error ? `${id}-error` : undefined}
+        onFocus={field.onFocus}
+        onChange={field.onChange}
+        onBlur={field.onBlur}
         onKeyDown={(e) => {
+          field.onKeyDown(e);
           if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
-          else if (e.key === 'Escape') reset();
         }}
       />
     </FieldFrame>
@@ -71,18 +77,18 @@ function TransitionFields({ funnelId, funnel, transition }: { funnelId: FunnelId
   return (
     <div className="transition-fields">
       <ParsedField
-        key={`rate-${transition.conversionRate}`}
         label={t('canvas.panel.rate')}
-        value={formatRateInput(transition.conversionRate, language)}
+        value={transition.conversionRate}
+        format={(rate) => formatRateInput(rate, language)}
         parse={parseRateInput}
         onCommit={(conversionRate) => update({ conversionRate })}
         testId={`rate-${transition.id}`}
         hint={sourceHint(sources.conversionRate)}
       />
       <ParsedField
-        key={`days-${transition.averageDays}`}
         label={t('canvas.panel.days')}
-        value={String(transition.averageDays).replace('.', language === 'es' ? ',' : '.')}
+        value={transition.averageDays}
+        format={(days) => String(days).replace('.', language === 'es' ? ',' : '.')}
         parse={parseDaysInput}
         onCommit={(averageDays) => update({ averageDays })}
         testId={`days-${transition.id}`}

@@ -161,16 +161,19 @@ function OptionalNumber(props: {
   const { t } = useTranslation();
   const language = useAppStore((s) => s.language);
   // Shown like a number field; emptying it clears the value (README: these inputs are optional).
-  const shown =
-    props.value === null
-      ? ''
-      : new Intl.NumberFormat(language === 'es' ? 'es-ES' : 'en-US', { maximumFractionDigits: 2, useGrouping: props.kind === 'money' }).format(props.value);
+  const show = (value: number | null) =>
+    value === null ? '' : new Intl.NumberFormat(language === 'es' ? 'es-ES' : 'en-US', { maximumFractionDigits: 2, useGrouping: props.kind === 'money' }).format(value);
   return (
     <TextField
       label={`${props.label} · ${t('model.optional')}`}
-      value={shown}
+      value={show(props.value)}
       placeholder={t('model.optional')}
       testId={props.testId}
+      // Saved as a number: "1200" typed shows as "1.200" once saved, not while it is being typed.
+      echoes={(saved, typed) => {
+        const value = typed.trim() === '' ? null : parseTyped(typed, language);
+        return (value !== null || typed.trim() === '') && show(value) === saved;
+      }}
       onCommit={(typed) => (typed.trim() === '' ? props.onCommit(null) : commitTyped(typed, props.onCommit))}
     />
   );

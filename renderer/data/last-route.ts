@@ -1,0 +1,57 @@
+/**
+ * Where the app was, so that a reload or a restart comes back to it: the
+ * open workshop and its step (or the home screen). A reload of one window
+ * returns to that window's place (kept in its `sessionStorage`); a restart,
+ * or a window opened later, to the last place of any window (the
+ * `lastRoute` setting in the database). A workshop that no longer exists
+ * gives the home screen.
+ */
+import { z } from 'zod';
+import { STEPS, type Route } from '../store';
+import type { PactoDb } from './db';
+
+const SESSION_KEY = 'pacto.route';
+const SETTING_KEY = 'lastRoute';
+
+const routeSchema = z.discriminatedUnion('screen', [
+  z.object({ screen: z.literal('home') }),
+  z.object({ screen: z.literal('workshop'), id: z.string().min(1), step: z.enum(STEPS) }),
+]);
+
+/** The part of `route` worth coming back to (an item the step was opened on is not). */
+function remembered(route: Route): Route {
+  return route.screen === 'workshop' ? { screen: 'workshop', id: route.id, step: route.step } : { screen: 'home' };
+}
+
+function parse(value: unknown): Route | null {
+  const result = routeSchema.safeParse(value);
+  return result.success ? result.data : null;
+}
+
+function fromSession(storage: Storage | undefined): Route | null {
+  try {
+    const raw = storage?.getItem(SESSION_KEY);
+    return raw ? parse(JSON.parse(raw)) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Remembers `route` for this window's reloads and for the next start. Never throws (a full disk only loses the place). */
+export function rememberRoute(db: PactoDb, route: Route, storage: Storage | undefined = globalThis.sessionStorage): void {
+  const value = remembered(route);
+  try {
+    storage?.setItem(SESSION_KEY, JSON.stringify(value));
+  } catch {
+    // Storage refused (full, or disabled): only the place is lost.
+  }
+  void db.settings.put({ key: SETTING_KEY, value }).catch(() => undefined);
+}
+
+/** The route to start on: this window's last place, else the last one saved, else home; home when its workshop is gone. */
+export async function restoreRoute(db: PactoDb, storage: Storage | undefined = globalThis.sessionStorage): Promise<Route> {
+  const saved = fromSession(storage) ?? parse((await db.settings.get(SETTING_KEY).catch(() => undefined))?.value);
+  if (!saved || saved.screen === 'home') return { screen: 'home' };
+  const exists = await db.workshops.get(saved.id).catch(() => undefined);
+  return exists ? saved : { screen: 'home' };
+}
