@@ -7,8 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { launchPersistent } from './support/chromium';
-import { openApp, pageErrors } from './support/app';
+import { launchPersistent } from '../support/chromium.mjs';
+import { openApp, openSample, pageErrors } from '../support/app';
 
 const url = inject('pactoUrl');
 let context: BrowserContext;
@@ -17,7 +17,7 @@ let page: Page;
 beforeAll(async () => {
   ({ context } = await launchPersistent());
   page = await openApp(context, url);
-  await page.getByTestId('workshop-card').getByRole('button', { name: 'Abrir' }).click();
+  await openSample(page);
   await page.getByTestId('participant-row').first().waitFor();
 });
 
@@ -43,7 +43,7 @@ describe('Ctrl+Z around text fields', () => {
     // Leaving the focused field writes nothing new: the undone edit stays undone after a reload.
     await titleField(0).press('Tab');
     await page.reload();
-    await page.getByTestId('workshop-card').getByRole('button', { name: 'Abrir' }).click();
+    await openSample(page);
     await expect.poll(() => nameField(0).inputValue()).toBe(original);
 
     await nameField(0).fill('Lucía Ortega Ruiz');

@@ -43,10 +43,19 @@ export interface PdfInfo {
   author: string | null;
   /** Size of the first page, in points (A4 is 595.28 × 841.89, Letter 612 × 792). */
   pageSize: { width: number; height: number };
+  /** The paper that size is (within 2 points, as `pdfinfo` names it), or null for another size. */
+  paper: 'A4' | 'Letter' | null;
   /** The catalogue's MarkInfo says the document is tagged (a structure tree for accessibility). */
   tagged: boolean;
   /** Every role in the pages' structure trees (`H2`, `Sect`, `P`…). */
   structureRoles: Set<string>;
+}
+
+const PAPERS = { A4: [595.28, 841.89], Letter: [612, 792] } as const;
+
+function paperOf(width: number, height: number): PdfInfo['paper'] {
+  for (const [name, [w, h]] of Object.entries(PAPERS)) if (Math.abs(width - w) < 2 && Math.abs(height - h) < 2) return name as PdfInfo['paper'];
+  return null;
 }
 
 /** Page count, page size, document information, Tagged and structure roles of a PDF. */
@@ -55,6 +64,7 @@ export function pdfInfo(source: string | Uint8Array): Promise<PdfInfo> {
     const info = ((await doc.getMetadata()).info ?? {}) as { Title?: unknown; Author?: unknown };
     const first = await doc.getPage(1);
     const [x0, y0, x1, y1] = first.view as [number, number, number, number];
+    const [width, height] = [Math.abs(x1 - x0), Math.abs(y1 - y0)];
     const markInfo = (await doc.getMarkInfo()) as { Marked?: boolean } | null;
     const structureRoles = new Set<string>();
     const walk = (node: { role?: string; children?: unknown[] } | null) => {
@@ -67,7 +77,8 @@ export function pdfInfo(source: string | Uint8Array): Promise<PdfInfo> {
       pages: doc.numPages,
       title: typeof info.Title === 'string' ? info.Title : null,
       author: typeof info.Author === 'string' ? info.Author : null,
-      pageSize: { width: Math.abs(x1 - x0), height: Math.abs(y1 - y0) },
+      pageSize: { width, height },
+      paper: paperOf(width, height),
       tagged: markInfo?.Marked === true,
       structureRoles,
     };
