@@ -155,21 +155,23 @@ async function openNow(db: PactoDb, id: string): Promise<void> {
   };
 }
 
-const pendingEdits = new Set<() => void>();
+const pendingEdits = new Map<object, () => void>();
 
 /**
- * Registers a field's "commit what is typed now" (text not yet committed, e.g.
- * within a field's debounce), called before the workshop closes and when the
- * page goes away. Returns the function that unregisters it.
+ * Says whether the field `key` holds typing not yet committed (within its
+ * commit delay): `flush` commits it now, null when there is none (any more).
+ * Pending typing is committed before the workshop closes and when the page
+ * goes away, and the header says "Saving…" while there is any.
  */
-export function registerPendingEdit(flush: () => void): () => void {
-  pendingEdits.add(flush);
-  return () => pendingEdits.delete(flush);
+export function setPendingEdit(key: object, flush: (() => void) | null): void {
+  if (flush) pendingEdits.set(key, flush);
+  else pendingEdits.delete(key);
+  if (useAppStore.getState().typing !== pendingEdits.size > 0) useAppStore.getState().setTyping(pendingEdits.size > 0);
 }
 
-/** Commits every field's pending typing now (see {@link registerPendingEdit}). */
+/** Commits every field's pending typing now (see {@link setPendingEdit}). */
 export function flushPendingEdits(): void {
-  for (const flush of [...pendingEdits]) flush();
+  for (const flush of [...pendingEdits.values()]) flush();
 }
 
 /** Closes the open workshop (its document stays saved). */

@@ -59,8 +59,11 @@ interface SessionSlice {
   session: SessionState | null;
   /** Whether the open workshop's edits are on disk; null with no workshop open. */
   save: SaveStatus | null;
+  /** Some field holds typing not committed yet (within its commit delay). */
+  typing: boolean;
   setSession(session: SessionState | null): void;
   setSave(save: SaveStatus): void;
+  setTyping(typing: boolean): void;
   patchSession(patch: Partial<SessionState>): void;
 }
 
@@ -81,5 +84,7 @@ export const useAppStore = create<AppState>()((set) => ({
   save: null,
   setSession: (session) => set(session ? { session } : { session, save: null }),
   setSave: (save) => set({ save }),
+  typing: false,
+  setTyping: (typing) => set({ typing }),
   patchSession: (patch) => set((s) => (s.session ? { session: { ...s.session, ...patch } } : {})),
 }));

@@ -1,8 +1,9 @@
 /**
  * The header's save indicator for the open workshop: "Saved 14:32" /
  * "Guardado 14:32" once every edit is written to the database (see
- * `data/save-status.ts` for what that means), "Saving…" while a write is under
- * way, "Not saved: …" with the reason when a write failed.
+ * `data/save-status.ts` for what that means), "Saving…" while a field holds
+ * typing not committed yet or a write is under way, "Not saved: …" with the
+ * reason when a write failed.
  */
 import { useTranslation } from 'react-i18next';
 import { formatters } from '../i18n';
@@ -10,7 +11,9 @@ import { useAppStore } from '../store';
 
 export function SaveStatus() {
   const { t } = useTranslation();
-  const save = useAppStore((s) => s.save);
+  const written = useAppStore((s) => s.save);
+  const typing = useAppStore((s) => s.typing);
+  const save = written?.kind === 'saved' && typing ? ({ kind: 'saving' } as const) : written;
   const language = useAppStore((s) => s.language);
   if (!save) return null;
   const f = formatters(language);

@@ -14,7 +14,7 @@
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseLocaleNumber } from '../../shared/domain/parse';
-import { beginUndoGroup, registerPendingEdit } from '../data/session';
+import { beginUndoGroup, setPendingEdit } from '../data/session';
 import { useAppStore } from '../store';
 
 /** Commit callback: returns the error key to show, or null when saved. */
@@ -86,6 +86,7 @@ export function useFieldDraft({ saved, commit, echoes = sameText }: FieldDraftOp
     const text = pending.current;
     if (text === null) return null;
     pending.current = null;
+    setPendingEdit(pending, null);
     if (text === latest.current.saved) {
       setDraft(null);
       return null;
@@ -96,9 +97,7 @@ export function useFieldDraft({ saved, commit, echoes = sameText }: FieldDraftOp
   }, []);
 
   useEffect(() => {
-    const unregister = registerPendingEdit(() => void flush());
     return () => {
-      unregister();
       // Unmounted while typing (the screen changed without a blur): keep what was typed.
       flush();
       endGroup.current?.();
@@ -123,6 +122,7 @@ export function useFieldDraft({ saved, commit, echoes = sameText }: FieldDraftOp
     onChange: (e: { target: { value: string } }) => {
       const text = e.target.value;
       pending.current = text;
+      setPendingEdit(pending, () => void flush());
       setDraft((d) => ({ text, state: 'pending', error: d?.error ?? null }));
       timer.current ??= setTimeout(flush, COMMIT_DELAY_MS);
     },
@@ -132,6 +132,7 @@ export function useFieldDraft({ saved, commit, echoes = sameText }: FieldDraftOp
       clearTimeout(timer.current);
       timer.current = undefined;
       pending.current = null;
+      setPendingEdit(pending, null);
       setDraft(null);
     },
   };

@@ -11,8 +11,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { launchPersistent } from '../support/chromium.mjs';
-import { ARTIFACTS, freezeSignAndExport, goToStep, openApp, openSample, pageErrors, shot, transformSettled } from '../support/app';
+import { launchPersistent } from './support/chromium';
+import { ARTIFACTS, freezeSignAndExport, goToStep, openApp, openSample, pageErrors, reloadOnStep, shot, transformSettled } from './support/app';
 import { pdfText, renderPdfPages } from '../support/pdf';
 
 const url = inject('pactoUrl');
@@ -166,10 +166,8 @@ describe('the funnel canvas', () => {
     await expect(canvas().locator('.react-flow__node').count()).resolves.toBe(7);
 
     const moved = await position('stage-lead');
-    await page.reload();
-    await page.getByRole('heading', { name: 'Talleres' }).waitFor();
-    await openSample(page);
-    await goToStep(page, 'funnel');
+    // A reload returns to the open step.
+    await reloadOnStep(page, 'funnel');
     await openTab('marketing');
     await expect(canvas().locator('.react-flow__node').count()).resolves.toBe(7);
     await expect(position('stage-lead')).resolves.toEqual(moved);

@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchPersistent } from '../support/chromium.mjs';
-import { goToStep, openApp, pageErrors, shot } from '../support/app';
+import { launchPersistent } from './support/chromium';
+import { goToStep, openApp, pageErrors, shot } from './support/app';
 
 const url = inject('pactoUrl');
 const SAMPLE = 'Acuerdo Marketing–Ventas 2027';

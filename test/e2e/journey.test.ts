@@ -9,8 +9,8 @@ import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchPersistent } from '../support/chromium.mjs';
-import { ARTIFACTS, goToStep, openApp, openSample, pageErrors, shot } from '../support/app';
+import { launchPersistent } from './support/chromium';
+import { ARTIFACTS, goToStep, openApp, openSample, pageErrors, reloadOnStep, shot } from './support/app';
 import { pdfAttachments, pdfInfo, pdfText, renderPdfPages } from '../support/pdf';
 
 const url = inject('pactoUrl');
@@ -95,10 +95,8 @@ describe('the sample workshop, from opening Pacto to a signed PDF', () => {
     await definition.fill(NEW_DEFINITION);
     await definition.blur();
     await shot(page, '04-glossary');
-    await page.reload();
-    await page.getByRole('heading', { name: 'Talleres' }).waitFor();
-    await openSample(page);
-    await goToStep(page, 'glossary');
+    // A reload returns to the open step of the workshop.
+    await reloadOnStep(page, 'glossary');
     await page.getByTestId('term-item').filter({ hasText: 'MQL' }).click();
     await expect(page.getByTestId('term-definition').locator('[contenteditable="true"]').textContent()).resolves.toBe(NEW_DEFINITION);
   });

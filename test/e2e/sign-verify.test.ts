@@ -18,8 +18,8 @@ import { runVerify } from '../../electron/cli/verify';
 import { SNAPSHOT_ATTACHMENT_NAME } from '../../shared/pdf/finalize';
 import { readPdfOutline } from '../../shared/pdf/outline';
 import { embeddedFileData } from '../unit/seal-fixture';
-import { launchPersistent } from '../support/chromium.mjs';
-import { ARTIFACTS, goToStep, openApp, openSample, pageErrors, shot } from '../support/app';
+import { launchPersistent } from './support/chromium';
+import { ARTIFACTS, goToStep, openApp, openSample, pageErrors, shot } from './support/app';
 import { pdfInfo, pdfPageTexts, renderPdfPages } from '../support/pdf';
 
 const url = inject('pactoUrl');

@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchPersistent } from '../support/chromium.mjs';
-import { goToStep, openApp, openSample, savedToDisk, shot } from '../support/app';
+import { launchPersistent } from './support/chromium';
+import { goToStep, openApp, openSample, reloadOnStep, savedToDisk, shot } from './support/app';
 
 let context: BrowserContext;
 let page: Page;
@@ -62,9 +62,8 @@ it('shows a message on a full disk, keeps what was saved, and saves the edit aft
   await alert.getByRole('button', { name: 'Reintentar' }).click();
   await alert.waitFor({ state: 'detached' });
 
-  await page.reload();
-  await page.getByRole('heading', { name: 'Talleres' }).waitFor();
-  await openSampleGlossary();
+  await reloadOnStep(page, 'glossary');
+  await page.getByTestId('term-item').filter({ hasText: 'SQL' }).first().click();
   await expect(page.getByTestId('term-definition').locator('[contenteditable="true"]').textContent()).resolves.toBe('Edición hecha con el disco lleno.');
   // Other terms were not touched.
   await page.getByTestId('term-item').filter({ hasText: 'MQL' }).click();

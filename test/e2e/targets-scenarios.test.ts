@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchPersistent } from '../support/chromium.mjs';
-import { ARTIFACTS, goToStep, openApp, openSample, pageErrors, shot } from '../support/app';
+import { launchPersistent } from './support/chromium';
+import { ARTIFACTS, goToStep, openApp, openSample, pageErrors, reloadOnStep, shot } from './support/app';
 import { pdfText, renderPdfPages } from '../support/pdf';
 
 const url = inject('pactoUrl');
@@ -147,10 +147,7 @@ describe('scenarios on the targets screen', () => {
   });
 
   it('keeps scenarios, their rates and the agreed mark after a reload', async () => {
-    await page.reload();
-    await page.getByRole('heading', { name: 'Talleres' }).waitFor();
-    await openSample(page);
-    await goToStep(page, 'targets');
+    await reloadOnStep(page, 'targets');
     await expect(tabs().count()).resolves.toBe(6);
     await expect(tabs().filter({ hasText: 'Acordado' }).textContent()).resolves.toContain('Supuestos de marketing');
     await expect(volumes()).resolves.toEqual(['5409', '1920', '960', '480', '240', '60']);

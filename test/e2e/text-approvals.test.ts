@@ -9,8 +9,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { launchPersistent } from '../support/chromium.mjs';
-import { ARTIFACTS, freezeSignAndExport, goToStep, openApp, openSample, pageErrors, settled } from '../support/app';
+import { launchPersistent } from './support/chromium';
+import { ARTIFACTS, freezeSignAndExport, goToStep, openApp, openSample, pageErrors, settled } from './support/app';
 import { pdfText, renderPdfPages } from '../support/pdf';
 
 const url = inject('pactoUrl');

@@ -7,8 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { launchPersistent } from '../support/chromium.mjs';
-import { openApp, openSample, pageErrors } from '../support/app';
+import { launchPersistent } from './support/chromium';
+import { openApp, openSample, pageErrors, reloadOnStep } from './support/app';
 
 const url = inject('pactoUrl');
 let context: BrowserContext;
@@ -42,8 +42,7 @@ describe('Ctrl+Z around text fields', () => {
     await expect.poll(() => undoButton().isEnabled()).toBe(false);
     // Leaving the focused field writes nothing new: the undone edit stays undone after a reload.
     await titleField(0).press('Tab');
-    await page.reload();
-    await openSample(page);
+    await reloadOnStep(page, 'participants');
     await expect.poll(() => nameField(0).inputValue()).toBe(original);
 
     await nameField(0).fill('Lucía Ortega Ruiz');

@@ -132,6 +132,18 @@ export async function goToStep(page: Page, step: string): Promise<void> {
   await page.locator('#screen-title').waitFor();
 }
 
+/** The step button of `step` while it is the open step (aria-current). */
+export function currentStep(page: Page, step: string) {
+  return page.locator(`[data-testid="step-${step}"][aria-current="step"]`);
+}
+
+/** Reloads the page and waits until Pacto is back on `step` of the workshop that was open (a reload returns there). */
+export async function reloadOnStep(page: Page, step: string): Promise<void> {
+  await page.reload();
+  await currentStep(page, step).waitFor();
+  await page.locator('#screen-title').waitFor();
+}
+
 /**
  * Freezes the open workshop (with the recorded override when items are still
  * open, decided by Lucía), has Lucía and Jorge of the sample sign with typed
