@@ -139,7 +139,7 @@ describe('glossary and SLA: write, approve, comment, sign', () => {
     expect(await examples.locator('li').allTextContents()).toEqual(['Decisor identificado', 'enlace malo y BANT']);
     expect(pasted).not.toMatch(/<img|<script|<iframe|style=|class="Mso|javascript:/i);
     await expect(examples.locator('a').getAttribute('href')).resolves.toBe('https://example.com/bant');
-    // Had anything of the paste been able to run, it would have by the time the page is idle.
+    // Had anything of the paste been able to run, it would have by the time the page has settled.
     await settled(page);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(remoteRequests).toEqual([]);
@@ -202,7 +202,7 @@ describe('glossary and SLA: write, approve, comment, sign', () => {
     await goToStep(page, 'glossary');
     for (const name of ['Lead', 'MQL', 'SQL']) await page.getByTestId('term-item').filter({ hasText: name }).first().click();
     await page.getByTestId('term-examples').locator('[contenteditable="true"]').waitFor();
-    // An editor that wrote on opening would have done so, and the badge shown it, by the time the page is idle.
+    // An editor that wrote on opening would have done so, and the badge shown it, once the page has settled.
     await settled(page);
     await expect(page.locator('.topbar__workshop .badge').textContent()).resolves.toBe('Firmado');
     expect(pageErrors(page)).toEqual([]);

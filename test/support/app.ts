@@ -94,12 +94,24 @@ export async function openSample(page: Page): Promise<void> {
 }
 
 /**
- * Waits until the page has nothing left to do: the browser runs an idle
- * callback only once its task queue is empty, so renders, effects and the
- * writes they start have run. For checks that something did NOT happen.
+ * Waits until what the page was doing when called has run its course: two
+ * animation frames (React commits, its effects run and the renders they
+ * schedule are painted), then one more task. For checks that something did
+ * NOT happen. Not an idle callback: on a busy machine a page may never be idle.
  */
 export async function settled(page: Page): Promise<void> {
-  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestIdleCallback(() => resolve()))));
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) =>
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => resolve();
+            channel.port2.postMessage(null);
+          }),
+        ),
+      ),
+  );
 }
 
 /** Waits until the element's inline `transform` is the same on two animation frames in a row (a viewport that stopped moving). */
@@ -126,9 +138,13 @@ export async function savedToDisk(page: Page): Promise<void> {
   await page.getByTestId('save-status').and(page.locator('[data-state="saved"]')).waitFor();
 }
 
-/** Clicks step `step` of the open workshop and waits for its heading. */
+/**
+ * Clicks step `step` of the open workshop and waits until it is the open step
+ * and its heading is shown (the previous step's heading does not count).
+ */
 export async function goToStep(page: Page, step: string): Promise<void> {
   await page.getByTestId(`step-${step}`).click();
+  await currentStep(page, step).waitFor();
   await page.locator('#screen-title').waitFor();
 }
 
