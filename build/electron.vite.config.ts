@@ -11,7 +11,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: resolve(root, 'out/main'),
-      rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
+      // The verifier's worker thread is its own entry, started by the main process (electron/seal/verify-off-thread.ts).
+      rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts'), 'verify-worker': resolve(root, 'electron/seal/verify-worker.ts') } },
     },
   },
   preload: {

@@ -52,7 +52,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/**/*.ts', 'build/**/*.{ts,js}', 'test/**/*.{ts,tsx,mjs,js}'],
+    files: ['electron/**/*.ts', 'build/**/*.{ts,js,mjs}', 'test/**/*.{ts,tsx,mjs,js}'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );

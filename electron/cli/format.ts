@@ -110,7 +110,10 @@ export function formatPlan(scenario: Scenario, plan: ScenarioPlan): string {
 const FORMAT_NAMES: Record<string, string> = {
   hubspot: 'HubSpot contacts export',
   salesforce: 'Salesforce opportunities report',
-  custom: 'CSV with a column mapping',
+  pipedrive: 'Pipedrive deals export',
+  zoho: 'Zoho CRM deals export',
+  dynamics: 'Dynamics 365 opportunities export',
+  custom: 'table with a column mapping',
 };
 
 /** The actuals report: stages, win rate, deal size, cohorts, then errors and warnings with row numbers. */
@@ -119,7 +122,7 @@ export function formatActuals(file: string, a: Actuals): string {
   const d = a.dialect;
   out.push(
     `${file}: ${a.format ? FORMAT_NAMES[a.format] : 'columns not recognised'} · ${whole.format(a.rows.read)} rows read, ${whole.format(a.rows.counted)} counted${a.asOf ? ` · as of ${a.asOf}` : ''}`,
-    `Read with delimiter ${JSON.stringify(d.delimiter)}${d.bom ? ', byte-order mark' : ''}, dates ${d.dateStyle === 'iso' ? 'ISO (year-month-day)' : `${d.dateOrder === 'dmy' ? 'day first' : 'month first'} (${d.dateOrderSource})`}, decimal ${JSON.stringify(d.decimalSeparator)}`,
+    `Read ${d.sheet !== undefined ? `from sheet ${JSON.stringify(d.sheet)} (Excel cells)` : `with delimiter ${JSON.stringify(d.delimiter)}${d.bom ? ', byte-order mark' : ''}`}, dates ${d.dateStyle === 'iso' ? 'ISO (year-month-day)' : `${d.dateOrder === 'dmy' ? 'day first' : 'month first'} (${d.dateOrderSource})`}, decimal ${JSON.stringify(d.decimalSeparator)}`,
   );
   if (a.stages.length > 0) {
     out.push(
@@ -130,8 +133,19 @@ export function formatActuals(file: string, a: Actuals): string {
         new Set([1, 2, 3]),
       ),
       '',
-      `Win rate (won ÷ closed): ${a.winRate === null ? '— (the export has no closed deals)' : `${percent(a.winRate)} (${a.won} won of ${a.closed} closed)`}`,
+      `Win rate (won ÷ closed): ${a.winRate === null ? '— (the export has no closed deals)' : `${percent(a.winRate)} (${a.won} won of ${a.closed} closed, ${a.lost} lost)`}`,
       `Average won deal: ${a.averageDealSize === null ? '— (no won deal with an amount)' : twoDecimals.format(a.averageDealSize)}`,
+    );
+    if (a.medianDaysToClose !== null) out.push(`Median days created → closed (won and lost): ${days(a.medianDaysToClose)}`);
+  }
+  if (a.dealStages.length > 0) {
+    out.push('', 'Stage reached (deals by the stage the export names):');
+    out.push(
+      table(
+        ['Stage', 'Deals', 'Won', 'Lost', 'Open'],
+        a.dealStages.map((s) => [s.name, whole.format(s.count), whole.format(s.won), whole.format(s.lost), whole.format(s.open)]),
+        new Set([1, 2, 3, 4]),
+      ),
     );
   }
   if (a.cohorts.length > 0) {

@@ -1,57 +1,82 @@
 /**
  * `pacto` command line: `pacto plan <scenario.json> [--json]` prints the
- * volume each stage needs and the monthly plan; `pacto actuals <export.csv>
- * [--json]` prints what an import of a CRM export computes; `pacto verify
+ * volume each stage needs and the monthly plan; `pacto actuals <export>
+ * [--json] [--sheet NAME]` prints what an import of a CRM export (CSV, or an
+ * .xlsx/.xls workbook) computes; `pacto verify
  * <file.pdf> [--json]` checks an agreement PDF (./verify.ts, with its own
- * exit codes). The file reading and decoding happen here; all computing is
+ * exit codes); `pacto inspect <file.pacto> [--json]` summarises a workshop
+ * file and whether its signed versions verify (./inspect.ts); `pacto plan`
+ * also takes a `.pacto` file and plans its agreed scenario. The file reading and decoding happen here; all computing is
  * in `shared/` (pure).
  *
- * Exit codes of plan and actuals: 0 done (an import may still list unreadable rows); 1 the input
+ * Exit codes of plan, actuals and inspect: 0 done (an import may still list unreadable rows); 1 the input
  * could not be used (missing file, invalid scenario, no figures from the
  * export); 2 wrong usage.
  */
 import { parseArgs } from 'node:util';
-import { importActuals, type ImportOptions } from '../../shared/import/actuals';
-import { decodeText } from '../../shared/import/decode';
+import { importActuals, importTable, type ImportOptions } from '../../shared/import/actuals';
+import { decodeText, workbookContainer } from '../../shared/import/decode';
+import { readWorkbook } from '../../shared/import/workbook';
 import { columnMappingSchema } from '../../shared/import/mapping';
 import { planScenario } from '../../shared/model/plan';
 import { ModelInputError } from '../../shared/model/reverse-funnel';
 import { parseScenario } from '../../shared/model/scenario';
 import { formatActuals, formatPlan } from './format';
+import { EXPORT_USAGE, runExport } from './export';
 import { runVerify } from './verify';
+import { readPactoFile, runInspect } from './inspect';
+import { agreedScenarioPlan } from '../../shared/model/workshop-scenarios';
+import { PACTO_FILE_EXTENSION, PACTO_FILE_FORMAT } from '../../shared/file/pacto-file';
 
 /** What the CLI needs from its surroundings, injected so tests run it in-process. */
 export interface CliIo {
   /** The file's bytes; throws (e.g. ENOENT) when it cannot be read. */
   readBytes(path: string): Uint8Array;
+  /** Writes a file, creating missing folders (`pacto export`); throws when it cannot. */
+  writeBytes?(path: string, data: Uint8Array): void;
   out(text: string): void;
   err(text: string): void;
 }
 
 export const USAGE = `Usage:
-  pacto plan <scenario.json> [--json]
+  pacto plan <scenario.json | workshop.pacto> [--json]
       Volume each stage needs to reach the scenario's revenue target, and the monthly plan.
-  pacto actuals <export.csv> [--json] [--mapping <mapping.json>] [--date-order dmy|mdy]
-                [--decimal , | --decimal .] [--as-of YYYY-MM-DD]
+      With a .pacto file, its agreed scenario.
+  pacto actuals <export.csv|.xlsx|.xls> [--json] [--sheet NAME] [--mapping <mapping.json>]
+                [--date-order dmy|mdy] [--decimal , | --decimal .] [--as-of YYYY-MM-DD]
       Actual counts, rates, days between stages, win rate and deal size from a
-      HubSpot contacts export, a Salesforce opportunities report, or any CSV with a mapping.
-  pacto verify <file.pdf> [--json]
-      Whether an agreement PDF is exactly what Pacto exported: its seal, embedded
-      snapshot and fingerprint. Exits 0 intact, 1 altered, 2 not a Pacto agreement.
+      HubSpot contacts export, a Salesforce opportunities report, a Pipedrive,
+      Zoho CRM or Dynamics 365 deal export, or any table with a mapping. A
+      workbook is read from its first worksheet, or the one --sheet names.
+  pacto inspect <workshop.pacto> [--json]
+      What a workshop file holds (workshop, stages, terms, SLA, scenarios) and, for
+      each frozen version, its fingerprint, signatories and whether it verifies.
+  pacto verify <file.pdf> [--workshop <file.pacto>] [--json]
+      Whether an agreement PDF is exactly what Pacto exported: its seal and key, the
+      text of every page, embedded snapshot and fingerprint; with --workshop, whether it
+      is exactly that workshop's version. Exits 0 intact, 1 altered, 2 not a Pacto
+      agreement (pacto verify --help for the rest).
+${EXPORT_USAGE.replace(/^Usage: /, '  ').split('\n')[0]}
+      What the workshop agreed, for people (json, md) and CRMs (csv, hubspot, salesforce).
   pacto help
 `;
 
 /** Decodes an export's bytes (see shared/import/decode.ts); exported here for the CLI's tests. */
 export { decodeText };
 
-function readText(io: CliIo, path: string, what: string): string | null {
+function readFileBytes(io: CliIo, path: string, what: string): Uint8Array | null {
   try {
-    return decodeText(io.readBytes(path));
+    return io.readBytes(path);
   } catch (e) {
     const code = (e as { code?: string }).code;
     io.err(`Cannot read the ${what} ${path}${code === 'ENOENT' ? ': no such file' : code ? ` (${code})` : ''}.\n`);
     return null;
   }
+}
+
+function readText(io: CliIo, path: string, what: string): string | null {
+  const bytes = readFileBytes(io, path, what);
+  return bytes === null ? null : decodeText(bytes);
 }
 
 function readJson(io: CliIo, path: string, what: string): { ok: true; value: unknown } | { ok: false } {
@@ -65,7 +90,32 @@ function readJson(io: CliIo, path: string, what: string): { ok: true; value: unk
   }
 }
 
+/** True for a `.pacto` name, or bytes whose JSON names the Pacto workshop format. */
+function isPactoFile(io: CliIo, file: string): boolean {
+  if (file.toLowerCase().endsWith(PACTO_FILE_EXTENSION)) return true;
+  try {
+    const head = decodeText(io.readBytes(file).subarray(0, 256));
+    return new RegExp(`"format"\\s*:\\s*"${PACTO_FILE_FORMAT}"`).test(head);
+  } catch {
+    return false;
+  }
+}
+
+/** `pacto plan <workshop.pacto>`: the workshop's agreed scenario, planned as the app plans it. */
+function planWorkshop(io: CliIo, file: string, json: boolean): number {
+  const workshop = readPactoFile(io, file);
+  if (!workshop) return 1;
+  const planned = agreedScenarioPlan(workshop.content);
+  if (!planned.ok) {
+    io.err(`The agreed scenario "${planned.scenario.name}" of ${file} cannot be planned: ${planned.message} (${planned.field.replace(/^chain\./, 'stages.')})\n`);
+    return 1;
+  }
+  io.out(json ? `${JSON.stringify({ scenario: planned.scenario, plan: planned.plan }, null, 2)}\n` : formatPlan(planned.scenario, planned.plan));
+  return 0;
+}
+
 function plan(io: CliIo, file: string, json: boolean): number {
+  if (isPactoFile(io, file)) return planWorkshop(io, file, json);
   const read = readJson(io, file, 'scenario file');
   if (!read.ok) return 1;
   const parsed = parseScenario(read.value);
@@ -109,9 +159,19 @@ function actuals(io: CliIo, file: string, values: Record<string, string | boolea
     options.decimalSeparator = decimal;
   }
   if (typeof values['as-of'] === 'string') options.asOf = values['as-of'];
-  const text = readText(io, file, 'export');
-  if (text === null) return 1;
-  const result = importActuals(text, options);
+  const bytes = readFileBytes(io, file, 'export');
+  if (bytes === null) return 1;
+  const sheet = typeof values.sheet === 'string' ? values.sheet : undefined;
+  let result;
+  if (workbookContainer(bytes)) {
+    result = importTable(readWorkbook(bytes, sheet === undefined ? {} : { sheet }).table, options);
+  } else {
+    if (sheet !== undefined) {
+      io.err(`${file} is a text (CSV) file, not a workbook: --sheet applies only to .xlsx and .xls files.\n`);
+      return 1;
+    }
+    result = importActuals(decodeText(bytes), options);
+  }
   io.out(json(values) ? `${JSON.stringify(result, null, 2)}\n` : formatActuals(file, result));
   return result.stages.length > 0 ? 0 : 1;
 }
@@ -130,6 +190,10 @@ function usage(io: CliIo, problem?: string): number {
  */
 export function runCli(argv: readonly string[], io: CliIo): number | Promise<number> {
   if (argv[0] === 'verify') return runVerify(argv.slice(1), io);
+  if (argv[0] === 'export') {
+    const writeBytes = io.writeBytes ?? (() => { throw new Error('this command line cannot write files'); });
+    return runExport(argv.slice(1), { ...io, writeBytes });
+  }
   let parsed;
   try {
     parsed = parseArgs({
@@ -143,6 +207,7 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
         'date-order': { type: 'string' },
         decimal: { type: 'string' },
         'as-of': { type: 'string' },
+        sheet: { type: 'string' },
       },
     });
   } catch (e) {
@@ -160,11 +225,17 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
     io.out(USAGE);
     return 0;
   }
-  if (command !== 'plan' && command !== 'actuals') return usage(io, `Unknown command: ${command}`);
+  if (command !== 'plan' && command !== 'actuals' && command !== 'inspect') return usage(io, `Unknown command: ${command}`);
   if (file === undefined) return usage(io, `pacto ${command} needs a file.`);
   if (extra.length > 0) return usage(io, `Unexpected arguments: ${extra.join(' ')}`);
-  if (command === 'plan') {
+  if (command === 'inspect') {
     if (parsed.values.mapping || parsed.values['date-order'] || parsed.values.decimal || parsed.values['as-of']) {
+      return usage(io, 'pacto inspect takes only --json.');
+    }
+    return runInspect(io, file, json(parsed.values));
+  }
+  if (command === 'plan') {
+    if (parsed.values.mapping || parsed.values['date-order'] || parsed.values.decimal || parsed.values['as-of'] || parsed.values.sheet) {
       return usage(io, 'pacto plan takes only --json.');
     }
     return plan(io, file, json(parsed.values));

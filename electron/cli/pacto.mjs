@@ -2,7 +2,8 @@
 // Launcher of the `pacto` command line (package.json "bin", so `npx pacto …`
 // in this repository runs it). It loads the TypeScript source through jiti,
 // so the command works from a clean clone after `npm ci` with no build step.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import process from 'node:process';
 import { createJiti } from 'jiti';
 
@@ -10,6 +11,10 @@ const jiti = createJiti(import.meta.url);
 const { runCli } = await jiti.import('./main.ts');
 process.exitCode = await runCli(process.argv.slice(2), {
   readBytes: (path) => readFileSync(path),
+  writeBytes: (path, data) => {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, data);
+  },
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
 });

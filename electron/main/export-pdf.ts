@@ -49,8 +49,8 @@ export interface ExportPdfDeps {
   print(options: PrintToPDFOptions): Promise<Uint8Array>;
   /** Adds metadata and attaches the snapshot (`finalizeAgreementPdf`). */
   finalize(printed: Uint8Array, metadata: PdfMetadata, snapshotJson: string, now: Date): Promise<Uint8Array>;
-  /** Seals the finished PDF (`sealPdf` with the installation's key), attaching `record` first when given. */
-  seal(finished: Uint8Array, record: SignatureRecord | undefined): Promise<Uint8Array>;
+  /** Seals the finished PDF (`sealPdf` with the installation's key), attaching `record` first when given; says which key sealed it. */
+  seal(finished: Uint8Array, record: SignatureRecord | undefined): Promise<{ bytes: Uint8Array; keyFingerprint: string }>;
   /** Asks where to save; resolves to the chosen path, or `null` when the user cancels. */
   saveDialog(suggestedName: string): Promise<string | null>;
   /** Writes the file atomically (`writeFileAtomic`). */
@@ -85,7 +85,7 @@ export async function paginateAgreementPdf(print: PrintOptions, deps: Pick<Expor
  * Exports the agreement PDF. It never throws: each step's failure comes back
  * as an error with its own code.
  *
- * @returns `{ path, bytes, sealed: true }` of the written file, or an error coded
+ * @returns `{ path, bytes, sealed: true, sealKeyFingerprint }` of the written file, or an error coded
  *   `print-failed` (Chromium could not print), `pdf-failed` (pdf-lib could not read or write the PDF),
  *   `toc-mismatch` (a table-of-contents page number differs from the printed outline; nothing written),
  *   `seal-failed` (the seal key or the signing failed; nothing written),
@@ -116,8 +116,9 @@ export async function exportAgreementPdf(request: ExportPdfRequest, deps: Export
   } catch (error) {
     return err({ code: 'pdf-failed', message: `Adding metadata and the snapshot to the PDF failed: ${message(error)}` });
   }
+  let sealKeyFingerprint: string;
   try {
-    finished = await deps.seal(finished, request.signatureRecord);
+    ({ bytes: finished, keyFingerprint: sealKeyFingerprint } = await deps.seal(finished, request.signatureRecord));
   } catch (error) {
     return err({ code: 'seal-failed', message: `Sealing the PDF failed: ${message(error)}` });
   }
@@ -133,5 +134,5 @@ export async function exportAgreementPdf(request: ExportPdfRequest, deps: Export
   } catch (error) {
     return err({ code: 'io', message: `Writing ${path} failed: ${message(error)}` });
   }
-  return ok({ path, bytes: finished.byteLength, sealed: true });
+  return ok({ path, bytes: finished.byteLength, sealed: true, sealKeyFingerprint });
 }

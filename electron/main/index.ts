@@ -7,7 +7,8 @@
  * the small modules beside this file, each tested without Electron; this
  * file only connects them to Electron's APIs.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { Worker } from 'node:worker_threads';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,9 +19,10 @@ import { finalizeAgreementPdf } from '../../shared/pdf/finalize';
 import { createAppProtocolHandler } from './app-protocol';
 import { writeFileAtomic } from './atomic-write';
 import { exportAgreementPdf, paginateAgreementPdf } from './export-pdf';
-import { ensureSealKey, fileSealKeyStore } from '../seal/key';
+import { ensureSealKey, fileSealKeyStore, ownSealKeyFingerprint } from '../seal/key';
 import { sealPdf } from '../seal/seal';
-import { verifyAgreementPdf } from '../seal/verify';
+import { verifyOffThread } from '../seal/verify-off-thread';
+import { safeStorageProtection } from './seal-keychain';
 import { bridgeHandlers, type ChannelKey } from './ipc';
 import { saveFile } from './save-file';
 import { mainLabels, menuTemplate, pickLanguage } from './menu';
@@ -30,11 +32,10 @@ import {
   APP_SCHEME,
   contentSecurityPolicy,
   devRendererUrl,
-  isPermissionGranted,
-  isRequestAllowed,
-  isTrustedUrl,
+  hardenSession,
+  hardenWebContents,
   originOf,
-  withContentSecurityPolicy,
+  windowWebPreferences,
 } from './security';
 import { fileWindowStateStore, MIN_SIZE, placeWindow } from './window-state';
 
@@ -66,39 +67,6 @@ function applyMenu(): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
-/** Permissions, network and downloads of the default session. */
-function hardenSession(): void {
-  const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_contents, permission, callback, details) =>
-    callback(isPermissionGranted(permission, details.requestingUrl, appOrigin)),
-  );
-  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
-    isPermissionGranted(permission, requestingOrigin, appOrigin),
-  );
-  ses.setDevicePermissionHandler(() => false);
-  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isRequestAllowed(details.url, appOrigin) }));
-  if (devUrl !== null) {
-    // The packaged app's CSP comes with each app:// response; the dev server's pages get it here.
-    const devPolicy = contentSecurityPolicy({ devServerOrigin: appOrigin });
-    ses.webRequest.onHeadersReceived((details, callback) =>
-      callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders ?? {}, devPolicy) }),
-    );
-  }
-  ses.on('will-download', (event) => event.preventDefault());
-}
-
-/** Applied to every web contents the app creates: no new windows, no navigation away, no webviews. */
-function hardenWebContents(contents: WebContents): void {
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  const denyForeign = (event: { url: string; preventDefault(): void }): void => {
-    if (!isTrustedUrl(event.url, appOrigin)) event.preventDefault();
-  };
-  contents.on('will-navigate', denyForeign);
-  contents.on('will-frame-navigate', denyForeign);
-  contents.on('will-redirect', denyForeign);
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-}
-
 function createWindow(): BrowserWindow {
   const store = fileWindowStateStore(app.getPath('userData'));
   const primary = screen.getPrimaryDisplay();
@@ -113,21 +81,7 @@ function createWindow(): BrowserWindow {
     show: false,
     title: 'Pacto',
     backgroundColor: '#ffffff',
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInSubFrames: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      safeDialogs: true,
-      spellcheck: true,
-      devTools: !app.isPackaged,
-    },
+    webPreferences: windowWebPreferences({ preload: preloadPath, devTools: !app.isPackaged }),
   });
   if (placement.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
@@ -150,16 +104,20 @@ function createWindow(): BrowserWindow {
 async function showSaveDialog(sender: WebContents, suggestedName: string, extension = 'pdf'): Promise<string | null> {
   const labels = mainLabels(language);
   const pdf = extension === 'pdf';
+  const image = extension === 'svg' || extension === 'png';
   const options: Electron.SaveDialogOptions = {
-    title: pdf ? labels.exportPdfDialogTitle : labels.saveImageDialogTitle,
+    title: pdf ? labels.exportPdfDialogTitle : image ? labels.saveImageDialogTitle : labels.saveFileDialogTitle,
     defaultPath: join(app.getPath('documents'), suggestedName),
-    filters: [{ name: pdf ? labels.pdfFilter : `${labels.imageFilter} (.${extension})`, extensions: [extension] }],
+    filters: [{ name: pdf ? labels.pdfFilter : `${image ? labels.imageFilter : labels.fileFilter} (.${extension})`, extensions: [extension] }],
     properties: ['createDirectory', 'showOverwriteConfirmation'],
   };
   const owner = BrowserWindow.fromWebContents(sender);
   const result = owner === null ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(owner, options);
   return result.canceled || result.filePath === '' ? null : result.filePath;
 }
+
+/** The installation's seal key file (and where Pacto before the keychain kept it, moved on first use). */
+const sealKeyStore = () => fileSealKeyStore(join(app.getPath('userData'), 'seal-key.json'), join(app.getPath('userData'), 'seal-key.p12'));
 
 function registerBridge(): void {
   const handlers = bridgeHandlers<IpcMainInvokeEvent>(
@@ -168,14 +126,20 @@ function registerBridge(): void {
         exportAgreementPdf(request, {
           print: (options) => event.sender.printToPDF(options),
           finalize: finalizeAgreementPdf,
-          seal: async (bytes, record) =>
-            sealPdf(bytes, await ensureSealKey(fileSealKeyStore(join(app.getPath('userData'), 'seal-key.p12'))), { record }),
+          seal: async (bytes, record) => {
+            const key = await ensureSealKey(sealKeyStore(), safeStorageProtection(safeStorage, process.platform));
+            return { bytes: await sealPdf(bytes, key, { record }), keyFingerprint: key.keyFingerprint };
+          },
           saveDialog: (suggestedName) => showSaveDialog(event.sender, suggestedName),
           writeFile: (path, data) => writeFileAtomic(path, data),
           now: () => new Date(),
         }),
       paginatePdf: (print, event) => paginateAgreementPdf(print, { print: (options) => event.sender.printToPDF(options) }),
-      verifyPdf: async (request) => ok(await verifyAgreementPdf(request.bytes)),
+      // In a worker thread (out/main/verify-worker.js), with size, page and time limits: a dropped file never blocks the app.
+      verifyPdf: async (request) =>
+        verifyOffThread(request.bytes, { ownKeyFingerprint: await ownSealKeyFingerprint(sealKeyStore()).catch(() => null) }, {
+          spawn: () => new Worker(join(here, 'verify-worker.js')),
+        }),
       saveFile: (request, event) =>
         saveFile(request, {
           saveDialog: (suggestedName, extension) => showSaveDialog(event.sender, suggestedName, extension),
@@ -208,7 +172,7 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appOrigin));
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
@@ -218,7 +182,7 @@ if (!app.requestSingleInstanceLock()) {
       APP_SCHEME,
       createAppProtocolHandler({ root: rendererRoot, readFile: (path) => readFile(path), contentSecurityPolicy: contentSecurityPolicy() }),
     );
-    hardenSession();
+    hardenSession(session.defaultSession, appOrigin, devUrl !== null);
     registerBridge();
     applyMenu();
     mainWindow = createWindow();

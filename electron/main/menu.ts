@@ -22,6 +22,9 @@ export interface MainLabels {
   saveImageDialogTitle: string;
   /** Name of the image filter in that dialog. */
   imageFilter: string;
+  /** Title and filter name of the save dialog for other files (the CRM hand-back files). */
+  saveFileDialogTitle: string;
+  fileFilter: string;
   quit: string;
   /** macOS app menu: quit with the app's name. */
   quitApp: string;
@@ -59,6 +62,8 @@ const LABELS: Readonly<Record<Language, MainLabels>> = {
     pdfFilter: 'Documento PDF',
     saveImageDialogTitle: 'Exportar el embudo',
     imageFilter: 'Imagen',
+    saveFileDialogTitle: 'Guardar el archivo para el CRM',
+    fileFilter: 'Archivo',
     quit: 'Salir',
     quitApp: 'Salir de Pacto',
     edit: 'Edición',
@@ -92,6 +97,8 @@ const LABELS: Readonly<Record<Language, MainLabels>> = {
     pdfFilter: 'PDF document',
     saveImageDialogTitle: 'Export the funnel',
     imageFilter: 'Image',
+    saveFileDialogTitle: 'Save the file for the CRM',
+    fileFilter: 'File',
     quit: 'Quit',
     quitApp: 'Quit Pacto',
     edit: 'Edit',

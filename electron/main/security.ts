@@ -10,7 +10,16 @@
  * (checklist item 18: prefer a custom protocol to `file://`), so it has a
  * real origin of its own, cannot read other local files, and receives its
  * Content-Security-Policy as a response header.
+ *
+ * The window's preferences ({@link windowWebPreferences}) and the hardening
+ * of the session ({@link hardenSession}) and of every web contents
+ * ({@link hardenWebContents}) live here too, as functions of their
+ * collaborators, so a unit test fails when any checklist setting regresses;
+ * index.ts only hands them Electron's objects. The types come from
+ * Electron's own declarations (type-only imports: nothing of Electron is
+ * loaded at run time), so a renamed or retyped preference fails `tsc`.
  */
+import type { Session, WebContents, WebPreferences } from 'electron';
 
 /** Scheme of the packaged renderer (registered as standard and secure). */
 export const APP_SCHEME = 'app';
@@ -195,4 +204,106 @@ export function withContentSecurityPolicy(
 ): Record<string, string | string[]> {
   const kept = Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'content-security-policy');
   return { ...Object.fromEntries(kept), 'Content-Security-Policy': [policy] };
+}
+
+/** Options of {@link windowWebPreferences}. */
+export interface WindowPreferencesOptions {
+  /** Absolute path of the sandboxed preload script (out/preload/index.cjs). */
+  preload: string;
+  /** Whether the developer tools may open: only in an unpackaged app. */
+  devTools: boolean;
+}
+
+/**
+ * The `webPreferences` of every Pacto window, setting by setting against
+ * Electron's security checklist (docs/tutorial/security.md, item numbers in
+ * the comments). Every security-relevant preference is spelled out even
+ * where it is Electron's default, so a changed default cannot weaken the app
+ * unnoticed. `enableBlinkFeatures` (item 10) is never set.
+ *
+ * @returns a fresh object for `new BrowserWindow({ webPreferences })`
+ */
+export function windowWebPreferences(options: WindowPreferencesOptions): WebPreferences {
+  return {
+    preload: options.preload,
+    // 2: no Node.js in any renderer, frame or worker.
+    nodeIntegration: false,
+    nodeIntegrationInSubFrames: false,
+    nodeIntegrationInWorker: false,
+    // 3: the preload's world is separate from the page's.
+    contextIsolation: true,
+    // 4: the renderer process is sandboxed (and app.enableSandbox() sandboxes every one).
+    sandbox: true,
+    // 6: same-origin policy stays on.
+    webSecurity: true,
+    // 8: no http content in the app's secure pages.
+    allowRunningInsecureContent: false,
+    // 9: no experimental web platform features.
+    experimentalFeatures: false,
+    // 11, 12: no <webview> (and will-attach-webview is refused, see hardenWebContents).
+    webviewTag: false,
+    // 13: a file dropped on the window is handled by the app (drop to verify), never navigated to.
+    navigateOnDragDrop: false,
+    // A page that opens dialog after dialog can be stopped by the user.
+    safeDialogs: true,
+    // No spell-checking dictionaries fetched from the network: nothing is sent anywhere.
+    spellcheck: false,
+    devTools: options.devTools,
+  };
+}
+
+/** The parts of Electron's `Session` that {@link hardenSession} uses. */
+export type HardenableSession = Pick<
+  Session,
+  'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler' | 'setSpellCheckerEnabled' | 'webRequest' | 'on'
+>;
+
+/**
+ * Hardens the app's session: permissions (checklist item 5: only
+ * {@link GRANTED_PERMISSIONS}, only for the app), devices (none), network
+ * ({@link isRequestAllowed}: nothing leaves the app), downloads (none),
+ * spell checker (off, so no dictionary is downloaded). With a dev server, its
+ * responses get the development CSP as a header (item 7; the packaged app's
+ * comes with each app:// response).
+ *
+ * @param ses `session.defaultSession`
+ * @param appOrigin `app://pacto`, or the dev server's origin under `electron-vite dev`
+ * @param devServer whether `appOrigin` is the dev server's (http) origin
+ */
+export function hardenSession(ses: HardenableSession, appOrigin: string, devServer: boolean): void {
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isPermissionGranted(permission, details.requestingUrl, appOrigin)),
+  );
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isPermissionGranted(permission, requestingOrigin, appOrigin));
+  ses.setDevicePermissionHandler(() => false);
+  ses.setSpellCheckerEnabled(false);
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isRequestAllowed(details.url, appOrigin) }));
+  if (devServer) {
+    const devPolicy = contentSecurityPolicy({ devServerOrigin: appOrigin });
+    ses.webRequest.onHeadersReceived((details, callback) =>
+      callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders ?? {}, devPolicy) }),
+    );
+  }
+  ses.on('will-download', (event) => event.preventDefault());
+}
+
+/** The parts of Electron's `WebContents` that {@link hardenWebContents} uses. */
+export type HardenableWebContents = Pick<WebContents, 'setWindowOpenHandler' | 'on'>;
+
+/**
+ * Hardens one web contents (every one the app creates, from
+ * `web-contents-created`): no new windows (checklist item 14), no navigation
+ * or redirect away from the app (item 13), no webviews (item 12).
+ *
+ * @param appOrigin see {@link isTrustedUrl}
+ */
+export function hardenWebContents(contents: HardenableWebContents, appOrigin: string): void {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  const denyForeign = (event: { url: string; preventDefault(): void }): void => {
+    if (!isTrustedUrl(event.url, appOrigin)) event.preventDefault();
+  };
+  contents.on('will-navigate', denyForeign);
+  contents.on('will-frame-navigate', denyForeign);
+  contents.on('will-redirect', denyForeign);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
 }

@@ -47,20 +47,20 @@ export function findSignatures(bytes: Uint8Array): FoundSignature[] {
 
 /**
  * The bytes a byte range covers (both parts joined) and the signature's
- * `/Contents` bytes (the hex between them, decoded; trailing zero padding
- * kept: DER parsing stops at the structure's end). `null` when the range
- * does not fit the file or the gap is not a hex string.
+ * `/Contents` hex digits (the gap between the parts, which must be exactly
+ * `<` hex digits `>`: nothing else, not even a space). `null` when the range
+ * does not start at 0, does not fit the file, or the gap is anything else.
  */
 export function signedParts(
   bytes: Uint8Array,
   [start1, length1, start2, length2]: [number, number, number, number],
-): { signed: Uint8Array; contents: Uint8Array } | null {
+): { signed: Uint8Array; contentsHex: string } | null {
   if (start1 !== 0 || length1 <= 0 || start2 <= length1 || start2 + length2 > bytes.length) return null;
   const gap = latin1(bytes, length1, start2);
-  const hex = /^<([0-9A-Fa-f]*)>$/.exec(gap.trim())?.[1];
+  const hex = /^<([0-9A-Fa-f]*)>$/.exec(gap)?.[1];
   if (hex === undefined || hex.length % 2 !== 0) return null;
   const signed = new Uint8Array(length1 + length2);
   signed.set(bytes.subarray(0, length1), 0);
   signed.set(bytes.subarray(start2, start2 + length2), length1);
-  return { signed, contents: new Uint8Array(Buffer.from(hex, 'hex')) };
+  return { signed, contentsHex: hex };
 }

@@ -12,6 +12,8 @@ export interface PdfView {
   attachments: Map<string, Uint8Array>;
   /** The text of every page, in page order, items joined without separators. */
   text: string;
+  /** Each page's text (items joined without separators), in page order: what the page-text check hashes. */
+  pages: string[];
   /** The document information dictionary's `/Producer`, if any. */
   producer: string | null;
   pageCount: number;
@@ -26,12 +28,29 @@ function loadWorker(): Promise<void> {
   return workerReady;
 }
 
+/** Thrown by {@link readPdf} when the document has more pages than allowed; nothing was read. */
+export class PdfPageLimitError extends Error {
+  constructor(
+    readonly pageCount: number,
+    readonly maxPages: number,
+  ) {
+    super(`The PDF has ${pageCount} pages; at most ${maxPages} are checked`);
+    this.name = 'PdfPageLimitError';
+  }
+}
+
 /**
  * Opens `bytes` with pdfjs and reads attachments, text and producer.
  * Throws pdfjs's error (e.g. `InvalidPDFException`) when the file cannot be
- * opened at all.
+ * opened at all, and {@link PdfPageLimitError} when it has more than
+ * `maxPages` pages.
+ *
+ * Time: pdfjs finds page n by walking the page tree; on a balanced tree (as
+ * Chromium and Pacto's seal write it) that is a few steps per page, on one
+ * flat list of n pages it is n steps per page (quadratic overall), which the
+ * page limit bounds.
  */
-export async function readPdf(bytes: Uint8Array): Promise<PdfView> {
+export async function readPdf(bytes: Uint8Array, { maxPages = Number.POSITIVE_INFINITY }: { maxPages?: number } = {}): Promise<PdfView> {
   await loadWorker();
   const task = getDocument({
     // pdfjs may take ownership of the buffer: give it a copy.
@@ -45,6 +64,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfView> {
   let doc: PDFDocumentProxy | undefined;
   try {
     doc = await task.promise;
+    if (doc.numPages > maxPages) throw new PdfPageLimitError(doc.numPages, maxPages);
     const attachments = new Map<string, Uint8Array>();
     const raw = ((await doc.getAttachments()) ?? {}) as Record<string, { filename?: string; content?: Uint8Array }>;
     for (const [name, file] of Object.entries(raw)) if (file.content) attachments.set(file.filename ?? name, file.content);
@@ -56,7 +76,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfView> {
       pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(''));
       page.cleanup();
     }
-    return { attachments, text: pages.join('\n'), producer: typeof info?.Producer === 'string' ? info.Producer : null, pageCount: doc.numPages };
+    return { attachments, text: pages.join('\n'), pages, producer: typeof info?.Producer === 'string' ? info.Producer : null, pageCount: doc.numPages };
   } finally {
     await task.destroy();
   }

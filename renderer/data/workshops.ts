@@ -5,12 +5,14 @@
  */
 import type * as Y from 'yjs';
 import { DexieYProvider } from 'y-dexie';
-import { initWorkshopDoc, isInitialized, migrateWorkshopDoc, readWorkshop, updateMeta } from '../../shared/domain/workshop-doc';
+import { initWorkshopDoc, isInitialized, readWorkshop, updateMeta } from '../../shared/domain/workshop-doc';
+import { migrateWorkshopDoc } from '../../shared/domain/migrations';
 import type { WorkshopContent, WorkshopMeta } from '../../shared/domain/workshop';
 import { workshopStatus, type AgreementVersion } from '../../shared/agreement/version';
 import { sampleWorkshop } from '../../shared/sample/standard-content';
 import type { PactoDb, WorkshopRow } from './db';
 import { recordAudit } from './audit';
+import { DOC_UPDATES_TABLE, setAsideUndecodableUpdates } from './damaged-updates';
 
 /** A new random id (UUID v4). */
 export function newId(): string {
@@ -33,22 +35,33 @@ export interface OpenWorkshop {
   id: string;
   doc: Y.Doc;
   provider: DexieYProvider;
+  /** Stored updates that could not be decoded and were set aside before loading (see `./damaged-updates.ts`); 0 when intact. */
+  skippedUpdates: number;
   /** Stops persistence and frees the document. */
   close(): void;
 }
 
 /**
- * Loads workshop `id`'s document and waits until its saved updates are applied.
- * Throws if there is no such workshop or its document is newer than this build.
+ * Loads workshop `id`'s document and waits until its saved updates are
+ * applied; undecodable stored updates are set aside first and counted in
+ * `skippedUpdates`. Throws if there is no such workshop, or
+ * a DocMigrationError (`shared/domain/migrations.ts`, nothing written) when its
+ * document was made by a newer Pacto or cannot be migrated.
  */
 export async function openWorkshop(db: PactoDb, id: string): Promise<OpenWorkshop> {
   const row = await db.workshops.get(id);
   if (!row) throw new Error(`Workshop ${id} not found`);
+  const skippedUpdates = await setAsideUndecodableUpdates(db, id);
   const doc = row.doc;
   const provider = DexieYProvider.load(doc);
-  await provider.whenLoaded;
-  migrateWorkshopDoc(doc);
-  return { id, doc, provider, close: () => DexieYProvider.release(doc) };
+  try {
+    await provider.whenLoaded;
+    migrateWorkshopDoc(doc);
+  } catch (e) {
+    DexieYProvider.release(doc);
+    throw e;
+  }
+  return { id, doc, provider, skippedUpdates, close: () => DexieYProvider.release(doc) };
 }
 
 /**
@@ -75,7 +88,7 @@ export async function createWorkshop(db: PactoDb, content: WorkshopContent, id =
 }
 
 /** y-dexie's table of document updates (named by y-dexie from table and property). */
-export const DOC_UPDATES_TABLE = '$workshops.doc_updates';
+export { DOC_UPDATES_TABLE };
 
 /**
  * Waits until every update of the document so far is written: y-dexie adds

@@ -1,5 +1,9 @@
 /** English strings of the app and the agreement PDF. Same keys as `es.ts`. */
+import { MAX_COUNT, MAX_DAYS, MAX_MONEY, MAX_VOLUME, MIN_MONEY } from '../../shared/domain/bounds';
 import type { es } from './es';
+
+/** A bound as English readers write it (3,650; 1,000,000,000,000). */
+const n = (value: number) => value.toLocaleString('en-US', { maximumFractionDigits: 6 });
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
@@ -37,22 +41,53 @@ export const en: Strings<typeof es> = {
     date: 'Enter a valid date.',
     currency: 'Use a three-letter currency code (EUR, USD, MXN…).',
     rate: 'The rate must be between 0 % and 100 %.',
+    rateMin: 'The rate must be 0 % or at least 0.0001 % (one in a million).',
+    volume: `Type a number of records from 1 to ${n(MAX_VOLUME)}.`,
+    tooMany: 'Too many items.',
     rateFormat: 'Type a percentage, for example 35 or 35.5.',
-    days: 'Days cannot be negative.',
+    days: `Days must be from 0 to ${n(MAX_DAYS)} (10 years).`,
     daysFormat: 'Type a number of days, for example 14.',
-    positive: 'Must be a number greater than 0.',
+    positive: `Must be a number greater than 0 and at most ${n(MAX_COUNT)}.`,
+    money: `Must be an amount from ${n(MIN_MONEY)} to ${n(MAX_MONEY)}.`,
     number: 'Type a number.',
-    target: 'The target cannot be negative.',
+    target: `The target must be from 0 to ${n(MAX_COUNT)}.`,
     months: 'Between 1 and 36 months.',
     sensitivityPoints: 'Enter a whole number of points from 1 to 50.',
     month: 'Type the month as YYYY-MM, for example 2027-01.',
-    budget: 'The budget cannot be negative.',
-    reps: 'Type a whole number, 0 or more.',
+    budget: `The budget must be from 0 to ${n(MAX_MONEY)}.`,
+    reps: `Type a whole number from 0 to ${n(MAX_COUNT)}.`,
+    text: 'Must be text.',
+    yesNo: 'Must be yes or no.',
+    list: 'Must be a list.',
+    group: 'Must be a group of fields.',
+    choice: 'Not one of the choices.',
+    unknownField: 'Has a field Pacto does not know.',
     last: 'At least one scenario must remain.',
     duplicate: 'That id is already taken.',
     invalid: 'Invalid value.',
     signature: 'The signature is missing: draw it or type your name.',
     consent: 'You must accept the statement to sign.',
+  },
+  pactoFile: {
+    errors: {
+      'not-pacto': 'This file is not a Pacto workshop.',
+      'too-new': 'This file was made by a newer Pacto. Update Pacto to open it.',
+      'too-large': 'The file is {{size}} MB; a Pacto file is at most {{limit}} MB.',
+      'migration-failed': 'This workshop could not be converted to this Pacto’s format. Nothing was changed.',
+      exists: 'This workshop is already in Pacto: merge it or open it as a separate copy.',
+      'not-found': 'This workshop is not in Pacto: there is nothing to merge it into.',
+      'version-conflict': 'Both copies froze version {{version}} with different content; merging would lose one. Open the file as a separate copy.',
+      damaged: {
+        file: 'The file is damaged: it is incomplete or bytes were changed.',
+        envelope: 'The file is damaged: its header is not valid.',
+        document: 'The file is damaged: the workshop document cannot be read.',
+        content: 'The file is damaged: the readable copy of the content does not match the workshop.',
+        versions: 'The file is damaged: a frozen version does not match its fingerprint.',
+        signatures: 'The file is damaged: a signature belongs to no version in the file.',
+        audit: 'The file is damaged: the audit trail is broken.',
+      },
+      unchanged: 'Nothing in Pacto was changed.',
+    },
   },
   home: {
     title: 'Workshops',

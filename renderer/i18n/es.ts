@@ -1,4 +1,8 @@
 /** Spanish strings of the app and the agreement PDF. Keys mirror `en.ts` (checked by its type). */
+import { MAX_COUNT, MAX_DAYS, MAX_MONEY, MAX_VOLUME, MIN_MONEY } from '../../shared/domain/bounds';
+
+/** A bound as Spanish readers write it (3.650; 1.000.000.000.000). */
+const n = (value: number) => value.toLocaleString('es-ES', { maximumFractionDigits: 6 });
 export const es = {
   app: {
     name: 'Pacto',
@@ -34,22 +38,53 @@ export const es = {
     date: 'Indique una fecha válida.',
     currency: 'Use un código de moneda de tres letras (EUR, USD, MXN…).',
     rate: 'La tasa debe estar entre 0 % y 100 %.',
+    rateMin: 'La tasa debe ser 0 % o al menos 0,0001 % (uno entre un millón).',
+    volume: `Escriba un número de registros entre 1 y ${n(MAX_VOLUME)}.`,
+    tooMany: 'Demasiados elementos.',
     rateFormat: 'Escriba un porcentaje, por ejemplo 35 o 35,5.',
-    days: 'Los días no pueden ser negativos.',
+    days: `Los días deben estar entre 0 y ${n(MAX_DAYS)} (10 años).`,
     daysFormat: 'Escriba un número de días, por ejemplo 14.',
-    positive: 'Debe ser un número mayor que 0.',
+    positive: `Debe ser un número mayor que 0 y como máximo ${n(MAX_COUNT)}.`,
+    money: `Debe ser un importe entre ${n(MIN_MONEY)} y ${n(MAX_MONEY)}.`,
     number: 'Escriba un número.',
-    target: 'La meta no puede ser negativa.',
+    target: `La meta debe estar entre 0 y ${n(MAX_COUNT)}.`,
     months: 'Entre 1 y 36 meses.',
     sensitivityPoints: 'Indique un número entero de puntos entre 1 y 50.',
     month: 'Escriba el mes como AAAA-MM, por ejemplo 2027-01.',
-    budget: 'El presupuesto no puede ser negativo.',
-    reps: 'Escriba un número entero de 0 o más.',
+    budget: `El presupuesto debe estar entre 0 y ${n(MAX_MONEY)}.`,
+    reps: `Escriba un número entero entre 0 y ${n(MAX_COUNT)}.`,
+    text: 'Debe ser un texto.',
+    yesNo: 'Debe ser sí o no.',
+    list: 'Debe ser una lista.',
+    group: 'Debe ser un grupo de campos.',
+    choice: 'No es una de las opciones.',
+    unknownField: 'Tiene un campo desconocido.',
     last: 'Debe quedar al menos un escenario.',
     duplicate: 'Ese identificador ya existe.',
     invalid: 'Valor no válido.',
     signature: 'Falta la firma: dibújela o escriba su nombre.',
     consent: 'Debe aceptar la declaración para firmar.',
+  },
+  pactoFile: {
+    errors: {
+      'not-pacto': 'Este archivo no es un taller de Pacto.',
+      'too-new': 'Este archivo lo creó una versión más reciente de Pacto. Actualice Pacto para abrirlo.',
+      'too-large': 'El archivo ocupa {{size}} MB; un archivo de Pacto puede ocupar como máximo {{limit}} MB.',
+      'migration-failed': 'No se pudo convertir este taller al formato de esta versión de Pacto. No se ha cambiado nada.',
+      exists: 'Este taller ya está en Pacto: fusiónelo o ábralo como copia aparte.',
+      'not-found': 'Este taller no está en Pacto: no hay nada con lo que fusionarlo.',
+      'version-conflict': 'Las dos copias congelaron la versión {{version}} con contenidos distintos; al fusionarlas se perdería una. Abra el archivo como copia aparte.',
+      damaged: {
+        file: 'El archivo está dañado: está incompleto o se cambiaron bytes.',
+        envelope: 'El archivo está dañado: su cabecera no es válida.',
+        document: 'El archivo está dañado: el documento del taller no se puede leer.',
+        content: 'El archivo está dañado: la copia legible del contenido no coincide con el taller.',
+        versions: 'El archivo está dañado: una versión congelada no coincide con su huella.',
+        signatures: 'El archivo está dañado: una firma no corresponde a ninguna versión del archivo.',
+        audit: 'El archivo está dañado: el registro de auditoría está roto.',
+      },
+      unchanged: 'No se ha cambiado nada en Pacto.',
+    },
   },
   home: {
     title: 'Talleres',

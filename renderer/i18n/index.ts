@@ -64,25 +64,48 @@ export function fixedT(language: Language): TFunction {
 
 const localeOf = (language: Language) => (language === 'es' ? 'es-ES' : 'en-US');
 
-/** Locale formatters for one language. Rates are fractions 0..1; money is in `currency` (ISO 4217). */
-export function formatters(language: Language) {
+/** Memoizes `make(key)` per key: Intl formatters are costly to create (locale data), cheap to reuse. */
+function cachedBy<K, V>(make: (key: K) => V): (key: K) => V {
+  const cache = new Map<K, V>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) {
+      value = make(key);
+      cache.set(key, value);
+    }
+    return value;
+  };
+}
+
+/** One formatter made on first use, then reused. */
+function once<V>(make: () => V): () => V {
+  let value: V | undefined;
+  return () => (value ??= make());
+}
+
+function makeFormatters(language: Language) {
   const locale = localeOf(language);
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-  const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 });
+  const number = once(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }));
+  const integer = once(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }));
+  const percent = once(() => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }));
   // Below 0,01 % two decimals would show 0: two significant digits instead (0,001 %).
-  const smallPercent = new Intl.NumberFormat(locale, { style: 'percent', maximumSignificantDigits: 2 });
+  const smallPercent = once(() => new Intl.NumberFormat(locale, { style: 'percent', maximumSignificantDigits: 2 }));
+  const money = cachedBy((currency: string) => new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }));
+  const day = once(() => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }));
+  const zoned = cachedBy(
+    (timeZone: string | undefined) =>
+      new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' }),
+  );
   return {
-    number: (n: number) => number.format(n),
-    integer: (n: number) => integer.format(n),
+    number: (n: number) => number().format(n),
+    integer: (n: number) => integer().format(n),
     /** `rate` is a fraction 0..1. */
-    percent: (rate: number) => (rate !== 0 && Math.abs(rate) < 0.0001 ? smallPercent : percent).format(rate),
-    money: (amount: number, currency: string) =>
-      new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount),
+    percent: (rate: number) => (rate !== 0 && Math.abs(rate) < 0.0001 ? smallPercent() : percent()).format(rate),
+    money: (amount: number, currency: string) => money(currency).format(amount),
     /** `iso` is `YYYY-MM-DD` (a calendar day, no zone shift). */
     date: (iso: string) => {
       const [y, m, d] = iso.split('-').map(Number);
-      return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+      return day().format(new Date(Date.UTC(y!, m! - 1, d!)));
     },
     /** An instant as hours and minutes in local time ("14:32"), with the day before it when it is not `today`. */
     time: (instant: string | Date, today: Date = new Date()) => {
@@ -91,10 +114,21 @@ export function formatters(language: Language) {
       return new Intl.DateTimeFormat(locale, sameDay ? { hour: '2-digit', minute: '2-digit' } : { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(at);
     },
     /** An instant, shown in `timeZone` with the zone's name, e.g. "30 nov 2026, 18:04 CET". */
-    dateTime: (instant: string | Date, timeZone?: string) =>
-      new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' }).format(
-        new Date(instant),
-      ),
+    dateTime: (instant: string | Date, timeZone?: string) => zoned(timeZone).format(new Date(instant)),
   };
+}
+
+const formattersOf = cachedBy(makeFormatters);
+
+/**
+ * Locale formatters for one language. Rates are fractions 0..1; money is in
+ * `currency` (ISO 4217). The same object for every call with one language;
+ * each Intl formatter in it is made on first use (a screen that shows only
+ * dates makes no number formatter).
+ *
+ * @throws RangeError from `money` for a currency code Intl does not know, and from `dateTime` for an unknown time zone
+ */
+export function formatters(language: Language): ReturnType<typeof makeFormatters> {
+  return formattersOf(language);
 }
 export type Formatters = ReturnType<typeof formatters>;

@@ -22,15 +22,17 @@ import {
   type PrintOptions,
   saveFileRequestSchema,
 } from '../../shared/bridge/contract';
-import { finalizeAgreementPdf } from '../../shared/pdf/finalize';
-import { readPdfOutline, tocMismatches } from '../../shared/pdf/outline';
+
+// pdf-lib (finalizer and outline reader) is loaded on the first export, not with the home screen.
+const pdfFinalize = () => import('../../shared/pdf/finalize');
+const pdfOutline = () => import('../../shared/pdf/outline');
 
 declare global {
   interface Window {
     /** Set by the end-to-end harness: prints the current page to PDF and returns its bytes as base64. */
     pactoBrowserPrinter?: (options: PrintOptions) => Promise<string>;
-    /** Set by the end-to-end harness: seals a finished PDF (base64) with `electron/seal`, attaching the signatures record (JSON, or empty); returns base64. */
-    pactoBrowserSealer?: (pdfBase64: string, recordJson: string) => Promise<string>;
+    /** Set by the end-to-end harness: seals a finished PDF (base64) with `electron/seal`, attaching the signatures record (JSON, or empty); returns the sealed PDF (base64) and the seal key's fingerprint. */
+    pactoBrowserSealer?: (pdfBase64: string, recordJson: string) => Promise<{ pdfBase64: string; keyFingerprint: string }>;
     /** Set by the end-to-end harness: runs the main process's verifier on a PDF (base64). */
     pactoBrowserVerifier?: (pdfBase64: string) => Promise<PdfVerdict>;
   }
@@ -78,19 +80,24 @@ export const browserPlatform: PactoBridge = {
       const request = parsed.data;
       const printed = base64ToBytes(await printer(request.print));
       if (request.toc) {
+        const { readPdfOutline, tocMismatches } = await pdfOutline();
         const wrong = tocMismatches(request.toc, await readPdfOutline(printed));
         if (wrong.length > 0) {
           const list = wrong.map((w) => `"${w.title}" says page ${w.claimed}, printed on ${w.actual ?? 'no page'}`).join('; ');
           return err({ code: 'toc-mismatch', message: `The table of contents does not match the printed pages: ${list}` });
         }
       }
+      const { finalizeAgreementPdf } = await pdfFinalize();
       let bytes = await finalizeAgreementPdf(printed, request.metadata, request.snapshotJson, new Date());
       const sealer = window.pactoBrowserSealer;
+      let sealKeyFingerprint: string | undefined;
       if (sealer) {
-        bytes = base64ToBytes(await sealer(bytesToBase64(bytes), request.signatureRecord ? JSON.stringify(request.signatureRecord) : ''));
+        const sealed = await sealer(bytesToBase64(bytes), request.signatureRecord ? JSON.stringify(request.signatureRecord) : '');
+        bytes = base64ToBytes(sealed.pdfBase64);
+        sealKeyFingerprint = sealed.keyFingerprint;
       }
       download(bytes, request.suggestedName);
-      return ok({ path: request.suggestedName, bytes: bytes.byteLength, sealed: Boolean(sealer) });
+      return ok({ path: request.suggestedName, bytes: bytes.byteLength, sealed: Boolean(sealer), ...(sealKeyFingerprint ? { sealKeyFingerprint } : {}) });
     } catch (e) {
       return err({ code: 'io', message: e instanceof Error ? e.message : String(e) });
     }
@@ -101,6 +108,7 @@ export const browserPlatform: PactoBridge = {
     const printer = window.pactoBrowserPrinter;
     if (!printer) return err({ code: 'unsupported', message: 'This browser cannot print the page to count its pages.' });
     try {
+      const { readPdfOutline } = await pdfOutline();
       return ok(await readPdfOutline(base64ToBytes(await printer(parsed.data))));
     } catch (e) {
       return err({ code: 'print-failed', message: e instanceof Error ? e.message : String(e) });

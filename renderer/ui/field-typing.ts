@@ -5,8 +5,9 @@
  * just tabbed into would let the browser restore the previous field's text on
  * screen while the saved value (and every figure computed from it) stayed.
  *
- * A field's baseline is its value when it got focus, renewed when Enter
- * commits it (the app's fields commit on Enter and on blur).
+ * A field's baseline is its value when it got focus, renewed on Enter (the
+ * app's fields save as they are typed; leaving the field, or Enter, ends the
+ * undo step of that typing, see `ui/fields.tsx`).
  */
 const baselines = new WeakMap<EventTarget, string>();
 

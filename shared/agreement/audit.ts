@@ -16,7 +16,12 @@ import { canonicalJson } from './canonical-json';
 import { sha256Hex, FINGERPRINT_PATTERN } from './fingerprint';
 import { zonedIsoString, ZONED_ISO_PATTERN } from './zoned-time';
 
-/** Kinds of events. `signatures-voided`: an edit after signing started a new draft. */
+/**
+ * Kinds of events. `signatures-voided`: an edit after signing started a new
+ * draft. `imported`: the workshop came from a `.pacto` file (as new, or as a
+ * separate copy). `merged`: a `.pacto` file of the same workshop was merged
+ * in; its details carry the other copy's events (see `audit-merge.ts`).
+ */
 export const AUDIT_EVENT_TYPES = [
   'created',
   'approved',
@@ -25,6 +30,8 @@ export const AUDIT_EVENT_TYPES = [
   'signed',
   'signatures-voided',
   'exported',
+  'imported',
+  'merged',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

@@ -78,6 +78,8 @@ export interface ExportPdfResult {
   bytes: number;
   /** Whether the file carries Pacto's integrity seal (a PDF signature over its bytes). */
   sealed: boolean;
+  /** SHA-256 hex of the key that sealed it (the seal certificate's public key), recorded in the audit trail's `exported` event. */
+  sealKeyFingerprint?: string;
 }
 
 /** A heading of the printed PDF's outline (bookmarks) and the page it starts on. */
@@ -99,6 +101,9 @@ export interface PdfPagination {
 /** Largest PDF accepted for verification, bytes (100 MB). */
 export const MAX_VERIFY_BYTES = 100 * 1024 * 1024;
 
+/** Most pages a verified PDF may have (an agreement has tens); more gives the verdict `too-large`. */
+export const MAX_VERIFY_PAGES = 5000;
+
 export const verifyPdfRequestSchema = z.object({
   /** The file's name as the user dropped or picked it (for messages only). */
   name: z.string().max(1000),
@@ -118,12 +123,21 @@ export interface VerifyFinding {
  * matches) or `not-pacto`.
  */
 export interface PdfVerdict {
-  status: 'intact' | 'altered' | 'not-pacto';
+  /** `too-large`: more than {@link MAX_VERIFY_PAGES} pages, nothing judged. */
+  status: 'intact' | 'altered' | 'not-pacto' | 'too-large';
   fingerprint: string | null;
   version: number | null;
+  workshopId: string | null;
   agreement: { title: string; company: string; date: string; frozenAt: string } | null;
-  signatories: { name: string; title: string; team: string; signed: boolean; signedAt: string | null; timeZone: string | null }[];
-  seal: { present: boolean; intact: boolean; signer: string | null; signingTime: string | null };
+  signatories: { participantId: string; name: string; title: string; team: string; signed: boolean; signedAt: string | null; timeZone: string | null }[];
+  /**
+   * `keyFingerprint`: SHA-256 hex of the sealing key (the certificate's public
+   * key); `key`: `own` (this installation's), `workshop` (recorded for this
+   * version in a workshop compared with), `unknown`.
+   */
+  seal: { present: boolean; intact: boolean; signer: string | null; signingTime: string | null; keyFingerprint: string | null; key: 'own' | 'workshop' | 'unknown' };
+  /** Visible text of the pages against the exported record: `not-recorded` for PDFs of earlier Pacto versions (text not checked). */
+  pageText: { status: 'match' | 'mismatch' | 'not-recorded' | 'not-checked'; changedPages: number[]; pageCount: number | null };
   reasons: VerifyFinding[];
 }
 
@@ -154,15 +168,22 @@ export interface AppInfo {
 }
 
 /** The API the renderer sees as `window.pacto`. Every call resolves; failures come back as `{ ok: false }`. */
-/** Kinds of file `saveFile` writes, by MIME type, with the file extension each must carry. */
-export const SAVE_FILE_TYPES = { 'image/svg+xml': 'svg', 'image/png': 'png' } as const;
+/** Kinds of file `saveFile` writes, by MIME type, with the file extension each must carry (funnel images; the CRM hand-back files). */
+export const SAVE_FILE_TYPES = {
+  'image/svg+xml': 'svg',
+  'image/png': 'png',
+  'application/json': 'json',
+  'text/csv': 'csv',
+  'text/markdown': 'md',
+  'application/zip': 'zip',
+} as const;
 export type SaveFileMimeType = keyof typeof SAVE_FILE_TYPES;
 /** Largest file `saveFile` accepts, bytes (50 MB). */
 export const MAX_SAVE_FILE_BYTES = 50 * 1024 * 1024;
 
 export const saveFileRequestSchema = z
   .object({
-    /** File name offered in the save dialog, without folders, ending in the type's extension (`.svg`, `.png`). */
+    /** File name offered in the save dialog, without folders, ending in the type's extension (`.svg`, `.png`, `.csv` …). */
     suggestedName: z.string().min(5).max(200).regex(/^[^/\\:*?"<>|]+\.[a-z0-9]+$/i),
     mimeType: z.enum(Object.keys(SAVE_FILE_TYPES) as [SaveFileMimeType, ...SaveFileMimeType[]]),
     /** The file's bytes. */
@@ -199,7 +220,7 @@ export interface PactoBridge {
   /** Switches the application menu's language. */
   setLanguage(language: Language): Promise<Result<void>>;
   /**
-   * Saves a file the renderer made (a funnel's SVG or PNG): asks where with
+   * Saves a file the renderer made (a funnel's SVG or PNG, a CRM hand-back file): asks where with
    * the native save dialog and writes it atomically. Error `cancelled` when
    * the user closes the dialog (nothing written), `io` when the write fails.
    */

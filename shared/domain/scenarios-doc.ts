@@ -27,6 +27,7 @@ import {
   type WorkshopScenario,
 } from './workshop';
 import { InvalidEditError, LOCAL_ORIGIN, NotFoundError } from './workshop-doc';
+import { isRecord, repairItem, repairList, type ReadProblem } from './repair';
 
 const PART = 'scenarios';
 /** Plan inputs shared by every scenario, stored as plain values in the part's map. */
@@ -38,15 +39,19 @@ function part(doc: Y.Doc): Y.Map<unknown> {
 }
 
 function itemsArray(doc: Y.Doc): Y.Array<Y.Map<unknown>> | undefined {
-  return part(doc).get('items') as Y.Array<Y.Map<unknown>> | undefined;
+  const items = part(doc).get('items');
+  return items instanceof Y.Array ? (items as Y.Array<Y.Map<unknown>>) : undefined;
 }
 
 function readItem(map: Y.Map<unknown>): WorkshopScenario {
-  const stagesMap = map.get('stages') as Y.Map<Y.Map<unknown>> | undefined;
+  if (!(map instanceof Y.Map)) return map as never;
+  const stagesMap = map.get('stages');
   const stages: Record<string, ScenarioStageOverride> = {};
-  stagesMap?.forEach((v, k) => {
-    stages[k] = v.toJSON() as ScenarioStageOverride;
-  });
+  if (stagesMap instanceof Y.Map) {
+    stagesMap.forEach((v: unknown, k: string) => {
+      stages[k] = (v instanceof Y.Map ? v.toJSON() : v) as ScenarioStageOverride;
+    });
+  }
   const item: WorkshopScenario = { id: map.get('id') as string, name: map.get('name') as string, kind: map.get('kind') as WorkshopScenario['kind'], stages };
   const size = map.get('averageDealSize');
   if (typeof size === 'number') item.averageDealSize = size;
@@ -90,6 +95,38 @@ export function readScenarioSet(doc: Y.Doc): ScenarioSet {
     salesReps: value('salesReps'),
     opportunitiesPerRepPerMonth: value('opportunitiesPerRepPerMonth'),
   };
+}
+
+const SCENARIO_DEFAULTS = { name: '—', kind: 'custom', stages: {}, averageDealSize: 'omit', measured: 'omit' };
+const OVERRIDE_DEFAULTS = { conversionRate: 'omit', averageDays: 'omit' };
+const settingsSchema = scenarioSetSchema.omit({ items: true });
+const SETTINGS_DEFAULTS = { agreedId: null, startMonth: null, budget: null, salesReps: null, opportunitiesPerRepPerMonth: null };
+
+/**
+ * {@link readScenarioSet} for a possibly damaged document: each scenario,
+ * each stage override and each plan input repaired or left out (see
+ * `./repair.ts`), what was done appended to `problems`.
+ */
+export function readScenarioSetChecked(doc: Y.Doc, problems: ReadProblem[]): ScenarioSet {
+  const raw = readScenarioSet(doc);
+  const items = repairList(
+    workshopScenarioSchema,
+    raw.items.map((item, i) => {
+      if (!isRecord(item) || !isRecord(item.stages)) return item;
+      const stages: Record<string, ScenarioStageOverride> = {};
+      for (const [k, o] of Object.entries(item.stages)) {
+        const fixed = repairItem(scenarioStageOverrideSchema, o, `scenarios.items.${i}.stages.${k}`, OVERRIDE_DEFAULTS, problems);
+        if (fixed) stages[k] = fixed;
+      }
+      return { ...item, stages };
+    }),
+    'scenarios.items',
+    SCENARIO_DEFAULTS,
+    problems,
+  );
+  const { items: _items, ...settings } = raw;
+  const fixed = repairItem(settingsSchema, settings, 'scenarios', SETTINGS_DEFAULTS, problems) ?? { ...SETTINGS_DEFAULTS };
+  return { items, ...fixed };
 }
 
 /** True when the document has a scenarios part at all (any scenario or plan input written). */

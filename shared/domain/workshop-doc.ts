@@ -31,6 +31,7 @@ import {
   workshopContentSchema,
   workshopMetaSchema,
   FUNNEL_IDS,
+  SLA_SECTION_KEYS,
   type Commitment,
   type FieldErrors,
   type Funnel,
@@ -46,9 +47,10 @@ import {
   type Sla,
 } from './workshop';
 import { readRichText, richTextFragment, richTextSchema, writeRichText, type RichText } from './rich-text';
-import { hasScenarioPart, readScenarioSet, writeScenarioSet } from './scenarios-doc';
+import { hasScenarioPart, readScenarioSetChecked, writeScenarioSet } from './scenarios-doc';
+import { repairItem, repairList, type ReadProblem } from './repair';
 
-/** Version of the document layout above; bump with a migration in `migrateWorkshopDoc`. */
+/** Version of the document layout above; bump with a step in `DOC_MIGRATIONS` (`./migrations.ts`). */
 export const DOC_SCHEMA_VERSION = 2;
 
 /** A term's rich-text fields: Y.XmlFragment in the document (since layout 2), {@link RichText} in the snapshot. */
@@ -74,6 +76,7 @@ function termToYMap(term: Term): Y.Map<unknown> {
  * in the snapshot, its fingerprint or approvals.
  */
 function readTerm(map: Y.Map<unknown>): Term {
+  if (!(map instanceof Y.Map)) return map as never;
   const out: Record<string, unknown> = {};
   for (const [key, value] of map.entries()) {
     if (!isRichTermField(key)) out[key] = value;
@@ -152,7 +155,7 @@ function checked<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
 function funnelMap(doc: Y.Doc, funnelId: FunnelId): Y.Map<unknown> {
   const funnels = doc.getMap<Y.Map<unknown>>('funnels');
   let funnel = funnels.get(funnelId);
-  if (!funnel) {
+  if (!(funnel instanceof Y.Map)) {
     funnel = new Y.Map<unknown>();
     funnel.set('stages', new Y.Array<Y.Map<unknown>>());
     funnel.set('transitions', new Y.Array<Y.Map<unknown>>());
@@ -162,7 +165,23 @@ function funnelMap(doc: Y.Doc, funnelId: FunnelId): Y.Map<unknown> {
 }
 
 function funnelArray(doc: Y.Doc, funnelId: FunnelId, part: 'stages' | 'transitions'): Y.Array<Y.Map<unknown>> {
-  return funnelMap(doc, funnelId).get(part) as Y.Array<Y.Map<unknown>>;
+  const funnel = funnelMap(doc, funnelId);
+  const arr = funnel.get(part);
+  if (arr instanceof Y.Array) return arr as Y.Array<Y.Map<unknown>>;
+  // A damaged document (the list missing or of another type): the first edit puts an empty list there.
+  const fresh = new Y.Array<Y.Map<unknown>>();
+  funnel.set(part, fresh);
+  return fresh;
+}
+
+/**
+ * The items of `value` when it is a Y.Array, as plain data (a Y.Map item as
+ * its JSON, anything else as it is); undefined when absent; `value` itself
+ * (not a list: `repairList` reads it as [] and lists the problem) otherwise.
+ */
+function plainItems(value: unknown): unknown {
+  if (!(value instanceof Y.Array)) return value;
+  return value.toArray().map((m: unknown) => (m instanceof Y.AbstractType ? (m.toJSON() as unknown) : m));
 }
 
 function slaMap(doc: Y.Doc): Y.Map<unknown> {
@@ -180,15 +199,22 @@ function sectionsMap(doc: Y.Doc): Y.Map<unknown> {
   return sections;
 }
 
-function readSla(doc: Y.Doc): Sla {
+function readSla(doc: Y.Doc, problems: ReadProblem[]): Sla {
   const sla = slaMap(doc);
   const out: Sla = {
     intro: readRichText(sla.get('intro')),
-    commitments: commitmentsArray(doc).toArray().map((m) => plain<Commitment>(m)),
+    commitments: repairList(commitmentSchema, plainItems(sla.get('commitments')), 'sla.commitments', COMMITMENT_DEFAULTS, problems),
   };
   const sections = sla.get('sections');
   // Empty sections are left out (as absent ones): opening a section's editor creates its fragment, which is no edit.
-  const written = sections instanceof Y.Map ? [...sections.entries()].map(([k, v]) => [k, readRichText(v)] as const).filter(([, v]) => v !== '') : [];
+  const known = new Set<string>(SLA_SECTION_KEYS);
+  const written =
+    sections instanceof Y.Map
+      ? [...sections.entries()]
+          .filter(([k]) => known.has(k))
+          .map(([k, v]) => [k, readRichText(v)] as const)
+          .filter(([, v]) => v !== '')
+      : [];
   if (written.length > 0) out.sections = Object.fromEntries(written) as Sla['sections'];
   return out;
 }
@@ -196,7 +222,7 @@ function readSla(doc: Y.Doc): Sla {
 function commitmentsArray(doc: Y.Doc): Y.Array<Y.Map<unknown>> {
   const sla = slaMap(doc);
   let arr = sla.get('commitments') as Y.Array<Y.Map<unknown>> | undefined;
-  if (!arr) {
+  if (!(arr instanceof Y.Array)) {
     arr = new Y.Array<Y.Map<unknown>>();
     sla.set('commitments', arr);
   }
@@ -205,10 +231,6 @@ function commitmentsArray(doc: Y.Doc): Y.Array<Y.Map<unknown>> {
 
 function indexOfId(arr: Y.Array<Y.Map<unknown>>, id: string): number {
   return arr.toArray().findIndex((m) => m.get('id') === id);
-}
-
-function plain<T>(map: Y.Map<unknown>): T {
-  return map.toJSON() as T;
 }
 
 /**
@@ -244,25 +266,75 @@ export function isInitialized(doc: Y.Doc): boolean {
   return doc.getMap('meta').has('schemaVersion');
 }
 
-/** Reads the whole document as plain {@link WorkshopContent} (a fresh copy; safe to keep). */
+/** Defaults of each item's fields when a damaged document's value cannot be repaired (see `./repair.ts`). */
+const PARTICIPANT_DEFAULTS = { name: '—', title: '', team: 'leadership', signatory: false };
+const TERM_DEFAULTS = { name: '—', acronym: '', definition: '', entryCriteria: '', exitCriteria: '', ownerTeam: 'marketing', examples: 'omit' };
+const STAGE_DEFAULTS = { name: '—', ownerTeam: 'marketing', termId: null, x: 0, y: 0, description: 'omit' };
+const TRANSITION_DEFAULTS = { conversionRate: 0, averageDays: 0, recycle: false };
+const COMMITMENT_DEFAULTS = { commitment: '—', metric: '—', target: 0, unit: '', period: 'month', measurement: 'omit', whenMissed: 'omit', source: 'omit' };
+const META_DEFAULTS = { title: '—', company: '—', date: '2000-01-01', currency: 'EUR', language: 'es', pageSize: 'A4' };
+const TARGET_DEFAULTS = { revenueTarget: 1_000_000, averageDealSize: 10_000, periodMonths: 12 };
+
+/** Reads the whole document as plain {@link WorkshopContent} (a fresh copy; safe to keep); damaged parts repaired (see {@link readWorkshopChecked}). */
 export function readWorkshop(doc: Y.Doc): WorkshopContent {
-  const meta = doc.getMap<unknown>('meta').toJSON() as WorkshopMeta & { schemaVersion?: number };
-  const { schemaVersion: _ignored, ...metaFields } = meta;
-  const readFunnel = (fid: FunnelId): Funnel => ({
-    stages: funnelArray(doc, fid, 'stages').toArray().map((m) => plain<FunnelStage>(m)),
-    transitions: funnelArray(doc, fid, 'transitions').toArray().map((m) => plain<FunnelTransition>(m)),
-  });
-  return {
-    meta: metaFields as WorkshopMeta,
-    participants: doc.getArray<Y.Map<unknown>>('participants').toArray().map((m) => plain<Participant>(m)),
-    terms: doc.getArray<Y.Map<unknown>>('terms').toArray().map(readTerm),
-    funnels: { agreed: readFunnel('agreed'), marketing: readFunnel('marketing'), sales: readFunnel('sales') },
-    sla: readSla(doc),
-    targets: doc.getMap<unknown>('targets').toJSON() as Targets,
-    // Absent part (an older or untouched document): left out, so content still matches versions frozen before scenarios existed.
-    ...(hasScenarioPart(doc) ? { scenarios: readScenarioSet(doc) } : {}),
-  };
+  return readWorkshopChecked(doc).content;
 }
+
+/**
+ * Reads the whole document as valid {@link WorkshopContent}, whatever it
+ * holds: wrong types, values beyond the bounds, items that are not maps and
+ * missing parts are repaired or left out item by item (`./repair.ts`) and
+ * listed in `problems` (empty for an intact document, whose content is read
+ * exactly as stored). Reading never writes to the document.
+ */
+export function readWorkshopChecked(doc: Y.Doc): { content: WorkshopContent; problems: ReadProblem[] } {
+  const problems: ReadProblem[] = [];
+  const { schemaVersion: _ignored, ...metaFields } = doc.getMap<unknown>('meta').toJSON();
+  const funnels = doc.getMap<unknown>('funnels');
+  const readFunnel = (fid: FunnelId): Funnel => {
+    const funnel = funnels.get(fid);
+    if (funnel !== undefined && !(funnel instanceof Y.Map)) problems.push({ path: `funnels.${fid}`, action: 'repaired' });
+    const part = (name: 'stages' | 'transitions') => (funnel instanceof Y.Map ? plainItems(funnel.get(name)) : undefined);
+    const stages = repairList(funnelStageSchema, part('stages'), `funnels.${fid}.stages`, STAGE_DEFAULTS, problems);
+    const ids = new Set(stages.map((st) => st.id));
+    const transitions = repairList(funnelTransitionSchema, part('transitions'), `funnels.${fid}.transitions`, TRANSITION_DEFAULTS, problems).filter((t, i) => {
+      // An arrow whose end is not a stage (lost with a damaged stage) is left out too.
+      if (ids.has(t.source) && ids.has(t.target)) return true;
+      problems.push({ path: `funnels.${fid}.transitions.${i}`, action: 'dropped' });
+      return false;
+    });
+    return { stages, transitions };
+  };
+  const terms = doc.getArray<unknown>('terms').toArray().map((m) => readTerm(m as Y.Map<unknown>));
+  const scenarios = hasScenarioPart(doc) ? readScenarioSetChecked(doc, problems) : null;
+  const content: WorkshopContent = {
+    meta: repairItem(workshopMetaSchema, metaFields, 'meta', META_DEFAULTS, problems) ?? (META_DEFAULTS as WorkshopMeta),
+    participants: repairList(participantSchema, plainItems(doc.getArray('participants')), 'participants', PARTICIPANT_DEFAULTS, problems),
+    terms: repairList(termSchema, terms, 'terms', TERM_DEFAULTS, problems),
+    funnels: { agreed: readFunnel('agreed'), marketing: readFunnel('marketing'), sales: readFunnel('sales') },
+    sla: readSla(doc, problems),
+    targets: repairItem(targetsSchema, doc.getMap<unknown>('targets').toJSON(), 'targets', TARGET_DEFAULTS, problems) ?? { ...TARGET_DEFAULTS },
+    // Absent part (an older or untouched document): left out, so content still matches versions frozen before scenarios existed.
+    ...(scenarios ? { scenarios } : {}),
+  };
+  return { content, problems };
+}
+
+/** The stored item `map` as plain data, repaired like {@link readWorkshopChecked} reads it (the base an edit is checked against). */
+function repairedPlain<T>(schema: z.ZodType<T>, map: Y.Map<unknown>): T {
+  const raw = map.toJSON() as T;
+  const defaults = ITEM_DEFAULTS.get(schema as z.ZodType<unknown>);
+  return defaults ? (repairItem(schema, raw, '', defaults, []) ?? raw) : raw;
+}
+
+const ITEM_DEFAULTS = new Map<z.ZodType<unknown>, Record<string, unknown>>([
+  [participantSchema, PARTICIPANT_DEFAULTS],
+  [funnelStageSchema, STAGE_DEFAULTS],
+  [funnelTransitionSchema, TRANSITION_DEFAULTS],
+  [commitmentSchema, COMMITMENT_DEFAULTS],
+]);
+
+export type { ReadProblem };
 
 /** Updates workshop meta fields. Throws {@link InvalidEditError} on invalid values. */
 export function updateMeta(doc: Y.Doc, patch: Partial<WorkshopMeta>): void {
@@ -277,7 +349,7 @@ export function updateMeta(doc: Y.Doc, patch: Partial<WorkshopMeta>): void {
 /** Updates the revenue targets. Throws {@link InvalidEditError} on invalid values. */
 export function updateTargets(doc: Y.Doc, patch: Partial<Targets>): void {
   const targets = doc.getMap<unknown>('targets');
-  const next = checked(targetsSchema, { ...(targets.toJSON() as Targets), ...patch }, 'targets');
+  const next = checked(targetsSchema, { ...readWorkshop(doc).targets, ...patch }, 'targets');
   doc.transact(() => {
     for (const key of Object.keys(patch) as (keyof Targets)[]) targets.set(key, next[key]);
   }, LOCAL_ORIGIN);
@@ -302,7 +374,8 @@ function updateItem<T extends { id: string }>(
   const index = indexOfId(arr, id);
   if (index < 0) throw new NotFoundError(what, id);
   const map = arr.get(index);
-  const next = checked(schema, { ...plain<T>(map), ...patch, id }, what);
+  // The stored item as it reads (a damaged field repaired), so an edit of one field is not refused for another.
+  const next = checked(schema, { ...repairedPlain(schema, map), ...patch, id }, what);
   arr.doc!.transact(() => {
     for (const key of Object.keys(patch)) {
       const value = (next as Record<string, unknown>)[key];
@@ -492,39 +565,6 @@ export function updateCommitment(doc: Y.Doc, id: string, patch: Partial<Omit<Com
 /** Removes commitment `id`. Throws {@link NotFoundError}. */
 export function removeCommitment(doc: Y.Doc, id: string): void {
   removeItem(commitmentsArray(doc), id, 'commitment');
-}
-
-/**
- * Brings a document written by an older layout up to {@link DOC_SCHEMA_VERSION},
- * in one transaction with origin {@link INIT_ORIGIN} (not undoable).
- * - 1 → 2: the rich-text fields (each term's {@link RICH_TERM_FIELDS}, the
- *   SLA's `intro`) become Y.XmlFragment holding the same text (paragraphs
- *   at blank lines, hard breaks at single newlines), so `readWorkshop` gives
- *   back the very same strings and fingerprints.
- * Throws if the document is newer than this build understands (never downgrade data).
- */
-export function migrateWorkshopDoc(doc: Y.Doc): void {
-  const meta = doc.getMap('meta');
-  const version = meta.get('schemaVersion');
-  if (typeof version !== 'number') return;
-  if (version > DOC_SCHEMA_VERSION) {
-    throw new Error(`Workshop document schema ${version} is newer than this Pacto (${DOC_SCHEMA_VERSION}); update Pacto.`);
-  }
-  if (version === DOC_SCHEMA_VERSION) return;
-  doc.transact(() => {
-    if (version < 2) {
-      for (const term of doc.getArray<Y.Map<unknown>>('terms').toArray()) {
-        for (const key of RICH_TERM_FIELDS) {
-          const value = term.get(key);
-          if (typeof value === 'string') term.set(key, richTextFragment(value));
-        }
-      }
-      const sla = slaMap(doc);
-      const intro = sla.get('intro');
-      sla.set('intro', richTextFragment(typeof intro === 'string' ? intro : ''));
-    }
-    meta.set('schemaVersion', DOC_SCHEMA_VERSION);
-  }, INIT_ORIGIN);
 }
 
 /**

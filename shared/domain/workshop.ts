@@ -7,6 +7,19 @@
  * every rate is a fraction 0..1 (35 % is 0.35); durations are in days.
  */
 import { z } from 'zod';
+import './zod-messages';
+import {
+  MAX_COORDINATE,
+  MAX_COUNT,
+  MAX_DAYS,
+  MAX_FUNNEL_STAGES,
+  MAX_FUNNEL_TRANSITIONS,
+  MAX_MONEY,
+  MAX_PERIOD_MONTHS,
+  MAX_VOLUME,
+  MIN_MONEY,
+  MIN_RATE,
+} from './bounds';
 import { richTextSchema } from './rich-text';
 
 /** The three groups in the room. */
@@ -80,10 +93,19 @@ export const termSchema = z.object({
 });
 export type Term = z.infer<typeof termSchema>;
 
-/** A rate as a fraction 0..1. Error message key: `rate`. */
-export const rateSchema = z.number().finite().min(0, { message: 'rate' }).max(1, { message: 'rate' });
-/** A duration in days, ≥ 0. Error message key: `days`. */
-export const daysSchema = z.number().finite().min(0, { message: 'days' });
+/**
+ * A rate as a fraction 0..1: 0, or from `MIN_RATE` (1e-6) to 1 (see `./bounds.ts`).
+ * Error message keys: `rate` (outside 0..1), `rateMin` (above 0 but below `MIN_RATE`).
+ */
+export const rateSchema = z
+  .number()
+  .min(0, { message: 'rate' })
+  .max(1, { message: 'rate' })
+  .refine((r) => !(r > 0 && r < MIN_RATE), { message: 'rateMin' });
+/** A duration in days, 0..`MAX_DAYS` (3,650). Error message key: `days`. */
+export const daysSchema = z.number().min(0, { message: 'days' }).max(MAX_DAYS, { message: 'days' });
+/** A canvas coordinate in px, within ±`MAX_COORDINATE`. */
+const coordinateSchema = z.number().min(-MAX_COORDINATE).max(MAX_COORDINATE);
 
 export const funnelStageSchema = z.object({
   id,
@@ -92,8 +114,8 @@ export const funnelStageSchema = z.object({
   /** The glossary term that defines this stage, if linked. */
   termId: z.string().nullable(),
   /** Canvas position in px (the canvas issue draws with it; lists ignore it). */
-  x: z.number().finite(),
-  y: z.number().finite(),
+  x: coordinateSchema,
+  y: coordinateSchema,
   /** What the stage is, in the team's words; absent in documents written before it existed (read as ""). */
   description: z.string().optional(),
 });
@@ -112,9 +134,10 @@ export const funnelTransitionSchema = z.object({
 });
 export type FunnelTransition = z.infer<typeof funnelTransitionSchema>;
 
+/** A funnel: at most `MAX_FUNNEL_STAGES` stages and `MAX_FUNNEL_TRANSITIONS` arrows. Error message key: `tooMany`. */
 export const funnelSchema = z.object({
-  stages: z.array(funnelStageSchema),
-  transitions: z.array(funnelTransitionSchema),
+  stages: z.array(funnelStageSchema).max(MAX_FUNNEL_STAGES, { message: 'tooMany' }),
+  transitions: z.array(funnelTransitionSchema).max(MAX_FUNNEL_TRANSITIONS, { message: 'tooMany' }),
 });
 export type Funnel = z.infer<typeof funnelSchema>;
 
@@ -125,8 +148,8 @@ export const commitmentSchema = z.object({
   commitment: requiredText,
   /** What is measured, e.g. "Tiempo de primera respuesta". */
   metric: requiredText,
-  /** The number promised, ≥ 0, in `unit`. Error message key: `target`. */
-  target: z.number().finite().min(0, { message: 'target' }),
+  /** The number promised, 0..`MAX_COUNT`, in `unit`. Error message key: `target`. */
+  target: z.number().min(0, { message: 'target' }).max(MAX_COUNT, { message: 'target' }),
   /** Unit of `target`, e.g. "MQL", "horas hábiles", "intentos". */
   unit: text,
   period: z.enum(PERIODS),
@@ -160,16 +183,23 @@ export const slaSchema = z.object({
 });
 export type Sla = z.infer<typeof slaSchema>;
 
-/** A positive amount of money in the workshop currency. Error message key: `positive`. */
-const positiveMoney = z.number().finite().gt(0, { message: 'positive' });
+/** An amount of money in the workshop currency, `MIN_MONEY`..`MAX_MONEY` (a cent to a trillion). Error message key: `money`. */
+export const positiveMoneySchema = z.number().min(MIN_MONEY, { message: 'money' }).max(MAX_MONEY, { message: 'money' });
+const positiveMoney = positiveMoneySchema;
+/** An amount of money, 0..`MAX_MONEY` (a budget). Error message key: `budget`. */
+export const budgetSchema = z.number().min(0, { message: 'budget' }).max(MAX_MONEY, { message: 'budget' });
+/** A whole count of people, 0..`MAX_COUNT` (sales reps). Error message key: `reps`. */
+export const repsSchema = z.number().int({ message: 'reps' }).min(0, { message: 'reps' }).max(MAX_COUNT, { message: 'reps' });
+/** A count per month, > 0 and ≤ `MAX_COUNT` (opportunities a rep works). Error message key: `positive`. */
+export const positiveCountSchema = z.number().gt(0, { message: 'positive' }).max(MAX_COUNT, { message: 'positive' });
 
 export const targetsSchema = z.object({
   /** Revenue to win over the period, in the workshop currency, > 0. */
   revenueTarget: positiveMoney,
   /** Average won deal size (ACV), in the workshop currency, > 0. */
   averageDealSize: positiveMoney,
-  /** Length of the plan in months, 1..36. */
-  periodMonths: z.number().int({ message: 'months' }).min(1, { message: 'months' }).max(36, { message: 'months' }),
+  /** Length of the plan in months, 1..`MAX_PERIOD_MONTHS` (36). */
+  periodMonths: z.number().int({ message: 'months' }).min(1, { message: 'months' }).max(MAX_PERIOD_MONTHS, { message: 'months' }),
 });
 export type Targets = z.infer<typeof targetsSchema>;
 
@@ -195,7 +225,7 @@ export const measuredActualsSchema = z.object({
   /** Export the figures came from: `hubspot`, `salesforce` or `custom`. */
   format: z.string(),
   /** Records that reached each stage the export has. */
-  counts: z.record(z.string(), z.number().int().min(0)),
+  counts: z.record(z.string(), z.number().int().min(0).max(MAX_VOLUME)),
   /**
    * Measured rate from a stage to `toId`, the next stage of the agreed main path the export has
    * (a later one when the export lacks the stages between), fraction 0..1; `definition` `winRate` =
@@ -203,7 +233,7 @@ export const measuredActualsSchema = z.object({
    */
   rates: z.record(z.string(), z.object({ toId: z.string(), rate: z.number().min(0).max(1), definition: z.enum(['count', 'winRate']) })),
   /** Mean won deal of the export, workshop currency; null when it has no amounts. */
-  averageDealSize: z.number().positive().nullable(),
+  averageDealSize: positiveMoneySchema.nullable(),
 });
 export type MeasuredActuals = z.infer<typeof measuredActualsSchema>;
 
@@ -233,12 +263,12 @@ export const scenarioSetSchema = z.object({
   agreedId: z.string().nullable(),
   /** First month of the plan, `YYYY-MM`; null = offsets only. */
   startMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month' }).nullable(),
-  /** Marketing and sales spend over the period, workshop currency, ≥ 0; null = no cost figures. */
-  budget: z.number().finite().min(0, { message: 'budget' }).nullable(),
-  /** Sales reps working opportunities, whole, ≥ 0; null = no capacity check. */
-  salesReps: z.number().int({ message: 'reps' }).min(0, { message: 'reps' }).nullable(),
-  /** Opportunities one rep can work a month, > 0; null = no capacity check. */
-  opportunitiesPerRepPerMonth: z.number().finite().gt(0, { message: 'positive' }).nullable(),
+  /** Marketing and sales spend over the period, workshop currency, 0..`MAX_MONEY`; null = no cost figures. */
+  budget: budgetSchema.nullable(),
+  /** Sales reps working opportunities, whole, 0..`MAX_COUNT`; null = no capacity check. */
+  salesReps: repsSchema.nullable(),
+  /** Opportunities one rep can work a month, > 0 and ≤ `MAX_COUNT`; null = no capacity check. */
+  opportunitiesPerRepPerMonth: positiveCountSchema.nullable(),
 });
 export type ScenarioSet = z.infer<typeof scenarioSetSchema>;
 

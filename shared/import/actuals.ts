@@ -13,11 +13,12 @@
  * - Win rate = won ÷ closed (won + lost); null when the export says nothing
  *   about closed deals (a HubSpot contacts export).
  *
- * Pure: takes the file's text, never reads files, never throws for bad
- * input — unreadable rows are listed with their row number and reason and
+ * Pure: takes the file's text (or a table read from a workbook, see
+ * ./workbook.ts), never reads files, never throws for bad input — unreadable rows are listed with their row number and reason and
  * left out of every figure.
  */
 import { STANDARD_STAGE_KEYS, type StandardStageKey } from '../model/chain';
+import { MAX_IMPORT_AMOUNT } from '../domain/bounds';
 import { importIssue, parseCsv, type CsvTable, type ImportIssue } from './csv';
 import { dealOutcome, detectMapping, stageKeyFromName, type ColumnMapping, type ExportFormat } from './mapping';
 import {
@@ -84,6 +85,15 @@ export interface Cohort {
   tooRecent: boolean;
 }
 
+/** Deals whose stage column says `name`. */
+export interface DealStageCount {
+  name: string;
+  count: number;
+  won: number;
+  lost: number;
+  open: number;
+}
+
 /** How the file was read. */
 export interface Dialect {
   delimiter: string;
@@ -98,6 +108,8 @@ export interface Dialect {
    * `mixed` for both, null when the file has no dates.
    */
   dateStyle: 'iso' | 'numeric' | 'mixed' | null;
+  /** Sheet read, for a workbook (then `delimiter` and `bom` do not apply); absent for a text file. */
+  sheet?: string;
 }
 
 /** What an import computes. */
@@ -111,9 +123,22 @@ export interface Actuals {
   medianDaysToNext: Partial<Record<StandardStageKey, number | null>>;
   /** won ÷ closed, fraction 0..1; null without closed deals or closed information. */
   winRate: number | null;
-  /** Won deals and closed (won + lost) deals behind the win rate. */
+  /** Won deals, closed (won + lost) deals behind the win rate, and lost deals (closed − won). */
   won: number;
   closed: number;
+  lost: number;
+  /**
+   * Median days from a deal's first date (its created date in a deal
+   * export) to its close date, over closed deals (won or lost) with both;
+   * null when none. Won deals alone: the opportunity stage's `medianDaysToNext`.
+   */
+  medianDaysToClose: number | null;
+  /**
+   * The stage each deal reached, as the export names it (a lost deal's stage
+   * is where it was lost), when the export has a deal stage column: deals per
+   * stage name with how many are won, lost and open; most deals first.
+   */
+  dealStages: DealStageCount[];
   /** Mean amount of won deals with an amount, workshop currency; null when there is none. */
   averageDealSize: number | null;
   /** Monthly cohorts, oldest first. */
@@ -137,6 +162,8 @@ interface RecordData {
   won: boolean | null;
   closed: boolean | null;
   amount: number | null;
+  closeDate: number | null;
+  stageName: string | null;
 }
 
 const CUSTOMER = STANDARD_STAGE_KEYS.indexOf('customer');
@@ -151,6 +178,9 @@ function emptyActuals(table: CsvTable, dialect: Dialect, errors: ImportIssue[], 
     winRate: null,
     won: 0,
     closed: 0,
+    lost: 0,
+    medianDaysToClose: null,
+    dealStages: [],
     averageDealSize: null,
     cohorts: [],
     asOf: null,
@@ -163,7 +193,15 @@ function emptyActuals(table: CsvTable, dialect: Dialect, errors: ImportIssue[], 
 
 /** Reads a CSV export and computes its actuals; detects the export unless `options.mapping` is given. Never throws. */
 export function importActuals(text: string, options: ImportOptions = {}): Actuals {
-  const table = parseCsv(text, options.delimiter);
+  return importTable(parseCsv(text, options.delimiter), options);
+}
+
+/**
+ * Computes the actuals of a table already read (from a CSV by
+ * {@link parseCsv}, or from a workbook sheet by `readWorkbook`); detects the
+ * export unless `options.mapping` is given. Never throws.
+ */
+export function importTable(table: CsvTable, options: ImportOptions = {}): Actuals {
   try {
     if (options.mapping) return computeActuals(table, options.mapping, 'custom', options);
     const detected = detectMapping(table.header);
@@ -182,7 +220,7 @@ export function importActuals(text: string, options: ImportOptions = {}): Actual
 
 function defaultDialect(table: CsvTable, options: ImportOptions): Dialect {
   const european = table.delimiter === ';' || table.header.some((h) => /fecha|importe|etapa/.test(normalizeText(h)));
-  return {
+  const dialect: Dialect = {
     delimiter: table.delimiter,
     bom: table.bom,
     dateOrder: options.dateOrder ?? (european ? 'dmy' : 'mdy'),
@@ -190,6 +228,8 @@ function defaultDialect(table: CsvTable, options: ImportOptions): Dialect {
     decimalSeparator: options.decimalSeparator ?? (european ? ',' : '.'),
     dateStyle: null,
   };
+  if (table.sheet !== undefined) dialect.sheet = table.sheet;
+  return dialect;
 }
 
 function majority<T extends string>(values: readonly (T | null)[]): T | null {
@@ -223,6 +263,7 @@ export function computeActuals(table: CsvTable, mapping: ColumnMapping, format: 
   const wonCol = col(mapping.won);
   const closedCol = col(mapping.closed);
   const dealStageCol = col(mapping.dealStage);
+  const statusCol = col(mapping.status);
   const currentCol = col(mapping.currentStage);
   if (errors.some((e) => e.row === 1)) return emptyActuals(table, dialect, errors, format, mapping);
   if (table.rows.length === 0) {
@@ -244,12 +285,13 @@ export function computeActuals(table: CsvTable, mapping: ColumnMapping, format: 
     }
   }
   if (!options.decimalSeparator && amountCol !== undefined) {
-    dialect.decimalSeparator = majority(table.rows.map((r) => decimalEvidence(r.cells[amountCol] ?? ''))) ?? dialect.decimalSeparator;
+    // Number cells of a workbook say nothing about how text amounts are written.
+    dialect.decimalSeparator = majority(table.rows.map((r) => (r.numbers?.[amountCol] !== undefined ? null : decimalEvidence(r.cells[amountCol] ?? '')))) ?? dialect.decimalSeparator;
   }
   const header = table.header;
 
   const records: RecordData[] = [];
-  for (const { row, cells } of table.rows) {
+  for (const { row, cells, numbers } of table.rows) {
     if (cells.length !== header.length && !(cells.length > header.length && cells.slice(header.length).every((c) => c.trim() === ''))) {
       errors.push(importIssue(row, 'fieldCount', { found: cells.length, expected: header.length }));
       continue;
@@ -274,15 +316,25 @@ export function computeActuals(table: CsvTable, mapping: ColumnMapping, format: 
     let won = readFlag(wonCol);
     let closed = readFlag(closedCol);
     let amount: number | null = null;
-    if (amountCol !== undefined && cells[amountCol]!.trim() !== '') {
+    if (amountCol !== undefined && numbers?.[amountCol] !== undefined) {
+      amount = numbers[amountCol];
+    } else if (amountCol !== undefined && cells[amountCol]!.trim() !== '') {
       amount = parseAmount(cells[amountCol]!, dialect.decimalSeparator);
       if (amount === null) rowErrors.push(importIssue(row, 'notNumber', { value: cells[amountCol]!.trim(), column: header[amountCol]! }, header[amountCol]!));
+      else if (!(Number.isFinite(amount) && amount >= 0 && amount <= MAX_IMPORT_AMOUNT)) {
+        // Negative (a refund?), infinite (hundreds of digits) or beyond any deal: listed, never averaged into the deal size.
+        const value = cells[amountCol]!.trim();
+        rowErrors.push(
+          importIssue(row, 'amountOutOfRange', { value: value.length > 40 ? `${value.slice(0, 40)}…` : value, column: header[amountCol]!, max: MAX_IMPORT_AMOUNT.toLocaleString('en-US') }, header[amountCol]!),
+        );
+        amount = null;
+      }
     }
     if (rowErrors.length > 0) {
       errors.push(...rowErrors);
       continue;
     }
-    const outcome = dealStageCol === undefined ? null : dealOutcome(cells[dealStageCol]!);
+    const outcome = (statusCol === undefined ? null : dealOutcome(cells[statusCol]!)) ?? (dealStageCol === undefined ? null : dealOutcome(cells[dealStageCol]!));
     if (outcome) {
       won ??= outcome.won;
       closed ??= outcome.closed;
@@ -304,12 +356,13 @@ export function computeActuals(table: CsvTable, mapping: ColumnMapping, format: 
     if (present.some((d, i) => i > 0 && d < present[i - 1]!)) {
       warnings.push(importIssue(row, 'datesOutOfOrder'));
     }
-    records.push({ dates, reached, won, closed, amount });
+    const stageName = dealStageCol === undefined ? '' : cells[dealStageCol]!.trim();
+    records.push({ dates, reached, won, closed, amount, closeDate, stageName: stageName === '' ? null : stageName });
   }
 
   // Stages present: mapped date columns, plus customer when the export says which deals were won.
   const presentIdx = STANDARD_STAGE_KEYS.map((_, i) => i).filter(
-    (i) => stageCols[i] !== undefined || (i === CUSTOMER && (wonCol !== undefined || dealStageCol !== undefined)),
+    (i) => stageCols[i] !== undefined || (i === CUSTOMER && (wonCol !== undefined || dealStageCol !== undefined || statusCol !== undefined)),
   );
   const countsOf = (recs: readonly RecordData[]) => presentIdx.map((i) => recs.filter((r) => r.reached >= i).length);
   const rateOf = (counts: readonly number[], j: number) => (j < counts.length - 1 && counts[j]! > 0 ? counts[j + 1]! / counts[j]! : null);
@@ -335,6 +388,24 @@ export function computeActuals(table: CsvTable, mapping: ColumnMapping, format: 
   const wonCount = records.filter((r) => r.won).length;
   const closedCount = records.filter((r) => r.closed).length;
   const wonAmounts = records.filter((r) => r.won && r.amount !== null).map((r) => r.amount!);
+  const closeSpans: number[] = [];
+  for (const r of records) {
+    if (!r.closed || r.closeDate === null) continue;
+    // The first stage date before the customer one (a won deal's customer date is its close date).
+    const start = r.dates.slice(0, CUSTOMER).find((d) => d !== null);
+    if (start != null && r.closeDate >= start) closeSpans.push(daysBetween(start, r.closeDate));
+  }
+  const byStage = new Map<string, DealStageCount>();
+  for (const r of records) {
+    if (r.stageName === null) continue;
+    const entry = byStage.get(r.stageName) ?? { name: r.stageName, count: 0, won: 0, lost: 0, open: 0 };
+    entry.count++;
+    if (r.won) entry.won++;
+    else if (r.closed) entry.lost++;
+    else entry.open++;
+    byStage.set(r.stageName, entry);
+  }
+  const dealStages = [...byStage.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 
   // Cohorts by month of the first present stage's date, with maturity from past records.
   let latest: number | null = null;
@@ -384,6 +455,9 @@ export function computeActuals(table: CsvTable, mapping: ColumnMapping, format: 
     winRate: closedCount > 0 ? wonCount / closedCount : null,
     won: wonCount,
     closed: closedCount,
+    lost: closedCount - wonCount,
+    medianDaysToClose: median(closeSpans),
+    dealStages,
     averageDealSize: wonAmounts.length > 0 ? wonAmounts.reduce((a, b) => a + b, 0) / wonAmounts.length : null,
     cohorts,
     asOf: asOf === null ? null : isoDate(asOf),

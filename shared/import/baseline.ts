@@ -4,6 +4,7 @@
  * and what the export measured kept beside it (so a plan-against-actual view
  * shows only measured figures and marks the rest as the plan's).
  */
+import { MAX_DAYS, MAX_MONEY, MIN_MONEY, MIN_RATE } from '../domain/bounds';
 import type { MeasuredActuals, ScenarioStageOverride, WorkshopScenario } from '../domain/workshop';
 import { standardStageKey, type StandardStageKey } from '../model/chain';
 import { copyScenario, type Scenario } from '../model/scenario';
@@ -86,7 +87,7 @@ export function splitSpanRate(planRates: readonly number[], rate: number): numbe
 export function scenarioFromActuals(actuals: Actuals, template: Scenario, init: { id: string; name: string }): BaselineScenario {
   const scenario = copyScenario(template, { ...init, kind: 'actuals' });
   const byKey = new Map<StandardStageKey, number>(actuals.stages.map((s, i) => [s.id, i]));
-  const measured: MeasuredActuals = { format: actuals.format ?? 'custom', counts: {}, rates: {}, averageDealSize: actuals.averageDealSize };
+  const measured: MeasuredActuals = { format: actuals.format ?? 'custom', counts: {}, rates: {}, averageDealSize: usableDealSize(actuals.averageDealSize) ? actuals.averageDealSize : null };
   const origins: Record<string, RateOrigin> = {};
   const measuredDays: string[] = [];
   // Template stages the export has, in order, with their index in the export.
@@ -110,10 +111,16 @@ export function scenarioFromActuals(actuals: Actuals, template: Scenario, init: 
       for (let k = i; k < j; k++) reasons.set(scenario.stages[k]!.id, 'The export shows no conversion on this transition.');
       continue;
     }
+    if (m.rate < MIN_RATE) {
+      for (let k = i; k < j; k++) reasons.set(scenario.stages[k]!.id, 'The export’s rate on this transition is below one in a million, too low to plan with.');
+      continue;
+    }
     if (j === i + 1) {
       const stage = scenario.stages[i]!;
       const spans = actuals.stages.slice(ia, ib).map((s) => s.medianDaysToNext);
-      const days = spans.every((d) => d !== null) ? spans.reduce<number>((sum, d) => sum + d!, 0) : null;
+      const sum = spans.every((d) => d !== null) ? spans.reduce<number>((total, d) => total + d!, 0) : null;
+      // Days beyond the bound (dates decades apart) are not taken: the plan keeps its own.
+      const days = sum !== null && sum <= MAX_DAYS ? sum : null;
       scenario.stages[i] = { ...stage, conversionRate: m.rate, averageDays: days ?? stage.averageDays };
       if (days !== null) measuredDays.push(stage.id);
       origins[stage.id] = 'export';
@@ -133,8 +140,13 @@ export function scenarioFromActuals(actuals: Actuals, template: Scenario, init: 
   const kept = Object.keys(origins)
     .filter((id) => origins[id] === 'plan')
     .map((id) => ({ id, reason: reasons.get(id) ?? 'The export does not have the stages of this transition.' }));
-  if (actuals.averageDealSize !== null && actuals.averageDealSize > 0) scenario.targets.averageDealSize = actuals.averageDealSize;
+  if (usableDealSize(actuals.averageDealSize)) scenario.targets.averageDealSize = actuals.averageDealSize;
   return { scenario, replaced, kept, origins, measuredDays, measured };
+}
+
+/** Whether an export's mean won deal can be a scenario's deal size: within `MIN_MONEY`..`MAX_MONEY`. */
+function usableDealSize(amount: number | null): amount is number {
+  return amount !== null && Number.isFinite(amount) && amount >= MIN_MONEY && amount <= MAX_MONEY;
 }
 
 /**
@@ -153,6 +165,6 @@ export function workshopBaselineScenario(actuals: Actuals, template: Scenario, i
     if (Object.keys(o).length > 0) stages[s.id] = o;
   }
   const out: WorkshopScenario = { id: init.id, name: init.name, kind: 'actuals', stages, measured: b.measured };
-  if (actuals.averageDealSize !== null && actuals.averageDealSize > 0) out.averageDealSize = actuals.averageDealSize;
+  if (usableDealSize(actuals.averageDealSize)) out.averageDealSize = actuals.averageDealSize;
   return out;
 }

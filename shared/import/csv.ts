@@ -48,9 +48,22 @@ export const IMPORT_ISSUE_TEXT = {
   notDate: (v) => `"${v.value}" in ${v.column} is not a date (read ${v.order === 'iso' ? 'as ISO year-month-day, like the file\'s other dates' : v.order === 'dmy' ? 'day first' : 'month first'}).`,
   notFlag: (v) => `"${v.value}" in ${v.column} is not yes/no (1/0, true/false, sí/no).`,
   notNumber: (v) => `"${v.value}" in ${v.column} is not a number.`,
+  amountOutOfRange: (v) => `The amount "${v.value}" in ${v.column} is not an amount from 0 to ${v.max}: the row is not taken.`,
   badAsOf: (v) => `The as-of date "${v.value}" is not a date written YYYY-MM-DD; the latest date in the file is used.`,
   noStage: () => 'The row reaches none of the stages (no stage date, stage or win); not counted.',
   datesOutOfOrder: () => 'A later stage has an earlier date than the stage before it; counted, left out of the days between those stages.',
+  workbookEncrypted: () =>
+    'The workbook is password-protected, so it cannot be read. Open it in Excel, save a copy without the password (File › Info › Protect Workbook › Encrypt with Password, cleared), and import that copy.',
+  notWorkbook: (v) => `The file is a ZIP archive but not an Excel workbook (${v.error}). Export the data as .xlsx, .xls or CSV and import that file.`,
+  workbookDamaged: (v) => `The workbook could not be read (${v.error}): it may be damaged or of a kind Pacto does not read. Save it again as .xlsx or CSV.`,
+  sheetEmpty: (v) => `The sheet "${v.sheet}" is empty.`,
+  chartSheet: (v) => `The sheet "${v.sheet}" is a chart, not a table of records: choose a sheet with the data (${v.others}).`,
+  chartOnly: (v) => `The workbook's only sheet, "${v.sheet}", is a chart, not a table of records: export the data itself (the report's rows), not the chart.`,
+  noSheet: (v) => `The workbook has no sheet named "${v.sheet}"; its sheets are: ${v.sheets}.`,
+  tooManyRows: (v) =>
+    `The sheet "${v.sheet}" has ${Number(v.rows).toLocaleString('en-US')} data rows; one import reads at most ${Number(v.limit).toLocaleString('en-US')}. Nothing was read: filter the export (one year, one pipeline) or split it.`,
+  formulaNoValue: (v) =>
+    `${v.count} formula cell(s), the first at ${v.cell}, have no stored result and read as empty: the file was written by a program that does not calculate. Open it in Excel or LibreOffice, save it, and import it again.`,
 } satisfies Record<string, (values: Record<string, string | number>) => string>;
 
 /** Code of an import problem. */
@@ -80,9 +93,12 @@ export function binaryKind(text: string): 'png' | 'pdf' | 'zip' | 'binary' | nul
 
 /** One data row. */
 export interface CsvRow {
-  /** Spreadsheet row number (header = 1). */
+  /** Spreadsheet row number (header = 1; in a workbook, the sheet's own row number). */
   row: number;
+  /** Each cell as text (a workbook's date cells as ISO `YYYY-MM-DD HH:MM`, see ./workbook.ts). */
   cells: string[];
+  /** From a workbook: the value of each number cell by column (undefined for other cells), read as is instead of from its text. */
+  numbers?: (number | undefined)[];
 }
 
 /** The parsed file. */
@@ -97,6 +113,8 @@ export interface CsvTable {
   bom: boolean;
   /** File-level and quoting problems; rows after an unterminated quote are lost and said so. */
   issues: ImportIssue[];
+  /** The sheet the table was read from, for a workbook. */
+  sheet?: string;
 }
 
 /** Delimiters tried, in order of preference on a tie. */

@@ -19,3 +19,17 @@ export function decodeText(bytes: Uint8Array): string {
     return new TextDecoder('windows-1252').decode(bytes);
   }
 }
+
+/**
+ * Whether bytes are a workbook container rather than text: `zip` for a ZIP
+ * archive (`.xlsx`, `.ods`; also any other ZIP), `cfb` for an OLE compound
+ * file (legacy `.xls`, or an `.xlsx` encrypted with a password), null for
+ * anything else (read as text: a CSV, or an ".xls" that is really
+ * tab-separated text or HTML, as some CRMs write).
+ */
+export function workbookContainer(bytes: Uint8Array): 'zip' | 'cfb' | null {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'zip';
+  const cfb = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+  if (cfb.every((b, i) => bytes[i] === b)) return 'cfb';
+  return null;
+}

@@ -5,6 +5,7 @@
  *
  * Units: rates are fractions 0..1; durations are days.
  */
+import { MAX_DAYS, MAX_PLAN_STAGES, MIN_RATE } from '../domain/bounds';
 import type { Funnel } from '../domain/workshop';
 import { mainPath } from '../domain/workshop-doc';
 import { ModelInputError, type ChainStage } from './reverse-funnel';
@@ -54,19 +55,36 @@ export function chainFromFunnel(funnel: Funnel): PlanStage[] {
 }
 
 /**
- * Checks that every rate on the chain's path (all stages but the last) is in
- * (0, 1] and every duration is ≥ 0.
- * @throws ModelInputError naming `chain.<i>.conversionRate` or `chain.<i>.averageDays`, or `chain` when it has no stages
+ * Checks the chain against the bounds of `../domain/bounds.ts`: 1..`MAX_PLAN_STAGES`
+ * stages; every rate on the path (all stages but the last) in [`MIN_RATE`, 1];
+ * every duration in [0, `MAX_DAYS`]; and the days from the first stage to the
+ * close adding up to at most `MAX_DAYS` (so the monthly plan has at most
+ * ~120 months of lead time).
+ * @throws ModelInputError naming `chain.<i>.conversionRate` or `chain.<i>.averageDays`, or `chain` when it has no stages or too many
  */
 export function assertChain(chain: readonly PlanStage[]): void {
   if (chain.length === 0) throw new ModelInputError('chain', 'The funnel has no stages.');
+  if (chain.length > MAX_PLAN_STAGES) {
+    throw new ModelInputError('chain', `The funnel has ${chain.length} stages on its main path; a plan takes at most ${MAX_PLAN_STAGES}.`);
+  }
+  let total = 0;
   for (let i = 0; i < chain.length - 1; i++) {
     const s = chain[i]!;
     if (!(Number.isFinite(s.conversionRate) && s.conversionRate > 0 && s.conversionRate <= 1)) {
       throw new ModelInputError(`chain.${i}.conversionRate`, `The conversion rate from stage ${s.id} must be above 0 % and at most 100 %.`);
     }
-    if (!(Number.isFinite(s.averageDays) && s.averageDays >= 0)) {
-      throw new ModelInputError(`chain.${i}.averageDays`, `The days from stage ${s.id} to the next must be a number of 0 or more.`);
+    if (s.conversionRate < MIN_RATE) {
+      throw new ModelInputError(`chain.${i}.conversionRate`, `The conversion rate from stage ${s.id} must be at least ${MIN_RATE * 100} % (one in a million).`);
+    }
+    if (!(Number.isFinite(s.averageDays) && s.averageDays >= 0 && s.averageDays <= MAX_DAYS)) {
+      throw new ModelInputError(`chain.${i}.averageDays`, `The days from stage ${s.id} to the next must be a number from 0 to ${MAX_DAYS}.`);
+    }
+    total += s.averageDays;
+    if (total > MAX_DAYS) {
+      throw new ModelInputError(
+        `chain.${i}.averageDays`,
+        `The days from the first stage to the close add up to more than ${MAX_DAYS} (10 years) at stage ${s.id}; shorten the stage durations.`,
+      );
     }
   }
 }

@@ -4,8 +4,9 @@
  * the revenue target, all other rates unchanged. "Which MQL→SQL rate would
  * we need with 3,000 leads?"
  */
+import { MAX_VOLUME } from '../domain/bounds';
 import { conversionBetween } from './chain';
-import { ModelInputError, reverseFunnel, type ChainStage } from './reverse-funnel';
+import { ModelInputError, reverseFunnel, VolumeBoundError, type ChainStage } from './reverse-funnel';
 
 /** Inputs of {@link goalSeekRate}. */
 export interface GoalSeekInput {
@@ -15,7 +16,7 @@ export interface GoalSeekInput {
   rateIndex: number;
   /** Index of the stage whose volume is given (e.g. 0, the leads); must be at or before `rateIndex`. */
   availableIndex: number;
-  /** Whole records available at that stage over the period, > 0. */
+  /** Records available at that stage over the period, 1..`MAX_VOLUME`. */
   available: number;
   /** Revenue to win, workshop currency, > 0. */
   revenueTarget: number;
@@ -56,16 +57,29 @@ export function goalSeekRate(input: GoalSeekInput): GoalSeekResult {
   if (!(Number.isInteger(availableIndex) && availableIndex >= 0 && availableIndex <= rateIndex)) {
     throw new ModelInputError('availableIndex', 'The given volume must be at the sought rate’s stage or an earlier one.');
   }
-  if (!(Number.isFinite(available) && available > 0)) {
-    throw new ModelInputError('available', 'The available volume must be a number greater than 0.');
+  if (!(Number.isFinite(available) && available >= 1 && available <= MAX_VOLUME)) {
+    throw new ModelInputError('available', `The available volume must be a number from 1 to ${MAX_VOLUME.toLocaleString('en-US')}.`);
   }
   const current = chain[rateIndex]!.conversionRate;
+  if (!(Number.isFinite(current) && current >= 0 && current <= 1)) {
+    throw new ModelInputError(`chain.${rateIndex}.conversionRate`, `The conversion rate from stage ${chain[rateIndex]!.id} must be between 0 % and 100 %.`);
+  }
   const withRate = (rate: number): ChainStage[] => chain.map((s, i) => (i === rateIndex ? { id: s.id, conversionRate: rate } : s));
-  const needed = (rate: number): number => reverseFunnel(revenueTarget, averageDealSize, withRate(rate))[availableIndex]!.volume;
+  const needed = (rate: number): number => {
+    try {
+      return reverseFunnel(revenueTarget, averageDealSize, withRate(rate))[availableIndex]!.volume;
+    } catch (e) {
+      // A rate so low that a stage would need more than MAX_VOLUME records needs more than any available volume.
+      if (e instanceof VolumeBoundError && rate < 1) return Number.POSITIVE_INFINITY;
+      throw e;
+    }
+  };
+  const atFull = needed(1);
   const deals = revenueTarget / averageDealSize;
   const others = conversionBetween(withRate(1), availableIndex, chain.length - 1);
-  const exactRate = others > 0 ? deals / (available * others) : Number.POSITIVE_INFINITY;
-  if (needed(1) > available) return { rateIndex, currentRate: current, requiredRate: null, exactRate, feasible: false };
+  // Finite: deals and 1 ÷ others are bounded by the reverse funnel's MAX_VOLUME (checked by needed(1)), available ≥ 1.
+  const exactRate = deals / (available * others);
+  if (atFull > available) return { rateIndex, currentRate: current, requiredRate: null, exactRate, feasible: false };
   let lo = 0;
   let hi = 1;
   while (hi - lo > PRECISION) {

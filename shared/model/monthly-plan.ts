@@ -15,7 +15,8 @@
  * month's volume is whole, and each stage's months add up to exactly the
  * stage's reverse-funnel volume.
  */
-import { DAYS_PER_MONTH, stageToCloseDays, type PlanStage } from './chain';
+import { MAX_PERIOD_MONTHS, MAX_VOLUME } from '../domain/bounds';
+import { assertChain, DAYS_PER_MONTH, stageToCloseDays, type PlanStage } from './chain';
 import { ceilVolume, ModelInputError, reverseFunnel } from './reverse-funnel';
 
 /** A stage's timing in the plan. */
@@ -61,21 +62,27 @@ export function addMonths(month: string, months: number): string {
 /**
  * Builds the time-phased monthly plan.
  *
- * @param chain stages in funnel order with rates (fraction 0..1) and days to the next stage; rates must be in (0, 1]
- * @param deals whole deals to close over the period, ≥ 1 (e.g. the reverse funnel's last volume)
- * @param periodMonths months the deals close over, whole, ≥ 1
+ * One step per month of the plan: at most `MAX_PERIOD_MONTHS` plus the lead
+ * time, which `assertChain` bounds (the days to close add up to at most `MAX_DAYS`).
+ *
+ * @param chain stages in funnel order with rates (fraction 0..1) and days to the next stage; checked with `assertChain`
+ * @param deals whole deals to close over the period, 1..`MAX_VOLUME` (e.g. the reverse funnel's last volume)
+ * @param periodMonths months the deals close over, whole, 1..`MAX_PERIOD_MONTHS`
  * @param startMonth first month of the period, `YYYY-MM`, to label months; null or omitted for offsets only
  * @throws ModelInputError naming `deals`, `periodMonths`, `startMonth` or a chain field
  */
 export function monthlyPlan(chain: readonly PlanStage[], deals: number, periodMonths: number, startMonth?: string | null): MonthlyPlan {
-  if (!(Number.isInteger(deals) && deals >= 1)) throw new ModelInputError('deals', 'The number of deals must be a whole number of 1 or more.');
-  if (!(Number.isInteger(periodMonths) && periodMonths >= 1)) {
-    throw new ModelInputError('periodMonths', 'The period must be a whole number of months, 1 or more.');
+  if (!(Number.isInteger(deals) && deals >= 1 && deals <= MAX_VOLUME)) {
+    throw new ModelInputError('deals', `The number of deals must be a whole number from 1 to ${MAX_VOLUME.toLocaleString('en-US')}.`);
+  }
+  if (!(Number.isInteger(periodMonths) && periodMonths >= 1 && periodMonths <= MAX_PERIOD_MONTHS)) {
+    throw new ModelInputError('periodMonths', `The period must be a whole number of months from 1 to ${MAX_PERIOD_MONTHS}.`);
   }
   if (startMonth) addMonths(startMonth, 0);
+  assertChain(chain);
   const closeDays = stageToCloseDays(chain);
   const lags = closeDays.map((d) => Math.round(d / DAYS_PER_MONTH));
-  const maxLag = Math.max(...lags);
+  const maxLag = lags.reduce((a, b) => Math.max(a, b), 0);
   const n = chain.length;
   const months: PlanMonth[] = [];
   for (let offset = -maxLag; offset < periodMonths; offset++) {

@@ -82,7 +82,7 @@ export function planScenario(scenario: Scenario): ScenarioPlan {
   const coverage = pipelineCoverage(winRate);
   const salesCycleDays = t.salesCycleDays ?? monthly.stages[opp]!.stageToCloseDays;
   const average = volumes[opp]!.volume / t.periodMonths;
-  const peak = Math.max(...monthly.months.map((m) => m.volumes[opp]!));
+  const peak = monthly.months.reduce((max, m) => Math.max(max, m.volumes[opp]!), 0);
   const opportunitiesInPipeline = (average * salesCycleDays) / DAYS_PER_MONTH;
   return {
     scenarioId: scenario.id,

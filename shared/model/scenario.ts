@@ -9,7 +9,20 @@
  * workshop currency.
  */
 import { z } from 'zod';
-import { daysSchema, rateSchema, targetsSchema, SCENARIO_KINDS, type Funnel, type ScenarioKind, type Targets } from '../domain/workshop';
+import { MAX_DAYS, MAX_PLAN_STAGES } from '../domain/bounds';
+import {
+  budgetSchema,
+  daysSchema,
+  positiveCountSchema,
+  rateSchema,
+  repsSchema,
+  targetsSchema,
+  SCENARIO_KINDS,
+  type Funnel,
+  type ScenarioKind,
+  type Targets,
+} from '../domain/workshop';
+import { ENGLISH_MESSAGES } from '../domain/zod-messages';
 import { chainFromFunnel, type PlanStage } from './chain';
 
 /** What a scenario stands for (defined with the workshop's stored scenarios). */
@@ -28,9 +41,6 @@ export const scenarioStageSchema = z.object({
 });
 export type ScenarioStage = z.infer<typeof scenarioStageSchema>;
 
-/** A positive amount, e.g. money in the workshop currency. Error message key: `positive`. */
-const positive = z.number().finite().gt(0, { message: 'positive' });
-
 /**
  * A scenario's targets: the workshop {@link Targets} (revenueTarget,
  * averageDealSize, periodMonths) plus optional inputs of the derived figures.
@@ -41,14 +51,14 @@ export const scenarioTargetsSchema = targetsSchema.extend({
     .string()
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month' })
     .optional(),
-  /** Marketing and sales spend over the whole period, workshop currency, ≥ 0: gives cost per stage and CAC. */
-  budget: z.number().finite().min(0, { message: 'budget' }).optional(),
-  /** Sales reps working opportunities, whole, ≥ 0: with `opportunitiesPerRepPerMonth`, the capacity check. */
-  salesReps: z.number().int({ message: 'reps' }).min(0, { message: 'reps' }).optional(),
-  /** Opportunities one rep can work a month, > 0. */
-  opportunitiesPerRepPerMonth: positive.optional(),
-  /** Sales cycle length in days, > 0, if it differs from the opportunity stage's stage-to-close days. */
-  salesCycleDays: positive.optional(),
+  /** Marketing and sales spend over the whole period, workshop currency, 0..`MAX_MONEY`: gives cost per stage and CAC. */
+  budget: budgetSchema.optional(),
+  /** Sales reps working opportunities, whole, 0..`MAX_COUNT`: with `opportunitiesPerRepPerMonth`, the capacity check. */
+  salesReps: repsSchema.optional(),
+  /** Opportunities one rep can work a month, > 0 and ≤ `MAX_COUNT`. */
+  opportunitiesPerRepPerMonth: positiveCountSchema.optional(),
+  /** Sales cycle length in days, > 0 and ≤ `MAX_DAYS`, if it differs from the opportunity stage's stage-to-close days. */
+  salesCycleDays: z.number().gt(0, { message: 'days' }).max(MAX_DAYS, { message: 'days' }).optional(),
 });
 export type ScenarioTargets = z.infer<typeof scenarioTargetsSchema>;
 
@@ -63,8 +73,8 @@ export const scenarioSchema = z
       .string()
       .regex(/^[A-Z]{3}$/, { message: 'currency' })
       .optional(),
-    /** Stages in funnel order, first (e.g. lead) to last (customer); at least two. */
-    stages: z.array(scenarioStageSchema).min(2, { message: 'stages' }),
+    /** Stages in funnel order, first (e.g. lead) to last (customer); 2..`MAX_PLAN_STAGES` (50). */
+    stages: z.array(scenarioStageSchema).min(2, { message: 'stages' }).max(MAX_PLAN_STAGES, { message: 'stages' }),
     targets: scenarioTargetsSchema,
   })
   .superRefine((s, ctx) => {
@@ -79,21 +89,6 @@ export const scenarioSchema = z
   });
 export type Scenario = z.infer<typeof scenarioSchema>;
 
-/** English explanations of the schema's message keys, for the command line and logs. */
-const MESSAGE_TEXT: Record<string, string> = {
-  required: 'is required',
-  rate: 'must be a fraction from 0 to 1 (35 % is 0.35)',
-  days: 'must be a number of days, 0 or more',
-  positive: 'must be a number greater than 0',
-  months: 'must be a whole number of months from 1 to 36',
-  month: 'must be a month written YYYY-MM',
-  budget: 'must be an amount of 0 or more',
-  reps: 'must be a whole number, 0 or more',
-  currency: 'must be a three-letter ISO 4217 code such as EUR',
-  stages: 'must list at least two stages',
-  duplicate: 'repeats an id used by an earlier stage',
-};
-
 /**
  * Parses an unknown value (e.g. a scenario file's JSON) as a {@link Scenario}.
  * Returns the scenario, or one English line per problem: `stages.1.conversionRate: must be a fraction …`.
@@ -105,7 +100,7 @@ export function parseScenario(value: unknown): { ok: true; scenario: Scenario } 
     ok: false,
     errors: parsed.error.issues.map((issue) => {
       const where = issue.path.map(String).join('.') || '(scenario)';
-      return `${where}: ${MESSAGE_TEXT[issue.message] ?? issue.message}`;
+      return `${where}: ${ENGLISH_MESSAGES[issue.message] ?? issue.message}`;
     }),
   };
 }

@@ -5,10 +5,36 @@
  * from today's lead volume (forward projection) is ranked for a tornado chart.
  */
 import { leadToCustomerRate } from './metrics';
-import { ModelInputError, reverseFunnel, type ChainStage } from './reverse-funnel';
+import { ModelInputError, reverseFunnel, VolumeBoundError, type ChainStage } from './reverse-funnel';
 
 /** Lowest rate a step down may reach: a rate of 0 would need infinite leads. Fraction. */
 export const MIN_SENSITIVITY_RATE = 0.001;
+
+/**
+ * `rate` itself, or — when a stage would then need more records than the
+ * model's bound (`MAX_VOLUME`) — the lowest rate between it and `baseRate`
+ * (which is within the bound) that stays within it, found by 40 bisection steps.
+ */
+function lowestBoundedRate(rate: number, baseRate: number, leadsAt: (rate: number) => number): number {
+  const fits = (r: number) => {
+    try {
+      leadsAt(r);
+      return true;
+    } catch (e) {
+      if (e instanceof VolumeBoundError) return false;
+      throw e;
+    }
+  };
+  if (fits(rate)) return rate;
+  let lo = rate;
+  let hi = baseRate;
+  for (let n = 0; n < 40; n++) {
+    const mid = (lo + hi) / 2;
+    if (fits(mid)) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
 
 /** Inputs of {@link sensitivity}. */
 export interface SensitivityInput {
@@ -76,12 +102,11 @@ export function sensitivity(input: SensitivityInput): SensitivityResult {
   const bars: SensitivityBar[] = [];
   for (let i = 0; i < chain.length - 1; i++) {
     const baseRate = chain[i]!.conversionRate;
-    const lowRate = Math.max(MIN_SENSITIVITY_RATE, baseRate - step);
+    let lowRate = Math.min(baseRate, Math.max(MIN_SENSITIVITY_RATE, baseRate - step));
     const highRate = Math.min(1, baseRate + step);
-    const at = (rate: number) => {
-      const moved = chain.map((s, j) => (j === i ? { id: s.id, conversionRate: rate } : s));
-      return { leads: reverseFunnel(revenueTarget, averageDealSize, moved)[0]!.volume, revenue: (baseRevenue * rate) / baseRate };
-    };
+    const leadsAt = (rate: number) => reverseFunnel(revenueTarget, averageDealSize, chain.map((s, j) => (j === i ? { id: s.id, conversionRate: rate } : s)))[0]!.volume;
+    const at = (rate: number) => ({ leads: leadsAt(rate), revenue: (baseRevenue * rate) / baseRate });
+    lowRate = lowestBoundedRate(lowRate, baseRate, leadsAt);
     const low = at(lowRate);
     const high = at(highRate);
     bars.push({

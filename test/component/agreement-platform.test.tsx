@@ -56,11 +56,11 @@ describe('browser platform', () => {
     expect(clicked).toEqual([request.suggestedName]);
   });
 
-  it('with a sealer, passes it the finished PDF and the signatures record, and downloads what it returns', async () => {
+  it('with a sealer, passes it the finished PDF and the signatures record, downloads what it returns and names the seal key', async () => {
     const sealed = Buffer.from('%PDF-sealed').toString('base64');
-    window.pactoBrowserSealer = vi.fn(async () => sealed);
+    window.pactoBrowserSealer = vi.fn(async () => ({ pdfBase64: sealed, keyFingerprint: 'd'.repeat(64) }));
     const result = await browserPlatform.exportPdf(request);
-    expect(result).toMatchObject({ ok: true, value: { sealed: true, bytes: '%PDF-sealed'.length } });
+    expect(result).toMatchObject({ ok: true, value: { sealed: true, bytes: '%PDF-sealed'.length, sealKeyFingerprint: 'd'.repeat(64) } });
     const [pdfBase64, recordJson] = (window.pactoBrowserSealer as ReturnType<typeof vi.fn>).mock.calls[0]!;
     expect(Buffer.from(pdfBase64 as string, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     expect(recordJson).toBe('');

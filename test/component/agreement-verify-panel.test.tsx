@@ -17,6 +17,7 @@ beforeAll(async () => {
 });
 
 afterEach(() => {
+  useAppStore.getState().setSession(null);
   delete window.pactoBrowserVerifier;
 });
 
@@ -24,9 +25,11 @@ const altered: PdfVerdict = {
   status: 'altered',
   fingerprint: 'a'.repeat(64),
   version: 2,
+  workshopId: 'w-nubecom',
   agreement: { title: 'Acuerdo 2027', company: 'Nubecom Soluciones', date: '2026-11-30', frozenAt: '2026-11-30T17:00:00.000Z' },
-  signatories: [{ name: 'Lucía Fernández Ortega', title: 'Directora de Marketing', team: 'marketing', signed: true, signedAt: '2026-11-30T18:04:05+01:00', timeZone: 'Europe/Madrid' }],
-  seal: { present: true, intact: false, signer: 'Pacto integrity seal 1234', signingTime: '2026-11-30T17:05:00.000Z' },
+  signatories: [{ participantId: 'p-lucia', name: 'Lucía Fernández Ortega', title: 'Directora de Marketing', team: 'marketing', signed: true, signedAt: '2026-11-30T18:04:05+01:00', timeZone: 'Europe/Madrid' }],
+  seal: { present: true, intact: false, signer: 'Pacto integrity seal 1234', signingTime: '2026-11-30T17:05:00.000Z', keyFingerprint: 'b'.repeat(64), key: 'unknown' },
+  pageText: { status: 'match', changedPages: [], pageCount: 12 },
   reasons: [
     { code: 'seal-broken', message: 'The seal is broken: the sealed bytes were changed after sealing' },
     { code: 'snapshot-not-canonical', message: 'rewritten' },
@@ -65,6 +68,41 @@ describe('VerifyPanel', () => {
     fireEvent.drop(screen.getByTestId('verify-dropzone'), { dataTransfer: { files: [pdfFile('nota.pdf')], types: ['Files'] } });
     await waitFor(() => expect(screen.getByTestId('verify-verdict').getAttribute('data-status')).toBe('not-pacto'));
     expect(screen.getByTestId('verify-verdict').textContent).toContain('No es un acuerdo de Pacto: nota.pdf.');
+  });
+});
+
+describe('VerifyPanel: the seal key and what the seal proves', () => {
+  const intact: PdfVerdict = { ...altered, status: 'intact', seal: { ...altered.seal, intact: true }, reasons: [] };
+
+  it('names the seal key, says it is unknown, and says a complete forgery is found only against a trusted copy', async () => {
+    window.pactoBrowserVerifier = vi.fn(async () => intact);
+    render(<VerifyPanel />);
+    await userEvent.upload(screen.getByTestId('verify-file'), pdfFile());
+    const key = await screen.findByTestId('verify-seal-key');
+    expect(key.getAttribute('data-key')).toBe('unknown');
+    expect(key.textContent).toContain('bbbb bbbb');
+    expect(key.textContent).toContain('una clave que esta instalación no conoce');
+    expect(screen.getByTestId('verify-forgery-note').textContent).toContain('solo se descubre comparando con una copia de confianza');
+    expect(screen.getByTestId('verify-verdict').textContent).toContain('El texto visible de las 12 páginas es el que se exportó.');
+  });
+
+  it('says when the visible text was not checked (a PDF of an earlier Pacto)', async () => {
+    window.pactoBrowserVerifier = vi.fn(async () => ({ ...intact, seal: { ...intact.seal, key: 'own' as const }, pageText: { status: 'not-recorded' as const, changedPages: [], pageCount: 12 } }));
+    render(<VerifyPanel />);
+    await userEvent.upload(screen.getByTestId('verify-file'), pdfFile());
+    expect((await screen.findByTestId('verify-page-text')).textContent).toContain('el texto visible no se comprobó');
+    expect(screen.getByTestId('verify-seal-key').textContent).toContain('la clave de esta instalación');
+  });
+
+  it('compares with the open workshop: another workshop does not match', async () => {
+    useAppStore.getState().setSession({ id: 'w-otro', content: { meta: { title: 'Otro taller' } } as never, canUndo: false, canRedo: false, versions: [], signatures: [], status: 'draft' });
+    window.pactoBrowserVerifier = vi.fn(async () => intact);
+    render(<VerifyPanel />);
+    await userEvent.upload(screen.getByTestId('verify-file'), pdfFile());
+    const block = await screen.findByTestId('verify-workshop');
+    expect(block.getAttribute('data-status')).toBe('mismatch');
+    expect(block.textContent).toContain('Comparado con el taller abierto «Otro taller»');
+    expect(block.textContent).toContain('El PDF es de otro taller.');
   });
 });
 

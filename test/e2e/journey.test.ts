@@ -76,7 +76,7 @@ describe('the sample workshop, from opening Pacto to a signed PDF', () => {
     const target = page.getByTestId('revenue-target');
     await target.fill('0');
     await target.blur();
-    await expect(page.getByRole('alert').first().textContent()).resolves.toMatch(/mayor que 0/);
+    await expect(page.getByRole('alert').first().textContent()).resolves.toMatch(/importe entre 0,01 y/);
     await target.press('Escape');
     await goToStep(page, 'participants');
     const name = page.getByTestId('participant-row').first().getByRole('textbox').first();

@@ -50,6 +50,8 @@ it('shows a message on a full disk, keeps what was saved, and saves the edit aft
   const alert = page.locator('.notice--error');
   await alert.waitFor();
   await expect(alert.textContent()).resolves.toMatch(/No queda espacio en el disco/);
+  // The header says so too, with the reason; never "Guardado" while the edit is only in memory.
+  await expect.poll(() => page.getByTestId('save-status').textContent()).toBe('No guardado: no queda espacio en el disco');
   await expect(definition.textContent()).resolves.toBe('Edición hecha con el disco lleno.');
   await shot(page, '11-storage-full');
 
@@ -61,6 +63,7 @@ it('shows a message on a full disk, keeps what was saved, and saves the edit aft
   });
   await alert.getByRole('button', { name: 'Reintentar' }).click();
   await alert.waitFor({ state: 'detached' });
+  await expect.poll(() => page.getByTestId('save-status').textContent()).toMatch(/^Guardado \d{2}:\d{2}$/);
 
   await reloadOnStep(page, 'glossary');
   await page.getByTestId('term-item').filter({ hasText: 'SQL' }).first().click();

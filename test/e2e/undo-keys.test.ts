@@ -1,9 +1,10 @@
 /**
  * What Ctrl+Z means around text fields, in real Chromium: while typing in a
- * field, the browser's own text undo; once the edit is committed (Tab, Enter),
+ * field, the browser's own text undo; once the field is left (Tab, Enter),
  * the workshop's history — so undo after tabbing to the next field undoes the
  * saved edit and the screen shows what is saved, never a value only the
- * browser restored.
+ * browser restored. Fields save as they are typed, but the typing in one
+ * field, from entering it to leaving it, is one undo step.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
@@ -65,6 +66,23 @@ describe('Ctrl+Z around text fields', () => {
     // Nothing of the workshop was undone: the previous test's redone name is still there.
     await expect(nameField(0).inputValue()).resolves.toBe('Lucía Ortega Ruiz');
     await expect(undoButton().isEnabled()).resolves.toBe(undoWasEnabled);
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('typing saved piece by piece while in the field undoes in one step once the field is left', async () => {
+    const saved = () => page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
+    const before = await nameField(2).inputValue();
+    await nameField(2).click();
+    await nameField(2).press('End');
+    await page.keyboard.type(' Ruiz');
+    await saved();
+    await page.keyboard.type(' Prieto');
+    await saved();
+    await nameField(2).press('Tab');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => nameField(2).inputValue()).toBe(before);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => nameField(2).inputValue()).toBe(`${before} Ruiz Prieto`);
     expect(pageErrors(page)).toEqual([]);
   });
 });

@@ -50,9 +50,12 @@ export async function installSealAndVerify(page: Page): Promise<void> {
     sealKey ??= createSealKey();
     const record = recordJson ? signatureRecordSchema.parse(JSON.parse(recordJson)) : undefined;
     const sealed = await sealPdf(new Uint8Array(Buffer.from(pdfBase64, 'base64')), sealKey, record ? { record } : {});
-    return Buffer.from(sealed).toString('base64');
+    return { pdfBase64: Buffer.from(sealed).toString('base64'), keyFingerprint: sealKey.keyFingerprint };
   });
-  await page.exposeFunction('pactoBrowserVerifier', async (pdfBase64: string): Promise<PdfVerdict> => verifyAgreementPdf(new Uint8Array(Buffer.from(pdfBase64, 'base64'))));
+  // This run's key is the installation's own, as the main process tells its verifier.
+  await page.exposeFunction('pactoBrowserVerifier', async (pdfBase64: string): Promise<PdfVerdict> =>
+    verifyAgreementPdf(new Uint8Array(Buffer.from(pdfBase64, 'base64')), { ownKeyFingerprint: sealKey?.keyFingerprint ?? null }),
+  );
 }
 
 /** The app's first page in `context`, with the printer installed, opened at `url`. */

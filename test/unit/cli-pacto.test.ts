@@ -5,7 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { decodeText, runCli } from '../../electron/cli/main';
+import { runPacto } from './support/cli';
+import { decodeText } from '../../electron/cli/main';
 import { importActuals } from '../../shared/import/actuals';
 import { planScenario } from '../../shared/model/plan';
 import { parseScenario, type Scenario } from '../../shared/model/scenario';
@@ -16,20 +17,7 @@ const SCENARIO = fx('scenario.example.json');
 const HUBSPOT = fx('hubspot-contacts-2025.csv');
 const SALESFORCE = fx('salesforce-opportunities-2025.csv');
 
-function run(args: string[], files: Record<string, string | Uint8Array> = {}) {
-  let out = '';
-  let err = '';
-  const code = runCli(args, {
-    readBytes: (path) => {
-      const f = files[path];
-      if (f !== undefined) return typeof f === 'string' ? new TextEncoder().encode(f) : f;
-      return readFileSync(new URL(path, `file://${root}/`));
-    },
-    out: (t) => (out += t),
-    err: (t) => (err += t),
-  });
-  return { code, out, err };
-}
+const run = runPacto;
 
 const example = (() => {
   const parsed = parseScenario(JSON.parse(readFileSync(new URL(`../../${SCENARIO}`, import.meta.url), 'utf8')));
@@ -145,7 +133,7 @@ describe('usage', () => {
 
   it('help prints usage and exits 0', () => {
     expect(run(['help'])).toMatchObject({ code: 0, err: '' });
-    expect(run(['--help']).out).toContain('pacto actuals <export.csv>');
+    expect(run(['--help']).out).toContain('pacto actuals <export.csv|.xlsx|.xls>');
   });
 });
 

@@ -43,7 +43,7 @@ function deps(overrides: Partial<ExportPdfDeps> = {}): ExportPdfDeps & { written
     written,
     print: vi.fn(() => printedPdf()),
     finalize: vi.fn(finalizeAgreementPdf),
-    seal: vi.fn(async (bytes: Uint8Array) => bytes),
+    seal: vi.fn(async (bytes: Uint8Array) => ({ bytes, keyFingerprint: 'c'.repeat(64) })),
     saveDialog: vi.fn(async () => '/home/ana/Documentos/Acuerdo.pdf'),
     writeFile: vi.fn(async (path: string, data: Uint8Array) => {
       written.set(path, data);
@@ -80,7 +80,7 @@ describe('exportAgreementPdf', () => {
     expect(d.saveDialog).toHaveBeenCalledWith('Acuerdo Marketing–Ventas 2025.pdf');
     const bytes = d.written.get('/home/ana/Documentos/Acuerdo.pdf');
     expect(bytes).toBeDefined();
-    expect(result).toEqual({ ok: true, value: { path: '/home/ana/Documentos/Acuerdo.pdf', bytes: bytes!.byteLength, sealed: true } });
+    expect(result).toEqual({ ok: true, value: { path: '/home/ana/Documentos/Acuerdo.pdf', bytes: bytes!.byteLength, sealed: true, sealKeyFingerprint: 'c'.repeat(64) } });
     expect(d.seal).toHaveBeenCalledTimes(1);
 
     const document = await getDocument({ data: bytes!.slice() }).promise;
@@ -134,10 +134,10 @@ describe('exportAgreementPdf', () => {
     const record = buildSignatureRecord(version, signaturesOf(version), auditOf(version));
     const d = deps({
       print: vi.fn(() => textPdf(agreementLines(version.fingerprint))),
-      seal: vi.fn((bytes: Uint8Array, r) => sealPdf(bytes, testKey(), { record: r })),
+      seal: vi.fn(async (bytes: Uint8Array, r) => ({ bytes: await sealPdf(bytes, testKey(), { record: r }), keyFingerprint: testKey().keyFingerprint })),
     });
     const result = await exportAgreementPdf({ ...request, snapshotJson: version.snapshotJson, signatureRecord: record }, d);
-    expect(result).toMatchObject({ ok: true, value: { sealed: true } });
+    expect(result).toMatchObject({ ok: true, value: { sealed: true, sealKeyFingerprint: testKey().keyFingerprint } });
     expect(d.seal).toHaveBeenCalledWith(expect.any(Uint8Array), record);
     const report = await verifyAgreementPdf(d.written.get('/home/ana/Documentos/Acuerdo.pdf')!);
     expect(report.reasons).toEqual([]);

@@ -28,7 +28,17 @@ function impl(): { [K in keyof BridgeImpl<FakeEvent>]: ReturnType<typeof vi.fn> 
     setLanguage: vi.fn(() => ok(undefined)),
     paginatePdf: vi.fn(async () => ok({ pageCount: 3, headings: [{ title: 'Firmas', level: 1, page: 3 }] })),
     verifyPdf: vi.fn(async () =>
-      ok({ status: 'not-pacto' as const, fingerprint: null, version: null, agreement: null, signatories: [], seal: { present: false, intact: false, signer: null, signingTime: null }, reasons: [{ code: 'not-a-pdf', message: 'no' }] }),
+      ok({
+        status: 'not-pacto' as const,
+        fingerprint: null,
+        version: null,
+        workshopId: null,
+        agreement: null,
+        signatories: [],
+        seal: { present: false, intact: false, signer: null, signingTime: null, keyFingerprint: null, key: 'unknown' as const },
+        pageText: { status: 'not-checked' as const, changedPages: [], pageCount: null },
+        reasons: [{ code: 'not-a-pdf', message: 'no' }],
+      }),
     ),
     openExternal: vi.fn(async () => ok(undefined)),
     saveFile: vi.fn(async () => ok({ path: '/tmp/Embudo.svg', bytes: 3 })),

@@ -3,11 +3,12 @@
 // themselves are tested in the other electron-*.test.ts files; this checks
 // that index.ts applies them: window preferences, scheme privileges, session
 // handlers, navigation guards, IPC registration, menu language, window state.
+import type * as WorkerThreads from 'node:worker_threads';
 import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { APP_ENTRY_URL, APP_SCHEME } from '../../electron/main/security';
+import { APP_ENTRY_URL, APP_SCHEME, windowWebPreferences } from '../../electron/main/security';
 import { WINDOW_STATE_FILE } from '../../electron/main/window-state';
 import { CHANNELS } from '../../shared/bridge/contract';
 
@@ -66,10 +67,29 @@ const fake = vi.hoisted(() => {
     beforeRequest: undefined as undefined | AnyFn,
     devicePermission: undefined as undefined | AnyFn,
     sessionListeners: new Map<string, AnyFn>(),
+    setSpellCheckerEnabled: vi.fn(),
   };
 });
 
+// The verifier's worker thread, started from its TypeScript source (the built app starts out/main/verify-worker.js).
+vi.mock('node:worker_threads', async (importOriginal) => {
+  const real = await importOriginal<typeof WorkerThreads>();
+  class SourceWorker extends real.Worker {
+    constructor() {
+      super(new URL('./support/verify-worker.mjs', import.meta.url));
+    }
+  }
+  return { ...real, Worker: SourceWorker };
+});
+
 vi.mock('electron', () => ({
+  // The OS keychain: "encrypts" by a visible prefix, so the test can see the passphrase is not stored as it is.
+  safeStorage: {
+    isAsyncEncryptionAvailable: async () => true,
+    getSelectedStorageBackend: () => 'gnome_libsecret',
+    encryptStringAsync: async (plain: string) => Buffer.from(`keychain:${Buffer.from(plain).toString('base64')}`),
+    decryptStringAsync: async (cipher: Buffer) => ({ result: Buffer.from(cipher.toString().slice('keychain:'.length), 'base64').toString(), shouldReEncrypt: false }),
+  },
   app: {
     isPackaged: true,
     enableSandbox: fake.enableSandbox,
@@ -99,6 +119,7 @@ vi.mock('electron', () => ({
       setPermissionRequestHandler: (handler: AnyFn) => (fake.permissionRequest = handler),
       setPermissionCheckHandler: (handler: AnyFn) => (fake.permissionCheck = handler),
       setDevicePermissionHandler: (handler: AnyFn) => (fake.devicePermission = handler),
+      setSpellCheckerEnabled: fake.setSpellCheckerEnabled,
       webRequest: {
         onBeforeRequest: (handler: AnyFn) => (fake.beforeRequest = handler),
         onHeadersReceived: vi.fn(),
@@ -156,16 +177,9 @@ describe('main process wiring', () => {
   it('opens one isolated, sandboxed window on the packaged renderer', () => {
     expect(fake.windows).toHaveLength(1);
     const win = fake.windows[0]!;
-    expect(win.options['webPreferences']).toMatchObject({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      devTools: false,
-    });
+    // Every checklist setting, exactly as security.ts defines it (tested there setting by setting).
+    const preload = (win.options['webPreferences'] as { preload: string }).preload;
+    expect(win.options['webPreferences']).toEqual(windowWebPreferences({ preload, devTools: false }));
     expect((win.options['webPreferences'] as { preload: string }).preload).toMatch(/preload[\\/]index\.cjs$/);
     expect(win.loadURL).toHaveBeenCalledWith(APP_ENTRY_URL);
   });
@@ -189,7 +203,7 @@ describe('main process wiring', () => {
     });
   });
 
-  it('verifies a dropped file with the real verifier: bytes that are not a PDF get their own verdict', async () => {
+  it('verifies a dropped file with the real verifier, in a worker thread: bytes that are not a PDF get their own verdict', async () => {
     const verify = fake.ipcHandle.mock.calls.find(([channel]) => channel === CHANNELS.verifyPdf)![1] as AnyFn;
     const result = await call(verify, { senderFrame: { url: APP_ENTRY_URL, parent: null } }, { name: 'nota.txt', bytes: new TextEncoder().encode('hola') });
     expect(result).toMatchObject({ ok: true, value: { status: 'not-pacto', reasons: [{ code: 'not-a-pdf' }] } });
@@ -214,12 +228,19 @@ describe('main process wiring', () => {
       signatureRecord: buildSignatureRecord(version, signaturesOf(version), auditOf(version)),
     };
     const result = await call<Promise<unknown>>(exportPdf, event, request);
-    expect(result).toMatchObject({ ok: true, value: { path: out, sealed: true } });
+    expect(result).toMatchObject({ ok: true, value: { path: out, sealed: true, sealKeyFingerprint: expect.stringMatching(/^[0-9a-f]{64}$/) } });
     expect(event.sender.printToPDF).toHaveBeenCalledWith(expect.objectContaining({ generateDocumentOutline: true, generateTaggedPDF: true }));
-    expect(fs.existsSync(join(fake.userData, 'seal-key.p12'))).toBe(true);
+    const stored = JSON.parse(fs.readFileSync(join(fake.userData, 'seal-key.json'), 'utf8'));
+    expect(stored).toMatchObject({ format: 'pacto-seal-key', protection: 'os-keychain', passphrase: expect.stringMatching(/^[A-Za-z0-9+/=]+$/) });
+    expect(Buffer.from(stored.passphrase, 'base64').toString()).toMatch(/^keychain:/);
     const report = await verifyAgreementPdf(new Uint8Array(fs.readFileSync(out)));
     expect(report.reasons).toEqual([]);
     expect(report).toMatchObject({ status: 'intact', fingerprint: version.fingerprint, signaturesRecorded: true });
+    expect(report.seal.keyFingerprint).toBe((result as { value: { sealKeyFingerprint: string } }).value.sealKeyFingerprint);
+    // Verified through the app's own handler (worker thread), the seal key is this installation's.
+    const verify = fake.ipcHandle.mock.calls.find(([channel]) => channel === CHANNELS.verifyPdf)![1] as AnyFn;
+    const verdict = await call<Promise<{ ok: true; value: { status: string; seal: { key: string } } }>>(verify, { senderFrame: { url: APP_ENTRY_URL, parent: null } }, { name: 'Acuerdo v2.pdf', bytes: new Uint8Array(fs.readFileSync(out)) });
+    expect(verdict.value).toMatchObject({ status: 'intact', seal: { key: 'own' } });
   });
 
   it('starts with the menu in the system language and switches it on setLanguage', async () => {
@@ -278,6 +299,7 @@ describe('main process wiring', () => {
     const download = { preventDefault: vi.fn() };
     call(fake.sessionListeners.get('will-download'), download);
     expect(download.preventDefault).toHaveBeenCalled();
+    expect(fake.setSpellCheckerEnabled).toHaveBeenCalledWith(false);
   });
 
   it('saves the window placement on close and reopens there', () => {

@@ -1,10 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   APP_ENTRY_URL,
   APP_ORIGIN,
   contentSecurityPolicy,
   CSP_DIRECTIVES,
   devRendererUrl,
+  hardenSession,
+  hardenWebContents,
+  type HardenableSession,
+  type HardenableWebContents,
+  windowWebPreferences,
   isPermissionGranted,
   isRequestAllowed,
   isTrustedUrl,
@@ -217,4 +222,160 @@ describe('isRequestAllowed', () => {
       expect(isRequestAllowed(url, DEV)).toBe(false);
     },
   );
+});
+
+describe('windowWebPreferences (Electron security checklist)', () => {
+  const prefs = windowWebPreferences({ preload: '/opt/Pacto/resources/app.asar/out/preload/index.cjs', devTools: false });
+
+  it.each([
+    ['nodeIntegration', false],
+    ['nodeIntegrationInSubFrames', false],
+    ['nodeIntegrationInWorker', false],
+    ['contextIsolation', true],
+    ['sandbox', true],
+    ['webSecurity', true],
+    ['allowRunningInsecureContent', false],
+    ['experimentalFeatures', false],
+    ['webviewTag', false],
+    ['navigateOnDragDrop', false],
+    ['safeDialogs', true],
+    ['spellcheck', false],
+  ] as const)('sets %s to %s explicitly', (key, value) => {
+    expect(Object.hasOwn(prefs, key), key).toBe(true);
+    expect(prefs[key]).toBe(value);
+  });
+
+  it('enables no Blink feature and sets nothing else', () => {
+    expect(Object.hasOwn(prefs, 'enableBlinkFeatures')).toBe(false);
+    expect(Object.keys(prefs).sort()).toEqual(
+      [
+        'allowRunningInsecureContent',
+        'contextIsolation',
+        'devTools',
+        'experimentalFeatures',
+        'navigateOnDragDrop',
+        'nodeIntegration',
+        'nodeIntegrationInSubFrames',
+        'nodeIntegrationInWorker',
+        'preload',
+        'safeDialogs',
+        'sandbox',
+        'spellcheck',
+        'webSecurity',
+        'webviewTag',
+      ].sort(),
+    );
+  });
+
+  it('passes the preload path and opens developer tools only when asked (unpackaged app)', () => {
+    expect(prefs.preload).toBe('/opt/Pacto/resources/app.asar/out/preload/index.cjs');
+    expect(prefs.devTools).toBe(false);
+    expect(windowWebPreferences({ preload: '/p.cjs', devTools: true }).devTools).toBe(true);
+  });
+});
+
+type Handler = (...args: never[]) => unknown;
+
+/** A session that records what hardenSession registers. */
+function recordingSession() {
+  const handlers = new Map<string, Handler>();
+  const ses = {
+    setPermissionRequestHandler: (h: Handler) => handlers.set('permissionRequest', h),
+    setPermissionCheckHandler: (h: Handler) => handlers.set('permissionCheck', h),
+    setDevicePermissionHandler: (h: Handler) => handlers.set('devicePermission', h),
+    setSpellCheckerEnabled: vi.fn(),
+    webRequest: {
+      onBeforeRequest: (h: Handler) => handlers.set('beforeRequest', h),
+      onHeadersReceived: (h: Handler) => handlers.set('headersReceived', h),
+    },
+    on: (event: string, h: Handler) => handlers.set(`on:${event}`, h),
+  };
+  const call = (name: string, ...args: unknown[]): unknown => {
+    const handler = handlers.get(name);
+    if (handler === undefined) throw new Error(`${name} not registered`);
+    return (handler as (...a: unknown[]) => unknown)(...args);
+  };
+  return { ses, handlers, call, asSession: ses as unknown as HardenableSession };
+}
+
+/** What a callback-style handler answered. */
+function answer(call: (name: string, ...args: unknown[]) => unknown, name: string, ...args: unknown[]): unknown {
+  const callback = vi.fn();
+  call(name, ...args.map((arg) => (arg === CALLBACK ? callback : arg)));
+  expect(callback).toHaveBeenCalledTimes(1);
+  return callback.mock.calls[0]![0];
+}
+const CALLBACK = Symbol('callback');
+
+describe('hardenSession', () => {
+  it('turns the spell checker off (no dictionary download) and refuses downloads', () => {
+    const { ses, call, asSession } = recordingSession();
+    hardenSession(asSession, APP_ORIGIN, false);
+    expect(ses.setSpellCheckerEnabled).toHaveBeenCalledWith(false);
+    const download = { preventDefault: vi.fn() };
+    call('on:will-download', download);
+    expect(download.preventDefault).toHaveBeenCalled();
+  });
+
+  it('grants only persistent storage, only to the app; no devices', () => {
+    const { call, asSession } = recordingSession();
+    hardenSession(asSession, APP_ORIGIN, false);
+    expect(answer(call, 'permissionRequest', {}, 'persistent-storage', CALLBACK, { requestingUrl: APP_ENTRY_URL })).toBe(true);
+    expect(answer(call, 'permissionRequest', {}, 'persistent-storage', CALLBACK, { requestingUrl: 'https://evil.example/' })).toBe(false);
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fileSystem']) {
+      expect(answer(call, 'permissionRequest', {}, permission, CALLBACK, { requestingUrl: APP_ENTRY_URL }), permission).toBe(false);
+      expect(call('permissionCheck', null, permission, APP_ORIGIN), permission).toBe(false);
+    }
+    expect(call('devicePermission', {})).toBe(false);
+  });
+
+  it('cancels every request that would leave the app', () => {
+    const { call, asSession } = recordingSession();
+    hardenSession(asSession, APP_ORIGIN, false);
+    expect(answer(call, 'beforeRequest', { url: 'https://cdn.example.com/x.js' }, CALLBACK)).toEqual({ cancel: true });
+    expect(answer(call, 'beforeRequest', { url: 'app://pacto/assets/index.js' }, CALLBACK)).toEqual({ cancel: false });
+  });
+
+  it('adds the development CSP header only with a dev server', () => {
+    const packaged = recordingSession();
+    hardenSession(packaged.asSession, APP_ORIGIN, false);
+    expect(packaged.handlers.has('headersReceived')).toBe(false);
+    const dev = recordingSession();
+    hardenSession(dev.asSession, DEV, true);
+    const headers = answer(dev.call, 'headersReceived', { responseHeaders: { 'content-security-policy': ['default-src *'] } }, CALLBACK) as {
+      responseHeaders: Record<string, string[]>;
+    };
+    expect(headers.responseHeaders).toEqual({ 'Content-Security-Policy': [contentSecurityPolicy({ devServerOrigin: DEV })] });
+  });
+});
+
+describe('hardenWebContents', () => {
+  function recordingContents() {
+    const handlers = new Map<string, (event: unknown) => void>();
+    let openHandler: (() => unknown) | undefined;
+    const contents = {
+      setWindowOpenHandler: (handler: () => unknown) => (openHandler = handler),
+      on: (event: string, handler: (event: unknown) => void) => handlers.set(event, handler),
+    };
+    return { handlers, open: () => openHandler?.(), asContents: contents as unknown as HardenableWebContents };
+  }
+
+  it('denies new windows, webviews, and navigation or redirects away from the app', () => {
+    const { handlers, open, asContents } = recordingContents();
+    hardenWebContents(asContents, APP_ORIGIN);
+    expect(open()).toEqual({ action: 'deny' });
+    const webview = { preventDefault: vi.fn() };
+    handlers.get('will-attach-webview')!(webview);
+    expect(webview.preventDefault).toHaveBeenCalled();
+    for (const event of ['will-navigate', 'will-frame-navigate', 'will-redirect']) {
+      for (const url of ['https://evil.example/', 'file:///etc/passwd', 'app://pacto.evil/']) {
+        const away = { url, preventDefault: vi.fn() };
+        handlers.get(event)!(away);
+        expect(away.preventDefault, `${event} ${url}`).toHaveBeenCalled();
+      }
+      const inApp = { url: `${APP_ENTRY_URL}#/workshops`, preventDefault: vi.fn() };
+      handlers.get(event)!(inApp);
+      expect(inApp.preventDefault, event).not.toHaveBeenCalled();
+    }
+  });
 });

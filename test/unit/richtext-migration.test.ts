@@ -11,13 +11,13 @@ import {
   DOC_SCHEMA_VERSION,
   INIT_ORIGIN,
   LOCAL_ORIGIN,
-  migrateWorkshopDoc,
   readWorkshop,
   setSlaSection,
   slaFragment,
   termFragment,
   updateTerm,
 } from '../../shared/domain/workshop-doc';
+import { migrateWorkshopDoc } from '../../shared/domain/migrations';
 import { contentMatchesVersion, readSnapshot, type AgreementVersion } from '../../shared/agreement/version';
 import { diffContent } from '../../shared/agreement/diff';
 import { isRichDoc } from '../../shared/domain/rich-text';
@@ -109,6 +109,6 @@ describe('workshop document layout 1 → 2', () => {
   it('refuses a document newer than this build', () => {
     const doc = v1Doc();
     doc.getMap('meta').set('schemaVersion', DOC_SCHEMA_VERSION + 1);
-    expect(() => migrateWorkshopDoc(doc)).toThrow(/newer than this Pacto/);
+    expect(() => migrateWorkshopDoc(doc)).toThrow(/made by a newer Pacto/);
   });
 });

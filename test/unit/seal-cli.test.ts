@@ -6,24 +6,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../../electron/cli/main';
 import { formatFingerprint } from '../../shared/agreement/fingerprint';
-import { runVerify, VERIFY_EXIT, type VerifyIo } from '../../electron/cli/verify';
-import { agreementPdf, indexOf, sampleVersion, textPdf } from './seal-fixture';
+import { runVerify, VERIFY_EXIT } from '../../electron/cli/verify';
+import { agreementPdf, indexOf, sampleVersion, textPdf, fakeVerifyIo } from './seal-fixture';
 
-/** An io over in-memory files that captures what is printed. */
-function fakeIo(files: Record<string, Uint8Array>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: VerifyIo = {
-    readBytes: (path) => {
-      const bytes = files[path];
-      if (!bytes) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-      return bytes;
-    },
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-  };
-  return { io, out: () => out.join(''), err: () => err.join('') };
-}
+const fakeIo = fakeVerifyIo;
 
 let files: Record<string, Uint8Array>;
 beforeAll(async () => {
@@ -82,7 +68,7 @@ describe('pacto verify', () => {
     expect(missing.err()).toBe('pacto verify: cannot read missing.pdf: no such file\n');
     const help = fakeIo(files);
     expect(await runVerify(['--help'], help.io)).toBe(0);
-    expect(help.out()).toContain('Usage: pacto verify <file.pdf> [--json]');
+    expect(help.out()).toContain('Usage: pacto verify <file.pdf> [--workshop <file.pacto>] [--json]');
   });
 });
 
@@ -111,6 +97,6 @@ describe('npx pacto verify (spawned, as a user runs it)', () => {
     expect(await runCli(['verify', 'letter.pdf'], t.io)).toBe(VERIFY_EXIT['not-pacto']);
     const help = fakeIo(files);
     expect(await runCli(['help'], help.io)).toBe(0);
-    expect(help.out()).toContain('pacto verify <file.pdf> [--json]');
+    expect(help.out()).toContain('pacto verify <file.pdf> [--workshop <file.pacto>] [--json]');
   });
 });

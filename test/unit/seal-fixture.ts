@@ -11,6 +11,7 @@ import { finalizeAgreementPdf } from '../../shared/pdf/finalize';
 import { sampleWorkshop } from '../../shared/sample/standard-content';
 import { createSealKey, type SealKey } from '../../electron/seal/key';
 import { sealPdf } from '../../electron/seal/seal';
+import type { VerifyIo } from '../../electron/cli/verify';
 
 export const NOW = new Date('2026-11-30T17:00:00Z');
 
@@ -91,6 +92,8 @@ export interface FixtureOptions {
   /** Skip the seal (a finalized but unsealed PDF). */
   unsealed?: boolean;
   key?: SealKey;
+  /** Rewrites the printed lines (a forger's changed text). */
+  lines?: (lines: string[]) => string[];
 }
 
 let sharedKey: SealKey | undefined;
@@ -103,7 +106,8 @@ export function testKey(): SealKey {
 /** A sealed test agreement PDF of {@link sampleVersion}, and the version it prints. */
 export async function agreementPdf(options: FixtureOptions = {}): Promise<{ bytes: Uint8Array; version: AgreementVersion }> {
   const version = sampleVersion();
-  const printed = await textPdf(agreementLines(version.fingerprint));
+  const lines = agreementLines(version.fingerprint);
+  const printed = await textPdf(options.lines ? options.lines(lines) : lines);
   const finalized = await finalizeAgreementPdf(
     printed,
     { title: 'Acuerdo Marketing-Ventas 2027', author: 'Nubecom Soluciones', subject: 'Acuerdo', keywords: ['SLA'], language: 'es' },
@@ -131,4 +135,20 @@ export function embeddedFileData(bytes: Uint8Array, name: string): { start: numb
   if (!ref) throw new Error(`No embedded file stream for ${name}`);
   const start = indexOf(bytes, 'stream\n', indexOf(bytes, `\n${ref} 0 obj`)) + 'stream\n'.length;
   return { start, end: indexOf(bytes, '\nendstream', start) };
+}
+
+/** A `pacto verify` io over in-memory files that captures what is printed. */
+export function fakeVerifyIo(files: Record<string, Uint8Array>) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: VerifyIo = {
+    readBytes: (path) => {
+      const bytes = files[path];
+      if (!bytes) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+      return bytes;
+    },
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+  };
+  return { io, out: () => out.join(''), err: () => err.join('') };
 }

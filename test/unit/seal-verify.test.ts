@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PDFDocument } from 'pdf-lib';
 import { auditEventHash } from '../../shared/agreement/audit';
@@ -47,9 +49,30 @@ describe('verifyAgreementPdf: intact', () => {
       subFilter: 'adbe.pkcs7.detached',
       signer: testKey().subject,
       certificateSha256: testKey().certificateSha256,
+      keyFingerprint: testKey().keyFingerprint,
+      key: 'unknown',
       signingTime: NOW.toISOString(),
+      count: 1,
     });
+    expect(r.pageText).toEqual({ status: 'match', changedPages: [], pageCount: 1 });
     expect(r.seal.signer!.startsWith(SEAL_SUBJECT_PREFIX)).toBe(true);
+  });
+
+  it('a PDF exported by an earlier Pacto (no page-text record) stays intact, saying its visible text was not checked', async () => {
+    const legacy = new Uint8Array(readFileSync(resolve(__dirname, '../fixtures/legacy-agreement-v1.pdf')));
+    const r = await verifyAgreementPdf(legacy);
+    expect(r.reasons).toEqual([]);
+    expect(r.status).toBe('intact');
+    expect(r.pageText).toEqual({ status: 'not-recorded', changedPages: [], pageCount: 1 });
+    expect(r.fingerprint).toBe(sampleVersion().fingerprint);
+    const cut = await verifyAgreementPdf(withByte(legacy, indexOf(legacy, 'delivers'), 0x44));
+    expect(cut.status).toBe('altered');
+  });
+
+  it('names this installation’s own key as such', async () => {
+    const r = await verifyAgreementPdf(sealed, { ownKeyFingerprint: testKey().keyFingerprint });
+    expect(r.status).toBe('intact');
+    expect(r.seal.key).toBe('own');
   });
 
   it('lists unsigned signatories when the PDF carries no signatures record', async () => {
@@ -87,8 +110,9 @@ describe('verifyAgreementPdf: altered', () => {
     const at = indexOf(sealed, 'delivers');
     const r = await verifyAgreementPdf(withByte(sealed, at, 'D'.charCodeAt(0)));
     expect(r.status).toBe('altered');
-    expect(codes(r)).toEqual(['seal-broken']);
+    expect(codes(r)).toEqual(['seal-broken', 'page-text-mismatch']);
     expect(r.reasons[0]!.message).toMatch(/changed after sealing/);
+    expect(r.pageText).toEqual({ status: 'mismatch', changedPages: [1], pageCount: 1 });
     // The snapshot itself is untouched: its fingerprint is still reported.
     expect(r.fingerprint).toBe(sampleVersion().fingerprint);
   });
@@ -98,7 +122,7 @@ describe('verifyAgreementPdf: altered', () => {
     const at = indexOf(sealed, `(${fp.slice(0, 4)} `) + 1;
     const r = await verifyAgreementPdf(withByte(sealed, at, fp[0] === 'a' ? 0x62 : 0x61));
     expect(r.status).toBe('altered');
-    expect(codes(r)).toEqual(['seal-broken', 'printed-fingerprint-mismatch']);
+    expect(codes(r)).toEqual(['seal-broken', 'printed-fingerprint-mismatch', 'page-text-mismatch']);
   });
 
   it('a snapshot edited by hand and re-embedded, even when re-sealed', async () => {

@@ -31,7 +31,7 @@ describe('workshop document', () => {
     expect(() => updateTerm(doc, 'term-mql', { name: '  ' })).toThrow(InvalidEditError);
     expect(() => updateTransition(doc, 'agreed', 'tr-lead-mql', { conversionRate: 1.2 })).toThrow(expect.objectContaining({ errors: { conversionRate: 'rate' } }));
     expect(() => updateTransition(doc, 'agreed', 'tr-lead-mql', { averageDays: -1 })).toThrow(expect.objectContaining({ errors: { averageDays: 'days' } }));
-    expect(() => updateTargets(doc, { revenueTarget: 0 })).toThrow(expect.objectContaining({ errors: { revenueTarget: 'positive' } }));
+    expect(() => updateTargets(doc, { revenueTarget: 0 })).toThrow(expect.objectContaining({ errors: { revenueTarget: 'money' } }));
     expect(() => updateTargets(doc, { averageDealSize: -5 })).toThrow(InvalidEditError);
     expect(readWorkshop(doc)).toEqual(before);
   });

@@ -13,6 +13,7 @@ import { platform } from '../../platform';
 import { useAppStore } from '../../store';
 import { fixedT } from '../../i18n';
 import { PrintView, pageRule, printTemplates, tocHeadings } from './PrintView';
+import { CrmExport } from '../crm/CrmExport';
 
 const nextFrame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
 
@@ -132,6 +133,7 @@ export function ExportScreen() {
           {t(state.sealed ? 'agreement.export.sealed' : 'agreement.export.notSealed')}
         </p>
       ) : null}
+      <CrmExport content={snapshot.content} />
       <h2>{t('export.preview')}</h2>
       <div className={`print-preview print-preview--${pageSize}`}>
         <PrintView version={version} snapshot={snapshot} signatures={signatures} audit={audit} pages={pages} />

@@ -93,15 +93,29 @@ export function fileNameOf(path: string): string {
 }
 
 /**
- * Records `exported` after a PDF was written. Only the file's name is kept:
- * the trail travels inside later PDFs, and a folder path would tell their
- * readers about the exporter's computer.
+ * Records `exported` after a PDF was written, with the seal key's
+ * fingerprint when it was sealed. Only the file's name is kept: the trail
+ * travels inside later PDFs, and a folder path would tell their readers about
+ * the exporter's computer.
  */
-export async function recordExported(db: PactoDb, version: AgreementVersion, file: { path: string; bytes: number; sealed: boolean; pageSize: string }): Promise<void> {
+export async function recordExported(
+  db: PactoDb,
+  version: AgreementVersion,
+  file: { path: string; bytes: number; sealed: boolean; pageSize: string; sealKeyFingerprint?: string | undefined },
+): Promise<void> {
   await recordAudit(db, version.workshopId, {
     type: 'exported',
     actor: PACTO_ACTOR,
-    details: { version: version.number, fingerprint: version.fingerprint, file: fileNameOf(file.path), bytes: file.bytes, sealed: file.sealed, pageSize: file.pageSize },
+    details: {
+      version: version.number,
+      fingerprint: version.fingerprint,
+      file: fileNameOf(file.path),
+      bytes: file.bytes,
+      sealed: file.sealed,
+      pageSize: file.pageSize,
+      // The key that sealed this export: a PDF checked against this workshop must carry it (shared/agreement/workshop-match.ts).
+      ...(file.sealKeyFingerprint ? { sealKey: file.sealKeyFingerprint } : {}),
+    },
   });
 }
 

@@ -1,6 +1,9 @@
 /**
- * Import of a CRM export (HubSpot contacts, Salesforce opportunities, any
- * CSV through a column mapping): choose or drop the file, see a preview, the
+ * Import of a CRM export (HubSpot contacts, Salesforce opportunities,
+ * Pipedrive, Zoho CRM and Dynamics 365 deals, any table through a column
+ * mapping), as CSV or as an Excel workbook (.xlsx, .xls: the first worksheet,
+ * or the one the user picks; the workbook reader is loaded only then):
+ * choose or drop the file, see a preview, the
  * actual counts, rates, days, win rate, deal size and monthly cohorts, and
  * every unreadable row with its number and reason. Nothing is written until
  * the user confirms; confirming adds the actuals as a baseline scenario (one
@@ -9,11 +12,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import type { WorkshopContent } from '../../../shared/domain/workshop';
-import { importActuals, type Actuals } from '../../../shared/import/actuals';
+import type { Language, WorkshopContent } from '../../../shared/domain/workshop';
+import { importTable, type Actuals } from '../../../shared/import/actuals';
 import { measuredRate, workshopBaselineScenario } from '../../../shared/import/baseline';
 import { parseCsv, type CsvTable, type ImportIssue } from '../../../shared/import/csv';
-import { decodeText } from '../../../shared/import/decode';
+import { decodeText, workbookContainer } from '../../../shared/import/decode';
+import type { WorkbookSheet } from '../../../shared/import/workbook';
 import { detectMapping, type ColumnMapping } from '../../../shared/import/mapping';
 import type { DateOrder } from '../../../shared/import/values';
 import { STANDARD_STAGE_KEYS } from '../../../shared/model/chain';
@@ -26,13 +30,16 @@ import '../model/targets.css';
 
 interface Loaded {
   name: string;
-  text: string;
+  /** The file's bytes, kept for a workbook so another sheet can be read. */
+  bytes: Uint8Array;
   table: CsvTable;
+  /** The workbook's sheets; null for a text file. */
+  sheets: WorkbookSheet[] | null;
   /** Recognised export, or null when the columns must be mapped by hand. */
   detected: boolean;
 }
 
-const MAPPING_FIELDS = ['currentStage', 'closeDate', 'amount', 'won', 'closed', 'dealStage'] as const;
+const MAPPING_FIELDS = ['currentStage', 'closeDate', 'amount', 'won', 'closed', 'dealStage', 'status'] as const;
 
 /** The import view: `content` is the open workshop (read only until confirm); `onClose` returns to the plan, with the id of the scenario a confirmed import created. */
 export function ImportScreen({ content, onClose }: { content: WorkshopContent; onClose: (createdId?: string) => void }) {
@@ -45,15 +52,26 @@ export function ImportScreen({ content, onClose }: { content: WorkshopContent; o
   /** The user chose to map the columns of a recognised export by hand. */
   const [manual, setManual] = useState(false);
 
-  const read = async (file: File) => {
-    const text = decodeText(new Uint8Array(await file.arrayBuffer()));
-    const table = parseCsv(text);
+  const show = (name: string, bytes: Uint8Array, table: CsvTable, sheets: WorkbookSheet[] | null) => {
     const detected = detectMapping(table.header) !== null;
-    setLoaded({ name: file.name, text, table, detected });
+    setLoaded({ name, bytes, table, sheets, detected });
     setManual(false);
     // A recognised export (or a file whose problems are in the file itself) is computed at once; others wait for a mapping.
-    setActuals(detected || table.header.length <= 1 ? importActuals(text) : null);
+    setActuals(detected || table.header.length <= 1 ? importTable(table) : null);
   };
+
+  const readBytes = async (name: string, bytes: Uint8Array, sheet?: string) => {
+    if (workbookContainer(bytes)) {
+      // The workbook reader is large: loaded only when a workbook comes in.
+      const { readWorkbook } = await import('../../../shared/import/workbook');
+      const book = readWorkbook(bytes, sheet === undefined ? {} : { sheet });
+      show(name, bytes, book.table, book.sheets);
+    } else {
+      show(name, bytes, parseCsv(decodeText(bytes)), null);
+    }
+  };
+
+  const read = async (file: File) => readBytes(file.name, new Uint8Array(await file.arrayBuffer()));
 
   const confirm = () => {
     if (!actuals) return;
@@ -95,7 +113,7 @@ export function ImportScreen({ content, onClose }: { content: WorkshopContent; o
       >
         <input
           type="file"
-          accept=".csv,.txt,text/csv"
+          accept=".csv,.txt,.xlsx,.xls,.ods,text/csv"
           data-testid="import-file"
           onChange={(e) => {
             const file = e.target.files?.[0];
@@ -108,12 +126,24 @@ export function ImportScreen({ content, onClose }: { content: WorkshopContent; o
       {loaded ? (
         <>
           <p className="muted" data-testid="import-file-info">{t('import.file', { name: loaded.name, rows: fmt.integer(loaded.table.rows.length) })}</p>
+          {loaded.sheets && loaded.sheets.length > 1 ? (
+            <label className="field import__sheet">
+              <span className="field__label">{t('import.sheet')}</span>
+              <select value={loaded.table.sheet ?? ''} onChange={(e) => void readBytes(loaded.name, loaded.bytes, e.target.value)} data-testid="import-sheet">
+                {loaded.sheets.map((s) => (
+                  <option key={s.name} value={s.name}>
+                    {s.kind === 'chart' ? t('import.chartSheetOption', { name: s.name }) : s.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
           <Preview table={loaded.table} t={t} />
           {loaded.detected && !manual ? (
             <button onClick={() => setManual(true)} data-testid="map-manually">{t('import.mapManually')}</button>
           ) : null}
           {(!loaded.detected || manual) && loaded.table.header.length > 1 ? (
-            <MappingForm table={loaded.table} onApply={(mapping, options) => setActuals(importActuals(loaded.text, { mapping, ...options }))} />
+            <MappingForm key={loaded.table.sheet ?? ''} table={loaded.table} onApply={(mapping, options) => setActuals(importTable(loaded.table, { mapping, ...options }))} />
           ) : null}
         </>
       ) : null}
@@ -249,8 +279,8 @@ function Results({ actuals, fmt, content }: { actuals: Actuals; fmt: Formatters;
       <p>
         <strong>{t('import.format')}:</strong> <span data-testid="import-format">{t(`import.formats.${actuals.format ?? 'none'}`)}</span> · <strong>{t('import.dialect')}:</strong>{' '}
         {[
-          t('import.delimiter', { d: d.delimiter === '\t' ? t('import.tab') : d.delimiter }),
-          d.bom ? t('import.bom') : null,
+          d.sheet !== undefined ? t('import.sheetRead', { name: d.sheet }) : t('import.delimiter', { d: d.delimiter === '\t' ? t('import.tab') : d.delimiter }),
+          d.sheet === undefined && d.bom ? t('import.bom') : null,
           d.dateStyle === 'iso'
             ? t('import.dateIso')
             : t('import.dateOrder', { order: t(`import.${d.dateOrder}`) }) + (d.dateOrderSource === 'guess' && d.dateStyle !== null ? ` ${t('import.dateGuess')}` : ''),
@@ -295,6 +325,18 @@ function Results({ actuals, fmt, content }: { actuals: Actuals; fmt: Formatters;
                 <dt>{t('import.winRate')}</dt>
                 <dd>{actuals.winRate === null ? '—' : t('import.winRateValue', { rate: fmt.percent(actuals.winRate), won: actuals.won, closed: actuals.closed })}</dd>
               </div>
+              {actuals.lost > 0 ? (
+                <div data-testid="import-lost">
+                  <dt>{t('import.lostDeals')}</dt>
+                  <dd>{fmt.integer(actuals.lost)}</dd>
+                </div>
+              ) : null}
+              {actuals.medianDaysToClose !== null ? (
+                <div data-testid="import-days-to-close">
+                  <dt>{t('import.daysToClose')}</dt>
+                  <dd>{fmt.number(actuals.medianDaysToClose)}</dd>
+                </div>
+              ) : null}
               <div data-testid="import-deal-size">
                 <dt>{t('import.averageDealSize')}</dt>
                 <dd>{actuals.averageDealSize === null ? '—' : fmt.money(actuals.averageDealSize, currency)}</dd>
@@ -309,10 +351,45 @@ function Results({ actuals, fmt, content }: { actuals: Actuals; fmt: Formatters;
           ) : null}
         </div>
       ) : null}
+      {actuals.dealStages.length > 0 ? <DealStages actuals={actuals} fmt={fmt} /> : null}
       {actuals.cohorts.length > 0 ? <Cohorts actuals={actuals} fmt={fmt} /> : null}
       <IssueList title={t('import.errors', { count: actuals.errors.length })} issues={actuals.errors} testId="import-errors" empty={t('import.noErrors')} />
       {actuals.warnings.length > 0 ? <IssueList title={t('import.warnings', { count: actuals.warnings.length })} issues={actuals.warnings} testId="import-warnings" /> : null}
     </section>
+  );
+}
+
+/** Deals by the stage the export names (where a lost deal was lost), with won, lost and open. */
+function DealStages({ actuals, fmt }: { actuals: Actuals; fmt: Formatters }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h3>{t('import.dealStages')}</h3>
+      <div className="table-scroll">
+        <table className="grid-table" data-testid="import-deal-stages">
+          <thead>
+            <tr>
+              <th>{t('import.stage')}</th>
+              <th className="num">{t('import.deals')}</th>
+              <th className="num">{t('import.won')}</th>
+              <th className="num">{t('import.lost')}</th>
+              <th className="num">{t('import.open')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {actuals.dealStages.map((s) => (
+              <tr key={s.name}>
+                <td>{s.name}</td>
+                <td className="num">{fmt.integer(s.count)}</td>
+                <td className="num">{fmt.integer(s.won)}</td>
+                <td className="num">{fmt.integer(s.lost)}</td>
+                <td className="num">{fmt.integer(s.open)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }
 
@@ -355,12 +432,14 @@ function Cohorts({ actuals, fmt }: { actuals: Actuals; fmt: Formatters }) {
 }
 
 /** An import problem in the interface language, from its code and values (the English `reason` is the CLI's). */
-export function issueText(issue: ImportIssue, t: TFunction): string {
+export function issueText(issue: ImportIssue, t: TFunction, language: Language = 'en'): string {
   const v = issue.values;
   const values = {
     ...v,
     ...(v.kind !== undefined ? { kind: t(`import.issueKind.${v.kind}`) } : {}),
     ...(v.order !== undefined ? { order: t(`import.orderText.${v.order}`) } : {}),
+    ...(typeof v.rows === 'number' ? { rows: formatters(language).integer(v.rows) } : {}),
+    ...(typeof v.limit === 'number' ? { limit: formatters(language).integer(v.limit) } : {}),
     interpolation: { escapeValue: false },
   };
   return t(`import.issues.${issue.code}`, values);
@@ -368,6 +447,7 @@ export function issueText(issue: ImportIssue, t: TFunction): string {
 
 function IssueList({ title, issues, testId, empty }: { title: string; issues: Actuals['errors']; testId: string; empty?: string }) {
   const { t } = useTranslation();
+  const language = useAppStore((s) => s.language);
   return (
     <>
       <h3>{title}</h3>
@@ -386,7 +466,7 @@ function IssueList({ title, issues, testId, empty }: { title: string; issues: Ac
               {issues.map((e, i) => (
                 <tr key={i}>
                   <td className="num">{e.row ?? t('import.file_')}</td>
-                  <td>{issueText(e, t)}</td>
+                  <td>{issueText(e, t, language)}</td>
                 </tr>
               ))}
             </tbody>

@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MAX_VOLUME } from '../../../shared/domain/bounds';
 import { standardStageKey } from '../../../shared/model/chain';
 import { goalSeekRate } from '../../../shared/model/goal-seek';
 import { ModelInputError } from '../../../shared/model/reverse-funnel';
@@ -78,7 +79,7 @@ export function GoalSeek({ plan, fmt }: { plan: OkPlan; fmt: Formatters }) {
           kind="integer"
           value={available}
           testId="goal-available"
-          onCommit={(v) => (v > 0 ? (setTyped(v), null) : 'positive')}
+          onCommit={(v) => (v >= 1 && v <= MAX_VOLUME ? (setTyped(v), null) : 'volume')}
         />
       </div>
       <p data-testid="goal-seek-result" className={result && !result.feasible ? 'capacity capacity--over' : 'strong'}>

@@ -2,12 +2,18 @@
  * "Drop a PDF onto Pacto": a drop zone (and a file picker) that sends the
  * file's bytes to the main process's verifier through the bridge and shows
  * the verdict: intact, altered (with what no longer matches), or not a Pacto
- * agreement. {@link GlobalPdfDrop} accepts a PDF dropped anywhere on the window.
+ * agreement; the sealing key's fingerprint and whether it is known; whether
+ * the visible text of the pages was checked; and, with a workshop open, whether
+ * the PDF is exactly that workshop's version (shared/agreement/workshop-match.ts).
+ * It says plainly that a complete forgery with a new key is found only by such
+ * a comparison. {@link GlobalPdfDrop} accepts a PDF dropped anywhere on the window.
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PdfVerdict } from '../../../shared/bridge/contract';
 import { formatFingerprint } from '../../../shared/agreement/fingerprint';
+import { matchWorkshop } from '../../../shared/agreement/workshop-match';
+import { useAudit } from '../agreement/useAudit';
 import { formatters } from '../../i18n';
 import { platform } from '../../platform';
 import { useAppStore } from '../../store';
@@ -26,10 +32,36 @@ export async function verifyFile(file: File): Promise<Check> {
   return result.ok ? { kind: 'done', name: file.name, verdict: result.value } : { kind: 'failed', code: result.error.code, message: result.error.message };
 }
 
+/** The verdict compared with the open workshop (its versions, signatures and the seal keys its exports recorded). */
+function WorkshopComparison({ verdict }: { verdict: PdfVerdict }) {
+  const { t } = useTranslation();
+  const session = useAppStore((s) => s.session!);
+  const audit = useAudit(session.id);
+  const match = matchWorkshop(verdict, { workshopId: session.id, versions: session.versions, signatures: session.signatures, audit });
+  const tone = match.status === 'match' ? 'success' : match.status === 'mismatch' ? 'error' : 'info';
+  return (
+    <div className="verdict__workshop" data-testid="verify-workshop" data-status={match.status}>
+      <h4>{t('agreement.verify.workshopTitle', { title: session.content.meta.title })}</h4>
+      <p className={`notice notice--${tone}`}>{t(`agreement.verify.workshop.${match.status}`, { version: match.version ?? '' })}</p>
+      {match.status === 'mismatch' ? (
+        <ul>
+          {match.findings.map((f, i) => (
+            <li key={i} data-code={f.code}>
+              {t(`agreement.verify.workshopFindings.${f.code}`)}
+              <div className="muted small">{f.message}</div>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
 /** The verdict on one file. */
 export function Verdict({ check }: { check: Check }) {
   const { t } = useTranslation();
   const fmt = formatters(useAppStore((s) => s.language));
+  const workshopOpen = useAppStore((s) => s.session !== null);
   if (check.kind === 'idle') return null;
   if (check.kind === 'busy') return <p className="notice notice--info" role="status">{t('agreement.verify.checking', { name: check.name })}</p>;
   if (check.kind === 'failed') {
@@ -41,6 +73,7 @@ export function Verdict({ check }: { check: Check }) {
   }
   const v = check.verdict;
   const tone = v.status === 'intact' ? 'success' : v.status === 'altered' ? 'error' : 'info';
+  const keyText = { own: 'keyOwn', workshop: 'keyWorkshop', unknown: 'keyUnknown' }[v.seal.key];
   return (
     <div className={`verdict verdict--${v.status}`} data-testid="verify-verdict" data-status={v.status}>
       <p className={`notice notice--${tone}`} role="status"><strong>{t(`agreement.verify.${v.status}`, { name: check.name })}</strong></p>
@@ -56,6 +89,15 @@ export function Verdict({ check }: { check: Check }) {
           {v.seal.intact ? t('agreement.verify.sealOk', { signer: v.seal.signer ?? '', time: v.seal.signingTime ? fmt.dateTime(v.seal.signingTime) : '' }) : t('agreement.verify.sealBad')}
         </p>
       ) : null}
+      {v.seal.keyFingerprint ? (
+        <p className="fingerprint" data-testid="verify-seal-key" data-key={v.seal.key}>
+          <span className="muted">{t('agreement.verify.sealKey')}:</span> <code>{formatFingerprint(v.seal.keyFingerprint)}</code> — {t(`agreement.verify.${keyText}`)}
+        </p>
+      ) : null}
+      {v.status === 'intact' && v.pageText.status === 'match' ? <p>{t('agreement.verify.pageTextMatch', { count: v.pageText.pageCount ?? 0 })}</p> : null}
+      {v.status === 'intact' && v.pageText.status === 'not-recorded' ? (
+        <p className="notice notice--info" data-testid="verify-page-text">{t('agreement.verify.pageTextNotRecorded')}</p>
+      ) : null}
       {v.signatories.length > 0 ? (
         <>
           <h4>{t('agreement.verify.signatories')}</h4>
@@ -69,6 +111,8 @@ export function Verdict({ check }: { check: Check }) {
           </ul>
         </>
       ) : null}
+      {v.status === 'intact' || v.status === 'altered' ? <p className="muted small" data-testid="verify-forgery-note">{t('agreement.verify.forgeryNote')}</p> : null}
+      {workshopOpen && v.status !== 'not-pacto' && v.status !== 'too-large' ? <WorkshopComparison verdict={v} /> : null}
       {v.reasons.length > 0 ? (
         <>
           <h4>{t('agreement.verify.whatChanged')}</h4>

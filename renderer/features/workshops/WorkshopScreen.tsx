@@ -1,27 +1,29 @@
-/** An open workshop: loads its document, shows the steps of the workshop and the current one. */
-import { useEffect, useState } from 'react';
+/**
+ * An open workshop: loads its document, shows the steps of the workshop and
+ * the current one. Each step's screen is its own chunk, loaded when the step
+ * is first opened (React.lazy), so the home screen does not load the canvas,
+ * the charts, the rich-text editor or the PDF code.
+ */
+import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../data/instance';
 import { openSession } from '../../data/session';
 import { STEPS, useAppStore, type Step } from '../../store';
-import { Participants } from '../participants/Participants';
-import { FunnelView } from '../funnel/FunnelView';
-import { Glossary } from '../glossary/Glossary';
-import { SlaScreen } from '../sla/SlaScreen';
-import { TargetsScreen } from '../model/TargetsScreen';
-import { SignScreen } from '../agreement/SignScreen';
-import { ExportScreen } from '../agreement/ExportScreen';
-import { VersionsScreen } from '../versions/VersionsScreen';
 
-const SCREENS: Record<Step, () => React.JSX.Element> = {
-  participants: Participants,
-  funnel: FunnelView,
-  glossary: Glossary,
-  sla: SlaScreen,
-  targets: TargetsScreen,
-  sign: SignScreen,
-  export: ExportScreen,
-  versions: VersionsScreen,
+/** A step screen loaded on first use: `load` imports its module, `name` is the component's export. */
+function lazyScreen<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string): ComponentType {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+}
+
+const SCREENS: Record<Step, ComponentType> = {
+  participants: lazyScreen(() => import('../participants/Participants'), 'Participants'),
+  funnel: lazyScreen(() => import('../funnel/FunnelView'), 'FunnelView'),
+  glossary: lazyScreen(() => import('../glossary/Glossary'), 'Glossary'),
+  sla: lazyScreen(() => import('../sla/SlaScreen'), 'SlaScreen'),
+  targets: lazyScreen(() => import('../model/TargetsScreen'), 'TargetsScreen'),
+  sign: lazyScreen(() => import('../agreement/SignScreen'), 'SignScreen'),
+  export: lazyScreen(() => import('../agreement/ExportScreen'), 'ExportScreen'),
+  versions: lazyScreen(() => import('../versions/VersionsScreen'), 'VersionsScreen'),
 };
 
 export function WorkshopScreen({ id, step }: { id: string; step: Step }) {
@@ -59,8 +61,11 @@ export function WorkshopScreen({ id, step }: { id: string; step: Step }) {
         </ol>
       </nav>
       <section className="workshop__body" aria-labelledby="screen-title">
-        <h1 id="screen-title">{t(`steps.${step}`)}</h1>
-        <Screen />
+        {/* The title shows with its screen, once the step's chunk has loaded: a visible title means the screen is there. */}
+        <Suspense fallback={<p>{t('app.loading')}</p>}>
+          <h1 id="screen-title">{t(`steps.${step}`)}</h1>
+          <Screen />
+        </Suspense>
       </section>
     </div>
   );

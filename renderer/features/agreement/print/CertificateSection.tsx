@@ -45,6 +45,7 @@ export function CertificateSection({ snapshot, version, signatures, audit, t, fm
       <div className="print-cert__seal">
         <p>{t('agreement.pdf.sealStatement')}</p>
         <p>{t('agreement.pdf.howToVerify')}</p>
+        <p>{t('agreement.pdf.forgery')}</p>
         <p>{t('agreement.pdf.eidas')}</p>
       </div>
       <h3>{t('agreement.pdf.auditTrail')}</h3>

@@ -1,0 +1,34 @@
+/** Strings of the CRM hand-back downloads on the Export step (namespace `crm`), Spanish and English. */
+const es = {
+  title: 'Llevar el acuerdo al CRM',
+  intro: 'Lo acordado en la versión elegida (etapas, definiciones, criterios de entrada y salida, responsables y compromisos del SLA) en archivos que un administrador aplica en el CRM sin volver a escribirlo.',
+  formats: {
+    hubspot: { title: 'HubSpot', text: 'Opciones del ciclo de vida y del estado del lead con las definiciones acordadas (JSON para la API de propiedades y CSV para pegar) y cómo aplicarlas.' },
+    salesforce: { title: 'Salesforce', text: 'Estados de lead y etapas de oportunidad con definiciones, probabilidades y orientación de Path: metadatos para desplegar (ZIP), un CSV y cómo desplegarlos.' },
+    csv: { title: 'CSV', text: 'Etapas (definición, criterios, responsable, conversión y días) y compromisos del SLA (parte, métrica, meta, unidad, periodo, cómo se mide).' },
+    md: { title: 'Resumen (Markdown)', text: 'Glosario, compromisos del SLA y embudo acordado, legibles en cualquier editor.' },
+  },
+  saving: 'Guardando {{name}}…',
+  saved: 'Guardado: {{path}}',
+  cancelled: 'Guardado cancelado: no se escribió nada.',
+  failed: 'No se pudo guardar {{name}}: {{message}}',
+};
+
+type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+
+const en: Shape<typeof es> = {
+  title: 'Take the agreement to the CRM',
+  intro: 'What the chosen version agreed (stages, definitions, entry and exit criteria, owners and SLA commitments) as files an admin applies in the CRM without retyping them.',
+  formats: {
+    hubspot: { title: 'HubSpot', text: 'Lifecycle-stage and lead-status options with the agreed definitions (JSON for the properties API, a CSV to paste) and how to apply them.' },
+    salesforce: { title: 'Salesforce', text: 'Lead statuses and opportunity stages with definitions, probabilities and Path guidance: deployable metadata (ZIP), a CSV and how to deploy it.' },
+    csv: { title: 'CSV', text: 'Stages (definition, criteria, owner, rate and days) and SLA commitments (party, metric, target, unit, period, how measured).' },
+    md: { title: 'Summary (Markdown)', text: 'Glossary, SLA commitments and the agreed funnel, readable in any editor.' },
+  },
+  saving: 'Saving {{name}}…',
+  saved: 'Saved: {{path}}',
+  cancelled: 'Saving cancelled: nothing was written.',
+  failed: 'Could not save {{name}}: {{message}}',
+};
+
+export const strings = { namespace: 'crm', es, en };
