@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+/**
+ * PDF export benchmark (issue 14, "PDF"), run with `npm run bench:pdf`: the
+ * sample agreement exported as the user exports it — the Export step's
+ * button, through the app's whole pipeline (a print to count the contents'
+ * pages, the final print, the contents check, pdf-lib's finalizer, the seal)
+ * until the browser has the file — against printing the same page with the
+ * same options and no post-processing, in the same page, interleaved
+ * (export, print, print, export…).
+ *
+ * The app is the production renderer build (test/bench/renderer-build.mjs) in
+ * the tests' Chromium, with the e2e suite's printer and sealer
+ * (test/support/app.ts: `page.pdf()` as Electron's printToPDF, `electron/seal`
+ * in Node). The sample workshop is frozen and signed once
+ * (`freezeSignAndExport`, whose export is the warm-up); the print options of
+ * the baseline are the ones the app passed to its last print. Times are from
+ * Node: click → download, and `page.pdf()` call → bytes.
+ *
+ * ROUNDS (default 7) of each. Prints each round, then one JSON line last:
+ * {"exportMs":…,"printMs":…,"ratio":…} (medians; goal ratio ≤ 1.5).
+ * Not a test: it asserts nothing.
+ */
+import { createJiti } from 'jiti';
+import { buildAndServe, launchChromium } from './renderer-build.mjs';
+
+const ROUNDS = Number(process.env.ROUNDS ?? 7);
+const jiti = createJiti(import.meta.url);
+/** @type {typeof import('../support/app.ts')} */
+const app = await jiti.import('../support/app.ts');
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const round = (x) => Math.round(x * 10) / 10;
+
+const served = await buildAndServe();
+const browser = await launchChromium();
+try {
+  const context = await browser.newContext({ locale: 'es-ES', timezoneId: 'Europe/Madrid', acceptDownloads: true, viewport: { width: 1360, height: 900 } });
+  const page = await app.openApp(context, served.url);
+  // Remember the options of the app's last print, for the baseline.
+  await page.evaluate(() => {
+    const print = window.pactoBrowserPrinter;
+    window.pactoBrowserPrinter = (options) => {
+      window.benchPrintOptions = options;
+      return print(options);
+    };
+  });
+  await app.openSample(page);
+  await app.freezeSignAndExport(page, 'Benchmark', 'bench-pdf-warmup.pdf');
+  const options = await page.evaluate(() => window.benchPrintOptions);
+  if (!options) throw new Error('the export did not print through the browser printer');
+
+  /** One export through the Export step's button: ms from click to the downloaded file. */
+  async function exportOnce() {
+    const t0 = performance.now();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pdf').click()]);
+    await download.path();
+    const ms = performance.now() - t0;
+    // The button is enabled again once the run has finished (it records the export after the download).
+    await page.locator('[data-testid="export-pdf"]:not([disabled])').waitFor();
+    await page.getByTestId('export-seal').waitFor();
+    return ms;
+  }
+  /** The same page printed with the same options, nothing after. */
+  async function printOnce() {
+    const t0 = performance.now();
+    const pdf = await page.pdf({
+      format: options.pageSize === 'A4' ? 'A4' : 'Letter',
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: options.headerTemplate,
+      footerTemplate: options.footerTemplate,
+      preferCSSPageSize: true,
+      outline: true,
+      tagged: true,
+    });
+    if (pdf.byteLength === 0) throw new Error('empty print');
+    return performance.now() - t0;
+  }
+
+  const times = { export: [], print: [] };
+  for (let i = 0; i < ROUNDS; i++) {
+    const order = i % 2 === 0 ? ['export', 'print'] : ['print', 'export'];
+    for (const kind of order) times[kind].push(kind === 'export' ? await exportOnce() : await printOnce());
+    console.log(`round ${i + 1}: export ${round(times.export.at(-1))} ms, print only ${round(times.print.at(-1))} ms`);
+  }
+  const exportMs = median(times.export);
+  const printMs = median(times.print);
+  const ratio = exportMs / printMs;
+  console.log(`Median of ${ROUNDS}: export ${round(exportMs)} ms, print only ${round(printMs)} ms, ratio ${ratio.toFixed(2)} (goal ≤ 1.5: ${ratio <= 1.5 ? 'met' : 'NOT met'}).`);
+  console.log(JSON.stringify({ exportMs: round(exportMs), printMs: round(printMs), ratio: Math.round(ratio * 100) / 100 }));
+} finally {
+  await browser.close();
+  await served.close();
+}
