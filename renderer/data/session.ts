@@ -7,7 +7,7 @@
  */
 import * as Y from 'yjs';
 import { liveQuery, type Subscription } from 'dexie';
-import { InvalidEditError, LOCAL_ORIGIN, readWorkshop } from '../../shared/domain/workshop-doc';
+import { InvalidEditError, LOCAL_ORIGIN, readWorkshop, readWorkshopChecked, type ReadProblem } from '../../shared/domain/workshop-doc';
 import type { FieldErrors } from '../../shared/domain/workshop';
 import { freezeVersion, signatureSchema, workshopStatus, type Signature } from '../../shared/agreement/version';
 import type { FreezeOverride } from '../../shared/agreement/approvals';
@@ -45,6 +45,23 @@ function reportStorageError(error: unknown): void {
     values: { message: error instanceof Error ? error.message : String(error) },
     retry: true,
   });
+}
+
+/**
+ * Says what opening found damaged: stored records set aside (with "Restore
+ * from a backup") and values read corrected (the first few paths named).
+ */
+function reportDamage(id: string, skipped: number, problems: readonly ReadProblem[]): void {
+  if (skipped === 0 && problems.length === 0) return;
+  const where = problems
+    .slice(0, 3)
+    .map((p) => p.path)
+    .join(', ');
+  useAppStore.getState().setNotice(
+    skipped > 0
+      ? { kind: 'error', key: 'app.damagedRecords', values: { count: skipped }, restore: id }
+      : { kind: 'error', key: 'app.repairedItems', values: { count: problems.length, where: problems.length > 3 ? `${where}…` : where }, restore: id },
+  );
 }
 
 /** The open in progress, so a second call for the same workshop joins it instead of opening it twice. */
@@ -111,8 +128,9 @@ async function openNow(db: PactoDb, id: string): Promise<void> {
   const onStack = () => useAppStore.getState().patchSession({ canUndo: undo.canUndo(), canRedo: undo.canRedo() });
   const onError = (error: unknown) => reportStorageError(error);
 
-  const content = readWorkshop(doc);
+  const { content, problems } = readWorkshopChecked(doc);
   store.setSession({ id, content, canUndo: false, canRedo: false, versions: [], signatures: [], status: 'draft' });
+  reportDamage(id, open.skippedUpdates, problems);
   doc.on('update', onUpdate);
   undo.on('stack-item-added', onStack);
   undo.on('stack-item-popped', onStack);

@@ -2,8 +2,8 @@
  * What `bench:bundle` and `bench:start` share: a production build of a page
  * with the app's own renderer Vite config (build/renderer.vite.config.ts:
  * same plugins, minifier and Content-Security-Policy), served on 127.0.0.1
- * by `vite preview`, and a quiet offline headless Chromium from the shared
- * launcher (test/support/chromium.mjs).
+ * by `vite preview`, and the quiet offline headless Chromium of
+ * test/support/chromium.mjs (the launcher the e2e tests use).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,9 +15,9 @@ import { launchBrowser } from '../support/chromium.mjs';
 /** The repository's root folder. */
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Headless Chromium for a benchmark (the tests' launcher and flags; `extraArgs` added). */
-export function launchChromium(extraArgs = []) {
-  return launchBrowser(extraArgs);
+/** Headless Chromium for a benchmark (the shared launcher). */
+export function launchChromium() {
+  return launchBrowser();
 }
 
 /**

@@ -123,7 +123,7 @@ describe('the funnel canvas', () => {
     await typeInto(rate, '20.5 %');
     await expect(edgeLabels()).resolves.toContain('20,5 % · 0 d');
     await typeInto(page.getByTestId('days-tr-sql-disqualified'), '-3');
-    await expect(page.getByRole('alert').first().textContent()).resolves.toMatch(/negativos/);
+    await expect(page.getByRole('alert').first().textContent()).resolves.toMatch(/entre 0 y 3650/);
     await shot(page, 'funnel-side-panel');
   });
 
