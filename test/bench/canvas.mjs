@@ -39,6 +39,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { build, preview } from 'vite';
 import { findChromium, launchBrowser } from '../support/chromium.mjs';
+import { median } from './renderer-build.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
@@ -47,11 +48,6 @@ const FRAMES = Number(process.env.FRAMES ?? 120);
 const FRAME_ARGS = ['--disable-frame-rate-limit', '--disable-gpu-vsync'];
 const CHROMIUM = findChromium();
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const ms = (x) => `${x.toFixed(2)} ms`;
 
 const outDir = mkdtempSync(join(tmpdir(), 'pacto-bench-canvas-'));

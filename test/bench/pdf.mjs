@@ -21,20 +21,10 @@
  * {"exportMs":…,"printMs":…,"ratio":…} (medians; goal ratio ≤ 1.5).
  * Not a test: it asserts nothing.
  */
-import { createJiti } from 'jiti';
-import { buildAndServe, launchChromium } from './renderer-build.mjs';
+import { appHelpers, buildAndServe, launchChromium, median, round } from './renderer-build.mjs';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 7);
-const jiti = createJiti(import.meta.url);
-/** @type {typeof import('../support/app.ts')} */
-const app = await jiti.import('../support/app.ts');
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const round = (x) => Math.round(x * 10) / 10;
+const app = await appHelpers();
 
 const served = await buildAndServe();
 const browser = await launchChromium();
@@ -83,16 +73,7 @@ try {
   /** The same page printed with the same options, nothing after. */
   async function printOnce() {
     const t0 = performance.now();
-    const pdf = await page.pdf({
-      format: options.pageSize === 'A4' ? 'A4' : 'Letter',
-      printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate: options.headerTemplate,
-      footerTemplate: options.footerTemplate,
-      preferCSSPageSize: true,
-      outline: true,
-      tagged: true,
-    });
+    const pdf = await page.pdf(app.pdfOptions(options));
     if (pdf.byteLength === 0) throw new Error('empty print');
     return performance.now() - t0;
   }

@@ -32,7 +32,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildAndServe, launchChromium, root } from './renderer-build.mjs';
+import { buildAndServe, launchChromium, median, root, round } from './renderer-build.mjs';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 15);
 const BASE = process.env.BASE;
@@ -52,13 +52,6 @@ async function serveRevision(ref) {
     },
   };
 }
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const round = (x) => Math.round(x * 10) / 10;
 
 /** Installed in every page before its scripts: records when the first card is on screen and the page is free. */
 function markReady() {

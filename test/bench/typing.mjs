@@ -21,20 +21,10 @@
  * (medians; goal typingMs < 50 and ratio ≤ 2). Not a test: it asserts nothing.
  */
 import { join } from 'node:path';
-import { createJiti } from 'jiti';
-import { buildAndServe, launchChromium, root } from './renderer-build.mjs';
+import { appHelpers, buildAndServe, launchChromium, median, root, round } from './renderer-build.mjs';
 
 const KEYS = Number(process.env.KEYS ?? 40);
-const jiti = createJiti(import.meta.url);
-/** @type {typeof import('../support/app.ts')} */
-const app = await jiti.import('../support/app.ts');
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const round = (x) => Math.round(x * 10) / 10;
+const app = await appHelpers();
 
 /** Installed before the app's scripts: the time of each keydown and of each commit of a row added to y-dexie's updates table. */
 function watchWrites() {
