@@ -66,14 +66,15 @@ function reportDamage(id: string, skipped: number, problems: readonly ReadProble
 
 /** The open in progress, so a second call for the same workshop joins it instead of opening it twice. */
 let opening: { id: string; promise: Promise<void> } | null = null;
-/** Counts opens and closes: an open that finishes after a later open or close started gives its document back. */
+/** Counts opens: an open that finishes after a later open started gives its document back. */
 let generation = 0;
 
 /**
  * Opens workshop `id` as the session; closes the previous one. A call while
  * the same workshop is still opening joins that open (React may run the
- * screen's effect twice); a call for another workshop, or `closeSession()`,
- * supersedes an open still in progress, which then releases what it loaded.
+ * screen's effect twice); a later call (for another workshop, or for this
+ * one after `closeSession()`) supersedes an open still in progress, which
+ * then releases what it loaded.
  */
 export function openSession(db: PactoDb, id: string): Promise<void> {
   if (opening?.id === id) return opening.promise;
@@ -86,7 +87,7 @@ export function openSession(db: PactoDb, id: string): Promise<void> {
 
 async function openNow(db: PactoDb, id: string): Promise<void> {
   closeSession();
-  const mine = generation;
+  const mine = ++generation;
   // When it was last written, read before this session's index sync renews it.
   const lastSaved = (await db.workshops.get(id))?.updatedAt ?? null;
   const open = await openWorkshop(db, id);
@@ -194,7 +195,6 @@ export function flushPendingEdits(): void {
 
 /** Closes the open workshop (its document stays saved). */
 export function closeSession(): void {
-  generation++;
   opening = null;
   if (active) flushPendingEdits();
   active?.stop();

@@ -54,7 +54,7 @@ describe('the funnel canvas', () => {
   it('opens on the agreed funnel drawn as six stages and five arrows', async () => {
     await goToStep(page, 'funnel');
     await expect(canvas().locator('.react-flow__node').count()).resolves.toBe(6);
-    await expect(edgeLabels()).resolves.toContain('25 % · 14 d');
+    await expect.poll(() => edgeLabels()).toContain('25 % · 14 d');
     // Owner by colour and by label, the linked term and the targets model's volume on each stage.
     await expect(node('stage-lead').textContent()).resolves.toMatch(/Lead.*Marketing.*4800 en el periodo/);
     await expect(node('stage-sql').getAttribute('aria-label')).resolves.toMatch(/SQL, responsable Ventas.*Oportunidad 50 %, 10 d/);
@@ -87,7 +87,7 @@ describe('the funnel canvas', () => {
     await expect(gaps.count()).resolves.toBe(2);
     await gaps.nth(1).getByTestId('gap-adopt-sales').click();
     await openTab('agreed');
-    await expect(edgeLabels()).resolves.toContain('40 % · 14 d');
+    await expect.poll(() => edgeLabels()).toContain('40 % · 14 d');
     await page.keyboard.press('Control+z');
     await expect.poll(() => edgeLabels()).toContain('25 % · 14 d');
     await expect(edgeLabels()).resolves.not.toContain('40 % · 14 d');
@@ -117,11 +117,11 @@ describe('the funnel canvas', () => {
     const rate = page.getByTestId('rate-tr-sql-disqualified');
     await typeInto(rate, 'abc');
     await expect(page.getByRole('alert').first().textContent()).resolves.toMatch(/porcentaje/);
-    await expect(edgeLabels()).resolves.toContain('0 % · 0 d');
+    await expect.poll(() => edgeLabels()).toContain('0 % · 0 d');
     await typeInto(rate, '35,5');
-    await expect(edgeLabels()).resolves.toContain('35,5 % · 0 d');
+    await expect.poll(() => edgeLabels()).toContain('35,5 % · 0 d');
     await typeInto(rate, '20.5 %');
-    await expect(edgeLabels()).resolves.toContain('20,5 % · 0 d');
+    await expect.poll(() => edgeLabels()).toContain('20,5 % · 0 d');
     await typeInto(page.getByTestId('days-tr-sql-disqualified'), '-3');
     await expect(page.getByRole('alert').first().textContent()).resolves.toMatch(/entre 0 y 3650/);
     await shot(page, 'funnel-side-panel');
@@ -171,7 +171,7 @@ describe('the funnel canvas', () => {
     await openTab('marketing');
     await expect(canvas().locator('.react-flow__node').count()).resolves.toBe(7);
     await expect(position('stage-lead')).resolves.toEqual(moved);
-    await expect(edgeLabels()).resolves.toContain('20,5 % · 0 d');
+    await expect.poll(() => edgeLabels()).toContain('20,5 % · 0 d');
     expect(pageErrors(page)).toEqual([]);
   });
 
@@ -246,7 +246,7 @@ describe('templates', () => {
     page.once('dialog', (d) => void d.accept());
     await page.getByTestId('start-from').selectOption('hubspot-lifecycle');
     await expect.poll(() => canvas().locator('.react-flow__node').count()).toBe(6);
-    await expect(edgeLabels()).resolves.toContain('20 % · 14 d');
+    await expect.poll(() => edgeLabels()).toContain('20 % · 14 d');
     await node('stage-lead').click();
     const hint = page.getByTestId('rate-tr-lead-mql').locator('xpath=..').locator('.field__hint');
     await expect(hint.textContent()).resolves.toMatch(/Recopilaciones de cifras de HubSpot y Salesforce, 2024 \(de segunda mano\)/);
