@@ -177,7 +177,7 @@ export const en: Strings<typeof es> = {
     volume: 'Volume needed',
     perMonth: 'Per month',
     rate: 'Conversion to next',
-    source: 'Formula: reverse funnel (REFERENCE.md); rates from the agreed funnel.',
+    source: 'Formula: reverse funnel (revenue ÷ average deal size, then each stage ÷ its rate, rounded up); rates from the agreed funnel.',
     cannot: 'Cannot compute: {{message}}',
   },
   sign: {

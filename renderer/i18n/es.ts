@@ -174,7 +174,7 @@ export const es = {
     volume: 'Volumen necesario',
     perMonth: 'Por mes',
     rate: 'Conversión a la siguiente',
-    source: 'Fórmula: embudo inverso (REFERENCE.md); tasas del embudo acordado.',
+    source: 'Fórmula: embudo inverso (ingresos ÷ ticket medio, y cada etapa ÷ su tasa, redondeando hacia arriba); tasas del embudo acordado.',
     cannot: 'No se puede calcular: {{message}}',
   },
   sign: {

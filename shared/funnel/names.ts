@@ -3,8 +3,8 @@
  * normalised form (case-, accent-, punctuation- and space-insensitive) and,
  * through a table of the usual Spanish and English synonyms, the standard
  * stage kind a name stands for ("Lead calificado por marketing" = "Marketing
- * qualified lead" = "MQL" → `mql`). Sources of the vocabulary: DESIGN.md's
- * words of the field and REFERENCE.md's stage models (Forrester demand
+ * qualified lead" = "MQL" → `mql`). Sources of the vocabulary: docs/domain.md,
+ * "Words of the field" and "Stage models" (Forrester demand
  * waterfall, HubSpot lifecycle stages, Latin-American practice).
  */
 

@@ -19,7 +19,7 @@ export interface StandardStage {
   id: string;
   /** The name a new stage of this kind gets, per language ("MQL", "Oportunidad"). */
   name: Bilingual;
-  /** The team that usually owns the stage (REFERENCE.md: each waterfall stage has an owner). */
+  /** The team that usually owns the stage (docs/domain.md: each waterfall stage has an owner). */
   ownerTeam: Party;
   /** Id of the standard glossary term defining it (`term-<kind>`), or `null` where the standard glossary has none. */
   termId: string | null;

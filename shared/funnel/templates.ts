@@ -3,7 +3,7 @@
  * the Forrester (SiriusDecisions) Demand Waterfall, HubSpot's lifecycle
  * stages, and a simple B2B funnel (Pacto's standard funnel). Their rates and
  * days are editable defaults, each carrying its source and year
- * (REFERENCE.md, "Stage models in use" and "Benchmark ranges").
+ * (docs/domain.md, "Stage models" and "Benchmark ranges").
  */
 import type { Funnel, FunnelStage, FunnelTransition, Language, Term } from '../domain/workshop';
 import { STANDARD_TRANSITIONS } from '../sample/standard-content';

@@ -1,6 +1,6 @@
 /**
- * Benchmark ranges for conversion rates and sales cycles, from REFERENCE.md
- * ("Benchmark ranges (defaults, with source)"). They are shown next to each
+ * Benchmark ranges for conversion rates and sales cycles, from docs/domain.md
+ * ("Benchmark ranges"). They are shown next to each
  * rate with their source and year, and a rate outside them is flagged, never
  * blocked: most of their spread comes from companies defining "MQL"
  * differently.
@@ -17,7 +17,7 @@ export interface RateBenchmark {
   max: number;
   /** True for a single approximate figure rather than a range: shown, never used to flag. */
   approximate: boolean;
-  /** Who published it, as REFERENCE.md names it. */
+  /** Who published it, as docs/domain.md names it. */
   source: string;
   /** Year published or reported; null when undated. */
   year: number | null;
@@ -30,7 +30,7 @@ const WATERFALL = 'Demand Waterfall enterprise ranges (practitioner write-up)';
 const COMPILATION = 'Compilations of HubSpot/Salesforce figures (second-hand)';
 const HUBSPOT_REPS = 'HubSpot survey of 1,000+ sales reps';
 
-/** REFERENCE.md's benchmark table, one row per figure. */
+/** The benchmark table of docs/domain.md, one row per figure. */
 export const RATE_BENCHMARKS: readonly RateBenchmark[] = [
   { from: 'lead', to: 'mql', min: 0.4, max: 0.4, approximate: true, source: SHERPA, year: 2009, note: 'inquiry→sales-ready' },
   { from: 'mql', to: 'sql', min: 0.4, max: 0.4, approximate: true, source: SHERPA, year: 2009 },
@@ -46,7 +46,7 @@ export const RATE_BENCHMARKS: readonly RateBenchmark[] = [
   { from: 'opportunity', to: 'customer', min: 0.21, max: 0.21, approximate: true, source: HUBSPOT_REPS, year: 2026, note: 'win rate, reported 2026' },
 ];
 
-/** Sales cycle length ranges by segment, days (REFERENCE.md: SMB 30–60 days, mid-market 60–90, enterprise 6–12 months). */
+/** Sales cycle length ranges by segment, days (docs/domain.md: SMB 30–60 days, mid-market 60–90, enterprise 6–12 months). */
 export const SALES_CYCLE_BENCHMARKS: readonly { segment: 'smb' | 'mid-market' | 'enterprise'; minDays: number; maxDays: number }[] = [
   { segment: 'smb', minDays: 30, maxDays: 60 },
   { segment: 'mid-market', minDays: 60, maxDays: 90 },

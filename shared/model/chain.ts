@@ -10,7 +10,7 @@ import type { Funnel } from '../domain/workshop';
 import { mainPath } from '../domain/workshop-doc';
 import { ModelInputError, type ChainStage } from './reverse-funnel';
 
-/** The standard stage ids, in funnel order (Forrester demand waterfall with opportunity; REFERENCE.md, "Stage models"). */
+/** The standard stage ids, in funnel order (Forrester demand waterfall with opportunity; docs/domain.md, "Stage models"). */
 export const STANDARD_STAGE_KEYS = ['lead', 'mql', 'sal', 'sql', 'opportunity', 'customer'] as const;
 export type StandardStageKey = (typeof STANDARD_STAGE_KEYS)[number];
 
@@ -102,7 +102,7 @@ export function conversionBetween(chain: readonly ChainStage[], from: number, to
 
 /**
  * Days from entering each stage to the close (entering the last stage): the
- * sum of `averageDays` from that stage on. REFERENCE.md, "time lag": volume
+ * sum of `averageDays` from that stage on. docs/domain.md, "time lag": volume
  * must enter a stage this long before its deals close. Same order as `chain`; the last is 0.
  */
 export function stageToCloseDays(chain: readonly PlanStage[]): number[] {

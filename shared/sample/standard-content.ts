@@ -2,7 +2,7 @@
  * Standard content a workshop starts from, in Spanish and English: the
  * glossary terms of the demand waterfall, the agreed funnel with benchmark
  * rates, SLA commitments from the clause catalogue, and the sample workshop
- * shown on first run. Sources: REFERENCE.md (stage models, benchmark ranges,
+ * shown on first run. Sources: docs/domain.md (stage models, benchmark ranges,
  * worked example, SLA clause catalogue). Every number is an editable default.
  */
 import type {
@@ -145,7 +145,7 @@ export const STANDARD_TERMS: readonly StandardTerm[] = [
 
 /**
  * Agreed-funnel defaults between consecutive standard stages: rate (fraction
- * 0..1) and average days. They reproduce REFERENCE.md's worked example
+ * 0..1) and average days. They reproduce the worked example of docs/domain.md
  * (lead→MQL 25 %, MQL→SQL 40 % as MQL→SAL 80 % × SAL→SQL 50 %, SQL→opportunity
  * 50 %, win rate 25 %), inside the 2024 compilation ranges of HubSpot and
  * Salesforce figures; days fit a mid-market cycle (60–90 days).
@@ -216,7 +216,7 @@ const SLA_INTRO: Bilingual = {
     'Reviewed weekly on the shared dashboard and revised every quarter.',
 };
 
-/** SLA commitments from REFERENCE.md's clause catalogue (items 2–7, 9, 10). */
+/** SLA commitments from the clause catalogue of docs/domain.md (items 2–7, 9, 10). */
 export function standardCommitments(language: Language, mqlsPerMonth: number): Commitment[] {
   const es = language === 'es';
   const withDetails = (list: Commitment[]): Commitment[] =>

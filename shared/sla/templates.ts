@@ -1,7 +1,7 @@
 /**
  * Template texts for the SLA's written sections, the structured details of
  * the standard commitments, and glossary examples, in Spanish and English.
- * Sources: REFERENCE.md (SLA clause catalogue items 5–10, formulas of NPS,
+ * Sources: docs/domain.md (SLA clause catalogue items 5–10, formulas of NPS,
  * churn, retention, net revenue retention and customer lifetime value).
  * Every number is an editable default.
  */

@@ -98,7 +98,7 @@ describe('templates', () => {
     }
   });
 
-  it('rates that REFERENCE.md gives a range for use its midpoint in the Demand Waterfall', () => {
+  it('rates that docs/domain.md gives a range for use its midpoint in the Demand Waterfall', () => {
     for (const t of FUNNEL_TEMPLATES['demand-waterfall'].transitions) {
       const r = t.conversionRate.range;
       if (r) expect(t.conversionRate.value).toBeCloseTo((r.min + r.max) / 2, 10);
