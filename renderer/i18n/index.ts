@@ -97,6 +97,8 @@ function makeFormatters(language: Language) {
       new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' }),
   );
   return {
+    /** The language these formatters are for. */
+    language,
     number: (n: number) => number().format(n),
     integer: (n: number) => integer().format(n),
     /** `rate` is a fraction 0..1. */

@@ -8,9 +8,10 @@
  * waterfall, HubSpot lifecycle stages, Latin-American practice).
  */
 
-/** Kinds of stage Pacto knows by name: the palette's eight plus HubSpot's `subscriber`. */
-export const STAGE_KINDS = ['subscriber', 'lead', 'mql', 'sal', 'sql', 'opportunity', 'customer', 'recycled', 'disqualified'] as const;
-export type StageKind = (typeof STAGE_KINDS)[number];
+import { STAGE_KINDS, type StageKind } from './standard-stages';
+
+/** Kinds of stage Pacto knows by name: declared in `shared/funnel/standard-stages.ts`. */
+export { STAGE_KINDS, type StageKind } from './standard-stages';
 
 /**
  * Lower-cases `name`, strips accents (é → e, ñ → n), turns punctuation and

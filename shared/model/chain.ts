@@ -10,9 +10,10 @@ import type { Funnel } from '../domain/workshop';
 import { mainPath } from '../domain/workshop-doc';
 import { ModelInputError, type ChainStage } from './reverse-funnel';
 
-/** The standard stage ids, in funnel order (Forrester demand waterfall with opportunity; docs/domain.md, "Stage models"). */
-export const STANDARD_STAGE_KEYS = ['lead', 'mql', 'sal', 'sql', 'opportunity', 'customer'] as const;
-export type StandardStageKey = (typeof STANDARD_STAGE_KEYS)[number];
+import { STANDARD_STAGE_KEYS, type StandardStageKey } from '../funnel/standard-stages';
+
+/** The standard stage ids, in funnel order: declared in `shared/funnel/standard-stages.ts`. */
+export { STANDARD_STAGE_KEYS, type StandardStageKey } from '../funnel/standard-stages';
 
 /** One stage of a plan chain. */
 export interface PlanStage extends ChainStage {

@@ -20,12 +20,13 @@ import type {
 import { EMPTY_SCENARIO_SET } from '../domain/workshop';
 
 import { COMMITMENT_DETAILS, standardSlaSections, TERM_EXAMPLES } from '../sla/templates';
+import { standardStageName, type Bilingual, type StandardStageKey } from '../funnel/standard-stages';
 
-/** A text in each workshop language. */
-export type Bilingual = Record<Language, string>;
+export type { Bilingual } from '../funnel/standard-stages';
+export { standardStageName } from '../funnel/standard-stages';
 
 export interface StandardTerm {
-  key: 'lead' | 'mql' | 'sal' | 'sql' | 'opportunity' | 'customer';
+  key: StandardStageKey;
   acronym: string;
   owner: 'marketing' | 'sales';
   name: Bilingual;
@@ -170,16 +171,6 @@ export function standardTerms(language: Language): Term[] {
     ownerTeam: t.owner,
     examples: TERM_EXAMPLES[t.key][language],
   }));
-}
-
-/**
- * The name a funnel stage of standard term `key` carries in `language`: the
- * acronym where the field says it ("MQL", "SQL"), the full name for the
- * opportunity (its acronym SQO is rarely said) and for the customer (none).
- */
-export function standardStageName(key: StandardTerm['key'], language: Language): string {
-  const t = STANDARD_TERMS.find((term) => term.key === key)!;
-  return t.acronym && t.key !== 'opportunity' ? t.acronym : t.name[language];
 }
 
 /** The standard funnel, stages linked to the standard terms, laid out left to right. */

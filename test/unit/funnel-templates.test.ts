@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { funnelSchema, LANGUAGES, type Funnel, type Term } from '../../shared/domain/workshop';
 import { mainPath } from '../../shared/domain/workshop-doc';
-import { BENCHMARK_SOURCES, formatSource } from '../../shared/funnel/benchmarks';
+import { BENCHMARK_SOURCES, formatSource } from '../../shared/funnel/benchmark-sources';
 import { stageKindOfName } from '../../shared/funnel/names';
 import { createStandardStage, STAGE_PALETTE, stageKindOf, termForKind, uniqueId } from '../../shared/funnel/stages';
 import { defaultSources, FUNNEL_TEMPLATES, instantiateTemplate, TEMPLATE_IDS } from '../../shared/funnel/templates';

@@ -299,10 +299,11 @@ describe('benchmarks', () => {
   it('carries every docs/domain.md figure with a source and a year or undated', () => {
     expect(RATE_BENCHMARKS.length).toBe(12);
     for (const b of RATE_BENCHMARKS) {
-      expect(b.source.length).toBeGreaterThan(0);
+      expect(b.source.name.es.length).toBeGreaterThan(0);
+      expect(b.source.name.en.length).toBeGreaterThan(0);
       expect(b.min).toBeLessThanOrEqual(b.max);
     }
-    expect(RATE_BENCHMARKS.filter((b) => b.year === 2024).map((b) => `${b.from}-${b.to}`)).toEqual([
+    expect(RATE_BENCHMARKS.filter((b) => b.source.year === 2024).map((b) => `${b.from}-${b.to}`)).toEqual([
       'lead-mql',
       'mql-sql',
       'sql-opportunity',

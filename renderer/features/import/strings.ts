@@ -38,7 +38,6 @@ const es = {
   mappingIntro: 'Indique qué columna tiene cada dato; las demás se ignoran.',
   none: '— ninguna —',
   stageDate: 'Fecha de entrada: {{stage}}',
-  stages: { lead: 'Lead', mql: 'MQL', sal: 'SAL', sql: 'SQL', opportunity: 'Oportunidad', customer: 'Cliente' },
   fields: {
     currentStage: 'Etapa actual',
     closeDate: 'Fecha de cierre',
@@ -160,7 +159,6 @@ const en: Shape<typeof es> = {
   mappingIntro: 'Say which column holds each value; other columns are ignored.',
   none: '— none —',
   stageDate: 'Date entered: {{stage}}',
-  stages: { lead: 'Lead', mql: 'MQL', sal: 'SAL', sql: 'SQL', opportunity: 'Opportunity', customer: 'Customer' },
   fields: {
     currentStage: 'Current stage',
     closeDate: 'Close date',
