@@ -1,4 +1,5 @@
 /** Strings of the targets model (scenarios, plan, sensitivity, benchmarks, charts), Spanish and English: `t('model.…')`. */
+import { featureStrings } from '../../i18n/feature-strings';
 const es = {
   inputs: 'Objetivos del periodo',
   startMonth: 'Primer mes (AAAA-MM)',
@@ -27,7 +28,6 @@ const es = {
   copy: 'Copiar',
   copyName: '{{name}} (copia)',
   delete: 'Eliminar',
-  confirmDelete: '¿Eliminar el escenario «{{name}}»? Puede deshacerlo con Deshacer.',
   markAgreed: 'Marcar como acordado',
   agreed: 'Acordado',
   name: 'Nombre',
@@ -76,7 +76,6 @@ const es = {
   funnelChart: 'Embudo con volúmenes',
   comparison: 'Escenarios lado a lado',
   comparisonChart: 'Volumen necesario por escenario',
-  leads: 'Leads',
   goalSeek: 'Búsqueda de objetivo',
   goalSeekIntro: '¿Qué tasa haría falta con el volumen disponible?',
   goalRate: 'Tasa buscada',
@@ -109,15 +108,12 @@ const es = {
     legend: '«{{plan}}»: la exportación del CRM no mide ese paso, el valor es el del plan. «{{span}}»: la exportación no tiene las etapas intermedias y su tasa del tramo entero se reparte en proporción al plan.',
     spanLong: 'La exportación no tiene las etapas intermedias: su tasa sobre el tramo completo se reparte entre estos pasos en proporción al plan.',
   },
-  dealSizeFromPlan: 'La exportación no tiene importes: venta media tomada del plan.',
   deleteConfirm: '¿Eliminar el escenario «{{name}}»? Puede deshacerlo con Ctrl+Z.',
   deleteConfirmAgreed: '«{{name}}» es el escenario acordado: el que usan el SLA y el PDF. Si lo elimina, el acordado pasará a ser «{{next}}». ¿Eliminarlo?',
   agreedNow: 'Se eliminó «{{name}}». Ahora el escenario acordado (SLA y PDF) es «{{next}}»: revíselo o marque otro.',
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-
-const en: Shape<typeof es> = {
+const en = {
   inputs: 'Targets for the period',
   startMonth: 'First month (YYYY-MM)',
   budget: 'Budget for the period ({{currency}})',
@@ -145,7 +141,6 @@ const en: Shape<typeof es> = {
   copy: 'Copy',
   copyName: '{{name}} (copy)',
   delete: 'Delete',
-  confirmDelete: 'Delete the scenario “{{name}}”? Undo brings it back.',
   markAgreed: 'Mark as agreed',
   agreed: 'Agreed',
   name: 'Name',
@@ -194,7 +189,6 @@ const en: Shape<typeof es> = {
   funnelChart: 'Funnel with volumes',
   comparison: 'Scenarios side by side',
   comparisonChart: 'Volume needed per scenario',
-  leads: 'Leads',
   goalSeek: 'Goal seek',
   goalSeekIntro: 'Which rate would the available volume need?',
   goalRate: 'Rate sought',
@@ -227,10 +221,9 @@ const en: Shape<typeof es> = {
     legend: '“{{plan}}”: the CRM export does not measure that step; the value is the plan’s. “{{span}}”: the export lacks the stages in between; its rate over the whole span is split in the plan’s proportion.',
     spanLong: 'The export lacks the stages in between: its rate over the whole span is split over these steps in the plan’s proportion.',
   },
-  dealSizeFromPlan: 'The export has no amounts: average deal taken from the plan.',
   deleteConfirm: 'Delete scenario “{{name}}”? You can undo it with Ctrl+Z.',
   deleteConfirmAgreed: '“{{name}}” is the agreed scenario: the one the SLA and the PDF use. If you delete it, “{{next}}” becomes the agreed one. Delete it?',
   agreedNow: '“{{name}}” was deleted. The agreed scenario (SLA and PDF) is now “{{next}}”: check it or mark another.',
 };
 
-export const strings = { namespace: 'model', es, en };
+export const strings = featureStrings({ namespace: 'model', es, en });
