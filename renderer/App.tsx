@@ -12,6 +12,9 @@ import type { Language } from '../shared/domain/workshop';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { fieldHasTyping, isPlainTextField, isRichTextEditor, trackFieldBaselines } from './ui/field-typing';
 import { GlobalPdfDrop } from './features/versions/VerifyPanel';
+import { FileLayer } from './features/files/FileLayer';
+import { FileStatus } from './features/files/FileStatus';
+import { RestoreScreen } from './features/files/RestoreScreen';
 import { SaveStatus } from './ui/SaveStatus';
 
 /** Whether Ctrl/Cmd+Z pressed in `target` means the workshop's undo (not the field's or the editor's own). */
@@ -93,6 +96,7 @@ export function App() {
           <div className="topbar__workshop">
             <span className="topbar__title">{session.content.meta.title}</span>
             <span className={`badge badge--${session.status}`}>{t(`status.${session.status}`)}</span>
+            <FileStatus />
             <SaveStatus />
           </div>
         ) : (
@@ -124,12 +128,24 @@ export function App() {
           {notice.retry ? (
             <button onClick={() => void retrySave(db).catch(() => undefined)}>{t('app.retry')}</button>
           ) : null}
+          {notice.restore ? (
+            <button
+              data-testid="notice-restore"
+              onClick={() => {
+                const id = notice.restore!;
+                setNotice(null);
+                navigate({ screen: 'backups', id });
+              }}
+            >
+              {t('app.restoreBackup')}
+            </button>
+          ) : null}
           <button onClick={() => setNotice(null)}>{t('app.dismiss')}</button>
         </div>
       ) : null}
       <main className="main">
         <ErrorBoundary
-          key={route.screen === 'workshop' ? route.step : 'home'}
+          key={route.screen === 'home' ? 'home' : route.screen === 'backups' ? 'backups' : route.step}
           title={t('app.screenError')}
           back={t('app.back')}
           onBack={() => {
@@ -137,10 +153,17 @@ export function App() {
             navigate({ screen: 'home' });
           }}
         >
-          {route.screen === 'home' ? <Home /> : <WorkshopScreen id={route.id} step={route.step} />}
+          {route.screen === 'home' ? (
+            <Home />
+          ) : route.screen === 'backups' ? (
+            <RestoreScreen id={route.id} from={route.from} />
+          ) : (
+            <WorkshopScreen id={route.id} step={route.step} />
+          )}
         </ErrorBoundary>
       </main>
       <GlobalPdfDrop />
+      <FileLayer />
     </div>
   );
 }

@@ -3,7 +3,9 @@
  * renderer (served from `app://pacto/`, or the Vite dev server under
  * `electron-vite dev`), the security policy of `security.ts` applied to the
  * session and to every web contents, the bilingual menu, the remembered
- * window placement, and the bridge handlers of `ipc.ts`. The logic lives in
+ * window placement, the bridge handlers of `ipc.ts`, and workshop files
+ * (`file-feature.ts`: open/save, recent files, backups, files the system
+ * asks to open, the last backup before closing). The logic lives in
  * the small modules beside this file, each tested without Electron; this
  * file only connects them to Electron's APIs.
  */
@@ -12,7 +14,7 @@ import { Worker } from 'node:worker_threads';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CHANNELS, MENU_COMMAND_CHANNEL, type MenuCommand } from '../../shared/bridge/contract';
+import { CHANNELS, FILE_OPENED_CHANNEL, MENU_COMMAND_CHANNEL, QUIT_REQUESTED_CHANNEL, type MenuCommand } from '../../shared/bridge/contract';
 import { ok } from '../../shared/domain/result';
 import type { Language } from '../../shared/domain/workshop';
 import { finalizeAgreementPdf } from '../../shared/pdf/finalize';
@@ -24,6 +26,7 @@ import { sealPdf } from '../seal/seal';
 import { verifyOffThread } from '../seal/verify-off-thread';
 import { safeStorageProtection } from './seal-keychain';
 import { bridgeHandlers, type ChannelKey } from './ipc';
+import { createFileFeature, type FileFeature } from './file-feature';
 import { saveFile } from './save-file';
 import { mainLabels, menuTemplate, pickLanguage } from './menu';
 import {
@@ -57,13 +60,20 @@ app.enableSandbox();
 
 let mainWindow: BrowserWindow | null = null;
 let language: Language = 'en';
+let files: FileFeature;
 
 function sendMenuCommand(command: MenuCommand): void {
   mainWindow?.webContents.send(MENU_COMMAND_CHANNEL, command);
 }
 
 function applyMenu(): void {
-  const template = menuTemplate(language, sendMenuCommand, { platform: process.platform, developerTools: !app.isPackaged });
+  const template = menuTemplate(language, sendMenuCommand, {
+    platform: process.platform,
+    developerTools: !app.isPackaged,
+    recentFiles: files.recent.list(),
+    openRecent: (path) => files.openFromSystem(path),
+    clearRecent: () => files.recent.clear(),
+  });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
@@ -85,16 +95,21 @@ function createWindow(): BrowserWindow {
   });
   if (placement.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
-  win.on('close', () => {
+  win.on('close', (event) => {
     try {
       store.write({ bounds: win.getNormalBounds(), maximized: win.isMaximized() });
     } catch (error) {
       console.error('Pacto: could not save the window placement:', error);
     }
+    // Held once for the renderer's last backup (close-guard.ts), then closed again.
+    if (files.closeGuard.intercept(() => win.close())) event.preventDefault();
   });
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
+  files.closeGuard.rearm();
+  // A reloaded page listens again: files the system sends meanwhile wait for it.
+  win.webContents.on('did-start-loading', () => files.queue.reset());
   win.loadURL(entryUrl).catch((error: unknown) => {
     dialog.showErrorBox('Pacto', `Pacto could not open its window (${entryUrl}): ${error instanceof Error ? error.message : String(error)}`);
   });
@@ -114,6 +129,54 @@ async function showSaveDialog(sender: WebContents, suggestedName: string, extens
   const owner = BrowserWindow.fromWebContents(sender);
   const result = owner === null ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(owner, options);
   return result.canceled || result.filePath === '' ? null : result.filePath;
+}
+
+/** The native open or save dialog for `.pacto` files, attached to the window. */
+async function pactoDialog(kind: 'open' | 'save' | 'copy', suggestedName = ''): Promise<string | null> {
+  const labels = mainLabels(language);
+  const filters = [{ name: labels.pactoFilter, extensions: ['pacto'] }];
+  const owner = mainWindow;
+  if (kind === 'open') {
+    const options: Electron.OpenDialogOptions = { title: labels.openDialogTitle, defaultPath: app.getPath('documents'), filters, properties: ['openFile'] };
+    const result = owner === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(owner, options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  }
+  const options: Electron.SaveDialogOptions = {
+    title: kind === 'copy' ? labels.exportCopyDialogTitle : labels.saveDialogTitle,
+    defaultPath: join(app.getPath('documents'), suggestedName),
+    filters,
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  };
+  const result = owner === null ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(owner, options);
+  return result.canceled || result.filePath === '' ? null : result.filePath;
+}
+
+function createFiles(): FileFeature {
+  return createFileFeature({
+    userData: app.getPath('userData'),
+    openDialog: () => pactoDialog('open'),
+    saveDialog: (name, copy) => pactoDialog(copy ? 'copy' : 'save', name),
+    addRecentDocument: (path) => app.addRecentDocument(path),
+    clearRecentDocuments: () => app.clearRecentDocuments(),
+    sendOpenedFile: (file) => {
+      if (mainWindow === null || mainWindow.webContents.isLoading()) return false;
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+      mainWindow.webContents.send(FILE_OPENED_CHANNEL, file);
+      return true;
+    },
+    requestQuitBackup: () => {
+      if (mainWindow === null || mainWindow.webContents.isDestroyed()) return false;
+      mainWindow.webContents.send(QUIT_REQUESTED_CHANNEL);
+      return true;
+    },
+    showDocumentState: (state) => {
+      mainWindow?.setRepresentedFilename(state.path ?? '');
+      mainWindow?.setDocumentEdited(state.edited);
+    },
+    recentChanged: () => applyMenu(),
+    reportError: (message) => dialog.showErrorBox('Pacto', message),
+  });
 }
 
 /** The installation's seal key file (and where Pacto before the keychain kept it, moved on first use). */
@@ -155,6 +218,7 @@ function registerBridge(): void {
         applyMenu();
         return ok(undefined);
       },
+      ...files.bridge,
     },
     appOrigin,
   );
@@ -167,10 +231,23 @@ if (!app.requestSingleInstanceLock()) {
   // Another Pacto is running on the same data; it gets the focus instead.
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  files = createFiles();
+  // macOS sends the file that launched Pacto before `ready`: listen from the start.
+  app.on('will-finish-launching', () => {
+    app.on('open-file', (event, path) => {
+      event.preventDefault();
+      files.openFromSystem(path);
+    });
+  });
+  files.openFromArgv(process.argv, process.cwd());
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    files.openFromArgv(argv, workingDirectory);
     if (mainWindow === null) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
+  });
+  app.on('before-quit', (event) => {
+    if (files.closeGuard.intercept(() => app.quit())) event.preventDefault();
   });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appOrigin));
   app.on('window-all-closed', () => {

@@ -14,7 +14,23 @@ import {
   verifyPdfRequestSchema,
   externalUrlSchema,
   saveFileRequestSchema,
+  openWorkshopFileRequestSchema,
+  saveWorkshopFileRequestSchema,
+  filePathSchema,
+  documentStateSchema,
+  writeBackupRequestSchema,
+  listBackupsRequestSchema,
+  readBackupRequestSchema,
   type AppInfo,
+  type BackupEntry,
+  type DocumentState,
+  type OpenedFile,
+  type OpenWorkshopFileRequest,
+  type ReadBackupRequest,
+  type RecentFile,
+  type SavedFile,
+  type SaveWorkshopFileRequest,
+  type WriteBackupRequest,
   type ExportPdfRequest,
   type ExportPdfResult,
   type PdfPagination,
@@ -61,6 +77,22 @@ export interface BridgeImpl<E> {
   openExternal(url: string): Promise<Result<void>>;
   /** Asks where to save a file the renderer made (funnel SVG/PNG) and writes it (`saveFile` in `./save-file`). */
   saveFile(request: SaveFileRequest, event: E): Promise<Result<SaveFileResult>>;
+  /** Reads a `.pacto` file: the open dialog, or a given path (`workshop-files.ts`). */
+  openWorkshopFile(request: OpenWorkshopFileRequest, event: E): Promise<Result<OpenedFile>>;
+  /** Writes a `.pacto` file atomically where the user says (`workshop-files.ts`). */
+  saveWorkshopFile(request: SaveWorkshopFileRequest, event: E): Promise<Result<SavedFile>>;
+  recentFiles(): Result<RecentFile[]> | Promise<Result<RecentFile[]>>;
+  forgetRecentFile(path: string): Result<RecentFile[]> | Promise<Result<RecentFile[]>>;
+  /** The files the system asked to open before the renderer listened (`open-requests.ts`). */
+  pendingFiles(): Promise<Result<OpenedFile[]>>;
+  /** The window's represented file and edited mark. */
+  setDocumentState(state: DocumentState, event: E): Result<void> | Promise<Result<void>>;
+  /** Backups in userData (`backups.ts`). */
+  writeBackup(request: WriteBackupRequest): Promise<Result<BackupEntry>>;
+  listBackups(workshopId: string): Promise<Result<BackupEntry[]>>;
+  readBackup(request: ReadBackupRequest): Promise<Result<Uint8Array>>;
+  /** The renderer has backed up before closing (`close-guard.ts`). */
+  quitReady(): Result<void> | Promise<Result<void>>;
 }
 
 /** The name of a channel in `CHANNELS` (`exportPdf` …), not its wire string. */
@@ -107,5 +139,15 @@ export function bridgeHandlers<E extends InvokeEventLike>(impl: BridgeImpl<E>, a
     verifyPdf: guarded('verifyPdf', appOrigin, verifyPdfRequestSchema, (request) => impl.verifyPdf(request)),
     openExternal: guarded('openExternal', appOrigin, externalUrlSchema, (url) => impl.openExternal(url)),
     saveFile: guarded('saveFile', appOrigin, saveFileRequestSchema, (request, event: E) => impl.saveFile(request, event)),
+    openWorkshopFile: guarded('openWorkshopFile', appOrigin, openWorkshopFileRequestSchema, (request, event: E) => impl.openWorkshopFile(request, event)),
+    saveWorkshopFile: guarded('saveWorkshopFile', appOrigin, saveWorkshopFileRequestSchema, (request, event: E) => impl.saveWorkshopFile(request, event)),
+    recentFiles: guarded('recentFiles', appOrigin, z.undefined(), () => impl.recentFiles()),
+    forgetRecentFile: guarded('forgetRecentFile', appOrigin, filePathSchema, (path) => impl.forgetRecentFile(path)),
+    pendingFiles: guarded('pendingFiles', appOrigin, z.undefined(), () => impl.pendingFiles()),
+    setDocumentState: guarded('setDocumentState', appOrigin, documentStateSchema, (state, event: E) => impl.setDocumentState(state, event)),
+    writeBackup: guarded('writeBackup', appOrigin, writeBackupRequestSchema, (request) => impl.writeBackup(request)),
+    listBackups: guarded('listBackups', appOrigin, listBackupsRequestSchema, (request) => impl.listBackups(request.workshopId)),
+    readBackup: guarded('readBackup', appOrigin, readBackupRequestSchema, (request) => impl.readBackup(request)),
+    quitReady: guarded('quitReady', appOrigin, z.undefined(), () => impl.quitReady()),
   };
 }

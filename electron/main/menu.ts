@@ -1,9 +1,11 @@
 /**
  * The application menu in Spanish and English, built by a pure function so
  * it is tested without Electron. Commands the renderer owns (new workshop,
- * export PDF, undo and redo through Y.UndoManager, about) are sent to it as
- * a {@link MenuCommand}; clipboard, zoom, full screen and quit use Electron's
- * roles.
+ * open, save, save as, export a copy, import, restore from backup, export
+ * PDF, undo and redo through Y.UndoManager, about) are sent to it as
+ * a {@link MenuCommand}; File ▸ Open Recent lists Pacto's own recent files
+ * (main opens the one clicked); clipboard, zoom, full screen and quit use
+ * Electron's roles.
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../../shared/bridge/contract';
@@ -13,6 +15,21 @@ import { LANGUAGES, type Language } from '../../shared/domain/workshop';
 export interface MainLabels {
   file: string;
   newWorkshop: string;
+  open: string;
+  openRecent: string;
+  /** Open Recent when the list is empty. */
+  noRecent: string;
+  clearRecent: string;
+  save: string;
+  saveAs: string;
+  exportCopy: string;
+  import: string;
+  restoreBackup: string;
+  /** Name of the `.pacto` filter in the open and save dialogs. */
+  pactoFilter: string;
+  openDialogTitle: string;
+  saveDialogTitle: string;
+  exportCopyDialogTitle: string;
   exportPdf: string;
   /** Title of the native save dialog of the PDF export. */
   exportPdfDialogTitle: string;
@@ -57,6 +74,19 @@ const LABELS: Readonly<Record<Language, MainLabels>> = {
   es: {
     file: 'Archivo',
     newWorkshop: 'Nuevo taller',
+    open: 'Abrir…',
+    openRecent: 'Abrir reciente',
+    noRecent: 'Ningún archivo reciente',
+    clearRecent: 'Borrar la lista',
+    save: 'Guardar',
+    saveAs: 'Guardar como…',
+    exportCopy: 'Exportar una copia…',
+    import: 'Importar…',
+    restoreBackup: 'Restaurar desde una copia de seguridad…',
+    pactoFilter: 'Taller de Pacto',
+    openDialogTitle: 'Abrir un taller',
+    saveDialogTitle: 'Guardar el taller',
+    exportCopyDialogTitle: 'Exportar una copia del taller',
     exportPdf: 'Exportar PDF…',
     exportPdfDialogTitle: 'Exportar el acuerdo en PDF',
     pdfFilter: 'Documento PDF',
@@ -92,6 +122,19 @@ const LABELS: Readonly<Record<Language, MainLabels>> = {
   en: {
     file: 'File',
     newWorkshop: 'New Workshop',
+    open: 'Open…',
+    openRecent: 'Open Recent',
+    noRecent: 'No Recent Files',
+    clearRecent: 'Clear Menu',
+    save: 'Save',
+    saveAs: 'Save As…',
+    exportCopy: 'Export a Copy…',
+    import: 'Import…',
+    restoreBackup: 'Restore from Backup…',
+    pactoFilter: 'Pacto workshop',
+    openDialogTitle: 'Open a workshop',
+    saveDialogTitle: 'Save the workshop',
+    exportCopyDialogTitle: 'Export a copy of the workshop',
     exportPdf: 'Export PDF…',
     exportPdfDialogTitle: 'Export the agreement as PDF',
     pdfFilter: 'PDF document',
@@ -154,6 +197,12 @@ export interface MenuOptions {
   platform: NodeJS.Platform;
   /** Adds View → developer tools (unpackaged builds only). */
   developerTools: boolean;
+  /** File ▸ Open Recent, newest first (Pacto's own list); empty or absent: a disabled "No Recent Files". */
+  recentFiles?: readonly { path: string; name: string }[];
+  /** Opens a recent file (main reads it and hands it to the renderer). */
+  openRecent?: (path: string) => void;
+  /** Empties the recent list. */
+  clearRecent?: () => void;
 }
 
 /**
@@ -188,10 +237,33 @@ export function menuTemplate(
       { role: 'quit', label: t.quitApp },
     ],
   };
+  const recent = options.recentFiles ?? [];
+  const openRecent: MenuItemConstructorOptions = {
+    label: t.openRecent,
+    submenu:
+      recent.length === 0
+        ? [{ label: t.noRecent, enabled: false }]
+        : [
+            // The folder in the tooltip would be nicer, but menus have none on every system: the name, then the path.
+            ...recent.map((file): MenuItemConstructorOptions => ({ label: `${file.name} — ${file.path}`, click: () => options.openRecent?.(file.path) })),
+            { type: 'separator' },
+            { label: t.clearRecent, click: () => options.clearRecent?.() },
+          ],
+  };
   const fileMenu: MenuItemConstructorOptions = {
     label: t.file,
     submenu: [
       command(t.newWorkshop, 'new-workshop', 'CmdOrCtrl+N'),
+      command(t.open, 'open-file', 'CmdOrCtrl+O'),
+      openRecent,
+      { type: 'separator' },
+      command(t.save, 'save-file', 'CmdOrCtrl+S'),
+      command(t.saveAs, 'save-file-as', 'Shift+CmdOrCtrl+S'),
+      command(t.exportCopy, 'export-copy'),
+      command(t.import, 'import-file'),
+      { type: 'separator' },
+      command(t.restoreBackup, 'restore-backup'),
+      { type: 'separator' },
       command(t.exportPdf, 'export-pdf', 'CmdOrCtrl+P'),
       ...(mac ? [] : ([{ type: 'separator' }, { role: 'quit', label: t.quit }] satisfies MenuItemConstructorOptions[])),
     ],

@@ -8,11 +8,14 @@
  * repeated here and the compiler checks they match it exactly (values
  * included), while payload parsing stays in the main process.
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import type {
   CHANNELS as CONTRACT_CHANNELS,
+  FILE_OPENED_CHANNEL as CONTRACT_FILE_OPENED_CHANNEL,
   MENU_COMMAND_CHANNEL as CONTRACT_MENU_COMMAND_CHANNEL,
+  QUIT_REQUESTED_CHANNEL as CONTRACT_QUIT_REQUESTED_CHANNEL,
   MenuCommand,
+  OpenedFile,
   PactoBridge,
 } from '../../shared/bridge/contract';
 import type { Result } from '../../shared/domain/result';
@@ -25,8 +28,29 @@ const CHANNELS: typeof CONTRACT_CHANNELS = {
   verifyPdf: 'pacto:pdf:verify',
   openExternal: 'pacto:shell:open-external',
   saveFile: 'pacto:file:save',
+  openWorkshopFile: 'pacto:file:open-workshop',
+  saveWorkshopFile: 'pacto:file:save-workshop',
+  recentFiles: 'pacto:file:recent',
+  forgetRecentFile: 'pacto:file:forget-recent',
+  pendingFiles: 'pacto:file:pending',
+  setDocumentState: 'pacto:window:document-state',
+  writeBackup: 'pacto:backup:write',
+  listBackups: 'pacto:backup:list',
+  readBackup: 'pacto:backup:read',
+  quitReady: 'pacto:app:quit-ready',
 };
 const MENU_COMMAND_CHANNEL: typeof CONTRACT_MENU_COMMAND_CHANNEL = 'pacto:menu:command';
+const FILE_OPENED_CHANNEL: typeof CONTRACT_FILE_OPENED_CHANNEL = 'pacto:file:opened';
+const QUIT_REQUESTED_CHANNEL: typeof CONTRACT_QUIT_REQUESTED_CHANNEL = 'pacto:app:quit-requested';
+
+/** Subscribes `listener` to a main → renderer event, without handing it the IPC event (it carries `sender`, i.e. ipcRenderer). */
+function subscribe<T>(channel: string, listener: (payload: T) => void): () => void {
+  const forward = (_event: IpcRendererEvent, payload: T): void => listener(payload);
+  ipcRenderer.on(channel, forward);
+  return () => {
+    ipcRenderer.removeListener(channel, forward);
+  };
+}
 
 /** `ipcRenderer.invoke` that always resolves: a failed invocation (no handler, closed window) becomes `{ ok: false }`. */
 async function invoke<T>(channel: string, ...args: unknown[]): Promise<Result<T>> {
@@ -45,14 +69,20 @@ const api = {
   verifyPdf: (request) => invoke(CHANNELS.verifyPdf, request),
   saveFile: (request) => invoke(CHANNELS.saveFile, request),
   openExternal: (url) => invoke(CHANNELS.openExternal, url),
-  onMenuCommand: (listener) => {
-    // The renderer's listener never sees the IPC event (it carries `sender`, i.e. ipcRenderer).
-    const forward = (_event: IpcRendererEvent, command: MenuCommand): void => listener(command);
-    ipcRenderer.on(MENU_COMMAND_CHANNEL, forward);
-    return () => {
-      ipcRenderer.removeListener(MENU_COMMAND_CHANNEL, forward);
-    };
-  },
+  onMenuCommand: (listener) => subscribe<MenuCommand>(MENU_COMMAND_CHANNEL, listener),
+  openWorkshopFile: (request) => invoke(CHANNELS.openWorkshopFile, request),
+  saveWorkshopFile: (request) => invoke(CHANNELS.saveWorkshopFile, request),
+  recentFiles: () => invoke(CHANNELS.recentFiles),
+  forgetRecentFile: (path) => invoke(CHANNELS.forgetRecentFile, path),
+  pendingFiles: () => invoke(CHANNELS.pendingFiles),
+  onOpenFile: (listener) => subscribe<OpenedFile>(FILE_OPENED_CHANNEL, listener),
+  pathForFile: (file) => webUtils.getPathForFile(file) || null,
+  setDocumentState: (state) => invoke(CHANNELS.setDocumentState, state),
+  writeBackup: (request) => invoke(CHANNELS.writeBackup, request),
+  listBackups: (workshopId) => invoke(CHANNELS.listBackups, { workshopId }),
+  readBackup: (request) => invoke(CHANNELS.readBackup, request),
+  onQuitRequested: (listener) => subscribe<void>(QUIT_REQUESTED_CHANNEL, () => listener()),
+  quitReady: () => invoke(CHANNELS.quitReady),
 } satisfies PactoBridge;
 
 contextBridge.exposeInMainWorld('pacto', api);

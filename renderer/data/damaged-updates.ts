@@ -9,8 +9,14 @@
  *
  * All in one Dexie transaction over the two tables (no other awaits inside):
  * either every bad row is set aside or none is.
+ *
+ * A row that arrives while the workshop is open (written by another window,
+ * or planted) is never applied by y-dexie either: {@link undecodableUpdatesFilter}
+ * is a Dexie middleware that leaves rows Yjs cannot decode out of every read
+ * of the update table; the next open sets them aside.
  */
 import * as Y from 'yjs';
+import type { DBCore, DBCoreTable, Middleware } from 'dexie';
 import type { PactoDb } from './db';
 
 /** y-dexie's table of document updates (named by y-dexie from table and property `doc`). */
@@ -30,6 +36,57 @@ export interface DamagedUpdate {
   reason: string;
   at: string;
 }
+
+/**
+ * Whether `u` is a byte array. Not `instanceof Uint8Array`: IndexedDB may hand
+ * back a Uint8Array of another realm (a test's fake IndexedDB under jsdom),
+ * which is still good bytes.
+ */
+function isBytes(u: unknown): u is Uint8Array {
+  return ArrayBuffer.isView(u) && Object.prototype.toString.call(u) === '[object Uint8Array]';
+}
+
+/** Whether `row` of the update table holds an update Yjs can decode (rows without `u`, such as y-dexie's bookkeeping row, pass). */
+function decodable(row: unknown): boolean {
+  const u = (row as { u?: unknown } | null)?.u;
+  if (u === undefined) return true;
+  if (!isBytes(u)) return false;
+  try {
+    Y.decodeUpdateV2(u);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Dexie middleware (`db.use(undecodableUpdatesFilter)`): queries of y-dexie's
+ * update table (how y-dexie loads, follows and compresses updates) return
+ * only rows Yjs can decode, so a damaged row written while a workshop is open
+ * cannot throw inside y-dexie's live query. Reads by key (`get`, `bulkGet`)
+ * are untouched: {@link setAsideUndecodableUpdates} reads the rows that way.
+ */
+export const undecodableUpdatesFilter: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'pacto-undecodable-updates',
+  create(down) {
+    return {
+      ...down,
+      table(name) {
+        const table = down.table(name);
+        if (name !== DOC_UPDATES_TABLE) return table;
+        const filtered: DBCoreTable = {
+          ...table,
+          query: async (req) => {
+            const res = await table.query(req);
+            return req.values ? { ...res, result: res.result.filter(decodable) } : res;
+          },
+        };
+        return filtered;
+      },
+    };
+  },
+};
 
 /** Settings key under which workshop `id`'s set-aside rows are kept. */
 export function damagedUpdatesKey(id: string): string {
@@ -60,7 +117,7 @@ export function findUndecodableRows(rows: readonly UpdateRow[]): { row: UpdateRo
   const good: Uint8Array[] = [];
   for (const row of rows) {
     try {
-      if (!(row.u instanceof Uint8Array)) throw new Error('the update is not binary data');
+      if (!isBytes(row.u)) throw new Error('the update is not binary data');
       Y.applyUpdateV2(doc, row.u);
       good.push(row.u);
     } catch (e) {
@@ -83,7 +140,9 @@ export function findUndecodableRows(rows: readonly UpdateRow[]): { row: UpdateRo
 export async function setAsideUndecodableUpdates(db: PactoDb, id: string): Promise<number> {
   const table = db.table<UpdateRow, number>(DOC_UPDATES_TABLE);
   return db.transaction('rw', [table, db.settings], async () => {
-    const rows = await table.where('k').equals(id).sortBy('i');
+    // Keys first, then the rows by key: a query would pass through `undecodableUpdatesFilter` and hide the undecodable ones.
+    const keys = (await table.where('k').equals(id).primaryKeys()).sort((a, b) => a - b);
+    const rows = (await table.bulkGet(keys)).filter((row): row is UpdateRow => row !== undefined);
     const bad = findUndecodableRows(rows);
     if (bad.length === 0) return 0;
     const key = damagedUpdatesKey(id);

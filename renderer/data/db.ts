@@ -23,6 +23,7 @@ import type * as Y from 'yjs';
 import type { Language } from '../../shared/domain/workshop';
 import type { AgreementVersion, Signature, WorkshopStatus } from '../../shared/agreement/version';
 import type { AuditEvent } from '../../shared/agreement/audit';
+import { undecodableUpdatesFilter } from './damaged-updates';
 
 /** One row of the workshop index. Mirrors the document's meta for listing without loading documents. */
 export interface WorkshopRow {
@@ -81,6 +82,8 @@ export type PactoDb = Dexie & {
 /** Opens (lazily, on first query) the database named `name`. */
 export function createDb(name = 'pacto'): PactoDb {
   const db = new Dexie(name, { addons: [yDexie] }) as PactoDb;
+  // y-dexie never sees an update row Yjs cannot decode (see ./damaged-updates.ts).
+  db.use(undecodableUpdatesFilter);
   db.version(1).stores(SCHEMA_V1);
   // v2 only adds a table: nothing to migrate. A later version that reshapes
   // data adds `.upgrade((tx) => …)` with a pure migration and a fixture test.

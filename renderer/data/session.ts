@@ -7,7 +7,7 @@
  */
 import * as Y from 'yjs';
 import { liveQuery, type Subscription } from 'dexie';
-import { InvalidEditError, LOCAL_ORIGIN, readWorkshop } from '../../shared/domain/workshop-doc';
+import { InvalidEditError, LOCAL_ORIGIN, readWorkshop, readWorkshopChecked, type ReadProblem } from '../../shared/domain/workshop-doc';
 import type { FieldErrors } from '../../shared/domain/workshop';
 import { freezeVersion, signatureSchema, workshopStatus, type Signature } from '../../shared/agreement/version';
 import type { FreezeOverride } from '../../shared/agreement/approvals';
@@ -16,7 +16,11 @@ import { isQuotaError, type PactoDb } from './db';
 import { DOC_UPDATES_TABLE, flushDoc, openWorkshop, syncIndex, type OpenWorkshop } from './workshops';
 import { trackSaves, type SaveTracker } from './save-status';
 
-/** Edits closer than this (ms) merge into one undo step (outside an undo group). */
+/**
+ * Changes closer than this (ms) merge into one undo step: typing in a rich-text
+ * editor (its binding writes directly). Each `edit()` is a step of its own,
+ * and an undo group is one step however long it lasts.
+ */
 export const CAPTURE_TIMEOUT_MS = 600;
 
 interface Active {
@@ -43,12 +47,53 @@ function reportStorageError(error: unknown): void {
   });
 }
 
-/** Opens workshop `id` as the session; closes the previous one. */
-export async function openSession(db: PactoDb, id: string): Promise<void> {
+/**
+ * Says what opening found damaged: stored records set aside (with "Restore
+ * from a backup") and values read corrected (the first few paths named).
+ */
+function reportDamage(id: string, skipped: number, problems: readonly ReadProblem[]): void {
+  if (skipped === 0 && problems.length === 0) return;
+  const where = problems
+    .slice(0, 3)
+    .map((p) => p.path)
+    .join(', ');
+  useAppStore.getState().setNotice(
+    skipped > 0
+      ? { kind: 'error', key: 'app.damagedRecords', values: { count: skipped }, restore: id }
+      : { kind: 'error', key: 'app.repairedItems', values: { count: problems.length, where: problems.length > 3 ? `${where}…` : where }, restore: id },
+  );
+}
+
+/** The open in progress, so a second call for the same workshop joins it instead of opening it twice. */
+let opening: { id: string; promise: Promise<void> } | null = null;
+/** Counts opens and closes: an open that finishes after a later open or close started gives its document back. */
+let generation = 0;
+
+/**
+ * Opens workshop `id` as the session; closes the previous one. A call while
+ * the same workshop is still opening joins that open (React may run the
+ * screen's effect twice); a call for another workshop, or `closeSession()`,
+ * supersedes an open still in progress, which then releases what it loaded.
+ */
+export function openSession(db: PactoDb, id: string): Promise<void> {
+  if (opening?.id === id) return opening.promise;
+  const promise = openNow(db, id).finally(() => {
+    if (opening?.promise === promise) opening = null;
+  });
+  opening = { id, promise };
+  return promise;
+}
+
+async function openNow(db: PactoDb, id: string): Promise<void> {
   closeSession();
+  const mine = generation;
   // When it was last written, read before this session's index sync renews it.
   const lastSaved = (await db.workshops.get(id))?.updatedAt ?? null;
   const open = await openWorkshop(db, id);
+  if (mine !== generation) {
+    open.close();
+    return;
+  }
   const doc = open.doc;
   // The whole document is in scope, so parts added by later layouts are undoable
   // without listing them here; only the user's own edits (LOCAL_ORIGIN) are tracked.
@@ -83,8 +128,9 @@ export async function openSession(db: PactoDb, id: string): Promise<void> {
   const onStack = () => useAppStore.getState().patchSession({ canUndo: undo.canUndo(), canRedo: undo.canRedo() });
   const onError = (error: unknown) => reportStorageError(error);
 
-  const content = readWorkshop(doc);
+  const { content, problems } = readWorkshopChecked(doc);
   store.setSession({ id, content, canUndo: false, canRedo: false, versions: [], signatures: [], status: 'draft' });
+  reportDamage(id, open.skippedUpdates, problems);
   doc.on('update', onUpdate);
   undo.on('stack-item-added', onStack);
   undo.on('stack-item-popped', onStack);
@@ -148,6 +194,8 @@ export function flushPendingEdits(): void {
 
 /** Closes the open workshop (its document stays saved). */
 export function closeSession(): void {
+  generation++;
+  opening = null;
   if (active) flushPendingEdits();
   active?.stop();
   active = null;
@@ -158,15 +206,26 @@ export function closeSession(): void {
  * Runs one edit (a function of the document that calls a mutation from
  * `shared/domain/workshop-doc`). Returns `null` when applied, or the field
  * errors when the edit was invalid (nothing was written).
+ *
+ * Each call is its own undo step, however soon it follows the one before:
+ * the undo manager's capture window (which merges changes made close
+ * together in time) is closed before and after it, so what one Ctrl+Z
+ * takes back never depends on how fast the user (or a busy machine) was.
+ * Inside an undo group ({@link beginUndoGroup}) the group decides: its
+ * edits are one step.
  */
 export function edit(fn: (doc: Y.Doc) => void): FieldErrors | null {
   if (!active) throw new Error('No workshop is open');
+  const manager = active.undo;
+  if (currentGroup === null) manager.stopCapturing();
   try {
     fn(active.open.doc);
     return null;
   } catch (e) {
     if (e instanceof InvalidEditError) return e.errors;
     throw e;
+  } finally {
+    if (currentGroup === null) manager.stopCapturing();
   }
 }
 
@@ -185,8 +244,8 @@ export function activeUndoManager(): Y.UndoManager | null {
  * is called becomes one undo step, however long it takes (typing in one field,
  * committed as it is typed, undoes in one step). The group also starts and
  * ends a step, so it never merges with the edit before or after it. Without a
- * group, edits closer than {@link CAPTURE_TIMEOUT_MS} merge. No-op (returns a
- * no-op) when no workshop is open.
+ * group, each `edit()` is its own step. No-op (returns a no-op) when no
+ * workshop is open.
  */
 export function beginUndoGroup(): () => void {
   const manager = active?.undo;
@@ -204,6 +263,15 @@ export function beginUndoGroup(): () => void {
 }
 
 let currentGroup: symbol | null = null;
+
+/**
+ * Starts a new undo step: the next change, however soon it comes, is not
+ * merged into the last one. A rich-text editor calls it when it gains focus,
+ * so what is typed there after clicking in is one step of its own.
+ */
+export function startUndoStep(): void {
+  active?.undo.stopCapturing();
+}
 
 /** Undoes the last edit of the open workshop. */
 export function undo(): void {

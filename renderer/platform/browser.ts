@@ -8,7 +8,8 @@
  * `electron/seal` in Node, as the main process does), and downloads the file. Without a printer it opens
  * the browser's print dialog and says it did not save a file; without a
  * sealer it says the file is not sealed; without a verifier it says it cannot
- * verify: it never pretends success.
+ * verify: it never pretends success. Workshop files, the recent list and
+ * backups are in `browser-files.ts`.
  */
 import { err, ok } from '../../shared/domain/result';
 import {
@@ -22,6 +23,7 @@ import {
   type PrintOptions,
   saveFileRequestSchema,
 } from '../../shared/bridge/contract';
+import { browserFiles, download } from './browser-files';
 
 // pdf-lib (finalizer and outline reader) is loaded on the first export, not with the home screen.
 const pdfFinalize = () => import('../../shared/pdf/finalize');
@@ -52,17 +54,6 @@ function base64ToBytes(base64: string): Uint8Array {
   return bytes;
 }
 
-function download(bytes: Uint8Array, name: string, type = 'application/pdf'): void {
-  const blob = new Blob([bytes as BlobPart], { type });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 const menuListeners = new Set<(command: MenuCommand) => void>();
 
@@ -138,4 +129,5 @@ export const browserPlatform: PactoBridge = {
     menuListeners.add(listener);
     return () => menuListeners.delete(listener);
   },
+  ...browserFiles,
 };

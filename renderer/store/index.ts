@@ -2,13 +2,17 @@
  * The app's zustand store: UI state and the read model of the open workshop
  * (derived from its Y.Doc by the session's observer; React renders from here).
  * Slices: app (language, route, notices), workshops (the home list), session
- * (the open workshop). Mutations of workshop content never go through the
+ * (the open workshop), files (recent files, the open workshop's file and
+ * its state, the merge-or-copy question). Mutations of workshop content never go through the
  * store: they are Yjs transactions (see `data/session.ts`).
  */
 import { create } from 'zustand';
 import type { Language, WorkshopContent } from '../../shared/domain/workshop';
 import type { AgreementVersion, Signature, WorkshopStatus } from '../../shared/agreement/version';
 import type { WorkshopRow } from '../data/db';
+import type { OpenedFile, RecentFile } from '../../shared/bridge/contract';
+import type { PactoFile } from '../../shared/file/pacto-file';
+import type { FileLink } from '../data/file-links';
 import type { SaveStatus } from '../data/save-status';
 
 export const STEPS = ['participants', 'funnel', 'glossary', 'sla', 'targets', 'sign', 'export', 'versions'] as const;
@@ -18,7 +22,11 @@ export type Step = (typeof STEPS)[number];
  * Where the user is. `focus`: the id of an item the step opens on (e.g. the
  * glossary term a funnel gap concerns); steps that do not know it ignore it.
  */
-export type Route = { screen: 'home' } | { screen: 'workshop'; id: string; step: Step; focus?: string };
+export type Route =
+  | { screen: 'home' }
+  | { screen: 'workshop'; id: string; step: Step; focus?: string }
+  /** Restore from backup, for workshop `id`; `from` is the step to go back to (absent: the home screen). */
+  | { screen: 'backups'; id: string; from?: Step };
 
 export interface Notice {
   kind: 'info' | 'error';
@@ -27,6 +35,8 @@ export interface Notice {
   values?: Record<string, string | number>;
   /** Offer a retry of the failed save. */
   retry?: boolean;
+  /** Offer "Restore from a backup" of this workshop id (a damaged workshop). */
+  restore?: string;
 }
 
 export interface SessionState {
@@ -67,7 +77,27 @@ interface SessionSlice {
   patchSession(patch: Partial<SessionState>): void;
 }
 
-export type AppState = AppSlice & WorkshopsSlice & SessionSlice;
+/** A file whose workshop is already in Pacto: the user picks merge, a separate copy, or cancel. */
+export interface FilePrompt {
+  opened: OpenedFile;
+  file: PactoFile;
+  /** `open` links the workshop to the file afterwards; `import` does not. */
+  intent: 'open' | 'import';
+  /** The title of the workshop already here. */
+  title: string;
+}
+
+interface FilesSlice {
+  recentFiles: RecentFile[];
+  setRecentFiles(list: RecentFile[]): void;
+  /** The open workshop's file (null: none) and its state fingerprint now (null: not computed yet). */
+  fileState: { workshopId: string; link: FileLink | null; fingerprint: string | null } | null;
+  setFileState(state: FilesSlice['fileState']): void;
+  filePrompt: FilePrompt | null;
+  setFilePrompt(prompt: FilePrompt | null): void;
+}
+
+export type AppState = AppSlice & WorkshopsSlice & SessionSlice & FilesSlice;
 
 export const useAppStore = create<AppState>()((set) => ({
   language: 'es',
@@ -87,4 +117,11 @@ export const useAppStore = create<AppState>()((set) => ({
   typing: false,
   setTyping: (typing) => set({ typing }),
   patchSession: (patch) => set((s) => (s.session ? { session: { ...s.session, ...patch } } : {})),
+
+  recentFiles: [],
+  setRecentFiles: (recentFiles) => set({ recentFiles }),
+  fileState: null,
+  setFileState: (fileState) => set({ fileState }),
+  filePrompt: null,
+  setFilePrompt: (filePrompt) => set({ filePrompt }),
 }));

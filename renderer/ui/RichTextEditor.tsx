@@ -24,7 +24,7 @@ import { StarterKit } from '@tiptap/starter-kit';
 import { Collaboration } from '@tiptap/extension-collaboration';
 import { TableKit } from '@tiptap/extension-table';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
-import { activeDoc, activeUndoManager, redo, undo } from '../data/session';
+import { activeDoc, activeUndoManager, redo, startUndoStep, undo } from '../data/session';
 import { platform } from '../platform';
 import { isSafeHref, sanitizePastedHtml } from './RichTextPaste';
 import './rich-text.css';
@@ -69,6 +69,10 @@ const SessionHistory = Extension.create({
       return true;
     };
     return { 'Mod-z': run(undo), 'Shift-Mod-z': run(redo), 'Mod-y': run(redo) };
+  },
+  // Typing after clicking into the editor is its own undo step, never merged into the edit made just before.
+  onFocus() {
+    startUndoStep();
   },
 });
 

@@ -21,6 +21,8 @@ import { zonedIsoString, ZONED_ISO_PATTERN } from './zoned-time';
  * draft. `imported`: the workshop came from a `.pacto` file (as new, or as a
  * separate copy). `merged`: a `.pacto` file of the same workshop was merged
  * in; its details carry the other copy's events (see `audit-merge.ts`).
+ * `restored`: the content was set back to an automatic backup (the state
+ * before it was backed up first; see `renderer/data/backups.ts`).
  */
 export const AUDIT_EVENT_TYPES = [
   'created',
@@ -32,6 +34,7 @@ export const AUDIT_EVENT_TYPES = [
   'exported',
   'imported',
   'merged',
+  'restored',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

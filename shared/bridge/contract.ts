@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { LANGUAGES, PAGE_SIZES, type Language } from '../domain/workshop';
 import type { Result } from '../domain/result';
 import { signatureRecordSchema } from '../agreement/signature-record';
+import { BACKUP_REASONS, backupIdSchema, backupSummarySchema, workshopIdSchema, type BackupEntry } from '../backup/rotation';
 
 /** Invoke channels (renderer → main, with a reply). */
 export const CHANNELS = {
@@ -21,13 +22,41 @@ export const CHANNELS = {
   verifyPdf: 'pacto:pdf:verify',
   openExternal: 'pacto:shell:open-external',
   saveFile: 'pacto:file:save',
+  openWorkshopFile: 'pacto:file:open-workshop',
+  saveWorkshopFile: 'pacto:file:save-workshop',
+  recentFiles: 'pacto:file:recent',
+  forgetRecentFile: 'pacto:file:forget-recent',
+  pendingFiles: 'pacto:file:pending',
+  setDocumentState: 'pacto:window:document-state',
+  writeBackup: 'pacto:backup:write',
+  listBackups: 'pacto:backup:list',
+  readBackup: 'pacto:backup:read',
+  quitReady: 'pacto:app:quit-ready',
 } as const;
 
 /** Event channel main → renderer carrying a {@link MenuCommand}. */
 export const MENU_COMMAND_CHANNEL = 'pacto:menu:command';
 
+/** Event channel main → renderer carrying an {@link OpenedFile} the system asked Pacto to open (double-click, command line, drop, Open Recent). */
+export const FILE_OPENED_CHANNEL = 'pacto:file:opened';
+
+/** Event channel main → renderer: the app is closing; back up, then call `quitReady`. */
+export const QUIT_REQUESTED_CHANNEL = 'pacto:app:quit-requested';
+
 /** What the application menu asks the renderer to do. */
-export const MENU_COMMANDS = ['new-workshop', 'export-pdf', 'undo', 'redo', 'about'] as const;
+export const MENU_COMMANDS = [
+  'new-workshop',
+  'open-file',
+  'save-file',
+  'save-file-as',
+  'export-copy',
+  'import-file',
+  'restore-backup',
+  'export-pdf',
+  'undo',
+  'redo',
+  'about',
+] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export const pdfMetadataSchema = z.object({
@@ -199,6 +228,106 @@ export interface SaveFileResult {
   bytes: number;
 }
 
+/** The extension of a workshop file, without the dot. */
+export const PACTO_EXTENSION = 'pacto';
+
+/**
+ * Largest `.pacto` file Pacto opens, saves or backs up, bytes (64 MiB, the
+ * format's own `PACTO_FILE_MAX_BYTES`, repeated here so the contract stays
+ * free of Yjs; a unit test keeps them equal); a larger file is refused before it is read.
+ */
+export const MAX_PACTO_FILE_BYTES = 64 * 1024 * 1024;
+
+/** A file name (no folders) ending in `.pacto`, as offered in a save dialog. */
+export const pactoFileNameSchema = z
+  .string()
+  .min(7)
+  .max(200)
+  .regex(/^[^/\\:*?"<>|]+\.pacto$/i, { message: 'file-name' });
+
+/** An absolute path the renderer got from main (a dialog, the recent list, a dropped file), or a browser file's name. */
+export const filePathSchema = z.string().min(1).max(4096);
+
+const pactoBytesSchema = z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_PACTO_FILE_BYTES, { message: 'too-large' });
+
+/** Open a workshop file: without `path` the open dialog asks which; with it, that file (from the recent list or a drop). */
+export const openWorkshopFileRequestSchema = z.object({ path: filePathSchema.optional() }).strict();
+export type OpenWorkshopFileRequest = z.infer<typeof openWorkshopFileRequestSchema>;
+
+/** A `.pacto` file read from disk, not yet decoded. */
+export interface OpenedFile {
+  /** Where it is (a full path in the app; the name in a browser). */
+  path: string;
+  /** Its file name, e.g. `Acuerdo 2027.pacto`. */
+  name: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * How to save: `save` writes over `path` (a file this workshop was opened
+ * from or saved to; without one it asks, as `save-as`); `save-as` asks where
+ * and the workshop is then linked to that file; `copy` asks where and writes
+ * a copy without linking it.
+ */
+export const SAVE_MODES = ['save', 'save-as', 'copy'] as const;
+export type SaveMode = (typeof SAVE_MODES)[number];
+
+export const saveWorkshopFileRequestSchema = z
+  .object({
+    mode: z.enum(SAVE_MODES),
+    /** Name offered in the save dialog. */
+    suggestedName: pactoFileNameSchema,
+    /** The file to write over with `save`; `null` when the workshop has none yet. */
+    path: filePathSchema.nullable(),
+    bytes: pactoBytesSchema,
+  })
+  .strict();
+export type SaveWorkshopFileRequest = z.infer<typeof saveWorkshopFileRequestSchema>;
+
+/** Where a workshop file was written. */
+export interface SavedFile {
+  path: string;
+  name: string;
+  bytes: number;
+}
+
+/** One entry of the recent-files list (newest first). */
+export interface RecentFile {
+  path: string;
+  name: string;
+  /** ISO instant it was last opened or saved. */
+  openedAt: string;
+}
+
+/** The open workshop's file, for the window (macOS proxy icon and edited dot); `path: null` when it has none. */
+export const documentStateSchema = z.object({ path: filePathSchema.nullable(), edited: z.boolean() }).strict();
+export type DocumentState = z.infer<typeof documentStateSchema>;
+
+export const writeBackupRequestSchema = z
+  .object({
+    workshopId: workshopIdSchema,
+    reason: z.enum(BACKUP_REASONS),
+    summary: backupSummarySchema,
+    bytes: pactoBytesSchema,
+  })
+  .strict();
+export type WriteBackupRequest = z.infer<typeof writeBackupRequestSchema>;
+
+export const listBackupsRequestSchema = z.object({ workshopId: workshopIdSchema }).strict();
+export const readBackupRequestSchema = z.object({ workshopId: workshopIdSchema, id: backupIdSchema }).strict();
+export type ReadBackupRequest = z.infer<typeof readBackupRequestSchema>;
+export type { BackupEntry };
+
+/**
+ * Error codes of the file channels, each with its own translated message in
+ * the renderer: `cancelled` (the user closed the dialog; nothing happened),
+ * `not-found`, `not-pacto-name` (not a `.pacto` file), `too-large`,
+ * `not-writable` (no permission, read-only disk or locked file; the old
+ * file is intact), `disk-full` (the old file is intact), `io`.
+ */
+export const FILE_ERROR_CODES = ['cancelled', 'not-found', 'not-pacto-name', 'too-large', 'not-writable', 'disk-full', 'io'] as const;
+export type FileErrorCode = (typeof FILE_ERROR_CODES)[number];
+
 export interface PactoBridge {
   /** Prints the current page (the print view) to PDF, adds metadata and the snapshot, asks where to save, writes it. Error `cancelled` when the user closes the dialog. */
   exportPdf(request: ExportPdfRequest): Promise<Result<ExportPdfResult>>;
@@ -227,4 +356,37 @@ export interface PactoBridge {
   saveFile(request: SaveFileRequest): Promise<Result<SaveFileResult>>;
   /** Subscribes to application-menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /**
+   * Reads a workshop file: the open dialog (`.pacto` filter) without a path,
+   * or the file at `path`. Adds it to the recent list. Errors: {@link FileErrorCode}.
+   */
+  openWorkshopFile(request: OpenWorkshopFileRequest): Promise<Result<OpenedFile>>;
+  /** Writes a workshop file atomically (temporary file, flush, rename): see {@link SaveMode}. Errors: {@link FileErrorCode}. */
+  saveWorkshopFile(request: SaveWorkshopFileRequest): Promise<Result<SavedFile>>;
+  /** The recent-files list, newest first. */
+  recentFiles(): Promise<Result<RecentFile[]>>;
+  /** Removes `path` from the recent list (e.g. the file is gone); returns the new list. */
+  forgetRecentFile(path: string): Promise<Result<RecentFile[]>>;
+  /**
+   * Files the system asked to open before the renderer was listening (the
+   * command line, a double-click that started Pacto). Call once after
+   * subscribing with {@link onOpenFile}; later ones arrive there.
+   */
+  pendingFiles(): Promise<Result<OpenedFile[]>>;
+  /** Subscribes to files the system asks Pacto to open (double-click, second instance, Open Recent, macOS open-file). */
+  onOpenFile(listener: (file: OpenedFile) => void): () => void;
+  /** The full path of a dropped file (Electron), or `null` where there is none (a browser). */
+  pathForFile(file: File): string | null;
+  /** Tells the window which file is open and whether it has unsaved changes (the title itself is the page's). */
+  setDocumentState(state: DocumentState): Promise<Result<void>>;
+  /** Stores a backup of a workshop (a `.pacto` file's bytes) in the app's data folder and rotates that workshop's backups. */
+  writeBackup(request: WriteBackupRequest): Promise<Result<BackupEntry>>;
+  /** A workshop's backups, newest first. */
+  listBackups(workshopId: string): Promise<Result<BackupEntry[]>>;
+  /** The bytes of one backup. Error `not-found` when it was rotated away. */
+  readBackup(request: ReadBackupRequest): Promise<Result<Uint8Array>>;
+  /** Subscribes to the app closing: the listener backs up what changed and then calls {@link quitReady}. */
+  onQuitRequested(listener: () => void): () => void;
+  /** The renderer has finished what it does before closing; the app may quit. */
+  quitReady(): Promise<Result<void>>;
 }

@@ -173,11 +173,14 @@ export function migrateDoc(doc: Y.Doc, steps: readonly DocMigration[] = DOC_MIGR
 export class DocMigrationError extends Error {
   readonly code: MigrationError['code'];
   readonly step: string | undefined;
+  /** The layout the document says it has (set for `too-new`). */
+  readonly version: number | undefined;
   constructor(error: MigrationError) {
     super(error.message);
     this.name = 'DocMigrationError';
     this.code = error.code;
     this.step = error.step;
+    this.version = error.version;
   }
 }
 

@@ -27,25 +27,15 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
+import { findChromium, launchBrowser } from '../support/chromium.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const FRAMES = Number(process.env.FRAMES ?? 120);
-const CHROMIUM = process.env.PACTO_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  // Let frames run as fast as their work allows, so frame time measures the canvas, not the display.
-  '--disable-frame-rate-limit',
-  '--disable-gpu-vsync',
-];
+// Let frames run as fast as their work allows, so frame time measures the canvas, not the display.
+const FRAME_ARGS = ['--disable-frame-rate-limit', '--disable-gpu-vsync'];
+const CHROMIUM = findChromium();
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -66,7 +56,7 @@ await build(config);
 const server = await preview({ ...config, preview: { host: '127.0.0.1', port: 0, strictPort: false } });
 const address = server.httpServer.address();
 const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
-const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+const browser = await launchBrowser(FRAME_ARGS);
 
 /** One page load of `kind`: time to first render and the frame times of one drag. */
 async function run(kind) {
@@ -117,7 +107,7 @@ try {
 const BLOCKS = Number(process.env.BLOCKS ?? 16);
 const interleaved = { pacto: [], default: [] };
 {
-  const browser2 = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  const browser2 = await launchBrowser(FRAME_ARGS);
   const server2 = await preview({ ...config, preview: { host: '127.0.0.1', port: 0, strictPort: false } });
   const address2 = server2.httpServer.address();
   const url2 = `http://127.0.0.1:${typeof address2 === 'object' && address2 ? address2.port : 0}/`;

@@ -2,24 +2,22 @@
  * What `bench:bundle` and `bench:start` share: a production build of a page
  * with the app's own renderer Vite config (build/renderer.vite.config.ts:
  * same plugins, minifier and Content-Security-Policy), served on 127.0.0.1
- * by `vite preview`, and a quiet offline headless Chromium
- * (PACTO_CHROMIUM, else /usr/bin/chromium).
+ * by `vite preview`, and the quiet offline headless Chromium of
+ * test/support/chromium.mjs (the launcher the e2e tests use).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { build, loadConfigFromFile, preview } from 'vite';
+import { launchBrowser } from '../support/chromium.mjs';
 
 /** The repository's root folder. */
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-/** Headless Chromium for a benchmark. */
+/** Headless Chromium for a benchmark (the shared launcher). */
 export function launchChromium() {
-  return chromium.launch({ executablePath: process.env.PACTO_CHROMIUM ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  return launchBrowser();
 }
 
 /**

@@ -14,7 +14,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { importActuals } from '../../shared/import/actuals';
 import { csvToWorkbook, withChartSheet } from '../fixtures/workbooks';
 import { launchPersistent } from './support/chromium';
-import { ARTIFACTS, goToStep, openApp, pageErrors, shot } from './support/app';
+import { ARTIFACTS, goToStep, openApp, openSample, pageErrors, shot } from './support/app';
 
 const url = inject('pactoUrl');
 const FIXTURES = resolve(import.meta.dirname, '../fixtures');
@@ -26,8 +26,7 @@ let page: Page;
 beforeAll(async () => {
   ({ context } = await launchPersistent());
   page = await openApp(context, url);
-  await page.getByTestId('workshop-card').filter({ hasText: 'Acuerdo Marketing–Ventas 2027' }).getByRole('button', { name: 'Abrir' }).click();
-  await page.locator('#screen-title').waitFor();
+  await openSample(page);
 });
 
 afterAll(async () => {

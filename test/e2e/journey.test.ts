@@ -2,16 +2,16 @@
  * The whole job on the sample workshop, in real Chromium on the built
  * renderer: open the sample, edit a glossary term, reload and find it,
  * refuse bad input, freeze, sign as two signatories, export the PDF, then
- * read the PDF (pdftotext, pdfdetach) and render its pages for people to look at.
+ * read the PDF (its text, facts and attachment, with pdfjs) and render its pages for people to look at.
  */
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchPersistent } from './support/chromium';
-import { ARTIFACTS, goToStep, openApp, pageErrors, reloadOnStep, shot } from './support/app';
+import { ARTIFACTS, goToStep, openApp, openSample, pageErrors, reloadOnStep, shot } from './support/app';
+import { pdfAttachments, pdfInfo, pdfText, renderPdfPages } from '../support/pdf';
 
 const url = inject('pactoUrl');
 const NEW_DEFINITION = 'Lead con perfil de cliente ideal, puntuación ≥ 60 y un contacto en los últimos 30 días; señal de compra: añadió «Diseño» y «Señalización» al carrito.';
@@ -30,10 +30,6 @@ afterAll(async () => {
   await context?.close();
 });
 
-async function openSample(): Promise<void> {
-  await page.getByTestId('workshop-card').filter({ hasText: 'Acuerdo Marketing–Ventas 2027' }).getByRole('button', { name: 'Abrir' }).click();
-  await page.locator('#screen-title').waitFor();
-}
 
 describe('the sample workshop, from opening Pacto to a signed PDF', () => {
   it('shows the Spanish sample on the workshops home', async () => {
@@ -45,7 +41,7 @@ describe('the sample workshop, from opening Pacto to a signed PDF', () => {
   });
 
   it('walks through participants, funnel, glossary, SLA and targets on real data', async () => {
-    await openSample();
+    await openSample(page);
     await expect(page.getByTestId('participant-row').count()).resolves.toBe(5);
     await shot(page, '02-participants');
     await goToStep(page, 'funnel');
@@ -155,32 +151,30 @@ describe('the sample workshop, from opening Pacto to a signed PDF', () => {
     await download.saveAs(pdfPath);
     await page.getByTestId('export-status').filter({ hasText: 'PDF guardado' }).waitFor();
 
-    const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+    const text = await pdfText(pdfPath);
     expect(text).toContain('Lead con perfil de cliente ideal, puntuación ≥ 60');
     expect(text).toContain('Lucía Fernández Ortega');
     expect(text).toContain('Jorge Ibáñez Muñoz');
     expect(text.replace(/\s+/g, '')).toContain(fingerprint);
-    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' }))![1]);
+    const info = await pdfInfo(pdfPath);
+    const pages = info.pages;
     for (let n = 1; n <= pages; n++) expect(text).toContain(`Página ${n} de ${pages}`);
-    const info = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' });
-    expect(info).toMatch(/Title:\s+Acuerdo Marketing–Ventas 2027 — Versión 1/);
-    expect(info).toMatch(/Author:\s+Nubecom Soluciones/);
-    expect(info).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
+    expect(info.title).toBe('Acuerdo Marketing–Ventas 2027 — Versión 1');
+    expect(info.author).toBe('Nubecom Soluciones');
+    expect(info.paper).toBe('A4');
 
     // The snapshot inside the PDF is what was signed: its SHA-256 is the printed fingerprint.
-    const list = execFileSync('pdfdetach', ['-list', pdfPath], { encoding: 'utf8' });
-    expect(list).toContain('pacto-agreement.json');
-    const attached = join(ARTIFACTS, 'pacto-agreement.json');
-    rmSync(attached, { force: true });
-    execFileSync('pdfdetach', ['-save', '1', '-o', attached, pdfPath]);
-    const bytes = readFileSync(attached);
+    const attachments = await pdfAttachments(pdfPath);
+    expect([...attachments.keys()]).toContain('pacto-agreement.json');
+    const bytes = attachments.get('pacto-agreement.json')!;
+    writeFileSync(join(ARTIFACTS, 'pacto-agreement.json'), bytes);
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(fingerprint);
-    const snapshot = JSON.parse(bytes.toString('utf8'));
+    const snapshot = JSON.parse(new TextDecoder().decode(bytes));
     expect(snapshot.content.terms.find((t: { acronym: string }) => t.acronym === 'MQL').definition).toBe(NEW_DEFINITION);
 
     // Pages as pictures, for people to look at.
     for (const f of readdirSync(ARTIFACTS).filter((f) => f.startsWith('pdf-page'))) rmSync(join(ARTIFACTS, f));
-    execFileSync('pdftoppm', ['-png', '-r', '60', pdfPath, join(ARTIFACTS, 'pdf-page')]);
+    await renderPdfPages(pdfPath, join(ARTIFACTS, 'pdf-page'));
     expect(readdirSync(ARTIFACTS).filter((f) => f.startsWith('pdf-page')).length).toBe(pages);
   });
 

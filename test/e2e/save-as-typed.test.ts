@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchPersistent } from './support/chromium';
-import { ARTIFACTS, currentStep, goToStep, openApp, pageErrors, reloadOnStep } from './support/app';
+import { ARTIFACTS, currentStep, goToStep, openApp, openSample, pageErrors, reloadOnStep } from './support/app';
 
 const url = inject('pactoUrl');
 let context: BrowserContext;
@@ -19,7 +19,7 @@ let page: Page;
 beforeAll(async () => {
   ({ context, userDataDir } = await launchPersistent());
   page = await openApp(context, url);
-  await page.getByTestId('workshop-card').getByRole('button', { name: 'Abrir' }).click();
+  await openSample(page);
   await page.getByTestId('participant-row').first().waitFor();
 });
 

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchPersistent } from './support/chromium';
-import { goToStep, openApp, reloadOnStep, shot } from './support/app';
+import { goToStep, openApp, openSample, reloadOnStep, savedToDisk, shot } from './support/app';
 
 let context: BrowserContext;
 let page: Page;
@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 async function openSampleGlossary() {
-  await page.getByRole('button', { name: 'Abrir' }).first().click();
+  await openSample(page);
   await goToStep(page, 'glossary');
   await page.getByTestId('term-item').filter({ hasText: 'SQL' }).first().click();
 }
@@ -32,7 +32,7 @@ it('shows a message on a full disk, keeps what was saved, and saves the edit aft
   const definition = page.getByTestId('term-definition').locator('[contenteditable="true"]');
   await definition.fill('Definición guardada antes de llenarse el disco.');
   await definition.blur();
-  await page.waitForTimeout(300);
+  await savedToDisk(page);
 
   // From now on every IndexedDB write fails as on a full disk.
   await page.evaluate(() => {

@@ -6,14 +6,14 @@
  * the exported PDF carrying the agreed scenario's volumes. Screenshots go to
  * test-artifacts/e2e/targets-*.png for people to look at.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchPersistent } from './support/chromium';
-import { ARTIFACTS, goToStep, openApp, pageErrors, reloadOnStep, shot } from './support/app';
+import { ARTIFACTS, goToStep, openApp, openSample, pageErrors, reloadOnStep, shot } from './support/app';
+import { pdfText, renderPdfPages } from '../support/pdf';
 
 const url = inject('pactoUrl');
 const FIXTURES = resolve(import.meta.dirname, '../fixtures');
@@ -31,10 +31,6 @@ afterAll(async () => {
   await context?.close();
 });
 
-async function openSample(): Promise<void> {
-  await page.getByTestId('workshop-card').filter({ hasText: 'Acuerdo Marketing–Ventas 2027' }).getByRole('button', { name: 'Abrir' }).click();
-  await page.locator('#screen-title').waitFor();
-}
 
 const volumes = () => page.getByTestId('volumes').locator('tbody tr td:nth-child(2)').allTextContents();
 const tabs = () => page.getByTestId('scenario-tab');
@@ -47,7 +43,7 @@ async function typeInto(testId: string, text: string): Promise<void> {
 
 describe('scenarios on the targets screen', () => {
   it('shows the default scenarios, the agreed volumes, figures and benchmarks', async () => {
-    await openSample();
+    await openSample(page);
     await goToStep(page, 'targets');
     await expect(tabs().allTextContents()).resolves.toEqual([
       expect.stringContaining('Conservador'),
@@ -101,8 +97,6 @@ describe('scenarios on the targets screen', () => {
     await typeInto('rate-stage-mql', '50 %');
     // MQL→SAL 50 %: 480 SQL ÷ 0.5 = 960 SAL ÷ 0.5 = 1920 MQL ÷ 0.25 = 7680 leads.
     await expect.poll(volumes).toEqual(['7680', '1920', '960', '480', '240', '60']);
-    // Edits within the undo manager's 600 ms capture window merge into one undo step; a person types slower.
-    await page.waitForTimeout(700);
     await typeInto('rate-stage-lead', '35,5');
     // 1920 ÷ 0.355 = 5408.45… → 5409.
     await expect.poll(volumes).toEqual(['5409', '1920', '960', '480', '240', '60']);
@@ -338,16 +332,16 @@ describe('the PDF', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pdf').click()]);
     const pdf = join(ARTIFACTS, 'targets-agreement.pdf');
     await download.saveAs(pdf);
-    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-    // Reading order (no -layout) keeps the scenario's name together; -layout keeps table rows together.
-    expect(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')).toContain('Supuestos de marketing');
+    const text = await pdfText(pdf);
+    // Reading order keeps the scenario's name together; the layout keeps table rows together.
+    expect((await pdfText(pdf, 'reading')).replace(/\s+/g, ' ')).toContain('Supuestos de marketing');
     for (const v of ['5409', '1920', '960', '480', '240']) expect(text).toMatch(new RegExp(`\\b${v}\\b`));
     expect(text).toContain('Plan mensual');
     expect(text).toMatch(/ene 2027/);
     expect(text).toContain('Demand Waterfall');
     // The targets page as a picture, for people to look at.
     const pageOf = text.split('\f').findIndex((p) => p.includes('Plan mensual')) + 1;
-    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', String(pageOf), '-l', String(pageOf + 1), pdf, join(ARTIFACTS, 'targets-pdf')]);
+    await renderPdfPages(pdf, join(ARTIFACTS, 'targets-pdf'), { first: pageOf, last: pageOf + 1 });
     expect(pageErrors(page)).toEqual([]);
   });
 });

@@ -6,12 +6,12 @@
  * image → sanitized; one undo history in the editor; the SLA's linked volume
  * commitment; then freeze, sign and export, and find the new text in the PDF.
  */
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { launchPersistent } from './support/chromium';
-import { freezeSignAndExport, goToStep, openApp, pageErrors } from './support/app';
+import { ARTIFACTS, freezeSignAndExport, goToStep, openApp, openSample, pageErrors, settled } from './support/app';
+import { pdfText, renderPdfPages } from '../support/pdf';
 
 const url = inject('pactoUrl');
 
@@ -41,14 +41,10 @@ const editable = (testId: string): Locator => page.getByTestId(testId).locator('
 const mqlItem = () => page.getByTestId('term-item').filter({ hasText: 'MQL' });
 const status = () => page.getByTestId('term-editor').locator('.term-editor__head [data-testid="approval-status"]');
 
-async function openSample(): Promise<void> {
-  await page.getByTestId('workshop-card').filter({ hasText: 'Acuerdo Marketing–Ventas 2027' }).getByRole('button', { name: 'Abrir' }).click();
-  await page.locator('#screen-title').waitFor();
-}
 
 describe('glossary and SLA: write, approve, comment, sign', () => {
   it('writes a formatted definition that is saved as it is typed', async () => {
-    await openSample();
+    await openSample(page);
     await goToStep(page, 'glossary');
     await look('glossary-list');
     await mqlItem().click();
@@ -143,7 +139,8 @@ describe('glossary and SLA: write, approve, comment, sign', () => {
     expect(await examples.locator('li').allTextContents()).toEqual(['Decisor identificado', 'enlace malo y BANT']);
     expect(pasted).not.toMatch(/<img|<script|<iframe|style=|class="Mso|javascript:/i);
     await expect(examples.locator('a').getAttribute('href')).resolves.toBe('https://example.com/bant');
-    await page.waitForTimeout(300);
+    // Had anything of the paste been able to run, it would have by the time the page has settled.
+    await settled(page);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(remoteRequests).toEqual([]);
 
@@ -160,10 +157,9 @@ describe('glossary and SLA: write, approve, comment, sign', () => {
     const examples = editable('term-examples');
     await examples.click();
     await page.keyboard.press('Control+End');
-    await page.waitForTimeout(700);
+    // Typing after clicking into the editor is an undo step of its own (the editor starts one on focus).
     await page.keyboard.type(' zzqq');
     await expect(examples.textContent()).resolves.toContain('zzqq');
-    await page.waitForTimeout(700);
     await page.keyboard.press('Control+z');
     await expect(examples.textContent()).resolves.not.toContain('zzqq');
     // The app's Redo button (focus leaves the editor) redoes what Ctrl+Z undid in it.
@@ -193,19 +189,21 @@ describe('glossary and SLA: write, approve, comment, sign', () => {
 
   it('freezes, signs as both teams and exports a PDF with the term’s new text', async () => {
     const pdfPath = await freezeSignAndExport(page, 'Cerramos hoy; el resto se revisa en enero.', 'text-approvals.pdf');
-    const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    const text = (await pdfText(pdfPath)).replace(/\s+/g, ' ');
     expect(text).toContain('Lead con perfil de cliente ideal y demo solicitada. Revisión semanal.');
     expect(text).toContain('Decisor identificado');
     expect(text).toContain('Escalado');
     // Comments stay out of the PDF.
     expect(text).not.toContain('¿La demo cuenta');
-    execFileSync('pdftoppm', ['-png', '-r', '60', pdfPath, '/tmp/pacto-text-pdf']);
+    await renderPdfPages(pdfPath, join(ARTIFACTS, 'text-approvals-page'));
     // Looking is not editing: opening every editor of the signed agreement leaves it signed.
     await goToStep(page, 'sla');
     await page.getByTestId('sla-section-loyalty').locator('table').waitFor();
     await goToStep(page, 'glossary');
     for (const name of ['Lead', 'MQL', 'SQL']) await page.getByTestId('term-item').filter({ hasText: name }).first().click();
-    await page.waitForTimeout(300);
+    await page.getByTestId('term-examples').locator('[contenteditable="true"]').waitFor();
+    // An editor that wrote on opening would have done so, and the badge shown it, once the page has settled.
+    await settled(page);
     await expect(page.locator('.topbar__workshop .badge').textContent()).resolves.toBe('Firmado');
     expect(pageErrors(page)).toEqual([]);
   });

@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { launchPersistent } from './support/chromium';
-import { currentStep, openApp, pageErrors, reloadOnStep } from './support/app';
+import { currentStep, openApp, openSample, pageErrors, reloadOnStep } from './support/app';
 
 const url = inject('pactoUrl');
 let context: BrowserContext;
@@ -20,7 +20,7 @@ let b: Page;
 beforeAll(async () => {
   ({ context } = await launchPersistent());
   a = await openApp(context, url);
-  await a.getByTestId('workshop-card').getByRole('button', { name: 'Abrir' }).click();
+  await openSample(a);
   await currentStep(a, 'participants').waitFor();
   // A second window opens where the app last was: the same workshop and step.
   b = await context.newPage();

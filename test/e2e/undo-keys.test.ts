@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { launchPersistent } from './support/chromium';
-import { openApp, pageErrors, reloadOnStep } from './support/app';
+import { openApp, openSample, pageErrors, reloadOnStep } from './support/app';
 
 const url = inject('pactoUrl');
 let context: BrowserContext;
@@ -18,7 +18,7 @@ let page: Page;
 beforeAll(async () => {
   ({ context } = await launchPersistent());
   page = await openApp(context, url);
-  await page.getByTestId('workshop-card').getByRole('button', { name: 'Abrir' }).click();
+  await openSample(page);
   await page.getByTestId('participant-row').first().waitFor();
 });
 

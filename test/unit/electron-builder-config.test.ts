@@ -75,4 +75,13 @@ describe('electron-builder.yml', () => {
     const plist = readFileSync(resolve(root, config.mac!.entitlements!), 'utf8');
     expect([...plist.matchAll(/<key>([^<]+)<\/key>/g)].map((match) => match[1])).toEqual(['com.apple.security.cs.allow-jit']);
   });
+
+  it('associates .pacto files on Windows, macOS and Linux, with the per-machine NSIS install associations need', () => {
+    const associations = Array.isArray(config.fileAssociations) ? config.fileAssociations : [config.fileAssociations];
+    expect(associations).toEqual([
+      expect.objectContaining({ ext: 'pacto', name: 'Pacto workshop', mimeType: 'application/vnd.pacto.workshop+json', role: 'Editor', rank: 'Owner' }),
+    ]);
+    expect(associations[0]!.description).toMatch(/\S/);
+    expect(config.nsis?.perMachine).toBe(true);
+  });
 });

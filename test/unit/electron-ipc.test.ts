@@ -42,8 +42,21 @@ function impl(): { [K in keyof BridgeImpl<FakeEvent>]: ReturnType<typeof vi.fn> 
     ),
     openExternal: vi.fn(async () => ok(undefined)),
     saveFile: vi.fn(async () => ok({ path: '/tmp/Embudo.svg', bytes: 3 })),
+    openWorkshopFile: vi.fn(async () => ok({ path: '/tmp/Acuerdo.pacto', name: 'Acuerdo.pacto', bytes: new Uint8Array([123]) })),
+    saveWorkshopFile: vi.fn(async () => ok({ path: '/tmp/Acuerdo.pacto', name: 'Acuerdo.pacto', bytes: 1 })),
+    recentFiles: vi.fn(() => ok([])),
+    forgetRecentFile: vi.fn(() => ok([])),
+    pendingFiles: vi.fn(async () => ok([])),
+    setDocumentState: vi.fn(() => ok(undefined)),
+    writeBackup: vi.fn(async () => ok({ id: '20261130T100000000Z-timer', workshopId: 'w1', createdAt: '2026-11-30T10:00:00.000Z', reason: 'timer' as const, bytes: 1, summary: null })),
+    listBackups: vi.fn(async () => ok([])),
+    readBackup: vi.fn(async () => ok(new Uint8Array([1]))),
+    quitReady: vi.fn(() => ok(undefined)),
   };
 }
+
+const pactoSave = { mode: 'save' as const, suggestedName: 'Acuerdo 2027.pacto', path: '/home/ana/Acuerdo 2027.pacto', bytes: new Uint8Array([123, 125]) };
+const backupWrite = { workshopId: 'w-1', reason: 'timer' as const, summary: { title: 'Acuerdo', terms: 6, stages: 6, versions: 1 }, bytes: new Uint8Array([123]) };
 
 const saveRequest = { suggestedName: 'Embudo acordado.svg', mimeType: 'image/svg+xml' as const, data: new Uint8Array([60, 115, 118]) };
 
@@ -97,7 +110,7 @@ describe('bridgeHandlers', () => {
   it.each(Object.keys(CHANNELS) as (keyof typeof CHANNELS)[])('%s refuses a caller that is not the app', async (key) => {
     const work = impl();
     const handlers = bridgeHandlers(work, APP_ORIGIN);
-    const payloads = { exportPdf: exportRequest, appInfo: undefined, setLanguage: 'en', paginatePdf: exportRequest.print, verifyPdf: { name: 'a.pdf', bytes: new Uint8Array([37]) }, openExternal: 'https://example.com/', saveFile: saveRequest };
+    const payloads = { exportPdf: exportRequest, appInfo: undefined, setLanguage: 'en', paginatePdf: exportRequest.print, verifyPdf: { name: 'a.pdf', bytes: new Uint8Array([37]) }, openExternal: 'https://example.com/', saveFile: saveRequest, openWorkshopFile: {}, saveWorkshopFile: pactoSave, recentFiles: undefined, forgetRecentFile: '/tmp/a.pacto', pendingFiles: undefined, setDocumentState: { path: null, edited: false }, writeBackup: backupWrite, listBackups: { workshopId: 'w-1' }, readBackup: { workshopId: 'w-1', id: '20261130T100000000Z-timer' }, quitReady: undefined };
     for (const event of [fromFrame('https://evil.example/'), fromFrame(APP_ENTRY_URL, {}), { id: 2, senderFrame: null }]) {
       const result = await handlers[key](event, payloads[key]);
       expect(result).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining(CHANNELS[key]) } });
@@ -126,6 +139,19 @@ describe('bridgeHandlers', () => {
     ['openExternal', { url: 'https://example.com' }, ''],
     ['exportPdf', { ...exportRequest, toc: [{ title: 'Firmas', page: 0 }] }, 'toc'],
     ['exportPdf', { ...exportRequest, signatureRecord: { format: 'other' } }, 'signatureRecord'],
+    ['saveWorkshopFile', { ...pactoSave, suggestedName: '../Acuerdo.pacto' }, 'suggestedName'],
+    ['saveWorkshopFile', { ...pactoSave, suggestedName: 'Acuerdo.exe' }, 'suggestedName'],
+    ['saveWorkshopFile', { ...pactoSave, mode: 'overwrite' }, 'mode'],
+    ['saveWorkshopFile', { ...pactoSave, bytes: '{}' }, 'bytes'],
+    ['openWorkshopFile', { path: '' }, 'path'],
+    ['openWorkshopFile', { path: '/tmp/a.pacto', extra: 1 }, ''],
+    ['writeBackup', { ...backupWrite, workshopId: '../../etc' }, 'workshopId'],
+    ['writeBackup', { ...backupWrite, reason: 'whenever' }, 'reason'],
+    ['writeBackup', { ...backupWrite, summary: { title: 'x', terms: -1, stages: 0, versions: 0 } }, 'terms'],
+    ['readBackup', { workshopId: 'w-1', id: '../../seal-key' }, 'id'],
+    ['readBackup', { workshopId: 'w/1', id: '20261130T100000000Z-timer' }, 'workshopId'],
+    ['listBackups', { workshopId: '..' }, 'workshopId'],
+    ['setDocumentState', { path: '/tmp/a.pacto' }, 'edited'],
   ] as const)('%s refuses the payload %j', async (key, payload, field) => {
     const work = impl();
     const result = await bridgeHandlers(work, APP_ORIGIN)[key](trusted, payload);

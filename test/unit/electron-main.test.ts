@@ -19,7 +19,15 @@ const fake = vi.hoisted(() => {
   const windows: FakeWindow[] = [];
   class FakeWindow {
     readonly listeners = new Map<string, (...args: unknown[]) => void>();
-    readonly webContents = { send: vi.fn() };
+    readonly webContents = { send: vi.fn(), on: vi.fn(), isLoading: () => false, isDestroyed: () => false };
+    readonly close = vi.fn();
+    readonly setRepresentedFilename = vi.fn();
+    readonly setDocumentEdited = vi.fn();
+    readonly focus = vi.fn();
+    readonly restore = vi.fn();
+    isMinimized(): boolean {
+      return false;
+    }
     readonly loadURL = vi.fn(() => Promise.resolve());
     readonly maximize = vi.fn();
     bounds: { x: number; y: number; width: number; height: number };
@@ -101,10 +109,12 @@ vi.mock('electron', () => ({
     getPath: (name: string) => (name === 'userData' ? fake.userData : '/home/ana/Documentos'),
     getVersion: () => '0.1.0',
     quit: vi.fn(),
+    addRecentDocument: vi.fn(),
+    clearRecentDocuments: vi.fn(),
   },
   protocol: { registerSchemesAsPrivileged: fake.registerSchemesAsPrivileged, handle: fake.protocolHandle },
   BrowserWindow: fake.FakeWindow,
-  dialog: { showErrorBox: vi.fn(), showSaveDialog: vi.fn() },
+  dialog: { showErrorBox: vi.fn(), showSaveDialog: vi.fn(), showOpenDialog: vi.fn() },
   ipcMain: { handle: fake.ipcHandle },
   Menu: {
     buildFromTemplate: (template: unknown[]) => template,
@@ -302,10 +312,34 @@ describe('main process wiring', () => {
     expect(fake.setSpellCheckerEnabled).toHaveBeenCalledWith(false);
   });
 
+  it('holds the first close for the renderer’s last backup, then closes once it is ready', async () => {
+    const win = fake.windows[0]!;
+    const first = { preventDefault: vi.fn() };
+    win.listeners.get('close')!(first);
+    expect(first.preventDefault).toHaveBeenCalled();
+    expect(win.webContents.send).toHaveBeenCalledWith('pacto:app:quit-requested');
+    const quitReady = fake.ipcHandle.mock.calls.find(([channel]) => channel === CHANNELS.quitReady)![1] as AnyFn;
+    await call(quitReady, { senderFrame: { url: APP_ENTRY_URL, parent: null } }, undefined);
+    expect(win.close).toHaveBeenCalled();
+  });
+
+  it('opens a .pacto file passed to a second instance in the running window', async () => {
+    const path = join(fake.userData, 'Acuerdo 2027.pacto');
+    fs.writeFileSync(path, '{"format":"pacto-workshop"}');
+    const pending = fake.ipcHandle.mock.calls.find(([channel]) => channel === CHANNELS.pendingFiles)![1] as AnyFn;
+    await call(pending, { senderFrame: { url: APP_ENTRY_URL, parent: null } }, undefined);
+    const win = fake.windows[0]!;
+    win.webContents.send.mockClear();
+    call(fake.appListeners.get('second-instance') as AnyFn, {}, ['/opt/Pacto/pacto', '--flag', 'Acuerdo 2027.pacto'], fake.userData);
+    await vi.waitFor(() => expect(win.webContents.send).toHaveBeenCalledWith('pacto:file:opened', expect.objectContaining({ path, name: 'Acuerdo 2027.pacto' })));
+    const recent = fake.ipcHandle.mock.calls.find(([channel]) => channel === CHANNELS.recentFiles)![1] as AnyFn;
+    expect(await call(recent, { senderFrame: { url: APP_ENTRY_URL, parent: null } }, undefined)).toMatchObject({ ok: true, value: [{ path }] });
+  });
+
   it('saves the window placement on close and reopens there', () => {
     const win = fake.windows[0]!;
     win.bounds = { x: 200, y: 120, width: 1100, height: 760 };
-    win.listeners.get('close')!();
+    win.listeners.get('close')!({ preventDefault: vi.fn() });
     expect(JSON.parse(fs.readFileSync(join(fake.userData, WINDOW_STATE_FILE), 'utf8'))).toEqual({
       bounds: { x: 200, y: 120, width: 1100, height: 760 },
       maximized: false,

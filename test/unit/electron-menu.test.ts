@@ -52,6 +52,16 @@ describe('menuTemplate on Windows and Linux', () => {
     expect(template.map((menu) => menu.label)).toEqual(['Archivo', 'Edición', 'Ver', 'Ayuda']);
     expect(submenuOf(template, 'Archivo').map((item) => item.label ?? item.type)).toEqual([
       'Nuevo taller',
+      'Abrir…',
+      'Abrir reciente',
+      'separator',
+      'Guardar',
+      'Guardar como…',
+      'Exportar una copia…',
+      'Importar…',
+      'separator',
+      'Restaurar desde una copia de seguridad…',
+      'separator',
       'Exportar PDF…',
       'separator',
       'Salir',
@@ -71,11 +81,66 @@ describe('menuTemplate on Windows and Linux', () => {
   it('has the same menus in English', () => {
     const template = menuTemplate('en', () => undefined, LINUX);
     expect(template.map((menu) => menu.label)).toEqual(['File', 'Edit', 'View', 'Help']);
-    expect(submenuOf(template, 'File').map((item) => item.label ?? item.type)).toEqual(['New Workshop', 'Export PDF…', 'separator', 'Quit']);
+    expect(submenuOf(template, 'File').map((item) => item.label ?? item.type)).toEqual([
+      'New Workshop',
+      'Open…',
+      'Open Recent',
+      'separator',
+      'Save',
+      'Save As…',
+      'Export a Copy…',
+      'Import…',
+      'separator',
+      'Restore from Backup…',
+      'separator',
+      'Export PDF…',
+      'separator',
+      'Quit',
+    ]);
+  });
+
+  it('gives the file commands the usual shortcuts', () => {
+    const template = menuTemplate('en', () => undefined, LINUX);
+    expect(itemLabelled(template, 'New Workshop').accelerator).toBe('CmdOrCtrl+N');
+    expect(itemLabelled(template, 'Open…').accelerator).toBe('CmdOrCtrl+O');
+    expect(itemLabelled(template, 'Save').accelerator).toBe('CmdOrCtrl+S');
+    expect(itemLabelled(template, 'Save As…').accelerator).toBe('Shift+CmdOrCtrl+S');
+  });
+
+  it('lists the recent files under Open Recent; clicking one opens it, and Clear Menu empties the list', () => {
+    const openRecent = vi.fn<(path: string) => void>();
+    const clearRecent = vi.fn();
+    const recentFiles = [
+      { path: '/home/ana/Acuerdo 2027.pacto', name: 'Acuerdo 2027.pacto' },
+      { path: 'C:\\Users\\jorge\\Ventas.pacto', name: 'Ventas.pacto' },
+    ];
+    const template = menuTemplate('es', () => undefined, { ...LINUX, recentFiles, openRecent, clearRecent });
+    const submenu = itemLabelled(template, 'Abrir reciente').submenu as MenuItemConstructorOptions[];
+    expect(submenu.map((item) => item.label ?? item.type)).toEqual([
+      'Acuerdo 2027.pacto — /home/ana/Acuerdo 2027.pacto',
+      'Ventas.pacto — C:\\Users\\jorge\\Ventas.pacto',
+      'separator',
+      'Borrar la lista',
+    ]);
+    click(submenu[1]!);
+    expect(openRecent).toHaveBeenCalledWith('C:\\Users\\jorge\\Ventas.pacto');
+    click(submenu[3]!);
+    expect(clearRecent).toHaveBeenCalledOnce();
+  });
+
+  it('shows a disabled "No Recent Files" when the list is empty', () => {
+    const submenu = itemLabelled(menuTemplate('en', () => undefined, LINUX), 'Open Recent').submenu as MenuItemConstructorOptions[];
+    expect(submenu).toEqual([{ label: 'No Recent Files', enabled: false }]);
   });
 
   it.each([
     ['Nuevo taller', 'new-workshop'],
+    ['Abrir…', 'open-file'],
+    ['Guardar', 'save-file'],
+    ['Guardar como…', 'save-file-as'],
+    ['Exportar una copia…', 'export-copy'],
+    ['Importar…', 'import-file'],
+    ['Restaurar desde una copia de seguridad…', 'restore-backup'],
     ['Exportar PDF…', 'export-pdf'],
     ['Deshacer', 'undo'],
     ['Rehacer', 'redo'],

@@ -2,7 +2,7 @@
 // recording fake (the one place where mocking Electron is unavoidable), so
 // the test sees exactly what the preload exposes and which channels it uses.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { CHANNELS, MENU_COMMAND_CHANNEL, type ExportPdfRequest, type MenuCommand, type PactoBridge } from '../../shared/bridge/contract';
+import { CHANNELS, FILE_OPENED_CHANNEL, QUIT_REQUESTED_CHANNEL, MENU_COMMAND_CHANNEL, type ExportPdfRequest, type MenuCommand, type PactoBridge } from '../../shared/bridge/contract';
 
 type Listener = (event: unknown, ...args: unknown[]) => void;
 
@@ -16,6 +16,7 @@ const fake = vi.hoisted(() => {
 });
 
 vi.mock('electron', () => ({
+  webUtils: { getPathForFile: (file: { path?: string }) => file.path ?? '' },
   contextBridge: {
     exposeInMainWorld: (key: string, api: unknown) => fake.exposed.set(key, api),
   },
@@ -45,9 +46,9 @@ function emitMenuCommand(command: MenuCommand): void {
 }
 
 describe('preload', () => {
-  it('exposes only window.pacto, with one method per channel plus onMenuCommand', () => {
+  it('exposes only window.pacto, with one method per channel plus the event subscriptions and pathForFile', () => {
     expect([...fake.exposed.keys()]).toEqual(['pacto']);
-    expect(Object.keys(api).sort()).toEqual([...Object.keys(CHANNELS), 'onMenuCommand'].sort());
+    expect(Object.keys(api).sort()).toEqual([...Object.keys(CHANNELS), 'onMenuCommand', 'onOpenFile', 'onQuitRequested', 'pathForFile'].sort());
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
   });
 
@@ -63,6 +64,18 @@ describe('preload', () => {
     await api.openExternal('https://example.com/');
     const image = { suggestedName: 'Embudo.png', mimeType: 'image/png' as const, data: new Uint8Array([137, 80]) };
     await api.saveFile(image);
+    const save = { mode: 'save' as const, suggestedName: 'A.pacto', path: null, bytes: new Uint8Array([123]) };
+    await api.openWorkshopFile({});
+    await api.saveWorkshopFile(save);
+    await api.recentFiles();
+    await api.forgetRecentFile('/a/A.pacto');
+    await api.pendingFiles();
+    await api.setDocumentState({ path: null, edited: true });
+    const backup = { workshopId: 'w', reason: 'quit' as const, summary: { title: 'A', terms: 1, stages: 2, versions: 0 }, bytes: new Uint8Array([1]) };
+    await api.writeBackup(backup);
+    await api.listBackups('w');
+    await api.readBackup({ workshopId: 'w', id: 'b' });
+    await api.quitReady();
     expect(fake.invoke.mock.calls).toEqual([
       [CHANNELS.exportPdf, request],
       [CHANNELS.appInfo],
@@ -71,7 +84,34 @@ describe('preload', () => {
       [CHANNELS.verifyPdf, file],
       [CHANNELS.openExternal, 'https://example.com/'],
       [CHANNELS.saveFile, image],
+      [CHANNELS.openWorkshopFile, {}],
+      [CHANNELS.saveWorkshopFile, save],
+      [CHANNELS.recentFiles],
+      [CHANNELS.forgetRecentFile, '/a/A.pacto'],
+      [CHANNELS.pendingFiles],
+      [CHANNELS.setDocumentState, { path: null, edited: true }],
+      [CHANNELS.writeBackup, backup],
+      [CHANNELS.listBackups, { workshopId: 'w' }],
+      [CHANNELS.readBackup, { workshopId: 'w', id: 'b' }],
+      [CHANNELS.quitReady],
     ]);
+  });
+
+  it('hands opened files and quit requests to the renderer without the IPC event, and gives a dropped file its path', () => {
+    const opened: unknown[] = [];
+    let quits = 0;
+    const offOpen = api.onOpenFile((file) => opened.push(file));
+    const offQuit = api.onQuitRequested(() => quits++);
+    const file = { path: '/home/ana/A.pacto', name: 'A.pacto', bytes: new Uint8Array([1]) };
+    for (const listener of fake.listeners.get(FILE_OPENED_CHANNEL) ?? []) listener({ sender: 'ipc' }, file);
+    for (const listener of fake.listeners.get(QUIT_REQUESTED_CHANNEL) ?? []) listener({ sender: 'ipc' });
+    expect(opened).toEqual([file]);
+    expect(quits).toBe(1);
+    offOpen();
+    offQuit();
+    expect(fake.listeners.get(FILE_OPENED_CHANNEL)?.size).toBe(0);
+    expect(api.pathForFile({ path: '/home/ana/B.pacto' } as unknown as File)).toBe('/home/ana/B.pacto');
+    expect(api.pathForFile({} as unknown as File)).toBeNull();
   });
 
   it('resolves with an error when the invocation itself fails', async () => {

@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CLIPBOARD_HEADER, decodeClipboard, encodeClipboard, pasteClipboard } from '../../shared/funnel/clipboard';
 import {
-  initWorkshopDoc,
   InvalidEditError,
   LOCAL_ORIGIN,
   moveStages,
@@ -16,8 +15,9 @@ import {
   updateStage,
 } from '../../shared/domain/workshop-doc';
 import { funnelStageSchema, type Funnel } from '../../shared/domain/workshop';
-import { sampleWorkshop, standardFunnel } from '../../shared/sample/standard-content';
+import { standardFunnel } from '../../shared/sample/standard-content';
 import { instantiateTemplate } from '../../shared/funnel/templates';
+import { sampleDoc } from '../support/workshop';
 
 const funnel: Funnel = standardFunnel('es');
 
@@ -76,11 +76,6 @@ describe('funnel clipboard', () => {
   });
 });
 
-function sampleDoc(): Y.Doc {
-  const doc = new Y.Doc();
-  initWorkshopDoc(doc, sampleWorkshop('2026-11-30'));
-  return doc;
-}
 
 describe('replaceFunnel and moveStages', () => {
   it('replaces one funnel in one undo step and leaves the others alone', () => {

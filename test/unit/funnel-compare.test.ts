@@ -2,32 +2,15 @@
 // between them, and building the agreed funnel from them.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Funnel, FunnelStage, FunnelTransition, Party } from '../../shared/domain/workshop';
+import type { Funnel, FunnelStage, Party } from '../../shared/domain/workshop';
 import { findGaps, gapTermId, highlightIds, ToleranceError, type Gap, type GapKind } from '../../shared/funnel/gaps';
 import { lineUpStages, pairStages } from '../../shared/funnel/lineup';
 import { agreedFromSide, applyGapResolution, applyGapResolutions } from '../../shared/funnel/merge';
 import { synonymsOf, type StageKind } from '../../shared/funnel/names';
 import { instantiateTemplate } from '../../shared/funnel/templates';
 import { standardFunnel, standardTerms } from '../../shared/sample/standard-content';
+import { stage, tr } from '../support/workshop';
 
-const stage = (id: string, name: string, more: Partial<FunnelStage> = {}): FunnelStage => ({
-  id,
-  name,
-  ownerTeam: 'marketing',
-  termId: null,
-  x: 0,
-  y: 0,
-  ...more,
-});
-const tr = (id: string, source: string, target: string, more: Partial<FunnelTransition> = {}): FunnelTransition => ({
-  id,
-  source,
-  target,
-  conversionRate: 0.5,
-  averageDays: 5,
-  recycle: false,
-  ...more,
-});
 const names = (rows: ReturnType<typeof lineUpStages>): [string | null, string | null][] =>
   rows.map((r) => [r.marketing?.name ?? null, r.sales?.name ?? null]);
 const ZERO = { ratePoints: 0, days: 0 };

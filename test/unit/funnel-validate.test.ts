@@ -1,18 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Funnel, FunnelStage, FunnelTransition } from '../../shared/domain/workshop';
+import type { Funnel, FunnelTransition } from '../../shared/domain/workshop';
 import { validateFunnel, type FunnelIssue } from '../../shared/funnel/validate';
+import { stage, tr } from '../support/workshop';
 
-const stage = (id: string, name = id.toUpperCase()): FunnelStage => ({ id, name, ownerTeam: 'marketing', termId: null, x: 0, y: 0 });
-const tr = (id: string, source: string, target: string, more: Partial<FunnelTransition> = {}): FunnelTransition => ({
-  id,
-  source,
-  target,
-  conversionRate: 0.5,
-  averageDays: 5,
-  recycle: false,
-  ...more,
-});
 /** A → B → C, sound. */
 const chain = (): Funnel => ({ stages: [stage('a'), stage('b'), stage('c')], transitions: [tr('ab', 'a', 'b'), tr('bc', 'b', 'c')] });
 const codesOn = (issues: FunnelIssue[]): string[] =>

@@ -7,15 +7,15 @@ import { monthlyPlan } from '../../shared/model/monthly-plan';
 import { reverseFunnel } from '../../shared/model/reverse-funnel';
 import { sensitivity } from '../../shared/model/sensitivity';
 
-// Volumes stay below 2^53 with these bounds: 1e7 ÷ 100 deals ÷ 0.05^7 ≈ 1.3e14.
-const rate = fc.double({ min: 0.05, max: 1, noNaN: true });
+// Volumes stay within the model's bound (MAX_VOLUME, 1e12 records): 1e6 ÷ 100 deals ÷ 0.1^7 = 1e11.
+const rate = fc.double({ min: 0.1, max: 1, noNaN: true });
 const chainArb = fc
   .array(fc.record({ conversionRate: rate, averageDays: fc.integer({ min: 0, max: 120 }) }), { minLength: 1, maxLength: 7 })
   .map((steps): PlanStage[] => [
     ...steps.map((s, i) => ({ id: `s${i}`, name: `S${i}`, ...s })),
     { id: 'won', name: 'Won', conversionRate: 0, averageDays: 0 },
   ]);
-const revenue = fc.double({ min: 1, max: 1e7, noNaN: true });
+const revenue = fc.double({ min: 1, max: 1e6, noNaN: true });
 const dealSize = fc.double({ min: 100, max: 1e6, noNaN: true });
 
 describe('model properties', () => {

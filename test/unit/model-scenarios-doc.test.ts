@@ -27,12 +27,9 @@ import {
   scenarioStages,
   workshopScenarios,
 } from '../../shared/model/workshop-scenarios';
+import { sampleDoc as sampleDocOn } from '../support/workshop';
 
-function sampleDoc() {
-  const doc = new Y.Doc();
-  initWorkshopDoc(doc, sampleWorkshop('2026-12-01'));
-  return doc;
-}
+const sampleDoc = () => sampleDocOn('2026-12-01');
 
 describe('workshop scenarios', () => {
   it('reads defaults derived from the agreed funnel until the first edit', () => {

@@ -2,6 +2,7 @@
 // inside it are repaired or left out item by item with a list of problems;
 // undecodable stored updates are found before y-dexie applies them; a newer
 // layout is refused as made by a newer Pacto.
+import { runInNewContext } from 'node:vm';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { findUndecodableRows } from '../../renderer/data/damaged-updates';
@@ -126,8 +127,12 @@ describe('undecodable stored updates', () => {
     return rows;
   };
 
-  it('finds none in an intact history', () => {
+  it('finds none in an intact history, also when IndexedDB hands back bytes of another realm', () => {
     expect(findUndecodableRows(updateRows())).toEqual([]);
+    const Foreign = runInNewContext('Uint8Array') as Uint8ArrayConstructor;
+    const foreign = updateRows().map((r) => ({ ...r, u: new Foreign(r.u) }));
+    expect(foreign[0]!.u instanceof Uint8Array).toBe(false);
+    expect(findUndecodableRows(foreign)).toEqual([]);
   });
 
   it('finds a truncated main record and a row of random bytes, and the rest still applies', () => {

@@ -14,12 +14,8 @@ import {
   updateTransition,
 } from '../../shared/domain/workshop-doc';
 import { sampleWorkshop } from '../../shared/sample/standard-content';
+import { sampleDoc } from '../support/workshop';
 
-function sampleDoc() {
-  const doc = new Y.Doc();
-  initWorkshopDoc(doc, sampleWorkshop('2026-11-30'));
-  return doc;
-}
 
 describe('workshop document', () => {
   it('reads back exactly what was written', () => {

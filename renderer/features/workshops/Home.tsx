@@ -8,6 +8,7 @@ import { createWorkshop, defaultMeta, deleteWorkshop, duplicateWorkshop, renameW
 import { useAppStore } from '../../store';
 import { formatters } from '../../i18n';
 import type { WorkshopRow } from '../../data/db';
+import { HomeFileActions, RecentFiles } from '../files/RecentFiles';
 
 const CURRENCIES = ['EUR', 'USD', 'MXN', 'COP', 'ARS', 'CLP', 'PEN', 'GBP'];
 
@@ -128,6 +129,7 @@ function WorkshopCard({ row }: { row: WorkshopRow }) {
       <div className="workshop-card__actions">
         <button className="primary" onClick={() => navigate({ screen: 'workshop', id: row.id, step: 'participants' })}>{t('home.open')}</button>
         <button onClick={() => setRenaming(true)}>{t('home.rename')}</button>
+        <button onClick={() => navigate({ screen: 'backups', id: row.id })} data-testid="open-backups">{t('files.backups.open')}</button>
         <button onClick={() => void duplicateWorkshop(db, row.id, t('home.copyOf', { title: row.title }))}>{t('home.duplicate')}</button>
         <button className="danger" onClick={() => dialog.current?.showModal()}>{t('home.delete')}</button>
       </div>
@@ -158,7 +160,10 @@ export function Home() {
     <section className="home">
       <div className="section-head">
         <h1>{t('home.title')}</h1>
-        {!creating ? <button className="primary" onClick={() => setCreating(true)}>+ {t('home.new')}</button> : null}
+        <span className="home-files">
+          <HomeFileActions />
+          {!creating ? <button className="primary" onClick={() => setCreating(true)}>+ {t('home.new')}</button> : null}
+        </span>
       </div>
       {creating ? <NewWorkshopForm onDone={() => setCreating(false)} /> : null}
       {workshops === null ? (
@@ -172,6 +177,7 @@ export function Home() {
           ))}
         </ul>
       )}
+      <RecentFiles />
     </section>
   );
 }

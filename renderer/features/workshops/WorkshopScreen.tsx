@@ -9,6 +9,9 @@ import { useTranslation } from 'react-i18next';
 import { db } from '../../data/instance';
 import { openSession } from '../../data/session';
 import { STEPS, useAppStore, type Step } from '../../store';
+import { ErrorBoundary } from '../../ui/ErrorBoundary';
+import { DocMigrationError } from '../../../shared/domain/migrations';
+import { DOC_SCHEMA_VERSION } from '../../../shared/domain/workshop-doc';
 
 /** A step screen loaded on first use: `load` imports its module, `name` is the component's export. */
 function lazyScreen<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string): ComponentType {
@@ -30,16 +33,27 @@ export function WorkshopScreen({ id, step }: { id: string; step: Step }) {
   const { t } = useTranslation();
   const session = useAppStore((s) => s.session);
   const navigate = useAppStore((s) => s.navigate);
-  const setNotice = useAppStore((s) => s.setNotice);
-  const [failed, setFailed] = useState<string | null>(null);
+  const [failed, setFailed] = useState<{ key: string; values: Record<string, string | number> } | null>(null);
   useEffect(() => {
     if (useAppStore.getState().session?.id === id) return;
     openSession(db, id).catch((e: unknown) => {
-      setFailed(String(e));
-      setNotice({ kind: 'error', key: 'app.storageError', values: { message: String(e) } });
+      // Opening writes nothing before it succeeds: say why it failed, not that a save did.
+      const why: { key: string; values: Record<string, string | number> } =
+        e instanceof DocMigrationError && e.code === 'too-new'
+          ? { key: 'app.newerSchema', values: { found: e.version ?? '?', supported: DOC_SCHEMA_VERSION } }
+          : { key: 'app.openFailed', values: { message: e instanceof Error ? e.message : String(e) } };
+      // Said once, on the screen itself (with the way back), not again in a notice.
+      setFailed(why);
     });
-  }, [id, setNotice]);
-  if (failed) return <p className="empty">{failed}</p>;
+  }, [id]);
+  if (failed) {
+    return (
+      <div className="empty" data-testid="open-failed">
+        <p>{t(failed.key, failed.values)}</p>
+        <button onClick={() => navigate({ screen: 'home' })}>{t('app.back')}</button>
+      </div>
+    );
+  }
   if (!session || session.id !== id) return <p>{t('app.loading')}</p>;
   const Screen = SCREENS[step];
   return (
@@ -64,7 +78,10 @@ export function WorkshopScreen({ id, step }: { id: string; step: Step }) {
         {/* The title shows with its screen, once the step's chunk has loaded: a visible title means the screen is there. */}
         <Suspense fallback={<p>{t('app.loading')}</p>}>
           <h1 id="screen-title">{t(`steps.${step}`)}</h1>
-          <Screen />
+          {/* One boundary per step: a step that fails to render keeps the step menu, so the other steps stay usable. */}
+          <ErrorBoundary key={step} title={t('app.stepError')} back={t('app.stepRetry')} onBack={() => undefined}>
+            <Screen />
+          </ErrorBoundary>
         </Suspense>
       </section>
     </div>

@@ -1,0 +1,193 @@
+/**
+ * Helpers that drive Pacto like a user in the e2e suite: open the app in
+ * Chromium with a printer for PDF export, open the sample workshop, go to a
+ * step, wait for the app to settle or to have saved, freeze, sign and export,
+ * keep screenshots as artefacts.
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { PdfVerdict, PrintOptions } from '../../shared/bridge/contract';
+import { signatureRecordSchema } from '../../shared/agreement/signature-record';
+import { createSealKey, type SealKey } from '../../electron/seal/key';
+import { sealPdf } from '../../electron/seal/seal';
+import { verifyAgreementPdf } from '../../electron/seal/verify';
+
+/** Where e2e tests leave screenshots, PDFs and page images for people to look at. */
+export const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts/e2e');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+/**
+ * Gives the page the printer the browser platform uses for export: Chromium's
+ * own `page.pdf()`, the engine Electron's `printToPDF` uses, with the same options.
+ */
+export async function installPrinter(page: Page): Promise<void> {
+  await page.exposeFunction('pactoBrowserPrinter', async (options: PrintOptions) => {
+    const pdf = await page.pdf({
+      format: options.pageSize === 'A4' ? 'A4' : 'Letter',
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: options.headerTemplate,
+      footerTemplate: options.footerTemplate,
+      preferCSSPageSize: true,
+      // As Electron's generateDocumentOutline / generateTaggedPDF in the app.
+      outline: true,
+      tagged: true,
+    });
+    return pdf.toString('base64');
+  });
+}
+
+let sealKey: SealKey | undefined;
+
+/**
+ * Stands in for the main process's seal and verify: the page's browser
+ * platform calls these with the finished PDF, and they run `electron/seal`
+ * in Node exactly as the main process does (a seal key made once per test run).
+ */
+export async function installSealAndVerify(page: Page): Promise<void> {
+  await page.exposeFunction('pactoBrowserSealer', async (pdfBase64: string, recordJson: string) => {
+    sealKey ??= createSealKey();
+    const record = recordJson ? signatureRecordSchema.parse(JSON.parse(recordJson)) : undefined;
+    const sealed = await sealPdf(new Uint8Array(Buffer.from(pdfBase64, 'base64')), sealKey, record ? { record } : {});
+    return { pdfBase64: Buffer.from(sealed).toString('base64'), keyFingerprint: sealKey.keyFingerprint };
+  });
+  // This run's key is the installation's own, as the main process tells its verifier.
+  await page.exposeFunction('pactoBrowserVerifier', async (pdfBase64: string): Promise<PdfVerdict> =>
+    verifyAgreementPdf(new Uint8Array(Buffer.from(pdfBase64, 'base64')), { ownKeyFingerprint: sealKey?.keyFingerprint ?? null }),
+  );
+}
+
+/** The app's first page in `context`, with the printer installed, opened at `url`. */
+export async function openApp(context: BrowserContext, url: string): Promise<Page> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  // A Content-Security-Policy violation is a bug: the app must work under its own policy.
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) errors.push(m.text());
+  });
+  await installPrinter(page);
+  await installSealAndVerify(page);
+  await page.goto(url);
+  await page.getByRole('heading', { name: /Talleres|Workshops/ }).waitFor();
+  (page as Page & { pactoErrors?: string[] }).pactoErrors = errors;
+  return page;
+}
+
+/** Uncaught page errors and CSP violations seen so far. */
+export function pageErrors(page: Page): string[] {
+  return (page as Page & { pactoErrors?: string[] }).pactoErrors ?? [];
+}
+
+/** Saves a full-page screenshot as `test-artifacts/e2e/<name>.png`. */
+export async function shot(page: Page, name: string): Promise<string> {
+  const path = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** Title of the sample workshop Pacto opens on first run. */
+export const SAMPLE_TITLE = 'Acuerdo Marketing–Ventas 2027';
+
+/** Opens the sample workshop from the home list and waits for its first step. */
+export async function openSample(page: Page): Promise<void> {
+  await page.getByTestId('workshop-card').filter({ hasText: SAMPLE_TITLE }).getByRole('button', { name: /^(Abrir|Open)$/ }).click();
+  await page.locator('#screen-title').waitFor();
+}
+
+/**
+ * Waits until what the page was doing when called has run its course: two
+ * animation frames (React commits, its effects run and the renders they
+ * schedule are painted), then one more task. For checks that something did
+ * NOT happen. Not an idle callback: on a busy machine a page may never be idle.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) =>
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => resolve();
+            channel.port2.postMessage(null);
+          }),
+        ),
+      ),
+  );
+}
+
+/** Waits until the element's inline `transform` is the same on two animation frames in a row (a viewport that stopped moving). */
+export async function transformSettled(locator: Locator): Promise<void> {
+  await locator.evaluate(
+    (el) =>
+      new Promise<void>((resolve) => {
+        let last: string | null = null;
+        const tick = () => {
+          const now = (el as HTMLElement).style.transform;
+          if (now === last) resolve();
+          else {
+            last = now;
+            requestAnimationFrame(tick);
+          }
+        };
+        requestAnimationFrame(tick);
+      }),
+  );
+}
+
+/** Waits until the header says every edit is on disk (Guardado / Saved). */
+export async function savedToDisk(page: Page): Promise<void> {
+  await page.getByTestId('save-status').and(page.locator('[data-state="saved"]')).waitFor();
+}
+
+/**
+ * Clicks step `step` of the open workshop and waits until it is the open step
+ * and its heading is shown (the previous step's heading does not count).
+ */
+export async function goToStep(page: Page, step: string): Promise<void> {
+  await page.getByTestId(`step-${step}`).click();
+  await currentStep(page, step).waitFor();
+  await page.locator('#screen-title').waitFor();
+}
+
+/** The step button of `step` while it is the open step (aria-current). */
+export function currentStep(page: Page, step: string) {
+  return page.locator(`[data-testid="step-${step}"][aria-current="step"]`);
+}
+
+/** Reloads the page and waits until Pacto is back on `step` of the workshop that was open (a reload returns there). */
+export async function reloadOnStep(page: Page, step: string): Promise<void> {
+  await page.reload();
+  await currentStep(page, step).waitFor();
+  await page.locator('#screen-title').waitFor();
+}
+
+/**
+ * Freezes the open workshop (with the recorded override when items are still
+ * open, decided by Lucía), has Lucía and Jorge of the sample sign with typed
+ * signatures, exports the PDF and saves it as `ARTIFACTS/<fileName>`. Returns its path.
+ */
+export async function freezeSignAndExport(page: Page, reason: string, fileName: string): Promise<string> {
+  await goToStep(page, 'sign');
+  const override = page.getByTestId('freeze-override');
+  if (await override.count()) {
+    await override.check();
+    await page.getByTestId('override-who').selectOption('p-lucia');
+    await page.getByTestId('override-reason').fill(reason);
+  }
+  await page.getByTestId('freeze').click();
+  await page.getByTestId('fingerprint').waitFor();
+  for (const who of ['p-lucia', 'p-jorge']) {
+    await page.getByTestId(`sign-${who}`).click();
+    await page.getByRole('radio', { name: 'Escribir' }).check();
+    await page.getByTestId('consent').check();
+    await page.getByTestId('confirm-sign').click();
+    await page.getByTestId(`sign-${who}`).waitFor({ state: 'detached' });
+  }
+  await goToStep(page, 'export');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pdf').click()]);
+  const pdfPath = join(ARTIFACTS, fileName);
+  await download.saveAs(pdfPath);
+  return pdfPath;
+}
