@@ -20,7 +20,7 @@ import type {
 import { EMPTY_SCENARIO_SET } from '../domain/workshop';
 
 import { COMMITMENT_DETAILS, standardSlaSections, TERM_EXAMPLES } from '../sla/templates';
-import { standardStageName, type Bilingual, type StandardStageKey } from '../funnel/standard-stages';
+import { STAGE_OWNERS, standardStageName, type Bilingual, type StandardStageKey } from '../funnel/standard-stages';
 
 export type { Bilingual } from '../funnel/standard-stages';
 export { standardStageName } from '../funnel/standard-stages';
@@ -40,7 +40,7 @@ export const STANDARD_TERMS: readonly StandardTerm[] = [
   {
     key: 'lead',
     acronym: 'Lead',
-    owner: 'marketing',
+    owner: STAGE_OWNERS.lead,
     name: { es: 'Lead', en: 'Lead' },
     definition: {
       es: 'Persona o cuenta que mostró interés en nuestra oferta y de la que tenemos datos de contacto válidos.',
@@ -58,7 +58,7 @@ export const STANDARD_TERMS: readonly StandardTerm[] = [
   {
     key: 'mql',
     acronym: 'MQL',
-    owner: 'marketing',
+    owner: STAGE_OWNERS.mql,
     name: { es: 'Lead calificado por marketing', en: 'Marketing qualified lead' },
     definition: {
       es: 'Lead que cumple los criterios acordados de perfil (empresa, cargo, sector) y de interacción (puntuación).',
@@ -76,7 +76,7 @@ export const STANDARD_TERMS: readonly StandardTerm[] = [
   {
     key: 'sal',
     acronym: 'SAL',
-    owner: 'sales',
+    owner: STAGE_OWNERS.sal,
     name: { es: 'Lead aceptado por ventas', en: 'Sales accepted lead' },
     definition: {
       es: 'MQL que ventas revisó y aceptó trabajar dentro de la ventana acordada.',
@@ -94,7 +94,7 @@ export const STANDARD_TERMS: readonly StandardTerm[] = [
   {
     key: 'sql',
     acronym: 'SQL',
-    owner: 'sales',
+    owner: STAGE_OWNERS.sql,
     name: { es: 'Lead calificado por ventas', en: 'Sales qualified lead' },
     definition: {
       es: 'Prospecto con necesidad, presupuesto, autoridad y plazo confirmados en una conversación con ventas.',
@@ -112,7 +112,7 @@ export const STANDARD_TERMS: readonly StandardTerm[] = [
   {
     key: 'opportunity',
     acronym: 'SQO',
-    owner: 'sales',
+    owner: STAGE_OWNERS.opportunity,
     name: { es: 'Oportunidad', en: 'Opportunity' },
     definition: {
       es: 'Negocio calificado en el pipeline, con importe estimado y fecha probable de cierre.',
@@ -130,7 +130,7 @@ export const STANDARD_TERMS: readonly StandardTerm[] = [
   {
     key: 'customer',
     acronym: '',
-    owner: 'sales',
+    owner: STAGE_OWNERS.customer,
     name: { es: 'Cliente', en: 'Customer' },
     definition: {
       es: 'Cuenta que firmó contrato; pasa a éxito del cliente, que mide su fidelización (NPS, retención).',
