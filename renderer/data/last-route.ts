@@ -1,7 +1,9 @@
 /**
  * Where the app was, so that a reload or a restart comes back to it: the
  * open workshop and its step (or the home screen). A reload of one window
- * returns to that window's place (kept in its `sessionStorage`); a restart,
+ * returns to that window's place (kept in the state of its current history
+ * entry, which a reload keeps: unlike `sessionStorage`, reading it at start
+ * costs no round trip to the browser process); a restart,
  * or a window opened later, to the last place of any window (the
  * `lastRoute` setting in the database). A workshop that no longer exists
  * gives the home screen.
@@ -28,7 +30,29 @@ function parse(value: unknown): Route | null {
   return result.success ? result.data : null;
 }
 
-function fromSession(storage: Storage | undefined): Route | null {
+/** Where one window keeps its place: a string per key, kept across reloads of that window only. */
+export type WindowPlace = Pick<Storage, 'getItem' | 'setItem'>;
+
+/**
+ * The window's place kept in `history.state` (under its key, beside anything
+ * else there), written with `history.replaceState` (same URL, no navigation).
+ */
+export const historyPlace: WindowPlace | undefined =
+  typeof history === 'undefined'
+    ? undefined
+    : {
+        getItem: (key) => {
+          const state: unknown = history.state;
+          const value = state !== null && typeof state === 'object' ? (state as Record<string, unknown>)[key] : undefined;
+          return typeof value === 'string' ? value : null;
+        },
+        setItem: (key, value) => {
+          const state: unknown = history.state;
+          history.replaceState({ ...(state !== null && typeof state === 'object' ? state : {}), [key]: value }, '');
+        },
+      };
+
+function fromSession(storage: WindowPlace | undefined): Route | null {
   try {
     const raw = storage?.getItem(SESSION_KEY);
     return raw ? parse(JSON.parse(raw)) : null;
@@ -38,7 +62,7 @@ function fromSession(storage: Storage | undefined): Route | null {
 }
 
 /** Remembers `route` for this window's reloads and for the next start. Never throws (a full disk only loses the place). */
-export function rememberRoute(db: PactoDb, route: Route, storage: Storage | undefined = globalThis.sessionStorage): void {
+export function rememberRoute(db: PactoDb, route: Route, storage: WindowPlace | undefined = historyPlace): void {
   const value = remembered(route);
   try {
     storage?.setItem(SESSION_KEY, JSON.stringify(value));
@@ -49,7 +73,7 @@ export function rememberRoute(db: PactoDb, route: Route, storage: Storage | unde
 }
 
 /** The route to start on: this window's last place, else the last one saved, else home; home when its workshop is gone. */
-export async function restoreRoute(db: PactoDb, storage: Storage | undefined = globalThis.sessionStorage): Promise<Route> {
+export async function restoreRoute(db: PactoDb, storage: WindowPlace | undefined = historyPlace): Promise<Route> {
   const saved = fromSession(storage) ?? parse((await db.settings.get(SETTING_KEY).catch(() => undefined))?.value);
   if (!saved || saved.screen === 'home') return { screen: 'home' };
   const exists = await db.workshops.get(saved.id).catch(() => undefined);

@@ -3,7 +3,8 @@ import { MAX_COUNT, MAX_DAYS, MAX_MONEY, MAX_VOLUME, MIN_MONEY } from '../../sha
 import type { es } from './es';
 
 /** A bound as English readers write it (3,650; 1,000,000,000,000). */
-const n = (value: number) => value.toLocaleString('en-US', { maximumFractionDigits: 6 });
+const bound = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+const n = (value: number) => bound.format(value);
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 

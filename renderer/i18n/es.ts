@@ -2,7 +2,8 @@
 import { MAX_COUNT, MAX_DAYS, MAX_MONEY, MAX_VOLUME, MIN_MONEY } from '../../shared/domain/bounds';
 
 /** A bound as Spanish readers write it (3.650; 1.000.000.000.000). */
-const n = (value: number) => value.toLocaleString('es-ES', { maximumFractionDigits: 6 });
+const bound = new Intl.NumberFormat('es-ES', { maximumFractionDigits: 6 });
+const n = (value: number) => bound.format(value);
 export const es = {
   app: {
     name: 'Pacto',

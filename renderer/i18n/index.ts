@@ -93,6 +93,9 @@ function makeFormatters(language: Language) {
     (timeZone: string | undefined) =>
       new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' }),
   );
+  // The save status shows the time on every edit: both shapes are made once.
+  const clock = once(() => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }));
+  const dayAndClock = once(() => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }));
   return {
     /** The language these formatters are for. */
     language,
@@ -110,7 +113,7 @@ function makeFormatters(language: Language) {
     time: (instant: string | Date, today: Date = new Date()) => {
       const at = new Date(instant);
       const sameDay = at.toDateString() === today.toDateString();
-      return new Intl.DateTimeFormat(locale, sameDay ? { hour: '2-digit', minute: '2-digit' } : { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(at);
+      return (sameDay ? clock() : dayAndClock()).format(at);
     },
     /** An instant, shown in `timeZone` with the zone's name, e.g. "30 nov 2026, 18:04 CET". */
     dateTime: (instant: string | Date, timeZone?: string) => zoned(timeZone).format(new Date(instant)),

@@ -40,7 +40,9 @@ export function zodMessageKey(issue: { code: string; input?: unknown; expected?:
 
 z.config({ customError: (issue) => zodMessageKey(issue) });
 
-const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 6 });
+// One formatter for every bound: each toLocaleString call would build (and load locale data for) a new one.
+const english = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+const fmt = (n: number) => english.format(n);
 
 /** English explanations of every message key of the domain schemas, for the command line and logs ("stages.1.name: is required"). */
 export const ENGLISH_MESSAGES: Record<string, string> = {

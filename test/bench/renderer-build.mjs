@@ -1,5 +1,5 @@
 /**
- * What `bench:bundle` and `bench:start` share: a production build of a page
+ * What the benchmarks share: median and rounding, the e2e app helpers, and a production build of a page
  * with the app's own renderer Vite config (build/renderer.vite.config.ts:
  * same plugins, minifier and Content-Security-Policy), served on 127.0.0.1
  * by `vite preview`, and the quiet offline headless Chromium of
@@ -9,8 +9,26 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createJiti } from 'jiti';
 import { build, loadConfigFromFile, preview } from 'vite';
 import { launchBrowser } from '../support/chromium.mjs';
+
+/** Median of `xs` (numbers; not changed). */
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** `x` to one decimal, for printed milliseconds. */
+export const round = (x) => Math.round(x * 10) / 10;
+
+/** The e2e suite's app helpers (test/support/app.ts: openApp with its printer and sealer, openSample, goToStep, settled…), loaded through jiti. */
+export async function appHelpers() {
+  /** @type {typeof import('../support/app.ts')} */
+  const app = await createJiti(import.meta.url).import('../support/app.ts');
+  return app;
+}
 
 /** The repository's root folder. */
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

@@ -17,21 +17,41 @@
  * first round is Pacto's first run (it writes the sample workshop), printed
  * apart and left out of the medians; the rest are later starts.
  *
+ * With BASE set to a git revision (e.g. `BASE=main npm run bench:start`),
+ * that revision's renderer (extracted with `git archive` into a temporary
+ * folder, built with its own config and this checkout's node_modules) starts
+ * in the same rounds as a third kind, so a change is measured against what
+ * it changes in the same run.
+ *
  * ROUNDS (default 15) rounds per kind. Prints each round, then one JSON line
- * last: {"pactoMs":…,"emptyMs":…,"ratio":…} (medians; goal ratio ≤ 2).
+ * last: {"pactoMs":…,"emptyMs":…,"ratio":…} (medians; goal ratio ≤ 2), with
+ * BASE also "baseMs" and "vsBase" (Pacto ÷ base).
  * Not a test: it asserts nothing.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildAndServe, launchChromium, root } from './renderer-build.mjs';
+import { buildAndServe, launchChromium, median, root, round } from './renderer-build.mjs';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 15);
+const BASE = process.env.BASE;
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const round = (x) => Math.round(x * 10) / 10;
+/** Extracts revision `ref` into a temporary folder beside this checkout's node_modules; builds and serves its renderer. */
+async function serveRevision(ref) {
+  const dir = mkdtempSync(join(tmpdir(), 'pacto-bench-base-'));
+  execFileSync('sh', ['-c', `git -C "${root}" archive "$1" | tar -x -C "${dir}"`, 'sh', ref], { stdio: ['ignore', 'ignore', 'inherit'] });
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  const { buildAndServe: buildBase } = await import(join(dir, 'test/bench/renderer-build.mjs'));
+  const served = await buildBase();
+  return {
+    ...served,
+    close: async () => {
+      await served.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
 
 /** Installed in every page before its scripts: records when the first card is on screen and the page is free. */
 function markReady() {
@@ -51,14 +71,16 @@ function markReady() {
 
 const pacto = await buildAndServe();
 const empty = await buildAndServe(join(root, 'test/bench/empty'));
+const base = BASE ? await serveRevision(BASE) : null;
+const kinds = base ? ['pacto', 'empty', 'base'] : ['pacto', 'empty'];
 const browser = await launchChromium();
 try {
   const contexts = {};
-  for (const kind of ['pacto', 'empty']) {
+  for (const kind of kinds) {
     contexts[kind] = await browser.newContext({ locale: 'es-ES', viewport: { width: 1440, height: 900 } });
     await contexts[kind].addInitScript(markReady);
   }
-  const urls = { pacto: pacto.url, empty: empty.url };
+  const urls = { pacto: pacto.url, empty: empty.url, ...(base ? { base: base.url } : {}) };
 
   /** One start of `kind` in a new page: milliseconds from navigation start to interactive. */
   async function start(kind) {
@@ -72,21 +94,29 @@ try {
     }
   }
 
-  const times = { pacto: [], empty: [] };
-  const first = { pacto: await start('pacto'), empty: await start('empty') };
-  console.log(`First run (Pacto writes the sample workshop): Pacto ${round(first.pacto)} ms, empty page ${round(first.empty)} ms`);
+  const times = Object.fromEntries(kinds.map((k) => [k, []]));
+  const first = {};
+  for (const kind of kinds) first[kind] = await start(kind);
+  console.log(`First run (Pacto writes the sample workshop): Pacto ${round(first.pacto)} ms, empty page ${round(first.empty)} ms${base ? `, ${BASE} ${round(first.base)} ms` : ''}`);
   for (let i = 0; i < ROUNDS; i++) {
-    // Alternate which kind goes first, so neither always follows the other.
-    const order = i % 2 === 0 ? ['pacto', 'empty'] : ['empty', 'pacto'];
+    // Rotate which kind goes first, so none always follows another.
+    const order = kinds.map((_, j) => kinds[(i + j) % kinds.length]);
     for (const kind of order) times[kind].push(await start(kind));
-    console.log(`round ${i + 1}: Pacto ${round(times.pacto.at(-1))} ms, empty ${round(times.empty.at(-1))} ms`);
+    console.log(`round ${i + 1}: ${kinds.map((k) => `${k === 'base' ? BASE : k} ${round(times[k].at(-1))} ms`).join(', ')}`);
   }
   const pactoMs = median(times.pacto);
   const emptyMs = median(times.empty);
   console.log(`Median of ${ROUNDS} starts: Pacto ${round(pactoMs)} ms, empty React page ${round(emptyMs)} ms, ratio ${(pactoMs / emptyMs).toFixed(2)} (goal ≤ 2).`);
-  console.log(JSON.stringify({ pactoMs: round(pactoMs), emptyMs: round(emptyMs), ratio: Math.round((pactoMs / emptyMs) * 100) / 100 }));
+  const figures = { pactoMs: round(pactoMs), emptyMs: round(emptyMs), ratio: Math.round((pactoMs / emptyMs) * 100) / 100 };
+  if (base) {
+    const baseMs = median(times.base);
+    console.log(`${BASE}: median ${round(baseMs)} ms; this checkout ÷ ${BASE}: ${(pactoMs / baseMs).toFixed(2)}.`);
+    Object.assign(figures, { baseMs: round(baseMs), vsBase: Math.round((pactoMs / baseMs) * 100) / 100 });
+  }
+  console.log(JSON.stringify(figures));
 } finally {
   await browser.close();
   await pacto.close();
   await empty.close();
+  await base?.close();
 }

@@ -19,11 +19,13 @@ let page: Page;
 let workshopId: string;
 
 const UPDATES = '$workshops.doc_updates';
+/** The sample workshop's own Open button on the home list. */
+const openButton = () => page.getByTestId('workshop-card').first().getByRole('button', { name: 'Abrir', exact: true });
 
 beforeAll(async () => {
   ({ context } = await launchPersistent());
   page = await openApp(context, inject('pactoUrl'));
-  await page.getByRole('button', { name: 'Abrir' }).first().waitFor();
+  await openButton().waitFor();
   workshopId = await page.evaluate(
     () =>
       new Promise<string>((resolve, reject) => {
@@ -94,10 +96,13 @@ async function plantChange(change: (doc: Y.Doc) => void): Promise<void> {
   doc.destroy();
 }
 
+/** Back to the home list (so a reload does not return into the workshop), reload, and open the workshop again. */
 async function reloadAndOpen(): Promise<void> {
+  await page.locator('.topbar .brand').click();
+  await page.getByRole('heading', { name: 'Talleres' }).waitFor();
   await page.reload();
   await page.getByRole('heading', { name: 'Talleres' }).waitFor();
-  await page.getByRole('button', { name: 'Abrir' }).first().click();
+  await openButton().click();
 }
 
 const notice = () => page.locator('.notice--error');
@@ -105,7 +110,7 @@ const funnelPart = (doc: Y.Doc, fid: string, part: string) => (doc.getMap('funne
 
 describe('a damaged workshop', () => {
   it('refuses a value beyond the bounds at the field (a billion days on Lead → MQL), and nothing is saved', async () => {
-    await page.getByRole('button', { name: 'Abrir' }).first().click();
+    await openButton().click();
     await goToStep(page, 'funnel');
     await page.locator('.react-flow__node[data-id="stage-lead"]').click();
     const days = page.getByTestId('days-tr-lead-mql');
@@ -158,6 +163,7 @@ describe('a damaged workshop', () => {
     await notice().waitFor();
     await expect(notice().textContent()).resolves.toMatch(/tenía 2 registros dañados que no se pudieron leer: se han apartado/);
     await expect(page.locator('.topbar__title').textContent()).resolves.toBe('Acuerdo Marketing–Ventas 2027');
+    await expect(notice().getByTestId('notice-restore').textContent()).resolves.toBe('Restaurar desde una copia de seguridad');
     await shot(page, 'damaged-03-undecodable-update');
     await goToStep(page, 'glossary');
     await expect(page.getByTestId('term-item').count()).resolves.toBeGreaterThan(3);

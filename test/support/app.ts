@@ -22,20 +22,22 @@ mkdirSync(ARTIFACTS, { recursive: true });
  * own `page.pdf()`, the engine Electron's `printToPDF` uses, with the same options.
  */
 export async function installPrinter(page: Page): Promise<void> {
-  await page.exposeFunction('pactoBrowserPrinter', async (options: PrintOptions) => {
-    const pdf = await page.pdf({
-      format: options.pageSize === 'A4' ? 'A4' : 'Letter',
-      printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate: options.headerTemplate,
-      footerTemplate: options.footerTemplate,
-      preferCSSPageSize: true,
-      // As Electron's generateDocumentOutline / generateTaggedPDF in the app.
-      outline: true,
-      tagged: true,
-    });
-    return pdf.toString('base64');
-  });
+  await page.exposeFunction('pactoBrowserPrinter', async (options: PrintOptions) => (await page.pdf(pdfOptions(options))).toString('base64'));
+}
+
+/** The `page.pdf()` options of the app's print `options` (also the PDF benchmark's print without post-processing). */
+export function pdfOptions(options: PrintOptions): Parameters<Page['pdf']>[0] {
+  return {
+    format: options.pageSize === 'A4' ? 'A4' : 'Letter',
+    printBackground: true,
+    displayHeaderFooter: true,
+    headerTemplate: options.headerTemplate,
+    footerTemplate: options.footerTemplate,
+    preferCSSPageSize: true,
+    // As Electron's generateDocumentOutline / generateTaggedPDF in the app.
+    outline: true,
+    tagged: true,
+  };
 }
 
 let sealKey: SealKey | undefined;

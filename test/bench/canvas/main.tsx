@@ -5,6 +5,8 @@
  * node/edge builder) or with React Flow's default node and edge carrying the
  * same labels (`?kind=default`). It reports the time to first render and,
  * when asked, drags one stage frame by frame and records the frame times.
+ * `&zoom=1` shows the canvas at that zoom, centred on the dragged stage
+ * (Pacto's stages then show all their details); without it, all stages fitted.
  */
 import { createRoot } from 'react-dom/client';
 import { getNodesBounds, getViewportForBounds, ReactFlow, ReactFlowProvider, type Edge, type Node } from '@xyflow/react';
@@ -12,7 +14,7 @@ import '@xyflow/react/dist/style.css';
 import '../../../renderer/ui/styles.css';
 import '../../../renderer/features/funnel/canvas.css';
 import type { Funnel, FunnelStage, FunnelTransition } from '../../../shared/domain/workshop';
-import { buildEdges, buildNodes, GRID, NODE_WIDTH, type CanvasDecorations } from '../../../renderer/features/funnel/canvas-model';
+import { buildEdges, buildNodes, GRID, NODE_HEIGHT, NODE_WIDTH, type CanvasDecorations } from '../../../renderer/features/funnel/canvas-model';
 import { EDGE_TYPES, NODE_TYPES, useZoomDetailClass } from '../../../renderer/features/funnel/StageNode';
 import { formatDays, formatPercent } from '../../../shared/funnel/input';
 
@@ -77,8 +79,22 @@ const edges: Edge[] =
     ? pactoEdges
     : pactoEdges.map((e) => ({ id: e.id, source: e.source, target: e.target, label: e.data!.label }));
 
-/** One viewport for both kinds: Pacto's stages fitted into 1360 × 900 (fitView on the defaults' smaller boxes would zoom differently). */
-const viewport = getViewportForBounds(getNodesBounds(pactoNodes), 1360, 900, 0.05, 2, 0.1);
+/** The stage `benchDrag` is asked to drag in canvas.mjs; the view at a given zoom is centred on it. */
+const DRAGGED = 's262';
+const zoomParam = Number(params.get('zoom'));
+const dragged = pactoNodes.find((n) => n.id === DRAGGED)!;
+/**
+ * One viewport for both kinds: at `zoom=`, centred on the dragged stage; else Pacto's stages fitted
+ * into 1360 × 900 (fitView on the defaults' smaller boxes would zoom differently).
+ */
+const viewport =
+  zoomParam > 0
+    ? {
+        zoom: zoomParam,
+        x: 1360 / 2 - (dragged.position.x + NODE_WIDTH / 2) * zoomParam,
+        y: 900 / 2 - (dragged.position.y + NODE_HEIGHT / 2) * zoomParam,
+      }
+    : getViewportForBounds(getNodesBounds(pactoNodes), 1360, 900, 0.05, 2, 0.1);
 
 /** The canvas as Pacto's FunnelCanvas sets it up (wrapper class for the zoom level of detail, grid); React Flow defaults otherwise. */
 function Bench() {
