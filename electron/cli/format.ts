@@ -3,6 +3,7 @@
  * numbers in English format (1,234.5), rates as percentages.
  */
 import type { Actuals } from '../../shared/import/actuals';
+import { formatSource } from '../../shared/funnel/benchmark-sources';
 import type { ScenarioPlan } from '../../shared/model/plan';
 import type { Scenario } from '../../shared/model/scenario';
 
@@ -91,7 +92,7 @@ export function formatPlan(scenario: Scenario, plan: ScenarioPlan): string {
     for (const b of flagged) {
       const ranges = b.comparisons
         .filter((c) => !c.benchmark.approximate)
-        .map((c) => `${whole.format(c.benchmark.min * 100)}–${percent(c.benchmark.max, 0)} ${c.benchmark.source}${c.benchmark.year ? `, ${c.benchmark.year}` : ', undated'}`)
+        .map((c) => `${whole.format(c.benchmark.min * 100)}–${percent(c.benchmark.max, 0)} ${formatSource(c.benchmark.source, 'en')}`)
         .join('; ');
       out.push(`  ${b.from}→${b.to} ${percent(b.rate)} is ${b.flag} ${ranges}`);
     }

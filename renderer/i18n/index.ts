@@ -8,6 +8,7 @@ import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../shared/domain/workshop';
 import { es } from './es';
 import { en } from './en';
+import type { FeatureStrings } from './feature-strings';
 
 export const i18n: I18n = i18next.createInstance();
 
@@ -22,16 +23,12 @@ export function systemLanguage(preferred: readonly string[]): Language {
 }
 
 /**
- * Strings a feature keeps beside its code, in `renderer/features/<feature>/strings.ts`:
- * `export const strings = { namespace: 'canvas', es: {…}, en: {…} }`. They are
+ * Strings a feature keeps beside its code, in `renderer/features/<feature>/strings.ts`
+ * (declared with `featureStrings`, which checks es/en parity). They are
  * merged under their namespace key (`t('canvas.addStage')`), so each feature
  * owns its own file.
  */
-export interface FeatureStrings {
-  namespace: string;
-  es: Record<string, unknown>;
-  en: Record<string, unknown>;
-}
+export type { FeatureStrings } from './feature-strings';
 
 const featureModules = import.meta.glob<{ strings: FeatureStrings }>('../features/*/strings.ts', { eager: true });
 
@@ -100,6 +97,8 @@ function makeFormatters(language: Language) {
   const clock = once(() => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }));
   const dayAndClock = once(() => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }));
   return {
+    /** The language these formatters are for. */
+    language,
     number: (n: number) => number().format(n),
     integer: (n: number) => integer().format(n),
     /** `rate` is a fraction 0..1. */

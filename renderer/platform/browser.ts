@@ -1,11 +1,11 @@
 /**
  * The bridge contract implemented for a plain browser, so the real renderer
- * runs in Chromium for tests without Electron. PDF export prints with the
- * browser's own engine when the page is given a printer (the test harness
- * exposes `pactoBrowserPrinter`, backed by Chromium's `page.pdf()`), runs the
- * same finalizer and table-of-contents check as the app, seals the file when
- * the page is given a sealer (the harness's runs `electron/seal` in Node, as
- * the main process does), and downloads the file. Without a printer it opens
+ * runs in Chromium for tests without Electron. PDF export runs the app's one
+ * pipeline (`shared/pdf/export-pipeline.ts`) with browser steps: it prints
+ * with the browser's own engine when the page is given a printer (the test
+ * harness exposes `pactoBrowserPrinter`, backed by Chromium's `page.pdf()`),
+ * seals the file when the page is given a sealer (the harness's runs
+ * `electron/seal` in Node, as the main process does), and downloads the file. Without a printer it opens
  * the browser's print dialog and says it did not save a file; without a
  * sealer it says the file is not sealed; without a verifier it says it cannot
  * verify: it never pretends success. Workshop files, the recent list and
@@ -27,7 +27,7 @@ import { browserFiles, download } from './browser-files';
 
 // pdf-lib (finalizer and outline reader) is loaded on the first export, not with the home screen.
 const pdfFinalize = () => import('../../shared/pdf/finalize');
-const pdfOutline = () => import('../../shared/pdf/outline');
+const exportPipeline = () => import('../../shared/pdf/export-pipeline');
 
 declare global {
   interface Window {
@@ -67,43 +67,30 @@ export const browserPlatform: PactoBridge = {
       window.print();
       return err({ code: 'unsupported', message: 'This browser cannot save the PDF directly; use its print dialog (Save as PDF).' });
     }
-    try {
-      const request = parsed.data;
-      const printed = base64ToBytes(await printer(request.print));
-      if (request.toc) {
-        const { readPdfOutline, tocMismatches } = await pdfOutline();
-        const wrong = tocMismatches(request.toc, await readPdfOutline(printed));
-        if (wrong.length > 0) {
-          const list = wrong.map((w) => `"${w.title}" says page ${w.claimed}, printed on ${w.actual ?? 'no page'}`).join('; ');
-          return err({ code: 'toc-mismatch', message: `The table of contents does not match the printed pages: ${list}` });
-        }
-      }
-      const { finalizeAgreementPdf } = await pdfFinalize();
-      let bytes = await finalizeAgreementPdf(printed, request.metadata, request.snapshotJson, new Date());
-      const sealer = window.pactoBrowserSealer;
-      let sealKeyFingerprint: string | undefined;
-      if (sealer) {
-        const sealed = await sealer(bytesToBase64(bytes), request.signatureRecord ? JSON.stringify(request.signatureRecord) : '');
-        bytes = base64ToBytes(sealed.pdfBase64);
-        sealKeyFingerprint = sealed.keyFingerprint;
-      }
-      download(bytes, request.suggestedName);
-      return ok({ path: request.suggestedName, bytes: bytes.byteLength, sealed: Boolean(sealer), ...(sealKeyFingerprint ? { sealKeyFingerprint } : {}) });
-    } catch (e) {
-      return err({ code: 'io', message: e instanceof Error ? e.message : String(e) });
-    }
+    const sealer = window.pactoBrowserSealer;
+    const { runPdfExport } = await exportPipeline();
+    return runPdfExport(parsed.data, {
+      print: async (options) => base64ToBytes(await printer(options)),
+      finalize: async (...args) => (await pdfFinalize()).finalizeAgreementPdf(...args),
+      seal: sealer
+        ? async (finished, record) => {
+            const sealed = await sealer(bytesToBase64(finished), record ? JSON.stringify(record) : '');
+            return { bytes: base64ToBytes(sealed.pdfBase64), keyFingerprint: sealed.keyFingerprint };
+          }
+        : undefined,
+      // A browser has no save dialog to offer: the file is downloaded under its suggested name.
+      saveDialog: async (suggestedName) => suggestedName,
+      writeFile: async (name, data) => download(data, name),
+      now: () => new Date(),
+    });
   },
   async paginatePdf(print) {
     const parsed = printOptionsSchema.safeParse(print);
     if (!parsed.success) return err({ code: 'invalid-payload', message: parsed.error.message });
     const printer = window.pactoBrowserPrinter;
     if (!printer) return err({ code: 'unsupported', message: 'This browser cannot print the page to count its pages.' });
-    try {
-      const { readPdfOutline } = await pdfOutline();
-      return ok(await readPdfOutline(base64ToBytes(await printer(parsed.data))));
-    } catch (e) {
-      return err({ code: 'print-failed', message: e instanceof Error ? e.message : String(e) });
-    }
+    const { runPdfPagination } = await exportPipeline();
+    return runPdfPagination(parsed.data, { print: async (options) => base64ToBytes(await printer(options)) });
   },
   async verifyPdf(request) {
     const parsed = verifyPdfRequestSchema.safeParse(request);

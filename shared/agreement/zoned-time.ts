@@ -3,7 +3,7 @@
  * written with the UTC offset the signer's clock showed, plus the IANA zone
  * name (e.g. `2026-11-30T18:04:05-06:00` in `America/Mexico_City`). An audit
  * time in bare UTC with no label is a known complaint against e-signature
- * tools (REFERENCE.md, "What signing involves").
+ * tools (docs/domain.md, "What signing involves").
  */
 
 /** Thrown when a time zone is not an IANA zone name the runtime knows. */

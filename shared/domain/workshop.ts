@@ -229,7 +229,7 @@ export const measuredActualsSchema = z.object({
   /**
    * Measured rate from a stage to `toId`, the next stage of the agreed main path the export has
    * (a later one when the export lacks the stages between), fraction 0..1; `definition` `winRate` =
-   * won ÷ closed (REFERENCE.md), `count` = records reaching `toId` ÷ records reaching the stage.
+   * won ÷ closed (docs/domain.md), `count` = records reaching `toId` ÷ records reaching the stage.
    */
   rates: z.record(z.string(), z.object({ toId: z.string(), rate: z.number().min(0).max(1), definition: z.enum(['count', 'winRate']) })),
   /** Mean won deal of the export, workshop currency; null when it has no amounts. */

@@ -6,7 +6,8 @@
  */
 export * from './names';
 export * from './stages';
-export * from './benchmarks';
+export * from './benchmark-sources';
+export * from './standard-stages';
 export * from './templates';
 export * from './graph';
 export * from './lineup';

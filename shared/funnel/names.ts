@@ -3,14 +3,15 @@
  * normalised form (case-, accent-, punctuation- and space-insensitive) and,
  * through a table of the usual Spanish and English synonyms, the standard
  * stage kind a name stands for ("Lead calificado por marketing" = "Marketing
- * qualified lead" = "MQL" → `mql`). Sources of the vocabulary: DESIGN.md's
- * words of the field and REFERENCE.md's stage models (Forrester demand
+ * qualified lead" = "MQL" → `mql`). Sources of the vocabulary: docs/domain.md,
+ * "Words of the field" and "Stage models" (Forrester demand
  * waterfall, HubSpot lifecycle stages, Latin-American practice).
  */
 
-/** Kinds of stage Pacto knows by name: the palette's eight plus HubSpot's `subscriber`. */
-export const STAGE_KINDS = ['subscriber', 'lead', 'mql', 'sal', 'sql', 'opportunity', 'customer', 'recycled', 'disqualified'] as const;
-export type StageKind = (typeof STAGE_KINDS)[number];
+import { STAGE_KINDS, type StageKind } from './standard-stages';
+
+/** Kinds of stage Pacto knows by name: declared in `shared/funnel/standard-stages.ts`. */
+export { STAGE_KINDS, type StageKind } from './standard-stages';
 
 /**
  * Lower-cases `name`, strips accents (é → e, ñ → n), turns punctuation and

@@ -3,14 +3,16 @@
  * MQL, SAL, SQL, Opportunity, Customer, Recycled, Disqualified), with their
  * names in Spanish and English, standard ids and owners; and the small
  * helpers every funnel edit needs: fresh ids, linking a stage to a glossary
- * term, copying a funnel. The six funnel stages reuse the standard glossary
- * of `shared/sample/standard-content.ts` (names, owners, ids `term-<key>`).
+ * term, copying a funnel. Kinds, names and owners come from
+ * `./standard-stages.ts`; the six main-chain stages link to the standard
+ * glossary of `shared/sample/standard-content.ts` (ids `term-<key>`).
  */
 import type { Funnel, FunnelStage, Language, Party, Term } from '../domain/workshop';
-import { STANDARD_TERMS, standardStageName, type Bilingual } from '../sample/standard-content';
-import { stageKindOfName, type StageKind } from './names';
+import { STANDARD_TERMS } from '../sample/standard-content';
+import { stageKindOfName } from './names';
+import { PALETTE_STAGE_KINDS, STAGE_KINDS, STAGE_NAMES, STAGE_OWNERS, type Bilingual, type StageKind } from './standard-stages';
 
-export type { Bilingual } from '../sample/standard-content';
+export type { Bilingual } from './standard-stages';
 
 /** One kind of standard stage as offered by the palette or used by a template. */
 export interface StandardStage {
@@ -19,45 +21,32 @@ export interface StandardStage {
   id: string;
   /** The name a new stage of this kind gets, per language ("MQL", "Oportunidad"). */
   name: Bilingual;
-  /** The team that usually owns the stage (REFERENCE.md: each waterfall stage has an owner). */
+  /** The team that usually owns the stage (`STAGE_OWNERS`: each waterfall stage has an owner). */
   ownerTeam: Party;
   /** Id of the standard glossary term defining it (`term-<kind>`), or `null` where the standard glossary has none. */
   termId: string | null;
 }
 
-function fromStandardTerm(term: (typeof STANDARD_TERMS)[number]): StandardStage {
-  return {
-    kind: term.key,
-    id: `stage-${term.key}`,
-    name: { es: standardStageName(term.key, 'es'), en: standardStageName(term.key, 'en') },
-    ownerTeam: term.owner,
-    termId: `term-${term.key}`,
-  };
-}
-
 /**
- * Every standard stage kind, in funnel order. Recycled leads go back to
- * marketing's nurturing (SLA clause catalogue, item 7), so marketing owns
- * that stage; sales disqualifies, so it owns Disqualified. Subscriber is
- * HubSpot's first lifecycle stage, used by that template, not in the palette.
+ * Every standard stage kind, in funnel order, from `./standard-stages.ts`
+ * (names, owners). The six main-chain kinds link to the standard glossary's
+ * terms (`term-<kind>`); subscriber, recycled and disqualified have no term.
  */
-export const STANDARD_STAGES: Readonly<Record<StageKind, StandardStage>> = {
-  subscriber: { kind: 'subscriber', id: 'stage-subscriber', name: { es: 'Suscriptor', en: 'Subscriber' }, ownerTeam: 'marketing', termId: null },
-  ...(Object.fromEntries(STANDARD_TERMS.map((t) => [t.key, fromStandardTerm(t)])) as Record<(typeof STANDARD_TERMS)[number]['key'], StandardStage>),
-  recycled: { kind: 'recycled', id: 'stage-recycled', name: { es: 'Reciclado', en: 'Recycled' }, ownerTeam: 'marketing', termId: null },
-  disqualified: {
-    kind: 'disqualified',
-    id: 'stage-disqualified',
-    name: { es: 'Descalificado', en: 'Disqualified' },
-    ownerTeam: 'sales',
-    termId: null,
-  },
-};
+export const STANDARD_STAGES: Readonly<Record<StageKind, StandardStage>> = Object.fromEntries(
+  STAGE_KINDS.map((kind) => [
+    kind,
+    {
+      kind,
+      id: `stage-${kind}`,
+      name: STAGE_NAMES[kind],
+      ownerTeam: STAGE_OWNERS[kind],
+      termId: STANDARD_TERMS.some((t) => t.key === kind) ? `term-${kind}` : null,
+    },
+  ]),
+) as Record<StageKind, StandardStage>;
 
 /** The palette of standard stages, in the order it shows them. */
-export const STAGE_PALETTE: readonly StandardStage[] = (
-  ['lead', 'mql', 'sal', 'sql', 'opportunity', 'customer', 'recycled', 'disqualified'] as const
-).map((kind) => STANDARD_STAGES[kind]);
+export const STAGE_PALETTE: readonly StandardStage[] = PALETTE_STAGE_KINDS.map((kind) => STANDARD_STAGES[kind]);
 
 /**
  * `base` if no id in `taken` uses it, else `base-2`, `base-3`, … : the first

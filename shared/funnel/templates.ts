@@ -3,13 +3,13 @@
  * the Forrester (SiriusDecisions) Demand Waterfall, HubSpot's lifecycle
  * stages, and a simple B2B funnel (Pacto's standard funnel). Their rates and
  * days are editable defaults, each carrying its source and year
- * (REFERENCE.md, "Stage models in use" and "Benchmark ranges").
+ * (docs/domain.md, "Stage models" and "Benchmark ranges").
  */
 import type { Funnel, FunnelStage, FunnelTransition, Language, Term } from '../domain/workshop';
 import { STANDARD_TRANSITIONS } from '../sample/standard-content';
-import { sourced, type BenchmarkSource, type SourcedDefault } from './benchmarks';
+import { sourced, type BenchmarkSource, type SourcedDefault } from './benchmark-sources';
 import { withLayout } from './layout';
-import type { StageKind } from './names';
+import { STANDARD_STAGE_KEYS, type StageKind } from './standard-stages';
 import { STANDARD_STAGES, stageKindOf, termForKind, type Bilingual } from './stages';
 
 /** The templates a team can start its funnel from, in the order the picker shows them. */
@@ -154,7 +154,7 @@ const SIMPLE_B2B: FunnelTemplate = {
     es: 'Lead → MQL → SAL → SQL → Oportunidad → Cliente, con las tasas del ejemplo resuelto (de 4.800 leads a 60 clientes).',
     en: 'Lead → MQL → SAL → SQL → Opportunity → Customer, with the rates of the worked example (4,800 leads to 60 customers).',
   },
-  stages: (['lead', 'mql', 'sal', 'sql', 'opportunity', 'customer'] as const).map((kind) => ({ kind })),
+  stages: STANDARD_STAGE_KEYS.map((kind) => ({ kind })),
   transitions: STANDARD_TRANSITIONS.map((t) => {
     const how = SIMPLE_B2B_SOURCES[`${t.from}-${t.to}`]!;
     return {

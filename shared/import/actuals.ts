@@ -4,7 +4,7 @@
  * and average won deal size — overall and by monthly cohort, with cohorts
  * too recent to have converted flagged.
  *
- * Rules (REFERENCE.md, "Formulas"):
+ * Rules (docs/domain.md, "Formulas"):
  * - A record with a later stage date (or a later current stage, or won)
  *   counts as having reached every earlier stage.
  * - Rate to next = records reaching the next present stage ÷ records reaching

@@ -38,7 +38,7 @@ export interface BaselineScenario {
 /**
  * The measured rate between two stages of an export (indices into
  * `actuals.stages`, `ia` < `ib`): for opportunity → customer the win rate,
- * won ÷ closed (REFERENCE.md: open deals have not had their chance yet, so
+ * won ÷ closed (docs/domain.md: open deals have not had their chance yet, so
  * customers ÷ opportunities understates it), when the export gives it;
  * otherwise records reaching `ib` ÷ records reaching `ia`. Null when `ia` has
  * no records. Fraction 0..1.

@@ -1,12 +1,14 @@
 /**
- * Benchmark ranges for conversion rates and sales cycles, from REFERENCE.md
- * ("Benchmark ranges (defaults, with source)"). They are shown next to each
+ * Benchmark ranges for conversion rates and sales cycles, from docs/domain.md
+ * ("Benchmark ranges"). They are shown next to each
  * rate with their source and year, and a rate outside them is flagged, never
  * blocked: most of their spread comes from companies defining "MQL"
  * differently.
  */
 import { STANDARD_STAGE_KEYS, standardStageKey, type StandardStageKey } from './chain';
 import type { ChainStage } from './reverse-funnel';
+import { BENCHMARK_SOURCES, type BenchmarkSource } from '../funnel/benchmark-sources';
+import type { Bilingual } from '../funnel/standard-stages';
 
 /** One published figure for the conversion from one standard stage to a later one. */
 export interface RateBenchmark {
@@ -17,36 +19,34 @@ export interface RateBenchmark {
   max: number;
   /** True for a single approximate figure rather than a range: shown, never used to flag. */
   approximate: boolean;
-  /** Who published it, as REFERENCE.md names it. */
-  source: string;
-  /** Year published or reported; null when undated. */
-  year: number | null;
-  /** What the source measured when it differs from the stage names (e.g. "inquiry→sales-ready"). */
-  note?: string;
+  /** Who published it, and when: an entry of the one bilingual table of sources. */
+  source: BenchmarkSource;
+  /** What the source measured when it differs from the stage names (e.g. "inquiry→sales-ready"), per language. */
+  note?: Bilingual;
 }
 
-const SHERPA = 'MarketingSherpa B2B survey';
-const WATERFALL = 'Demand Waterfall enterprise ranges (practitioner write-up)';
-const COMPILATION = 'Compilations of HubSpot/Salesforce figures (second-hand)';
-const HUBSPOT_REPS = 'HubSpot survey of 1,000+ sales reps';
+const SHERPA = BENCHMARK_SOURCES['marketingsherpa-2009'];
+const WATERFALL = BENCHMARK_SOURCES['demand-waterfall-ranges'];
+const COMPILATION = BENCHMARK_SOURCES['hubspot-salesforce-2024'];
+const HUBSPOT_REPS = BENCHMARK_SOURCES['hubspot-reps-2026'];
 
-/** REFERENCE.md's benchmark table, one row per figure. */
+/** The benchmark table of docs/domain.md, one row per figure. */
 export const RATE_BENCHMARKS: readonly RateBenchmark[] = [
-  { from: 'lead', to: 'mql', min: 0.4, max: 0.4, approximate: true, source: SHERPA, year: 2009, note: 'inquiry→sales-ready' },
-  { from: 'mql', to: 'sql', min: 0.4, max: 0.4, approximate: true, source: SHERPA, year: 2009 },
-  { from: 'opportunity', to: 'customer', min: 0.3, max: 0.3, approximate: true, source: SHERPA, year: 2009 },
-  { from: 'lead', to: 'mql', min: 0.1, max: 0.25, approximate: false, source: WATERFALL, year: null },
-  { from: 'mql', to: 'sal', min: 0.4, max: 0.6, approximate: false, source: WATERFALL, year: null },
-  { from: 'sal', to: 'sql', min: 0.5, max: 0.7, approximate: false, source: WATERFALL, year: null },
-  { from: 'sql', to: 'customer', min: 0.2, max: 0.3, approximate: false, source: WATERFALL, year: null, note: 'SQL→close' },
-  { from: 'lead', to: 'mql', min: 0.1, max: 0.3, approximate: false, source: COMPILATION, year: 2024 },
-  { from: 'mql', to: 'sql', min: 0.25, max: 0.5, approximate: false, source: COMPILATION, year: 2024 },
-  { from: 'sql', to: 'opportunity', min: 0.3, max: 0.5, approximate: false, source: COMPILATION, year: 2024 },
-  { from: 'opportunity', to: 'customer', min: 0.2, max: 0.4, approximate: false, source: COMPILATION, year: 2024 },
-  { from: 'opportunity', to: 'customer', min: 0.21, max: 0.21, approximate: true, source: HUBSPOT_REPS, year: 2026, note: 'win rate, reported 2026' },
+  { from: 'lead', to: 'mql', min: 0.4, max: 0.4, approximate: true, source: SHERPA, note: { es: 'consulta→lista para ventas', en: 'inquiry→sales-ready' } },
+  { from: 'mql', to: 'sql', min: 0.4, max: 0.4, approximate: true, source: SHERPA },
+  { from: 'opportunity', to: 'customer', min: 0.3, max: 0.3, approximate: true, source: SHERPA },
+  { from: 'lead', to: 'mql', min: 0.1, max: 0.25, approximate: false, source: WATERFALL },
+  { from: 'mql', to: 'sal', min: 0.4, max: 0.6, approximate: false, source: WATERFALL },
+  { from: 'sal', to: 'sql', min: 0.5, max: 0.7, approximate: false, source: WATERFALL },
+  { from: 'sql', to: 'customer', min: 0.2, max: 0.3, approximate: false, source: WATERFALL, note: { es: 'SQL→cierre', en: 'SQL→close' } },
+  { from: 'lead', to: 'mql', min: 0.1, max: 0.3, approximate: false, source: COMPILATION },
+  { from: 'mql', to: 'sql', min: 0.25, max: 0.5, approximate: false, source: COMPILATION },
+  { from: 'sql', to: 'opportunity', min: 0.3, max: 0.5, approximate: false, source: COMPILATION },
+  { from: 'opportunity', to: 'customer', min: 0.2, max: 0.4, approximate: false, source: COMPILATION },
+  { from: 'opportunity', to: 'customer', min: 0.21, max: 0.21, approximate: true, source: HUBSPOT_REPS, note: { es: 'tasa de cierre', en: 'win rate' } },
 ];
 
-/** Sales cycle length ranges by segment, days (REFERENCE.md: SMB 30–60 days, mid-market 60–90, enterprise 6–12 months). */
+/** Sales cycle length ranges by segment, days (docs/domain.md: SMB 30–60 days, mid-market 60–90, enterprise 6–12 months). */
 export const SALES_CYCLE_BENCHMARKS: readonly { segment: 'smb' | 'mid-market' | 'enterprise'; minDays: number; maxDays: number }[] = [
   { segment: 'smb', minDays: 30, maxDays: 60 },
   { segment: 'mid-market', minDays: 60, maxDays: 90 },

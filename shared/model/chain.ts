@@ -10,9 +10,10 @@ import type { Funnel } from '../domain/workshop';
 import { mainPath } from '../domain/workshop-doc';
 import { ModelInputError, type ChainStage } from './reverse-funnel';
 
-/** The standard stage ids, in funnel order (Forrester demand waterfall with opportunity; REFERENCE.md, "Stage models"). */
-export const STANDARD_STAGE_KEYS = ['lead', 'mql', 'sal', 'sql', 'opportunity', 'customer'] as const;
-export type StandardStageKey = (typeof STANDARD_STAGE_KEYS)[number];
+import { STANDARD_STAGE_KEYS, type StandardStageKey } from '../funnel/standard-stages';
+
+/** The standard stage ids, in funnel order: declared in `shared/funnel/standard-stages.ts`. */
+export { STANDARD_STAGE_KEYS, type StandardStageKey } from '../funnel/standard-stages';
 
 /** One stage of a plan chain. */
 export interface PlanStage extends ChainStage {
@@ -102,7 +103,7 @@ export function conversionBetween(chain: readonly ChainStage[], from: number, to
 
 /**
  * Days from entering each stage to the close (entering the last stage): the
- * sum of `averageDays` from that stage on. REFERENCE.md, "time lag": volume
+ * sum of `averageDays` from that stage on. docs/domain.md, "time lag": volume
  * must enter a stage this long before its deals close. Same order as `chain`; the last is 0.
  */
 export function stageToCloseDays(chain: readonly PlanStage[]): number[] {

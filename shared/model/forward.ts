@@ -1,7 +1,7 @@
 /**
  * Forward projection: from a lead volume (or any first-stage volume) to the
  * deals and revenue it yields at the chain's rates: the reverse funnel run
- * the other way (REFERENCE.md, "Formulas", reverse funnel).
+ * the other way (docs/domain.md, "Formulas", reverse funnel).
  */
 import { MAX_MONEY, MAX_PLAN_STAGES, MAX_VOLUME } from '../domain/bounds';
 import { floorVolume, ModelInputError, type ChainStage, type StageVolume } from './reverse-funnel';

@@ -45,7 +45,7 @@ const PRECISION = 1e-6;
 
 /**
  * Finds the rate at `rateIndex` that the target needs given `available`
- * records at `availableIndex`. Uses the reverse funnel (REFERENCE.md) and
+ * records at `availableIndex`. Uses the reverse funnel (docs/domain.md) and
  * bisection: a higher rate never needs more volume upstream.
  * @throws ModelInputError naming `rateIndex`, `availableIndex`, `available` or a reverse-funnel input
  */

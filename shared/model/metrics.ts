@@ -1,7 +1,7 @@
 /**
  * Pipeline metrics the teams read next to the volumes: pipeline velocity,
  * coverage, lead-to-customer rate, cost per stage (CAC) and the sales
- * capacity check. Formulas from REFERENCE.md, "Formulas".
+ * capacity check. Formulas from docs/domain.md, "Formulas".
  */
 import { conversionBetween } from './chain';
 import { ceilVolume, ModelInputError, type ChainStage } from './reverse-funnel';
@@ -32,7 +32,7 @@ export interface VelocityInput {
 
 /**
  * Pipeline velocity: opportunities × win rate × average deal size ÷ sales
- * cycle length — money per day, workshop currency (REFERENCE.md: 100 × 0.25 ×
+ * cycle length — money per day, workshop currency (docs/domain.md: 100 × 0.25 ×
  * 50,000 ÷ 60 ≈ 20,833 a day).
  * @throws ModelInputError naming the field at fault
  */
@@ -46,7 +46,7 @@ export function pipelineVelocity(input: VelocityInput): number {
 
 /**
  * Pipeline coverage needed: 1 ÷ win rate, a multiple of the revenue target
- * (REFERENCE.md: 20 % win → 5× coverage).
+ * (docs/domain.md: 20 % win → 5× coverage).
  * @param winRate fraction, > 0 and ≤ 1
  * @throws ModelInputError naming `winRate`
  */
@@ -57,7 +57,7 @@ export function pipelineCoverage(winRate: number): number {
   return 1 / winRate;
 }
 
-/** Lead-to-customer rate: the product of every rate on the chain, fraction 0..1 (REFERENCE.md worked example: 1.25 %). */
+/** Lead-to-customer rate: the product of every rate on the chain, fraction 0..1 (the worked example of docs/domain.md: 1.25 %). */
 export function leadToCustomerRate(chain: readonly ChainStage[]): number {
   return conversionBetween(chain, 0, chain.length - 1);
 }

@@ -2,7 +2,7 @@
  * Time-phased monthly plan: in which month each stage's volume must be
  * produced so the deals close on time.
  *
- * REFERENCE.md, "time lag": volume must enter a stage the stage-to-close
+ * docs/domain.md, "time lag": volume must enter a stage the stage-to-close
  * duration before the deals close; one lag per stage. The stage-to-close
  * duration is the sum of the stage durations (`averageDays`) from that stage
  * to the last; it is turned into whole months by rounding to the nearest

@@ -3,7 +3,7 @@
  * funnel), when (monthly plan), and the figures read next to them — win rate,
  * coverage, pipeline velocity, lead-to-customer rate, cost per stage and CAC,
  * the sales capacity check and the benchmark flags. What `pacto plan` prints
- * and the scenario screens show. Formulas: REFERENCE.md, "Formulas".
+ * and the scenario screens show. Formulas: docs/domain.md, "Formulas".
  */
 import { checkChainBenchmarks, type BenchmarkCheck } from './benchmarks';
 import { assertChain, conversionBetween, DAYS_PER_MONTH, opportunityIndex } from './chain';

@@ -2,7 +2,7 @@
  * Reverse funnel (demand waterfall): from a revenue target back to the volume
  * each stage of the agreed funnel must produce.
  *
- * Source: REFERENCE.md, "Formulas": deals = ⌈revenue target ÷ average deal
+ * Source: docs/domain.md, "Formulas": deals = ⌈revenue target ÷ average deal
  * size⌉; then each earlier stage = ⌈next stage's volume ÷ conversion rate⌉,
  * rounding up at each stage. Worked example: 1,200,000 ÷ 20,000 = 60 deals;
  * 25 % win → 240 opportunities; 50 % → 480 SQLs; 40 % → 1,200 MQLs; 25 % → 4,800 leads.

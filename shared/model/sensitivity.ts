@@ -1,7 +1,7 @@
 /**
  * Sensitivity: which rate moves the result most. Each conversion rate is
  * moved down and up by the same number of percentage points, one at a time;
- * the change in leads needed (reverse funnel, REFERENCE.md) and in revenue
+ * the change in leads needed (reverse funnel, docs/domain.md) and in revenue
  * from today's lead volume (forward projection) is ranked for a tornado chart.
  */
 import { leadToCustomerRate } from './metrics';

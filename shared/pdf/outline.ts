@@ -81,12 +81,19 @@ export function pagesOf(titles: readonly string[], pagination: PdfPagination): (
   });
 }
 
+/** A table-of-contents entry whose page differs from the printed outline (`actual` null: the heading was not printed). */
+export interface TocMismatch {
+  title: string;
+  claimed: number;
+  actual: number | null;
+}
+
 /**
  * Entries of `toc` whose page differs from where the printed outline puts
  * that heading (or that the outline lacks): empty when the table of contents
  * is right.
  */
-export function tocMismatches(toc: readonly TocEntry[], pagination: PdfPagination): { title: string; claimed: number; actual: number | null }[] {
+export function tocMismatches(toc: readonly TocEntry[], pagination: PdfPagination): TocMismatch[] {
   const actual = pagesOf(
     toc.map((e) => e.title),
     pagination,

@@ -2,7 +2,7 @@
  * Standard content a workshop starts from, in Spanish and English: the
  * glossary terms of the demand waterfall, the agreed funnel with benchmark
  * rates, SLA commitments from the clause catalogue, and the sample workshop
- * shown on first run. Sources: REFERENCE.md (stage models, benchmark ranges,
+ * shown on first run. Sources: docs/domain.md (stage models, benchmark ranges,
  * worked example, SLA clause catalogue). Every number is an editable default.
  */
 import type {
@@ -20,12 +20,13 @@ import type {
 import { EMPTY_SCENARIO_SET } from '../domain/workshop';
 
 import { COMMITMENT_DETAILS, standardSlaSections, TERM_EXAMPLES } from '../sla/templates';
+import { STAGE_OWNERS, standardStageName, type Bilingual, type StandardStageKey } from '../funnel/standard-stages';
 
-/** A text in each workshop language. */
-export type Bilingual = Record<Language, string>;
+export type { Bilingual } from '../funnel/standard-stages';
+export { standardStageName } from '../funnel/standard-stages';
 
 export interface StandardTerm {
-  key: 'lead' | 'mql' | 'sal' | 'sql' | 'opportunity' | 'customer';
+  key: StandardStageKey;
   acronym: string;
   owner: 'marketing' | 'sales';
   name: Bilingual;
@@ -39,7 +40,7 @@ export const STANDARD_TERMS: readonly StandardTerm[] = [
   {
     key: 'lead',
     acronym: 'Lead',
-    owner: 'marketing',
+    owner: STAGE_OWNERS.lead,
     name: { es: 'Lead', en: 'Lead' },
     definition: {
       es: 'Persona o cuenta que mostró interés en nuestra oferta y de la que tenemos datos de contacto válidos.',
@@ -57,7 +58,7 @@ export const STANDARD_TERMS: readonly StandardTerm[] = [
   {
     key: 'mql',
     acronym: 'MQL',
-    owner: 'marketing',
+    owner: STAGE_OWNERS.mql,
     name: { es: 'Lead calificado por marketing', en: 'Marketing qualified lead' },
     definition: {
       es: 'Lead que cumple los criterios acordados de perfil (empresa, cargo, sector) y de interacción (puntuación).',
@@ -75,7 +76,7 @@ export const STANDARD_TERMS: readonly StandardTerm[] = [
   {
     key: 'sal',
     acronym: 'SAL',
-    owner: 'sales',
+    owner: STAGE_OWNERS.sal,
     name: { es: 'Lead aceptado por ventas', en: 'Sales accepted lead' },
     definition: {
       es: 'MQL que ventas revisó y aceptó trabajar dentro de la ventana acordada.',
@@ -93,7 +94,7 @@ export const STANDARD_TERMS: readonly StandardTerm[] = [
   {
     key: 'sql',
     acronym: 'SQL',
-    owner: 'sales',
+    owner: STAGE_OWNERS.sql,
     name: { es: 'Lead calificado por ventas', en: 'Sales qualified lead' },
     definition: {
       es: 'Prospecto con necesidad, presupuesto, autoridad y plazo confirmados en una conversación con ventas.',
@@ -111,7 +112,7 @@ export const STANDARD_TERMS: readonly StandardTerm[] = [
   {
     key: 'opportunity',
     acronym: 'SQO',
-    owner: 'sales',
+    owner: STAGE_OWNERS.opportunity,
     name: { es: 'Oportunidad', en: 'Opportunity' },
     definition: {
       es: 'Negocio calificado en el pipeline, con importe estimado y fecha probable de cierre.',
@@ -129,7 +130,7 @@ export const STANDARD_TERMS: readonly StandardTerm[] = [
   {
     key: 'customer',
     acronym: '',
-    owner: 'sales',
+    owner: STAGE_OWNERS.customer,
     name: { es: 'Cliente', en: 'Customer' },
     definition: {
       es: 'Cuenta que firmó contrato; pasa a éxito del cliente, que mide su fidelización (NPS, retención).',
@@ -145,7 +146,7 @@ export const STANDARD_TERMS: readonly StandardTerm[] = [
 
 /**
  * Agreed-funnel defaults between consecutive standard stages: rate (fraction
- * 0..1) and average days. They reproduce REFERENCE.md's worked example
+ * 0..1) and average days. They reproduce the worked example of docs/domain.md
  * (lead→MQL 25 %, MQL→SQL 40 % as MQL→SAL 80 % × SAL→SQL 50 %, SQL→opportunity
  * 50 %, win rate 25 %), inside the 2024 compilation ranges of HubSpot and
  * Salesforce figures; days fit a mid-market cycle (60–90 days).
@@ -170,16 +171,6 @@ export function standardTerms(language: Language): Term[] {
     ownerTeam: t.owner,
     examples: TERM_EXAMPLES[t.key][language],
   }));
-}
-
-/**
- * The name a funnel stage of standard term `key` carries in `language`: the
- * acronym where the field says it ("MQL", "SQL"), the full name for the
- * opportunity (its acronym SQO is rarely said) and for the customer (none).
- */
-export function standardStageName(key: StandardTerm['key'], language: Language): string {
-  const t = STANDARD_TERMS.find((term) => term.key === key)!;
-  return t.acronym && t.key !== 'opportunity' ? t.acronym : t.name[language];
 }
 
 /** The standard funnel, stages linked to the standard terms, laid out left to right. */
@@ -216,7 +207,7 @@ const SLA_INTRO: Bilingual = {
     'Reviewed weekly on the shared dashboard and revised every quarter.',
 };
 
-/** SLA commitments from REFERENCE.md's clause catalogue (items 2–7, 9, 10). */
+/** SLA commitments from the clause catalogue of docs/domain.md (items 2–7, 9, 10). */
 export function standardCommitments(language: Language, mqlsPerMonth: number): Commitment[] {
   const es = language === 'es';
   const withDetails = (list: Commitment[]): Commitment[] =>

@@ -1,5 +1,5 @@
 /**
- * The SLA clause library: REFERENCE.md's catalogue of what agreements
+ * The SLA clause library: the catalogue (docs/domain.md, "SLA clause catalogue") of what agreements
  * usually contain (items 1–10), each with what inserting it adds to a
  * workshop — a structured commitment (from the standard commitments) and/or
  * template text for a written section. Pure: the UI applies the result.
@@ -13,7 +13,7 @@ type Bi = Record<Language, string>;
 
 /** One catalogue entry. */
 export interface LibraryClause {
-  /** Catalogue number in REFERENCE.md (1–10). */
+  /** Catalogue number in docs/domain.md, "SLA clause catalogue" (1–10). */
   number: number;
   title: Bi;
   /** Id of the standard commitment it adds, if any (see `standardCommitments`). */

@@ -5,7 +5,7 @@
  * The figure is the agreed scenario's plan at its MQL stage (the stage
  * whose id or linked glossary term is the standard `mql`) ÷ the plan's
  * months, rounded up (`agreedMqlsPerMonth`, shared/model). When no scenario
- * plan can be computed, it falls back to the reverse funnel (REFERENCE.md,
+ * plan can be computed, it falls back to the reverse funnel (docs/domain.md,
  * "Formulas": round up at each stage) from the workshop's revenue target and
  * average deal size over the agreed funnel's main path.
  */

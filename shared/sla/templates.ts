@@ -1,12 +1,13 @@
 /**
  * Template texts for the SLA's written sections, the structured details of
  * the standard commitments, and glossary examples, in Spanish and English.
- * Sources: REFERENCE.md (SLA clause catalogue items 5–10, formulas of NPS,
+ * Sources: docs/domain.md (SLA clause catalogue items 5–10, formulas of NPS,
  * churn, retention, net revenue retention and customer lifetime value).
  * Every number is an editable default.
  */
 import type { RichDoc, RichNode } from '../domain/rich-text';
 import type { Language, SlaSectionKey } from '../domain/workshop';
+import type { StandardStageKey } from '../funnel/standard-stages';
 
 type Bi = Record<Language, string>;
 
@@ -143,7 +144,7 @@ export const COMMITMENT_DETAILS: Record<string, { measurement: Bi; whenMissed: B
 };
 
 /** Examples for the standard glossary terms (by key): what is and what is not one. */
-export const TERM_EXAMPLES: Record<'lead' | 'mql' | 'sal' | 'sql' | 'opportunity' | 'customer', Bi> = {
+export const TERM_EXAMPLES: Record<StandardStageKey, Bi> = {
   lead: {
     es: 'Sí: quien descarga una guía con su correo de empresa. No: un estudiante que escribe por una beca.',
     en: 'Yes: someone who downloads a guide with a business email. No: a student asking about a grant.',

@@ -54,7 +54,7 @@ describe('the sample workshop, from opening Pacto to a signed PDF', () => {
     await shot(page, '05-sla');
     await goToStep(page, 'targets');
     const volumes = await page.getByTestId('volumes').locator('tbody tr td:nth-child(2)').allTextContents();
-    // REFERENCE.md's worked example through the sample's agreed funnel (MQL→SAL 80 % × SAL→SQL 50 % = MQL→SQL 40 %).
+    // The worked example of docs/domain.md through the sample's agreed funnel (MQL→SAL 80 % × SAL→SQL 50 % = MQL→SQL 40 %).
     expect(volumes).toEqual(['4800', '1200', '960', '480', '240', '60']);
     await shot(page, '06-targets');
   });

@@ -51,7 +51,7 @@ describe('scenarios on the targets screen', () => {
       expect.stringContaining('Ambicioso'),
     ]);
     await expect(tabs().filter({ hasText: 'Acordado' }).getAttribute('data-scenario-id')).resolves.toBe('base');
-    // REFERENCE.md's worked example through the sample's agreed funnel.
+    // The worked example of docs/domain.md through the sample's agreed funnel.
     await expect(volumes()).resolves.toEqual(['4800', '1200', '960', '480', '240', '60']);
     // Budget 240.000 € over 60 customers: CAC 4.000 €.
     await expect(page.getByTestId('metric-cac').textContent()).resolves.toMatch(/4\.?000\s?€/);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { funnelSchema, LANGUAGES, type Funnel, type Term } from '../../shared/domain/workshop';
 import { mainPath } from '../../shared/domain/workshop-doc';
-import { BENCHMARK_SOURCES, formatSource } from '../../shared/funnel/benchmarks';
+import { BENCHMARK_SOURCES, formatSource } from '../../shared/funnel/benchmark-sources';
 import { stageKindOfName } from '../../shared/funnel/names';
 import { createStandardStage, STAGE_PALETTE, stageKindOf, termForKind, uniqueId } from '../../shared/funnel/stages';
 import { defaultSources, FUNNEL_TEMPLATES, instantiateTemplate, TEMPLATE_IDS } from '../../shared/funnel/templates';
@@ -98,7 +98,7 @@ describe('templates', () => {
     }
   });
 
-  it('rates that REFERENCE.md gives a range for use its midpoint in the Demand Waterfall', () => {
+  it('rates that docs/domain.md gives a range for use its midpoint in the Demand Waterfall', () => {
     for (const t of FUNNEL_TEMPLATES['demand-waterfall'].transitions) {
       const r = t.conversionRate.range;
       if (r) expect(t.conversionRate.value).toBeCloseTo((r.min + r.max) / 2, 10);

@@ -1,5 +1,5 @@
 // `npx pacto plan` on the README's example scenario file and `npx pacto actuals` on an export with unreadable rows,
-// spawned as a user runs them; figures checked by hand (REFERENCE.md's worked example, counted rows).
+// spawned as a user runs them; figures checked by hand (the worked example of docs/domain.md, counted rows).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -11,7 +11,7 @@ import type { Scenario } from '../../shared/model/scenario';
 import { sensitivity } from '../../shared/model/sensitivity';
 import { standardFunnel } from '../../shared/sample/standard-content';
 
-/** REFERENCE.md's worked example: 25 % lead→MQL, 40 % MQL→SQL, 50 % SQL→opportunity, 25 % win. */
+/** The worked example of docs/domain.md: 25 % lead→MQL, 40 % MQL→SQL, 50 % SQL→opportunity, 25 % win. */
 const WORKED: PlanStage[] = [
   { id: 'lead', name: 'Lead', conversionRate: 0.25, averageDays: 14 },
   { id: 'mql', name: 'MQL', conversionRate: 0.4, averageDays: 9 },
@@ -30,7 +30,7 @@ function workedScenario(targets: Partial<Scenario['targets']> = {}): Scenario {
   };
 }
 
-describe('planScenario on REFERENCE.md worked example', () => {
+describe('planScenario on the worked example of docs/domain.md', () => {
   it('needs 60 deals, 240 opportunities, 480 SQLs, 1,200 MQLs, 4,800 leads (1.25 % lead-to-deal)', () => {
     const plan = planScenario(workedScenario());
     expect(plan.stages.map((s) => s.volume)).toEqual([4800, 1200, 480, 240, 60]);
@@ -161,7 +161,7 @@ describe('chain helpers', () => {
 });
 
 describe('metrics', () => {
-  it('pipeline velocity: REFERENCE.md 100 × 0.25 × 50,000 ÷ 60 ≈ 20,833 a day', () => {
+  it('pipeline velocity: docs/domain.md 100 × 0.25 × 50,000 ÷ 60 ≈ 20,833 a day', () => {
     expect(pipelineVelocity({ opportunities: 100, winRate: 0.25, averageDealSize: 50_000, salesCycleDays: 60 })).toBeCloseTo(20_833.333, 2);
   });
 
@@ -296,13 +296,14 @@ describe('sensitivity', () => {
 });
 
 describe('benchmarks', () => {
-  it('carries every REFERENCE.md figure with a source and a year or undated', () => {
+  it('carries every docs/domain.md figure with a source and a year or undated', () => {
     expect(RATE_BENCHMARKS.length).toBe(12);
     for (const b of RATE_BENCHMARKS) {
-      expect(b.source.length).toBeGreaterThan(0);
+      expect(b.source.name.es.length).toBeGreaterThan(0);
+      expect(b.source.name.en.length).toBeGreaterThan(0);
       expect(b.min).toBeLessThanOrEqual(b.max);
     }
-    expect(RATE_BENCHMARKS.filter((b) => b.year === 2024).map((b) => `${b.from}-${b.to}`)).toEqual([
+    expect(RATE_BENCHMARKS.filter((b) => b.source.year === 2024).map((b) => `${b.from}-${b.to}`)).toEqual([
       'lead-mql',
       'mql-sql',
       'sql-opportunity',

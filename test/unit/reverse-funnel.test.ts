@@ -4,7 +4,7 @@ import { mainPath } from '../../shared/domain/workshop-doc';
 import { standardFunnel } from '../../shared/sample/standard-content';
 
 describe('reverseFunnel', () => {
-  it('reproduces REFERENCE.md worked example: 60 / 240 / 480 / 1,200 / 4,800', () => {
+  it('reproduces the worked example of docs/domain.md: 60 / 240 / 480 / 1,200 / 4,800', () => {
     const result = reverseFunnel(1_200_000, 20_000, [
       { id: 'lead', conversionRate: 0.25 },
       { id: 'mql', conversionRate: 0.4 },

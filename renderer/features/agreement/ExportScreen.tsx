@@ -1,29 +1,20 @@
-/** Export a frozen version as the agreement PDF (print view → PDF → metadata and snapshot → save). */
+/**
+ * The Export step: choose a frozen version and paper, preview the print view,
+ * and export it (the flow itself is `exportAgreement` in ./actions.ts).
+ */
 import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import { readSnapshot, type AgreementSnapshot } from '../../../shared/agreement/version';
-import { buildSignatureRecord } from '../../../shared/agreement/signature-record';
-import { pagesOf } from '../../../shared/pdf/outline';
+import { readSnapshot } from '../../../shared/agreement/version';
 import { db } from '../../data/instance';
-import { recordExported } from './actions';
+import { exportAgreement } from './actions';
 import { useAudit } from './useAudit';
 import { PAGE_SIZES, type PageSize } from '../../../shared/domain/workshop';
-import { platform } from '../../platform';
 import { useAppStore } from '../../store';
-import { fixedT } from '../../i18n';
 import { PrintView, pageRule, printTemplates, tocHeadings } from './PrintView';
 import { CrmExport } from '../crm/CrmExport';
 
 const nextFrame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
-
-/** File name from company, title and version, safe on every system. */
-export function suggestedFileName(snapshot: AgreementSnapshot): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what file names must not hold
-  const clean = (s: string) => s.replace(/[/\\:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim();
-  const base = `${clean(snapshot.content.meta.company)} - ${clean(snapshot.content.meta.title)} - v${snapshot.version}`;
-  return `${base.slice(0, 180)}.pdf`;
-}
 
 export function ExportScreen() {
   const { t } = useTranslation();
@@ -45,7 +36,6 @@ export function ExportScreen() {
   }, []);
 
   if (!version || !snapshot) return <p className="empty">{t('export.needVersion')}</p>;
-  const vt = fixedT(snapshot.content.meta.language);
   const layoutKey = `${version.id}:${pageSize}`;
   const pages = paginated?.key === layoutKey ? paginated.pages : null;
   const signedCount = signatures.filter((s) => s.versionId === version.id).length;
@@ -53,51 +43,25 @@ export function ExportScreen() {
 
   const run = async () => {
     setState({ kind: 'busy', text: t('agreement.export.paginating') });
-    setPaginated(null);
-    await document.fonts.ready;
-    await nextFrame();
-    const print = { pageSize, ...printTemplates(snapshot) };
-    // First print: where each section lands, from the PDF's outline. The contents then show those pages,
-    // and the export checks the final print puts every heading on the page the contents name.
-    const counted = await platform().paginatePdf(print);
-    const root = document.getElementById('print-root');
-    if (!counted.ok || !root) {
-      setState({ kind: 'failed', text: t('agreement.export.tocFailed', { message: counted.ok ? 'print view' : counted.error.message }) });
-      return;
-    }
-    const headings = tocHeadings(root);
-    const found = pagesOf(
-      headings.map((h) => h.title),
-      counted.value,
-    );
-    const missing = headings.filter((_, i) => found[i] === null).map((h) => h.title);
-    if (missing.length > 0) {
-      setState({ kind: 'failed', text: t('agreement.export.tocFailed', { message: missing.join(', ') }) });
-      return;
-    }
-    setPaginated({ key: layoutKey, pages: Object.fromEntries(headings.map((h, i) => [h.id, found[i]!])) });
-    await nextFrame();
-    await nextFrame();
-    const result = await platform().exportPdf({
-      suggestedName: suggestedFileName(snapshot),
-      print,
-      toc: headings.map((h, i) => ({ title: h.title, page: found[i]! })),
-      signatureRecord: buildSignatureRecord(version, signatures, audit),
-      metadata: {
-        title: `${snapshot.content.meta.title} — ${vt('pdf.version', { number: snapshot.version })}`,
-        author: snapshot.content.meta.company,
-        subject: vt('pdf.subject'),
-        keywords: [...vt('pdf.keywords').split(',').map((k) => k.trim()), `sha256:${version.fingerprint}`],
-        language: snapshot.content.meta.language,
+    const outcome = await exportAgreement(db, { version, snapshot, signatures, audit, pageSize }, {
+      templates: printTemplates(snapshot),
+      headings: async () => {
+        await document.fonts.ready;
+        await nextFrame();
+        const root = document.getElementById('print-root');
+        return root ? tocHeadings(root) : null;
       },
-      snapshotJson: version.snapshotJson,
+      showPages: async (shown) => {
+        // Page numbers of the contents hold only for the version and paper they were counted on.
+        setPaginated(shown ? { key: layoutKey, pages: shown } : null);
+        await nextFrame();
+        await nextFrame();
+      },
     });
-    if (result.ok) {
-      setState({ kind: 'done', text: t('export.done', { path: result.value.path }), sealed: result.value.sealed });
-      await recordExported(db, version, { ...result.value, pageSize });
-    }
-    else if (result.error.code === 'cancelled') setState({ kind: 'cancelled', text: t('export.cancelled') });
-    else setState({ kind: 'failed', text: t('export.failed', { message: result.error.message }) });
+    if (outcome.kind === 'done') setState({ kind: 'done', text: t('export.done', { path: outcome.path }), sealed: outcome.sealed });
+    else if (outcome.kind === 'cancelled') setState({ kind: 'cancelled', text: t('export.cancelled') });
+    else if (outcome.kind === 'toc-failed') setState({ kind: 'failed', text: t('agreement.export.tocFailed', { message: outcome.message }) });
+    else setState({ kind: 'failed', text: t('export.failed', { message: outcome.message }) });
   };
 
   return (

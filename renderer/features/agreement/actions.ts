@@ -1,8 +1,9 @@
 /**
  * What the signing steps do to the database, each with its audit event:
  * freezing (through the freeze gate, or with a recorded override), signing,
- * exporting, and voiding the signatures of a draft when it is edited after
- * signing started. The audit chain itself is `shared/agreement/audit.ts`,
+ * exporting the agreement PDF (pagination, the platform's export pipeline,
+ * the `exported` event), and voiding the signatures of a draft when it is
+ * edited after signing started. The audit chain itself is `shared/agreement/audit.ts`,
  * stored by `data/audit.ts`.
  */
 import type * as Y from 'yjs';
@@ -17,6 +18,14 @@ import type { PactoDb } from '../../data/db';
 import { activeDoc, addSignature, freeze } from '../../data/session';
 import { useAppStore, type AppState } from '../../store';
 import { readApprovals } from '../../../shared/domain/approvals-doc';
+import { buildSignatureRecord } from '../../../shared/agreement/signature-record';
+import type { AuditEvent } from '../../../shared/agreement/audit';
+import type { AgreementSnapshot } from '../../../shared/agreement/version';
+import type { PageSize } from '../../../shared/domain/workshop';
+import type { ExportPdfRequest } from '../../../shared/bridge/contract';
+import { pagesOf } from '../../../shared/pdf/outline';
+import { platform } from '../../platform';
+import { fixedT } from '../../i18n';
 
 /** The app itself as an actor: events nobody in particular did (creation, export, voiding). */
 export const PACTO_ACTOR: AuditActor = { participantId: null, name: 'Pacto', team: null };
@@ -117,6 +126,88 @@ export async function recordExported(
       ...(file.sealKeyFingerprint ? { sealKey: file.sealKeyFingerprint } : {}),
     },
   });
+}
+
+/** File name from company, title and version, safe on every system. */
+export function suggestedFileName(snapshot: AgreementSnapshot): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what file names must not hold
+  const clean = (s: string) => s.replace(/[/\\:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const base = `${clean(snapshot.content.meta.company)} - ${clean(snapshot.content.meta.title)} - v${snapshot.version}`;
+  return `${base.slice(0, 180)}.pdf`;
+}
+
+/** The PDF's document metadata for a version, in the version's own language. */
+export function agreementPdfMetadata(version: AgreementVersion, snapshot: AgreementSnapshot): ExportPdfRequest['metadata'] {
+  const vt = fixedT(snapshot.content.meta.language);
+  return {
+    title: `${snapshot.content.meta.title} — ${vt('pdf.version', { number: snapshot.version })}`,
+    author: snapshot.content.meta.company,
+    subject: vt('pdf.subject'),
+    keywords: [...vt('pdf.keywords').split(',').map((k) => k.trim()), `sha256:${version.fingerprint}`],
+    language: snapshot.content.meta.language,
+  };
+}
+
+/**
+ * The print view as the export sees it (the Export screen supplies it): the
+ * header and footer templates, the headings the contents list, and a way to
+ * show page numbers in the contents and wait until they are laid out.
+ */
+export interface AgreementPrintView {
+  templates: { headerTemplate: string; footerTemplate: string };
+  /** Waits until the print view is laid out (fonts loaded), then reads the contents' headings; null when it is not mounted. */
+  headings(): Promise<{ id: string; title: string }[] | null>;
+  /** Shows these pages (heading id → page) in the contents, or none, and resolves once they are laid out. */
+  showPages(pages: Record<string, number> | null): Promise<void>;
+}
+
+/** How an export ended: written (where, sealed or not), cancelled, the contents could not be paginated, or a pipeline error. */
+export type AgreementExportOutcome =
+  | { kind: 'done'; path: string; sealed: boolean }
+  | { kind: 'cancelled' }
+  | { kind: 'toc-failed'; message: string }
+  | { kind: 'failed'; code: string; message: string };
+
+/**
+ * Exports a frozen version as the agreement PDF: prints once to learn where
+ * each section lands (from the PDF's outline), shows those pages in the
+ * contents, then runs the platform's export pipeline (print, contents check,
+ * metadata and snapshot, seal, save) and records `exported` in the audit
+ * trail. Never throws for a failed print or write: the outcome says what
+ * happened (`toc-failed` names the headings that were not printed).
+ */
+export async function exportAgreement(
+  db: PactoDb,
+  input: { version: AgreementVersion; snapshot: AgreementSnapshot; signatures: readonly Signature[]; audit: readonly AuditEvent[]; pageSize: PageSize },
+  view: AgreementPrintView,
+): Promise<AgreementExportOutcome> {
+  const { version, snapshot, pageSize } = input;
+  await view.showPages(null);
+  const headings = await view.headings();
+  const print = { pageSize, ...view.templates };
+  // First print: where each section lands, from the PDF's outline. The contents then show those pages,
+  // and the export checks the final print puts every heading on the page the contents name.
+  const counted = await platform().paginatePdf(print);
+  if (!counted.ok) return { kind: 'toc-failed', message: counted.error.message };
+  if (!headings) return { kind: 'toc-failed', message: 'print view' };
+  const found = pagesOf(
+    headings.map((h) => h.title),
+    counted.value,
+  );
+  const missing = headings.filter((_, i) => found[i] === null).map((h) => h.title);
+  if (missing.length > 0) return { kind: 'toc-failed', message: missing.join(', ') };
+  await view.showPages(Object.fromEntries(headings.map((h, i) => [h.id, found[i]!])));
+  const result = await platform().exportPdf({
+    suggestedName: suggestedFileName(snapshot),
+    print,
+    toc: headings.map((h, i) => ({ title: h.title, page: found[i]! })),
+    signatureRecord: buildSignatureRecord(version, input.signatures, input.audit),
+    metadata: agreementPdfMetadata(version, snapshot),
+    snapshotJson: version.snapshotJson,
+  });
+  if (!result.ok) return result.error.code === 'cancelled' ? { kind: 'cancelled' } : { kind: 'failed', code: result.error.code, message: result.error.message };
+  await recordExported(db, version, { ...result.value, pageSize });
+  return { kind: 'done', path: result.value.path, sealed: result.value.sealed };
 }
 
 /**

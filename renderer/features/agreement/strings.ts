@@ -1,5 +1,6 @@
 /** Strings of the signing, export and printed-agreement views (namespace `agreement`), Spanish and English. */
-export const strings = {
+import { featureStrings } from '../../i18n/feature-strings';
+export const strings = featureStrings({
   namespace: 'agreement',
   es: {
     gate: {
@@ -323,4 +324,4 @@ export const strings = {
       eidas: 'The signatures in this document are simple electronic signatures in the sense of the eIDAS Regulation (EU) 910/2014; nothing more is claimed.',
     },
   },
-};
+});

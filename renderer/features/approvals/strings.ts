@@ -1,5 +1,6 @@
 /** Strings of approvals, comments and the rich-text editor, Spanish and English, under `review.*`. */
-export const strings = {
+import { featureStrings } from '../../i18n/feature-strings';
+export const strings = featureStrings({
   namespace: 'review',
   es: {
     editor: {
@@ -69,7 +70,6 @@ export const strings = {
       noParticipant: 'Añada participantes para comentar.',
       error: { required: 'Escriba el comentario.', 'too-long': 'El comentario es demasiado largo.', other: 'No se pudo guardar: {{message}}' },
     },
-    review: 'Aprobaciones y comentarios',
   },
   en: {
     editor: {
@@ -139,6 +139,5 @@ export const strings = {
       noParticipant: 'Add participants to comment.',
       error: { required: 'Write the comment.', 'too-long': 'The comment is too long.', other: 'Could not save it: {{message}}' },
     },
-    review: 'Approvals and comments',
   },
-};
+});

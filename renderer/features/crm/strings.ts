@@ -1,4 +1,5 @@
 /** Strings of the CRM hand-back downloads on the Export step (namespace `crm`), Spanish and English. */
+import { featureStrings } from '../../i18n/feature-strings';
 const es = {
   title: 'Llevar el acuerdo al CRM',
   intro: 'Lo acordado en la versión elegida (etapas, definiciones, criterios de entrada y salida, responsables y compromisos del SLA) en archivos que un administrador aplica en el CRM sin volver a escribirlo.',
@@ -14,9 +15,7 @@ const es = {
   failed: 'No se pudo guardar {{name}}: {{message}}',
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-
-const en: Shape<typeof es> = {
+const en = {
   title: 'Take the agreement to the CRM',
   intro: 'What the chosen version agreed (stages, definitions, entry and exit criteria, owners and SLA commitments) as files an admin applies in the CRM without retyping them.',
   formats: {
@@ -31,4 +30,4 @@ const en: Shape<typeof es> = {
   failed: 'Could not save {{name}}: {{message}}',
 };
 
-export const strings = { namespace: 'crm', es, en };
+export const strings = featureStrings({ namespace: 'crm', es, en });

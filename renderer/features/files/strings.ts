@@ -1,5 +1,6 @@
 /** Strings of workshop files, recent files and backups (namespace `files`), Spanish and English. */
-export const strings = {
+import { featureStrings } from '../../i18n/feature-strings';
+export const strings = featureStrings({
   namespace: 'files',
   es: {
     open: 'Abrir archivo…',
@@ -11,7 +12,6 @@ export const strings = {
     noFile: 'Sin archivo',
     noFileHint: 'Se guarda en este equipo mientras escribe. Guárdelo como archivo .pacto para enviarlo o archivarlo.',
     unsaved: 'Cambios sin guardar en el archivo',
-    unsavedShort: 'sin guardar',
     fileSaved: 'Archivo al día',
     saved: 'Guardado en «{{name}}».',
     copySaved: 'Copia exportada en «{{name}}».',
@@ -79,7 +79,6 @@ export const strings = {
     noFile: 'No file',
     noFileHint: 'Saved on this computer as you type. Save it as a .pacto file to send or keep it.',
     unsaved: 'Unsaved changes to the file',
-    unsavedShort: 'unsaved',
     fileSaved: 'File up to date',
     saved: 'Saved to “{{name}}”.',
     copySaved: 'Copy exported to “{{name}}”.',
@@ -137,4 +136,4 @@ export const strings = {
       },
     },
   },
-};
+});

@@ -13,7 +13,7 @@ import type { Result } from '../../../shared/domain/result';
 import { richTextToPlain } from '../../../shared/domain/rich-text';
 import { formatRateInput, parseDaysInput, parseRateInput } from '../../../shared/funnel/input';
 import { defaultSources } from '../../../shared/funnel/templates';
-import { formatSource } from '../../../shared/funnel/benchmarks';
+import { formatSource } from '../../../shared/funnel/benchmark-sources';
 import { edit } from '../../data/session';
 import { useAppStore } from '../../store';
 import { FieldFrame, SelectField, TextField, firstError, useFieldDraft } from '../../ui/fields';

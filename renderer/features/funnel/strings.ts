@@ -1,5 +1,6 @@
 /** Strings of the Funnel step (canvas, Compare, export), Spanish and English, under `canvas.*`. */
-export const strings = {
+import { featureStrings } from '../../i18n/feature-strings';
+export const strings = featureStrings({
   namespace: 'canvas',
   es: {
     tabs: { label: 'Embudos', agreed: 'Acordado', marketing: 'De Marketing', sales: 'De Ventas', compare: 'Comparar' },
@@ -43,7 +44,6 @@ export const strings = {
     stageAriaOut: '; sale hacia {{targets}}',
     edgeAria: 'De {{from}} a {{to}}: {{rate}} de conversión, {{days}} en promedio',
     edgeAriaRecycle: 'Bucle de reciclaje de {{from}} a {{to}}: {{rate}}, {{days}} en promedio',
-    renameHint: 'Doble clic o F2 para renombrar',
     keyboardHelp:
       'Teclado: Tab recorre las etapas; flechas eligen la etapa vecina; Alt+flechas mueven la etapa; Supr elimina; Ctrl+A, Ctrl+C, Ctrl+V; F2 renombra.',
     panel: {
@@ -62,8 +62,6 @@ export const strings = {
       connectPick: 'Elija la etapa destino',
       rate: 'Conversión (%)',
       days: 'Días promedio',
-      from: 'Desde',
-      to: 'Hacia',
       removeStage: 'Eliminar etapa',
       removeArrow: 'Eliminar flecha',
       source: 'Fuente del valor inicial: {{source}}',
@@ -154,7 +152,6 @@ export const strings = {
     stageAriaOut: '; leads to {{targets}}',
     edgeAria: 'From {{from}} to {{to}}: {{rate}} conversion, {{days}} on average',
     edgeAriaRecycle: 'Recycle loop from {{from}} to {{to}}: {{rate}}, {{days}} on average',
-    renameHint: 'Double-click or F2 to rename',
     keyboardHelp:
       'Keyboard: Tab walks the stages; arrows pick the neighbouring stage; Alt+arrows move the stage; Delete removes; Ctrl+A, Ctrl+C, Ctrl+V; F2 renames.',
     panel: {
@@ -173,8 +170,6 @@ export const strings = {
       connectPick: 'Pick the target stage',
       rate: 'Conversion (%)',
       days: 'Average days',
-      from: 'From',
-      to: 'To',
       removeStage: 'Delete stage',
       removeArrow: 'Delete arrow',
       source: 'Source of the starting value: {{source}}',
@@ -223,4 +218,4 @@ export const strings = {
       no: 'no',
     },
   },
-};
+});

@@ -1,5 +1,6 @@
 /** Strings of the Glossary step beyond the core ones (`glossary.*`), Spanish and English, under `terms.*`. */
-export const strings = {
+import { featureStrings } from '../../i18n/feature-strings';
+export const strings = featureStrings({
   namespace: 'terms',
   es: {
     search: 'Buscar términos',
@@ -41,4 +42,4 @@ export const strings = {
     },
     removeConfirm: 'Delete “{{name}}”? You can undo it with Ctrl+Z.',
   },
-};
+});

@@ -20,7 +20,7 @@ import { decodeText, workbookContainer } from '../../../shared/import/decode';
 import type { WorkbookSheet } from '../../../shared/import/workbook';
 import { detectMapping, type ColumnMapping } from '../../../shared/import/mapping';
 import type { DateOrder } from '../../../shared/import/values';
-import { STANDARD_STAGE_KEYS } from '../../../shared/model/chain';
+import { STANDARD_STAGE_KEYS, standardStageName } from '../../../shared/funnel/standard-stages';
 import { agreedScenarioId, freeScenarioId, planVsActualRows, toModelScenario, workshopScenarios } from '../../../shared/model/workshop-scenarios';
 import { formatters, type Formatters } from '../../i18n';
 import { useAppStore } from '../../store';
@@ -202,6 +202,7 @@ function MappingForm({
   onApply: (mapping: ColumnMapping, options: { dateOrder?: DateOrder; decimalSeparator?: ',' | '.' }) => void;
 }) {
   const { t } = useTranslation();
+  const language = useAppStore((s) => s.language);
   const [stageDates, setStageDates] = useState<Partial<Record<(typeof STANDARD_STAGE_KEYS)[number], string>>>({});
   const [fields, setFields] = useState<Partial<Record<(typeof MAPPING_FIELDS)[number], string>>>({});
   const [dateOrder, setDateOrder] = useState<'' | DateOrder>('');
@@ -223,7 +224,7 @@ function MappingForm({
       <div className="form-grid mapping-grid">
         {STANDARD_STAGE_KEYS.map((k) => (
           <label key={k} className="field">
-            <span className="field__label">{t('import.stageDate', { stage: t(`import.stages.${k}`) })}</span>
+            <span className="field__label">{t('import.stageDate', { stage: standardStageName(k, language) })}</span>
             {select(stageDates[k], (v) => setStageDates({ ...stageDates, [k]: v }), `map-${k}`)}
           </label>
         ))}
@@ -267,6 +268,7 @@ function MappingForm({
 
 function Results({ actuals, fmt, content }: { actuals: Actuals; fmt: Formatters; content: WorkshopContent }) {
   const { t } = useTranslation();
+  const language = useAppStore((s) => s.language);
   const d = actuals.dialect;
   const currency = content.meta.currency;
   const agreed = workshopScenarios(content).find((s) => s.id === agreedScenarioId(content))!;
@@ -308,7 +310,7 @@ function Results({ actuals, fmt, content }: { actuals: Actuals; fmt: Formatters;
                   const rate = j < actuals.stages.length - 1 ? measuredRate(actuals, j, j + 1) : null;
                   return (
                   <tr key={s.id} data-stage={s.id}>
-                    <td>{t(`import.stages.${s.id}`)}</td>
+                    <td>{standardStageName(s.id, language)}</td>
                     <td className="num">{fmt.integer(s.count)}</td>
                     <td className="num" data-testid={`import-rate-${s.id}`}>
                       {rate === null ? '—' : fmt.percent(rate.rate)}
@@ -395,6 +397,7 @@ function DealStages({ actuals, fmt }: { actuals: Actuals; fmt: Formatters }) {
 
 function Cohorts({ actuals, fmt }: { actuals: Actuals; fmt: Formatters }) {
   const { t } = useTranslation();
+  const language = useAppStore((s) => s.language);
   const ids = actuals.stages.map((s) => s.id);
   return (
     <>
@@ -406,7 +409,7 @@ function Cohorts({ actuals, fmt }: { actuals: Actuals; fmt: Formatters }) {
             <tr>
               <th>{t('import.cohort')}</th>
               {ids.map((id) => (
-                <th key={id} className="num">{t(`import.stages.${id}`)}</th>
+                <th key={id} className="num">{standardStageName(id, language)}</th>
               ))}
             </tr>
           </thead>

@@ -1,4 +1,5 @@
 /** Strings of the CRM export import, Spanish and English: `t('import.…')`. */
+import { featureStrings } from '../../i18n/feature-strings';
 const es = {
   title: 'Importar datos reales del CRM',
   intro: 'Elija o arrastre una exportación en CSV o Excel (.xlsx, .xls) de HubSpot (contactos), Salesforce (informe de oportunidades), Pipedrive, Zoho CRM o Dynamics 365 (tratos u oportunidades) u otro CRM. Nada cambia en el taller hasta que confirme.',
@@ -38,7 +39,6 @@ const es = {
   mappingIntro: 'Indique qué columna tiene cada dato; las demás se ignoran.',
   none: '— ninguna —',
   stageDate: 'Fecha de entrada: {{stage}}',
-  stages: { lead: 'Lead', mql: 'MQL', sal: 'SAL', sql: 'SQL', opportunity: 'Oportunidad', customer: 'Cliente' },
   fields: {
     currentStage: 'Etapa actual',
     closeDate: 'Fecha de cierre',
@@ -119,9 +119,7 @@ const es = {
   orderText: { dmy: 'el día primero', mdy: 'el mes primero', iso: 'formato ISO año-mes-día, como las demás fechas del archivo' },
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-
-const en: Shape<typeof es> = {
+const en = {
   title: 'Import actual figures from the CRM',
   intro: 'Choose or drop a CSV or Excel (.xlsx, .xls) export from HubSpot (contacts), Salesforce (opportunities report), Pipedrive, Zoho CRM or Dynamics 365 (deals or opportunities) or another CRM. Nothing changes in the workshop until you confirm.',
   choose: 'Choose CSV or Excel file',
@@ -160,7 +158,6 @@ const en: Shape<typeof es> = {
   mappingIntro: 'Say which column holds each value; other columns are ignored.',
   none: '— none —',
   stageDate: 'Date entered: {{stage}}',
-  stages: { lead: 'Lead', mql: 'MQL', sal: 'SAL', sql: 'SQL', opportunity: 'Opportunity', customer: 'Customer' },
   fields: {
     currentStage: 'Current stage',
     closeDate: 'Close date',
@@ -241,4 +238,4 @@ const en: Shape<typeof es> = {
   orderText: { dmy: 'day first', mdy: 'month first', iso: 'as ISO year-month-day, like the file’s other dates' },
 };
 
-export const strings = { namespace: 'import', es, en };
+export const strings = featureStrings({ namespace: 'import', es, en });

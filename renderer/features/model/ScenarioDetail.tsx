@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { WorkshopContent, WorkshopScenario } from '../../../shared/domain/workshop';
 import { checkChainBenchmarks, type BenchmarkCheck, type RateBenchmark } from '../../../shared/model/benchmarks';
+import { formatSource } from '../../../shared/funnel/benchmark-sources';
 import { standardStageKey } from '../../../shared/model/chain';
 import type { MonthlyPlan } from '../../../shared/model/monthly-plan';
 import type { ScenarioPlan } from '../../../shared/model/plan';
@@ -42,7 +43,7 @@ export function BenchmarkNote({ check, fmt, t, testId }: { check: BenchmarkCheck
       ) : null}
       {check.comparisons.map(({ benchmark: b }, i) => (
         <span key={i} className="benchmark__range">
-          {t('model.benchmarkRange', { range: benchmarkRange(b, fmt), source: b.source, year: b.year ?? t('model.undated') })}
+          {t('model.benchmarkRange', { range: benchmarkRange(b, fmt), source: formatSource(b.source, fmt.language) })}
         </span>
       ))}
     </span>

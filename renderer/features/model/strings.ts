@@ -1,4 +1,5 @@
 /** Strings of the targets model (scenarios, plan, sensitivity, benchmarks, charts), Spanish and English: `t('model.…')`. */
+import { featureStrings } from '../../i18n/feature-strings';
 const es = {
   inputs: 'Objetivos del periodo',
   startMonth: 'Primer mes (AAAA-MM)',
@@ -27,7 +28,6 @@ const es = {
   copy: 'Copiar',
   copyName: '{{name}} (copia)',
   delete: 'Eliminar',
-  confirmDelete: '¿Eliminar el escenario «{{name}}»? Puede deshacerlo con Deshacer.',
   markAgreed: 'Marcar como acordado',
   agreed: 'Acordado',
   name: 'Nombre',
@@ -44,8 +44,7 @@ const es = {
   noBenchmark: 'sin referencia publicada',
   flagBelow: 'Por debajo de todos los rangos publicados',
   flagAbove: 'Por encima de todos los rangos publicados',
-  benchmarkRange: '{{range}} · {{source}}, {{year}}',
-  undated: 'sin fecha',
+  benchmarkRange: '{{range}} · {{source}}',
   cannot: 'No se puede calcular: {{message}}',
   rateZero: 'la conversión de {{from}} a {{to}} debe ser mayor que 0 %.',
   metrics: 'Indicadores',
@@ -77,7 +76,6 @@ const es = {
   funnelChart: 'Embudo con volúmenes',
   comparison: 'Escenarios lado a lado',
   comparisonChart: 'Volumen necesario por escenario',
-  leads: 'Leads',
   goalSeek: 'Búsqueda de objetivo',
   goalSeekIntro: '¿Qué tasa haría falta con el volumen disponible?',
   goalRate: 'Tasa buscada',
@@ -94,7 +92,7 @@ const es = {
   tornado: 'Tornado: cambio en ingresos',
   down: '− {{points}} pts',
   up: '+ {{points}} pts',
-  sources: 'Fuentes: fórmulas y referencias de REFERENCE.md; los rangos publicados son orientativos y se señalan, no se imponen.',
+  sources: 'Fuentes: fórmulas y referencias publicadas, cada una con su autor y año; los rangos publicados son orientativos y se señalan, no se imponen.',
   assumptions: 'Supuestos y fuentes',
   planVsActual: 'Plan frente a realidad',
   plan: 'Plan (acordado)',
@@ -110,15 +108,12 @@ const es = {
     legend: '«{{plan}}»: la exportación del CRM no mide ese paso, el valor es el del plan. «{{span}}»: la exportación no tiene las etapas intermedias y su tasa del tramo entero se reparte en proporción al plan.',
     spanLong: 'La exportación no tiene las etapas intermedias: su tasa sobre el tramo completo se reparte entre estos pasos en proporción al plan.',
   },
-  dealSizeFromPlan: 'La exportación no tiene importes: venta media tomada del plan.',
   deleteConfirm: '¿Eliminar el escenario «{{name}}»? Puede deshacerlo con Ctrl+Z.',
   deleteConfirmAgreed: '«{{name}}» es el escenario acordado: el que usan el SLA y el PDF. Si lo elimina, el acordado pasará a ser «{{next}}». ¿Eliminarlo?',
   agreedNow: 'Se eliminó «{{name}}». Ahora el escenario acordado (SLA y PDF) es «{{next}}»: revíselo o marque otro.',
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-
-const en: Shape<typeof es> = {
+const en = {
   inputs: 'Targets for the period',
   startMonth: 'First month (YYYY-MM)',
   budget: 'Budget for the period ({{currency}})',
@@ -146,7 +141,6 @@ const en: Shape<typeof es> = {
   copy: 'Copy',
   copyName: '{{name}} (copy)',
   delete: 'Delete',
-  confirmDelete: 'Delete the scenario “{{name}}”? Undo brings it back.',
   markAgreed: 'Mark as agreed',
   agreed: 'Agreed',
   name: 'Name',
@@ -163,8 +157,7 @@ const en: Shape<typeof es> = {
   noBenchmark: 'no published figure',
   flagBelow: 'Below every published range',
   flagAbove: 'Above every published range',
-  benchmarkRange: '{{range}} · {{source}}, {{year}}',
-  undated: 'undated',
+  benchmarkRange: '{{range}} · {{source}}',
   cannot: 'Cannot compute: {{message}}',
   rateZero: 'the rate from {{from}} to {{to}} must be above 0 %.',
   metrics: 'Figures',
@@ -196,7 +189,6 @@ const en: Shape<typeof es> = {
   funnelChart: 'Funnel with volumes',
   comparison: 'Scenarios side by side',
   comparisonChart: 'Volume needed per scenario',
-  leads: 'Leads',
   goalSeek: 'Goal seek',
   goalSeekIntro: 'Which rate would the available volume need?',
   goalRate: 'Rate sought',
@@ -213,7 +205,7 @@ const en: Shape<typeof es> = {
   tornado: 'Tornado: change in revenue',
   down: '− {{points}} pts',
   up: '+ {{points}} pts',
-  sources: 'Sources: formulas and benchmarks from REFERENCE.md; published ranges are guides, flagged, never enforced.',
+  sources: 'Sources: published formulas and benchmarks, each with its author and year; published ranges are guides, flagged, never enforced.',
   assumptions: 'Assumptions and sources',
   planVsActual: 'Plan against actual',
   plan: 'Plan (agreed)',
@@ -229,10 +221,9 @@ const en: Shape<typeof es> = {
     legend: '“{{plan}}”: the CRM export does not measure that step; the value is the plan’s. “{{span}}”: the export lacks the stages in between; its rate over the whole span is split in the plan’s proportion.',
     spanLong: 'The export lacks the stages in between: its rate over the whole span is split over these steps in the plan’s proportion.',
   },
-  dealSizeFromPlan: 'The export has no amounts: average deal taken from the plan.',
   deleteConfirm: 'Delete scenario “{{name}}”? You can undo it with Ctrl+Z.',
   deleteConfirmAgreed: '“{{name}}” is the agreed scenario: the one the SLA and the PDF use. If you delete it, “{{next}}” becomes the agreed one. Delete it?',
   agreedNow: '“{{name}}” was deleted. The agreed scenario (SLA and PDF) is now “{{next}}”: check it or mark another.',
 };
 
-export const strings = { namespace: 'model', es, en };
+export const strings = featureStrings({ namespace: 'model', es, en });

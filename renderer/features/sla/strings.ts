@@ -1,5 +1,6 @@
 /** Strings of the SLA step and its printed section beyond the core ones (`sla.*`), Spanish and English, under `slaDoc.*`. */
-export const strings = {
+import { featureStrings } from '../../i18n/feature-strings';
+export const strings = featureStrings({
   namespace: 'slaDoc',
   es: {
     intro: 'El acuerdo de nivel de servicio: qué promete cada equipo, cómo se mide y qué pasa si no se cumple.',
@@ -71,4 +72,4 @@ export const strings = {
     reviewToggleCount: 'Approvals and comments ({{count}})',
     empty: '(no text)',
   },
-};
+});

@@ -1,5 +1,6 @@
 /** Strings of the versions view: history, comparison, audit trail (namespace `versions`), Spanish and English. */
-export const strings = {
+import { featureStrings } from '../../i18n/feature-strings';
+export const strings = featureStrings({
   namespace: 'versions',
   es: {
     intro: 'Cada versión congelada es inmutable. Compare dos versiones, o una versión con el borrador actual, y consulte el registro de auditoría.',
@@ -153,4 +154,4 @@ export const strings = {
     no: 'no',
     empty: '(empty)',
   },
-};
+});

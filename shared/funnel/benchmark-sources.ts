@@ -1,12 +1,13 @@
 /**
- * Where every default number of a funnel template comes from: the sources of
- * REFERENCE.md ("Benchmark ranges (defaults, with source)" and the sales
+ * The one bilingual table of benchmark sources: where every default number
+ * of a funnel template and every range the targets model checks against
+ * comes from (docs/domain.md ("Benchmark ranges" and the sales
  * cycle lengths), restated with their year, so the canvas can show each
  * default's source next to it. Benchmarks are editable defaults, never
  * truths: most of their spread comes from companies defining "MQL" differently.
  */
 import type { Language } from '../domain/workshop';
-import type { Bilingual } from './stages';
+import type { Bilingual } from './standard-stages';
 
 /** Identifiers of the sources defaults are taken from. */
 export const BENCHMARK_SOURCE_IDS = [
@@ -31,7 +32,7 @@ export interface BenchmarkSource {
   secondHand: boolean;
 }
 
-/** The sources of REFERENCE.md, by id. */
+/** The sources of docs/domain.md, by id. */
 export const BENCHMARK_SOURCES: Readonly<Record<BenchmarkSourceId, BenchmarkSource>> = {
   'marketingsherpa-2009': {
     id: 'marketingsherpa-2009',
