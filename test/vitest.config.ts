@@ -11,6 +11,9 @@ export default defineConfig({
   root,
   plugins: [react()],
   test: {
+    // y-dexie reports every released document with console.debug ("Y.Doc … was destroyed"): expected, and
+    // hundreds of lines in the fuzz and import tests would bury what matters in the output.
+    onConsoleLog: (log) => !/^Y\.Doc \S* ?was destroyed/.test(log),
     projects: [
       {
         extends: true,

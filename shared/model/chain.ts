@@ -71,20 +71,22 @@ export function assertChain(chain: readonly PlanStage[]): void {
   let total = 0;
   for (let i = 0; i < chain.length - 1; i++) {
     const s = chain[i]!;
+    // Messages name the stage as people know it (its name), the id only when it has none.
+    const stage = s.name ? `"${s.name}"` : s.id;
     if (!(Number.isFinite(s.conversionRate) && s.conversionRate > 0 && s.conversionRate <= 1)) {
-      throw new ModelInputError(`chain.${i}.conversionRate`, `The conversion rate from stage ${s.id} must be above 0 % and at most 100 %.`);
+      throw new ModelInputError(`chain.${i}.conversionRate`, `The conversion rate from stage ${stage} must be above 0 % and at most 100 %.`);
     }
     if (s.conversionRate < MIN_RATE) {
-      throw new ModelInputError(`chain.${i}.conversionRate`, `The conversion rate from stage ${s.id} must be at least ${MIN_RATE * 100} % (one in a million).`);
+      throw new ModelInputError(`chain.${i}.conversionRate`, `The conversion rate from stage ${stage} must be at least ${MIN_RATE * 100} % (one in a million).`);
     }
     if (!(Number.isFinite(s.averageDays) && s.averageDays >= 0 && s.averageDays <= MAX_DAYS)) {
-      throw new ModelInputError(`chain.${i}.averageDays`, `The days from stage ${s.id} to the next must be a number from 0 to ${MAX_DAYS}.`);
+      throw new ModelInputError(`chain.${i}.averageDays`, `The days from stage ${stage} to the next must be a number from 0 to ${MAX_DAYS}.`);
     }
     total += s.averageDays;
     if (total > MAX_DAYS) {
       throw new ModelInputError(
         `chain.${i}.averageDays`,
-        `The days from the first stage to the close add up to more than ${MAX_DAYS} (10 years) at stage ${s.id}; shorten the stage durations.`,
+        `The days from the first stage to the close add up to more than ${MAX_DAYS} (10 years) at stage ${stage}; shorten the stage durations.`,
       );
     }
   }

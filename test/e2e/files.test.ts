@@ -171,6 +171,8 @@ describe('a workshop as a .pacto file', () => {
     await alert.waitFor();
     await expect(alert.textContent()).resolves.toMatch(/^No se pudo abrir «files-random\.pacto»\. Este archivo (no es un taller de Pacto|está dañado)[^{]*\. No se ha cambiado nada en Pacto\./);
     await expect(cards(page).getByRole('heading').allTextContents()).resolves.toEqual(titles);
+    // A file that could not be opened is not offered again under recent files.
+    await expect(page.getByTestId('recent-file').filter({ hasText: 'files-random.pacto' }).count()).resolves.toBe(0);
     await page.getByRole('button', { name: 'Cerrar' }).click();
   });
 

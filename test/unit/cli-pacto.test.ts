@@ -54,7 +54,7 @@ describe('pacto plan', () => {
     const zero = { ...example, stages: example.stages.map((s, i) => (i === 2 ? { ...s, conversionRate: 0 } : s)) };
     const r = run(['plan', 'zero.json'], { 'zero.json': JSON.stringify(zero) });
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/from stage sal must be above 0 %.*\(stages\.2\.conversionRate\)/);
+    expect(r.err).toMatch(/from stage "SAL" must be above 0 %.*\(stages\.2\.conversionRate\)/);
   });
 
   it('says when the file is missing or not JSON', () => {

@@ -72,11 +72,14 @@ async function link(workshopId: string, path: string, name: string, fingerprint:
  */
 export async function openFileBytes(opened: OpenedFile, intent: 'open' | 'import', t: TFunction): Promise<void> {
   const decoded = decodePactoFile(opened.bytes);
-  void refreshRecent();
   if (!decoded.ok) {
+    // Reading the file put it on the recent list; a file that cannot be opened does not belong there.
+    const left = await platform().forgetRecentFile(opened.path);
+    if (left.ok) useAppStore.getState().setRecentFiles(left.value);
     notify(openErrorNotice(decoded.error, opened.name, t));
     return;
   }
+  void refreshRecent();
   const file = decoded.value;
   const plan = await planImport(db, file);
   if (plan.kind === 'same-workshop') {
