@@ -6,6 +6,7 @@
  * post-signing edit voids.
  */
 import 'fake-indexeddb/auto';
+import { signatureOf } from './support/pacto-workshop';
 import { describe, expect, it } from 'vitest';
 import { freezeGate, overrideFreezeGate, type FreezeOverride } from '../../shared/agreement/approvals';
 import { diffContent } from '../../shared/agreement/diff';
@@ -36,22 +37,7 @@ function override(content: WorkshopContent, reason = 'Firmamos hoy; lo abierto s
 }
 
 function signed(version: AgreementVersion, participantId: string, extra: Partial<Signature> = {}): Signature {
-  const p = readSnapshot(version).content.participants.find((x) => x.id === participantId)!;
-  return {
-    id: `sig-${version.number}-${participantId}`,
-    versionId: version.id,
-    workshopId: version.workshopId,
-    participantId,
-    name: p.name,
-    title: p.title,
-    team: p.team,
-    method: 'typed',
-    image: 'data:image/png;base64,iVBORw0KGgo=',
-    signedAt: '2026-11-30T18:04:05+01:00',
-    timeZone: 'Europe/Madrid',
-    fingerprint: version.fingerprint,
-    ...extra,
-  };
+  return signatureOf(version, participantId, extra);
 }
 
 const bothSign = (v: AgreementVersion) => [signed(v, 'p-lucia'), signed(v, 'p-jorge')];

@@ -18,8 +18,8 @@ export const freshDb = (prefix = 'pacto-file'): PactoDb => createDb(`${prefix}-$
 
 export const FROZEN_AT = new Date('2026-11-30T17:00:00Z');
 
-/** A typed signature of `version` by participant `participantId`. */
-export function signatureOf(version: AgreementVersion, participantId: string): Signature {
+/** A typed signature of `version` by participant `participantId`, with `extra` fields replaced. */
+export function signatureOf(version: AgreementVersion, participantId: string, extra: Partial<Signature> = {}): Signature {
   const p = readSnapshot(version).content.participants.find((x) => x.id === participantId)!;
   return {
     id: `sig-${version.number}-${participantId}`,
@@ -34,6 +34,7 @@ export function signatureOf(version: AgreementVersion, participantId: string): S
     signedAt: '2026-11-30T18:04:05+01:00',
     timeZone: 'Europe/Madrid',
     fingerprint: version.fingerprint,
+    ...extra,
   };
 }
 
