@@ -43,6 +43,10 @@ export default defineConfig({
         test: {
           name: 'e2e',
           environment: 'node',
+          // expect.poll waits for a condition (another window's edit arriving through IndexedDB, a
+          // re-render): vitest's default of 1 s is too short on a busy 2-core machine. Waiting longer
+          // for a condition that must come is not a retry: a value that never arrives still fails.
+          expect: { poll: { timeout: 20_000 } },
           include: ['test/e2e/**/*.test.ts'],
           benchmark: { include: [] },
           globalSetup: ['test/e2e/support/global-setup.ts'],
