@@ -46,7 +46,8 @@ import {
   type SlaSectionKey,
   type Sla,
 } from './workshop';
-import { readRichText, richTextFragment, richTextSchema, writeRichText, type RichText } from './rich-text';
+import { richTextSchema, type RichText } from './rich-text';
+import { readRichText, richTextFragment, writeRichText } from './rich-text-doc';
 import { hasScenarioPart, readScenarioSetChecked, writeScenarioSet } from './scenarios-doc';
 import { repairItem, repairList, type ReadProblem } from './repair';
 
