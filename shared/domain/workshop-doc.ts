@@ -33,7 +33,6 @@ import {
   FUNNEL_IDS,
   SLA_SECTION_KEYS,
   type Commitment,
-  type FieldErrors,
   type Funnel,
   type FunnelId,
   type FunnelStage,
@@ -50,6 +49,7 @@ import { richTextSchema, type RichText } from './rich-text';
 import { readRichText, richTextFragment, writeRichText } from './rich-text-doc';
 import { hasScenarioPart, readScenarioSetChecked, writeScenarioSet } from './scenarios-doc';
 import { repairItem, repairList, type ReadProblem } from './repair';
+import { INIT_ORIGIN, InvalidEditError, LOCAL_ORIGIN, NotFoundError } from './doc-edit';
 
 /** Version of the document layout above; bump with a step in `DOC_MIGRATIONS` (`./migrations.ts`). */
 export const DOC_SCHEMA_VERSION = 2;
@@ -114,29 +114,7 @@ function richFragment(map: Y.Map<unknown>, key: string): Y.XmlFragment {
   return fragment;
 }
 
-/** Transaction origin of the user's own edits; the undo manager tracks only this origin. */
-export const LOCAL_ORIGIN = 'pacto:local';
-/** Transaction origin of document creation and migrations; never undoable. */
-export const INIT_ORIGIN = 'pacto:init';
-
-/** Thrown when an edit would write invalid data. `errors` maps field paths to message keys. */
-export class InvalidEditError extends Error {
-  constructor(
-    readonly errors: FieldErrors,
-    what: string,
-  ) {
-    super(`Invalid ${what}: ${Object.entries(errors).map(([k, v]) => `${k || '(value)'} ${v}`).join(', ')}`);
-    this.name = 'InvalidEditError';
-  }
-}
-
-/** Thrown when an edit names an item the document does not have. */
-export class NotFoundError extends Error {
-  constructor(what: string, id: string) {
-    super(`${what} ${id} not found`);
-    this.name = 'NotFoundError';
-  }
-}
+export { INIT_ORIGIN, InvalidEditError, LOCAL_ORIGIN, NotFoundError } from './doc-edit';
 
 type ItemList = 'participants' | 'terms';
 
