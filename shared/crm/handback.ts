@@ -23,7 +23,7 @@
 import { strToU8, zipSync } from 'fflate';
 import Papa from 'papaparse';
 import type { Commitment, FunnelStage, Language, Party, Period, Term, WorkshopContent } from '../domain/workshop';
-import { mainPath } from '../domain/workshop-doc';
+import { mainPath } from '../funnel/graph';
 import { richTextToPlain } from '../domain/rich-text';
 import { flowOrder } from '../funnel/graph';
 import type { StageKind } from '../funnel/names';

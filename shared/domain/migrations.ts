@@ -23,7 +23,7 @@
  */
 import * as Y from 'yjs';
 import { DOC_SCHEMA_VERSION, INIT_ORIGIN, RICH_TERM_FIELDS } from './workshop-doc';
-import { richTextFragment } from './rich-text';
+import { richTextFragment } from './rich-text-doc';
 import { err, ok, type Result } from './result';
 
 /** One step of the document's migration sequence. */

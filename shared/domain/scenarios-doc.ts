@@ -26,7 +26,7 @@ import {
   type ScenarioStageOverride,
   type WorkshopScenario,
 } from './workshop';
-import { InvalidEditError, LOCAL_ORIGIN, NotFoundError } from './workshop-doc';
+import { InvalidEditError, LOCAL_ORIGIN, NotFoundError } from './doc-edit';
 import { isRecord, repairItem, repairList, type ReadProblem } from './repair';
 
 const PART = 'scenarios';

@@ -33,7 +33,6 @@ import {
   FUNNEL_IDS,
   SLA_SECTION_KEYS,
   type Commitment,
-  type FieldErrors,
   type Funnel,
   type FunnelId,
   type FunnelStage,
@@ -46,9 +45,11 @@ import {
   type SlaSectionKey,
   type Sla,
 } from './workshop';
-import { readRichText, richTextFragment, richTextSchema, writeRichText, type RichText } from './rich-text';
+import { richTextSchema, type RichText } from './rich-text';
+import { readRichText, richTextFragment, writeRichText } from './rich-text-doc';
 import { hasScenarioPart, readScenarioSetChecked, writeScenarioSet } from './scenarios-doc';
 import { repairItem, repairList, type ReadProblem } from './repair';
+import { INIT_ORIGIN, InvalidEditError, LOCAL_ORIGIN, NotFoundError } from './doc-edit';
 
 /** Version of the document layout above; bump with a step in `DOC_MIGRATIONS` (`./migrations.ts`). */
 export const DOC_SCHEMA_VERSION = 2;
@@ -113,29 +114,7 @@ function richFragment(map: Y.Map<unknown>, key: string): Y.XmlFragment {
   return fragment;
 }
 
-/** Transaction origin of the user's own edits; the undo manager tracks only this origin. */
-export const LOCAL_ORIGIN = 'pacto:local';
-/** Transaction origin of document creation and migrations; never undoable. */
-export const INIT_ORIGIN = 'pacto:init';
-
-/** Thrown when an edit would write invalid data. `errors` maps field paths to message keys. */
-export class InvalidEditError extends Error {
-  constructor(
-    readonly errors: FieldErrors,
-    what: string,
-  ) {
-    super(`Invalid ${what}: ${Object.entries(errors).map(([k, v]) => `${k || '(value)'} ${v}`).join(', ')}`);
-    this.name = 'InvalidEditError';
-  }
-}
-
-/** Thrown when an edit names an item the document does not have. */
-export class NotFoundError extends Error {
-  constructor(what: string, id: string) {
-    super(`${what} ${id} not found`);
-    this.name = 'NotFoundError';
-  }
-}
+export { INIT_ORIGIN, InvalidEditError, LOCAL_ORIGIN, NotFoundError } from './doc-edit';
 
 type ItemList = 'participants' | 'terms';
 
@@ -565,36 +544,4 @@ export function updateCommitment(doc: Y.Doc, id: string, patch: Partial<Omit<Com
 /** Removes commitment `id`. Throws {@link NotFoundError}. */
 export function removeCommitment(doc: Y.Doc, id: string): void {
   removeItem(commitmentsArray(doc), id, 'commitment');
-}
-
-/**
- * The stages of a funnel along its main path, in order, each with the
- * transition to the next stage on that path (`null` for the last).
- *
- * The main path starts at the entry stage (the first stage, in list order,
- * that no non-recycle transition enters) and follows, from each stage, its
- * first non-recycle outgoing transition to a stage not yet on the path with
- * the highest conversion rate. Stages off the path (disqualified, recycled)
- * are left out. Returns `[]` for a funnel without stages.
- */
-export function mainPath(funnel: Funnel): { stage: FunnelStage; next: FunnelTransition | null }[] {
-  const forward = funnel.transitions.filter((t) => !t.recycle);
-  const entered = new Set(forward.map((t) => t.target));
-  const entry = funnel.stages.find((s) => !entered.has(s.id)) ?? funnel.stages[0];
-  if (!entry) return [];
-  const byId = new Map(funnel.stages.map((s) => [s.id, s]));
-  const path: { stage: FunnelStage; next: FunnelTransition | null }[] = [];
-  const seen = new Set<string>();
-  let current: FunnelStage | undefined = entry;
-  while (current && !seen.has(current.id)) {
-    seen.add(current.id);
-    const from: string = current.id;
-    const candidates = forward
-      .filter((t) => t.source === from && byId.has(t.target) && !seen.has(t.target))
-      .sort((a, b) => b.conversionRate - a.conversionRate);
-    const next = candidates[0] ?? null;
-    path.push({ stage: current, next });
-    current = next ? byId.get(next.target) : undefined;
-  }
-  return path;
 }

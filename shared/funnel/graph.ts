@@ -4,7 +4,7 @@
  * Transitions whose ends are not stages of the funnel are ignored here
  * (validation reports them).
  */
-import type { Funnel, FunnelTransition } from '../domain/workshop';
+import type { Funnel, FunnelStage, FunnelTransition } from '../domain/workshop';
 
 /** Transitions whose source and target are both stages of `funnel`. */
 export function connectedTransitions(funnel: Funnel): FunnelTransition[] {
@@ -133,4 +133,36 @@ export function flowOrder(funnel: Funnel): string[] {
   return funnel.stages
     .map((s) => s.id)
     .sort((a, b) => rank.get(a)! - rank.get(b)! || index.get(a)! - index.get(b)!);
+}
+
+/**
+ * The stages of a funnel along its main path, in order, each with the
+ * transition to the next stage on that path (`null` for the last).
+ *
+ * The main path starts at the entry stage (the first stage, in list order,
+ * that no non-recycle transition enters) and follows, from each stage, its
+ * first non-recycle outgoing transition to a stage not yet on the path with
+ * the highest conversion rate. Stages off the path (disqualified, recycled)
+ * are left out. Returns `[]` for a funnel without stages.
+ */
+export function mainPath(funnel: Funnel): { stage: FunnelStage; next: FunnelTransition | null }[] {
+  const forward = funnel.transitions.filter((t) => !t.recycle);
+  const entered = new Set(forward.map((t) => t.target));
+  const entry = funnel.stages.find((s) => !entered.has(s.id)) ?? funnel.stages[0];
+  if (!entry) return [];
+  const byId = new Map(funnel.stages.map((s) => [s.id, s]));
+  const path: { stage: FunnelStage; next: FunnelTransition | null }[] = [];
+  const seen = new Set<string>();
+  let current: FunnelStage | undefined = entry;
+  while (current && !seen.has(current.id)) {
+    seen.add(current.id);
+    const from: string = current.id;
+    const candidates = forward
+      .filter((t) => t.source === from && byId.has(t.target) && !seen.has(t.target))
+      .sort((a, b) => b.conversionRate - a.conversionRate);
+    const next = candidates[0] ?? null;
+    path.push({ stage: current, next });
+    current = next ? byId.get(next.target) : undefined;
+  }
+  return path;
 }

@@ -7,7 +7,7 @@
  */
 import { MAX_DAYS, MAX_PLAN_STAGES, MIN_RATE } from '../domain/bounds';
 import type { Funnel } from '../domain/workshop';
-import { mainPath } from '../domain/workshop-doc';
+import { mainPath } from '../funnel/graph';
 import { ModelInputError, type ChainStage } from './reverse-funnel';
 
 import { STANDARD_STAGE_KEYS, type StandardStageKey } from '../funnel/standard-stages';

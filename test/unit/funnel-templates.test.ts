@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { funnelSchema, LANGUAGES, type Funnel, type Term } from '../../shared/domain/workshop';
-import { mainPath } from '../../shared/domain/workshop-doc';
+import { mainPath } from '../../shared/funnel/graph';
 import { BENCHMARK_SOURCES, formatSource } from '../../shared/funnel/benchmark-sources';
 import { stageKindOfName } from '../../shared/funnel/names';
 import { createStandardStage, STAGE_PALETTE, stageKindOf, termForKind, uniqueId } from '../../shared/funnel/stages';

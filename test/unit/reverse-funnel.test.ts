@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reverseFunnel, type ModelInputError } from '../../shared/model/reverse-funnel';
-import { mainPath } from '../../shared/domain/workshop-doc';
+import { mainPath } from '../../shared/funnel/graph';
 import { standardFunnel } from '../../shared/sample/standard-content';
 
 describe('reverseFunnel', () => {

@@ -11,17 +11,14 @@ import { StarterKit } from '@tiptap/starter-kit';
 import { TableKit } from '@tiptap/extension-table';
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import {
-  fragmentToRichDoc,
   isRichDoc,
   normalizeRichText,
   plainToRichDoc,
-  readRichText,
-  richTextFragment,
   richTextSchema,
   richTextToPlain,
-  writeRichText,
   type RichDoc,
 } from '../../shared/domain/rich-text';
+import { fragmentToRichDoc, readRichText, richTextFragment, writeRichText } from '../../shared/domain/rich-text-doc';
 import { initWorkshopDoc, readWorkshop, setSlaSection, termFragment, updateTerm } from '../../shared/domain/workshop-doc';
 import { sampleWorkshop } from '../../shared/sample/standard-content';
 

@@ -5,7 +5,6 @@ import {
   initWorkshopDoc,
   InvalidEditError,
   LOCAL_ORIGIN,
-  mainPath,
   readWorkshop,
   removeStage,
   removeTerm,
@@ -13,6 +12,7 @@ import {
   updateTerm,
   updateTransition,
 } from '../../shared/domain/workshop-doc';
+import { mainPath } from '../../shared/funnel/graph';
 import { sampleWorkshop } from '../../shared/sample/standard-content';
 import { sampleDoc } from '../support/workshop';
 

@@ -8,16 +8,15 @@
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addCommitment } from '../../../shared/domain/workshop-doc';
 import type { Commitment, Party } from '../../../shared/domain/workshop';
 import { DEFAULT_TOLERANCE, findGaps, gapTermId, highlightIds, type Gap, type GapAction, type GapTolerance } from '../../../shared/funnel/gaps';
 import { lineUpStages } from '../../../shared/funnel/lineup';
 import { agreedFromSide, applyGapResolution } from '../../../shared/funnel/merge';
 import { formatDays, formatPercent } from '../../../shared/funnel/input';
 import { uniqueId } from '../../../shared/funnel/stages';
-import { edit } from '../../data/session';
 import { useAppStore } from '../../store';
 import { FunnelCanvas, type Selection } from './FunnelCanvas';
+import { addCommitment } from '../sla/actions';
 import { setFunnel } from './actions';
 import { termLabel } from './decorations';
 
@@ -98,7 +97,7 @@ export function Compare() {
       unit: gap.kind === 'rate' ? '%' : gap.kind === 'days' ? (language === 'es' ? 'días' : 'days') : '',
       period: 'month',
     };
-    edit((doc) => addCommitment(doc, commitment));
+    addCommitment(commitment);
     useAppStore.getState().setNotice({ kind: 'info', key: 'canvas.compare.slaAdded' });
     if (route.screen === 'workshop') navigate({ ...route, step: 'sla' });
   };

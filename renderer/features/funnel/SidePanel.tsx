@@ -7,17 +7,15 @@
  */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { removeTransition, updateStage, updateTransition } from '../../../shared/domain/workshop-doc';
 import { PARTIES, type Funnel, type FunnelId, type FunnelTransition, type Party } from '../../../shared/domain/workshop';
 import type { Result } from '../../../shared/domain/result';
 import { richTextToPlain } from '../../../shared/domain/rich-text';
 import { formatRateInput, parseDaysInput, parseRateInput } from '../../../shared/funnel/input';
 import { defaultSources } from '../../../shared/funnel/templates';
 import { formatSource } from '../../../shared/funnel/benchmark-sources';
-import { edit } from '../../data/session';
 import { useAppStore } from '../../store';
 import { FieldFrame, SelectField, TextField, firstError, useFieldDraft } from '../../ui/fields';
-import { connectStages, removeItems } from './actions';
+import { connectStages, editStage, editTransition, removeArrow, removeItems } from './actions';
 import { issuesByTarget, termLabel } from './decorations';
 import type { Selection } from './FunnelCanvas';
 
@@ -72,7 +70,7 @@ function TransitionFields({ funnelId, funnel, transition }: { funnelId: FunnelId
   const language = useAppStore((s) => s.language);
   const terms = useAppStore((s) => s.session!.content.terms);
   const sources = defaultSources(transition, funnel, terms);
-  const update = (patch: Partial<FunnelTransition>) => firstError(edit((doc) => updateTransition(doc, funnelId, transition.id, patch)));
+  const update = (patch: Partial<FunnelTransition>) => firstError(editTransition(funnelId, transition.id, patch));
   const sourceHint = (m: typeof sources.conversionRate) => (m ? t('canvas.panel.source', { source: `${formatSource(m.source, language)} — ${m.basis[language]}` }) : undefined);
   return (
     <div className="transition-fields">
@@ -119,7 +117,7 @@ export function SidePanel({ funnelId, funnel, selection, onSelectionChange }: { 
     const term = stage.termId ? terms.find((x) => x.id === stage.termId) : undefined;
     const outgoing = funnel.transitions.filter((x) => x.source === stage.id);
     const targets = funnel.stages.filter((s) => s.id !== stage.id && !outgoing.some((x) => x.target === s.id));
-    const update = (patch: Parameters<typeof updateStage>[3]) => firstError(edit((doc) => updateStage(doc, funnelId, stage.id, patch)));
+    const update = (patch: Parameters<typeof editStage>[2]) => firstError(editStage(funnelId, stage.id, patch));
     body = (
       <div data-testid="stage-panel">
         <TextField key={`n-${stage.id}`} label={t('canvas.panel.name')} value={stage.name} onCommit={(name) => update({ name })} testId="stage-name" />
@@ -172,7 +170,7 @@ export function SidePanel({ funnelId, funnel, selection, onSelectionChange }: { 
           <fieldset key={x.id} className="outgoing">
             <legend>→ {nameOf(x.target)}</legend>
             <TransitionFields funnelId={funnelId} funnel={funnel} transition={x} />
-            <button className="link danger" onClick={() => edit((doc) => removeTransition(doc, funnelId, x.id))}>
+            <button className="link danger" onClick={() => removeArrow(funnelId, x.id)}>
               {t('canvas.panel.removeArrow')}
             </button>
           </fieldset>

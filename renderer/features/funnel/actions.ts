@@ -12,6 +12,7 @@ import {
   removeTransition,
   replaceFunnel,
   updateStage,
+  updateTransition,
   LOCAL_ORIGIN,
 } from '../../../shared/domain/workshop-doc';
 import type { FieldErrors, Funnel, FunnelId, FunnelStage, FunnelTransition, Language, Term } from '../../../shared/domain/workshop';
@@ -89,6 +90,21 @@ export function layoutFunnel(funnelId: FunnelId, funnel: Funnel): void {
 export function renameStage(funnelId: FunnelId, id: string, name: string): string | null {
   const errors = edit((doc) => updateStage(doc, funnelId, id, { name }));
   return errors ? (Object.values(errors)[0] ?? 'invalid') : null;
+}
+
+/** Changes fields of a stage (owner team, term, definition…) from the side panel. */
+export function editStage(funnelId: FunnelId, id: string, patch: Parameters<typeof updateStage>[3]): FieldErrors | null {
+  return edit((doc) => updateStage(doc, funnelId, id, patch));
+}
+
+/** Changes fields of an arrow (conversion rate, days, recycle, source…) from the side panel. */
+export function editTransition(funnelId: FunnelId, id: string, patch: Partial<FunnelTransition>): FieldErrors | null {
+  return edit((doc) => updateTransition(doc, funnelId, id, patch));
+}
+
+/** Deletes one arrow (the stages stay). */
+export function removeArrow(funnelId: FunnelId, id: string): FieldErrors | null {
+  return edit((doc) => removeTransition(doc, funnelId, id));
 }
 
 /** Replaces a whole funnel (template, duplicate, agreed from a side, merge): one undo step. */

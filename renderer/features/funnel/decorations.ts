@@ -7,7 +7,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { mainPath } from '../../../shared/domain/workshop-doc';
+import { mainPath } from '../../../shared/funnel/graph';
 import type { Funnel, FunnelId, Language, Party, Targets, Term } from '../../../shared/domain/workshop';
 import { validateFunnel, type FunnelIssue } from '../../../shared/funnel/validate';
 import { formatDays, formatPercent } from '../../../shared/funnel/input';

@@ -9,7 +9,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { addTerm, removeTerm, termFragment, updateStage, updateTerm, type RichTermField } from '../../../shared/domain/workshop-doc';
+import { termFragment, type RichTermField } from '../../../shared/domain/workshop-doc';
 import { PARTIES, type Party, type Term, type WorkshopContent } from '../../../shared/domain/workshop';
 import { richTextToPlain } from '../../../shared/domain/rich-text';
 import { STANDARD_TERMS } from '../../../shared/sample/standard-content';
@@ -17,7 +17,7 @@ import { TERM_EXAMPLES } from '../../../shared/sla/templates';
 import { clausesUsingTerm } from '../../../shared/sla/term-usage';
 import { summarizeApprovals, type ApprovalStatus, type ItemApprovalState } from '../../../shared/agreement/approvals';
 import { openThreadCounts } from '../../../shared/domain/comments-doc';
-import { edit } from '../../data/session';
+import { addGlossaryTerm, editTerm, linkTermToStage, removeGlossaryTerm } from './actions';
 import { newId } from '../../data/workshops';
 import { useAppStore } from '../../store';
 import { SelectField, TextField, firstError } from '../../ui/fields';
@@ -52,7 +52,7 @@ function TermText({ termId, field, label, testId }: { termId: string; field: Ric
 
 function TermEditor({ term, content, state, onRemoved }: { term: Term; content: WorkshopContent; state: ItemApprovalState | undefined; onRemoved: () => void }) {
   const { t } = useTranslation();
-  const update = (field: 'name' | 'acronym') => (value: string) => firstError(edit((doc) => updateTerm(doc, term.id, { [field]: value })));
+  const update = (field: 'name' | 'acronym') => (value: string) => firstError(editTerm(term.id, { [field]: value }));
   const stages = content.funnels.agreed.stages;
   const linked = stages.find((s) => s.termId === term.id);
   const uses = clausesUsingTerm(content, term);
@@ -70,7 +70,7 @@ function TermEditor({ term, content, state, onRemoved }: { term: Term; content: 
           label={t('glossary.owner')}
           value={term.ownerTeam}
           options={PARTIES.map((p) => ({ value: p, label: t(`teams.${p}`) }))}
-          onCommit={(ownerTeam) => firstError(edit((doc) => updateTerm(doc, term.id, { ownerTeam })))}
+          onCommit={(ownerTeam) => firstError(editTerm(term.id, { ownerTeam }))}
         />
         <SelectField
           label={t('terms.stage')}
@@ -78,12 +78,7 @@ function TermEditor({ term, content, state, onRemoved }: { term: Term; content: 
           value={linked?.id ?? ''}
           options={[{ value: '', label: t('terms.noStage') }, ...stages.map((s) => ({ value: s.id, label: s.name }))]}
           onCommit={(stageId) =>
-            firstError(
-              edit((doc) => {
-                if (linked && linked.id !== stageId) updateStage(doc, 'agreed', linked.id, { termId: null });
-                if (stageId) updateStage(doc, 'agreed', stageId, { termId: term.id });
-              }),
-            )
+            firstError(linkTermToStage(term.id, linked?.id ?? null, stageId))
           }
           testId="term-stage"
         />
@@ -108,7 +103,7 @@ function TermEditor({ term, content, state, onRemoved }: { term: Term; content: 
             className="danger"
             onClick={() => {
               if (!window.confirm(t('terms.removeConfirm', { name: term.name }))) return;
-              edit((doc) => removeTerm(doc, term.id));
+              removeGlossaryTerm(term.id);
               onRemoved();
             }}
           >
@@ -143,18 +138,16 @@ export function Glossary() {
     const std = STANDARD_TERMS.find((s) => s.key === key);
     if (!std) return;
     const id = newId();
-    edit((doc) =>
-      addTerm(doc, {
-        id,
-        name: std.name[language],
-        acronym: std.acronym,
-        definition: std.definition[language],
-        entryCriteria: std.entry[language],
-        exitCriteria: std.exit[language],
-        examples: TERM_EXAMPLES[std.key][language],
-        ownerTeam: std.owner,
-      }),
-    );
+    addGlossaryTerm({
+      id,
+      name: std.name[language],
+      acronym: std.acronym,
+      definition: std.definition[language],
+      entryCriteria: std.entry[language],
+      exitCriteria: std.exit[language],
+      examples: TERM_EXAMPLES[std.key][language],
+      ownerTeam: std.owner,
+    });
     setSelectedId(id);
   };
 
@@ -228,7 +221,7 @@ export function Glossary() {
             <button
               onClick={() => {
                 const id = newId();
-                edit((doc) => addTerm(doc, { id, name: t('glossary.newTerm'), acronym: '', definition: '', entryCriteria: '', exitCriteria: '', examples: '', ownerTeam: 'marketing' }));
+                addGlossaryTerm({ id, name: t('glossary.newTerm'), acronym: '', definition: '', entryCriteria: '', exitCriteria: '', examples: '', ownerTeam: 'marketing' });
                 setSelectedId(id);
                 setQuery('');
                 setStatus('all');

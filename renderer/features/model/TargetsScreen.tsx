@@ -8,15 +8,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseLocaleNumber } from '../../../shared/domain/parse';
-import { updateTargets } from '../../../shared/domain/workshop-doc';
 import type { WorkshopContent, WorkshopScenario } from '../../../shared/domain/workshop';
 import { agreedScenarioId, freeScenarioId, planWorkshopScenario, scenarioFromTeamFunnel, workshopScenarios } from '../../../shared/model/workshop-scenarios';
-import { edit } from '../../data/session';
 import { useAppStore } from '../../store';
 import { formatters } from '../../i18n';
-import { CheckField, NumberField, SelectField, TextField, firstError } from '../../ui/fields';
+import { CheckField, NumberField, SelectField, TextField } from '../../ui/fields';
 import { ImportScreen } from '../import/ImportScreen';
-import { scenarioActions } from './actions';
+import { scenarioActions, setTargets } from './actions';
 import { ChartBox, FunnelChart } from './charts';
 import { AssumptionsTable, Metrics, MonthlyPlanView } from './ScenarioDetail';
 import { Comparison, PlanVsActual } from './Comparison';
@@ -73,21 +71,21 @@ function PlanView({ content, onImport, initialId }: { content: WorkshopContent; 
             kind="money"
             value={targets.revenueTarget}
             testId="revenue-target"
-            onCommit={(revenueTarget) => firstError(edit((doc) => updateTargets(doc, { revenueTarget })))}
+            onCommit={(revenueTarget) => setTargets({ revenueTarget })}
           />
           <NumberField
             label={`${t('targets.averageDealSize')} (${meta.currency})`}
             kind="money"
             value={targets.averageDealSize}
             testId="average-deal-size"
-            onCommit={(averageDealSize) => firstError(edit((doc) => updateTargets(doc, { averageDealSize })))}
+            onCommit={(averageDealSize) => setTargets({ averageDealSize })}
           />
           <NumberField
             label={t('targets.periodMonths')}
             kind="integer"
             value={targets.periodMonths}
             testId="period-months"
-            onCommit={(periodMonths) => firstError(edit((doc) => updateTargets(doc, { periodMonths })))}
+            onCommit={(periodMonths) => setTargets({ periodMonths })}
           />
           <TextField
             label={t('model.startMonth')}

@@ -14,6 +14,8 @@ import {
   updateScenarioStage,
   type PlanSettings,
 } from '../../../shared/domain/scenarios-doc';
+import { updateTargets } from '../../../shared/domain/workshop-doc';
+import type { Targets } from '../../../shared/domain/workshop';
 import { defaultsOf } from '../../../shared/model/workshop-scenarios';
 import { edit } from '../../data/session';
 import { firstError } from '../../ui/fields';
@@ -33,3 +35,12 @@ export const scenarioActions = (content: WorkshopContent) => {
     settings: (patch: Partial<PlanSettings>) => firstError(edit((doc) => updatePlanSettings(doc, patch))),
   };
 };
+
+/**
+ * Sets the workshop's targets (revenue target in the workshop currency,
+ * average deal size, period in months); returns the first field error key,
+ * or null when saved.
+ */
+export function setTargets(patch: Partial<Targets>): string | null {
+  return firstError(edit((doc) => updateTargets(doc, patch)));
+}

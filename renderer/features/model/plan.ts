@@ -1,5 +1,5 @@
 /** The agreed plan of a workshop: the reverse funnel over the agreed funnel's main path. */
-import { mainPath } from '../../../shared/domain/workshop-doc';
+import { mainPath } from '../../../shared/funnel/graph';
 import type { FunnelStage, WorkshopContent } from '../../../shared/domain/workshop';
 import { ModelInputError, reverseFunnel } from '../../../shared/model/reverse-funnel';
 

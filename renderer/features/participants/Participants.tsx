@@ -1,8 +1,7 @@
 /** Participants: name, title, team, and whether they sign. */
 import { useTranslation } from 'react-i18next';
-import { addParticipant, removeParticipant, updateParticipant } from '../../../shared/domain/workshop-doc';
 import { TEAMS, type Participant } from '../../../shared/domain/workshop';
-import { edit } from '../../data/session';
+import { addParticipant, editParticipant, removeParticipant } from './actions';
 import { newId } from '../../data/workshops';
 import { useAppStore } from '../../store';
 import { CheckField, SelectField, TextField, firstError } from '../../ui/fields';
@@ -11,7 +10,7 @@ export function Participants() {
   const { t } = useTranslation();
   const participants = useAppStore((s) => s.session!.content.participants);
   const update = <K extends keyof Participant>(id: string, field: K) => (value: Participant[K]) =>
-    firstError(edit((doc) => updateParticipant(doc, id, { [field]: value })));
+    firstError(editParticipant(id, { [field]: value }));
   return (
     <div>
       <p className="intro">{t('participants.intro')}</p>
@@ -42,7 +41,7 @@ export function Participants() {
               </td>
               <td><CheckField label={t('participants.signatory')} hideLabel value={p.signatory} onCommit={update(p.id, 'signatory')} /></td>
               <td>
-                <button className="icon danger" onClick={() => edit((doc) => removeParticipant(doc, p.id))} aria-label={`${t('participants.remove')} ${p.name}`}>
+                <button className="icon danger" onClick={() => removeParticipant(p.id)} aria-label={`${t('participants.remove')} ${p.name}`}>
                   ✕
                 </button>
               </td>
@@ -52,7 +51,7 @@ export function Participants() {
       </table>
       <button
         onClick={() =>
-          edit((doc) => addParticipant(doc, { id: newId(), name: t('participants.newName'), title: '', team: 'marketing', signatory: false }))
+          addParticipant({ id: newId(), name: t('participants.newName'), title: '', team: 'marketing', signatory: false })
         }
       >
         + {t('participants.add')}

@@ -11,14 +11,14 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { addCommitment, removeCommitment, setSlaSection, slaFragment, updateCommitment } from '../../../shared/domain/workshop-doc';
+import { slaFragment } from '../../../shared/domain/workshop-doc';
 import { PARTIES, PERIODS, SLA_SECTION_KEYS, type Commitment, type Party, type SlaSectionKey, type WorkshopContent } from '../../../shared/domain/workshop';
-import { richTextToPlain, toRichDoc } from '../../../shared/domain/rich-text';
+import { richTextToPlain } from '../../../shared/domain/rich-text';
 import { SLA_TEXT_CLAUSE_ID, slaSectionClauseId, type ItemApprovalState } from '../../../shared/agreement/approvals';
 import { openThreadCounts } from '../../../shared/domain/comments-doc';
 import { modelLinkState, modelMqlsPerMonth } from '../../../shared/sla/model-link';
-import { appendRichDoc, clauseInsertion, CLAUSE_LIBRARY } from '../../../shared/sla/clause-library';
-import { edit } from '../../data/session';
+import { clauseInsertion, CLAUSE_LIBRARY } from '../../../shared/sla/clause-library';
+import { addCommitment, editCommitment, insertLibraryClause, removeCommitment } from './actions';
 import { newId } from '../../data/workshops';
 import { useAppStore } from '../../store';
 import { NumberField, SelectField, TextField, firstError } from '../../ui/fields';
@@ -54,7 +54,7 @@ function SectionText({ sectionKey, label, testId }: { sectionKey: 'intro' | SlaS
 function ModelLink({ commitment, content }: { commitment: Commitment; content: WorkshopContent }) {
   const { t } = useTranslation();
   const state = modelLinkState(commitment, content);
-  const set = (patch: Partial<Commitment>) => edit((doc) => updateCommitment(doc, commitment.id, patch));
+  const set = (patch: Partial<Commitment>) => editCommitment(commitment.id, patch);
   if (state.status === 'unlinked') {
     // Only a volume commitment (MQLs) can take its number from the model.
     if (commitment.party !== 'marketing' || !/\bMQL/i.test(`${commitment.unit} ${commitment.metric}`)) return null;
@@ -86,7 +86,7 @@ function ModelLink({ commitment, content }: { commitment: Commitment; content: W
 
 function CommitmentCard({ c, content, state, openCount }: { c: Commitment; content: WorkshopContent; state: ItemApprovalState | undefined; openCount: number }) {
   const { t } = useTranslation();
-  const update = <K extends keyof Commitment>(field: K) => (value: Commitment[K]) => firstError(edit((doc) => updateCommitment(doc, c.id, { [field]: value })));
+  const update = <K extends keyof Commitment>(field: K) => (value: Commitment[K]) => firstError(editCommitment(c.id, { [field]: value }));
   return (
     <div className="commitment-card" data-testid="commitment-row">
       <div className="commitment-card__grid">
@@ -102,7 +102,7 @@ function CommitmentCard({ c, content, state, openCount }: { c: Commitment; conte
       <ModelLink commitment={c} content={content} />
       <div className="commitment-card__foot">
         <ClauseReview state={state} openCount={openCount} />
-        <button className="icon danger" onClick={() => edit((doc) => removeCommitment(doc, c.id))} aria-label={`${t('sla.remove')}: ${c.commitment}`}>
+        <button className="icon danger" onClick={() => removeCommitment(c.id)} aria-label={`${t('sla.remove')}: ${c.commitment}`}>
           ✕
         </button>
       </div>
@@ -119,13 +119,7 @@ function ClauseLibrary({ content }: { content: WorkshopContent }) {
     if (!clause) return;
     if (clause.glossary) return setDone(t('slaDoc.libraryGlossary'));
     const add = clauseInsertion(clause, language, modelMqlsPerMonth(content) ?? 0, newId);
-    edit((doc) => {
-      if (add.commitment) addCommitment(doc, add.commitment);
-      if (add.section) {
-        const current = content.sla.sections?.[add.section.key];
-        setSlaSection(doc, add.section.key, current === undefined ? add.section.text : appendRichDoc(toRichDoc(current), add.section.text));
-      }
-    });
+    insertLibraryClause(add, content);
     setDone(t('slaDoc.libraryDone', { title: clause.title[language] }));
   };
   return (
@@ -208,9 +202,7 @@ export function SlaScreen() {
           ))}
           <button
             onClick={() =>
-              edit((doc) =>
-                addCommitment(doc, { id: newId(), party, commitment: t('sla.newCommitment'), metric: t('sla.newMetric'), target: 0, unit: '', period: 'month', measurement: '', whenMissed: '' }),
-              )
+              addCommitment({ id: newId(), party, commitment: t('sla.newCommitment'), metric: t('sla.newMetric'), target: 0, unit: '', period: 'month', measurement: '', whenMissed: '' })
             }
             data-testid={`commitment-add-${party}`}
           >

@@ -6,7 +6,7 @@
  * the diagrams stays text, so the PDF is searchable and sharp at any zoom.
  */
 import type { Funnel, FunnelId, Party } from '../../../../shared/domain/workshop';
-import { mainPath } from '../../../../shared/domain/workshop-doc';
+import { mainPath } from '../../../../shared/funnel/graph';
 import { funnelToSvg } from '../../../../shared/funnel/svg';
 import type { PrintSectionProps } from '../../agreement/print/types';
 import { Section } from '../../agreement/print/Section';
