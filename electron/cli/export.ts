@@ -80,8 +80,10 @@ export function runExport(argv: readonly string[], io: ExportIo): number {
     return 1;
   }
   const latest = decoded.value.versions.at(-1);
-  const content = latest && !parsed.values.draft ? readSnapshot(latest).content : decoded.value.content;
-  const files = handbackFiles(content, format as HandbackFormat);
+  const draft = !latest || parsed.values.draft === true;
+  const content = draft ? decoded.value.content : readSnapshot(latest).content;
+  if (!latest) io.err('No version is frozen: exporting the working copy (draft).\n');
+  const files = handbackFiles(content, format as HandbackFormat, { draft });
   const out = parsed.values.out;
   if (out === undefined && files.length === 1) {
     io.out(new TextDecoder().decode(files[0]!.bytes));

@@ -2,7 +2,7 @@
  * Plain-text reports of `pacto plan` and `pacto actuals`: aligned tables,
  * numbers in English format (1,234.5), rates as percentages.
  */
-import type { Actuals } from '../../shared/import/actuals';
+import { unreadableFile, type Actuals } from '../../shared/import/actuals';
 import { formatSource } from '../../shared/funnel/benchmark-sources';
 import type { ScenarioPlan } from '../../shared/model/plan';
 import type { Scenario } from '../../shared/model/scenario';
@@ -119,6 +119,8 @@ const FORMAT_NAMES: Record<string, string> = {
 
 /** The actuals report: stages, win rate, deal size, cohorts, then errors and warnings with row numbers. */
 export function formatActuals(file: string, a: Actuals): string {
+  const unreadable = unreadableFile(a);
+  if (unreadable) return `${file}: ${unreadable.reason}\n`;
   const out: string[] = [];
   const d = a.dialect;
   out.push(

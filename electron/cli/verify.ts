@@ -98,7 +98,12 @@ function keyText(r: VerifyReport, workshop: WorkshopMatch | null): string {
 
 /** The report as text for a terminal. */
 export function formatVerifyReport(file: string, r: VerifyReport, workshop: WorkshopMatch | null = null, workshopFile = ''): string {
-  const lines = [`${HEADLINE[r.status]}  (${file})`];
+  // An intact PDF that is not the workshop's version must not read as good news first.
+  const headline =
+    r.status === 'intact' && workshop?.status === 'mismatch'
+      ? `DOES NOT MATCH THE WORKSHOP: intact as sealed, but not a version frozen in ${workshopFile || 'the workshop file'}.`
+      : HEADLINE[r.status];
+  const lines = [`${headline}  (${file})`];
   if (r.agreement) {
     lines.push(`  Agreement:    ${r.agreement.title} (${r.agreement.company}), version ${r.version}, frozen ${utcText(r.agreement.frozenAt)}`);
   }

@@ -347,6 +347,7 @@ export function fileErrorText(error: PactoFileError | PactoImportError | unknown
     case 'too-large':
       return { key: 'pactoFile.errors.too-large', values: { size: mb(e.sizeBytes ?? 0), limit: mb(e.limitBytes ?? PACTO_FILE_MAX_BYTES) } };
     case 'not-pacto':
+      return { key: e.reason ? `pactoFile.errors.notPacto.${e.reason}` : 'pactoFile.errors.not-pacto', values: {} };
     case 'too-new':
     case 'migration-failed':
       return { key: `pactoFile.errors.${e.code}`, values: {} };

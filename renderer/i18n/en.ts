@@ -81,6 +81,16 @@ export const en: Strings<typeof es> = {
   pactoFile: {
     errors: {
       'not-pacto': 'This file is not a Pacto workshop.',
+      notPacto: {
+        empty: 'The file is empty: it is not a Pacto workshop.',
+        pdf: 'This is a PDF document, not a Pacto workshop.',
+        zip: 'This is a ZIP archive (or an Office document), not a Pacto workshop.',
+        image: 'This is an image, not a Pacto workshop.',
+        gzip: 'This is a compressed (gzip) archive, not a Pacto workshop.',
+        binary: 'This file is not a Pacto workshop: it is not text.',
+        'not-json': 'This file is not a Pacto workshop: it is text, but not a Pacto file.',
+        'other-json': 'This JSON file is not a Pacto workshop: another program made it.',
+      },
       'too-new': 'This file was made by a newer Pacto. Update Pacto to open it.',
       'too-large': 'The file is {{size}} MB; a Pacto file is at most {{limit}} MB.',
       'migration-failed': 'This workshop could not be converted to this Pacto’s format. Nothing was changed.',
@@ -109,6 +119,9 @@ export const en: Strings<typeof es> = {
     rename: 'Rename',
     duplicate: 'Duplicate',
     delete: 'Delete',
+    linkedFile: 'File: {{name}}',
+    noLinkedFile: 'Not saved to a file',
+    edited: 'Edited: {{time}}',
     copyOf: '{{title}} (copy)',
     deleteTitle: 'Delete the workshop?',
     confirmDelete: 'Delete “{{title}}”? Its content, versions and signatures are erased. This cannot be undone.',

@@ -78,6 +78,16 @@ export const es = {
   pactoFile: {
     errors: {
       'not-pacto': 'Este archivo no es un taller de Pacto.',
+      notPacto: {
+        empty: 'El archivo está vacío: no es un taller de Pacto.',
+        pdf: 'Es un documento PDF, no un taller de Pacto.',
+        zip: 'Es un archivo ZIP (o un documento de Office), no un taller de Pacto.',
+        image: 'Es una imagen, no un taller de Pacto.',
+        gzip: 'Es un archivo comprimido (gzip), no un taller de Pacto.',
+        binary: 'Este archivo no es un taller de Pacto: no es texto.',
+        'not-json': 'Este archivo no es un taller de Pacto: es texto, pero no un archivo de Pacto.',
+        'other-json': 'Este archivo JSON no es un taller de Pacto: lo creó otro programa.',
+      },
       'too-new': 'Este archivo lo creó una versión más reciente de Pacto. Actualice Pacto para abrirlo.',
       'too-large': 'El archivo ocupa {{size}} MB; un archivo de Pacto puede ocupar como máximo {{limit}} MB.',
       'migration-failed': 'No se pudo convertir este taller al formato de esta versión de Pacto. No se ha cambiado nada.',
@@ -106,6 +116,9 @@ export const es = {
     rename: 'Renombrar',
     duplicate: 'Duplicar',
     delete: 'Eliminar',
+    linkedFile: 'Archivo: {{name}}',
+    noLinkedFile: 'Sin archivo guardado',
+    edited: 'Editado: {{time}}',
     copyOf: '{{title}} (copia)',
     deleteTitle: '¿Eliminar el taller?',
     confirmDelete: '¿Eliminar «{{title}}»? Se borran su contenido, versiones y firmas. No se puede deshacer.',

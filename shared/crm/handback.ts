@@ -143,6 +143,7 @@ const WORDS = {
     closedLost: 'Cerrada perdida',
     closedLostDefinition: 'La oportunidad se cerró sin venta; se registra el motivo.',
     glossary: 'Glosario',
+    draft: 'borrador: la copia de trabajo, no una versión congelada',
     sla: 'SLA: compromisos',
     funnel: 'Embudo acordado',
     examples: 'Ejemplos',
@@ -175,6 +176,7 @@ const WORDS = {
     closedLost: 'Closed Lost',
     closedLostDefinition: 'The opportunity closed without a sale; the reason is recorded.',
     glossary: 'Glossary',
+    draft: 'draft: the working copy, not a frozen version',
     sla: 'SLA commitments',
     funnel: 'Agreed funnel',
     examples: 'Examples',
@@ -528,13 +530,22 @@ function salesforceFiles(content: WorkshopContent): HandbackFile[] {
 
 // ---------------------------------------------------------------- Markdown
 
+/** How an export is made: `draft` when the content is the working copy rather than a frozen version (marked in the Markdown's heading). */
+export interface HandbackOptions {
+  draft?: boolean;
+}
+
 const mdCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n+/g, '<br>');
 const indent = (s: string) => s.split('\n').join('\n  ');
 
-/** A readable summary: the glossary (definitions, criteria, owners), the SLA commitments and the agreed funnel. */
-export function agreementMarkdown(content: WorkshopContent): string {
+/**
+ * A readable summary: the glossary (definitions, criteria, owners), the SLA
+ * commitments and the agreed funnel. With `draft` (the working copy, not a
+ * frozen version) the heading says so.
+ */
+export function agreementMarkdown(content: WorkshopContent, options: HandbackOptions = {}): string {
   const w = WORDS[content.meta.language];
-  const out: string[] = [`# ${content.meta.title}`, '', `${content.meta.company} · ${content.meta.date}`, '', `## ${w.glossary}`, ''];
+  const out: string[] = [`# ${content.meta.title}${options.draft ? ` (${w.draft})` : ''}`, '', `${content.meta.company} · ${content.meta.date}`, '', `## ${w.glossary}`, ''];
   for (const t of content.terms) {
     out.push(`### ${t.name}${t.acronym ? ` (${t.acronym})` : ''}`, '');
     out.push(plain(richTextToPlain(t.definition)), '');
@@ -568,7 +579,7 @@ export function agreementMarkdown(content: WorkshopContent): string {
  * CSV, how-to), `csv` (stages and SLA), `md` (the summary), `json` (the
  * content projection itself).
  */
-export function handbackFiles(content: WorkshopContent, format: HandbackFormat): HandbackFile[] {
+export function handbackFiles(content: WorkshopContent, format: HandbackFormat, options: HandbackOptions = {}): HandbackFile[] {
   switch (format) {
     case 'hubspot':
       return hubspotFiles(content);
@@ -580,7 +591,7 @@ export function handbackFiles(content: WorkshopContent, format: HandbackFormat):
         { name: 'pacto-sla.csv', mimeType: 'text/csv', bytes: slaCsv(content) },
       ];
     case 'md':
-      return [{ name: 'pacto-agreement.md', mimeType: 'text/markdown', bytes: text(agreementMarkdown(content)) }];
+      return [{ name: 'pacto-agreement.md', mimeType: 'text/markdown', bytes: text(agreementMarkdown(content, options)) }];
     case 'json':
       return [{ name: 'pacto-content.json', mimeType: 'application/json', bytes: json(content) }];
   }

@@ -97,11 +97,21 @@ export type PactoFileErrorCode = 'not-pacto' | 'too-new' | 'damaged' | 'migratio
  */
 export type PactoFilePart = 'file' | 'envelope' | 'document' | 'content' | 'versions' | 'signatures' | 'audit';
 
+/**
+ * For `not-pacto`: what the file is instead — `empty` (0 bytes), `pdf`, `zip`
+ * (also Office documents), `image` (PNG, JPEG), `gzip`, `binary` (not UTF-8
+ * text), `not-json` (text that is not JSON), `other-json` (JSON without
+ * `"format": "pacto-workshop"`).
+ */
+export type NotPactoReason = 'empty' | 'pdf' | 'zip' | 'image' | 'gzip' | 'binary' | 'not-json' | 'other-json';
+
 /** Why bytes are not an openable workshop. */
 export interface PactoFileError {
   code: PactoFileErrorCode;
   /** For `damaged`: the part at fault. */
   part?: PactoFilePart;
+  /** For `not-pacto`: what the file is instead (the UI translates it). */
+  reason?: NotPactoReason;
   /** English: what is wrong and where (logs, the CLI; the UI translates by code and part). */
   message: string;
   /** For `too-new`: the format or layout version found, and which of the two. */
@@ -197,13 +207,13 @@ const where = (issues: readonly { path: readonly PropertyKey[]; message: string 
 };
 
 /** Recognises other kinds of file by their first bytes, to say what a file is instead. */
-function sniffForeign(bytes: Uint8Array): string | null {
+function sniffForeign(bytes: Uint8Array): { what: string; reason: NotPactoReason } | null {
   const starts = (sig: number[]) => sig.every((b, i) => bytes[i] === b);
-  if (starts([0x25, 0x50, 0x44, 0x46, 0x2d])) return 'a PDF document';
-  if (starts([0x50, 0x4b, 0x03, 0x04]) || starts([0x50, 0x4b, 0x05, 0x06])) return 'a ZIP archive (or an Office document)';
-  if (starts([0x89, 0x50, 0x4e, 0x47])) return 'a PNG image';
-  if (starts([0xff, 0xd8, 0xff])) return 'a JPEG image';
-  if (starts([0x1f, 0x8b])) return 'a gzip archive';
+  if (starts([0x25, 0x50, 0x44, 0x46, 0x2d])) return { what: 'a PDF document', reason: 'pdf' };
+  if (starts([0x50, 0x4b, 0x03, 0x04]) || starts([0x50, 0x4b, 0x05, 0x06])) return { what: 'a ZIP archive (or an Office document)', reason: 'zip' };
+  if (starts([0x89, 0x50, 0x4e, 0x47])) return { what: 'a PNG image', reason: 'image' };
+  if (starts([0xff, 0xd8, 0xff])) return { what: 'a JPEG image', reason: 'image' };
+  if (starts([0x1f, 0x8b])) return { what: 'a gzip archive', reason: 'gzip' };
   return null;
 }
 
@@ -333,15 +343,15 @@ function decodeChecked(bytes: Uint8Array): Result<PactoFile, PactoFileError> {
       message: `The file is ${mb(bytes.length)}; a Pacto file is at most ${mb(PACTO_FILE_MAX_BYTES)}.`,
     });
   }
-  if (bytes.length === 0) return err({ code: 'not-pacto', message: 'The file is empty.' });
+  if (bytes.length === 0) return err({ code: 'not-pacto', reason: 'empty', message: 'The file is empty.' });
   const foreign = sniffForeign(bytes);
-  if (foreign) return err({ code: 'not-pacto', message: `This is ${foreign}, not a Pacto workshop file.` });
+  if (foreign) return err({ code: 'not-pacto', reason: foreign.reason, message: `This is ${foreign.what}, not a Pacto workshop file.` });
   const pactoHead = looksLikePacto(bytes);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return pactoHead ? damaged('file', 'The file has bytes that are not text: it was changed or cut short.') : err({ code: 'not-pacto', message: 'This is not a Pacto workshop file (it is not text).' });
+    return pactoHead ? damaged('file', 'The file has bytes that are not text: it was changed or cut short.') : err({ code: 'not-pacto', reason: 'binary', message: 'This is not a Pacto workshop file (it is not text).' });
   }
   let json: unknown;
   try {
@@ -349,10 +359,10 @@ function decodeChecked(bytes: Uint8Array): Result<PactoFile, PactoFileError> {
   } catch (e) {
     return pactoHead
       ? damaged('file', `The file is not complete JSON: it was changed or cut short (${e instanceof Error ? e.message : String(e)}).`)
-      : err({ code: 'not-pacto', message: 'This is not a Pacto workshop file.' });
+      : err({ code: 'not-pacto', reason: 'not-json', message: 'This is not a Pacto workshop file (it is text, not JSON).' });
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json) || (json as { format?: unknown }).format !== PACTO_FILE_FORMAT) {
-    return err({ code: 'not-pacto', message: 'This JSON file is not a Pacto workshop file (it has no "format": "pacto-workshop").' });
+    return err({ code: 'not-pacto', reason: 'other-json', message: 'This JSON file is not a Pacto workshop file (it has no "format": "pacto-workshop").' });
   }
   const formatVersion = (json as { formatVersion?: unknown }).formatVersion;
   if (typeof formatVersion === 'number' && Number.isInteger(formatVersion) && formatVersion > PACTO_FILE_FORMAT_VERSION) {

@@ -19,7 +19,7 @@
  */
 import { STANDARD_STAGE_KEYS, type StandardStageKey } from '../model/chain';
 import { MAX_IMPORT_AMOUNT } from '../domain/bounds';
-import { importIssue, parseCsv, type CsvTable, type ImportIssue } from './csv';
+import { importIssue, parseCsv, type CsvTable, type ImportIssue, type ImportIssueCode } from './csv';
 import { dealOutcome, detectMapping, stageKeyFromName, type ColumnMapping, type ExportFormat } from './mapping';
 import {
   dateOrderEvidence,
@@ -189,6 +189,21 @@ function emptyActuals(table: CsvTable, dialect: Dialect, errors: ImportIssue[], 
     errors,
     warnings: [],
   };
+}
+
+/** Codes of a problem with the whole file that leaves nothing to read as a table (no header, no rows). */
+const UNREADABLE_FILE: ReadonlySet<ImportIssueCode> = new Set<ImportIssueCode>([
+  'empty', 'binary', 'workbookEncrypted', 'notWorkbook', 'workbookDamaged', 'sheetEmpty', 'chartOnly', 'noSheet', 'tooManyRows',
+]);
+
+/**
+ * The problem that kept the whole file from being read (empty, a PDF or other
+ * binary file, a workbook that cannot be opened …), or null when the file was
+ * read as a table. The CLI and the import screen lead with it instead of a
+ * "columns not recognised" headline and a guessed delimiter and date order.
+ */
+export function unreadableFile(actuals: Pick<Actuals, 'errors'>): ImportIssue | null {
+  return actuals.errors.find((e) => e.row === null && UNREADABLE_FILE.has(e.code)) ?? null;
 }
 
 /** Reads a CSV export and computes its actuals; detects the export unless `options.mapping` is given. Never throws. */

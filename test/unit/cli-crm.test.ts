@@ -153,7 +153,17 @@ describe('pacto export', () => {
   it('exports the latest frozen version, or the working copy with --draft', () => {
     const frozen = { 'signed.pacto': pactoFile('Acuerdo firmado v1').bytes };
     expect(run(['export', 'signed.pacto', '--format', 'md'], frozen).out.split('\n')[0]).toBe('# Acuerdo firmado v1');
-    expect(run(['export', 'signed.pacto', '--format', 'md', '--draft'], frozen).out.split('\n')[0]).toBe('# Acuerdo Marketing–Ventas 2027');
+    const draft = run(['export', 'signed.pacto', '--format', 'md', '--draft'], frozen);
+    expect(draft.out.split('\n')[0]).toBe('# Acuerdo Marketing–Ventas 2027 (borrador: la copia de trabajo, no una versión congelada)');
+    expect(draft.err).toBe('');
+  });
+
+  it('says on stderr when no version is frozen, and marks the Markdown as a draft', () => {
+    const md = run(['export', 'acuerdo.pacto', '--format', 'md'], files);
+    expect(md.code).toBe(0);
+    expect(md.err).toBe('No version is frozen: exporting the working copy (draft).\n');
+    expect(md.out.split('\n')[0]).toBe('# Acuerdo Marketing–Ventas 2027 (borrador: la copia de trabajo, no una versión congelada)');
+    expect(run(['export', 'signed.pacto', '--format', 'md'], { 'signed.pacto': pactoFile('Acuerdo firmado v1').bytes }).err).toBe('');
   });
 
   it('runs from the launcher and writes real files', () => {
@@ -164,7 +174,7 @@ describe('pacto export', () => {
         encoding: 'utf8',
         cwd: root,
       });
-      expect(r.stderr).toBe('');
+      expect(r.stderr).toBe('No version is frozen: exporting the working copy (draft).\n');
       expect(r.status).toBe(0);
       expect(readdirSync(join(dir, 'sf')).sort()).toEqual(['salesforce-howto.md', 'salesforce-metadata.zip', 'salesforce-stages.csv']);
       expect(Object.keys(unzipSync(readFileSync(join(dir, 'sf', 'salesforce-metadata.zip')))).length).toBe(5);

@@ -109,6 +109,20 @@ describe('pacto actuals', () => {
     expect((JSON.parse(r.out) as { errors: unknown[] }).errors).toMatchObject([{ row: null, reason: 'The file is empty.' }]);
   });
 
+  it('says an empty, PDF or binary file is that, without a "columns not recognised" headline or a guessed reading', () => {
+    const random = new Uint8Array(512).map((_, i) => (i * 7919 + 13) % 256);
+    const cases: [string, string | Uint8Array, string][] = [
+      ['e.csv', '', 'e.csv: The file is empty.\n'],
+      ['x.pdf', '%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n', 'x.pdf: The file is not text but a PDF document: export or save it as CSV and import that file.\n'],
+      ['r.bin', random, 'r.bin: The file is not text but binary data: export or save it as CSV and import that file.\n'],
+    ];
+    for (const [name, bytes, said] of cases) {
+      const r = run(['actuals', name], { [name]: bytes });
+      expect(r.code).toBe(1);
+      expect(r.out).toBe(said);
+    }
+  });
+
   it('applies --date-order, --decimal and --as-of', () => {
     const csv = 'Opportunity Name;Stage;Amount;Close Date;Created Date\nA;Closed Won;1.500;05/06/2025;01/06/2025\n';
     const r = run(['actuals', 'a.csv', '--json', '--date-order', 'dmy', '--decimal', ',', '--as-of', '2025-12-31'], { 'a.csv': csv });

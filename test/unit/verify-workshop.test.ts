@@ -112,6 +112,8 @@ describe('pacto verify --workshop', () => {
     const t = fakeIo({ 'forged.pdf': forged, 'taller.pacto': pactoFile(testKey().keyFingerprint) });
     expect(await runVerify(['forged.pdf', '--workshop', 'taller.pacto'], t.io)).toBe(VERIFY_EXIT['workshop-mismatch']);
     expect(t.out()).toContain('Workshop:     DOES NOT MATCH taller.pacto version 2');
+    // The headline says it first: an intact PDF that is not the workshop's is not good news.
+    expect(t.out().split('\n')[0]).toBe('DOES NOT MATCH THE WORKSHOP: intact as sealed, but not a version frozen in taller.pacto.  (forged.pdf)');
     expect(t.out()).toContain('[seal-key-differs]');
   });
 

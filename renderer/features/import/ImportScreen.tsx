@@ -13,7 +13,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { Language, WorkshopContent } from '../../../shared/domain/workshop';
-import { importTable, type Actuals } from '../../../shared/import/actuals';
+import { importTable, unreadableFile, type Actuals } from '../../../shared/import/actuals';
 import { measuredRate, workshopBaselineScenario } from '../../../shared/import/baseline';
 import { parseCsv, type CsvTable, type ImportIssue } from '../../../shared/import/csv';
 import { decodeText, workbookContainer } from '../../../shared/import/decode';
@@ -275,6 +275,18 @@ function Results({ actuals, fmt, content }: { actuals: Actuals; fmt: Formatters;
   // Plan against actual for what the export measures: the same rows the baseline scenario will show.
   const baseline = workshopBaselineScenario(actuals, toModelScenario(content, agreed), { id: 'preview', name: 'preview' });
   const compare = (planVsActualRows(content, agreed, baseline)?.rows ?? []).filter((r) => r.actual !== null);
+  const unreadable = unreadableFile(actuals);
+  if (unreadable) {
+    // Nothing was read (empty, a PDF, not text …): say so, with no format, delimiter or date order guessed from nothing.
+    return (
+      <section className="card" data-testid="import-results">
+        <h3>{t('import.results')}</h3>
+        <p role="alert" data-testid="import-unreadable">
+          {issueText(unreadable, t, language)}
+        </p>
+      </section>
+    );
+  }
   return (
     <section className="card" data-testid="import-results">
       <h3>{t('import.results')}</h3>

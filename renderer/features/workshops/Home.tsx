@@ -8,6 +8,7 @@ import { createWorkshop, defaultMeta, deleteWorkshop, duplicateWorkshop, renameW
 import { useAppStore } from '../../store';
 import { formatters } from '../../i18n';
 import type { WorkshopRow } from '../../data/db';
+import { getFileLink, type FileLink } from '../../data/file-links';
 import { HomeFileActions, RecentFiles } from '../files/RecentFiles';
 
 const CURRENCIES = ['EUR', 'USD', 'MXN', 'COP', 'ARS', 'CLP', 'PEN', 'GBP'];
@@ -89,6 +90,15 @@ function WorkshopCard({ row }: { row: WorkshopRow }) {
   const [error, setError] = useState<string | null>(null);
   const dialog = useRef<HTMLDialogElement>(null);
   const fmt = formatters(language);
+  // What tells two cards of the same workshop apart (the sample and a file opened as a copy): the file each is linked to, and when it was last edited.
+  const [link, setLink] = useState<FileLink | null>(null);
+  useEffect(() => {
+    let live = true;
+    void getFileLink(db, row.id).then((l) => live && setLink(l));
+    return () => {
+      live = false;
+    };
+  }, [row.id, row.updatedAt]);
   return (
     <li className="card workshop-card" data-testid="workshop-card">
       <div className="workshop-card__main">
@@ -124,6 +134,10 @@ function WorkshopCard({ row }: { row: WorkshopRow }) {
           <span>{fmt.date(row.date)}</span>
           <span>{row.currency}</span>
           <span className={`badge badge--${row.status}`}>{t(`status.${row.status}`)}</span>
+        </div>
+        <div className="workshop-card__meta muted small">
+          <span data-testid="workshop-card-file" title={link?.path}>{link ? t('home.linkedFile', { name: link.name }) : t('home.noLinkedFile')}</span>
+          <span data-testid="workshop-card-edited">{t('home.edited', { time: fmt.time(row.updatedAt) })}</span>
         </div>
       </div>
       <div className="workshop-card__actions">

@@ -1,0 +1,30 @@
+// Two cards of the same workshop (the sample and the same workshop opened from
+// a .pacto file as a copy) must be told apart: each card names the file it is
+// linked to (or says it has none) and when it was last edited.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { render, screen, waitFor } from '@testing-library/react';
+import { Home } from '../../renderer/features/workshops/Home';
+import { formatters, initI18n } from '../../renderer/i18n';
+import { useAppStore } from '../../renderer/store';
+import { db } from '../../renderer/data/instance';
+import { setFileLink } from '../../renderer/data/file-links';
+import type { WorkshopRow } from '../../renderer/data/db';
+
+const row = (id: string, updatedAt: string): WorkshopRow =>
+  ({ id, title: 'Acuerdo Marketing–Ventas 2027', company: 'Acme', date: '2026-11-20', language: 'es', currency: 'EUR', status: 'draft', createdAt: updatedAt, updatedAt }) as unknown as WorkshopRow;
+
+beforeAll(async () => {
+  await initI18n('es');
+  useAppStore.getState().setLanguage('es');
+});
+
+describe('workshop cards', () => {
+  it('show the linked file and the last edit, so identical workshops can be told apart', async () => {
+    await setFileLink(db, 'opened', { path: '/home/ana/acuerdo-acme.pacto', name: 'acuerdo-acme.pacto', at: '2026-11-30T10:00:00Z', fingerprint: null });
+    useAppStore.getState().setWorkshops([row('sample', '2026-11-28T09:15:00Z'), row('opened', '2026-11-30T10:00:00Z')]);
+    render(<Home />);
+    await waitFor(() => expect(screen.getAllByTestId('workshop-card-file').map((e) => e.textContent)).toEqual(['Sin archivo guardado', 'Archivo: acuerdo-acme.pacto']));
+    const fmt = formatters('es');
+    expect(screen.getAllByTestId('workshop-card-edited').map((e) => e.textContent)).toEqual([`Editado: ${fmt.time('2026-11-28T09:15:00Z')}`, `Editado: ${fmt.time('2026-11-30T10:00:00Z')}`]);
+  });
+});
