@@ -72,6 +72,7 @@ export const en: Strings<typeof es> = {
     group: 'Must be a group of fields.',
     choice: 'Not one of the choices.',
     unknownField: 'Has a field Pacto does not know.',
+    notFound: 'This item is no longer there: it may have been deleted on another laptop.',
     last: 'At least one scenario must remain.',
     duplicate: 'That id is already taken.',
     invalid: 'Invalid value.',

@@ -69,6 +69,7 @@ export const es = {
     group: 'Debe ser un grupo de campos.',
     choice: 'No es una de las opciones.',
     unknownField: 'Tiene un campo desconocido.',
+    notFound: 'Este elemento ya no existe: quizá se borró en otro portátil.',
     last: 'Debe quedar al menos un escenario.',
     duplicate: 'Ese identificador ya existe.',
     invalid: 'Valor no válido.',

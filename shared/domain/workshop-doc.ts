@@ -27,7 +27,6 @@ import {
   participantSchema,
   targetsSchema,
   termSchema,
-  validate,
   workshopContentSchema,
   workshopMetaSchema,
   FUNNEL_IDS,
@@ -49,7 +48,7 @@ import { richTextSchema, type RichText } from './rich-text';
 import { readRichText, richTextFragment, writeRichText } from './rich-text-doc';
 import { hasScenarioPart, readScenarioSetChecked, writeScenarioSet } from './scenarios-doc';
 import { repairItem, repairList, type ReadProblem } from './repair';
-import { INIT_ORIGIN, InvalidEditError, LOCAL_ORIGIN, NotFoundError } from './doc-edit';
+import { checked, INIT_ORIGIN, InvalidEditError, LOCAL_ORIGIN, NotFoundError } from './doc-edit';
 
 /** Version of the document layout above; bump with a step in `DOC_MIGRATIONS` (`./migrations.ts`). */
 export const DOC_SCHEMA_VERSION = 2;
@@ -123,12 +122,6 @@ function toYMap(obj: object): Y.Map<unknown> {
   // Optional fields left out (undefined) are not written: readers take their default.
   for (const [key, value] of Object.entries(obj)) if (value !== undefined) map.set(key, value);
   return map;
-}
-
-function checked<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const result = validate(schema, value);
-  if (!result.ok) throw new InvalidEditError(result.errors, what);
-  return result.value;
 }
 
 function funnelMap(doc: Y.Doc, funnelId: FunnelId): Y.Map<unknown> {

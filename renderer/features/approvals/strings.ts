@@ -49,7 +49,11 @@ export const strings = featureStrings({
         examples: 'Ejemplos', ownerTeam: 'Equipo responsable', intro: 'Texto', text: 'Texto', party: 'Parte', commitment: 'Compromiso',
         metric: 'Métrica', target: 'Meta', unit: 'Unidad', period: 'Periodo', measurement: 'Cómo se mide', whenMissed: 'Si no se cumple', source: 'Origen',
       },
-      failed: 'No se pudo aprobar: {{message}}',
+      error: {
+        'not-found': 'No se pudo aprobar: este elemento ya no existe.',
+        'not-a-party': 'No se pudo aprobar: solo Marketing y Ventas aprueban, no Dirección.',
+        'time-zone': 'No se pudo aprobar: la zona horaria de este ordenador no es válida.',
+      },
     },
     summary: '{{agreed}} de {{total}} acordados · {{open}} abiertos · {{changed}} cambiaron desde su aprobación',
     comments: {
@@ -68,7 +72,12 @@ export const strings = featureStrings({
       resolvedBy: 'Resuelto por {{name}} · {{time}}',
       showResolved: 'Mostrar resueltos ({{count}})',
       noParticipant: 'Añada participantes para comentar.',
-      error: { required: 'Escriba el comentario.', 'too-long': 'El comentario es demasiado largo.', other: 'No se pudo guardar: {{message}}' },
+      error: {
+        required: 'Escriba el comentario.',
+        'too-long': 'El comentario es demasiado largo.',
+        'no-thread': 'No se pudo guardar: el hilo ya no existe.',
+        'time-zone': 'No se pudo guardar: la zona horaria de este ordenador no es válida.',
+      },
     },
   },
   en: {
@@ -118,7 +127,11 @@ export const strings = featureStrings({
         examples: 'Examples', ownerTeam: 'Owner team', intro: 'Text', text: 'Text', party: 'Party', commitment: 'Commitment',
         metric: 'Metric', target: 'Target', unit: 'Unit', period: 'Period', measurement: 'How it is measured', whenMissed: 'When missed', source: 'Source',
       },
-      failed: 'Could not approve: {{message}}',
+      error: {
+        'not-found': 'Could not approve: this item is no longer there.',
+        'not-a-party': 'Could not approve: only Marketing and Sales approve, not Leadership.',
+        'time-zone': 'Could not approve: this computer’s time zone is not valid.',
+      },
     },
     summary: '{{agreed}} of {{total}} agreed · {{open}} open · {{changed}} changed since approval',
     comments: {
@@ -137,7 +150,12 @@ export const strings = featureStrings({
       resolvedBy: 'Resolved by {{name}} · {{time}}',
       showResolved: 'Show resolved ({{count}})',
       noParticipant: 'Add participants to comment.',
-      error: { required: 'Write the comment.', 'too-long': 'The comment is too long.', other: 'Could not save it: {{message}}' },
+      error: {
+        required: 'Write the comment.',
+        'too-long': 'The comment is too long.',
+        'no-thread': 'Could not save it: the thread is no longer there.',
+        'time-zone': 'Could not save it: this computer’s time zone is not valid.',
+      },
     },
   },
 });

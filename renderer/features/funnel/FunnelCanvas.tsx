@@ -30,6 +30,7 @@ import { buildEdges, buildNodes, GRID, type StageNode, type TransitionEdge } fro
 import { CanvasActionsContext, EDGE_TYPES, NODE_TYPES, useZoomDetailClass, type CanvasActions } from './StageNode';
 import { connectStages, pasteText, removeItems, renameStage, saveStagePositions } from './actions';
 import { useDecorations } from './decorations';
+import { firstError } from '../../ui/fields';
 import './canvas.css';
 
 /** What is selected on a canvas: stage ids and arrow ids. */
@@ -134,7 +135,7 @@ function CanvasInner(props: FunnelCanvasProps) {
         if (id === null) wrapper.current?.querySelector<HTMLElement>('.react-flow__node.selected, .react-flow__node')?.focus();
       },
       rename: (id, name) => {
-        const key = renameStage(funnelId, id, name);
+        const key = firstError(renameStage(funnelId, id, name));
         return key ? t(`errors.${key}`, { defaultValue: t('errors.invalid') }) : null;
       },
       nameLabel: t('canvas.panel.name'),
