@@ -22,6 +22,7 @@ export const strings = featureStrings({
       sla: 'La sección SLA está bloqueada: se acordó y no se puede cambiar hasta que la persona facilitadora la desbloquee.',
       targets: 'La sección Objetivos está bloqueada: se acordó y no se puede cambiar hasta que la persona facilitadora la desbloquee.',
     },
+    lockedField: 'Bloqueado: esta sección se acordó. La persona facilitadora puede desbloquearla.',
     templates: {
       'standard-3h': 'Taller estándar (3 h)',
       'compact-2h': 'Taller breve (2 h)',
@@ -43,6 +44,7 @@ export const strings = featureStrings({
       sla: 'The SLA section is locked: it was agreed and cannot be changed until the facilitator unlocks it.',
       targets: 'The Targets section is locked: it was agreed and cannot be changed until the facilitator unlocks it.',
     },
+    lockedField: 'Locked: this section was agreed. The facilitator can unlock it.',
     templates: {
       'standard-3h': 'Standard workshop (3 h)',
       'compact-2h': 'Short workshop (2 h)',
