@@ -26,7 +26,6 @@ import { TableKit } from '@tiptap/extension-table';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { activeDoc, activeUndoManager, redo, startUndoStep, undo } from '../data/session';
 import { platform } from '../platform';
-import { useTypeLocked } from '../features/facilitation/hooks';
 import { isSafeHref, sanitizePastedHtml } from './RichTextPaste';
 import './rich-text.css';
 
@@ -232,7 +231,6 @@ export interface RichTextEditorProps {
 
 /** A labelled rich-text field bound to `fragment`. */
 export function RichTextEditor({ fragment, label, hideLabel = false, tables = false, testId, className }: RichTextEditorProps) {
-  const { t } = useTranslation();
   const labelId = useId();
   const [linkForm, setLinkForm] = useState(false);
   const [confirmHref, setConfirmHref] = useState<string | null>(null);
@@ -269,24 +267,13 @@ export function RichTextEditor({ fragment, label, hideLabel = false, tables = fa
     [fragment, tables],
   );
 
-  // A locked section (facilitation) cannot be edited: the binding writes directly, not through edit().
-  const locked = useTypeLocked(fragment);
-  useEffect(() => {
-    if (editor && editor.isEditable === locked) editor.setEditable(!locked);
-  }, [editor, locked]);
-
   const linkHref = editor?.isActive('link') ? ((editor.getAttributes('link').href as string | undefined) ?? '') : '';
   return (
     <div className={`field rt-field ${className ?? ''}`} data-testid={testId}>
       <div className={hideLabel ? 'sr-only' : 'field__label'} id={labelId}>
         {label}
       </div>
-      {editor && !locked ? <Toolbar editor={editor} tables={tables} onLink={() => setLinkForm((v) => !v)} /> : null}
-      {locked ? (
-        <div className="field__hint" data-testid="rt-locked">
-          {t('facilitation.lockedField')}
-        </div>
-      ) : null}
+      {editor ? <Toolbar editor={editor} tables={tables} onLink={() => setLinkForm((v) => !v)} /> : null}
       {editor && linkForm ? <LinkForm editor={editor} onClose={() => setLinkForm(false)} /> : null}
       <EditorContent editor={editor} className="rt-editor" />
       {linkHref && isSafeHref(linkHref) ? (
