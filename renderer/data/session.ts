@@ -10,6 +10,8 @@ import { liveQuery, type Subscription } from 'dexie';
 import { readWorkshop, readWorkshopChecked, type ReadProblem } from '../../shared/domain/workshop-doc';
 import { InvalidEditError, LOCAL_ORIGIN, NotFoundError, type EditOrigin } from '../../shared/domain/doc-edit';
 import type { FieldErrors } from '../../shared/domain/workshop';
+import { lockedSectionTouched, readFacilitation } from '../../shared/facilitation/facilitation-doc';
+import { agreementRecord } from '../../shared/facilitation/record';
 import { freezeVersion, signatureSchema, workshopStatus, type Signature } from '../../shared/agreement/version';
 import type { FreezeOverride } from '../../shared/agreement/approvals';
 import { useAppStore } from '../store';
@@ -215,6 +217,9 @@ export function closeSession(): void {
  * item no longer there, e.g. deleted on another laptop). Mutations check
  * before they write, so a refused single mutation writes nothing; an intent
  * of several checks what it can before the first.
+ * An edit that would change a section the facilitator locked is refused
+ * before anything is written: `{ '': 'locked' }`, with a notice naming the
+ * section (`lockedSectionTouched`, `shared/facilitation/facilitation-doc.ts`).
  *
  * Each call is its own undo step, however soon it follows the one before:
  * the undo manager's capture window (which merges changes made close
@@ -225,6 +230,12 @@ export function closeSession(): void {
  */
 export function edit(fn: (doc: Y.Doc) => void, origin: EditOrigin = LOCAL_ORIGIN): FieldErrors | null {
   if (!active) throw new Error('No workshop is open');
+  // The one check of section locks: an edit that would change a locked section writes nothing.
+  const locked = lockedSectionTouched(active.open.doc, fn);
+  if (locked) {
+    useAppStore.getState().setNotice({ kind: 'error', key: `facilitation.lockedNotice.${locked}` });
+    return { '': 'locked' };
+  }
   const manager = active.undo;
   const doc = active.open.doc;
   if (currentGroup === null) manager.stopCapturing();
@@ -316,10 +327,12 @@ export async function freeze(db: PactoDb, override?: FreezeOverride): Promise<nu
   if (!active) throw new Error('No workshop is open');
   const { id, doc } = active.open;
   const content = readWorkshop(doc);
+  // The decisions and open questions of the facilitation, frozen with the version (absent when none).
+  const record = agreementRecord(readFacilitation(doc), content.participants);
   return db.transaction('rw', db.versions, async () => {
     const last = await db.versions.where('[workshopId+number]').between([id, 0], [id, Infinity]).last();
     const number = (last?.number ?? 0) + 1;
-    await db.versions.add(freezeVersion(id, number, content, new Date(), override));
+    await db.versions.add(freezeVersion(id, number, content, new Date(), override, record ?? undefined));
     return number;
   });
 }

@@ -27,6 +27,8 @@ export const ORIGINS = {
   comments: 'pacto:comments',
   /** Restoring a backup (a forward edit, `shared/backup/revert.ts`): not undoable with Ctrl+Z. */
   restore: 'pacto:restore',
+  /** Running the workshop (timer, current block, follow, private rounds, votes, locks): never undone. */
+  facilitation: 'pacto:facilitation',
 } as const;
 
 /** One of the {@link ORIGINS}. */
@@ -42,6 +44,8 @@ export const APPROVALS_ORIGIN = ORIGINS.approvals;
 export const COMMENTS_ORIGIN = ORIGINS.comments;
 /** Transaction origin of a restore (not tracked by the session's undo manager). */
 export const RESTORE_ORIGIN = ORIGINS.restore;
+/** Running the workshop, outside the undo history (`shared/facilitation/facilitation-doc.ts`). */
+export const FACILITATION_ORIGIN = ORIGINS.facilitation;
 
 /**
  * Thrown when an edit would write invalid data; nothing was written.
