@@ -55,7 +55,9 @@ import {
 import { z } from 'zod';
 
 /** Transaction origin of the workshop's running (timer, rounds, votes, locks): not tracked by the undo manager. */
-export { FACILITATION_ORIGIN } from '../domain/doc-edit';
+import { FACILITATION_ORIGIN } from '../domain/doc-edit';
+/** Running the workshop, outside the undo history (one of the origins of `shared/domain/doc-edit.ts`). */
+export { FACILITATION_ORIGIN };
 
 /** The name of the part in the document. */
 export const FACILITATION_PART = 'facilitation';
