@@ -25,7 +25,7 @@ import {
   useFacilitation,
   type FacilitationState,
 } from './api';
-import { agendaStepOfRoute, routeOfAgendaStep, useFacilitationUi, useNow } from './view';
+import { agendaStepOfRoute, isFollowing, routeOfAgendaStep, useFacilitationUi, useNow } from './view';
 import './facilitation.css';
 
 /** The current block and the remaining time (ms, negative once over) at `now`; null before the workshop starts. */
@@ -111,25 +111,20 @@ function timeUpMessage(state: FacilitationState, timing: ReturnType<typeof curre
 
 /**
  * Keeps this screen on the facilitator's step while "bring everyone here" is
- * on and this seat follows; the facilitator's own moves update the step
- * everyone follows.
+ * on and this screen follows; a facilitator's screen that does not follow
+ * (the one leading) moves the step everyone follows as it moves.
  */
-function useFollow(state: FacilitationState, canFacilitate: boolean): void {
+function useFollow(state: FacilitationState, following: boolean, canFacilitate: boolean): void {
   const route = useAppStore((s) => s.route);
   const navigate = useAppStore((s) => s.navigate);
-  const following = useFacilitationUi((s) => s.following);
   const follow = state.follow;
   const here = route.screen === 'workshop' ? agendaStepOfRoute(route.step, route.focus) : null;
   useEffect(() => {
-    if (!follow || route.screen !== 'workshop') return;
-    if (canFacilitate) {
-      // The facilitator moved on while everyone is brought along: they follow to the new step.
-      if (here && here !== follow.step) bringEveryoneHere(here, route.focus ?? null, Date.now());
-      return;
-    }
-    if (!following || here === follow.step) return;
-    const target = routeOfAgendaStep(follow.step);
-    navigate({ screen: 'workshop', id: route.id, step: target.step, ...(target.focus ? { focus: target.focus } : follow.itemId ? { focus: follow.itemId } : {}) });
+    if (!follow || route.screen !== 'workshop' || !here || here === follow.step) return;
+    if (following) {
+      const target = routeOfAgendaStep(follow.step);
+      navigate({ screen: 'workshop', id: route.id, step: target.step, ...(target.focus ? { focus: target.focus } : follow.itemId ? { focus: follow.itemId } : {}) });
+    } else if (canFacilitate) bringEveryoneHere(here, route.focus ?? null, Date.now());
   }, [follow, following, canFacilitate, here, route, navigate]);
 }
 
@@ -143,7 +138,8 @@ export function TimerBar() {
   const ui = useFacilitationUi();
   const [extending, setExtending] = useState(false);
   const offset = useClockOffset();
-  useFollow(state, canFacilitate);
+  const following = isFollowing(ui.following, canFacilitate);
+  useFollow(state, following, canFacilitate);
   const timing = currentTiming(state, now, offset);
   const timeUp = timeUpMessage(state, timing, t);
   const here = route.screen === 'workshop' ? agendaStepOfRoute(route.step, route.focus) : null;
@@ -188,7 +184,7 @@ export function TimerBar() {
         </span>
       ) : null}
       <span className="facilbar__group facilbar__end">
-        {canFacilitate && here ? (
+        {canFacilitate && here && !following ? (
           <button
             type="button"
             aria-pressed={state.follow !== null}
@@ -199,13 +195,13 @@ export function TimerBar() {
             {state.follow ? t('facil.follow.stop') : t('facil.follow.bring')}
           </button>
         ) : null}
-        {!canFacilitate ? (
+        {!canFacilitate || state.follow ? (
           <label className="field--check facilbar__follow">
-            <input type="checkbox" checked={ui.following} onChange={(e) => useFacilitationUi.setState({ following: e.target.checked })} data-testid="follow-toggle" />
+            <input type="checkbox" checked={following} onChange={(e) => useFacilitationUi.setState({ following: e.target.checked })} data-testid="follow-toggle" />
             {t('facil.follow.following')}
           </label>
         ) : null}
-        {!canFacilitate && state.follow && !ui.following && here !== state.follow.step ? (
+        {!canFacilitate && state.follow && !following && here !== state.follow.step ? (
           <span className="facilbar__summoned" data-testid="summoned">
             {t('facil.follow.summoned', { step: t(`facil.steps.${state.follow.step}`) })}{' '}
             <button type="button" onClick={() => useFacilitationUi.setState({ following: true })}>

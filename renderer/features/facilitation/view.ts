@@ -61,7 +61,8 @@ export interface Voter {
  * the facilitation panel's state.
  */
 interface FacilitationUi {
-  following: boolean;
+  /** Follow "bring everyone here": null = this seat's default (on for participants, off for the facilitator's own screen). */
+  following: boolean | null;
   /** Participant picked to vote as at a shared screen (outside a room). */
   voteAsId: string | null;
   /** Party drafting at a shared screen (outside a room). */
@@ -69,7 +70,16 @@ interface FacilitationUi {
   presenter: boolean;
   panel: 'votes' | 'decisions' | 'parking' | 'private' | 'locks' | null;
 }
-export const useFacilitationUi = create<FacilitationUi>(() => ({ following: true, voteAsId: null, draftAs: 'marketing', presenter: false, panel: null }));
+export const useFacilitationUi = create<FacilitationUi>(() => ({ following: null, voteAsId: null, draftAs: 'marketing', presenter: false, panel: null }));
+
+/**
+ * Whether this screen follows the facilitator: as chosen, else on for a
+ * seat that does not facilitate. A facilitator's second window (the
+ * projector on one laptop) turns it on to follow the first.
+ */
+export function isFollowing(choice: boolean | null, canFacilitate: boolean): boolean {
+  return choice ?? !canFacilitate;
+}
 
 /** Who votes at this seat: the room identity, or (shared screen) the participant picked, else null. */
 export function voterOf(seat: SeatView, content: WorkshopContent, voteAsId: string | null): Voter | null {
