@@ -9,6 +9,8 @@ import * as Y from 'yjs';
 import { liveQuery, type Subscription } from 'dexie';
 import { InvalidEditError, LOCAL_ORIGIN, readWorkshop, readWorkshopChecked, type ReadProblem } from '../../shared/domain/workshop-doc';
 import type { FieldErrors } from '../../shared/domain/workshop';
+import { lockedSectionTouched, readFacilitation } from '../../shared/facilitation/facilitation-doc';
+import { agreementRecord } from '../../shared/facilitation/record';
 import { freezeVersion, signatureSchema, workshopStatus, type Signature } from '../../shared/agreement/version';
 import type { FreezeOverride } from '../../shared/agreement/approvals';
 import { useAppStore } from '../store';
@@ -205,7 +207,10 @@ export function closeSession(): void {
 /**
  * Runs one edit (a function of the document that calls a mutation from
  * `shared/domain/workshop-doc`). Returns `null` when applied, or the field
- * errors when the edit was invalid (nothing was written).
+ * errors when the edit was invalid (nothing was written). An edit that
+ * would change a section the facilitator locked is refused before anything
+ * is written: `{ '': 'locked' }`, with a notice naming the section
+ * (`lockedSectionTouched`, `shared/facilitation/facilitation-doc.ts`).
  *
  * Each call is its own undo step, however soon it follows the one before:
  * the undo manager's capture window (which merges changes made close
@@ -216,6 +221,12 @@ export function closeSession(): void {
  */
 export function edit(fn: (doc: Y.Doc) => void): FieldErrors | null {
   if (!active) throw new Error('No workshop is open');
+  // The one check of section locks: an edit that would change a locked section writes nothing.
+  const locked = lockedSectionTouched(active.open.doc, fn);
+  if (locked) {
+    useAppStore.getState().setNotice({ kind: 'error', key: `facilitation.lockedNotice.${locked}` });
+    return { '': 'locked' };
+  }
   const manager = active.undo;
   if (currentGroup === null) manager.stopCapturing();
   try {
@@ -305,10 +316,12 @@ export async function freeze(db: PactoDb, override?: FreezeOverride): Promise<nu
   if (!active) throw new Error('No workshop is open');
   const { id, doc } = active.open;
   const content = readWorkshop(doc);
+  // The decisions and open questions of the facilitation, frozen with the version (absent when none).
+  const record = agreementRecord(readFacilitation(doc), content.participants);
   return db.transaction('rw', db.versions, async () => {
     const last = await db.versions.where('[workshopId+number]').between([id, 0], [id, Infinity]).last();
     const number = (last?.number ?? 0) + 1;
-    await db.versions.add(freezeVersion(id, number, content, new Date(), override));
+    await db.versions.add(freezeVersion(id, number, content, new Date(), override, record ?? undefined));
     return number;
   });
 }

@@ -26,6 +26,8 @@ export function auditDetails(event: AuditEvent, t: TFunction, content?: Workshop
   if (event.type === 'signatures-voided' && Array.isArray(d['signatures'])) {
     parts.push(t('agreement.audit.voided', { number: version ?? '', names: (d['signatures'] as unknown[]).filter((n) => typeof n === 'string').join(', ') }));
   }
+  const section = str(d['section']);
+  if (section && (event.type === 'locked' || event.type === 'unlocked')) parts.push(t(`facilitation.sections.${section}`, { defaultValue: section }));
   const itemId = str(d['itemId']);
   const found = itemId && content ? approvableItems(content).find((i) => i.id === itemId && i.kind === d['kind']) : undefined;
   const item = found ? itemLabel(found, t) : str(d['label']) ?? str(d['item']);

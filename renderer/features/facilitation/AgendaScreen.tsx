@@ -11,29 +11,16 @@ import { AGENDA_STEPS, type AgendaBlock } from '../../../shared/facilitation/typ
 import { useAppStore } from '../../store';
 import { formatters } from '../../i18n';
 import { CheckField, NumberField, SelectField, TextField, firstError } from '../../ui/fields';
-import {
-  AGENDA_TEMPLATE_IDS,
-  addAgendaBlock,
-  applyAgendaTemplate,
-  blockTimes,
-  totalMinutes,
-  moveAgendaBlock,
-  removeAgendaBlock,
-  setAgendaStart,
-  startWorkshop,
-  goToBlock,
-  updateAgendaBlock,
-  useCanFacilitate,
-  useFacilitation,
-  type AgendaTemplateId,
-} from './api';
+import { AGENDA_TEMPLATE_IDS, type AgendaTemplateId } from '../../../shared/facilitation/agenda';
+import { addAgendaBlock, applyAgendaTemplate, editAgendaBlock, goToBlock, moveAgendaBlock, planAgendaStart, removeAgendaBlock, startWorkshop } from './actions';
+import { agendaTemplateLabelKey, useCanFacilitate, useClockOffset, useFacilitation, useSchedule } from './hooks';
 import { routeOfAgendaStep } from './view';
 import './facilitation.css';
 
 /** "2 h 35 min" or "35 min". */
 export function useDurationText(): (minutes: number) => string {
   const { t } = useTranslation();
-  return (minutes) => (minutes >= 60 ? t('facil.hoursMinutes', { hours: Math.floor(minutes / 60), minutes: minutes % 60 }) : t('facil.minutes', { count: minutes }));
+  return (minutes) => (minutes >= 60 ? t('facilitation.hoursMinutes', { hours: Math.floor(minutes / 60), minutes: minutes % 60 }) : t('facilitation.minutes', { count: minutes }));
 }
 
 /** `HH:MM` of epoch ms `at` in local time (for a time input). */
@@ -58,6 +45,7 @@ export function AgendaScreen() {
   const navigate = useAppStore((s) => s.navigate);
   const facilitation = useFacilitation();
   const canFacilitate = useCanFacilitate();
+  const offset = useClockOffset();
   const duration = useDurationText();
   const fmt = formatters(language);
   const [template, setTemplate] = useState<AgendaTemplateId | ''>('');
@@ -69,8 +57,8 @@ export function AgendaScreen() {
 
   const { agenda, startsAt, currentBlockId } = facilitation;
   const plannedStart = startsAt ?? null;
-  const starts = plannedStart === null ? null : blockTimes(agenda, plannedStart);
-  const total = totalMinutes(agenda);
+  const schedule = useSchedule();
+  const total = schedule.totalMinutes;
   const running = facilitation.timer !== null || currentBlockId !== null;
 
   useEffect(() => {
@@ -81,14 +69,14 @@ export function AgendaScreen() {
 
   const report = (errors: Record<string, string> | null) => {
     const first = firstError(errors);
-    setError(first ? t('facil.error', { message: t(`errors.${first}`, { defaultValue: first }) }) : null);
+    setError(first ? t('facilitation.error', { message: t(`errors.${first}`, { defaultValue: first }) }) : null);
     return first;
   };
 
   const move = (block: AgendaBlock, to: number, viaKeyboard: boolean) => {
     if (to < 0 || to >= agenda.length) return;
     if (viaKeyboard) refocus.current = block.id;
-    if (report(moveAgendaBlock(block.id, to)) === null) setAnnounce(t('facil.block.moved', { title: block.title, position: to + 1, count: agenda.length }));
+    if (report(moveAgendaBlock(block.id, to)) === null) setAnnounce(t('facilitation.block.moved', { title: block.title, position: to + 1, count: agenda.length }));
   };
 
   const onRowKey = (e: KeyboardEvent, block: AgendaBlock, index: number) => {
@@ -106,17 +94,15 @@ export function AgendaScreen() {
   };
 
   const openBlock = (block: AgendaBlock) => {
-    if (route.screen !== 'workshop') return;
-    const target = routeOfAgendaStep(block.step);
-    navigate({ screen: 'workshop', id: route.id, step: target.step, ...(target.focus ? { focus: target.focus } : {}) });
+    if (route.screen === 'workshop') navigate({ screen: 'workshop', id: route.id, ...routeOfAgendaStep(block.step) });
   };
 
-  const stepOptions = AGENDA_STEPS.map((s) => ({ value: s, label: t(`facil.steps.${s}`) }));
+  const stepOptions = AGENDA_STEPS.map((s) => ({ value: s, label: t(`facilitation.steps.${s}`) }));
 
   return (
     <div className="agenda">
-      <p className="intro">{t('facil.intro')}</p>
-      {!canFacilitate ? <p className="muted">{t('facil.facilitatorOnly')}</p> : null}
+      <p className="intro">{t('facilitation.intro')}</p>
+      {!canFacilitate ? <p className="muted">{t('facilitation.facilitatorOnly')}</p> : null}
       {error ? (
         <p className="field__error" role="alert">
           {error}
@@ -126,14 +112,14 @@ export function AgendaScreen() {
       <div className="agenda__controls">
         <div className="field">
           <label className="field__label" htmlFor="agenda-template">
-            {t('facil.template.label')}
+            {t('facilitation.template.label')}
           </label>
           <div className="agenda__inline">
             <select id="agenda-template" value={template} onChange={(e) => setTemplate(e.target.value as AgendaTemplateId | '')} data-testid="agenda-template">
-              <option value="">{t('facil.template.pick')}</option>
+              <option value="">{t('facilitation.template.pick')}</option>
               {AGENDA_TEMPLATE_IDS.map((x) => (
                 <option key={x} value={x}>
-                  {t(`facil.templates.${x}`)}
+                  {t(agendaTemplateLabelKey(x))}
                 </option>
               ))}
             </select>
@@ -142,17 +128,17 @@ export function AgendaScreen() {
               disabled={!template}
               data-testid="agenda-apply-template"
               onClick={() => {
-                if (template) report(applyAgendaTemplate(template, language));
+                if (template) report(applyAgendaTemplate(template));
               }}
             >
-              {t('facil.template.apply')}
+              {t('facilitation.template.apply')}
             </button>
           </div>
-          <span className="field__hint">{t('facil.template.replaceNote')}</span>
+          <span className="field__hint">{t('facilitation.template.replaceNote')}</span>
         </div>
         <div className="field">
           <label className="field__label" htmlFor="agenda-start">
-            {t('facil.startsAt')}
+            {t('facilitation.startsAt')}
           </label>
           <input
             id="agenda-start"
@@ -161,7 +147,7 @@ export function AgendaScreen() {
             value={plannedStart === null ? '' : clockValue(plannedStart)}
             onChange={(e) => {
               const at = atClock(e.target.value, plannedStart);
-              report(setAgendaStart(at));
+              report(planAgendaStart(at));
             }}
             data-testid="agenda-start"
           />
@@ -173,22 +159,22 @@ export function AgendaScreen() {
             disabled={agenda.length === 0}
             data-testid="agenda-start-workshop"
             onClick={() => {
-              if (report(startWorkshop(Date.now())) === null && agenda[0]) openBlock(agenda[0]);
+              if (report(startWorkshop()) === null && agenda[0]) openBlock(agenda[0]);
             }}
           >
-            ▶ {running ? t('facil.restart') : t('facil.start')}
+            ▶ {running ? t('facilitation.restart') : t('facilitation.start')}
           </button>
         </div>
       </div>
       ) : null}
 
-      {running && startsAt !== null ? <p className="notice notice--info">{t('facil.started', { time: fmt.time(new Date(startsAt)) })}</p> : null}
-      {agenda.length === 0 ? <p className="empty">{t('facil.empty')}</p> : null}
-      {canFacilitate && agenda.length > 1 ? <p className="small muted">{t('facil.block.reorderHint')}</p> : null}
+      {running && startsAt !== null ? <p className="notice notice--info">{t('facilitation.started', { time: fmt.time(new Date(startsAt)) })}</p> : null}
+      {agenda.length === 0 ? <p className="empty">{t('facilitation.empty')}</p> : null}
+      {canFacilitate && agenda.length > 1 ? <p className="small muted">{t('facilitation.block.reorderHint')}</p> : null}
       <div className="sr-only" aria-live="polite" data-testid="agenda-announce">
         {announce}
       </div>
-      <ol className="agenda__blocks" data-testid="agenda-blocks" aria-label={t('facil.step')}>
+      <ol className="agenda__blocks" data-testid="agenda-blocks" aria-label={t('facilitation.step')}>
         {agenda.map((block, index) => {
           const current = block.id === currentBlockId;
           return (
@@ -206,8 +192,8 @@ export function AgendaScreen() {
                   type="button"
                   className="icon agenda-block__handle"
                   draggable
-                  aria-label={t('facil.block.handle', { title: block.title })}
-                  title={t('facil.block.handle', { title: block.title })}
+                  aria-label={t('facilitation.block.handle', { title: block.title })}
+                  title={t('facilitation.block.handle', { title: block.title })}
                   ref={(el) => {
                     if (el) handles.current.set(block.id, el);
                     else handles.current.delete(block.id);
@@ -225,58 +211,58 @@ export function AgendaScreen() {
                 <span aria-hidden className="agenda-block__handle" />
               )}
               <span className="agenda-block__time num" data-testid="agenda-block-start">
-                <span className="sr-only">{t('facil.block.start')} </span>
-                {starts ? fmt.time(new Date(starts[index]!.startsAt)) : `${index + 1}.`}
+                <span className="sr-only">{t('facilitation.block.start')} </span>
+                {fmt.time(new Date((schedule.blocks[index]?.startsAt ?? 0) - offset))}
               </span>
               {canFacilitate ? (
                 <>
-                  <TextField label={t('facil.block.title')} hideLabel value={block.title} onCommit={(title) => firstError(updateAgendaBlock(block.id, { title }))} className="agenda-block__title" testId="agenda-block-title" />
-                  <SelectField label={t('facil.block.step')} hideLabel value={block.step} options={stepOptions} onCommit={(step) => firstError(updateAgendaBlock(block.id, { step }))} testId="agenda-block-step" />
+                  <TextField label={t('facilitation.block.title')} hideLabel value={block.title} onCommit={(title) => firstError(editAgendaBlock(block.id, { title }))} className="agenda-block__title" testId="agenda-block-title" />
+                  <SelectField label={t('facilitation.block.step')} hideLabel value={block.step} options={stepOptions} onCommit={(step) => firstError(editAgendaBlock(block.id, { step }))} testId="agenda-block-step" />
                   <NumberField
-                    label={t('facil.block.minutes')}
+                    label={t('facilitation.block.minutes')}
                     hideLabel
                     kind="integer"
                     suffix="min"
                     value={block.durationMinutes}
-                    onCommit={(durationMinutes) => firstError(updateAgendaBlock(block.id, { durationMinutes }))}
+                    onCommit={(durationMinutes) => firstError(editAgendaBlock(block.id, { durationMinutes }))}
                     className="agenda-block__minutes"
                     testId="agenda-block-minutes"
                   />
-                  <CheckField label={t('facil.block.private')} value={block.privateDrafting} onCommit={(privateDrafting) => firstError(updateAgendaBlock(block.id, { privateDrafting }))} testId="agenda-block-private" />
+                  <CheckField label={t('facilitation.block.private')} value={block.privateDrafting} onCommit={(privateDrafting) => firstError(editAgendaBlock(block.id, { privateDrafting }))} testId="agenda-block-private" />
                 </>
               ) : (
                 <>
                   <span className="agenda-block__title strong">{block.title}</span>
-                  <span>{t(`facil.steps.${block.step}`)}</span>
+                  <span>{t(`facilitation.steps.${block.step}`)}</span>
                   <span className="num">{duration(block.durationMinutes)}</span>
-                  <span>{block.privateDrafting ? t('facil.block.private') : ''}</span>
+                  <span>{block.privateDrafting ? t('facilitation.block.private') : ''}</span>
                 </>
               )}
               <span className="agenda-block__actions">
-                {current ? <span className="badge badge--ready">{t('facil.block.current')}</span> : null}
+                {current ? <span className="badge badge--ready">{t('facilitation.block.current')}</span> : null}
                 {canFacilitate ? (
                   <>
-                    <button type="button" className="icon" disabled={index === 0} aria-label={t('facil.block.up', { title: block.title })} onClick={() => move(block, index - 1, false)}>
+                    <button type="button" className="icon" disabled={index === 0} aria-label={t('facilitation.block.up', { title: block.title })} onClick={() => move(block, index - 1, false)}>
                       ↑
                     </button>
-                    <button type="button" className="icon" disabled={index === agenda.length - 1} aria-label={t('facil.block.down', { title: block.title })} onClick={() => move(block, index + 1, false)}>
+                    <button type="button" className="icon" disabled={index === agenda.length - 1} aria-label={t('facilitation.block.down', { title: block.title })} onClick={() => move(block, index + 1, false)}>
                       ↓
                     </button>
-                    <button type="button" className="icon danger" aria-label={t('facil.block.remove', { title: block.title })} onClick={() => report(removeAgendaBlock(block.id))}>
+                    <button type="button" className="icon danger" aria-label={t('facilitation.block.remove', { title: block.title })} onClick={() => report(removeAgendaBlock(block.id))}>
                       ✕
                     </button>
                   </>
                 ) : null}
                 <button
                   type="button"
-                  aria-label={t('facil.block.openStep', { title: block.title })}
+                  aria-label={t('facilitation.block.openStep', { title: block.title })}
                   onClick={() => {
-                    if (canFacilitate && running && !current) report(goToBlock(block.id, Date.now()));
+                    if (canFacilitate && running && !current) report(goToBlock(block.id));
                     openBlock(block);
                   }}
                   data-testid="agenda-block-open"
                 >
-                  {t('facil.block.open')} →
+                  {t('facilitation.block.open')} →
                 </button>
               </span>
             </li>
@@ -287,15 +273,15 @@ export function AgendaScreen() {
         <button
           type="button"
           data-testid="agenda-add"
-          onClick={() => report(addAgendaBlock({ title: t('facil.block.newTitle'), step: 'intro', durationMinutes: 15, privateDrafting: false }))}
+          onClick={() => report(addAgendaBlock({ title: t('facilitation.block.newTitle'), step: 'intro', durationMinutes: 15, privateDrafting: false }))}
         >
-          + {t('facil.block.add')}
+          + {t('facilitation.block.add')}
         </button>
       ) : null}
       <p className="agenda__total" data-testid="agenda-total">
-        {starts && agenda.length > 0
-          ? t('facil.total', { duration: duration(total), end: fmt.time(new Date(plannedStart! + total * 60_000)) })
-          : t('facil.totalUnscheduled', { duration: duration(total) })}
+        {schedule.endsAt !== null
+          ? t('facilitation.total', { duration: duration(total), end: fmt.time(new Date(schedule.endsAt - offset)) })
+          : t('facilitation.totalUnscheduled', { duration: duration(total) })}
       </p>
     </div>
   );

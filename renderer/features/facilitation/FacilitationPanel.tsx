@@ -38,22 +38,22 @@ export function FacilitationPanel() {
     <aside
       id="facilitation-panel"
       className="facil-panel"
-      aria-label={t('facil.panel.label')}
+      aria-label={t('facilitation.panel.label')}
       data-testid="facilitation-panel"
       onKeyDown={(e) => {
         if (e.key === 'Escape' && !(e.target instanceof HTMLSelectElement)) useFacilitationUi.setState({ panel: null });
       }}
     >
       <div className="facil-panel__head">
-        <h2 className="facil-panel__title">{t('facil.panel.label')}</h2>
-        <button type="button" className="icon" aria-label={t('facil.panel.close')} onClick={() => useFacilitationUi.setState({ panel: null })} data-testid="panel-close">
+        <h2 className="facil-panel__title">{t('facilitation.panel.label')}</h2>
+        <button type="button" className="icon" aria-label={t('facilitation.panel.close')} onClick={() => useFacilitationUi.setState({ panel: null })} data-testid="panel-close">
           ✕
         </button>
       </div>
       <div
         className="tabs"
         role="tablist"
-        aria-label={t('facil.panel.label')}
+        aria-label={t('facilitation.panel.label')}
         onKeyDown={(e) => {
           const i = TABS.indexOf(panel);
           const to = e.key === 'ArrowRight' ? (i + 1) % TABS.length : e.key === 'ArrowLeft' ? (i - 1 + TABS.length) % TABS.length : e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : -1;
@@ -78,7 +78,7 @@ export function FacilitationPanel() {
             onClick={() => select(tab, false)}
             data-testid={`facil-tab-${tab}`}
           >
-            {t(`facil.panel.${tab}`)}
+            {t(`facilitation.panel.${tab}`)}
           </button>
         ))}
       </div>

@@ -9,32 +9,24 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOCKABLE_SECTIONS, type LockableSection } from '../../../shared/facilitation/types';
 import { useAppStore } from '../../store';
-import { useSeat } from '../../data/seat';
 import { formatters } from '../../i18n';
 import { SectionLockedContext } from '../../ui/section-lock';
 import type { Step } from '../../store';
-import { lockSection, unlockSection, useCanFacilitate, useFacilitation } from './api';
+import { lockSection, unlockSection } from './actions';
+import { useCanFacilitate, useFacilitation } from './hooks';
 import { lockableSectionOf } from './view';
-
-/** Who locks, as recorded with the lock: this seat's name in a room, else "the facilitator". */
-function useLockedBy(): string {
-  const { t } = useTranslation();
-  const seat = useSeat();
-  return seat.identity?.name ?? t('facil.lock.facilitator');
-}
 
 function LockButton({ section }: { section: LockableSection }) {
   const { t } = useTranslation();
   const state = useFacilitation();
-  const by = useLockedBy();
-  const name = t(`facil.lock.sections.${section}`);
+  const name = t(`facilitation.sections.${section}`);
   return state.locks[section] ? (
     <button type="button" onClick={() => unlockSection(section)} data-testid={`unlock-${section}`}>
-      🔓 {t('facil.lock.unlock', { section: name })}
+      🔓 {t('facilitation.lock.unlock', { section: name })}
     </button>
   ) : (
-    <button type="button" onClick={() => lockSection(section, by, Date.now())} data-testid={`lock-${section}`}>
-      🔒 {t('facil.lock.lock', { section: name })}
+    <button type="button" onClick={() => lockSection(section)} data-testid={`lock-${section}`}>
+      🔒 {t('facilitation.lock.lock', { section: name })}
     </button>
   );
 }
@@ -52,8 +44,8 @@ export function LocksPanel() {
         const lock = state.locks[section];
         return (
           <li key={section} className="facil-lock" data-testid={`lock-row-${section}`}>
-            <span className="strong">{t(`facil.lock.sections.${section}`)}</span>
-            <span className="small muted">{lock ? t('facil.lock.lockedAt', { time: fmt.time(new Date(lock.lockedAt)), by: lock.by }) : t('facil.lock.open')}</span>
+            <span className="strong">{t(`facilitation.sections.${section}`)}</span>
+            <span className="small muted">{lock ? t('facilitation.lock.lockedAt', { time: fmt.time(new Date(lock.lockedAt)), by: lock.by }) : t('facilitation.lock.open')}</span>
             {canFacilitate ? <LockButton section={section} /> : null}
           </li>
         );
@@ -74,17 +66,17 @@ export function LockedSection({ step, children }: { step: Step; children: ReactN
   const section = lockableSectionOf(step);
   const lock = section ? state.locks[section] : undefined;
   if (!section || !lock) return <>{children}</>;
-  const name = t(`facil.lock.sections.${section}`);
+  const name = t(`facilitation.sections.${section}`);
   return (
     <>
       <div className="notice notice--info lock-note" role="status" data-testid="lock-note">
         <span>
-          🔒 {t('facil.lock.locked', { section: name })} {t('facil.lock.lockedAt', { time: formatters(language).time(new Date(lock.lockedAt)), by: lock.by })}
+          🔒 {t('facilitation.lock.locked', { section: name })} {t('facilitation.lock.lockedAt', { time: formatters(language).time(new Date(lock.lockedAt)), by: lock.by })}
         </span>
         {canFacilitate ? <LockButton section={section} /> : null}
       </div>
       <fieldset className="plain locked-section" disabled data-testid="locked-section">
-        <legend className="sr-only">{t('facil.lock.locked', { section: name })}</legend>
+        <legend className="sr-only">{t('facilitation.lock.locked', { section: name })}</legend>
         <SectionLockedContext.Provider value={true}>{children}</SectionLockedContext.Provider>
       </fieldset>
     </>

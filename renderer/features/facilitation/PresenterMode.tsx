@@ -10,7 +10,8 @@ import { useEffect, useRef, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkshopContent } from '../../../shared/domain/workshop';
 import { useAppStore } from '../../store';
-import { useClockOffset, useFacilitation, type FacilitationState } from './api';
+import type { FacilitationState } from '../../../shared/facilitation/types';
+import { useClockOffset, useFacilitation } from './hooks';
 import { currentTiming, TimerReadout } from './TimerBar';
 import { targetOptions, useFacilitationUi, useNow } from './view';
 import './facilitation.css';
@@ -69,7 +70,7 @@ export function PresenterMode() {
 
   if (!open || !content) return null;
   const timing = currentTiming(state, now, offset);
-  const item = itemUnderDiscussion(state, content, (s) => t(`facil.lock.sections.${s}`));
+  const item = itemUnderDiscussion(state, content, (s) => t(`facilitation.sections.${s}`));
   const style = {
     '--presenter-min': `${PRESENTER_TYPE_PX.minText}px`,
     '--presenter-heading': `${PRESENTER_TYPE_PX.heading}px`,
@@ -80,25 +81,25 @@ export function PresenterMode() {
       <div className="presenter__head">
         <span className="presenter__workshop">{content.meta.title}</span>
         <button ref={closeRef} type="button" className="presenter__close" onClick={() => useFacilitationUi.setState({ presenter: false })} data-testid="presenter-close">
-          ✕ {t('facil.presenter.close')}
+          ✕ {t('facilitation.presenter.close')}
         </button>
       </div>
       <div className="presenter__body">
-        <p className="presenter__label">{t('facil.presenter.now')}</p>
+        <p className="presenter__label">{t('facilitation.presenter.now')}</p>
         <h2 id="presenter-title" className="presenter__block" data-testid="presenter-block">
-          {timing ? timing.block.title : t('facil.presenter.notStarted')}
+          {timing ? timing.block.title : t('facilitation.presenter.notStarted')}
         </h2>
         {timing ? <TimerReadout state={state} now={now} className="presenter__timer" /> : null}
-        {state.privateRound?.status === 'drafting' ? <p className="presenter__note">{t('facil.presenter.privateRound')}</p> : null}
+        {state.privateRound?.status === 'drafting' ? <p className="presenter__note">{t('facilitation.presenter.privateRound')}</p> : null}
         <section className="presenter__item" aria-labelledby="presenter-item">
           <p id="presenter-item" className="presenter__label">
-            {t('facil.presenter.discussing')}
+            {t('facilitation.presenter.discussing')}
           </p>
           <p className="presenter__item-text" data-testid="presenter-item">
-            {item ? (item.kind === 'vote' ? t('facil.presenter.vote', { question: item.label }) : item.label) : t('facil.presenter.nothing')}
+            {item ? (item.kind === 'vote' ? t('facilitation.presenter.vote', { question: item.label }) : item.label) : t('facilitation.presenter.nothing')}
           </p>
         </section>
-        {timing?.next ? <p className="presenter__next">{t('facil.presenter.next', { title: timing.next.title })}</p> : null}
+        {timing?.next ? <p className="presenter__next">{t('facilitation.presenter.next', { title: timing.next.title })}</p> : null}
       </div>
     </div>
   );

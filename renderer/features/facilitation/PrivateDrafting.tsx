@@ -12,19 +12,10 @@ import { PARTIES, type Party } from '../../../shared/domain/workshop';
 import { useAppStore } from '../../store';
 import { useSeat } from '../../data/seat';
 import { formatters } from '../../i18n';
-import {
-  draftProgress,
-  draftsSideBySide,
-  endPrivateRound,
-  revealPrivateRound,
-  saveDraft,
-  startPrivateRound,
-  useCanFacilitate,
-  useFacilitation,
-  visibleDrafts,
-  type ShownDraft,
-} from './api';
-import { draftItems, draftingParty, useFacilitationUi, voterOf } from './view';
+import type { ShownDraft } from '../../../shared/facilitation/drafting';
+import { adoptDraft, revealDrafts, saveDraft, startPrivateDrafting } from './actions';
+import { setDraftingParty, useCanFacilitate, useDraftPairs, useDraftProgress, useDraftViewer, useFacilitation, useLocalDraftingParty, useVisibleDrafts } from './hooks';
+import { draftItems } from './view';
 
 /** A draft's number as typed (a rate as a percentage, other numbers as they are). */
 function shownValue(value: number | null, unit: string, language: 'es' | 'en'): string {
@@ -88,29 +79,43 @@ export function PrivateDraftingPanel() {
   const content = useAppStore((s) => s.session!.content);
   const language = useAppStore((s) => s.language);
   const seat = useSeat();
-  const ui = useFacilitationUi();
   const round = state.privateRound;
+  const viewer = useDraftViewer();
+  const localParty = useLocalDraftingParty();
+  const visible = useVisibleDrafts();
+  const pairs = useDraftPairs(round?.blockId);
+  const progress = useDraftProgress();
+  const [error, setError] = useState<string | null>(null);
+  const report = (errors: Record<string, string> | null) => {
+    const first = errors ? Object.values(errors)[0] : undefined;
+    setError(first ? t('facilitation.error', { message: t(`errors.${first}`, { defaultValue: first }) }) : null);
+  };
   const [hideAuthors, setHideAuthors] = useState(false);
   const [blockId, setBlockId] = useState<string>('');
   const blockSelect = useId();
   const draftAsId = useId();
   const fmt = formatters(language);
-  const party = draftingParty(seat, ui.draftAs);
-  const voter = voterOf(seat, content, ui.voteAsId);
+  const party = viewer.team === 'marketing' || viewer.team === 'sales' ? viewer.team : null;
+  const errorLine = error ? (
+    <p className="field__error" role="alert">
+      {error}
+    </p>
+  ) : null;
 
   if (!round) {
-    const candidates = state.agenda.filter((b) => b.privateDrafting);
-    const chosen = blockId || (candidates.find((b) => b.id === state.currentBlockId)?.id ?? candidates[0]?.id ?? '');
+    // Blocks planned for private drafting first; any block can draft privately.
+    const candidates = [...state.agenda.filter((b) => b.privateDrafting), ...state.agenda.filter((b) => !b.privateDrafting)];
+    const chosen = blockId || (state.agenda.find((b) => b.id === state.currentBlockId && b.privateDrafting)?.id ?? candidates[0]?.id ?? '');
     return (
       <div className="facil-private">
-        <p className="intro">{t('facil.private.intro')}</p>
-        {!canFacilitate ? <p className="empty">{t('facil.private.none')}</p> : null}
-        {canFacilitate && candidates.length === 0 ? <p className="empty">{t('facil.private.noBlock')}</p> : null}
+        <p className="intro">{t('facilitation.private.intro')}</p>
+        {!canFacilitate ? <p className="empty">{t('facilitation.private.none')}</p> : null}
+        {canFacilitate && candidates.length === 0 ? <p className="empty">{t('facilitation.private.noBlock')}</p> : null}
         {canFacilitate && candidates.length > 0 ? (
           <div className="facil-form">
             <div className="field">
               <label htmlFor={blockSelect} className="field__label">
-                {t('facil.private.block')}
+                {t('facilitation.private.block')}
               </label>
               <select id={blockSelect} value={chosen} onChange={(e) => setBlockId(e.target.value)} data-testid="private-block">
                 {candidates.map((b) => (
@@ -120,41 +125,42 @@ export function PrivateDraftingPanel() {
                 ))}
               </select>
             </div>
-            <button type="button" className="primary" onClick={() => chosen && startPrivateRound(chosen, false, Date.now())} data-testid="private-start">
-              {t('facil.private.start')}
+            <button type="button" className="primary" onClick={() => chosen && report(startPrivateDrafting(chosen, false))} data-testid="private-start">
+              {t('facilitation.private.start')}
             </button>
           </div>
         ) : null}
+        {errorLine}
       </div>
     );
   }
 
   const block = state.agenda.find((b) => b.id === round.blockId);
   const items = draftItems(round.step, content);
-  const progress = draftProgress(state.drafts, round);
 
   if (round.status === 'drafting') {
-    const mine = party ? visibleDrafts(state.drafts, round, { team: party }).filter((d) => d.blockId === round.blockId) : [];
+    const mine = party ? visible.filter((d) => d.blockId === round.blockId && d.party === party) : [];
     const other = PARTIES.find((p) => p !== party);
     return (
       <div className="facil-private" data-testid="private-drafting">
         <p className="notice notice--info" role="status">
-          {t('facil.private.drafting')}
+          {t('facilitation.private.drafting')}
         </p>
-        <p className="small">{block ? t('facil.private.forBlock', { title: block.title }) : null}</p>
-        <ul className="plain-list facil-progress" aria-label={t('facil.private.progress')}>
+        <p className="small">{block ? t('facilitation.private.forBlock', { title: block.title }) : null}</p>
+        <ul className="plain-list facil-progress" aria-label={t('facilitation.private.progress')}>
           {PARTIES.map((p) => (
             <li key={p}>
-              <span className={`owner owner--${p}`}>{t(`teams.${p}`)}</span> {t('facil.private.drafted', { count: progress[p] })}
+              <span className={`owner owner--${p}`}>{t(`teams.${p}`)}</span> {t('facilitation.private.drafted', { count: progress[p] })}
             </li>
           ))}
         </ul>
         {!seat.inRoom ? (
           <div className="field facil-narrow">
             <label htmlFor={draftAsId} className="field__label">
-              {t('facil.private.draftAs')}
+              {t('facilitation.private.draftAs')}
             </label>
-            <select id={draftAsId} value={ui.draftAs} onChange={(e) => useFacilitationUi.setState({ draftAs: e.target.value as Party })} data-testid="draft-as">
+            <select id={draftAsId} value={localParty ?? ''} onChange={(e) => setDraftingParty((e.target.value || null) as Party | null)} data-testid="draft-as">
+              <option value="">{t('facilitation.private.draftAsNobody')}</option>
               {PARTIES.map((p) => (
                 <option key={p} value={p}>
                   {t(`teams.${p}`)}
@@ -165,10 +171,10 @@ export function PrivateDraftingPanel() {
         ) : null}
         {party ? (
           <section aria-labelledby="my-draft" className="card facil-draft" data-testid="my-draft">
-            <h3 id="my-draft">{t('facil.private.draft', { team: t(`teams.${party}`) })}</h3>
-            <p className="small">{t('facil.private.yourTeam', { team: t(`teams.${party}`) })}</p>
-            <p className="small muted">{t('facil.private.draftHint')}</p>
-            {items.length === 0 ? <p className="empty">{t('facil.private.nothingToDraft')}</p> : null}
+            <h3 id="my-draft">{t('facilitation.private.draft', { team: t(`teams.${party}`) })}</h3>
+            <p className="small">{t('facilitation.private.yourTeam', { team: t(`teams.${party}`) })}</p>
+            <p className="small muted">{t('facilitation.private.draftHint')}</p>
+            {items.length === 0 ? <p className="empty">{t('facilitation.private.nothingToDraft')}</p> : null}
             {items.map((item) => (
               <DraftField
                 key={`${party}:${item.target.kind}:${item.target.id}`}
@@ -177,32 +183,32 @@ export function PrivateDraftingPanel() {
                 unit={item.unit}
                 draft={mine.find((d) => d.target.kind === item.target.kind && d.target.id === item.target.id)}
                 onSave={(text, value) => {
-                  const errors = saveDraft({ party, target: item.target, text, value, authorId: voter?.id ?? seat.deviceId, authorName: voter?.name ?? '' }, Date.now());
-                  return errors ? t('facil.error', { message: Object.values(errors)[0] }) : null;
+                  const errors = item.wants === 'text' ? saveDraft(item.target, { text }) : saveDraft(item.target, { value });
+                  return errors ? t('facilitation.error', { message: Object.values(errors)[0] }) : null;
                 }}
               />
             ))}
-            {other ? <p className="small muted">{t('facil.private.hidden', { team: t(`teams.${other}`) })}</p> : null}
+            {other ? <p className="small muted">{t('facilitation.private.hidden', { team: t(`teams.${other}`) })}</p> : null}
           </section>
         ) : null}
         {canFacilitate ? (
           <div className="facil-form">
             <label className="field--check">
-              <input type="checkbox" checked={hideAuthors} onChange={(e) => setHideAuthors(e.target.checked)} data-testid="private-hide-authors" /> {t('facil.private.hideAuthors')}
+              <input type="checkbox" checked={hideAuthors} onChange={(e) => setHideAuthors(e.target.checked)} data-testid="private-hide-authors" /> {t('facilitation.private.hideAuthors')}
             </label>
-            <p className="small muted">{t('facil.private.confirmReveal')}</p>
-            <button type="button" className="primary" onClick={() => revealPrivateRound(hideAuthors, Date.now())} data-testid="private-reveal">
-              {t('facil.private.reveal')}
+            <p className="small muted">{t('facilitation.private.confirmReveal')}</p>
+            <button type="button" className="primary" onClick={() => report(revealDrafts(hideAuthors))} data-testid="private-reveal">
+              {t('facilitation.private.reveal')}
             </button>
           </div>
         ) : (
-          <p className="small muted">{t('facil.private.onlyFacilitator')}</p>
+          <p className="small muted">{t('facilitation.private.onlyFacilitator')}</p>
         )}
+        {errorLine}
       </div>
     );
   }
 
-  const pairs = draftsSideBySide(state.drafts, round, { team: party }, round.blockId);
   const unitOf = new Map(items.map((i) => [`${i.target.kind}:${i.target.id}`, i.unit]));
   const show = (d: ShownDraft | undefined, unit: string) => {
     if (!d) return <span className="muted">—</span>;
@@ -211,20 +217,25 @@ export function PrivateDraftingPanel() {
       <>
         {d.text ? <span>{d.text}</span> : null}
         {value ? <span className="num strong"> {value}</span> : null}
-        <span className="small muted facil-author">{d.authorName ? t('facil.private.by', { names: d.authorName }) : t('facil.private.anonymous')}</span>
+        <span className="small muted facil-author">{d.authorName ? t('facilitation.private.by', { names: d.authorName }) : t('facilitation.private.anonymous')}</span>
+        {canFacilitate && (d.target.kind === 'term' || d.target.kind === 'sla-item') ? (
+          <button type="button" className="small" onClick={() => report(adoptDraft(d.id))} data-testid="draft-adopt">
+            {t('facilitation.private.adopt')}
+          </button>
+        ) : null}
       </>
     );
   };
   return (
     <div className="facil-private" data-testid="private-revealed">
       <p className="notice notice--success" role="status">
-        {t('facil.private.revealed', { time: fmt.time(new Date(round.revealedAt ?? round.startedAt)) })}{' '}
-        {t('facil.private.revealedTo', { where: t(`facil.private.where.${round.step === 'compare' ? 'compare' : round.step}`, { defaultValue: t('facil.private.where.compare') }) })}
+        {t('facilitation.private.revealed', { time: fmt.time(new Date(round.revealedAt ?? round.startedAt)) })}{' '}
+        {t('facilitation.private.revealedTo', { where: t(`facilitation.private.where.${round.step === 'compare' ? 'compare' : round.step}`, { defaultValue: t('facilitation.private.where.compare') }) })}
       </p>
       <table className="grid-table facil-side-by-side" data-testid="drafts-side-by-side">
         <thead>
           <tr>
-            <th scope="col">{t('facil.private.item')}</th>
+            <th scope="col">{t('facilitation.private.item')}</th>
             {PARTIES.map((p) => (
               <th scope="col" key={p}>
                 {t(`teams.${p}`)}
@@ -243,11 +254,7 @@ export function PrivateDraftingPanel() {
           ))}
         </tbody>
       </table>
-      {canFacilitate ? (
-        <button type="button" onClick={() => endPrivateRound()} data-testid="private-end">
-          {t('facil.private.end')}
-        </button>
-      ) : null}
+      {errorLine}
     </div>
   );
 }

@@ -9,22 +9,11 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgendaBlock } from '../../../shared/facilitation/types';
+import type { AgendaBlock, FacilitationState } from '../../../shared/facilitation/types';
+import { formatTimer, timerView } from '../../../shared/facilitation/timer';
 import { useAppStore } from '../../store';
-import {
-  bringEveryoneHere,
-  extendCurrentBlock,
-  nextBlock,
-  pauseTimer,
-  resumeTimer,
-  stopBringingEveryone,
-  formatTimer,
-  timerView,
-  useCanFacilitate,
-  useClockOffset,
-  useFacilitation,
-  type FacilitationState,
-} from './api';
+import { addFiveMinutes, bringEveryoneHere, nextBlock, pauseTimer, releaseEveryone, resumeTimer } from './actions';
+import { useCanFacilitate, useClockOffset, useFacilitation } from './hooks';
 import { agendaStepOfRoute, isFollowing, routeOfAgendaStep, useFacilitationUi, useNow } from './view';
 import './facilitation.css';
 
@@ -48,17 +37,17 @@ export function TimerReadout({ state, now, className = '' }: { state: Facilitati
   const { t } = useTranslation();
   const offset = useClockOffset();
   const timing = currentTiming(state, now, offset);
-  if (!timing) return <span className={`timer timer--idle ${className}`}>{t('facil.timer.notStarted')}</span>;
+  if (!timing) return <span className={`timer timer--idle ${className}`}>{t('facilitation.timer.notStarted')}</span>;
   const over = timing.running && timing.remainingMs <= 0;
-  const label = over ? t('facil.timer.over', { title: timing.block.title }) : t('facil.timer.remaining', { time: formatTimer(Math.abs(timing.remainingMs)), title: timing.block.title });
+  const label = over ? t('facilitation.timer.over', { title: timing.block.title }) : t('facilitation.timer.remaining', { time: formatTimer(Math.abs(timing.remainingMs)), title: timing.block.title });
   return (
     <span className={`timer ${over ? 'timer--over' : ''} ${timing.paused ? 'timer--paused' : ''} ${className}`} data-testid="timer" data-over={over ? 'true' : 'false'}>
       <span className="timer__block">{timing.block.title}</span>
       {/* The visible digits tick every second; their accessible name is the sentence (read on demand, never announced). */}
       <span className="timer__digits num" role="timer" aria-label={label} data-testid="timer-digits">
-        {over ? t('facil.timer.overBy', { time: formatTimer(Math.abs(timing.remainingMs)) }) : formatTimer(Math.abs(timing.remainingMs))}
+        {over ? t('facilitation.timer.overBy', { time: formatTimer(Math.abs(timing.remainingMs)) }) : formatTimer(Math.abs(timing.remainingMs))}
       </span>
-      {timing.paused ? <span className="timer__state">{t('facil.timer.paused')}</span> : null}
+      {timing.paused ? <span className="timer__state">{t('facilitation.timer.paused')}</span> : null}
     </span>
   );
 }
@@ -69,14 +58,14 @@ function ExtendChoice({ title, onClose }: { title: string; onClose: () => void }
   const first = useRef<HTMLButtonElement>(null);
   useEffect(() => first.current?.focus(), []);
   const choose = (mode: 'keep-end' | 'move-end') => {
-    extendCurrentBlock(5, mode);
+    addFiveMinutes(mode);
     onClose();
   };
   return (
     <div
       className="popover"
       role="dialog"
-      aria-label={t('facil.timer.addFiveTitle', { title })}
+      aria-label={t('facilitation.timer.addFiveTitle', { title })}
       data-testid="extend-choice"
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
@@ -86,15 +75,15 @@ function ExtendChoice({ title, onClose }: { title: string; onClose: () => void }
       }}
     >
       <button ref={first} type="button" className="popover__choice" onClick={() => choose('keep-end')} data-testid="extend-keep-end">
-        <span className="strong">{t('facil.timer.keepEnd')}</span>
-        <span className="small">{t('facil.timer.keepEndHint')}</span>
+        <span className="strong">{t('facilitation.timer.keepEnd')}</span>
+        <span className="small">{t('facilitation.timer.keepEndHint')}</span>
       </button>
       <button type="button" className="popover__choice" onClick={() => choose('move-end')} data-testid="extend-move-end">
-        <span className="strong">{t('facil.timer.moveEnd')}</span>
-        <span className="small">{t('facil.timer.moveEndHint')}</span>
+        <span className="strong">{t('facilitation.timer.moveEnd')}</span>
+        <span className="small">{t('facilitation.timer.moveEndHint')}</span>
       </button>
       <button type="button" onClick={onClose}>
-        {t('facil.timer.cancel')}
+        {t('facilitation.timer.cancel')}
       </button>
     </div>
   );
@@ -106,7 +95,7 @@ function ExtendChoice({ title, onClose }: { title: string; onClose: () => void }
  * an expired timer shows it without announcing it) and cleared by the next block.
  */
 function timeUpMessage(state: FacilitationState, timing: ReturnType<typeof currentTiming>, t: (key: string, values?: Record<string, string>) => string): string {
-  return timing && state.timer && timing.running && timing.remainingMs <= 0 ? t('facil.timer.timeUp', { title: timing.block.title }) : '';
+  return timing && state.timer && timing.running && timing.remainingMs <= 0 ? t('facilitation.timer.timeUp', { title: timing.block.title }) : '';
 }
 
 /**
@@ -119,12 +108,20 @@ function useFollow(state: FacilitationState, following: boolean, canFacilitate: 
   const navigate = useAppStore((s) => s.navigate);
   const follow = state.follow;
   const here = route.screen === 'workshop' ? agendaStepOfRoute(route.step, route.focus) : null;
+  const before = useRef(here);
   useEffect(() => {
-    if (!follow || route.screen !== 'workshop' || !here || here === follow.step) return;
+    const moved = before.current !== here;
+    before.current = here;
+    if (!follow || route.screen !== 'workshop' || !here) return;
     if (following) {
+      // Compare the app's steps (several agenda steps open one app step), so following never loops.
       const target = routeOfAgendaStep(follow.step);
-      navigate({ screen: 'workshop', id: route.id, step: target.step, ...(target.focus ? { focus: target.focus } : follow.itemId ? { focus: follow.itemId } : {}) });
-    } else if (canFacilitate) bringEveryoneHere(here, route.focus ?? null, Date.now());
+      const focus = target.focus ?? follow.itemId ?? undefined;
+      if (route.step !== target.step || (target.focus !== undefined && route.focus !== target.focus)) navigate({ screen: 'workshop', id: route.id, step: target.step, ...(focus ? { focus } : {}) });
+      return;
+    }
+    // The leading facilitator moved on (a move of this screen, not a change of the follow itself): everyone follows.
+    if (canFacilitate && moved && routeOfAgendaStep(here).step !== routeOfAgendaStep(follow.step).step) bringEveryoneHere(here, route.focus ?? null);
   }, [follow, following, canFacilitate, here, route, navigate]);
 }
 
@@ -145,7 +142,7 @@ export function TimerBar() {
   const here = route.screen === 'workshop' ? agendaStepOfRoute(route.step, route.focus) : null;
 
   return (
-    <div className="facilbar" role="region" aria-label={t('facil.timer.label')} data-testid="facilbar">
+    <div className="facilbar" role="region" aria-label={t('facilitation.timer.label')} data-testid="facilbar">
       <TimerReadout state={state} now={now} />
       <div className="sr-only" aria-live="polite" data-testid="time-up">
         {timeUp}
@@ -153,33 +150,29 @@ export function TimerBar() {
       {canFacilitate && state.timer ? (
         <span className="facilbar__group">
           {state.timer.pausedAt === null ? (
-            <button type="button" onClick={() => pauseTimer(Date.now())} data-testid="timer-pause">
-              ❚❚ {t('facil.timer.pause')}
+            <button type="button" onClick={() => pauseTimer()} data-testid="timer-pause">
+              ❚❚ {t('facilitation.timer.pause')}
             </button>
           ) : (
-            <button type="button" onClick={() => resumeTimer(Date.now())} data-testid="timer-resume">
-              ▶ {t('facil.timer.resume')}
+            <button type="button" onClick={() => resumeTimer()} data-testid="timer-resume">
+              ▶ {t('facilitation.timer.resume')}
             </button>
           )}
           <span className="popover-anchor">
-            <button type="button" aria-expanded={extending} title={timing ? t('facil.timer.addFiveTitle', { title: timing.block.title }) : undefined} onClick={() => setExtending((v) => !v)} data-testid="timer-add-five">
-              {t('facil.timer.addFive')}
+            <button type="button" aria-expanded={extending} title={timing ? t('facilitation.timer.addFiveTitle', { title: timing.block.title }) : undefined} onClick={() => setExtending((v) => !v)} data-testid="timer-add-five">
+              {t('facilitation.timer.addFive')}
             </button>
             {extending && timing ? <ExtendChoice title={timing.block.title} onClose={() => setExtending(false)} /> : null}
           </span>
           <button
             type="button"
             onClick={() => {
-              nextBlock(Date.now());
               const next = timing?.next;
-              if (next && route.screen === 'workshop') {
-                const target = routeOfAgendaStep(next.step);
-                navigate({ screen: 'workshop', id: route.id, step: target.step, ...(target.focus ? { focus: target.focus } : {}) });
-              }
+              if (nextBlock() === null && next && route.screen === 'workshop') navigate({ screen: 'workshop', id: route.id, ...routeOfAgendaStep(next.step) });
             }}
             data-testid="timer-next"
           >
-            {timing?.next ? `${t('facil.timer.next')} →` : t('facil.timer.end')}
+            {timing?.next ? `${t('facilitation.timer.next')} →` : t('facilitation.timer.end')}
           </button>
         </span>
       ) : null}
@@ -188,29 +181,29 @@ export function TimerBar() {
           <button
             type="button"
             aria-pressed={state.follow !== null}
-            title={t('facil.follow.bringTitle')}
-            onClick={() => (state.follow ? stopBringingEveryone() : bringEveryoneHere(here, route.screen === 'workshop' ? (route.focus ?? null) : null, Date.now()))}
+            title={t('facilitation.follow.bringTitle')}
+            onClick={() => (state.follow ? releaseEveryone() : bringEveryoneHere(here, route.screen === 'workshop' ? (route.focus ?? null) : null))}
             data-testid="bring-everyone"
           >
-            {state.follow ? t('facil.follow.stop') : t('facil.follow.bring')}
+            {state.follow ? t('facilitation.follow.stop') : t('facilitation.follow.bring')}
           </button>
         ) : null}
         {!canFacilitate || state.follow ? (
           <label className="field--check facilbar__follow">
             <input type="checkbox" checked={following} onChange={(e) => useFacilitationUi.setState({ following: e.target.checked })} data-testid="follow-toggle" />
-            {t('facil.follow.following')}
+            {t('facilitation.follow.following')}
           </label>
         ) : null}
         {!canFacilitate && state.follow && !following && here !== state.follow.step ? (
           <span className="facilbar__summoned" data-testid="summoned">
-            {t('facil.follow.summoned', { step: t(`facil.steps.${state.follow.step}`) })}{' '}
+            {t('facilitation.follow.summoned', { step: t(`facilitation.steps.${state.follow.step}`) })}{' '}
             <button type="button" onClick={() => useFacilitationUi.setState({ following: true })}>
-              {t('facil.follow.go')}
+              {t('facilitation.follow.go')}
             </button>
           </span>
         ) : null}
         <button type="button" onClick={() => useFacilitationUi.setState({ presenter: true })} data-testid="presenter-open">
-          ⛶ {t('facil.presenter.open')}
+          ⛶ {t('facilitation.presenter.open')}
         </button>
         <button
           type="button"
@@ -219,7 +212,7 @@ export function TimerBar() {
           onClick={() => useFacilitationUi.setState({ panel: ui.panel ? null : 'votes' })}
           data-testid="panel-toggle"
         >
-          {ui.panel ? t('facil.panel.close') : t('facil.panel.open')}
+          {ui.panel ? t('facilitation.panel.close') : t('facilitation.panel.open')}
         </button>
       </span>
     </div>

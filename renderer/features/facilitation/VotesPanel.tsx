@@ -10,7 +10,9 @@ import { CONSENT_ANSWERS, type FacilitationTarget, type Vote, type VoteKind } fr
 import { TEAMS } from '../../../shared/domain/workshop';
 import { useAppStore } from '../../store';
 import { useSeat } from '../../data/seat';
-import { castConsent, castDots, closeVote, dotsLeft, openVote, tallyVote, useCanFacilitate, useFacilitation } from './api';
+import { dotsLeft, type VoteTally } from '../../../shared/facilitation/votes';
+import { castVote, closeVote, openVote } from './actions';
+import { useCanFacilitate, useVotes } from './hooks';
 import { targetKey, targetOptions, useFacilitationUi, voterOf, type Voter } from './view';
 
 /** Picks who votes at a shared screen (outside a room); in a room the seat's identity votes. */
@@ -20,14 +22,14 @@ function VoteAs() {
   const participants = useAppStore((s) => s.session!.content.participants);
   const voteAsId = useFacilitationUi((s) => s.voteAsId);
   const id = useId();
-  if (seat.inRoom && seat.identity) return <p className="small muted">{t('facil.vote.voteAs', { name: seat.identity.name, team: t(`teams.${seat.identity.team}`) })}</p>;
+  if (seat.inRoom && seat.identity) return <p className="small muted">{t('facilitation.vote.voteAs', { name: seat.identity.name, team: t(`teams.${seat.identity.team}`) })}</p>;
   return (
     <div className="field">
       <label htmlFor={id} className="field__label">
-        {t('facil.vote.voteAsPick')}
+        {t('facilitation.vote.voteAsPick')}
       </label>
       <select id={id} value={voteAsId ?? ''} onChange={(e) => useFacilitationUi.setState({ voteAsId: e.target.value || null })} data-testid="vote-as">
-        <option value="">{t('facil.vote.voteAsNobody')}</option>
+        <option value="">{t('facilitation.vote.voteAsNobody')}</option>
         {participants.map((p) => (
           <option key={p.id} value={p.id}>
             {p.name} ({t(`teams.${p.team}`)})
@@ -49,10 +51,10 @@ function NewVote({ options }: { options: FacilitationTarget[] }) {
   const did = useId();
   const submit = () => {
     const targets = options.filter((o) => picked.includes(targetKey(o)));
-    if (!question.trim()) return setError(t('facil.vote.needQuestion'));
-    if (targets.length === 0) return setError(t('facil.vote.needTarget'));
-    const errors = openVote({ kind, question: question.trim(), targets: kind === 'consent' ? targets.slice(0, 1) : targets, dotsPerVoter: dots }, Date.now());
-    if (errors) return setError(t('facil.error', { message: Object.values(errors)[0] }));
+    if (!question.trim()) return setError(t('facilitation.vote.needQuestion'));
+    if (targets.length === 0) return setError(t('facilitation.vote.needTarget'));
+    const errors = openVote({ kind, question: question.trim(), targets, dotsPerVoter: dots });
+    if (errors) return setError(t('facilitation.error', { message: Object.values(errors)[0] }));
     setError(null);
     setQuestion('');
     setPicked([]);
@@ -61,31 +63,31 @@ function NewVote({ options }: { options: FacilitationTarget[] }) {
   return (
     <form
       className="facil-form"
-      aria-label={t('facil.vote.new')}
+      aria-label={t('facilitation.vote.new')}
       onSubmit={(e) => {
         e.preventDefault();
         submit();
       }}
     >
       <fieldset className="plain">
-        <legend className="field__label">{t('facil.vote.kind')}</legend>
+        <legend className="field__label">{t('facilitation.vote.kind')}</legend>
         {(['dots', 'consent'] as const).map((k) => (
           <label key={k} className="field--check">
-            <input type="radio" name="vote-kind" value={k} checked={kind === k} onChange={() => setKind(k)} data-testid={`vote-kind-${k}`} /> {t(`facil.vote.kinds.${k}`)}
+            <input type="radio" name="vote-kind" value={k} checked={kind === k} onChange={() => setKind(k)} data-testid={`vote-kind-${k}`} /> {t(`facilitation.vote.kinds.${k}`)}
           </label>
         ))}
       </fieldset>
       <div className="field">
         <label htmlFor={qid} className="field__label">
-          {t('facil.vote.question')}
+          {t('facilitation.vote.question')}
         </label>
         <input id={qid} type="text" maxLength={300} value={question} onChange={(e) => setQuestion(e.target.value)} data-testid="vote-question" />
       </div>
       <fieldset className="plain facil-options">
-        <legend className="field__label">{kind === 'consent' ? t('facil.vote.on') : t('facil.vote.options')}</legend>
+        <legend className="field__label">{kind === 'consent' ? t('facilitation.vote.on') : t('facilitation.vote.options')}</legend>
         {kinds.map((k) => (
           <div key={k} className="facil-options__group">
-            <p className="small strong">{t(`facil.vote.targetKinds.${k}`)}</p>
+            <p className="small strong">{t(`facilitation.vote.targetKinds.${k}`)}</p>
             {options
               .filter((o) => o.kind === k)
               .map((o) => {
@@ -110,7 +112,7 @@ function NewVote({ options }: { options: FacilitationTarget[] }) {
       {kind === 'dots' ? (
         <div className="field facil-narrow">
           <label htmlFor={did} className="field__label">
-            {t('facil.vote.dotsPerVoter')}
+            {t('facilitation.vote.dotsPerVoter')}
           </label>
           <input id={did} type="number" min={1} max={10} value={dots} onChange={(e) => setDots(Math.max(1, Math.min(10, Math.round(Number(e.target.value) || 1))))} />
         </div>
@@ -121,34 +123,33 @@ function NewVote({ options }: { options: FacilitationTarget[] }) {
         </p>
       ) : null}
       <button type="submit" className="primary" data-testid="vote-open">
-        {t('facil.vote.open')}
+        {t('facilitation.vote.open')}
       </button>
     </form>
   );
 }
 
 /** Results by team: one row per option (dots) or answer (consent), one column per team. */
-function Results({ vote }: { vote: Vote }) {
+function Results({ vote, tally }: { vote: Vote; tally: VoteTally }) {
   const { t } = useTranslation();
-  const tally = tallyVote(vote);
   const labelOf = new Map(vote.targets.map((x) => [x.id, x.label]));
   const rows: { key: string; label: string; byTeam: Record<string, number> }[] =
     vote.kind === 'dots'
       ? tally.dots.map((d) => ({ key: d.targetId, label: labelOf.get(d.targetId) ?? d.targetId, byTeam: d.byTeam }))
-      : CONSENT_ANSWERS.map((a) => ({ key: a, label: t(`facil.vote.consent.${a}`), byTeam: tally.consent[a] }));
+      : CONSENT_ANSWERS.map((a) => ({ key: a, label: t(`facilitation.vote.consent.${a}`), byTeam: tally.consent[a] }));
   return (
     <table className="grid-table facil-results" data-testid="vote-results">
-      <caption className="small strong">{t('facil.vote.results')}</caption>
+      <caption className="small strong">{t('facilitation.vote.results')}</caption>
       <thead>
         <tr>
-          <th scope="col">{vote.kind === 'dots' ? t('facil.vote.option') : t('facil.vote.answer')}</th>
+          <th scope="col">{vote.kind === 'dots' ? t('facilitation.vote.option') : t('facilitation.vote.answer')}</th>
           {TEAMS.map((team) => (
             <th key={team} scope="col" className="num">
               {t(`teams.${team}`)}
             </th>
           ))}
           <th scope="col" className="num">
-            {t('facil.vote.total')}
+            {t('facilitation.vote.total')}
           </th>
         </tr>
       </thead>
@@ -173,7 +174,7 @@ function Results({ vote }: { vote: Vote }) {
         <tfoot>
           <tr>
             <td colSpan={TEAMS.length + 2} className="small strong" data-testid="vote-outcome">
-              {t(`facil.vote.outcome.${tally.outcome}`)}
+              {t(`facilitation.vote.outcome.${tally.outcome}`)}
             </td>
           </tr>
         </tfoot>
@@ -183,16 +184,16 @@ function Results({ vote }: { vote: Vote }) {
 }
 
 /** One voter's ballot on an open vote: dots with +/− per option, or the three consent answers. */
-function Ballot({ vote, voter }: { vote: Vote; voter: Voter }) {
+function Ballot({ vote, voter, onCast }: { vote: Vote; voter: Voter & { asOther: boolean }; onCast: (errors: Record<string, string> | null) => void }) {
   const { t } = useTranslation();
   const mine = vote.ballots[voter.id];
   if (vote.kind === 'consent') {
     return (
       <fieldset className="plain ballot">
-        <legend className="strong">{t('facil.vote.consentQuestion')}</legend>
+        <legend className="strong">{t('facilitation.vote.consentQuestion')}</legend>
         {CONSENT_ANSWERS.map((a) => (
           <label key={a} className="field--check">
-            <input type="radio" name={`consent-${vote.id}`} checked={mine?.consent === a} onChange={() => castConsent(vote.id, voter, a)} data-testid={`consent-${a}`} /> {t(`facil.vote.consent.${a}`)}
+            <input type="radio" name={`consent-${vote.id}`} checked={mine?.consent === a} onChange={() => onCast(castVote(vote.id, { consent: a }, voter.asOther ? voter : undefined))} data-testid={`consent-${a}`} /> {t(`facilitation.vote.consent.${a}`)}
           </label>
         ))}
       </fieldset>
@@ -200,11 +201,11 @@ function Ballot({ vote, voter }: { vote: Vote; voter: Voter }) {
   }
   const dots = mine?.dots ?? {};
   const left = dotsLeft(vote, voter.id);
-  const put = (targetId: string, delta: number) => castDots(vote.id, voter, { ...dots, [targetId]: Math.max(0, (dots[targetId] ?? 0) + delta) });
+  const put = (targetId: string, delta: number) => onCast(castVote(vote.id, { dots: { ...dots, [targetId]: Math.max(0, (dots[targetId] ?? 0) + delta) } }, voter.asOther ? voter : undefined));
   return (
     <div className="ballot">
       <p className="small" aria-live="polite" data-testid="dots-left">
-        {t('facil.vote.yourDots', { left, total: vote.dotsPerVoter })}
+        {t('facilitation.vote.yourDots', { left, total: vote.dotsPerVoter })}
       </p>
       <ul className="plain-list">
         {vote.targets.map((x) => (
@@ -213,10 +214,10 @@ function Ballot({ vote, voter }: { vote: Vote; voter: Voter }) {
             <span className="ballot__dots" aria-hidden>
               {'●'.repeat(dots[x.id] ?? 0)}
             </span>
-            <button type="button" className="icon" disabled={!(dots[x.id] ?? 0)} aria-label={t('facil.vote.removeDot', { label: x.label })} onClick={() => put(x.id, -1)}>
+            <button type="button" className="icon" disabled={!(dots[x.id] ?? 0)} aria-label={t('facilitation.vote.removeDot', { label: x.label })} onClick={() => put(x.id, -1)}>
               −
             </button>
-            <button type="button" className="icon" disabled={left <= 0} aria-label={t('facil.vote.addDot', { label: x.label })} onClick={() => put(x.id, 1)} data-testid="dot-add">
+            <button type="button" className="icon" disabled={left <= 0} aria-label={t('facilitation.vote.addDot', { label: x.label })} onClick={() => put(x.id, 1)} data-testid="dot-add">
               +
             </button>
           </li>
@@ -228,34 +229,45 @@ function Ballot({ vote, voter }: { vote: Vote; voter: Voter }) {
 
 export function VotesPanel() {
   const { t } = useTranslation();
-  const state = useFacilitation();
   const canFacilitate = useCanFacilitate();
   const content = useAppStore((s) => s.session!.content);
   const seat = useSeat();
   const voteAsId = useFacilitationUi((s) => s.voteAsId);
-  const voter = voterOf(seat, content, voteAsId);
-  const options = useMemo(() => targetOptions(content, (s) => t(`facil.lock.sections.${s}`)), [content, t]);
-  const votes = [...state.votes].reverse();
+  const found = voterOf(seat, content, voteAsId);
+  // At a shared screen the facilitator records each person's ballot in turn (the model's `voter`); in a room each seat votes as itself.
+  const voter = found ? { ...found, asOther: !(seat.inRoom && seat.identity) } : null;
+  const options = useMemo(() => targetOptions(content, (s) => t(`facilitation.sections.${s}`)), [content, t]);
+  const votes = [...useVotes()].reverse();
+  const [error, setError] = useState<string | null>(null);
+  const onCast = (errors: Record<string, string> | null) => {
+    const first = errors ? Object.values(errors)[0] : undefined;
+    setError(first ? t('facilitation.error', { message: t(`errors.${first}`, { defaultValue: first }) }) : null);
+  };
   return (
     <div className="facil-votes">
       {canFacilitate ? <NewVote options={options} /> : null}
       <VoteAs />
-      {votes.length === 0 ? <p className="empty">{t('facil.vote.none')}</p> : null}
+      {error ? (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {votes.length === 0 ? <p className="empty">{t('facilitation.vote.none')}</p> : null}
       <ul className="plain-list facil-list">
-        {votes.map((vote) => (
+        {votes.map(({ vote, tally }) => (
           <li key={vote.id} className="card facil-vote" data-testid="vote">
             <div className="row-between">
               <h3>{vote.question}</h3>
-              <span className={`badge ${vote.status === 'open' ? 'badge--ready' : 'badge--draft'}`}>{t(`facil.vote.status.${vote.status}`)}</span>
+              <span className={`badge ${vote.status === 'open' ? 'badge--ready' : 'badge--draft'}`}>{t(`facilitation.vote.status.${vote.status}`)}</span>
             </div>
             <p className="small muted">
-              {t(`facil.vote.kinds.${vote.kind}`)} · {t('facil.vote.ballots', { count: Object.keys(vote.ballots).length })}
+              {t(`facilitation.vote.kinds.${vote.kind}`)} · {t('facilitation.vote.ballots', { count: Object.keys(vote.ballots).length })}
             </p>
-            {vote.status === 'open' && voter ? <Ballot vote={vote} voter={voter} /> : null}
-            <Results vote={vote} />
+            {vote.status === 'open' && voter ? <Ballot vote={vote} voter={voter} onCast={onCast} /> : null}
+            <Results vote={vote} tally={tally} />
             {canFacilitate && vote.status === 'open' ? (
-              <button type="button" onClick={() => closeVote(vote.id, Date.now())} data-testid="vote-close">
-                {t('facil.vote.close')}
+              <button type="button" onClick={() => closeVote(vote.id)} data-testid="vote-close">
+                {t('facilitation.vote.close')}
               </button>
             ) : null}
           </li>

@@ -1,15 +1,34 @@
-/** Strings of facilitation (agenda, timer, presenter mode, private drafting, votes, decisions, parking lot, locks), Spanish and English, under `facil.*`. */
+/**
+ * Strings of facilitation (`facilitation.*`), Spanish and English: the lock
+ * notices of the edit path, section and template names, and the printed
+ * agreement's "Decisions" and "Follow-ups" sections. The facilitation
+ * screens add theirs here too.
+ */
 import { featureStrings } from '../../i18n/feature-strings';
 export const strings = featureStrings({
-  namespace: 'facil',
+  namespace: 'facilitation',
   es: {
+    sections: {
+      participants: 'Participantes',
+      funnel: 'Embudo',
+      glossary: 'Glosario',
+      sla: 'SLA',
+      targets: 'Objetivos',
+    },
+    lockedNotice: {
+      participants: 'La sección Participantes está bloqueada: se acordó y no se puede cambiar hasta que la persona facilitadora la desbloquee.',
+      funnel: 'La sección Embudo está bloqueada: se acordó y no se puede cambiar hasta que la persona facilitadora la desbloquee.',
+      glossary: 'La sección Glosario está bloqueada: se acordó y no se puede cambiar hasta que la persona facilitadora la desbloquee.',
+      sla: 'La sección SLA está bloqueada: se acordó y no se puede cambiar hasta que la persona facilitadora la desbloquee.',
+      targets: 'La sección Objetivos está bloqueada: se acordó y no se puede cambiar hasta que la persona facilitadora la desbloquee.',
+    },
+    templates: {
+      'standard-3h': 'Taller estándar (3 h)',
+      'compact-2h': 'Taller breve (2 h)',
+      'extended-4h': 'Taller extendido (4 h)',
+    },
     step: 'Agenda',
     intro: 'El plan del taller: bloques con su duración; cada uno lleva al paso del taller que trata. Las horas de inicio siguen del bloque anterior.',
-    templates: {
-      'standard-3h': '3 h: introducción, embudo de cada equipo, comparar, glosario, SLA, objetivos, firma',
-      'compact-2h': '2 h: versión compacta',
-      'extended-4h': '4 h: versión ampliada, con más tiempo para el glosario y el SLA',
-    },
     template: {
       label: 'Plantilla de agenda',
       pick: 'Elegir plantilla…',
@@ -131,7 +150,8 @@ export const strings = featureStrings({
       anonymous: 'Autor oculto',
       by: 'Por {{names}}',
       none: 'No hay ronda privada en curso.',
-      end: 'Terminar la ronda',
+      adopt: 'Adoptar',
+      draftAsNobody: 'Nadie (pantalla compartida: no se ve ningún borrador)',
       onlyFacilitator: 'Solo quien facilita termina el borrador privado.',
       block: 'Bloque que se redacta en privado',
       progress: 'Avance de cada equipo',
@@ -210,26 +230,32 @@ export const strings = featureStrings({
       unlock: 'Desbloquear {{section}}',
       locked: '{{section}} está bloqueado: se acordó y no se puede editar hasta que quien facilita lo desbloquee.',
       lockedAt: 'Bloqueado a las {{time}} por {{by}}.',
-      facilitator: 'quien facilita',
       open: 'Abierta a edición',
-      sections: {
-        participants: 'Participantes',
-        funnel: 'Embudo',
-        glossary: 'Glosario',
-        sla: 'SLA',
-        targets: 'Objetivos',
-      },
     },
     error: 'No se pudo guardar: {{message}}',
   },
   en: {
+    sections: {
+      participants: 'Participants',
+      funnel: 'Funnel',
+      glossary: 'Glossary',
+      sla: 'SLA',
+      targets: 'Targets',
+    },
+    lockedNotice: {
+      participants: 'The Participants section is locked: it was agreed and cannot be changed until the facilitator unlocks it.',
+      funnel: 'The Funnel section is locked: it was agreed and cannot be changed until the facilitator unlocks it.',
+      glossary: 'The Glossary section is locked: it was agreed and cannot be changed until the facilitator unlocks it.',
+      sla: 'The SLA section is locked: it was agreed and cannot be changed until the facilitator unlocks it.',
+      targets: 'The Targets section is locked: it was agreed and cannot be changed until the facilitator unlocks it.',
+    },
+    templates: {
+      'standard-3h': 'Standard workshop (3 h)',
+      'compact-2h': 'Short workshop (2 h)',
+      'extended-4h': 'Extended workshop (4 h)',
+    },
     step: 'Agenda',
     intro: 'The workshop plan: blocks with their length; each one opens the step of the workshop it is about. Start times follow from the block before.',
-    templates: {
-      'standard-3h': '3 h: intro, each team’s funnel, compare, glossary, SLA, targets, sign',
-      'compact-2h': '2 h: the compact version',
-      'extended-4h': '4 h: the extended version, with more time for the glossary and the SLA',
-    },
     template: {
       label: 'Agenda template',
       pick: 'Pick a template…',
@@ -351,7 +377,8 @@ export const strings = featureStrings({
       anonymous: 'Author hidden',
       by: 'By {{names}}',
       none: 'No private round under way.',
-      end: 'End the round',
+      adopt: 'Adopt',
+      draftAsNobody: 'Nobody (shared screen: no draft shows)',
       onlyFacilitator: 'Only the facilitator ends private drafting.',
       block: 'Block drafted privately',
       progress: 'Each team’s progress',
@@ -430,15 +457,7 @@ export const strings = featureStrings({
       unlock: 'Unlock {{section}}',
       locked: '{{section}} is locked: it was agreed and cannot be edited until the facilitator unlocks it.',
       lockedAt: 'Locked at {{time}} by {{by}}.',
-      facilitator: 'the facilitator',
       open: 'Open for editing',
-      sections: {
-        participants: 'Participants',
-        funnel: 'Funnel',
-        glossary: 'Glossary',
-        sla: 'SLA',
-        targets: 'Targets',
-      },
     },
     error: 'Could not save: {{message}}',
   },

@@ -8,20 +8,20 @@ import { useEffect, useState } from 'react';
 import { create } from 'zustand';
 import type { AgendaStep, FacilitationTarget, LockableSection } from '../../../shared/facilitation/types';
 import { LOCKABLE_SECTIONS } from '../../../shared/facilitation/types';
-import { PARTIES, type Party, type Team, type WorkshopContent } from '../../../shared/domain/workshop';
+import type { Team, WorkshopContent } from '../../../shared/domain/workshop';
 import { findGaps } from '../../../shared/funnel/gaps';
 import type { Step } from '../../store';
+import { routeForAgendaStep } from './hooks';
 import type { SeatView } from '../../data/seat';
 
 /**
- * The app step an agenda step opens, and the `focus` it opens on: the
- * introduction and breaks show the agenda; Compare is the funnel step's
- * Compare tab (`focus: 'compare'`).
+ * The route an agenda block opens (the model's `routeForAgendaStep`, with
+ * Compare as the funnel step's `focus`); a break stays on the agenda.
  */
 export function routeOfAgendaStep(step: AgendaStep): { step: Step; focus?: string } {
-  if (step === 'intro' || step === 'break') return { step: 'agenda' };
-  if (step === 'compare') return { step: 'funnel', focus: 'compare' };
-  return { step };
+  const route = routeForAgendaStep(step);
+  if (!route) return { step: 'agenda' };
+  return route.tab ? { step: route.step, focus: route.tab } : { step: route.step };
 }
 
 /** The agenda step that stands for app step `step` (for "bring everyone here"); `focus` `'compare'` on the funnel is Compare. */
@@ -65,12 +65,10 @@ interface FacilitationUi {
   following: boolean | null;
   /** Participant picked to vote as at a shared screen (outside a room). */
   voteAsId: string | null;
-  /** Party drafting at a shared screen (outside a room). */
-  draftAs: Party;
   presenter: boolean;
   panel: 'votes' | 'decisions' | 'parking' | 'private' | 'locks' | null;
 }
-export const useFacilitationUi = create<FacilitationUi>(() => ({ following: null, voteAsId: null, draftAs: 'marketing', presenter: false, panel: null }));
+export const useFacilitationUi = create<FacilitationUi>(() => ({ following: null, voteAsId: null, presenter: false, panel: null }));
 
 /**
  * Whether this screen follows the facilitator: as chosen, else on for a
@@ -86,12 +84,6 @@ export function voterOf(seat: SeatView, content: WorkshopContent, voteAsId: stri
   if (seat.inRoom && seat.identity) return { id: seat.identity.participantId ?? seat.identity.deviceId, name: seat.identity.name, team: seat.identity.team };
   const p = content.participants.find((x) => x.id === voteAsId);
   return p ? { id: p.id, name: p.name, team: p.team } : null;
-}
-
-/** The party drafting at this seat: the room identity's team when it is a party, else (shared screen) the one picked. */
-export function draftingParty(seat: SeatView, draftAs: Party): Party | null {
-  if (seat.inRoom && seat.identity) return (PARTIES as readonly string[]).includes(seat.identity.team) ? (seat.identity.team as Party) : null;
-  return draftAs;
 }
 
 /** Workshop items a vote or a decision can be about, grouped by kind; labels as the items are named now. */
