@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import { approvalStates, type Approval, type ItemApprovalState } from '../../../shared/agreement/approvals';
-import { approveInDoc, readApprovals, withdrawInDoc, type ItemRef } from '../../../shared/domain/approvals-doc';
+import { approveInDoc, findApprovableItem, readApprovals, withdrawInDoc, type ItemRef } from '../../../shared/domain/approvals-doc';
 import { addComment, readComments, setThreadResolved, type NewComment, type WorkshopComment } from '../../../shared/domain/comments-doc';
 import { localTimeZone } from '../../../shared/domain/time';
 import type { Participant, Party } from '../../../shared/domain/workshop';
@@ -71,7 +71,8 @@ export async function approveItem(ref: ItemRef, participant: Participant): Promi
     await recordAudit(db, session.id, {
       type: 'approved',
       actor: actor(participant),
-      details: { kind: a.kind, itemId: a.itemId, team: a.team, fingerprint: a.fingerprint },
+      // The item's label as it is now: the trail still names it if the item is deleted later.
+      details: { kind: a.kind, itemId: a.itemId, label: findApprovableItem(session.content, ref)?.label ?? null, team: a.team, fingerprint: a.fingerprint },
     });
   }
   return result;
@@ -87,7 +88,7 @@ export async function withdrawItem(ref: ItemRef, team: Party, by: Pick<Participa
     await recordAudit(db, session.id, {
       type: 'approval-withdrawn',
       actor: actor(by),
-      details: { kind: removed.kind, itemId: removed.itemId, team, fingerprint: removed.fingerprint },
+      details: { kind: removed.kind, itemId: removed.itemId, label: findApprovableItem(session.content, ref)?.label ?? null, team, fingerprint: removed.fingerprint },
     });
   }
 }
