@@ -257,7 +257,7 @@ export const en: Strings<typeof es> = {
     signatures: 'Signatures',
     fingerprint: 'Fingerprint (SHA-256) of this version',
     fingerprintHelp:
-      'The fingerprint uniquely identifies this version’s content. The PDF carries the content as an attachment (pacto-agreement.json): anyone can recompute its SHA-256 and compare it with this one.',
+      'The fingerprint identifies this version’s content uniquely: change a single letter and the fingerprint is another. The PDF carries that content inside, and the signing certificate at the end explains how to check that they match.',
     signedAt: 'Signed on',
     signatureKind: 'Simple electronic signature ({{method}})',
     drawnMethod: 'drawn',
@@ -271,7 +271,6 @@ export const en: Strings<typeof es> = {
     yes: 'Yes',
     no: 'No',
     stage: 'Stage',
-    owner: 'Owner',
     rate: 'Conversion',
     days: 'Days',
     volume: 'Volume',

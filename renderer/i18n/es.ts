@@ -254,7 +254,7 @@ export const es = {
     signatures: 'Firmas',
     fingerprint: 'Huella digital (SHA-256) de esta versión',
     fingerprintHelp:
-      'La huella identifica de forma única el contenido de esta versión. El PDF lleva adjunto el contenido (pacto-agreement.json): cualquiera puede recalcular su SHA-256 y compararla con esta.',
+      'La huella identifica de forma única el contenido de esta versión: si cambiara una sola letra, la huella sería otra. El PDF lleva ese contenido dentro, y el certificado de firma, al final, explica cómo comprobar que coincide.',
     signedAt: 'Firmado el',
     signatureKind: 'Firma electrónica simple ({{method}})',
     drawnMethod: 'dibujada',
@@ -268,7 +268,6 @@ export const es = {
     yes: 'Sí',
     no: 'No',
     stage: 'Etapa',
-    owner: 'Responsable',
     rate: 'Conversión',
     days: 'Días',
     volume: 'Volumen',

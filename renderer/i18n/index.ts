@@ -6,6 +6,7 @@
 import i18next, { type i18n as I18n, type TFunction } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../shared/domain/workshop';
+import { formatDaysNumber, formatPercent } from '../../shared/funnel/input';
 import { es } from './es';
 import { en } from './en';
 import type { FeatureStrings } from './feature-strings';
@@ -93,6 +94,8 @@ function makeFormatters(language: Language) {
     (timeZone: string | undefined) =>
       new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' }),
   );
+  const clockIn = cachedBy((timeZone: string | undefined) => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' }));
+  const dayKeyIn = cachedBy((timeZone: string | undefined) => new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }));
   // The save status shows the time on every edit: both shapes are made once.
   const clock = once(() => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }));
   const dayAndClock = once(() => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }));
@@ -104,6 +107,15 @@ function makeFormatters(language: Language) {
     /** `rate` is a fraction 0..1. */
     percent: (rate: number) => (rate !== 0 && Math.abs(rate) < 0.0001 ? smallPercent() : percent()).format(rate),
     money: (amount: number, currency: string) => money(currency).format(amount),
+    /**
+     * A conversion rate (fraction 0..1) as the funnel diagrams print it, at most one decimal: "35,5 %".
+     * The printed agreement uses it for every rate, so a rate reads the same in each place it appears.
+     */
+    rate: (rate: number) => formatPercent(rate, language),
+    /** Days with at most one decimal, as the funnel diagrams print them without the unit: "2,5". */
+    days: (days: number) => formatDaysNumber(days, language),
+    /** Records (a volume): whole, rounded up, grouped: 416.67 → "417". */
+    records: (volume: number) => integer().format(Math.ceil(volume - 1e-9)),
     /** `iso` is `YYYY-MM-DD` (a calendar day, no zone shift). */
     date: (iso: string) => {
       const [y, m, d] = iso.split('-').map(Number);
@@ -115,6 +127,10 @@ function makeFormatters(language: Language) {
       const sameDay = at.toDateString() === today.toDateString();
       return (sameDay ? clock() : dayAndClock()).format(at);
     },
+    /** An instant's time of day in `timeZone` with the zone's name, e.g. "18:04 CET". */
+    clockIn: (instant: string | Date, timeZone?: string) => clockIn(timeZone).format(new Date(instant)),
+    /** The calendar day of an instant in `timeZone`, `YYYY-MM-DD` (for grouping; show it with `date`). */
+    dayIn: (instant: string | Date, timeZone?: string) => dayKeyIn(timeZone).format(new Date(instant)),
     /** An instant, shown in `timeZone` with the zone's name, e.g. "30 nov 2026, 18:04 CET". */
     dateTime: (instant: string | Date, timeZone?: string) => zoned(timeZone).format(new Date(instant)),
   };

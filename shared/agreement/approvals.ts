@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { PARTIES, SLA_SECTION_KEYS, TEAMS, type Participant, type Party, type SlaSectionKey, type WorkshopContent } from '../domain/workshop';
 import { isRichDoc, richTextToPlain, type RichText } from '../domain/rich-text';
 import { err, ok, type Result } from '../domain/result';
+import { agreementInconsistencies, inconsistencySchema, type Inconsistency } from './consistency';
 import { diffFields, diffText, type FieldChange } from './diff';
 import { fingerprint, FINGERPRINT_PATTERN } from './fingerprint';
 import { isTimeZone, zonedIsoString, ZONED_ISO_PATTERN } from './zoned-time';
@@ -207,16 +208,27 @@ export function summarizeApprovals(states: readonly ItemApprovalState[]) {
 
 /** Whether the agreement may be frozen for signature, and what is still open. */
 export interface FreezeGate {
-  /** True when every term and clause is agreed. */
+  /** True when every term and clause is agreed and the agreement states every figure once ({@link agreementInconsistencies}). */
   ready: boolean;
   /** Items not agreed yet, in document order. */
   open: ItemApprovalState[];
+  /** Figures the agreement would state twice with two values (SLA volume behind the plan…), each an open item too. */
+  inconsistencies: Inconsistency[];
 }
 
-/** The freeze gate of `content`: ready when every term and clause is agreed by both parties. */
+/**
+ * The freeze gate of `content`: ready when every term and clause is agreed by
+ * both parties and nothing in it contradicts itself.
+ */
 export function freezeGate(content: WorkshopContent, approvals: readonly Approval[]): FreezeGate {
   const open = approvalStates(content, approvals).filter((s) => s.status !== 'agreed');
-  return { ready: open.length === 0, open };
+  const inconsistencies = agreementInconsistencies(content);
+  return { ready: open.length === 0 && inconsistencies.length === 0, open, inconsistencies };
+}
+
+/** How many open items the gate has: terms and clauses not agreed plus inconsistencies. */
+export function openItemCount(gate: FreezeGate): number {
+  return gate.open.length + gate.inconsistencies.length;
 }
 
 export const freezeOverrideSchema = z.object({
@@ -238,6 +250,8 @@ export const freezeOverrideSchema = z.object({
       changedSinceApproval: z.boolean(),
     }),
   ),
+  /** The inconsistencies when frozen (absent in versions frozen before the gate checked them). */
+  inconsistencies: z.array(inconsistencySchema).optional(),
 });
 /** An explicit decision to freeze with open items: recorded in the audit trail and printed in the PDF. */
 export type FreezeOverride = z.infer<typeof freezeOverrideSchema>;
@@ -254,7 +268,7 @@ export function overrideFreezeGate(
   at: Date,
   timeZone: string,
 ): Result<FreezeOverride> {
-  if (gate.ready) return err({ code: 'not-needed', message: 'Every term and clause is agreed; no override is needed' });
+  if (gate.ready) return err({ code: 'not-needed', message: 'Every term and clause is agreed and consistent; no override is needed' });
   if (reason.trim() === '') return err({ code: 'reason-required', message: 'An override needs a reason' });
   if (!isTimeZone(timeZone)) return err({ code: 'time-zone', message: `Unknown time zone "${timeZone}"` });
   return ok({
@@ -272,5 +286,6 @@ export function overrideFreezeGate(
       status: s.status as 'draft' | 'approved-by-one',
       changedSinceApproval: s.changedSinceApproval.length > 0,
     })),
+    ...(gate.inconsistencies.length > 0 ? { inconsistencies: gate.inconsistencies } : {}),
   });
 }

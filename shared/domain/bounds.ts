@@ -62,6 +62,9 @@ export const MAX_PERIOD_MONTHS = 36;
 /** Largest canvas coordinate, px, either sign: a stage beyond it is off any screen. */
 export const MAX_COORDINATE = 1e7;
 
+/** Longest company logo kept in a workshop, as a `data:` URL: 400,000 characters (~300 kB of PNG or JPEG). */
+export const MAX_LOGO_CHARS = 400_000;
+
 /** Largest amount of money a CRM export's deal may have to be taken (same as {@link MAX_MONEY}). */
 export const MAX_IMPORT_AMOUNT = MAX_MONEY;
 

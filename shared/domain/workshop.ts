@@ -10,6 +10,7 @@ import { z } from 'zod';
 import './zod-messages';
 import {
   MAX_COORDINATE,
+  MAX_LOGO_CHARS,
   MAX_COUNT,
   MAX_DAYS,
   MAX_FUNNEL_STAGES,
@@ -61,6 +62,15 @@ export const workshopMetaSchema = z.object({
   currency: z.string().regex(/^[A-Z]{3}$/, { message: 'currency' }),
   language: z.enum(LANGUAGES),
   pageSize: z.enum(PAGE_SIZES),
+  /**
+   * The company's logo for the agreement's cover: a PNG or JPEG as a `data:` URL (base64), at most
+   * `MAX_LOGO_CHARS` characters (~300 kB of image). Absent = no logo (and in documents written before it existed).
+   */
+  logo: z
+    .string()
+    .max(MAX_LOGO_CHARS, { message: 'logoSize' })
+    .regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+=*$/, { message: 'logo' })
+    .optional(),
 });
 export type WorkshopMeta = z.infer<typeof workshopMetaSchema>;
 

@@ -78,5 +78,14 @@ export function formatPercent(rate: number, language: Language): string {
 
 /** Days as a short label with at most one decimal: 12 → "12 d", 2.5 → "2,5 d" (es). */
 export function formatDays(days: number, language: Language): string {
-  return `${numberFormat(language, 1).format(days)} d`;
+  return `${formatDaysNumber(days, language)} d`;
+}
+
+/**
+ * Days as a number with at most one decimal, as {@link formatDays} prints it
+ * without the unit: 2.5 → "2,5" (es), "2.5" (en). Tables with a "days" column
+ * use it, so a duration prints the same in a table and on a diagram.
+ */
+export function formatDaysNumber(days: number, language: Language): string {
+  return numberFormat(language, 1).format(days);
 }

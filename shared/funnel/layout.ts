@@ -18,21 +18,23 @@ export interface LayoutOptions {
   rankGap: number;
   /** Vertical gap between stages of the same rank. Default 48. */
   nodeGap: number;
+  /** `LR`: ranks left to right (the canvas); `TB`: top to bottom (a long funnel on portrait paper). Default `LR`. */
+  direction: 'LR' | 'TB';
 }
 
 /** The canvas' stage box size and the gaps Pacto lays funnels out with, in px. */
-export const DEFAULT_LAYOUT: Readonly<LayoutOptions> = { nodeWidth: 180, nodeHeight: 64, rankGap: 120, nodeGap: 48 };
+export const DEFAULT_LAYOUT: Readonly<LayoutOptions> = { nodeWidth: 180, nodeHeight: 64, rankGap: 120, nodeGap: 48, direction: 'LR' };
 
 /**
  * Positions (top-left corner, whole px, the origin at 0,0) for every stage of
- * `funnel`, left to right in flow order: stage id → `{ x, y }`. Stages with
+ * `funnel`, left to right (or top to bottom, `direction: 'TB'`) in flow order: stage id → `{ x, y }`. Stages with
  * no transitions are placed too. Deterministic: the same funnel always
  * gets the same positions.
  */
 export function computeLayout(funnel: Funnel, options: Partial<LayoutOptions> = {}): Map<string, { x: number; y: number }> {
   const o = { ...DEFAULT_LAYOUT, ...options };
   const g = new dagre.graphlib.Graph({ multigraph: true });
-  g.setGraph({ rankdir: 'LR', ranksep: o.rankGap, nodesep: o.nodeGap, marginx: 0, marginy: 0 });
+  g.setGraph({ rankdir: o.direction, ranksep: o.rankGap, nodesep: o.nodeGap, marginx: 0, marginy: 0 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const s of funnel.stages) g.setNode(s.id, { width: o.nodeWidth, height: o.nodeHeight });
   for (const t of connectedTransitions(funnel)) {

@@ -24,9 +24,10 @@ export interface SvgOptions {
   /**
    * `positions`: the stages where the team put them on the canvas (default;
    * falls back to `auto` when boxes overlap, e.g. a funnel never laid out);
-   * `auto`: the automatic left-to-right layout.
+   * `auto`: the automatic left-to-right layout; `auto-vertical`: the automatic
+   * layout top to bottom (a long funnel on portrait paper, its text larger).
    */
-  layout?: 'positions' | 'auto';
+  layout?: 'positions' | 'auto' | 'auto-vertical';
   /** Prefix of the ids inside the SVG (the arrow marker), so several diagrams can share one page. Default `pacto-funnel`. */
   idPrefix?: string;
 }
@@ -103,8 +104,12 @@ export function wrapName(name: string): string[] {
   return [fit(lines[0]!, false), fit(lines[1]!, true)];
 }
 
-function positionsOf(funnel: Funnel, layout: 'positions' | 'auto'): Map<string, Point> {
+/** Gaps of the top-to-bottom layout: ranks closer than across (the labels sit beside vertical arrows), branches further apart. */
+const VERTICAL_LAYOUT = { direction: 'TB', rankGap: 70, nodeGap: 150 } as const;
+
+function positionsOf(funnel: Funnel, layout: 'positions' | 'auto' | 'auto-vertical'): Map<string, Point> {
   const drawn = new Map(funnel.stages.map((s) => [s.id, { x: s.x, y: s.y }]));
+  if (layout === 'auto-vertical') return computeLayout(funnel, VERTICAL_LAYOUT);
   if (layout === 'auto' || overlapping(funnel.stages)) return computeLayout(funnel);
   return drawn;
 }
@@ -157,7 +162,9 @@ function edgeShape(from: Point, to: Point, kind: 'self' | 'straight' | 'curved' 
     const q = border(to, a);
     // The label sits beside the line (above a horizontal one), not on it, so the arrow stays visible.
     const length = Math.hypot(q.x - p.x, q.y - p.y) || 1;
-    let label = { x: (p.x + q.x) / 2 + ((q.y - p.y) / length) * 13, y: (p.y + q.y) / 2 - ((q.x - p.x) / length) * 13 };
+    // Beside a mostly vertical arrow the label needs half its width of room, not just its half height.
+    const offset = Math.abs(q.y - p.y) > Math.abs(q.x - p.x) ? labelWidth / 2 + 6 : 13;
+    let label = { x: (p.x + q.x) / 2 + ((q.y - p.y) / length) * offset, y: (p.y + q.y) / 2 - ((q.x - p.x) / length) * offset };
     // A gap between two boxes side by side too narrow for the label: the label goes above the boxes, never under them.
     if (Math.abs(q.y - p.y) < H / 2 && Math.abs(q.x - p.x) < labelWidth + 8) label = { x: (p.x + q.x) / 2, y: Math.min(from.y, to.y) - 14 };
     return { d: `M${n(p.x)},${n(p.y)} L${n(q.x)},${n(q.y)}`, label, bounds: [p, q] };
@@ -171,7 +178,8 @@ function edgeShape(from: Point, to: Point, kind: 'self' | 'straight' | 'curved' 
   // on a tie); the two arrows of a pair bow to their own left, so A → B and B → A take opposite sides.
   const away = nx * ((a.x + b.x) / 2 - middle.x) + ny * ((a.y + b.y) / 2 - middle.y);
   if (kind === 'curved' && (away < 0 || (away === 0 && (ny < 0 || (ny === 0 && nx < 0))))) [nx, ny] = [-nx, -ny];
-  const bow = Math.max(H, length * 0.25);
+  // Across a mostly vertical pair of boxes the curve must clear half a box's width and its label's, not just a height.
+  const bow = Math.max(Math.abs(dy) > Math.abs(dx) ? W / 2 + labelWidth / 2 + 12 : H, length * 0.25);
   const control = { x: (a.x + b.x) / 2 + nx * bow, y: (a.y + b.y) / 2 + ny * bow };
   const p = border(from, control);
   const q = border(to, control);

@@ -48,6 +48,18 @@ export interface MonthlyPlan {
 }
 
 /**
+ * Whole records a month: `volume` over `periodMonths` months, rounded up (a
+ * stage cannot take a fraction of a lead). The one figure the SLA's volume
+ * commitment, the targets table and the summary print for "a month".
+ * @param volume records over the whole period (≥ 0)
+ * @param periodMonths months of the period (> 0)
+ */
+export function perMonth(volume: number, periodMonths: number): number {
+  // A tolerance so 1260 / 12 stays 105 whatever the float rounding.
+  return Math.ceil(volume / periodMonths - 1e-9);
+}
+
+/**
  * Adds `months` to a calendar month `YYYY-MM`.
  * @throws ModelInputError naming `startMonth` when `month` is not `YYYY-MM`
  */

@@ -17,6 +17,7 @@ import {
   type WorkshopScenario,
 } from '../domain/workshop';
 import { chainFromFunnel, standardStageKey, type PlanStage } from './chain';
+import { perMonth } from './monthly-plan';
 import { planScenario, type ScenarioPlan } from './plan';
 import { ModelInputError } from './reverse-funnel';
 import type { Scenario } from './scenario';
@@ -211,7 +212,7 @@ export function agreedMqlsPerMonth(content: WorkshopContent): number | null {
   if (!agreed.ok) return null;
   const stages = content.funnels.agreed.stages;
   const stage = agreed.plan.stages.find((s) => standardStageKey(s.id, stages.find((x) => x.id === s.id)?.termId) === 'mql');
-  return stage ? Math.ceil(stage.volume / agreed.scenario.targets.periodMonths) : null;
+  return stage ? perMonth(stage.volume, agreed.scenario.targets.periodMonths) : null;
 }
 
 /** Where a baseline scenario's value came from: measured by the export, the export's rate over a wider span split over the transitions, or the plan (agreed funnel). */

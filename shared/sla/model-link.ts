@@ -11,6 +11,7 @@
  */
 import type { Commitment, WorkshopContent } from '../domain/workshop';
 import { chainFromFunnel, standardStageKey } from '../model/chain';
+import { perMonth } from '../model/monthly-plan';
 import { reverseFunnel } from '../model/reverse-funnel';
 import { agreedMqlsPerMonth } from '../model/workshop-scenarios';
 
@@ -31,7 +32,7 @@ function targetsMqlsPerMonth(content: WorkshopContent): number | null {
   if (index < 0) return null;
   try {
     const volumes = reverseFunnel(content.targets.revenueTarget, content.targets.averageDealSize, chain);
-    return Math.ceil(volumes[index]!.volume / content.targets.periodMonths);
+    return perMonth(volumes[index]!.volume, content.targets.periodMonths);
   } catch {
     // A rate of 0 (or another model input error) leaves the figure undefined: the UI says so.
     return null;

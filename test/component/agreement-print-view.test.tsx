@@ -39,19 +39,31 @@ describe('PrintView', () => {
       fingerprint: version.fingerprint, consent: 'I sign version 3 with a simple electronic signature.',
     };
     const audit: AuditEvent[] = appendAuditEvent([], { type: 'created', at: NOW, timeZone: 'America/Mexico_City', actor: { participantId: null, name: 'Pacto', team: null }, details: { sample: true } });
-    render(<PrintView version={version} snapshot={readSnapshot(version)} signatures={[signature]} audit={audit} pages={{ parties: 3, certificate: 9 }} />);
+    render(<PrintView version={version} snapshot={readSnapshot(version)} signatures={[signature]} audit={audit} pages={{ summary: 2, parties: 3, certificate: 9 }} />);
     const doc = screen.getByTestId('print-view');
     expect(doc.getAttribute('lang')).toBe('en');
 
     const toc = doc.querySelector('#toc')!;
     expect(toc.querySelector('h2')!.textContent).toBe('Contents');
     const lines = [...toc.querySelectorAll('li')].map((li) => [li.querySelector('.print-toc__title')!.textContent, li.querySelector('.print-toc__page')!.textContent]);
-    expect(lines[0]).toEqual(['Parties', '3']);
-    expect(lines.at(-1)).toEqual(['Signing certificate', '9']);
+    expect(lines[0]).toEqual(['Executive summary', '2']);
+    expect(lines[1]).toEqual(['Parties', '3']);
+    expect(lines.find(([title]) => title === 'Signing certificate')).toEqual(['Signing certificate', '9']);
+    expect(lines.at(-1)![0]).toBe('Appendix: audit trail');
     // Every section after the contents is listed once, in print order; pages not yet counted stay blank.
     const headings = [...doc.querySelectorAll('.print-section:not(.print-toc) > h2')].map((h) => h.textContent);
     expect(lines.map(([title]) => title)).toEqual(headings);
-    expect(lines.filter(([, page]) => page === '').length).toBe(lines.length - 2);
+    expect(lines.filter(([, page]) => page === '').length).toBe(lines.length - 3);
+    // The contents share the cover, whose status box says what "frozen with open items" means.
+    expect(doc.querySelector('.print-cover #toc')).toBeTruthy();
+    expect(screen.getByTestId('cover-open').textContent).toMatch(/frozen with \d+ items still open/);
+
+    // The executive summary: definitions, funnel, targets, signatories and the open items.
+    const summary = doc.querySelector('#summary')!;
+    expect(summary.textContent).toContain('Agreed definitions');
+    expect(screen.getByTestId('summary-funnel').textContent).toMatch(/Lead → 25 % · 14 d → MQL/);
+    expect(summary.textContent).toContain('Lucía Fernández Ortega');
+    expect(screen.getByTestId('summary-open').textContent).toMatch(/terms or clauses not agreed by both teams/);
 
     const override = within(screen.getByTestId('print-override'));
     expect(override.getByText('Frozen with items not agreed')).toBeTruthy();
@@ -61,8 +73,10 @@ describe('PrintView', () => {
     const certificate = doc.querySelector('#certificate')!;
     expect(certificate.textContent).toContain('w1:v3');
     expect(screen.getByTestId('certificate-fingerprint').textContent).toBe(formatFingerprint(version.fingerprint));
-    expect(certificate.textContent).toContain('Workshop created');
-    expect(certificate.textContent).toContain('America/Mexico_City');
+    // The audit trail is the appendix, one line per event under its day.
+    const appendix = doc.querySelector('#audit')!;
+    expect(appendix.textContent).toContain('Workshop created');
+    expect(appendix.querySelectorAll('.print-audit__day')).toHaveLength(1);
     expect(certificate.textContent).toContain('I sign version 3 with a simple electronic signature.');
     expect(certificate.textContent).toContain('Hash chain intact: 1 events');
     expect(certificate.textContent).toMatch(/proves integrity .* not the identity/);

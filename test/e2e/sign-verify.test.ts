@@ -157,11 +157,11 @@ describe('freeze, sign as two, export, verify', () => {
     // Every page carries more than its header and footer: no blank pages.
     for (const text of texts) expect(text.replace(/Página \d+ de \d+|Nubecom Soluciones · Acuerdo Marketing–Ventas 2027|Versión 1|\s/g, '').length).toBeGreaterThan(20);
 
-    // The contents (page 2) name each section and a page; that page starts with that section's heading.
-    expect(texts[1]).toMatch(/Índice/);
-    const entries = [...texts[1]!.matchAll(/^\s*(\S.*?\S)\s{2,}(\d+)\s*$/gm)].map((m) => ({ title: m[1]!, page: Number(m[2]) }));
+    // The contents (on the cover, page 1) name each section and a page; that page starts with that section's heading.
+    expect(texts[0]).toMatch(/Índice/);
+    const entries = [...texts[0]!.matchAll(/^\s*(\S.*?\S)\s{2,}(\d+)\s*$/gm)].map((m) => ({ title: m[1]!, page: Number(m[2]) }));
     expect(entries.map((e) => e.title)).toEqual(
-      expect.arrayContaining(['Partes', 'Glosario', 'Objetivos', 'Acuerdo de nivel de servicio (SLA)', 'Firmas', 'Certificado de firma']),
+      expect.arrayContaining(['Resumen ejecutivo', 'Partes', 'Glosario', 'Objetivos', 'Acuerdo de nivel de servicio (SLA)', 'Firmas', 'Certificado de firma', 'Anexo: registro de auditoría']),
     );
     for (const entry of entries) {
       const body = texts[entry.page - 1]!.split('\n').filter((l) => l.trim() !== '');
@@ -177,8 +177,8 @@ describe('freeze, sign as two, export, verify', () => {
     expect(onPage('Firmas')).toContain('Jorge Ibáñez Muñoz');
     const certificate = onPage('Certificado de firma');
     expect(certificate.replace(/\s+/g, '')).toContain(fingerprint);
-    expect(certificate).toMatch(/Taller creado/);
     expect(certificate).toMatch(/Europe\/Madrid/);
+    expect(onPage('Anexo: registro de auditoría')).toMatch(/Taller creado/);
     expect(certificate.replace(/\s+/g, ' ')).toMatch(/integridad —que el archivo no cambió desde que se exportó—, no la identidad/);
 
     // The bookmarks (outline) lead to the same pages as the contents.
@@ -198,7 +198,7 @@ describe('freeze, sign as two, export, verify', () => {
     expect(info.paper).toBe('Letter');
     const pages = info.pages;
     const letterTexts = await pdfPageTexts(letterPath);
-    const contents = letterTexts[1]!;
+    const contents = letterTexts[0]!;
     const entries = [...contents.matchAll(/^\s*(\S.*?\S)\s{2,}(\d+)\s*$/gm)].map((m) => ({ title: m[1]!, page: Number(m[2]) }));
     expect(entries.length).toBeGreaterThanOrEqual(7);
     for (const entry of entries) {

@@ -129,7 +129,7 @@ describe('freeze gate', () => {
   it('is ready only when every term and clause is agreed', () => {
     const c = content();
     const all = agreeAll(c);
-    expect(freezeGate(c, all)).toEqual({ ready: true, open: [] });
+    expect(freezeGate(c, all)).toEqual({ ready: true, open: [], inconsistencies: [] });
     expect(summarizeApprovals(approvalStates(c, all))).toMatchObject({ agreed: approvableItems(c).length, draft: 0 });
 
     const edited = content();

@@ -19,7 +19,8 @@ import { CertificateSection } from './print/CertificateSection';
 import { CoverSection } from './print/CoverSection';
 import { PartiesSection } from './print/PartiesSection';
 import { SignaturesSection } from './print/SignaturesSection';
-import { TocSection } from './print/TocSection';
+import { SummarySection } from './print/SummarySection';
+import { AuditSection } from './print/AuditSection';
 import type { PrintSectionProps, TocLine } from './print/types';
 
 /** Header and footer templates for Chromium's printer: title, version, page x of y. */
@@ -38,10 +39,14 @@ export function pageRule(pageSize: PageSize): string {
   return `@page { size: ${pageSize === 'A4' ? 'A4' : 'letter'} portrait; margin: 18mm 16mm 18mm 16mm; }`;
 }
 
-/** Sections of the printed agreement, in order. */
-const SECTIONS: ((props: PrintSectionProps) => React.JSX.Element)[] = [
+/**
+ * Sections of the printed agreement, in order: the cover (with the contents),
+ * the executive summary, the body, the signatures, the certificate and the
+ * audit trail as an appendix. A section that has nothing to print returns null.
+ */
+const SECTIONS: ((props: PrintSectionProps) => React.JSX.Element | null)[] = [
   CoverSection,
-  TocSection,
+  SummarySection,
   PartiesSection,
   GlossarySection,
   FunnelSection,
@@ -51,6 +56,7 @@ const SECTIONS: ((props: PrintSectionProps) => React.JSX.Element)[] = [
   FollowUpsSection,
   SignaturesSection,
   CertificateSection,
+  AuditSection,
 ];
 
 /** The headings the table of contents lists: each section's own heading (`.print-section > h2`), the contents' own excepted. */

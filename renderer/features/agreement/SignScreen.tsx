@@ -12,7 +12,9 @@ import { db } from '../../data/instance';
 import { useAppStore } from '../../store';
 import { formatters } from '../../i18n';
 import { currentGate, freezeAgreement, signAgreement } from './actions';
-import { itemLabel, overrideSummary } from './audit-text';
+import { inconsistencyText, itemLabel, overrideSummary } from './audit-text';
+import type { InconsistencyKind } from '../../../shared/agreement/consistency';
+import type { Step } from '../../store';
 import { SignatureDialog } from './SignatureDialog';
 
 function SignatoryList({ version, signatures, canSign }: { version: AgreementVersion; signatures: Signature[]; canSign: boolean }) {
@@ -52,10 +54,17 @@ function SignatoryList({ version, signatures, canSign }: { version: AgreementVer
   );
 }
 
+/** The step where each kind of inconsistency is put right. */
+const FIX_STEP: Record<InconsistencyKind, Step> = { 'sla-volume': 'sla', 'scenario-differs': 'targets', 'rates-over-100': 'funnel', 'plan-unavailable': 'targets' };
+
 /** The freeze card: the gate's open items, and the override (who and why) when some remain. */
 function FreezeCard({ latest }: { latest: AgreementVersion | undefined }) {
   const { t } = useTranslation();
   const content = useAppStore((s) => s.session!.content);
+  const sessionId = useAppStore((s) => s.session!.id);
+  const navigate = useAppStore((s) => s.navigate);
+  const language = useAppStore((s) => s.language);
+  const fmt = formatters(language);
   const [busy, setBusy] = useState(false);
   const [override, setOverride] = useState(false);
   const [who, setWho] = useState('');
@@ -85,15 +94,33 @@ function FreezeCard({ latest }: { latest: AgreementVersion | undefined }) {
         <p className="notice notice--success" data-testid="gate-ready">{t('agreement.gate.ready')}</p>
       ) : (
         <div className="gate" data-testid="gate-open">
-          <p>{t('agreement.gate.open', { count: gate.open.length })}</p>
-          <ul className="gate__items">
-            {gate.open.slice(0, 8).map((s) => (
-              <li key={`${s.item.kind}:${s.item.id}`}>
-                {itemLabel(s.item, t)} <span className="muted small">— {t(`agreement.gate.${s.status}`)}{s.changedSinceApproval.length > 0 ? `, ${t('agreement.gate.changed')}` : ''}</span>
-              </li>
-            ))}
-            {gate.open.length > 8 ? <li className="muted">…</li> : null}
-          </ul>
+          {gate.inconsistencies.length > 0 ? (
+            <>
+              <p>{t('agreement.consistency.title', { count: gate.inconsistencies.length })}</p>
+              <ul className="gate__items">
+                {gate.inconsistencies.map((item) => (
+                  <li key={item.id} data-testid="gate-inconsistency" data-id={item.id}>
+                    {inconsistencyText(item, t, fmt)}{' '}
+                    <button type="button" className="link" onClick={() => navigate({ screen: 'workshop', id: sessionId, step: FIX_STEP[item.kind], focus: item.target.id })}>
+                      {t(`agreement.consistency.fix.${item.kind}`)}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {gate.open.length > 0 ? (
+            <>
+              <p>{t('agreement.gate.open', { count: gate.open.length })}</p>
+              <ul className="gate__items">
+                {gate.open.map((s) => (
+                  <li key={`${s.item.kind}:${s.item.id}`} data-testid="gate-item">
+                    {itemLabel(s.item, t)} <span className="muted small">— {t(`agreement.gate.${s.status}`)}{s.changedSinceApproval.length > 0 ? `, ${t('agreement.gate.changed')}` : ''}</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
           <div className="field field--check">
             <input id="freeze-override" type="checkbox" checked={override} onChange={(e) => setOverride(e.target.checked)} data-testid="freeze-override" />
             <label htmlFor="freeze-override">{t('agreement.gate.override')}</label>

@@ -64,7 +64,7 @@ export async function freezeAgreement(
   const gate = currentGate(session.content);
   let recorded: FreezeOverride | undefined;
   if (!gate.ready) {
-    if (!override) return err({ code: 'gate-closed' as const, message: `${gate.open.length} terms or clauses are not agreed` });
+    if (!override) return err({ code: 'gate-closed' as const, message: `${gate.open.length} terms or clauses are not agreed; ${gate.inconsistencies.length} figures are stated two ways` });
     const who = session.content.participants.find((p) => p.id === override.participantId);
     if (!who) return err({ code: 'not-a-participant' as const, message: 'Choose who decides to freeze' });
     const made = overrideFreezeGate(gate, who, override.reason, now, localTimeZone());
@@ -80,7 +80,9 @@ export async function freezeAgreement(
     details: {
       version: number,
       fingerprint: version?.fingerprint ?? null,
-      ...(recorded ? { override: { reason: recorded.reason, openItems: recorded.openItems.map((i) => i.label) } } : {}),
+      ...(recorded
+        ? { override: { reason: recorded.reason, openItems: recorded.openItems.map((i) => i.label), inconsistencies: (recorded.inconsistencies ?? []).map((i) => i.id) } }
+        : {}),
     },
   });
   return ok(number);

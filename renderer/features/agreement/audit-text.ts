@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { approvableItems, SLA_TEXT_CLAUSE_ID, slaSectionClauseId, type FreezeOverride } from '../../../shared/agreement/approvals';
 import { SLA_SECTION_KEYS, type WorkshopContent } from '../../../shared/domain/workshop';
 import type { AuditEvent } from '../../../shared/agreement/audit';
+import type { Inconsistency } from '../../../shared/agreement/consistency';
 import type { Formatters } from '../../i18n';
 
 const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
@@ -29,9 +30,13 @@ export function auditDetails(event: AuditEvent, t: TFunction, content?: Workshop
   const section = str(d['section']);
   if (section && (event.type === 'locked' || event.type === 'unlocked')) parts.push(t(`facilitation.sections.${section}`, { defaultValue: section }));
   const itemId = str(d['itemId']);
+  // The label recorded with the event names the item as it was (it may have been renamed or deleted since);
+  // older events carry none and are named from the content, or said to be about a deleted item.
+  const recorded = str(d['label']);
   const found = itemId && content ? approvableItems(content).find((i) => i.id === itemId && i.kind === d['kind']) : undefined;
-  const item = found ? itemLabel(found, t) : str(d['label']) ?? str(d['item']);
+  const item = itemId && recorded ? itemLabel({ kind: String(d['kind']), id: itemId, label: recorded }, t) : found ? itemLabel(found, t) : (recorded ?? str(d['item']));
   if (item) parts.push(item);
+  else if (itemId && content) parts.push(t('agreement.audit.deletedItem'));
   const team = str(d['team']);
   if (team && (event.type === 'approved' || event.type === 'approval-withdrawn')) parts.push(t(`teams.${team}`));
   return parts.join(' · ');
@@ -64,4 +69,27 @@ export function itemLabel(item: { kind: string; id: string; label: string }, t: 
   if (item.id === SLA_TEXT_CLAUSE_ID) return `SLA · ${t('versions.fields.intro')}`;
   const key = SLA_SECTION_KEYS.find((k) => slaSectionClauseId(k) === item.id);
   return key ? `SLA · ${t(`versions.fields.${key}`)}` : item.label;
+}
+
+/**
+ * One inconsistency of the freeze gate in words, in `t`'s language, with its
+ * figures formatted as the printed agreement formats them (`fmt.rate`,
+ * `fmt.days`, whole MQLs).
+ */
+export function inconsistencyText(item: Inconsistency, t: TFunction, fmt: Formatters): string {
+  switch (item.kind) {
+    case 'sla-volume':
+      return t('agreement.consistency.sla-volume', { label: item.label, committed: fmt.integer(item.committed), needed: fmt.integer(item.needed) });
+    case 'scenario-differs': {
+      const list = item.differences.flatMap((d) => [
+        ...(d.scenarioRate !== null && d.funnelRate !== null ? [t('agreement.consistency.rateDiffers', { label: d.label, scenario: fmt.rate(d.scenarioRate), funnel: fmt.rate(d.funnelRate) })] : []),
+        ...(d.scenarioDays !== null && d.funnelDays !== null ? [t('agreement.consistency.daysDiffers', { label: d.label, scenario: fmt.days(d.scenarioDays), funnel: fmt.days(d.funnelDays) })] : []),
+      ]);
+      return t('agreement.consistency.scenario-differs', { label: item.label, list: list.join('; ') });
+    }
+    case 'rates-over-100':
+      return t('agreement.consistency.rates-over-100', { label: item.label, total: fmt.rate(item.total) });
+    case 'plan-unavailable':
+      return t('agreement.consistency.plan-unavailable', { label: item.label });
+  }
 }

@@ -8,7 +8,7 @@
  * `approval-withdrawn`). Each returns the field errors (null when applied).
  */
 import type { Approval } from '../../../shared/agreement/approvals';
-import { approveInDoc, withdrawInDoc, type ItemRef } from '../../../shared/domain/approvals-doc';
+import { approveInDoc, findApprovableItem, withdrawInDoc, type ItemRef } from '../../../shared/domain/approvals-doc';
 import { addComment, setThreadResolved, type NewComment } from '../../../shared/domain/comments-doc';
 import { APPROVALS_ORIGIN, COMMENTS_ORIGIN } from '../../../shared/domain/doc-edit';
 import { localTimeZone } from '../../../shared/domain/time';
@@ -42,7 +42,8 @@ export async function approveItem(ref: ItemRef, participant: Participant): Promi
     await recordAudit(db, session.id, {
       type: 'approved',
       actor: actorOf(participant),
-      details: { kind: a.kind, itemId: a.itemId, team: a.team, fingerprint: a.fingerprint },
+      // The item's label as it is now: the trail still names it if the item is deleted later.
+      details: { kind: a.kind, itemId: a.itemId, label: findApprovableItem(session.content, ref)?.label ?? null, team: a.team, fingerprint: a.fingerprint },
     });
   }
   return errors;
@@ -60,7 +61,7 @@ export async function withdrawItem(ref: ItemRef, team: Party, by: Pick<Participa
     await recordAudit(db, session.id, {
       type: 'approval-withdrawn',
       actor: actorOf(by),
-      details: { kind: r.kind, itemId: r.itemId, team, fingerprint: r.fingerprint },
+      details: { kind: r.kind, itemId: r.itemId, label: findApprovableItem(session.content, ref)?.label ?? null, team, fingerprint: r.fingerprint },
     });
   }
   return errors;

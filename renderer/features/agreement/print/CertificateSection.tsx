@@ -1,13 +1,14 @@
 /**
  * The certificate page: document id, version, fingerprint, each signatory's
  * signature with time, zone, method and the statement accepted, what the
- * seal proves (integrity, not identity) and how to verify, then the audit
- * trail with times and zones and its chain check (last, as it may run on).
+ * seal proves (integrity, not identity) and how to verify (the only page that
+ * names the command), and the audit trail's chain check; the events
+ * themselves are the appendix after it (AuditSection).
  */
 import { verifyChain } from '../../../../shared/agreement/audit';
 import { formatFingerprint } from '../../../../shared/agreement/fingerprint';
+import { Fingerprint } from './CoverSection';
 import { requiredSigners } from '../../../../shared/agreement/version';
-import { auditActor, auditDetails } from '../audit-text';
 import type { PrintSectionProps } from './types';
 import { Section } from './Section';
 
@@ -20,7 +21,7 @@ export function CertificateSection({ snapshot, version, signatures, audit, t, fm
         <div><dt>{t('agreement.pdf.documentId')}</dt><dd><code>{version.id}</code></dd></div>
         <div><dt>{t('agreement.pdf.versionLine')}</dt><dd>{snapshot.version}</dd></div>
         <div><dt>{t('agreement.pdf.frozenAt')}</dt><dd>{fmt.dateTime(snapshot.frozenAt)}</dd></div>
-        <div className="print-cert__wide"><dt>{t('agreement.pdf.fingerprint')}</dt><dd><code data-testid="certificate-fingerprint">{formatFingerprint(version.fingerprint)}</code></dd></div>
+        <div className="print-cert__wide"><dt>{t('agreement.pdf.fingerprint')}</dt><dd><Fingerprint hex={version.fingerprint} testId="certificate-fingerprint" /></dd></div>
       </dl>
       <h3>{t('agreement.pdf.signers')}</h3>
       <table className="print-table print-cert__signers">
@@ -49,20 +50,6 @@ export function CertificateSection({ snapshot, version, signatures, audit, t, fm
         <p>{t('agreement.pdf.eidas')}</p>
       </div>
       <h3>{t('agreement.pdf.auditTrail')}</h3>
-      <table className="print-table print-cert__audit">
-        <thead><tr><th>#</th><th>{t('agreement.audit.when')}</th><th>{t('agreement.audit.event')}</th><th>{t('agreement.audit.actor')}</th><th>{t('agreement.audit.details')}</th></tr></thead>
-        <tbody>
-          {audit.map((e) => (
-            <tr key={e.seq}>
-              <td className="num">{e.seq + 1}</td>
-              <td className="print-cert__when">{fmt.dateTime(e.at, e.timeZone)}<div className="print-cert__muted">{e.at}</div><div className="print-cert__muted">{e.timeZone}</div></td>
-              <td>{t(`agreement.audit.types.${e.type}`)}</td>
-              <td>{auditActor(e, t)}</td>
-              <td>{auditDetails(e, t, snapshot.content)}<div className="print-cert__hash">{e.hash.slice(0, 16)}…</div></td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
       <p className="print-cert__chain">
         {chain.ok ? t('agreement.pdf.chain', { count: chain.length, head: formatFingerprint(chain.head) }) : t('agreement.pdf.chainBroken', { index: chain.index + 1 })}
       </p>

@@ -1,5 +1,5 @@
 /** The parties: every participant with title, team and whether they sign; and a freeze override, if any. */
-import { itemLabel, overrideSummary } from '../audit-text';
+import { inconsistencyText, itemLabel, overrideSummary } from '../audit-text';
 import type { PrintSectionProps } from './types';
 import { Section } from './Section';
 
@@ -21,6 +21,9 @@ export function PartiesSection({ snapshot, t, fmt }: PrintSectionProps) {
           <p>{overrideSummary(override, t, fmt)}</p>
           <p>{t('agreement.pdf.overrideItems')}</p>
           <ul>
+            {(override.inconsistencies ?? []).map((item) => (
+              <li key={item.id}>{inconsistencyText(item, t, fmt)}</li>
+            ))}
             {override.openItems.map((item) => (
               <li key={`${item.kind}:${item.id}`}>
                 {itemLabel(item, t)} — {t(`agreement.gate.${item.status}`)}

@@ -1,5 +1,5 @@
 /** The signatures page: each signatory's signature, name, title and time with zone, and the fingerprint. */
-import { formatFingerprint } from '../../../../shared/agreement/fingerprint';
+import { Fingerprint } from './CoverSection';
 import { requiredSigners } from '../../../../shared/agreement/version';
 import type { PrintSectionProps } from './types';
 import { Section } from './Section';
@@ -34,7 +34,7 @@ export function SignaturesSection({ snapshot, version, signatures, t, fmt }: Pri
       </div>
       <div className="print-fingerprint">
         <h3>{t('pdf.fingerprint')}</h3>
-        <code data-testid="print-fingerprint">{formatFingerprint(version.fingerprint)}</code>
+        <Fingerprint hex={version.fingerprint} testId="print-fingerprint" />
         <p>{t('pdf.fingerprintHelp')}</p>
         <p className="small">{t('pdf.eidas')}</p>
       </div>

@@ -26,10 +26,19 @@ export function GlossarySection({ snapshot, t }: PrintSectionProps) {
             </h3>
             <RichTextView value={term.definition} className="print-rich" />
             <dl className="print-criteria">
-              <dt>{t('pdf.entry')}</dt>
-              <dd><RichTextView value={term.entryCriteria} className="print-rich" /></dd>
-              <dt>{t('pdf.exit')}</dt>
-              <dd><RichTextView value={term.exitCriteria} className="print-rich" /></dd>
+              {/* An empty field is left out, not printed as a label with nothing beside it. */}
+              {!isRichTextBlank(term.entryCriteria) ? (
+                <>
+                  <dt>{t('pdf.entry')}</dt>
+                  <dd><RichTextView value={term.entryCriteria} className="print-rich" /></dd>
+                </>
+              ) : null}
+              {!isRichTextBlank(term.exitCriteria) ? (
+                <>
+                  <dt>{t('pdf.exit')}</dt>
+                  <dd><RichTextView value={term.exitCriteria} className="print-rich" /></dd>
+                </>
+              ) : null}
               {term.examples !== undefined && !isRichTextBlank(term.examples) ? (
                 <>
                   <dt>{t('terms.examples')}</dt>

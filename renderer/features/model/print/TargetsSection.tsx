@@ -1,10 +1,14 @@
 /**
  * Targets in the printed agreement: the agreed scenario's targets, the
- * volume each stage needs, the funnel chart, the monthly plan (months as
- * rows so it fits portrait paper) and the assumptions with their sources.
- * Everything comes from the frozen snapshot.
+ * volume each stage needs (whole records, and whole records a month), the
+ * funnel chart, the scenarios side by side and the CRM baseline when there
+ * is one, the monthly plan (months as rows so it fits portrait paper) and the
+ * assumptions with their sources. Everything comes from the frozen snapshot;
+ * rates and days are printed as the funnel diagrams print them.
  */
+import { perMonth } from '../../../../shared/model/monthly-plan';
 import { agreedScenarioPlan } from '../../../../shared/model/workshop-scenarios';
+import { BaselineTable, ScenariosTable } from './ScenariosTables';
 import type { PrintSectionProps } from '../../agreement/print/types';
 import { Section } from '../../agreement/print/Section';
 import { FunnelChart } from '../charts';
@@ -26,7 +30,7 @@ export function TargetsSection({ snapshot, t, fmt }: PrintSectionProps) {
         <div><dt>{t('pdf.period')}</dt><dd>{t('pdf.months', { count: targets.periodMonths })}</dd></div>
         {agreed.ok ? (
           <>
-            <div><dt>{t('pdf.leadToCustomer')}</dt><dd>{fmt.percent(agreed.plan.leadToCustomerRate)}</dd></div>
+            <div><dt>{t('pdf.leadToCustomer')}</dt><dd>{fmt.rate(agreed.plan.leadToCustomerRate)}</dd></div>
             <div><dt>{t('model.coverage')}</dt><dd>{t('model.coverageValue', { value: fmt.number(agreed.plan.coverage) })}</dd></div>
             {agreed.plan.pipelineVelocity !== null ? (
               <div><dt>{t('model.velocity')}</dt><dd>{t('model.perDay', { value: fmt.money(agreed.plan.pipelineVelocity, currency) })}</dd></div>
@@ -53,10 +57,10 @@ export function TargetsSection({ snapshot, t, fmt }: PrintSectionProps) {
               {agreed.plan.stages.map((r) => (
                 <tr key={r.id}>
                   <td>{r.name}</td>
-                  <td className="num">{fmt.integer(r.volume)}</td>
-                  <td className="num">{fmt.number(r.volume / targets.periodMonths)}</td>
-                  <td className="num">{r.conversionRate === null ? '—' : fmt.percent(r.conversionRate)}</td>
-                  <td className="num">{r.averageDays === null ? '—' : fmt.number(r.averageDays)}</td>
+                  <td className="num">{fmt.records(r.volume)}</td>
+                  <td className="num">{fmt.records(perMonth(r.volume, targets.periodMonths))}</td>
+                  <td className="num">{r.conversionRate === null ? '—' : fmt.rate(r.conversionRate)}</td>
+                  <td className="num">{r.averageDays === null ? '—' : fmt.days(r.averageDays)}</td>
                 </tr>
               ))}
             </tbody>
@@ -64,6 +68,9 @@ export function TargetsSection({ snapshot, t, fmt }: PrintSectionProps) {
           <div className="print-chart">
             <FunnelChart stages={agreed.plan.stages.map((s) => ({ name: s.name, volume: s.volume }))} fmt={fmt} width={600} interactive={false} />
           </div>
+          <ScenariosTable content={content} t={t} fmt={fmt} />
+          <BaselineTable content={content} t={t} fmt={fmt} />
+          <div className="print-keep">
           <h3>{t('model.monthly')}</h3>
           <p className="print-note">{t('model.monthlyIntro')}</p>
           <table className="print-table print-monthly" data-testid="print-monthly">
@@ -84,12 +91,14 @@ export function TargetsSection({ snapshot, t, fmt }: PrintSectionProps) {
                 <tr key={m.offset}>
                   <td>{monthLabel(m, language, t)}</td>
                   {m.volumes.map((v, i) => (
-                    <td key={i} className="num">{v ? fmt.integer(v) : '·'}</td>
+                    <td key={i} className="num">{v ? fmt.records(v) : '·'}</td>
                   ))}
                 </tr>
               ))}
             </tbody>
           </table>
+          </div>
+          <div className="print-keep">
           <h3>{t('model.assumptions')}</h3>
           <p className="print-note">{t('model.sources')}</p>
           <table className="print-table print-sources">
@@ -106,13 +115,14 @@ export function TargetsSection({ snapshot, t, fmt }: PrintSectionProps) {
                 return (
                   <tr key={s.id}>
                     <td>{s.name}→{next.name}</td>
-                    <td className="num">{fmt.percent(s.conversionRate ?? 0)}</td>
+                    <td className="num">{fmt.rate(s.conversionRate ?? 0)}</td>
                     <td><BenchmarkNote check={transitionBenchmark(agreed.plan.benchmarks, s.id, next.id)} fmt={fmt} t={t} /></td>
                   </tr>
                 );
               })}
             </tbody>
           </table>
+          </div>
         </>
       ) : (
         <p>{t('model.cannot', { message: agreed.message })}</p>

@@ -31,21 +31,24 @@ export function SlaSection({ snapshot, t, fmt }: PrintSectionProps) {
       </dl>
       {PARTIES.map((party) => {
         const list = content.sla.commitments.filter((c) => c.party === party);
+        // A column nobody filled in is left out rather than printed empty.
+        const measured = list.some((c) => (c.measurement ?? '').trim() !== '');
+        const missed = list.some((c) => (c.whenMissed ?? '').trim() !== '');
         return (
           <div key={party} className="print-commitments">
             <h3>{t(`slaDoc.section.${party}`)}</h3>
             {list.length === 0 ? (
               <p>—</p>
             ) : (
-              <table className="print-table">
+              <table className="print-table print-sla-table">
                 <thead>
                   <tr>
                     <th>{t('sla.commitment')}</th>
                     <th>{t('sla.metric')}</th>
                     <th className="num">{t('sla.target')}</th>
                     <th>{t('sla.period')}</th>
-                    <th>{t('slaDoc.measurement')}</th>
-                    <th>{t('slaDoc.whenMissed')}</th>
+                    {measured ? <th>{t('slaDoc.measurement')}</th> : null}
+                    {missed ? <th>{t('slaDoc.whenMissed')}</th> : null}
                   </tr>
                 </thead>
                 <tbody>
@@ -57,8 +60,8 @@ export function SlaSection({ snapshot, t, fmt }: PrintSectionProps) {
                         {fmt.number(c.target)} {c.unit}
                       </td>
                       <td>{t(`periods.${c.period}`)}</td>
-                      <td>{c.measurement ?? ''}</td>
-                      <td>{c.whenMissed ?? ''}</td>
+                      {measured ? <td>{c.measurement ?? ''}</td> : null}
+                      {missed ? <td>{c.whenMissed ?? ''}</td> : null}
                     </tr>
                   ))}
                 </tbody>
