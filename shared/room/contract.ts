@@ -245,6 +245,8 @@ export type JoinRoomRequest = z.infer<typeof joinRoomRequestSchema>;
 export const seatRequestSchema = z.object({ seatId: z.string().min(1).max(64) }).strict();
 export const admitRequestSchema = z.object({ seatId: z.string().min(1).max(64), readOnly: z.boolean() }).strict();
 export const socketSendRequestSchema = z.object({ socketId: z.number().int().min(0), bytes: z.instanceof(Uint8Array) }).strict();
+/** Added: the payload of `socketClose`. */
+export const socketRequestSchema = z.object({ socketId: z.number().int().min(0) }).strict();
 
 /** The room half of the bridge (the preload's `window.pacto` and the browser platform both implement it). */
 export interface RoomBridge {
