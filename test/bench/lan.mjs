@@ -84,7 +84,7 @@ for (let round = 0; round < ROUNDS; round += 1) {
   }
 }
 const expected = CLIENTS * ROUNDS * (CLIENTS - 1);
-let converged = true;
+let converged;
 try {
   await waitFor(() => latencies.length >= expected, 'every edit at every other client', 60_000);
   // Key order of a Y.Map's JSON follows local insertion; compare the sorted entries.
