@@ -120,7 +120,10 @@ function createWindow(): BrowserWindow {
   });
   files.closeGuard.rearm();
   // A reloaded page listens again: files the system sends meanwhile wait for it.
-  win.webContents.on('did-start-loading', () => files.queue.reset());
+  win.webContents.on('did-start-loading', () => {
+    files.queue.reset();
+    room.windowReloaded();
+  });
   win.loadURL(entryUrl).catch((error: unknown) => {
     dialog.showErrorBox('Pacto', `Pacto could not open its window (${entryUrl}): ${error instanceof Error ? error.message : String(error)}`);
   });
@@ -197,6 +200,7 @@ function createRoom(): RoomFeature {
     },
     networkInterfaces: () => networkInterfaces(),
     platform: process.platform,
+    windowListens: () => mainWindow !== null && !mainWindow.webContents.isLoading(),
     appVersion: app.getVersion(),
     schemaVersion: DOC_SCHEMA_VERSION,
     hostName: hostname(),
@@ -286,6 +290,7 @@ if (!app.requestSingleInstanceLock()) {
     });
   });
   files.openFromArgv(process.argv, process.cwd());
+  for (const link of joinLinksFromArgv(process.argv)) room.openJoinLink(link);
   app.on('second-instance', (_event, argv, workingDirectory) => {
     files.openFromArgv(argv, workingDirectory);
     for (const link of joinLinksFromArgv(argv)) room.openJoinLink(link);

@@ -169,7 +169,8 @@ beforeAll(async () => {
   delete process.env['ELECTRON_RENDERER_URL'];
   await import('../../electron/main/index');
   await new Promise((resolve) => setTimeout(resolve, 0)); // let whenReady().then run
-});
+  // Importing main loads every main module (PDF, seal, room): slow on a busy machine, not a fault.
+}, 60_000);
 afterAll(() => {
   fs.rmSync(fake.userData, { recursive: true, force: true });
 });

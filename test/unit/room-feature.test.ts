@@ -248,6 +248,35 @@ describe('room feature', () => {
   });
 });
 
+describe('room feature: the window', () => {
+  it('keeps a join link that arrives before the window listens, and hands it over once the window reads the room', async () => {
+    let listens = false;
+    const win = laptop({ windowListens: () => listens });
+    const target = { address: '192.168.1.5', port: 47913, code: makeLongJoinCode('cd'.repeat(32), 'ABCDEF') };
+    expect(win.feature.openJoinLink(makeJoinUrl(target))).toBe(true);
+    expect(win.events).toEqual([]);
+    listens = true;
+    expect(win.feature.bridge.roomState()).toEqual({ ok: true, value: null });
+    await waitFor(() => win.events.length === 1, 'the link delivered');
+    expect(win.events).toEqual([{ type: 'join-link', target }]);
+    win.feature.bridge.roomState();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(win.events).toHaveLength(1);
+  });
+
+  it('a reloading window’s sockets are closed, so its old presence leaves the room', async () => {
+    const host = laptop();
+    const opened = await host.feature.bridge.openRoom(openRequest);
+    if (!opened.ok) throw new Error(opened.error.message);
+    const client = createSyncClient();
+    cleanups.push(() => client.destroy());
+    const socketId = await connectWindow(host, client);
+    expect(host.feature.bridge.roomSocketSend({ socketId, bytes: new Uint8Array([0, 0, 1, 0]) }).ok).toBe(true);
+    host.feature.windowReloaded();
+    expect(host.feature.bridge.roomSocketSend({ socketId, bytes: new Uint8Array([0, 0, 1, 0]) })).toMatchObject({ ok: false, error: { code: 'no-room' } });
+  });
+});
+
 describe('room discovery (injected bonjour)', () => {
   it('advertises the room on its address, a browsing laptop finds it, and it re-publishes when interfaces change', async () => {
     const network = fakeNetwork();

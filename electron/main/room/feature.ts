@@ -37,6 +37,8 @@ export interface RoomFeatureDeps {
   networkInterfaces(): NodeJS.Dict<NetworkInterfaceInfo[]>;
   /** `process.platform`. */
   platform: string;
+  /** Whether the window listens now (exists and has loaded); a join link waits until it does. Default: always. */
+  windowListens?: () => boolean;
   /** `app.getVersion()`. */
   appVersion: string;
   /** This build's `DOC_SCHEMA_VERSION`. */
@@ -79,8 +81,14 @@ export interface RoomBridgeImpl {
 /** The feature: its bridge, the join-link entry, and the shutdown. */
 export interface RoomFeature {
   bridge: RoomBridgeImpl;
-  /** A `pacto://join` link the system opened: tells the window (event `join-link`). False when the link is not one. */
+  /**
+   * A `pacto://join` link the system opened: tells the window (event
+   * `join-link`), or, while it is not listening, keeps the last one until the
+   * window reads `roomState`. False when the link is not a join link.
+   */
   openJoinLink(url: string): boolean;
+  /** The window reloads: its room sockets are closed (the new page opens its own). */
+  windowReloaded(): void;
   /** Closes the room (or leaves it) and stops discovery: before the app quits. */
   dispose(): Promise<void>;
 }
@@ -106,6 +114,7 @@ export function createRoomFeature(deps: RoomFeatureDeps): RoomFeature {
   let browser: RoomBrowser | null = null;
   let browseRefresh: unknown = null;
   let nextSocketId = 1;
+  let pendingLink: RoomTarget | null = null;
   const sockets = new Map<number, RelaySocket>();
 
   const interfaces = () => listRoomInterfaces(deps.networkInterfaces(), deps.platform);
@@ -334,7 +343,15 @@ export function createRoomFeature(deps: RoomFeatureDeps): RoomFeature {
       return ok(undefined);
     },
 
-    roomState: () => ok(state()),
+    roomState() {
+      if (pendingLink !== null) {
+        const target = pendingLink;
+        pendingLink = null;
+        // After the reply: the window has its room state, then the link.
+        timers.setTimeout(() => deps.emit({ type: 'join-link', target }), 0);
+      }
+      return ok(state());
+    },
   };
 
   return {
@@ -345,8 +362,15 @@ export function createRoomFeature(deps: RoomFeatureDeps): RoomFeature {
         log.warn(`ignored a link that is not a Pacto join link (${parsed.error})`);
         return false;
       }
-      deps.emit({ type: 'join-link', target: parsed.value });
+      if (deps.windowListens && !deps.windowListens()) pendingLink = parsed.value;
+      else deps.emit({ type: 'join-link', target: parsed.value });
       return true;
+    },
+    windowReloaded() {
+      for (const [socketId, socket] of [...sockets]) {
+        sockets.delete(socketId);
+        socket.close();
+      }
     },
     async dispose() {
       guest?.leave();
