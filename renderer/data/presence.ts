@@ -15,7 +15,8 @@
  * (`pagehide`); one whose connection drops is cleared by the host's server
  * when its socket closes (the host's ping closes a vanished laptop's socket),
  * and this laptop clears everyone else when its own link drops (y-websocket
- * does that); awareness' own 30 s timeout is the last resort.
+ * does that); awareness' own 30 s timeout is the last resort. Back on the
+ * link, {@link renewPresence} makes this laptop reappear at once.
  */
 import { useMemo } from 'react';
 import { create } from 'zustand';
@@ -152,6 +153,18 @@ export function currentAwareness(): Awareness | null {
 /** The bound awareness, re-rendering when a room starts or ends. */
 export function useAwareness(): Awareness | null {
   return usePresenceStore((s) => s.awareness);
+}
+
+/**
+ * Announces this laptop's presence again, with a newer clock: call it when
+ * the room link reconnects. The room's server dropped this laptop's state
+ * when the old socket closed but still holds its clock; the state y-websocket
+ * re-sends on connecting carries that same clock and would be ignored until
+ * awareness' 15 s renewal (y-websocket#122: "reconnecting users appear late").
+ */
+export function renewPresence(awareness: Awareness): void {
+  const state = awareness.getLocalState();
+  if (state) awareness.setLocalState(state);
 }
 
 /** Changes fields of this laptop's presence (no-op outside a room). */

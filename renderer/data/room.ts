@@ -51,7 +51,7 @@ import { roomPlatform } from '../platform/room';
 import { useAppStore } from '../store';
 import type { PactoDb, WorkshopRow } from './db';
 import { db as appDb } from './instance';
-import { bindAwareness, colourOf, updatePresence, type PresenceState } from './presence';
+import { bindAwareness, colourOf, renewPresence, updatePresence, type PresenceState } from './presence';
 import { roomSocketClass } from './room-socket';
 import { currentSeat, setSeat } from './seat';
 import { activeDoc } from './session';
@@ -190,6 +190,7 @@ async function startLink(localId: string, roomWorkshopId: string, identity: Seat
     const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
       if (status === 'disconnected') useRoomStore.setState({ link: 'offline' });
       else if (!provider.synced) useRoomStore.setState({ link: 'connecting' });
+      if (status === 'connected') renewPresence(awareness);
     };
     const onSync = (synced: boolean) => {
       if (!synced) return;
