@@ -182,6 +182,11 @@ export function setSelection(selection: PresenceSelection | null): void {
   updatePresence({ selection });
 }
 
+/** Everyone in the room now (outside React), this window first; empty outside a room. */
+export function currentPeers(): Peer[] {
+  return usePresenceStore.getState().peers;
+}
+
 /** Everyone in the room, this window first; empty outside a room. */
 export function usePresence(): Peer[] {
   return usePresenceStore((s) => s.peers);

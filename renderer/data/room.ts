@@ -51,7 +51,7 @@ import { roomPlatform } from '../platform/room';
 import { useAppStore } from '../store';
 import type { PactoDb, WorkshopRow } from './db';
 import { db as appDb } from './instance';
-import { bindAwareness, colourOf, renewPresence, updatePresence, type PresenceState } from './presence';
+import { bindAwareness, colourOf, currentPeers, renewPresence, updatePresence, type PresenceState } from './presence';
 import { roomSocketClass } from './room-socket';
 import { currentSeat, setSeat } from './seat';
 import { activeDoc } from './session';
@@ -198,6 +198,11 @@ async function startLink(localId: string, roomWorkshopId: string, identity: Seat
       if (isInitialized(open.doc) && !useRoomStore.getState().ready) {
         useRoomStore.setState({ ready: true });
         void syncIndex(db, localId, open.doc).catch(() => undefined);
+        // A guest that just joined goes to the room's workshop (the host is on it already).
+        const route = useAppStore.getState().route;
+        if (identity.role !== 'facilitator' && !(route.screen === 'workshop' && route.id === localId)) {
+          useAppStore.getState().navigate({ screen: 'workshop', id: localId, step: 'participants' });
+        }
       }
     };
     // A guest's first sync may come before the host's document reached the room: ready once it has content.
@@ -500,6 +505,32 @@ export async function leaveRoom(): Promise<Result<void>> {
   const left = await bridge().leaveRoom();
   endRoom('left');
   return left.ok || left.error.code === 'no-room' ? ok(undefined) : left;
+}
+
+declare global {
+  interface Window {
+    /** Only where the e2e harness gave the page its room bridge (`test/support/room-browser.ts`): this module's entry points, for a test to drive. */
+    pactoRoomControl?: Record<string, (...args: never[]) => unknown>;
+  }
+}
+
+// The e2e harness drives rooms through these where the room screens are not what a test is about.
+if (typeof window !== 'undefined' && typeof window.pactoBrowserRoomCall === 'function') {
+  window.pactoRoomControl = {
+    openRoom,
+    closeRoom,
+    admitGuest,
+    denyGuest,
+    removeSeat,
+    checkRoom,
+    joinRoom,
+    leaveRoom,
+    room: () => {
+      const { discovered: _d, ...view } = currentRoom();
+      return view;
+    },
+    peers: () => currentPeers(),
+  };
 }
 
 /** For tests: the link's document and provider, null without a link. */
