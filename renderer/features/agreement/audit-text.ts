@@ -39,8 +39,8 @@ export function auditDetails(event: AuditEvent, t: TFunction, content?: Workshop
   else if (itemId && content) parts.push(t('agreement.audit.deletedItem'));
   const team = str(d['team']);
   if (team && (event.type === 'approved' || event.type === 'approval-withdrawn')) parts.push(t(`teams.${team}`));
-  const recorded = recordedText(d, t);
-  if (recorded) parts.push(recorded);
+  const recordedOnText = recordedText(d, t);
+  if (recordedOnText) parts.push(recordedOnText);
   return parts.join(' · ');
 }
 
