@@ -81,7 +81,15 @@ export type PactoDb = Dexie & {
 
 /** Opens (lazily, on first query) the database named `name`. */
 export function createDb(name = 'pacto'): PactoDb {
-  const db = new Dexie(name, { addons: [yDexie] }) as PactoDb;
+  // No query cache: with Dexie's cache on, a change written by another window
+  // (another Electron window, another tab) re-runs y-dexie's live query before
+  // that change invalidates the cached rows, so the query can answer from the
+  // stale cache and that window misses the update until its next own edit.
+  // Seen on a busy machine as two windows whose documents stayed apart
+  // (test/e2e/two-windows.test.ts failed about one run in two under load;
+  // with the cache off, 10 of 10 passed under the same load). Live queries
+  // read IndexedDB itself instead: correct first, a little slower.
+  const db = new Dexie(name, { addons: [yDexie], cache: 'disabled' }) as PactoDb;
   // y-dexie never sees an update row Yjs cannot decode (see ./damaged-updates.ts).
   db.use(undecodableUpdatesFilter);
   db.version(1).stores(SCHEMA_V1);
