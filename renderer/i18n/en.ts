@@ -127,7 +127,7 @@ export const en: Strings<typeof es> = {
     confirmDelete: 'Delete “{{title}}”? Its content, versions and signatures are erased. This cannot be undone.',
     confirmDeleteAction: 'Delete permanently',
     save: 'Save',
-    fields: { title: 'Title', company: 'Company', date: 'Date', currency: 'Currency', language: 'Agreement language' },
+    fields: { title: 'Title', company: 'Company', date: 'Date', currency: 'Currency', language: 'Agreement language', pageSize: 'PDF paper' },
   },
   steps: {
     participants: 'Participants',

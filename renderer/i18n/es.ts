@@ -124,7 +124,7 @@ export const es = {
     confirmDelete: '¿Eliminar «{{title}}»? Se borran su contenido, versiones y firmas. No se puede deshacer.',
     confirmDeleteAction: 'Eliminar definitivamente',
     save: 'Guardar',
-    fields: { title: 'Título', company: 'Empresa', date: 'Fecha', currency: 'Moneda', language: 'Idioma del acuerdo' },
+    fields: { title: 'Título', company: 'Empresa', date: 'Fecha', currency: 'Moneda', language: 'Idioma del acuerdo', pageSize: 'Papel del PDF' },
   },
   steps: {
     participants: 'Participantes',

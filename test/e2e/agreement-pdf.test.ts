@@ -98,8 +98,8 @@ async function openFile(page: Page, path: string): Promise<void> {
   await page.locator('#screen-title').waitFor();
 }
 
-/** Freezes with the override (Lucía decides), both sign typed, exports and saves the PDF; returns its path. */
-async function freezeSignExport(page: Page, reason: string, fileName: string): Promise<string> {
+/** Freezes with the override (Lucía decides) and both signatories sign, typed. */
+async function freezeAndSign(page: Page, reason: string): Promise<void> {
   await goToStep(page, 'sign');
   await page.getByTestId('freeze-override').check();
   await page.getByTestId('override-who').selectOption('p-lucia');
@@ -113,6 +113,10 @@ async function freezeSignExport(page: Page, reason: string, fileName: string): P
     await page.getByTestId('confirm-sign').click();
     await page.getByTestId(`sign-${who}`).waitFor({ state: 'detached' });
   }
+}
+
+/** Exports the latest version as a PDF and saves it as `ARTIFACTS/<fileName>`; returns its path. */
+async function exportPdf(page: Page, fileName: string): Promise<string> {
   await goToStep(page, 'export');
   // Two prints, the contents check and the seal: slow on a busy machine; a failed export shows its status instead.
   const download = page.waitForEvent('download', { timeout: 120_000 });
@@ -186,10 +190,14 @@ describe.each(CASES)('an inconsistent workshop in $language', ({ language, pageS
     await shot(page, `agreement-pdf-${language}-gate`);
   });
 
-  it('exports a PDF that prints each figure the same way everywhere', async () => {
-    pdfPath = await freezeSignExport(page, reason, `agreement-pdf-${language}.pdf`);
+  it('freezes with the recorded override, both sign, and exports through the one pipeline', async () => {
+    await freezeAndSign(page, reason);
+    pdfPath = await exportPdf(page, `agreement-pdf-${language}.pdf`);
     // Every page as a picture first, to be looked at whatever the checks below find.
     renderPages(pdfPath, join(ARTIFACTS, `agreement-pdf-${language}`));
+  });
+
+  it('prints each figure the same way everywhere in the PDF', async () => {
     const info = await pdfInfo(pdfPath);
     expect(info.paper).toBe(pageSize);
     texts = await pdfPageTexts(pdfPath, 'reading');
