@@ -149,6 +149,12 @@ export const en: Strings<typeof es> = {
     remove: 'Remove',
     newName: 'New person',
     none: 'No participants yet.',
+    logo: 'Company logo (for the agreement’s cover)',
+    logoHelp: 'Optional. A PNG or JPEG image of up to about 300 kB; kept in the workshop and its .pacto file.',
+    logoAlt: '{{company}} logo',
+    logoRemove: 'Remove the logo',
+    logoType: '“{{name}}” is not a PNG or JPEG image: the logo was not changed.',
+    logoSize: '“{{name}}” is too large (over about 300 kB): the logo was not changed.',
   },
   glossary: {
     intro: 'The definitions both teams use from today on.',

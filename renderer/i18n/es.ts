@@ -146,6 +146,12 @@ export const es = {
     remove: 'Quitar',
     newName: 'Nueva persona',
     none: 'Aún no hay participantes.',
+    logo: 'Logotipo de la empresa (para la portada del acuerdo)',
+    logoHelp: 'Opcional. Una imagen PNG o JPEG de hasta unos 300 kB; se guarda en el taller y en su archivo .pacto.',
+    logoAlt: 'Logotipo de {{company}}',
+    logoRemove: 'Quitar el logotipo',
+    logoType: '«{{name}}» no es una imagen PNG ni JPEG: no se ha cambiado el logotipo.',
+    logoSize: '«{{name}}» es demasiado grande (más de unos 300 kB): no se ha cambiado el logotipo.',
   },
   glossary: {
     intro: 'Las definiciones que ambos equipos usan a partir de hoy.',

@@ -325,6 +325,21 @@ export function updateMeta(doc: Y.Doc, patch: Partial<WorkshopMeta>): void {
   }, LOCAL_ORIGIN);
 }
 
+/**
+ * Sets the company's logo for the agreement's cover (`data:` URL of a PNG or
+ * JPEG, see `workshopMetaSchema`), or removes it with `null`. Throws
+ * {@link InvalidEditError} for another kind of value or one too large.
+ */
+export function setLogo(doc: Y.Doc, logo: string | null): void {
+  const meta = doc.getMap<unknown>('meta');
+  if (logo === null) {
+    doc.transact(() => meta.delete('logo'), LOCAL_ORIGIN);
+    return;
+  }
+  const next = checked(workshopMetaSchema, { ...readWorkshop(doc).meta, logo }, 'workshop details');
+  doc.transact(() => meta.set('logo', next.logo), LOCAL_ORIGIN);
+}
+
 /** Updates the revenue targets. Throws {@link InvalidEditError} on invalid values. */
 export function updateTargets(doc: Y.Doc, patch: Partial<Targets>): void {
   const targets = doc.getMap<unknown>('targets');
