@@ -56,7 +56,8 @@ export function approvableItems(content: WorkshopContent): ApprovableItem[] {
     ...content.terms.map((t) => ({
       kind: 'term' as const,
       id: t.id,
-      label: t.acronym ? `${t.name} (${t.acronym})` : t.name,
+      // "Lead", not "Lead (Lead)", when the acronym is the name.
+      label: t.acronym && t.acronym !== t.name ? `${t.name} (${t.acronym})` : t.name,
       content: t,
     })),
     { kind: 'clause', id: SLA_TEXT_CLAUSE_ID, label: 'SLA', content: { intro } },
