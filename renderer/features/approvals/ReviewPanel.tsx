@@ -105,7 +105,9 @@ function PartyApproval({ state, itemRef, team, people }: { state: ItemApprovalSt
               data-testid={`approve-${team}`}
               onClick={() => {
                 if (!approver) return;
-                void approveItem(itemRef, approver).then((r) => setError(r.ok ? null : t('review.approvals.failed', { message: r.error.message })));
+                void approveItem(itemRef, approver).then((r) =>
+                  setError(r.ok ? null : r.error.code === 'empty-definition' ? t('review.approvals.emptyDefinition') : t('review.approvals.failed', { message: r.error.message })),
+                );
               }}
             >
               {t('review.approvals.approveFor', { team: teamName })}

@@ -50,6 +50,7 @@ export const strings = featureStrings({
         metric: 'Métrica', target: 'Meta', unit: 'Unidad', period: 'Periodo', measurement: 'Cómo se mide', whenMissed: 'Si no se cumple', source: 'Origen',
       },
       failed: 'No se pudo aprobar: {{message}}',
+      emptyDefinition: 'Este término aún no tiene definición: escríbala antes de aprobarlo.',
     },
     summary: '{{agreed}} de {{total}} acordados · {{open}} abiertos · {{changed}} cambiaron desde su aprobación',
     comments: {
@@ -119,6 +120,7 @@ export const strings = featureStrings({
         metric: 'Metric', target: 'Target', unit: 'Unit', period: 'Period', measurement: 'How it is measured', whenMissed: 'When missed', source: 'Source',
       },
       failed: 'Could not approve: {{message}}',
+      emptyDefinition: 'This term has no definition yet: write it before approving it.',
     },
     summary: '{{agreed}} of {{total}} agreed · {{open}} open · {{changed}} changed since approval',
     comments: {
