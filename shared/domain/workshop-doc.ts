@@ -50,6 +50,7 @@ import { readRichText, richTextFragment, writeRichText } from './rich-text-doc';
 import { hasScenarioPart, readScenarioSetChecked, writeScenarioSet } from './scenarios-doc';
 import { repairItem, repairList, type ReadProblem } from './repair';
 import { INIT_ORIGIN, InvalidEditError, LOCAL_ORIGIN, NotFoundError } from './doc-edit';
+import { MAX_TERM_NAME_CHARS } from './bounds';
 
 /** Version of the document layout above; bump with a step in `DOC_MIGRATIONS` (`./migrations.ts`). */
 export const DOC_SCHEMA_VERSION = 2;
@@ -398,7 +399,16 @@ export function removeParticipant(doc: Y.Doc, id: string): void {
 }
 
 /** Adds a glossary term at the end (rich-text fields as fragments). Throws {@link InvalidEditError}. */
+/**
+ * Refuses a term name longer than {@link MAX_TERM_NAME_CHARS} (error key `termName`). Checked when a
+ * name is typed, not when a document is read: a longer name written before the limit still opens.
+ */
+function checkTermName(name: string | undefined): void {
+  if (name !== undefined && Array.from(name.trim()).length > MAX_TERM_NAME_CHARS) throw new InvalidEditError({ name: 'termName' }, 'term');
+}
+
 export function addTerm(doc: Y.Doc, term: Term): void {
+  checkTermName(term.name);
   const value = checked(termSchema, term, 'term');
   doc.transact(() => listArray(doc, 'terms').push([termToYMap(value)]), LOCAL_ORIGIN);
 }
@@ -410,6 +420,7 @@ export function updateTerm(doc: Y.Doc, id: string, patch: Partial<Omit<Term, 'id
   const arr = listArray(doc, 'terms');
   const index = indexOfId(arr, id);
   if (index < 0) throw new NotFoundError('term', id);
+  checkTermName(patch.name);
   const map = arr.get(index);
   const next = checked(termSchema, { ...readTerm(map), ...patch, id }, 'term');
   doc.transact(() => {

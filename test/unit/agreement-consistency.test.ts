@@ -97,3 +97,17 @@ describe('whole records a month', () => {
     expect(perMonth(0, 12)).toBe(0);
   });
 });
+
+describe('term names', () => {
+  it('refuses a typed name over 80 characters, and keeps the term as it was', async () => {
+    const { sampleDoc } = await import('../support/workshop');
+    const { updateTerm, readWorkshop, InvalidEditError } = await import('../../shared/domain/workshop-doc');
+    const doc = sampleDoc();
+    const before = readWorkshop(doc).terms.find((t) => t.id === 'term-mql')!.name;
+    expect(() => updateTerm(doc, 'term-mql', { name: 'M'.repeat(81) })).toThrow(InvalidEditError);
+    expect(readWorkshop(doc).terms.find((t) => t.id === 'term-mql')!.name).toBe(before);
+    updateTerm(doc, 'term-mql', { name: 'M'.repeat(80) });
+    expect(readWorkshop(doc).terms.find((t) => t.id === 'term-mql')!.name).toHaveLength(80);
+    doc.destroy();
+  });
+});
