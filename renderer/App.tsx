@@ -16,6 +16,7 @@ import { FileLayer } from './features/files/FileLayer';
 import { FileStatus } from './features/files/FileStatus';
 import { RestoreScreen } from './features/files/RestoreScreen';
 import { SaveStatus } from './ui/SaveStatus';
+import { RoomButtons, RoomStrip } from './features/room/RoomStrip';
 
 /** Whether Ctrl/Cmd+Z pressed in `target` means the workshop's undo (not the field's or the editor's own). */
 function typedUndoGoesToWorkshop(target: EventTarget | null): boolean {
@@ -113,6 +114,7 @@ export function App() {
               </button>
             </>
           ) : null}
+          <RoomButtons />
           <label className="lang">
             <span className="sr-only">{t('app.language')}</span>
             <select value={language} onChange={(e) => void changeLanguage(e.target.value as Language)} data-testid="ui-language">
@@ -122,6 +124,7 @@ export function App() {
           </label>
         </div>
       </header>
+      <RoomStrip />
       {notice ? (
         <div className={`notice notice--${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
           <span>{t(notice.key, notice.values)}</span>

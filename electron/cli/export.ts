@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { HANDBACK_FORMATS, handbackFiles, type HandbackFormat } from '../../shared/crm/handback';
 import { readSnapshot } from '../../shared/agreement/version';
 import { decodePactoFile } from '../../shared/file/pacto-file';
+import { EXPORT_USAGE } from './export-usage';
 
 /** What `runExport` needs from the outside: the `pacto` entry's io plus writing a file (creating its folder). */
 export interface ExportIo {
@@ -24,22 +25,6 @@ export interface ExportIo {
   err(text: string): void;
 }
 
-export const EXPORT_USAGE = `Usage: pacto export <file.pacto> --format json|md|csv|hubspot|salesforce [--out DIR] [--draft]
-
-Exports what the workshop agreed: the content of its latest frozen version, or the
-working copy (the file's JSON projection) with --draft or when no version is frozen.
-  json        the workshop content (the file's JSON projection)
-  md          a readable summary: glossary, SLA commitments, agreed funnel
-  csv         pacto-stages.csv (definition, entry and exit criteria, owner, rate, days)
-              and pacto-sla.csv (party, metric, target, unit, period, how measured)
-  hubspot     lifecycle-stage and lead-status options with the agreed definitions
-              (JSON for the properties API, a CSV to paste) and a how-to
-  salesforce  lead statuses and opportunity stages with definitions, probabilities and
-              Path guidance (deployable metadata ZIP), a CSV and a how-to
-
-json and md print to the terminal unless --out is given; the others write into --out
-(default: the current folder). Exit status: 0 done, 1 unusable input, 2 usage error.
-`;
 
 const joinPath = (dir: string, name: string) => (dir.endsWith('/') || dir.endsWith('\\') ? `${dir}${name}` : `${dir}/${name}`);
 

@@ -9,6 +9,10 @@
  * also takes a `.pacto` file and plans its agreed scenario. The file reading and decoding happen here; all computing is
  * in `shared/` (pure).
  *
+ * The commands that read workshop files or PDFs (inspect, export, verify, plan of a
+ * `.pacto`) load their modules when run, so `pacto plan <scenario.json>` and
+ * `pacto actuals` never load Yjs or the PDF reader (test/unit/cli-pacto.test.ts checks it).
+ *
  * Exit codes of plan, actuals and inspect: 0 done (an import may still list unreadable rows); 1 the input
  * could not be used (missing file, invalid scenario, no figures from the
  * export); 2 wrong usage.
@@ -22,11 +26,9 @@ import { planScenario } from '../../shared/model/plan';
 import { ModelInputError } from '../../shared/model/reverse-funnel';
 import { parseScenario } from '../../shared/model/scenario';
 import { formatActuals, formatPlan } from './format';
-import { EXPORT_USAGE, runExport } from './export';
-import { runVerify } from './verify';
-import { readPactoFile, runInspect } from './inspect';
+import { EXPORT_USAGE } from './export-usage';
 import { agreedScenarioPlan } from '../../shared/model/workshop-scenarios';
-import { PACTO_FILE_EXTENSION, PACTO_FILE_FORMAT } from '../../shared/file/pacto-file';
+import { PACTO_FILE_EXTENSION, PACTO_FILE_FORMAT } from '../../shared/file/pacto-file-format';
 
 /** What the CLI needs from its surroundings, injected so tests run it in-process. */
 export interface CliIo {
@@ -102,7 +104,8 @@ function isPactoFile(io: CliIo, file: string): boolean {
 }
 
 /** `pacto plan <workshop.pacto>`: the workshop's agreed scenario, planned as the app plans it. */
-function planWorkshop(io: CliIo, file: string, json: boolean): number {
+async function planWorkshop(io: CliIo, file: string, json: boolean): Promise<number> {
+  const { readPactoFile } = await import('./inspect');
   const workshop = readPactoFile(io, file);
   if (!workshop) return 1;
   const planned = agreedScenarioPlan(workshop.content);
@@ -114,7 +117,7 @@ function planWorkshop(io: CliIo, file: string, json: boolean): number {
   return 0;
 }
 
-function plan(io: CliIo, file: string, json: boolean): number {
+function plan(io: CliIo, file: string, json: boolean): number | Promise<number> {
   if (isPactoFile(io, file)) return planWorkshop(io, file, json);
   const read = readJson(io, file, 'scenario file');
   if (!read.ok) return 1;
@@ -185,14 +188,16 @@ function usage(io: CliIo, problem?: string): number {
 
 /**
  * Runs the command line on `argv` (without `node` and the script); returns
- * the exit code, as a promise for `verify` (reading a PDF is asynchronous;
- * its options and exit codes are its own, see ./verify.ts).
+ * the exit code: at once for `plan <scenario.json>`, `actuals`, help and
+ * usage errors, as a promise for the commands that load their module first
+ * (inspect, export, plan of a `.pacto`, and `verify`, whose options and exit
+ * codes are its own, see ./verify.ts).
  */
 export function runCli(argv: readonly string[], io: CliIo): number | Promise<number> {
-  if (argv[0] === 'verify') return runVerify(argv.slice(1), io);
+  if (argv[0] === 'verify') return import('./verify').then(({ runVerify }) => runVerify(argv.slice(1), io));
   if (argv[0] === 'export') {
     const writeBytes = io.writeBytes ?? (() => { throw new Error('this command line cannot write files'); });
-    return runExport(argv.slice(1), { ...io, writeBytes });
+    return import('./export').then(({ runExport }) => runExport(argv.slice(1), { ...io, writeBytes }));
   }
   let parsed;
   try {
@@ -232,7 +237,8 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
     if (parsed.values.mapping || parsed.values['date-order'] || parsed.values.decimal || parsed.values['as-of']) {
       return usage(io, 'pacto inspect takes only --json.');
     }
-    return runInspect(io, file, json(parsed.values));
+    const asJson = json(parsed.values);
+    return import('./inspect').then(({ runInspect }) => runInspect(io, file, asJson));
   }
   if (command === 'plan') {
     if (parsed.values.mapping || parsed.values['date-order'] || parsed.values.decimal || parsed.values['as-of'] || parsed.values.sheet) {

@@ -17,7 +17,8 @@
  */
 import * as Y from 'yjs';
 import { backupSummary, type BackupEntry, type BackupReason } from '../../shared/backup/rotation';
-import { revertUpdate, RESTORE_ORIGIN } from '../../shared/backup/revert';
+import { revertUpdate } from '../../shared/backup/revert';
+import { RESTORE_ORIGIN } from '../../shared/domain/doc-edit';
 import { decodePactoFile, type PactoFileError } from '../../shared/file/pacto-file';
 import { readWorkshop } from '../../shared/domain/workshop-doc';
 import { migrateWorkshopDoc } from '../../shared/domain/migrations';

@@ -7,8 +7,11 @@
  */
 import * as Y from 'yjs';
 import { liveQuery, type Subscription } from 'dexie';
-import { InvalidEditError, LOCAL_ORIGIN, readWorkshop, readWorkshopChecked, type ReadProblem } from '../../shared/domain/workshop-doc';
+import { readWorkshop, readWorkshopChecked, type ReadProblem } from '../../shared/domain/workshop-doc';
+import { InvalidEditError, LOCAL_ORIGIN, NotFoundError, type EditOrigin } from '../../shared/domain/doc-edit';
 import type { FieldErrors } from '../../shared/domain/workshop';
+import { lockedSectionTouched, readFacilitation } from '../../shared/facilitation/facilitation-doc';
+import { agreementRecord } from '../../shared/facilitation/record';
 import { freezeVersion, signatureSchema, workshopStatus, type Signature } from '../../shared/agreement/version';
 import type { FreezeOverride } from '../../shared/agreement/approvals';
 import { useAppStore } from '../store';
@@ -203,26 +206,45 @@ export function closeSession(): void {
 }
 
 /**
- * Runs one edit (a function of the document that calls a mutation from
- * `shared/domain/workshop-doc`). Returns `null` when applied, or the field
- * errors when the edit was invalid (nothing was written).
+ * Runs one edit: `fn` (a function of the document that calls mutations of
+ * `shared/domain/*-doc.ts`) inside exactly one Yjs transaction with
+ * `origin`, so however many mutations it calls, the edit is one update
+ * (one write to IndexedDB, one sync message to a room) and, with the default
+ * {@link LOCAL_ORIGIN}, one undo step. Other origins of `ORIGINS`
+ * (`shared/domain/doc-edit.ts`: approvals, comments) write outside the undo
+ * history. Returns `null` when applied, or the field errors when a mutation
+ * refused the edit ({@link InvalidEditError}, or `{ id: 'notFound' }` for an
+ * item no longer there, e.g. deleted on another laptop). Mutations check
+ * before they write, so a refused single mutation writes nothing; an intent
+ * of several checks what it can before the first.
+ * An edit that would change a section the facilitator locked is refused
+ * before anything is written: `{ '': 'locked' }`, with a notice naming the
+ * section (`lockedSectionTouched`, `shared/facilitation/facilitation-doc.ts`).
  *
  * Each call is its own undo step, however soon it follows the one before:
  * the undo manager's capture window (which merges changes made close
  * together in time) is closed before and after it, so what one Ctrl+Z
  * takes back never depends on how fast the user (or a busy machine) was.
  * Inside an undo group ({@link beginUndoGroup}) the group decides: its
- * edits are one step.
+ * edits are one step. Throws when no workshop is open.
  */
-export function edit(fn: (doc: Y.Doc) => void): FieldErrors | null {
+export function edit(fn: (doc: Y.Doc) => void, origin: EditOrigin = LOCAL_ORIGIN): FieldErrors | null {
   if (!active) throw new Error('No workshop is open');
+  // The one check of section locks: an edit that would change a locked section writes nothing.
+  const locked = lockedSectionTouched(active.open.doc, fn);
+  if (locked) {
+    useAppStore.getState().setNotice({ kind: 'error', key: `facilitation.lockedNotice.${locked}` });
+    return { '': 'locked' };
+  }
   const manager = active.undo;
+  const doc = active.open.doc;
   if (currentGroup === null) manager.stopCapturing();
   try {
-    fn(active.open.doc);
+    doc.transact(() => fn(doc), origin);
     return null;
   } catch (e) {
     if (e instanceof InvalidEditError) return e.errors;
+    if (e instanceof NotFoundError) return { id: 'notFound' };
     throw e;
   } finally {
     if (currentGroup === null) manager.stopCapturing();
@@ -305,10 +327,12 @@ export async function freeze(db: PactoDb, override?: FreezeOverride): Promise<nu
   if (!active) throw new Error('No workshop is open');
   const { id, doc } = active.open;
   const content = readWorkshop(doc);
+  // The decisions and open questions of the facilitation, frozen with the version (absent when none).
+  const record = agreementRecord(readFacilitation(doc), content.participants);
   return db.transaction('rw', db.versions, async () => {
     const last = await db.versions.where('[workshopId+number]').between([id, 0], [id, Infinity]).last();
     const number = (last?.number ?? 0) + 1;
-    await db.versions.add(freezeVersion(id, number, content, new Date(), override));
+    await db.versions.add(freezeVersion(id, number, content, new Date(), override, record ?? undefined));
     return number;
   });
 }

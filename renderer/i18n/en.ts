@@ -73,11 +73,33 @@ export const en: Strings<typeof es> = {
     group: 'Must be a group of fields.',
     choice: 'Not one of the choices.',
     unknownField: 'Has a field Pacto does not know.',
+    notFound: 'This item is no longer there: it may have been deleted on another laptop.',
     last: 'At least one scenario must remain.',
     duplicate: 'That id is already taken.',
     invalid: 'Invalid value.',
     signature: 'The signature is missing: draw it or type your name.',
     consent: 'You must accept the statement to sign.',
+    // Facilitation (shared/facilitation, features/facilitation/actions.ts).
+    locked: 'This section is locked: it was agreed and cannot be changed until the facilitator unlocks it.',
+    facilitatorOnly: 'Only the facilitator can do this.',
+    noWorkshop: 'No workshop is open.',
+    blockMinutes: 'A block lasts from 1 to 480 minutes.',
+    agendaTooLong: 'The agenda cannot last more than 12 hours.',
+    emptyAgenda: 'The agenda is empty: pick a template or add a block.',
+    currentBlock: 'The block under way cannot be removed.',
+    firstBlock: 'This is the first block.',
+    noTimer: 'No timer is running.',
+    noBlock: 'Pick a block of the agenda.',
+    roundOpen: 'A private round is under way: reveal it first.',
+    noRound: 'No private round is under way.',
+    noParty: 'Pick the team (Marketing or Sales) you draft for.',
+    cannotAdopt: 'This draft cannot be adopted directly.',
+    readOnlySeat: 'This seat can only watch.',
+    noTeam: 'Say which team you are on to vote.',
+    voteClosed: 'The vote is closed.',
+    tooManyDots: 'You have given more dots than you have.',
+    alreadyLocked: 'The section is already locked.',
+    notLocked: 'The section is not locked.',
   },
   pactoFile: {
     errors: {
@@ -131,6 +153,7 @@ export const en: Strings<typeof es> = {
     fields: { title: 'Title', company: 'Company', date: 'Date', currency: 'Currency', language: 'Agreement language', pageSize: 'PDF paper' },
   },
   steps: {
+    agenda: 'Agenda',
     participants: 'Participants',
     funnel: 'Funnel',
     glossary: 'Glossary',
@@ -269,4 +292,5 @@ export const en: Strings<typeof es> = {
     keywords: 'agreement, SLA, marketing, sales, funnel, glossary',
     eidas: 'Simple electronic signatures within the meaning of the eIDAS Regulation (EU) 910/2014.',
   },
+
 };

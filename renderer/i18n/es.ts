@@ -70,11 +70,33 @@ export const es = {
     group: 'Debe ser un grupo de campos.',
     choice: 'No es una de las opciones.',
     unknownField: 'Tiene un campo desconocido.',
+    notFound: 'Este elemento ya no existe: quizá se borró en otro portátil.',
     last: 'Debe quedar al menos un escenario.',
     duplicate: 'Ese identificador ya existe.',
     invalid: 'Valor no válido.',
     signature: 'Falta la firma: dibújela o escriba su nombre.',
     consent: 'Debe aceptar la declaración para firmar.',
+    // Facilitation (shared/facilitation, features/facilitation/actions.ts).
+    locked: 'Esta sección está bloqueada: se acordó y no se puede cambiar hasta que la persona facilitadora la desbloquee.',
+    facilitatorOnly: 'Solo la persona facilitadora puede hacer esto.',
+    noWorkshop: 'No hay ningún taller abierto.',
+    blockMinutes: 'Un bloque dura de 1 a 480 minutos.',
+    agendaTooLong: 'La agenda no puede durar más de 12 horas.',
+    emptyAgenda: 'La agenda está vacía: elija una plantilla o añada un bloque.',
+    currentBlock: 'No se puede quitar el bloque en curso.',
+    firstBlock: 'Este es el primer bloque.',
+    noTimer: 'No hay ningún temporizador en marcha.',
+    noBlock: 'Elija un bloque de la agenda.',
+    roundOpen: 'Hay una ronda privada en curso: revélela primero.',
+    noRound: 'No hay ninguna ronda privada en curso.',
+    noParty: 'Elija el equipo (Marketing o Ventas) con el que redacta.',
+    cannotAdopt: 'Este borrador no se puede adoptar directamente.',
+    readOnlySeat: 'Este puesto solo puede mirar.',
+    noTeam: 'Diga de qué equipo es para votar.',
+    voteClosed: 'La votación está cerrada.',
+    tooManyDots: 'Ha repartido más puntos de los que tiene.',
+    alreadyLocked: 'La sección ya está bloqueada.',
+    notLocked: 'La sección no está bloqueada.',
   },
   pactoFile: {
     errors: {
@@ -128,6 +150,7 @@ export const es = {
     fields: { title: 'Título', company: 'Empresa', date: 'Fecha', currency: 'Moneda', language: 'Idioma del acuerdo', pageSize: 'Papel del PDF' },
   },
   steps: {
+    agenda: 'Agenda',
     participants: 'Participantes',
     funnel: 'Embudo',
     glossary: 'Glosario',
@@ -266,4 +289,5 @@ export const es = {
     keywords: 'acuerdo, SLA, marketing, ventas, embudo, glosario',
     eidas: 'Firmas electrónicas simples en el sentido del Reglamento eIDAS (UE) 910/2014.',
   },
+
 } as const;

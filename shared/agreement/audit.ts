@@ -23,6 +23,8 @@ import { zonedIsoString, ZONED_ISO_PATTERN } from './zoned-time';
  * in; its details carry the other copy's events (see `audit-merge.ts`).
  * `restored`: the content was set back to an automatic backup (the state
  * before it was backed up first; see `renderer/data/backups.ts`).
+ * `locked` / `unlocked`: the facilitator locked or unlocked a section
+ * (`details.section`, see `shared/facilitation/locks.ts`).
  */
 export const AUDIT_EVENT_TYPES = [
   'created',
@@ -35,6 +37,8 @@ export const AUDIT_EVENT_TYPES = [
   'imported',
   'merged',
   'restored',
+  'locked',
+  'unlocked',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

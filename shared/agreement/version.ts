@@ -8,6 +8,7 @@ import { workshopContentSchema, TEAMS, type WorkshopContent } from '../domain/wo
 import { canonicalJson } from './canonical-json';
 import { fingerprint, sha256Hex } from './fingerprint';
 import { freezeOverrideSchema, type FreezeOverride } from './approvals';
+import { agreementRecordSchema, type AgreementRecord } from '../facilitation/record';
 
 /** Identifies a Pacto snapshot inside a PDF attachment or a file. */
 export const SNAPSHOT_FORMAT = 'pacto-agreement';
@@ -28,6 +29,13 @@ export const snapshotSchema = z.object({
    * by the fingerprint and printed in the PDF. Absent for a normal freeze.
    */
   override: freezeOverrideSchema.optional(),
+  /**
+   * The workshop's decisions and open questions (follow-ups) when frozen,
+   * printed as the "Decisions" and "Follow-ups" sections. Covered by the
+   * fingerprint. Absent when there were none (and in versions frozen before
+   * facilitation existed), so those snapshots are unchanged.
+   */
+  facilitation: agreementRecordSchema.optional(),
 });
 /** What a frozen version holds: the workshop content and where it comes from. */
 export type AgreementSnapshot = z.infer<typeof snapshotSchema>;
@@ -75,7 +83,8 @@ export type Signature = z.infer<typeof signatureSchema>;
 
 /**
  * Freezes `content` as version `number` of workshop `workshopId`; `override`
- * records a freeze with open items (see `overrideFreezeGate`).
+ * records a freeze with open items (see `overrideFreezeGate`); `facilitation`
+ * the decisions and follow-ups (`agreementRecord` of `shared/facilitation/record.ts`).
  * The snapshot is validated first: throws a zod error if the content or the override is invalid.
  */
 export function freezeVersion(
@@ -84,6 +93,7 @@ export function freezeVersion(
   content: WorkshopContent,
   now: Date,
   override?: FreezeOverride,
+  facilitation?: AgreementRecord,
 ): AgreementVersion {
   const snapshot: AgreementSnapshot = snapshotSchema.parse({
     format: SNAPSHOT_FORMAT,
@@ -93,6 +103,7 @@ export function freezeVersion(
     frozenAt: now.toISOString(),
     content,
     ...(override ? { override } : {}),
+    ...(facilitation ? { facilitation } : {}),
   });
   const snapshotJson = canonicalJson(snapshot);
   return {

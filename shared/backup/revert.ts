@@ -22,9 +22,7 @@
  * after the restore's base arrive, as with any concurrent edit.
  */
 import * as Y from 'yjs';
-
-/** Transaction origin of a restore (not tracked by the session's undo manager). */
-export const RESTORE_ORIGIN = 'pacto:restore';
+import { RESTORE_ORIGIN } from '../domain/doc-edit';
 
 const REVERTED = Symbol('pacto:reverted');
 

@@ -20,11 +20,8 @@ import {
   type ApprovableItem,
   type ApprovableKind,
 } from '../agreement/approvals';
-import { err, ok, type Result } from './result';
+import { APPROVALS_ORIGIN, InvalidEditError } from './doc-edit';
 import type { Participant, Party, WorkshopContent } from './workshop';
-
-/** Transaction origin of approval writes; not tracked by the undo manager. */
-export const APPROVALS_ORIGIN = 'pacto:approvals';
 
 const PART = 'approvals';
 
@@ -65,9 +62,10 @@ export function findApprovableItem(content: WorkshopContent, ref: ItemRef): Appr
 /**
  * Records that `participant` approves item `ref` of `content` (the current
  * content of `doc`) for their team, at `at` in `timeZone`; replaces that
- * team's earlier approval of the item. Returns the approval written, or an
- * error (nothing written): `not-found` when the item does not exist,
- * `not-a-party` for a leadership participant, `time-zone` for an unknown zone.
+ * team's earlier approval of the item. Returns the approval written. Throws
+ * {@link InvalidEditError} (nothing written) with `item: 'not-found'` when the
+ * item does not exist (deleted meanwhile, wrong kind), `team: 'not-a-party'`
+ * for a leadership participant, `timeZone: 'time-zone'` for an unknown zone.
  */
 export function approveInDoc(
   doc: Y.Doc,
@@ -76,14 +74,17 @@ export function approveInDoc(
   participant: Pick<Participant, 'id' | 'name' | 'team'>,
   at: Date,
   timeZone: string,
-): Result<Approval> {
+): Approval {
   const item = findApprovableItem(content, ref);
-  if (!item) return err({ code: 'not-found', message: `No ${ref.kind} ${ref.id} to approve` });
+  if (!item) throw new InvalidEditError({ item: 'not-found' }, `approval of ${ref.kind} ${ref.id}`);
   const result = approve([], item, participant, at, timeZone);
-  if (!result.ok) return result;
+  if (!result.ok) {
+    const code = result.error.code;
+    throw new InvalidEditError(code === 'time-zone' ? { timeZone: code } : code === 'empty-definition' ? { definition: code } : { team: code }, 'approval');
+  }
   const approval = result.value[0]!;
   doc.transact(() => approvalsMap(doc).set(key(item.kind, item.id, approval.team), approval), APPROVALS_ORIGIN);
-  return ok(approval);
+  return approval;
 }
 
 /**

@@ -14,11 +14,8 @@ import type * as Y from 'yjs';
 import { z } from 'zod';
 import { APPROVABLE_KINDS, type ApprovableKind } from '../agreement/approvals';
 import { isTimeZone, zonedIsoString, ZONED_ISO_PATTERN } from '../agreement/zoned-time';
-import { err, ok, type Result } from './result';
+import { COMMENTS_ORIGIN, InvalidEditError } from './doc-edit';
 import type { Participant } from './workshop';
-
-/** Transaction origin of comment writes; not tracked by the undo manager. */
-export const COMMENTS_ORIGIN = 'pacto:comments';
 
 /** Longest comment accepted, in characters. */
 export const MAX_COMMENT_LENGTH = 4000;
@@ -95,9 +92,10 @@ export interface NewComment {
 }
 
 /**
- * Adds a comment by `author` at `at` in `timeZone`. Errors (nothing written):
- * `required` for blank text, `too-long` past {@link MAX_COMMENT_LENGTH},
- * `no-thread` when `parentId` names no thread of that item, `time-zone`.
+ * Adds a comment by `author` at `at` in `timeZone`; returns it. Throws
+ * {@link InvalidEditError} (nothing written): `text: 'required'` for blank
+ * text, `text: 'too-long'` past {@link MAX_COMMENT_LENGTH}, `parentId:
+ * 'no-thread'` when `parentId` names no thread of that item, `timeZone: 'time-zone'`.
  */
 export function addComment(
   doc: Y.Doc,
@@ -105,12 +103,12 @@ export function addComment(
   author: Pick<Participant, 'id' | 'name' | 'team'>,
   at: Date,
   timeZone: string,
-): Result<WorkshopComment> {
-  if (!isTimeZone(timeZone)) return err({ code: 'time-zone', message: `Unknown time zone "${timeZone}"` });
+): WorkshopComment {
+  if (!isTimeZone(timeZone)) throw new InvalidEditError({ timeZone: 'time-zone' }, `comment (time zone "${timeZone}")`);
   if (input.parentId !== null) {
     const parent = commentSchema.safeParse(commentsMap(doc).get(input.parentId));
     if (!parent.success || parent.data.parentId !== null || parent.data.kind !== input.kind || parent.data.itemId !== input.itemId) {
-      return err({ code: 'no-thread', message: `No thread ${input.parentId} on ${input.kind} ${input.itemId}` });
+      throw new InvalidEditError({ parentId: 'no-thread' }, `reply to ${input.parentId} on ${input.kind} ${input.itemId}`);
     }
   }
   const parsed = commentSchema.safeParse({
@@ -126,16 +124,17 @@ export function addComment(
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    return err({ code: issue.message === 'too-long' ? 'too-long' : 'required', message: `Comment ${issue.path.join('.')}: ${issue.message}` });
+    throw new InvalidEditError({ text: issue.message === 'too-long' ? 'too-long' : 'required' }, `comment ${issue.path.join('.')}`);
   }
   doc.transact(() => commentsMap(doc).set(parsed.data.id, parsed.data), COMMENTS_ORIGIN);
-  return ok(parsed.data);
+  return parsed.data;
 }
 
 /**
  * Resolves (or, with `resolved: false`, reopens) the thread whose first
- * comment is `threadId`, recording who and when. Error `no-thread` when
- * there is no such thread; nothing is written then.
+ * comment is `threadId`, recording who and when; returns the thread's first
+ * comment as written. Throws {@link InvalidEditError} (nothing written):
+ * `threadId: 'no-thread'` when there is no such thread, `timeZone: 'time-zone'`.
  */
 export function setThreadResolved(
   doc: Y.Doc,
@@ -144,10 +143,10 @@ export function setThreadResolved(
   by: Pick<Participant, 'name'>,
   at: Date,
   timeZone: string,
-): Result<WorkshopComment> {
+): WorkshopComment {
   const parsed = commentSchema.safeParse(commentsMap(doc).get(threadId));
-  if (!parsed.success || parsed.data.parentId !== null) return err({ code: 'no-thread', message: `No thread ${threadId}` });
-  if (!isTimeZone(timeZone)) return err({ code: 'time-zone', message: `Unknown time zone "${timeZone}"` });
+  if (!parsed.success || parsed.data.parentId !== null) throw new InvalidEditError({ threadId: 'no-thread' }, `thread ${threadId}`);
+  if (!isTimeZone(timeZone)) throw new InvalidEditError({ timeZone: 'time-zone' }, `thread (time zone "${timeZone}")`);
   const next: WorkshopComment = {
     ...parsed.data,
     resolved,
@@ -155,5 +154,5 @@ export function setThreadResolved(
     resolvedAt: resolved ? zonedIsoString(at, timeZone) : null,
   };
   doc.transact(() => commentsMap(doc).set(threadId, next), COMMENTS_ORIGIN);
-  return ok(next);
+  return next;
 }

@@ -19,14 +19,13 @@ import * as Y from 'yjs';
 import {
   scenarioSetSchema,
   scenarioStageOverrideSchema,
-  validate,
   workshopScenarioSchema,
   EMPTY_SCENARIO_SET,
   type ScenarioSet,
   type ScenarioStageOverride,
   type WorkshopScenario,
 } from './workshop';
-import { InvalidEditError, LOCAL_ORIGIN, NotFoundError } from './doc-edit';
+import { checked, InvalidEditError, LOCAL_ORIGIN, NotFoundError } from './doc-edit';
 import { isRecord, repairItem, repairList, type ReadProblem } from './repair';
 
 const PART = 'scenarios';
@@ -140,9 +139,7 @@ export function usesDefaultScenarios(doc: Y.Doc): boolean {
 }
 
 function checkedItem(value: unknown): WorkshopScenario {
-  const r = validate(workshopScenarioSchema, value);
-  if (!r.ok) throw new InvalidEditError(r.errors, 'scenario');
-  return r.value;
+  return checked(workshopScenarioSchema, value, 'scenario');
 }
 
 /** Writes `defaults` when the document has no scenarios yet; returns the items array. Call inside a transaction. */
@@ -179,9 +176,7 @@ function findIndex(arr: Y.Array<Y.Map<unknown>>, id: string): number {
  * @throws InvalidEditError when `set` is not a valid scenario set
  */
 export function writeScenarioSet(doc: Y.Doc, set: ScenarioSet, origin: unknown): void {
-  const r = validate(scenarioSetSchema, set);
-  if (!r.ok) throw new InvalidEditError(r.errors, 'scenarios');
-  const value = r.value;
+  const value = checked(scenarioSetSchema, set, 'scenarios');
   doc.transact(() => {
     const map = part(doc);
     if (value.items.length > 0) {
@@ -246,8 +241,7 @@ export function updateScenarioStage(
   stageId: string,
   patch: ScenarioStageOverride,
 ): void {
-  const r = validate(scenarioStageOverrideSchema, patch);
-  if (!r.ok) throw new InvalidEditError(r.errors, 'scenario stage');
+  const override = checked(scenarioStageOverrideSchema, patch, 'scenario stage');
   mustExist(doc, defaults, id);
   doc.transact(() => {
     const arr = materialize(doc, defaults);
@@ -257,7 +251,7 @@ export function updateScenarioStage(
       stage = new Y.Map<unknown>();
       stages.set(stageId, stage);
     }
-    for (const [k, v] of Object.entries(r.value)) if (v !== undefined) stage.set(k, v);
+    for (const [k, v] of Object.entries(override)) if (v !== undefined) stage.set(k, v);
   }, LOCAL_ORIGIN);
 }
 
@@ -292,13 +286,12 @@ export function setAgreedScenario(doc: Y.Doc, defaults: readonly WorkshopScenari
  */
 export function updatePlanSettings(doc: Y.Doc, patch: Partial<PlanSettings>): void {
   const current = readScenarioSet(doc);
-  const r = validate(scenarioSetSchema, { ...current, ...patch });
-  if (!r.ok) throw new InvalidEditError(r.errors, 'plan settings');
+  const next = checked(scenarioSetSchema, { ...current, ...patch }, 'plan settings');
   doc.transact(() => {
     const map = part(doc);
     for (const key of SETTING_KEYS) {
       if (!(key in patch)) continue;
-      const v = r.value[key];
+      const v = next[key];
       if (v === null) map.delete(key);
       else map.set(key, v);
     }

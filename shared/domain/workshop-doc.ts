@@ -11,6 +11,7 @@
  * Rich text is laid out as TipTap's collaboration binding writes it (see `rich-text.ts`).
  * - `targets`: Y.Map of {@link Targets} fields.
  * - `scenarios`: Y.Map added later, absent in older documents (see `./scenarios-doc.ts`).
+ * - `facilitation`: Y.Map added later, absent in older documents (see `../facilitation/facilitation-doc.ts`).
  *
  * Every mutation here is one Yjs transaction with origin {@link LOCAL_ORIGIN}
  * (the origin the undo manager tracks), and validates the item it writes
@@ -27,7 +28,6 @@ import {
   participantSchema,
   targetsSchema,
   termSchema,
-  validate,
   workshopContentSchema,
   workshopMetaSchema,
   FUNNEL_IDS,
@@ -49,7 +49,7 @@ import { richTextSchema, type RichText } from './rich-text';
 import { readRichText, richTextFragment, writeRichText } from './rich-text-doc';
 import { hasScenarioPart, readScenarioSetChecked, writeScenarioSet } from './scenarios-doc';
 import { repairItem, repairList, type ReadProblem } from './repair';
-import { INIT_ORIGIN, InvalidEditError, LOCAL_ORIGIN, NotFoundError } from './doc-edit';
+import { checked, INIT_ORIGIN, InvalidEditError, LOCAL_ORIGIN, NotFoundError } from './doc-edit';
 import { MAX_TERM_NAME_CHARS } from './bounds';
 
 /** Version of the document layout above; bump with a step in `DOC_MIGRATIONS` (`./migrations.ts`). */
@@ -124,12 +124,6 @@ function toYMap(obj: object): Y.Map<unknown> {
   // Optional fields left out (undefined) are not written: readers take their default.
   for (const [key, value] of Object.entries(obj)) if (value !== undefined) map.set(key, value);
   return map;
-}
-
-function checked<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const result = validate(schema, value);
-  if (!result.ok) throw new InvalidEditError(result.errors, what);
-  return result.value;
 }
 
 function funnelMap(doc: Y.Doc, funnelId: FunnelId): Y.Map<unknown> {

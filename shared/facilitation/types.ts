@@ -119,6 +119,33 @@ export const privateRoundSchema = z
   .strict();
 export type PrivateRound = z.infer<typeof privateRoundSchema>;
 
+/**
+ * One team's private draft of one item during a private round: a funnel
+ * stage's rate, a term's definition, an SLA number, a target rate. Keyed by
+ * round, party and target, so two laptops of one team drafting the same item
+ * write the same draft (the team's). Added with the facilitation model.
+ */
+export const privateDraftSchema = z
+  .object({
+    /** `<blockId>:<party>:<target.kind>:<target.id>` (see `draftId` in `drafting.ts`). */
+    id: z.string().min(1),
+    blockId: z.string().min(1),
+    step: z.enum(AGENDA_STEPS),
+    party: z.enum(PARTIES),
+    /** What this is a draft of (the term, the stage, the SLA item…). */
+    target: facilitationTargetSchema,
+    /** The wording drafted (a definition, a clause), plain text; may be empty when only `value` matters. */
+    text: z.string().max(4000),
+    /** A number drafted (an SLA target, a rate as a fraction 0..1, days), or null. */
+    value: z.number().finite().nullable(),
+    /** Who wrote it last: participant id (or device id) and name; hidden on reveal when the round hides authors. */
+    authorId: z.string(),
+    authorName: z.string().max(80),
+    updatedAt: z.number(),
+  })
+  .strict();
+export type PrivateDraft = z.infer<typeof privateDraftSchema>;
+
 /** All facilitation state as read from the document. */
 export interface FacilitationState {
   /** Participant id the workshop names as facilitator (besides the room's host), or null. */
@@ -135,4 +162,6 @@ export interface FacilitationState {
   decisions: Decision[];
   parkingLot: ParkingItem[];
   locks: Partial<Record<LockableSection, { lockedAt: number; by: string }>>;
+  /** Every team's private drafts (of every round; the current round's are hidden by `visibleDrafts`). Added with the facilitation model. */
+  drafts: PrivateDraft[];
 }

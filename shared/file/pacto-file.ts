@@ -29,12 +29,9 @@ import { sha256Hex, FINGERPRINT_PATTERN } from '../agreement/fingerprint';
 import { readSnapshot, signatureSchema, type AgreementVersion, type Signature } from '../agreement/version';
 import { auditEventSchema, verifyChain, type AuditEvent } from '../agreement/audit';
 
-/** The envelope's `format`: what makes a JSON file a Pacto workshop file. */
-export const PACTO_FILE_FORMAT = 'pacto-workshop';
-/** Version of the envelope layout this build writes and reads; a higher one is refused as too new. */
-export const PACTO_FILE_FORMAT_VERSION = 1;
-/** File name extension, with the dot. */
-export const PACTO_FILE_EXTENSION = '.pacto';
+import { PACTO_FILE_EXTENSION, PACTO_FILE_FORMAT, PACTO_FILE_FORMAT_VERSION } from './pacto-file-format';
+
+export { PACTO_FILE_EXTENSION, PACTO_FILE_FORMAT, PACTO_FILE_FORMAT_VERSION };
 /** Media type of the file (a JSON document). */
 export const PACTO_FILE_MEDIA_TYPE = 'application/vnd.pacto.workshop+json';
 /** Largest file accepted, in bytes (64 MiB); a larger one is refused before it is parsed. */

@@ -44,7 +44,7 @@ describe('SignScreen freeze gate', () => {
     const lucia = content.participants.find((p) => p.id === 'p-lucia')!;
     const jorge = content.participants.find((p) => p.id === 'p-jorge')!;
     for (const item of approvableItems(content)) {
-      for (const who of [lucia, jorge]) expect(approveInDoc(doc, content, item, who, new Date(), 'Europe/Madrid').ok).toBe(true);
+      for (const who of [lucia, jorge]) expect(approveInDoc(doc, content, item, who, new Date(), 'Europe/Madrid')).toMatchObject({ team: who.team });
     }
     render(<SignScreen />);
     expect(screen.getByTestId('gate-ready').textContent).toMatch(/Todos los términos y cláusulas están acordados/);

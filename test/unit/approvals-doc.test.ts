@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { approvalStates, approvalState, freezeGate, SLA_TEXT_CLAUSE_ID, slaSectionClauseId } from '../../shared/agreement/approvals';
 import type { TextFieldChange } from '../../shared/agreement/diff';
-import { approveInDoc, findApprovableItem, pruneApprovals, readApprovals, withdrawInDoc, APPROVALS_ORIGIN } from '../../shared/domain/approvals-doc';
+import { approveInDoc, findApprovableItem, pruneApprovals, readApprovals, withdrawInDoc } from '../../shared/domain/approvals-doc';
+import { APPROVALS_ORIGIN } from '../../shared/domain/doc-edit';
+import { refusal } from '../support/workshop';
 import { initWorkshopDoc, LOCAL_ORIGIN, readWorkshop, removeTerm, setSlaSection, updateTerm } from '../../shared/domain/workshop-doc';
 import { sampleWorkshop } from '../../shared/sample/standard-content';
 import type { Participant } from '../../shared/domain/workshop';
@@ -36,7 +38,7 @@ describe('approvals in the document', () => {
     const { doc, who } = setup();
     expect(state(doc).status).toBe('draft');
     const r = approveInDoc(doc, readWorkshop(doc), mql, who('marketing'), at, zone);
-    expect(r).toMatchObject({ ok: true, value: { team: 'marketing', approvedAt: '2026-11-30T11:04:05-06:00' } });
+    expect(r).toMatchObject({ team: 'marketing', approvedAt: '2026-11-30T11:04:05-06:00' });
     expect(state(doc)).toMatchObject({ status: 'approved-by-one', approvedBy: ['marketing'] });
 
     const rich: RichDoc = {
@@ -71,9 +73,9 @@ describe('approvals in the document', () => {
   it('refuses leadership, unknown items and zones, writing nothing', () => {
     const { doc, who } = setup();
     const content = readWorkshop(doc);
-    expect(approveInDoc(doc, content, mql, who('leadership'), at, zone)).toMatchObject({ ok: false, error: { code: 'not-a-party' } });
-    expect(approveInDoc(doc, content, { kind: 'term', id: 'nope' }, who('sales'), at, zone)).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    expect(approveInDoc(doc, content, mql, who('sales'), at, 'Mars/Base')).toMatchObject({ ok: false, error: { code: 'time-zone' } });
+    expect(refusal(() => approveInDoc(doc, content, mql, who('leadership'), at, zone))).toEqual({ team: 'not-a-party' });
+    expect(refusal(() => approveInDoc(doc, content, { kind: 'term', id: 'nope' }, who('sales'), at, zone))).toEqual({ item: 'not-found' });
+    expect(refusal(() => approveInDoc(doc, content, mql, who('sales'), at, 'Mars/Base'))).toEqual({ timeZone: 'time-zone' });
     expect(readApprovals(doc)).toEqual([]);
   });
 

@@ -23,7 +23,7 @@ import { csvToSheet, csvToWorkbook, encryptedWorkbook, withChartSheet, workbookB
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 
-function run(args: string[], files: Record<string, Uint8Array> = {}) {
+async function run(args: string[], files: Record<string, Uint8Array> = {}) {
   let out = '';
   let err = '';
   const written: Record<string, Uint8Array> = {};
@@ -39,16 +39,16 @@ function run(args: string[], files: Record<string, Uint8Array> = {}) {
     },
     out: (t) => (out += t),
     err: (t) => (err += t),
-  }) as number;
-  return { code, out, err, written };
+  });
+  return { code: await code, out, err, written };
 }
 
 describe('pacto actuals on workbooks', () => {
   const hubspot = fixture('hubspot-contacts-2025.csv');
   const book = workbookBytes({ Notes: csvToSheet('Note\nExported on Monday\n'), Contacts: csvToSheet(hubspot) });
 
-  it('reads an .xlsx like its CSV (same JSON figures), from the first worksheet', () => {
-    const r = run(['actuals', 'contacts.xlsx', '--json'], { 'contacts.xlsx': withChartSheet(csvToWorkbook(hubspot)) });
+  it('reads an .xlsx like its CSV (same JSON figures), from the first worksheet', async () => {
+    const r = await run(['actuals', 'contacts.xlsx', '--json'], { 'contacts.xlsx': withChartSheet(csvToWorkbook(hubspot)) });
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out) as ReturnType<typeof importActuals>;
     const csv = importActuals(hubspot);
@@ -57,23 +57,23 @@ describe('pacto actuals on workbooks', () => {
     expect(json.dialect.sheet).toBe('Export');
   });
 
-  it('--sheet picks a sheet; the text report names it', () => {
-    const r = run(['actuals', 'book.xlsx', '--sheet', 'Contacts'], { 'book.xlsx': book });
+  it('--sheet picks a sheet; the text report names it', async () => {
+    const r = await run(['actuals', 'book.xlsx', '--sheet', 'Contacts'], { 'book.xlsx': book });
     expect(r.code).toBe(0);
     expect(r.out).toContain('book.xlsx: HubSpot contacts export · 1,600 rows read, 1,600 counted');
     expect(r.out).toContain('Read from sheet "Contacts" (Excel cells)');
   });
 
-  it('a legacy .xls reads too', () => {
-    const r = run(['actuals', 'deals.xls', '--json'], { 'deals.xls': csvToWorkbook(fixture('pipedrive-deals-2025.csv'), { bookType: 'xls' }) });
+  it('a legacy .xls reads too', async () => {
+    const r = await run(['actuals', 'deals.xls', '--json'], { 'deals.xls': csvToWorkbook(fixture('pipedrive-deals-2025.csv'), { bookType: 'xls' }) });
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out) as ReturnType<typeof importActuals>;
     // 4 won of 7 closed (see import-crm-deals.test.ts).
     expect([json.format, json.won, json.closed, json.lost]).toEqual(['pipedrive', 4, 7, 3]);
   });
 
-  it('a deal export prints lost deals, days to close and the stage reached', () => {
-    const r = run(['actuals', 'zoho.csv'], { 'zoho.csv': new TextEncoder().encode(fixture('zoho-deals-2025.csv')) });
+  it('a deal export prints lost deals, days to close and the stage reached', async () => {
+    const r = await run(['actuals', 'zoho.csv'], { 'zoho.csv': new TextEncoder().encode(fixture('zoho-deals-2025.csv')) });
     expect(r.code).toBe(0);
     expect(r.out).toContain('Zoho CRM deals export');
     expect(r.out).toContain('60.0 % (3 won of 5 closed, 2 lost)');
@@ -81,19 +81,21 @@ describe('pacto actuals on workbooks', () => {
     expect(r.out).toMatch(/Closed Won\s+3\s+3\s+0\s+0/);
   });
 
-  it('exits 1 with the reason for a sheet that is not there, a password-protected workbook, or --sheet on a CSV', () => {
-    const missing = run(['actuals', 'book.xlsx', '--sheet', 'Deals'], { 'book.xlsx': book });
+  it('exits 1 with the reason for a sheet that is not there, a password-protected workbook, or --sheet on a CSV', async () => {
+    const missing = await run(['actuals', 'book.xlsx', '--sheet', 'Deals'], { 'book.xlsx': book });
     expect([missing.code, missing.out]).toEqual([1, expect.stringContaining('The workbook has no sheet named "Deals"; its sheets are: Notes, Contacts.')]);
-    const locked = run(['actuals', 'locked.xlsx'], { 'locked.xlsx': encryptedWorkbook() });
+    const locked = await run(['actuals', 'locked.xlsx'], { 'locked.xlsx': encryptedWorkbook() });
     expect([locked.code, locked.out]).toEqual([1, expect.stringContaining('password-protected')]);
-    const csv = run(['actuals', 'contacts.csv', '--sheet', 'X'], { 'contacts.csv': new TextEncoder().encode(hubspot) });
+    const csv = await run(['actuals', 'contacts.csv', '--sheet', 'X'], { 'contacts.csv': new TextEncoder().encode(hubspot) });
     expect([csv.code, csv.err]).toEqual([1, 'contacts.csv is a text (CSV) file, not a workbook: --sheet applies only to .xlsx and .xls files.\n']);
   });
 });
 
 function pactoFile(frozenTitle?: string) {
   const content = sampleWorkshop('2026-11-20');
-  const versions = frozenTitle ? [freezeVersion('w-crm', 1, { ...content, meta: { ...content.meta, title: frozenTitle } }, new Date('2026-11-20T11:00:00Z'))] : [];
+  const versions = frozenTitle
+    ? [freezeVersion('w-crm', 1, { ...content, meta: { ...content.meta, title: frozenTitle } }, new Date('2026-11-20T11:00:00Z'))]
+    : [];
   const doc = new Y.Doc();
   initWorkshopDoc(doc, content);
   const bytes = encodePactoFile({
@@ -114,20 +116,20 @@ describe('pacto export', () => {
   const { bytes, content } = pactoFile();
   const files = { 'acuerdo.pacto': bytes };
 
-  it('json prints the projection and md the readable summary', () => {
-    const json = run(['export', 'acuerdo.pacto', '--format', 'json'], files);
+  it('json prints the projection and md the readable summary', async () => {
+    const json = await run(['export', 'acuerdo.pacto', '--format', 'json'], files);
     expect(json.code).toBe(0);
     expect(JSON.parse(json.out)).toEqual(content);
-    const md = run(['export', 'acuerdo.pacto', '--format', 'md'], files);
+    const md = await run(['export', 'acuerdo.pacto', '--format', 'md'], files);
     expect(md.code).toBe(0);
     expect(md.out).toContain('## Glosario');
     expect(md.out).toContain('### Lead calificado por marketing (MQL)');
     expect(md.out).toContain('## Embudo acordado');
   });
 
-  it('hubspot, salesforce and csv write their files into --out, the same bytes the Export step saves', () => {
+  it('hubspot, salesforce and csv write their files into --out, the same bytes the Export step saves', async () => {
     for (const format of ['hubspot', 'salesforce', 'csv'] as const) {
-      const r = run(['export', 'acuerdo.pacto', '--format', format, '--out', 'crm'], files);
+      const r = await run(['export', 'acuerdo.pacto', '--format', format, '--out', 'crm'], files);
       expect(r.code).toBe(0);
       const expected = handbackFiles(content, format);
       expect(Object.keys(r.written)).toEqual(expected.map((f) => `crm/${f.name}`));
@@ -136,44 +138,48 @@ describe('pacto export', () => {
     }
   });
 
-  it('refuses what it cannot use: exit 1 for a file that is not .pacto or cannot be written, 2 for usage', () => {
-    const notPacto = run(['export', 'x.pacto', '--format', 'json'], { 'x.pacto': new TextEncoder().encode('%PDF-1.7 not a workshop') });
+  it('refuses what it cannot use: exit 1 for a file that is not .pacto or cannot be written, 2 for usage', async () => {
+    const notPacto = await run(['export', 'x.pacto', '--format', 'json'], { 'x.pacto': new TextEncoder().encode('%PDF-1.7 not a workshop') });
     expect(notPacto.code).toBe(1);
     expect(notPacto.err).toMatch(/^x\.pacto cannot be exported: /);
-    const missing = run(['export', 'none.pacto', '--format', 'md'], files);
+    const missing = await run(['export', 'none.pacto', '--format', 'md'], files);
     expect([missing.code, missing.err]).toEqual([1, 'Cannot read the workshop file none.pacto: no such file.\n']);
-    const readonly = run(['export', 'acuerdo.pacto', '--format', 'csv', '--out', '/readonly/crm'], files);
+    const readonly = await run(['export', 'acuerdo.pacto', '--format', 'csv', '--out', '/readonly/crm'], files);
     expect(readonly.code).toBe(1);
     expect(readonly.err).toContain('Cannot write /readonly/crm/pacto-stages.csv (EACCES)');
-    expect(run(['export', 'acuerdo.pacto'], files).code).toBe(2);
-    const bad = run(['export', 'acuerdo.pacto', '--format', 'pdf'], files);
+    expect((await run(['export', 'acuerdo.pacto'], files)).code).toBe(2);
+    const bad = await run(['export', 'acuerdo.pacto', '--format', 'pdf'], files);
     expect([bad.code, bad.err.split('\n')[0]]).toEqual([2, '--format must be one of hubspot, salesforce, csv, md, json, not pdf.']);
   });
 
-  it('exports the latest frozen version, or the working copy with --draft', () => {
+  it('exports the latest frozen version, or the working copy with --draft', async () => {
     const frozen = { 'signed.pacto': pactoFile('Acuerdo firmado v1').bytes };
-    expect(run(['export', 'signed.pacto', '--format', 'md'], frozen).out.split('\n')[0]).toBe('# Acuerdo firmado v1');
-    const draft = run(['export', 'signed.pacto', '--format', 'md', '--draft'], frozen);
+    expect((await run(['export', 'signed.pacto', '--format', 'md'], frozen)).out.split('\n')[0]).toBe('# Acuerdo firmado v1');
+    const draft = await run(['export', 'signed.pacto', '--format', 'md', '--draft'], frozen);
     expect(draft.out.split('\n')[0]).toBe('# Acuerdo Marketing–Ventas 2027 (borrador: la copia de trabajo, no una versión congelada)');
     expect(draft.err).toBe('');
   });
 
-  it('says on stderr when no version is frozen, and marks the Markdown as a draft', () => {
-    const md = run(['export', 'acuerdo.pacto', '--format', 'md'], files);
+  it('says on stderr when no version is frozen, and marks the Markdown as a draft', async () => {
+    const md = await run(['export', 'acuerdo.pacto', '--format', 'md'], files);
     expect(md.code).toBe(0);
     expect(md.err).toBe('No version is frozen: exporting the working copy (draft).\n');
     expect(md.out.split('\n')[0]).toBe('# Acuerdo Marketing–Ventas 2027 (borrador: la copia de trabajo, no una versión congelada)');
-    expect(run(['export', 'signed.pacto', '--format', 'md'], { 'signed.pacto': pactoFile('Acuerdo firmado v1').bytes }).err).toBe('');
+    expect((await run(['export', 'signed.pacto', '--format', 'md'], { 'signed.pacto': pactoFile('Acuerdo firmado v1').bytes })).err).toBe('');
   });
 
-  it('runs from the launcher and writes real files', () => {
+  it('runs from the launcher and writes real files', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pacto-export-'));
     try {
       writeFileSync(join(dir, 'acuerdo.pacto'), bytes);
-      const r = spawnSync(process.execPath, [join(root, 'electron/cli/pacto.mjs'), 'export', join(dir, 'acuerdo.pacto'), '--format', 'salesforce', '--out', join(dir, 'sf')], {
-        encoding: 'utf8',
-        cwd: root,
-      });
+      const r = spawnSync(
+        process.execPath,
+        [join(root, 'electron/cli/pacto.mjs'), 'export', join(dir, 'acuerdo.pacto'), '--format', 'salesforce', '--out', join(dir, 'sf')],
+        {
+          encoding: 'utf8',
+          cwd: root,
+        },
+      );
       expect(r.stderr).toBe('No version is frozen: exporting the working copy (draft).\n');
       expect(r.status).toBe(0);
       expect(readdirSync(join(dir, 'sf')).sort()).toEqual(['salesforce-howto.md', 'salesforce-metadata.zip', 'salesforce-stages.csv']);

@@ -24,8 +24,8 @@ const fixture = (path: string) => {
 };
 
 describe('pacto inspect', () => {
-  it('prints the workshop summary and each version with fingerprint, signatories and whether it verifies', () => {
-    const r = run(['inspect', CURRENT]);
+  it('prints the workshop summary and each version with fingerprint, signatories and whether it verifies', async () => {
+    const r = await run(['inspect', CURRENT]);
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
     expect(r.out).toContain('Acuerdo Marketing–Ventas 2027 — Nubecom Soluciones');
@@ -38,8 +38,8 @@ describe('pacto inspect', () => {
     expect(r.out).toContain('v1 Jorge Ibáñez Muñoz (sales): signed 2026-11-30T18:04:05+01:00 Europe/Madrid');
   });
 
-  it('--json: versions with the fingerprint recomputed from the snapshot, standing and signatories', () => {
-    const r = run(['inspect', CURRENT, '--json']);
+  it('--json: versions with the fingerprint recomputed from the snapshot, standing and signatories', async () => {
+    const r = await run(['inspect', CURRENT, '--json']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.out) as InspectReport;
     const file = fixture(CURRENT);
@@ -54,44 +54,44 @@ describe('pacto inspect', () => {
     expect(report.audit).toEqual({ events: 4, intact: true });
   });
 
-  it('reads an older layout through its migration; a version signed by one of two is partly signed', () => {
-    const report = JSON.parse(run(['inspect', LAYOUT_1, '--json']).out) as InspectReport;
+  it('reads an older layout through its migration; a version signed by one of two is partly signed', async () => {
+    const report = JSON.parse((await run(['inspect', LAYOUT_1, '--json'])).out) as InspectReport;
     expect(report.format).toMatchObject({ schemaVersion: 1, migrated: ['doc-002-rich-text'] });
     expect(report.versions[0]).toMatchObject({ standing: 'partly-signed', verifies: true });
     expect(report.versions[0]!.signatories.filter((s) => s.signed).map((s) => s.name)).toEqual(['Lucía Fernández Ortega']);
   });
 
-  it('exits 1 with what is wrong for a damaged, foreign or missing file', () => {
+  it('exits 1 with what is wrong for a damaged, foreign or missing file', async () => {
     const json = JSON.parse(readFileSync(new URL(CURRENT, `file://${root}/`), 'utf8')) as { versions: { snapshotJson: string }[] };
     json.versions[0]!.snapshotJson = json.versions[0]!.snapshotJson.replace('Nubecom', 'Nubecon');
-    const tampered = run(['inspect', 'x.pacto'], { 'x.pacto': JSON.stringify(json) });
+    const tampered = await run(['inspect', 'x.pacto'], { 'x.pacto': JSON.stringify(json) });
     expect(tampered.code).toBe(1);
     expect(tampered.err).toMatch(/x\.pacto: Version 1's content does not match its fingerprint.*\(damaged part: versions\)/);
-    expect(run(['inspect', 'r.pacto'], { 'r.pacto': '%PDF-1.7' })).toMatchObject({ code: 1, err: expect.stringContaining('a PDF document') });
-    expect(run(['inspect', 'nope.pacto']).err).toMatch(/Cannot read the workshop file nope.pacto: no such file/);
+    expect(await run(['inspect', 'r.pacto'], { 'r.pacto': '%PDF-1.7' })).toMatchObject({ code: 1, err: expect.stringContaining('a PDF document') });
+    expect((await run(['inspect', 'nope.pacto'])).err).toMatch(/Cannot read the workshop file nope.pacto: no such file/);
   });
 
-  it('exits 2 on wrong usage', () => {
-    expect(run(['inspect']).code).toBe(2);
-    expect(run(['inspect', CURRENT, '--mapping', 'm.json']).code).toBe(2);
-    expect(run(['inspect', CURRENT, 'extra']).code).toBe(2);
+  it('exits 2 on wrong usage', async () => {
+    expect((await run(['inspect'])).code).toBe(2);
+    expect((await run(['inspect', CURRENT, '--mapping', 'm.json'])).code).toBe(2);
+    expect((await run(['inspect', CURRENT, 'extra'])).code).toBe(2);
   });
 });
 
 describe('pacto plan <file.pacto>', () => {
-  it('plans the workshop’s agreed scenario, as the app does', () => {
-    const r = run(['plan', CURRENT, '--json']);
+  it('plans the workshop’s agreed scenario, as the app does', async () => {
+    const r = await run(['plan', CURRENT, '--json']);
     expect(r.code).toBe(0);
     const planned = agreedScenarioPlan(fixture(CURRENT).content);
     if (!planned.ok) throw new Error(planned.message);
     expect(JSON.parse(r.out)).toEqual(JSON.parse(JSON.stringify({ scenario: planned.scenario, plan: planned.plan })));
-    expect(run(['plan', CURRENT]).out).toMatch(/^Scenario "Base" \(base\)/);
+    expect((await run(['plan', CURRENT])).out).toMatch(/^Scenario "Base" \(base\)/);
   });
 
-  it('recognises a workshop file by its content under another name, and refuses a damaged one with exit 1', () => {
+  it('recognises a workshop file by its content under another name, and refuses a damaged one with exit 1', async () => {
     const bytes = readFileSync(new URL(CURRENT, `file://${root}/`));
-    expect(run(['plan', 'workshop.json'], { 'workshop.json': new Uint8Array(bytes) }).code).toBe(0);
-    const r = run(['plan', 'cut.pacto'], { 'cut.pacto': new Uint8Array(bytes.subarray(0, 5000)) });
+    expect((await run(['plan', 'workshop.json'], { 'workshop.json': new Uint8Array(bytes) })).code).toBe(0);
+    const r = await run(['plan', 'cut.pacto'], { 'cut.pacto': new Uint8Array(bytes.subarray(0, 5000)) });
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/cut\.pacto: .*cut short/);
   });

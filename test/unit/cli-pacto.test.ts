@@ -167,6 +167,27 @@ describe('spawned', () => {
     expect((JSON.parse(r.stdout) as { plan: { deals: number } }).plan.deals).toBe(planScenario(example).deals);
   }, 60_000);
 
+  /** Runs `pacto <args>` in a new Node process through the launcher's loader; says whether Yjs was loaded (it marks globalThis on import). */
+  const loadsYjs = (args: string[]) => {
+    const script = [
+      "import { readFileSync } from 'node:fs';",
+      "import { createJiti } from 'jiti';",
+      "const { runCli } = await createJiti(process.cwd() + '/electron/cli/').import('./main.ts');",
+      `const code = await runCli(${JSON.stringify(args)}, { readBytes: (p) => readFileSync(p), out: () => {}, err: (t) => process.stderr.write(t) });`,
+      "process.stdout.write(JSON.stringify({ code, yjs: '__ $YJS$ __' in globalThis }));",
+    ].join('\n');
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    return JSON.parse(r.stdout) as { code: number; yjs: boolean };
+  };
+
+  it('pacto plan of a scenario file and pacto actuals never load Yjs; plan of a .pacto file does', () => {
+    expect(loadsYjs(['plan', SCENARIO, '--json'])).toEqual({ code: 0, yjs: false });
+    expect(loadsYjs(['actuals', HUBSPOT, '--json'])).toEqual({ code: 0, yjs: false });
+    // The probe sees Yjs where it is loaded: the same command on a workshop file decodes its Y.Doc.
+    expect(loadsYjs(['plan', 'test/fixtures/workshop-format-1.pacto', '--json'])).toEqual({ code: 0, yjs: true });
+  }, 120_000);
+
   it('npx pacto actuals resolves the project bin', () => {
     const r = spawnSync('npx', ['--no-install', 'pacto', 'actuals', HUBSPOT, '--json'], { cwd: root, encoding: 'utf8' });
     expect(r.status).toBe(0);

@@ -2,13 +2,16 @@
  * The open workshop session: every `edit()` is its own undo step, however
  * soon it follows the one before (the capture window never merges two user
  * actions, so Ctrl+Z does not depend on the machine's speed), the edits of an
- * undo group are one step; opening the same workshop twice at once opens it
+ * undo group are one step; each edit is exactly one transaction (one
+ * update) whatever it writes, with its origin; opening the same workshop twice at once opens it
  * once, and a superseded open gives back what it loaded.
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { updateStage, updateTransition } from '../../shared/domain/workshop-doc';
+import { APPROVALS_ORIGIN, LOCAL_ORIGIN } from '../../shared/domain/doc-edit';
+import { approveInDoc, readApprovals } from '../../shared/domain/approvals-doc';
 import { sampleWorkshop } from '../../shared/sample/standard-content';
 import { createDb } from '../../renderer/data/db';
 import { activeDoc, beginUndoGroup, closeSession, edit, openSession, undo } from '../../renderer/data/session';
@@ -54,6 +57,49 @@ describe('edit() and the undo history', () => {
     expect(rate()).toBe(0.35);
     undo();
     expect(rate()).toBe(before.rate);
+  });
+
+  it('wraps each edit in exactly one transaction: one update (one write, one sync message) and one undo step for two mutations', async () => {
+    await openFresh();
+    const before = { rate: rate(), owner: owner() };
+    const doc = activeDoc()!;
+    const origins: unknown[] = [];
+    const onUpdate = (_update: Uint8Array, origin: unknown) => origins.push(origin);
+    doc.on('update', onUpdate);
+    const errors = edit((d) => {
+      updateTransition(d, 'sales', 'tr-lead-mql', { conversionRate: 0.4 });
+      updateStage(d, 'sales', 'stage-sal', { ownerTeam: 'marketing' });
+    });
+    doc.off('update', onUpdate);
+    expect(errors).toBeNull();
+    expect(origins).toEqual([LOCAL_ORIGIN]);
+    undo();
+    expect([rate(), owner()]).toEqual([before.rate, before.owner]);
+  });
+
+  it('writes approvals and comments with their own origin, outside the undo history', async () => {
+    await openFresh();
+    const doc = activeDoc()!;
+    const content = useAppStore.getState().session!.content;
+    const marketer = content.participants.find((p) => p.team === 'marketing')!;
+    const origins: unknown[] = [];
+    doc.on('update', (_u: Uint8Array, origin: unknown) => origins.push(origin));
+    edit((d) => updateTransition(d, 'sales', 'tr-lead-mql', { conversionRate: 0.4 }));
+    expect(edit((d) => void approveInDoc(d, content, { kind: 'term', id: 'term-mql' }, marketer, new Date(), 'Europe/Madrid'), APPROVALS_ORIGIN)).toBeNull();
+    expect(origins).toEqual([LOCAL_ORIGIN, APPROVALS_ORIGIN]);
+    undo();
+    expect(rate()).not.toBe(0.4);
+    expect(readApprovals(doc)).toHaveLength(1);
+  });
+
+  it('returns the field errors of a refused edit, and `id: notFound` for an item that is gone, writing nothing', async () => {
+    await openFresh();
+    const doc = activeDoc()!;
+    let updates = 0;
+    doc.on('update', () => updates++);
+    expect(edit((d) => updateTransition(d, 'sales', 'tr-lead-mql', { conversionRate: 2 }))).toEqual({ conversionRate: 'rate' });
+    expect(edit((d) => updateStage(d, 'sales', 'stage-gone', { name: 'X' }))).toEqual({ id: 'notFound' });
+    expect(updates).toBe(0);
   });
 });
 

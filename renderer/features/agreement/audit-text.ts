@@ -27,17 +27,36 @@ export function auditDetails(event: AuditEvent, t: TFunction, content?: Workshop
   if (event.type === 'signatures-voided' && Array.isArray(d['signatures'])) {
     parts.push(t('agreement.audit.voided', { number: version ?? '', names: (d['signatures'] as unknown[]).filter((n) => typeof n === 'string').join(', ') }));
   }
+  const section = str(d['section']);
+  if (section && (event.type === 'locked' || event.type === 'unlocked')) parts.push(t(`facilitation.sections.${section}`, { defaultValue: section }));
   const itemId = str(d['itemId']);
   // The label recorded with the event names the item as it was (it may have been renamed or deleted since);
   // older events carry none and are named from the content, or said to be about a deleted item.
-  const recorded = str(d['label']);
+  const recordedLabel = str(d['label']);
   const found = itemId && content ? approvableItems(content).find((i) => i.id === itemId && i.kind === d['kind']) : undefined;
-  const item = itemId && recorded ? itemLabel({ kind: String(d['kind']), id: itemId, label: recorded }, t) : found ? itemLabel(found, t) : (recorded ?? str(d['item']));
+  const item = itemId && recordedLabel ? itemLabel({ kind: String(d['kind']), id: itemId, label: recordedLabel }, t) : found ? itemLabel(found, t) : (recordedLabel ?? str(d['item']));
   if (item) parts.push(item);
   else if (itemId && content) parts.push(t('agreement.audit.deletedItem'));
   const team = str(d['team']);
   if (team && (event.type === 'approved' || event.type === 'approval-withdrawn')) parts.push(t(`teams.${team}`));
+  const recorded = recordedText(d, t);
+  if (recorded) parts.push(recorded);
   return parts.join(' · ');
+}
+
+/**
+ * On which laptop a person's act was recorded, and by whom when not by them
+ * at their own seat (`details.device`, `details.recordedBy`: `data/seat.ts`'s
+ * `recordedOn`); null for events without them (older ones, the app's own).
+ */
+function recordedText(d: Record<string, unknown>, t: TFunction): string | null {
+  const device = d['device'] as { id?: unknown; name?: unknown } | undefined;
+  if (!device || typeof device !== 'object') return null;
+  const label = str(device.name) ?? (str(device.id) ? `${String(device.id).slice(0, 8)}…` : '?');
+  const by = d['recordedBy'] as { name?: unknown; role?: unknown } | undefined;
+  if (!by || typeof by !== 'object') return t('agreement.audit.ownDevice', { device: label });
+  const name = str(by.name);
+  return name ? t('agreement.audit.recordedBy', { name, device: label }) : t('agreement.audit.recordedByFacilitator', { device: label });
 }
 
 /** Who did it, readable: the participant's name and team, or the app. */

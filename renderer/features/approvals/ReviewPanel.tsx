@@ -13,7 +13,9 @@ import { PARTIES, type Participant, type Party } from '../../../shared/domain/wo
 import { formatters } from '../../i18n';
 import { newId } from '../../data/workshops';
 import { useAppStore } from '../../store';
-import { approveItem, postComment, resolveThread, useApprovals, useComments, withdrawItem } from './review-data';
+import { firstError } from '../../ui/fields';
+import { useApprovals, useComments } from './review-data';
+import { approveItem, postComment, resolveThread, withdrawItem } from './actions';
 import './review.css';
 
 /** The status of an item as a coloured badge (draft, approved by one team, agreed), plus "changed since approval". */
@@ -105,9 +107,7 @@ function PartyApproval({ state, itemRef, team, people }: { state: ItemApprovalSt
               data-testid={`approve-${team}`}
               onClick={() => {
                 if (!approver) return;
-                void approveItem(itemRef, approver).then((r) =>
-                  setError(r.ok ? null : r.error.code === 'empty-definition' ? t('review.approvals.emptyDefinition') : t('review.approvals.failed', { message: r.error.message })),
-                );
+                void approveItem(itemRef, approver).then((errors) => setError(errors ? t(`review.approvals.error.${firstError(errors)}`) : null));
               }}
             >
               {t('review.approvals.approveFor', { team: teamName })}
@@ -190,9 +190,9 @@ function CommentForm({ people, itemRef, parentId, onDone }: { people: Participan
   const send = () => {
     const who = people.find((p) => p.id === author) ?? people[0];
     if (!who) return;
-    const r = postComment({ id: newId(), kind: itemRef.kind, itemId: itemRef.id, parentId, text }, who);
-    if (!r.ok) {
-      setError(r.error.code === 'required' || r.error.code === 'too-long' ? t(`review.comments.error.${r.error.code}`) : t('review.comments.error.other', { message: r.error.message }));
+    const errors = postComment({ id: newId(), kind: itemRef.kind, itemId: itemRef.id, parentId, text }, who);
+    if (errors) {
+      setError(t(`review.comments.error.${firstError(errors)}`));
       return;
     }
     setText('');

@@ -49,8 +49,12 @@ export const strings = featureStrings({
         examples: 'Ejemplos', ownerTeam: 'Equipo responsable', intro: 'Texto', text: 'Texto', party: 'Parte', commitment: 'Compromiso',
         metric: 'Métrica', target: 'Meta', unit: 'Unidad', period: 'Periodo', measurement: 'Cómo se mide', whenMissed: 'Si no se cumple', source: 'Origen',
       },
-      failed: 'No se pudo aprobar: {{message}}',
-      emptyDefinition: 'Este término aún no tiene definición: escríbala antes de aprobarlo.',
+      error: {
+        'not-found': 'No se pudo aprobar: este elemento ya no existe.',
+        'not-a-party': 'No se pudo aprobar: solo Marketing y Ventas aprueban, no Dirección.',
+        'time-zone': 'No se pudo aprobar: la zona horaria de este ordenador no es válida.',
+        'empty-definition': 'Este término aún no tiene definición: escríbala antes de aprobarlo.',
+      },
     },
     summary: '{{agreed}} de {{total}} acordados · {{open}} abiertos · {{changed}} cambiaron desde su aprobación',
     comments: {
@@ -69,7 +73,12 @@ export const strings = featureStrings({
       resolvedBy: 'Resuelto por {{name}} · {{time}}',
       showResolved: 'Mostrar resueltos ({{count}})',
       noParticipant: 'Añada participantes para comentar.',
-      error: { required: 'Escriba el comentario.', 'too-long': 'El comentario es demasiado largo.', other: 'No se pudo guardar: {{message}}' },
+      error: {
+        required: 'Escriba el comentario.',
+        'too-long': 'El comentario es demasiado largo.',
+        'no-thread': 'No se pudo guardar: el hilo ya no existe.',
+        'time-zone': 'No se pudo guardar: la zona horaria de este ordenador no es válida.',
+      },
     },
   },
   en: {
@@ -119,8 +128,12 @@ export const strings = featureStrings({
         examples: 'Examples', ownerTeam: 'Owner team', intro: 'Text', text: 'Text', party: 'Party', commitment: 'Commitment',
         metric: 'Metric', target: 'Target', unit: 'Unit', period: 'Period', measurement: 'How it is measured', whenMissed: 'When missed', source: 'Source',
       },
-      failed: 'Could not approve: {{message}}',
-      emptyDefinition: 'This term has no definition yet: write it before approving it.',
+      error: {
+        'not-found': 'Could not approve: this item is no longer there.',
+        'not-a-party': 'Could not approve: only Marketing and Sales approve, not Leadership.',
+        'time-zone': 'Could not approve: this computer’s time zone is not valid.',
+        'empty-definition': 'This term has no definition yet: write it before approving it.',
+      },
     },
     summary: '{{agreed}} of {{total}} agreed · {{open}} open · {{changed}} changed since approval',
     comments: {
@@ -139,7 +152,12 @@ export const strings = featureStrings({
       resolvedBy: 'Resolved by {{name}} · {{time}}',
       showResolved: 'Show resolved ({{count}})',
       noParticipant: 'Add participants to comment.',
-      error: { required: 'Write the comment.', 'too-long': 'The comment is too long.', other: 'Could not save it: {{message}}' },
+      error: {
+        required: 'Write the comment.',
+        'too-long': 'The comment is too long.',
+        'no-thread': 'Could not save it: the thread is no longer there.',
+        'time-zone': 'Could not save it: this computer’s time zone is not valid.',
+      },
     },
   },
 });

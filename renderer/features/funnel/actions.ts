@@ -3,7 +3,6 @@
  * through `edit()` (so one undo step) with the mutations of
  * `shared/domain/workshop-doc`, and returns the field errors (null when applied).
  */
-import type * as Y from 'yjs';
 import {
   addStage,
   addTransition,
@@ -13,7 +12,6 @@ import {
   replaceFunnel,
   updateStage,
   updateTransition,
-  LOCAL_ORIGIN,
 } from '../../../shared/domain/workshop-doc';
 import type { FieldErrors, Funnel, FunnelId, FunnelStage, FunnelTransition, Language, Term } from '../../../shared/domain/workshop';
 import { createStandardStage, uniqueId } from '../../../shared/funnel/stages';
@@ -22,11 +20,6 @@ import { computeLayout } from '../../../shared/funnel/layout';
 import { decodeClipboard, pasteClipboard, type ClipboardError } from '../../../shared/funnel/clipboard';
 import { edit } from '../../data/session';
 import { NODE_HEIGHT, NODE_WIDTH } from './canvas-model';
-
-/** Runs several mutations as one transaction: one undo step. */
-function batch(fn: (doc: Y.Doc) => void): FieldErrors | null {
-  return edit((doc) => doc.transact(() => fn(doc), LOCAL_ORIGIN));
-}
 
 /**
  * Where a stage added from the palette goes (px): under the funnel, below its
@@ -69,7 +62,7 @@ export function connectStages(funnelId: FunnelId, funnel: Funnel, source: string
 export function removeItems(funnelId: FunnelId, funnel: Funnel, stageIds: Iterable<string>, transitionIds: Iterable<string>): void {
   const stages = new Set(stageIds);
   const arrows = new Set(transitionIds);
-  batch((doc) => {
+  edit((doc) => {
     for (const t of funnel.transitions) if (arrows.has(t.id) && !stages.has(t.source) && !stages.has(t.target)) removeTransition(doc, funnelId, t.id);
     for (const s of funnel.stages) if (stages.has(s.id)) removeStage(doc, funnelId, s.id);
   });
@@ -86,10 +79,9 @@ export function layoutFunnel(funnelId: FunnelId, funnel: Funnel): void {
   saveStagePositions(funnelId, computeLayout(funnel, { nodeWidth: NODE_WIDTH, nodeHeight: NODE_HEIGHT, rankGap: 110, nodeGap: 56 }));
 }
 
-/** Renames a stage; returns the error key (`required`…) or null. */
-export function renameStage(funnelId: FunnelId, id: string, name: string): string | null {
-  const errors = edit((doc) => updateStage(doc, funnelId, id, { name }));
-  return errors ? (Object.values(errors)[0] ?? 'invalid') : null;
+/** Renames a stage (`name: 'required'` for a blank name). */
+export function renameStage(funnelId: FunnelId, id: string, name: string): FieldErrors | null {
+  return edit((doc) => updateStage(doc, funnelId, id, { name }));
 }
 
 /** Changes fields of a stage (owner team, term, definition…) from the side panel. */
@@ -120,7 +112,7 @@ export function pasteText(funnelId: FunnelId, funnel: Funnel, text: string): { o
   const clip = decodeClipboard(text);
   if (!clip.ok) return clip;
   const added = pasteClipboard(funnel, clip.value);
-  const errors = batch((doc) => {
+  const errors = edit((doc) => {
     for (const s of added.stages) addStage(doc, funnelId, s);
     for (const t of added.transitions) addTransition(doc, funnelId, t);
   });

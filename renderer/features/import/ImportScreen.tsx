@@ -25,7 +25,7 @@ import { agreedScenarioId, freeScenarioId, planVsActualRows, toModelScenario, wo
 import { formatters, type Formatters } from '../../i18n';
 import { useAppStore } from '../../store';
 import { ChartBox, PlanVsActualChart } from '../model/charts';
-import { scenarioActions } from '../model/actions';
+import { addWorkshopScenario } from '../model/actions';
 import '../model/targets.css';
 
 interface Loaded {
@@ -82,7 +82,7 @@ export function ImportScreen({ content, onClose }: { content: WorkshopContent; o
       id: freeScenarioId(items, 'actuals'),
       name: t('import.baselineName', { format }),
     });
-    if (scenarioActions(content).add(scenario) === null) {
+    if (addWorkshopScenario(content, scenario) === null) {
       useAppStore.getState().setNotice({ kind: 'info', key: 'import.done', values: { name: scenario.name } });
       onClose(scenario.id);
     }

@@ -15,8 +15,8 @@ import type { Scenario } from '../../../shared/model/scenario';
 import { baselineOrigins, scenarioStages, type WorkshopPlan } from '../../../shared/model/workshop-scenarios';
 import { OriginMark } from './Comparison';
 import type { Formatters } from '../../i18n';
-import { NumberField } from '../../ui/fields';
-import { scenarioActions } from './actions';
+import { firstError, NumberField } from '../../ui/fields';
+import { editScenarioStage } from './actions';
 import { ChartBox, MonthlyChart } from './charts';
 
 /** The benchmark check of the transition from `stageId` to `nextId`, when both stand for standard stages and a figure exists. */
@@ -75,7 +75,6 @@ export function AssumptionsTable({
   fmt: Formatters;
 }) {
   const { t } = useTranslation();
-  const actions = scenarioActions(content);
   const chain = scenarioStages(content, scenario);
   const planned = plan.ok ? plan.plan : null;
   // Benchmarks depend on the rates only: shown even when the plan cannot be computed (e.g. one rate at 0 %).
@@ -121,7 +120,7 @@ export function AssumptionsTable({
                       kind="percent"
                       value={s.conversionRate}
                       testId={`rate-${s.id}`}
-                      onCommit={(conversionRate) => actions.setStage(scenario.id, s.id, { conversionRate })}
+                      onCommit={(conversionRate) => firstError(editScenarioStage(content, scenario.id, s.id, { conversionRate }))}
                     />
                   )}
                   {last ? null : <OriginMark origin={origins?.[s.id]?.rate ?? null} />}
@@ -136,7 +135,7 @@ export function AssumptionsTable({
                       kind="days"
                       value={s.averageDays}
                       testId={`days-${s.id}`}
-                      onCommit={(averageDays) => actions.setStage(scenario.id, s.id, { averageDays })}
+                      onCommit={(averageDays) => firstError(editScenarioStage(content, scenario.id, s.id, { averageDays }))}
                     />
                   )}
                   {last ? null : <OriginMark origin={origins?.[s.id]?.days ?? null} />}

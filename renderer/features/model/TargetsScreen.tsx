@@ -12,9 +12,9 @@ import type { WorkshopContent, WorkshopScenario } from '../../../shared/domain/w
 import { agreedScenarioId, freeScenarioId, planWorkshopScenario, scenarioFromTeamFunnel, workshopScenarios } from '../../../shared/model/workshop-scenarios';
 import { useAppStore } from '../../store';
 import { formatters } from '../../i18n';
-import { CheckField, NumberField, SelectField, TextField } from '../../ui/fields';
+import { CheckField, firstError, NumberField, SelectField, TextField } from '../../ui/fields';
 import { ImportScreen } from '../import/ImportScreen';
-import { scenarioActions, setTargets } from './actions';
+import { addWorkshopScenario, agreeOnScenario, editScenario, removeWorkshopScenario, setPlanSettings, setTargets } from './actions';
 import { ChartBox, FunnelChart } from './charts';
 import { AssumptionsTable, Metrics, MonthlyPlanView } from './ScenarioDetail';
 import { Comparison, PlanVsActual } from './Comparison';
@@ -54,8 +54,7 @@ function PlanView({ content, onImport, initialId }: { content: WorkshopContent; 
   const selected = scenarios.find((s) => s.id === selectedId) ?? scenarios.find((s) => s.id === agreedId)!;
   const plans = scenarios.map((s) => planWorkshopScenario(content, s));
   const plan = plans[scenarios.indexOf(selected)]!;
-  const actions = scenarioActions(content);
-  const settings = actions.settings;
+  const settings = (patch: Parameters<typeof setPlanSettings>[0]) => firstError(setPlanSettings(patch));
 
   return (
     <div className="targets">
@@ -71,21 +70,21 @@ function PlanView({ content, onImport, initialId }: { content: WorkshopContent; 
             kind="money"
             value={targets.revenueTarget}
             testId="revenue-target"
-            onCommit={(revenueTarget) => setTargets({ revenueTarget })}
+            onCommit={(revenueTarget) => firstError(setTargets({ revenueTarget }))}
           />
           <NumberField
             label={`${t('targets.averageDealSize')} (${meta.currency})`}
             kind="money"
             value={targets.averageDealSize}
             testId="average-deal-size"
-            onCommit={(averageDealSize) => setTargets({ averageDealSize })}
+            onCommit={(averageDealSize) => firstError(setTargets({ averageDealSize }))}
           />
           <NumberField
             label={t('targets.periodMonths')}
             kind="integer"
             value={targets.periodMonths}
             testId="period-months"
-            onCommit={(periodMonths) => setTargets({ periodMonths })}
+            onCommit={(periodMonths) => firstError(setTargets({ periodMonths }))}
           />
           <TextField
             label={t('model.startMonth')}
@@ -203,16 +202,15 @@ function ScenarioBar({
   content: WorkshopContent;
 }) {
   const { t } = useTranslation();
-  const actions = scenarioActions(content);
   const create = () => {
     const id = freeScenarioId(scenarios, 'scenario');
     const name = t('model.newScenarioName', { n: scenarios.length + 1 });
-    if (actions.add({ id, name, kind: 'custom', stages: {} }) === null) onSelect(id);
+    if (addWorkshopScenario(content, { id, name, kind: 'custom', stages: {} }) === null) onSelect(id);
   };
   const fromTeam = (team: 'marketing' | 'sales') => {
     const id = freeScenarioId(scenarios, team);
     const { scenario } = scenarioFromTeamFunnel(content, team, { id, name: t(`model.kinds.${team}`) });
-    if (actions.add(scenario) === null) onSelect(id);
+    if (addWorkshopScenario(content, scenario) === null) onSelect(id);
   };
   return (
     <section className="card" aria-label={t('model.scenarios')}>
@@ -250,42 +248,41 @@ function ScenarioBar({
 
 function ScenarioEditor({ scenario, agreed, content, onSelect }: { scenario: WorkshopScenario; agreed: boolean; content: WorkshopContent; onSelect: (id: string) => void }) {
   const { t } = useTranslation();
-  const actions = scenarioActions(content);
   const scenarios = workshopScenarios(content);
   const copy = () => {
     const id = freeScenarioId(scenarios, `${scenario.id}-copy`);
     const copyOf: WorkshopScenario = { ...scenario, id, name: t('model.copyName', { name: scenario.name }), kind: 'custom', stages: structuredClone(scenario.stages) };
-    if (actions.add(copyOf) === null) onSelect(id);
+    if (addWorkshopScenario(content, copyOf) === null) onSelect(id);
   };
   /** Deletes after confirmation; deleting the agreed one says which scenario the SLA and the PDF use now (the first left, as removeScenario does). */
   const remove = () => {
     const next = scenarios.find((s) => s.id !== scenario.id)!;
     const question = agreed ? t('model.deleteConfirmAgreed', { name: scenario.name, next: next.name }) : t('model.deleteConfirm', { name: scenario.name });
     if (!window.confirm(question)) return;
-    if (actions.remove(scenario.id) !== null) return;
+    if (removeWorkshopScenario(content, scenario.id) !== null) return;
     onSelect(agreed ? next.id : agreedScenarioId(content));
     if (agreed) useAppStore.getState().setNotice({ kind: 'info', key: 'model.agreedNow', values: { name: scenario.name, next: next.name } });
   };
   return (
     <div className="form-row scenario-editor">
-      <TextField label={t('model.name')} value={scenario.name} testId="scenario-name" onCommit={(name) => actions.rename(scenario.id, name)} />
+      <TextField label={t('model.name')} value={scenario.name} testId="scenario-name" onCommit={(name) => firstError(editScenario(content, scenario.id, { name }))} />
       <SelectField
         label={t('model.kind')}
         value={scenario.kind}
         testId="scenario-kind"
         options={SCENARIO_KINDS.map((k) => ({ value: k, label: t(`model.kinds.${k}`) }))}
-        onCommit={(kind) => actions.setKind(scenario.id, kind)}
+        onCommit={(kind) => firstError(editScenario(content, scenario.id, { kind }))}
       />
       <NumberField
         label={t('model.dealSize', { currency: content.meta.currency })}
         kind="money"
         value={scenario.averageDealSize ?? content.targets.averageDealSize}
         testId="scenario-deal-size"
-        onCommit={(v) => actions.setDealSize(scenario.id, v)}
+        onCommit={(averageDealSize) => firstError(editScenario(content, scenario.id, { averageDealSize }))}
       />
       <div className="form-actions">
         <button onClick={copy} data-testid="scenario-copy">{t('model.copy')}</button>
-        <button className="primary" disabled={agreed} onClick={() => actions.markAgreed(scenario.id)} data-testid="scenario-agree">
+        <button className="primary" disabled={agreed} onClick={() => agreeOnScenario(content, scenario.id)} data-testid="scenario-agree">
           {agreed ? t('model.agreed') : t('model.markAgreed')}
         </button>
         <button className="danger" disabled={scenarios.length <= 1} onClick={remove} data-testid="scenario-delete">

@@ -1,7 +1,9 @@
 /**
  * Runs the `pacto` command line in-process for tests: files named in `files`
  * are served from memory, any other path is read from the repository.
- * Returns the exit code (a promise for `verify`) and what was printed.
+ * The result says what was printed and the exit code; `await` it for the
+ * commands that answer asynchronously (inspect, export, verify, plan of a
+ * `.pacto`), whose `code` is a promise until then.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +12,15 @@ import { runCli } from '../../../electron/cli/main';
 /** The repository's root folder. */
 export const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 
-export function runPacto(args: string[], files: Record<string, string | Uint8Array> = {}) {
+/** What one run printed and its exit code. */
+export interface PactoRun<Code = number> {
+  code: Code;
+  out: string;
+  err: string;
+}
+
+/** Runs `pacto <args>`; awaiting the result waits for an asynchronous command to finish. */
+export function runPacto(args: string[], files: Record<string, string | Uint8Array> = {}): PactoRun<number | Promise<number>> & PromiseLike<PactoRun> {
   let out = '';
   let err = '';
   const code = runCli(args, {
@@ -22,5 +32,15 @@ export function runPacto(args: string[], files: Record<string, string | Uint8Arr
     out: (t) => (out += t),
     err: (t) => (err += t),
   });
-  return { code, out, err };
+  const settled = Promise.resolve(code).then((c): PactoRun => ({ code: c, out, err }));
+  return {
+    code,
+    get out() {
+      return out;
+    },
+    get err() {
+      return err;
+    },
+    then: (onDone, onFailed) => settled.then(onDone, onFailed),
+  };
 }

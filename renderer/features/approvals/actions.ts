@@ -1,0 +1,78 @@
+/**
+ * The review's user intents as named functions: a team approves a term or
+ * clause or withdraws its approval, a participant comments or resolves a
+ * thread. Each is one `edit()` (one Yjs transaction) with the origin of its
+ * kind (`ORIGINS.approvals`, `ORIGINS.comments` in shared/domain/doc-edit.ts),
+ * so the text undo never takes an approval or a comment back; approving and
+ * withdrawing are recorded in the audit trail (`approved`,
+ * `approval-withdrawn`). Each returns the field errors (null when applied).
+ */
+import type { Approval } from '../../../shared/agreement/approvals';
+import { approveInDoc, findApprovableItem, withdrawInDoc, type ItemRef } from '../../../shared/domain/approvals-doc';
+import { addComment, setThreadResolved, type NewComment } from '../../../shared/domain/comments-doc';
+import { APPROVALS_ORIGIN, COMMENTS_ORIGIN } from '../../../shared/domain/doc-edit';
+import { localTimeZone } from '../../../shared/domain/time';
+import type { FieldErrors, Participant, Party } from '../../../shared/domain/workshop';
+import { recordAudit } from '../../data/audit';
+import { db } from '../../data/instance';
+import { edit } from '../../data/session';
+import { useAppStore } from '../../store';
+import { actorOf } from '../agreement/actions';
+
+/** The open workshop's id and content; throws when none is open (as `edit()` does). */
+function openSession() {
+  const session = useAppStore.getState().session;
+  if (!session) throw new Error('No workshop is open');
+  return session;
+}
+
+/**
+ * `participant` approves item `ref` for their team (now, in this machine's
+ * zone) and the audit trail records it. Errors: `item: 'not-found'`,
+ * `team: 'not-a-party'`, `timeZone: 'time-zone'` (nothing written).
+ */
+export async function approveItem(ref: ItemRef, participant: Participant): Promise<FieldErrors | null> {
+  const session = openSession();
+  let approval: Approval | null = null;
+  const errors = edit((doc) => {
+    approval = approveInDoc(doc, session.content, ref, participant, new Date(), localTimeZone());
+  }, APPROVALS_ORIGIN);
+  const a = approval as Approval | null;
+  if (a) {
+    await recordAudit(db, session.id, {
+      type: 'approved',
+      actor: actorOf(participant),
+      // The item's label as it is now: the trail still names it if the item is deleted later.
+      details: { kind: a.kind, itemId: a.itemId, label: findApprovableItem(session.content, ref)?.label ?? null, team: a.team, fingerprint: a.fingerprint },
+    });
+  }
+  return errors;
+}
+
+/** Withdraws `team`'s approval of `ref` on behalf of `by` and records it in the audit trail (nothing when there was none). */
+export async function withdrawItem(ref: ItemRef, team: Party, by: Pick<Participant, 'id' | 'name' | 'team'>): Promise<FieldErrors | null> {
+  const session = openSession();
+  let removed: Approval | null = null;
+  const errors = edit((doc) => {
+    removed = withdrawInDoc(doc, ref, team);
+  }, APPROVALS_ORIGIN);
+  const r = removed as Approval | null;
+  if (r) {
+    await recordAudit(db, session.id, {
+      type: 'approval-withdrawn',
+      actor: actorOf(by),
+      details: { kind: r.kind, itemId: r.itemId, label: findApprovableItem(session.content, ref)?.label ?? null, team, fingerprint: r.fingerprint },
+    });
+  }
+  return errors;
+}
+
+/** Adds a comment by `author` now, in this machine's zone. Errors: `text: 'required' | 'too-long'`, `parentId: 'no-thread'`. */
+export function postComment(input: NewComment, author: Participant): FieldErrors | null {
+  return edit((doc) => void addComment(doc, input, author, new Date(), localTimeZone()), COMMENTS_ORIGIN);
+}
+
+/** Resolves or reopens thread `threadId` on behalf of `by`. Error: `threadId: 'no-thread'`. */
+export function resolveThread(threadId: string, resolved: boolean, by: Participant): FieldErrors | null {
+  return edit((doc) => void setThreadResolved(doc, threadId, resolved, by, new Date(), localTimeZone()), COMMENTS_ORIGIN);
+}
