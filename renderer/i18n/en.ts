@@ -1,5 +1,5 @@
 /** English strings of the app and the agreement PDF. Same keys as `es.ts`. */
-import { MAX_COUNT, MAX_DAYS, MAX_MONEY, MAX_VOLUME, MIN_MONEY } from '../../shared/domain/bounds';
+import { MAX_COUNT, MAX_DAYS, MAX_MONEY, MAX_VOLUME, MIN_MONEY, MAX_TERM_NAME_CHARS } from '../../shared/domain/bounds';
 import type { es } from './es';
 
 /** A bound as English readers write it (3,650; 1,000,000,000,000). */
@@ -48,6 +48,7 @@ export const en: Strings<typeof es> = {
   periods: { lead: 'per lead', week: 'per week', month: 'per month', quarter: 'per quarter', year: 'per year' },
   errors: {
     required: 'This field is required.',
+    termName: `A term has at most ${n(MAX_TERM_NAME_CHARS)} characters.`,
     date: 'Enter a valid date.',
     currency: 'Use a three-letter currency code (EUR, USD, MXN…).',
     rate: 'The rate must be between 0 % and 100 %.',
@@ -149,7 +150,7 @@ export const en: Strings<typeof es> = {
     confirmDelete: 'Delete “{{title}}”? Its content, versions and signatures are erased. This cannot be undone.',
     confirmDeleteAction: 'Delete permanently',
     save: 'Save',
-    fields: { title: 'Title', company: 'Company', date: 'Date', currency: 'Currency', language: 'Agreement language' },
+    fields: { title: 'Title', company: 'Company', date: 'Date', currency: 'Currency', language: 'Agreement language', pageSize: 'PDF paper' },
   },
   steps: {
     agenda: 'Agenda',
@@ -172,6 +173,12 @@ export const en: Strings<typeof es> = {
     remove: 'Remove',
     newName: 'New person',
     none: 'No participants yet.',
+    logo: 'Company logo (for the agreement’s cover)',
+    logoHelp: 'Optional. A PNG or JPEG image of up to about 300 kB; kept in the workshop and its .pacto file.',
+    logoAlt: '{{company}} logo',
+    logoRemove: 'Remove the logo',
+    logoType: '“{{name}}” is not a PNG or JPEG image: the logo was not changed.',
+    logoSize: '“{{name}}” is too large (over about 300 kB): the logo was not changed.',
   },
   glossary: {
     intro: 'The definitions both teams use from today on.',

@@ -1,5 +1,5 @@
 /** Spanish strings of the app and the agreement PDF. Keys mirror `en.ts` (checked by its type). */
-import { MAX_COUNT, MAX_DAYS, MAX_MONEY, MAX_VOLUME, MIN_MONEY } from '../../shared/domain/bounds';
+import { MAX_COUNT, MAX_DAYS, MAX_MONEY, MAX_VOLUME, MIN_MONEY, MAX_TERM_NAME_CHARS } from '../../shared/domain/bounds';
 
 /** A bound as Spanish readers write it (3.650; 1.000.000.000.000). */
 const bound = new Intl.NumberFormat('es-ES', { maximumFractionDigits: 6 });
@@ -45,6 +45,7 @@ export const es = {
   periods: { lead: 'por lead', week: 'por semana', month: 'por mes', quarter: 'por trimestre', year: 'por año' },
   errors: {
     required: 'Este campo es obligatorio.',
+    termName: `Un término tiene como máximo ${n(MAX_TERM_NAME_CHARS)} caracteres.`,
     date: 'Indique una fecha válida.',
     currency: 'Use un código de moneda de tres letras (EUR, USD, MXN…).',
     rate: 'La tasa debe estar entre 0 % y 100 %.',
@@ -146,7 +147,7 @@ export const es = {
     confirmDelete: '¿Eliminar «{{title}}»? Se borran su contenido, versiones y firmas. No se puede deshacer.',
     confirmDeleteAction: 'Eliminar definitivamente',
     save: 'Guardar',
-    fields: { title: 'Título', company: 'Empresa', date: 'Fecha', currency: 'Moneda', language: 'Idioma del acuerdo' },
+    fields: { title: 'Título', company: 'Empresa', date: 'Fecha', currency: 'Moneda', language: 'Idioma del acuerdo', pageSize: 'Papel del PDF' },
   },
   steps: {
     agenda: 'Agenda',
@@ -169,6 +170,12 @@ export const es = {
     remove: 'Quitar',
     newName: 'Nueva persona',
     none: 'Aún no hay participantes.',
+    logo: 'Logotipo de la empresa (para la portada del acuerdo)',
+    logoHelp: 'Opcional. Una imagen PNG o JPEG de hasta unos 300 kB; se guarda en el taller y en su archivo .pacto.',
+    logoAlt: 'Logotipo de {{company}}',
+    logoRemove: 'Quitar el logotipo',
+    logoType: '«{{name}}» no es una imagen PNG ni JPEG: no se ha cambiado el logotipo.',
+    logoSize: '«{{name}}» es demasiado grande (más de unos 300 kB): no se ha cambiado el logotipo.',
   },
   glossary: {
     intro: 'Las definiciones que ambos equipos usan a partir de hoy.',

@@ -115,7 +115,7 @@ function makeFormatters(language: Language) {
     /** Days with at most one decimal, as the funnel diagrams print them without the unit: "2,5". */
     days: (days: number) => formatDaysNumber(days, language),
     /** Records (a volume): whole, rounded up, grouped: 416.67 → "417". */
-    records: (volume: number) => integer().format(Math.ceil(volume - 1e-9)),
+    records: (volume: number) => integer().format(Math.max(0, Math.ceil(volume - 1e-9))),
     /** `iso` is `YYYY-MM-DD` (a calendar day, no zone shift). */
     date: (iso: string) => {
       const [y, m, d] = iso.split('-').map(Number);

@@ -56,7 +56,8 @@ export function approvableItems(content: WorkshopContent): ApprovableItem[] {
     ...content.terms.map((t) => ({
       kind: 'term' as const,
       id: t.id,
-      label: t.acronym ? `${t.name} (${t.acronym})` : t.name,
+      // "Lead", not "Lead (Lead)", when the acronym is the name.
+      label: t.acronym && t.acronym !== t.name ? `${t.name} (${t.acronym})` : t.name,
       content: t,
     })),
     { kind: 'clause', id: SLA_TEXT_CLAUSE_ID, label: 'SLA', content: { intro } },
@@ -137,7 +138,8 @@ const sameItem = (a: Pick<Approval, 'kind' | 'itemId'>, item: Pick<ApprovableIte
  * Records that `participant` approves `item` for their team at `at` in
  * `timeZone`, replacing that team's earlier approval of the item. Returns the
  * new list (the input is not changed), or an error: `not-a-party` when the
- * participant is not in marketing or sales, `time-zone` for an unknown zone.
+ * participant is not in marketing or sales, `time-zone` for an unknown zone,
+ * `empty-definition` for a term whose definition is blank (nothing to agree on).
  */
 export function approve(
   approvals: readonly Approval[],
@@ -151,6 +153,9 @@ export function approve(
     return err({ code: 'not-a-party', message: `${participant.name} (${team}) cannot approve for a party; only marketing and sales do` });
   }
   if (!isTimeZone(timeZone)) return err({ code: 'time-zone', message: `Unknown time zone "${timeZone}"` });
+  if (item.kind === 'term' && isBlankDefinition(item.content['definition'])) {
+    return err({ code: 'empty-definition', message: `"${item.label}" has no definition yet; a term is approved for what it says` });
+  }
   const approval: Approval = {
     kind: item.kind,
     itemId: item.id,
@@ -169,6 +174,11 @@ export function approve(
 /** Removes `team`'s approval of `item` (if any); returns the new list. */
 export function withdrawApproval(approvals: readonly Approval[], item: Pick<ApprovableItem, 'kind' | 'id'>, team: Party): Approval[] {
   return approvals.filter((a) => !(sameItem(a, item) && a.team === team));
+}
+
+/** True when a term's definition is missing or has no words (plain or rich text). */
+function isBlankDefinition(value: unknown): boolean {
+  return !isRichTextValue(value) || richTextToPlain(value).trim() === '';
 }
 
 function isParty(team: (typeof TEAMS)[number]): team is Party {

@@ -78,7 +78,10 @@ export function approveInDoc(
   const item = findApprovableItem(content, ref);
   if (!item) throw new InvalidEditError({ item: 'not-found' }, `approval of ${ref.kind} ${ref.id}`);
   const result = approve([], item, participant, at, timeZone);
-  if (!result.ok) throw new InvalidEditError(result.error.code === 'time-zone' ? { timeZone: 'time-zone' } : { team: result.error.code }, 'approval');
+  if (!result.ok) {
+    const code = result.error.code;
+    throw new InvalidEditError(code === 'time-zone' ? { timeZone: code } : code === 'empty-definition' ? { definition: code } : { team: code }, 'approval');
+  }
   const approval = result.value[0]!;
   doc.transact(() => approvalsMap(doc).set(key(item.kind, item.id, approval.team), approval), APPROVALS_ORIGIN);
   return approval;

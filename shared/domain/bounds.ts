@@ -62,6 +62,9 @@ export const MAX_PERIOD_MONTHS = 36;
 /** Largest canvas coordinate, px, either sign: a stage beyond it is off any screen. */
 export const MAX_COORDINATE = 1e7;
 
+/** Longest glossary term name a user may type, characters: it heads a line of the summary and a column of the SLA. */
+export const MAX_TERM_NAME_CHARS = 80;
+
 /** Longest company logo kept in a workshop, as a `data:` URL: 400,000 characters (~300 kB of PNG or JPEG). */
 export const MAX_LOGO_CHARS = 400_000;
 

@@ -50,6 +50,7 @@ import { readRichText, richTextFragment, writeRichText } from './rich-text-doc';
 import { hasScenarioPart, readScenarioSetChecked, writeScenarioSet } from './scenarios-doc';
 import { repairItem, repairList, type ReadProblem } from './repair';
 import { checked, INIT_ORIGIN, InvalidEditError, LOCAL_ORIGIN, NotFoundError } from './doc-edit';
+import { MAX_TERM_NAME_CHARS } from './bounds';
 
 /** Version of the document layout above; bump with a step in `DOC_MIGRATIONS` (`./migrations.ts`). */
 export const DOC_SCHEMA_VERSION = 2;
@@ -319,6 +320,21 @@ export function updateMeta(doc: Y.Doc, patch: Partial<WorkshopMeta>): void {
   }, LOCAL_ORIGIN);
 }
 
+/**
+ * Sets the company's logo for the agreement's cover (`data:` URL of a PNG or
+ * JPEG, see `workshopMetaSchema`), or removes it with `null`. Throws
+ * {@link InvalidEditError} for another kind of value or one too large.
+ */
+export function setLogo(doc: Y.Doc, logo: string | null): void {
+  const meta = doc.getMap<unknown>('meta');
+  if (logo === null) {
+    doc.transact(() => meta.delete('logo'), LOCAL_ORIGIN);
+    return;
+  }
+  const next = checked(workshopMetaSchema, { ...readWorkshop(doc).meta, logo }, 'workshop details');
+  doc.transact(() => meta.set('logo', next.logo), LOCAL_ORIGIN);
+}
+
 /** Updates the revenue targets. Throws {@link InvalidEditError} on invalid values. */
 export function updateTargets(doc: Y.Doc, patch: Partial<Targets>): void {
   const targets = doc.getMap<unknown>('targets');
@@ -377,7 +393,16 @@ export function removeParticipant(doc: Y.Doc, id: string): void {
 }
 
 /** Adds a glossary term at the end (rich-text fields as fragments). Throws {@link InvalidEditError}. */
+/**
+ * Refuses a term name longer than {@link MAX_TERM_NAME_CHARS} (error key `termName`). Checked when a
+ * name is typed, not when a document is read: a longer name written before the limit still opens.
+ */
+function checkTermName(name: string | undefined): void {
+  if (name !== undefined && Array.from(name.trim()).length > MAX_TERM_NAME_CHARS) throw new InvalidEditError({ name: 'termName' }, 'term');
+}
+
 export function addTerm(doc: Y.Doc, term: Term): void {
+  checkTermName(term.name);
   const value = checked(termSchema, term, 'term');
   doc.transact(() => listArray(doc, 'terms').push([termToYMap(value)]), LOCAL_ORIGIN);
 }
@@ -389,6 +414,7 @@ export function updateTerm(doc: Y.Doc, id: string, patch: Partial<Omit<Term, 'id
   const arr = listArray(doc, 'terms');
   const index = indexOfId(arr, id);
   if (index < 0) throw new NotFoundError('term', id);
+  checkTermName(patch.name);
   const map = arr.get(index);
   const next = checked(termSchema, { ...readTerm(map), ...patch, id }, 'term');
   doc.transact(() => {

@@ -178,8 +178,9 @@ function edgeShape(from: Point, to: Point, kind: 'self' | 'straight' | 'curved' 
   // on a tie); the two arrows of a pair bow to their own left, so A → B and B → A take opposite sides.
   const away = nx * ((a.x + b.x) / 2 - middle.x) + ny * ((a.y + b.y) / 2 - middle.y);
   if (kind === 'curved' && (away < 0 || (away === 0 && (ny < 0 || (ny === 0 && nx < 0))))) [nx, ny] = [-nx, -ny];
-  // Across a mostly vertical pair of boxes the curve must clear half a box's width and its label's, not just a height.
-  const bow = Math.max(Math.abs(dy) > Math.abs(dx) ? W / 2 + labelWidth / 2 + 12 : H, length * 0.25);
+  // Across a mostly vertical pair of boxes the curve must clear half a box's width and its label's, not just a height:
+  // the label sits at about half the bow from the boxes' axis (plus a quarter box from where the curve leaves them).
+  const bow = Math.max(Math.abs(dy) > Math.abs(dx) ? W / 2 + labelWidth + 44 : H, length * 0.25);
   const control = { x: (a.x + b.x) / 2 + nx * bow, y: (a.y + b.y) / 2 + ny * bow };
   const p = border(from, control);
   const q = border(to, control);

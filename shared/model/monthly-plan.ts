@@ -56,7 +56,7 @@ export interface MonthlyPlan {
  */
 export function perMonth(volume: number, periodMonths: number): number {
   // A tolerance so 1260 / 12 stays 105 whatever the float rounding.
-  return Math.ceil(volume / periodMonths - 1e-9);
+  return Math.max(0, Math.ceil(volume / periodMonths - 1e-9));
 }
 
 /**

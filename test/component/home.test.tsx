@@ -29,7 +29,8 @@ describe('new workshop form', () => {
     await userEvent.type(screen.getByLabelText('Empresa'), 'Acme Andina');
     await userEvent.selectOptions(screen.getByLabelText('Idioma del acuerdo'), 'en');
     await userEvent.click(screen.getByRole('button', { name: 'Crear taller' }));
-    await waitFor(() => expect(useAppStore.getState().route.screen).toBe('workshop'));
+    // Creating writes the document and its index to IndexedDB (fake-indexeddb): slow on a busy machine.
+    await waitFor(() => expect(useAppStore.getState().route.screen).toBe('workshop'), { timeout: 15_000 });
     const rows = await db.workshops.toArray();
     expect(rows.map((r) => [r.title, r.company, r.language])).toEqual([['Kick-off SLA', 'Acme Andina', 'en']]);
   });

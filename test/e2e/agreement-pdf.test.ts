@@ -16,6 +16,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { crc32, deflateSync } from 'node:zlib';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -30,12 +31,35 @@ import { pdfInfo, pdfPageTexts } from '../support/pdf';
 
 const url = inject('pactoUrl');
 
+/** A 180 × 54 PNG logo (two blue bands) as a `data:` URL: the company logo added in the workshop. */
+function logoPng(): string {
+  const [w, h] = [180, 54];
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body) >>> 0, 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(w, 0);
+  header.writeUInt32BE(h, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const rows = Buffer.alloc((w * 3 + 1) * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) rows.set(y < h / 2 ? [41, 82, 204] : x < w / 3 ? [15, 118, 110] : [75, 63, 181], y * (w * 3 + 1) + 1 + x * 3);
+  }
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+  return `data:image/png;base64,${png.toString('base64')}`;
+}
+
 /** The inconsistent workshop: see the header. Revenue 1,500,000 at 24,000 a deal over 12 months → 63 customers … 1,260 MQLs (105 a month). */
 function inconsistentWorkshop(language: Language, pageSize: PageSize): { content: WorkshopContent; title: string } {
   const es = language === 'es';
   const title = es ? 'Acuerdo incoherente 2027' : 'Inconsistent agreement 2027';
   const content = newWorkshopContent(
-    { title, company: es ? 'Cifras Dobles S.L.' : 'Double Figures Inc.', date: '2026-12-01', currency: es ? 'EUR' : 'USD', language, pageSize },
+    { title, company: es ? 'Cifras Dobles S.L.' : 'Double Figures Inc.', date: '2026-12-01', currency: es ? 'EUR' : 'USD', language, pageSize, logo: logoPng() },
     { revenueTarget: 1_500_000, averageDealSize: 24_000, periodMonths: 12 },
   );
   content.participants = [
@@ -98,8 +122,8 @@ async function openFile(page: Page, path: string): Promise<void> {
   await page.locator('#screen-title').waitFor();
 }
 
-/** Freezes with the override (Lucía decides), both sign typed, exports and saves the PDF; returns its path. */
-async function freezeSignExport(page: Page, reason: string, fileName: string): Promise<string> {
+/** Freezes with the override (Lucía decides) and both signatories sign, typed. */
+async function freezeAndSign(page: Page, reason: string): Promise<void> {
   await goToStep(page, 'sign');
   await page.getByTestId('freeze-override').check();
   await page.getByTestId('override-who').selectOption('p-lucia');
@@ -113,6 +137,10 @@ async function freezeSignExport(page: Page, reason: string, fileName: string): P
     await page.getByTestId('confirm-sign').click();
     await page.getByTestId(`sign-${who}`).waitFor({ state: 'detached' });
   }
+}
+
+/** Exports the latest version as a PDF and saves it as `ARTIFACTS/<fileName>`; returns its path. */
+async function exportPdf(page: Page, fileName: string): Promise<string> {
   await goToStep(page, 'export');
   // Two prints, the contents check and the seal: slow on a busy machine; a failed export shows its status instead.
   const download = page.waitForEvent('download', { timeout: 120_000 });
@@ -186,10 +214,17 @@ describe.each(CASES)('an inconsistent workshop in $language', ({ language, pageS
     await shot(page, `agreement-pdf-${language}-gate`);
   });
 
-  it('exports a PDF that prints each figure the same way everywhere', async () => {
-    pdfPath = await freezeSignExport(page, reason, `agreement-pdf-${language}.pdf`);
+  it('freezes with the recorded override, both sign, and exports through the one pipeline', async () => {
+    await freezeAndSign(page, reason);
+    // The logo added in the workshop (kept in its file) is on the cover.
+    await goToStep(page, 'export');
+    await expect(page.locator('#print-root .print-cover__logo').getAttribute('src')).resolves.toMatch(/^data:image\/png;base64,/);
+    pdfPath = await exportPdf(page, `agreement-pdf-${language}.pdf`);
     // Every page as a picture first, to be looked at whatever the checks below find.
     renderPages(pdfPath, join(ARTIFACTS, `agreement-pdf-${language}`));
+  });
+
+  it('prints each figure the same way everywhere in the PDF', async () => {
     const info = await pdfInfo(pdfPath);
     expect(info.paper).toBe(pageSize);
     texts = await pdfPageTexts(pdfPath, 'reading');

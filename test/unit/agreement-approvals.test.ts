@@ -16,6 +16,7 @@ import {
   type ApprovableItem,
 } from '../../shared/agreement/approvals';
 import type { TextFieldChange } from '../../shared/agreement/diff';
+import type { RichText } from '../../shared/domain/rich-text';
 import { sampleWorkshop } from '../../shared/sample/standard-content';
 import { SLA_SECTION_KEYS, type Participant, type WorkshopContent } from '../../shared/domain/workshop';
 
@@ -91,6 +92,18 @@ describe('approve and approvalState', () => {
     const approvals = approveOk([], item, person(c, 'marketing'));
     (item.content as { definition: string }).definition = 'cambiado';
     expect(approvalState(item, approvals).changedSinceApproval).toHaveLength(1);
+  });
+
+  it('refuses to approve a term with an empty definition, plain or formatted', () => {
+    const blanks: RichText[] = ['   ', { type: 'doc', content: [{ type: 'paragraph' }] }];
+    for (const definition of blanks) {
+      const c = content();
+      c.terms.find((t) => t.id === 'term-mql')!.definition = definition;
+      const result = approve([], termItem(c), person(c, 'marketing'), at, zone);
+      expect(result.ok ? null : result.error.code).toBe('empty-definition');
+    }
+    const c = content();
+    expect(approve([], termItem(c), person(c, 'marketing'), at, zone).ok).toBe(true);
   });
 
   it('refuses leadership and unknown time zones', () => {

@@ -115,7 +115,14 @@ function FreezeCard({ latest }: { latest: AgreementVersion | undefined }) {
               <ul className="gate__items">
                 {gate.open.map((s) => (
                   <li key={`${s.item.kind}:${s.item.id}`} data-testid="gate-item">
-                    {itemLabel(s.item, t)} <span className="muted small">— {t(`agreement.gate.${s.status}`)}{s.changedSinceApproval.length > 0 ? `, ${t('agreement.gate.changed')}` : ''}</span>
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() => navigate({ screen: 'workshop', id: sessionId, step: s.item.kind === 'term' ? 'glossary' : 'sla', focus: s.item.id })}
+                    >
+                      {itemLabel(s.item, t)}
+                    </button>{' '}
+                    <span className="muted small">— {t(`agreement.gate.${s.status}`)}{s.changedSinceApproval.length > 0 ? `, ${t('agreement.gate.changed')}` : ''}</span>
                   </li>
                 ))}
               </ul>

@@ -32,9 +32,9 @@ export function auditDetails(event: AuditEvent, t: TFunction, content?: Workshop
   const itemId = str(d['itemId']);
   // The label recorded with the event names the item as it was (it may have been renamed or deleted since);
   // older events carry none and are named from the content, or said to be about a deleted item.
-  const recorded = str(d['label']);
+  const recordedLabel = str(d['label']);
   const found = itemId && content ? approvableItems(content).find((i) => i.id === itemId && i.kind === d['kind']) : undefined;
-  const item = itemId && recorded ? itemLabel({ kind: String(d['kind']), id: itemId, label: recorded }, t) : found ? itemLabel(found, t) : (recorded ?? str(d['item']));
+  const item = itemId && recordedLabel ? itemLabel({ kind: String(d['kind']), id: itemId, label: recordedLabel }, t) : found ? itemLabel(found, t) : (recordedLabel ?? str(d['item']));
   if (item) parts.push(item);
   else if (itemId && content) parts.push(t('agreement.audit.deletedItem'));
   const team = str(d['team']);

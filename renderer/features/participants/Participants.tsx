@@ -1,10 +1,66 @@
-/** Participants: name, title, team, and whether they sign. */
+/** Participants: name, title, team, and whether they sign; and the company logo for the agreement's cover. */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MAX_LOGO_CHARS } from '../../../shared/domain/bounds';
 import { TEAMS, type Participant } from '../../../shared/domain/workshop';
-import { addParticipant, editParticipant, removeParticipant } from './actions';
+import { addParticipant, editParticipant, removeParticipant, setCompanyLogo } from './actions';
 import { newId } from '../../data/workshops';
 import { useAppStore } from '../../store';
 import { CheckField, SelectField, TextField, firstError } from '../../ui/fields';
+
+/** Reads `file` as a `data:` URL, or says why it cannot be the logo (not a PNG or JPEG, too large). */
+async function readLogo(file: File): Promise<{ ok: true; url: string } | { ok: false; error: 'logoType' | 'logoSize' }> {
+  if (file.type !== 'image/png' && file.type !== 'image/jpeg') return { ok: false, error: 'logoType' };
+  const url = await new Promise<string>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error('unreadable'));
+    reader.readAsDataURL(file);
+  });
+  return url.length > MAX_LOGO_CHARS ? { ok: false, error: 'logoSize' } : { ok: true, url };
+}
+
+/** The company logo printed on the agreement's cover: choose a PNG or JPEG, see it, remove it. */
+function LogoField() {
+  const { t } = useTranslation();
+  const logo = useAppStore((s) => s.session!.content.meta.logo);
+  const company = useAppStore((s) => s.session!.content.meta.company);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div className="card logo-field" data-testid="logo-field">
+      <div>
+        <label htmlFor="logo-file" className="field__label">{t('participants.logo')}</label>
+        <p className="muted small">{t('participants.logoHelp')}</p>
+        <input
+          id="logo-file"
+          type="file"
+          accept="image/png,image/jpeg"
+          data-testid="logo-file"
+          aria-describedby={error ? 'logo-error' : undefined}
+          onChange={async (e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (!file) return;
+            const read = await readLogo(file).catch(() => ({ ok: false as const, error: 'logoType' as const }));
+            if (!read.ok) {
+              setError(t(`participants.${read.error}`, { name: file.name }));
+              return;
+            }
+            const refused = setCompanyLogo(read.url);
+            setError(refused ? t('participants.logoType', { name: file.name }) : null);
+          }}
+        />
+        {error ? <p className="field__error" role="alert" id="logo-error">{error}</p> : null}
+      </div>
+      {logo ? (
+        <div className="logo-field__preview">
+          <img src={logo} alt={t('participants.logoAlt', { company })} />
+          <button type="button" onClick={() => setCompanyLogo(null)}>{t('participants.logoRemove')}</button>
+        </div>
+      ) : null}
+    </div>
+  );
+}
 
 export function Participants() {
   const { t } = useTranslation();
@@ -14,6 +70,7 @@ export function Participants() {
   return (
     <div>
       <p className="intro">{t('participants.intro')}</p>
+      <LogoField />
       {participants.length === 0 ? <p className="empty">{t('participants.none')}</p> : null}
       <table className="grid-table">
         <thead>

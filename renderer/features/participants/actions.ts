@@ -3,7 +3,7 @@
  * `edit()` (one Yjs write, one undo step) with the mutations of
  * `shared/domain/workshop-doc`, and returns the field errors (null when applied).
  */
-import { addParticipant as addParticipantTo, removeParticipant as removeParticipantFrom, updateParticipant } from '../../../shared/domain/workshop-doc';
+import { addParticipant as addParticipantTo, removeParticipant as removeParticipantFrom, setLogo, updateParticipant } from '../../../shared/domain/workshop-doc';
 import type { FieldErrors, Participant } from '../../../shared/domain/workshop';
 import { edit } from '../../data/session';
 
@@ -20,4 +20,9 @@ export function editParticipant(id: string, patch: Partial<Omit<Participant, 'id
 /** Removes participant `id`. */
 export function removeParticipant(id: string): FieldErrors | null {
   return edit((doc) => removeParticipantFrom(doc, id));
+}
+
+/** Sets the company logo printed on the agreement's cover (a PNG or JPEG `data:` URL), or removes it (`null`). */
+export function setCompanyLogo(logo: string | null): FieldErrors | null {
+  return edit((doc) => setLogo(doc, logo));
 }

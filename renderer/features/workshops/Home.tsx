@@ -1,7 +1,8 @@
 /** The workshops home: list, create, open, rename, duplicate, delete with confirmation. */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { validate, workshopMetaSchema, type FieldErrors, type Language } from '../../../shared/domain/workshop';
+import { PAGE_SIZES, validate, workshopMetaSchema, type FieldErrors, type Language, type PageSize } from '../../../shared/domain/workshop';
+import { paperForLocale } from '../../../shared/domain/paper';
 import { newWorkshopContent } from '../../../shared/sample/standard-content';
 import { db } from '../../data/instance';
 import { createWorkshop, defaultMeta, deleteWorkshop, duplicateWorkshop, renameWorkshop } from '../../data/workshops';
@@ -17,7 +18,8 @@ function NewWorkshopForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const language = useAppStore((s) => s.language);
   const navigate = useAppStore((s) => s.navigate);
-  const [form, setForm] = useState(() => defaultMeta({ language }));
+  // The paper follows the system's locale (Letter in the United States, A4 elsewhere); it can be changed here and on export.
+  const [form, setForm] = useState(() => defaultMeta({ language, pageSize: paperForLocale(navigator.languages ?? [navigator.language]) }));
   const [errors, setErrors] = useState<FieldErrors>({});
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
   const err = (field: string) =>
@@ -71,6 +73,14 @@ function NewWorkshopForm({ onDone }: { onDone: () => void }) {
         <select id="new-language" value={form.language} onChange={(e) => set({ language: e.target.value as Language })}>
           <option value="es">Español</option>
           <option value="en">English</option>
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="new-page-size" className="field__label">{t('home.fields.pageSize')}</label>
+        <select id="new-page-size" value={form.pageSize} onChange={(e) => set({ pageSize: e.target.value as PageSize })} data-testid="new-page-size">
+          {PAGE_SIZES.map((p) => (
+            <option key={p}>{p}</option>
+          ))}
         </select>
       </div>
       <div className="form-actions">
