@@ -2,15 +2,14 @@
  * Section locks: the facilitator locks a section once it is agreed
  * (participants, funnel, glossary, SLA, targets) and unlocks it. A locked
  * step's screen shows a note (when, by whom, and Unlock for the
- * facilitator) and reads only: its form controls are disabled and its rich
- * text is not editable; the edit path refuses writes there as well.
+ * facilitator) and reads only: its form controls are disabled (rich text
+ * turns read-only by itself, `useTypeLocked`); the edit path refuses writes there as well.
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOCKABLE_SECTIONS, type LockableSection } from '../../../shared/facilitation/types';
 import { useAppStore } from '../../store';
 import { formatters } from '../../i18n';
-import { SectionLockedContext } from '../../ui/section-lock';
 import type { Step } from '../../store';
 import { lockSection, unlockSection } from './actions';
 import { useCanFacilitate, useFacilitation } from './hooks';
@@ -77,7 +76,7 @@ export function LockedSection({ step, children }: { step: Step; children: ReactN
       </div>
       <fieldset className="plain locked-section" disabled data-testid="locked-section">
         <legend className="sr-only">{t('facilitation.lock.locked', { section: name })}</legend>
-        <SectionLockedContext.Provider value={true}>{children}</SectionLockedContext.Provider>
+        {children}
       </fieldset>
     </>
   );
