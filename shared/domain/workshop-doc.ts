@@ -11,6 +11,7 @@
  * Rich text is laid out as TipTap's collaboration binding writes it (see `rich-text.ts`).
  * - `targets`: Y.Map of {@link Targets} fields.
  * - `scenarios`: Y.Map added later, absent in older documents (see `./scenarios-doc.ts`).
+ * - `facilitation`: Y.Map added later, absent in older documents (see `../facilitation/facilitation-doc.ts`).
  *
  * Every mutation here is one Yjs transaction with origin {@link LOCAL_ORIGIN}
  * (the origin the undo manager tracks), and validates the item it writes

@@ -13,6 +13,8 @@ import { GlossarySection } from '../glossary/print/GlossarySection';
 import { FunnelSection } from '../funnel/print/FunnelSection';
 import { TargetsSection } from '../model/print/TargetsSection';
 import { SlaSection } from '../sla/print/SlaSection';
+import { DecisionsSection } from '../facilitation/print/DecisionsSection';
+import { FollowUpsSection } from '../facilitation/print/FollowUpsSection';
 import { CertificateSection } from './print/CertificateSection';
 import { CoverSection } from './print/CoverSection';
 import { PartiesSection } from './print/PartiesSection';
@@ -45,6 +47,8 @@ const SECTIONS: ((props: PrintSectionProps) => React.JSX.Element)[] = [
   FunnelSection,
   TargetsSection,
   SlaSection,
+  DecisionsSection,
+  FollowUpsSection,
   SignaturesSection,
   CertificateSection,
 ];

@@ -101,7 +101,7 @@ function asFacilitator(fn: Parameters<typeof edit>[0]): FieldErrors | null {
 /** Who this laptop acts as, for the audit trail and authorship: the seat in a room, else the named facilitator (or "Facilitator"). */
 export function currentActor(): AuditActor & { id: string } {
   const seat = currentSeat();
-  if (seat.identity) return { id: seat.identity.participantId ?? seat.deviceId, participantId: seat.identity.participantId, name: seat.identity.name, team: seat.identity.team };
+  if (seat.identity) return { id: seat.identity.participantId ?? seat.identity.deviceId, participantId: seat.identity.participantId, name: seat.identity.name, team: seat.identity.team };
   const content = useAppStore.getState().session?.content;
   const named = content?.participants.find((p) => p.id === state()?.facilitatorId);
   if (named) return { id: named.id, participantId: named.id, name: named.name, team: named.team };
@@ -405,6 +405,7 @@ export function removeVote(voteId: string): FieldErrors | null {
  * it is now). `id` is made when absent. Errors: `what`: `required`… Facilitator only.
  */
 export function recordDecision(input: Omit<Decision, 'id' | 'decidedAt'> & { id?: string }): FieldErrors | null {
+  if (input.what.trim() === '') return canFacilitateNow() ? { what: 'required' } : FACILITATOR_ONLY;
   return asFacilitator((doc) => addDecision(doc, { ...input, id: input.id ?? newId(), what: input.what.trim(), why: input.why.trim(), decidedAt: hostNow() }));
 }
 
@@ -423,6 +424,7 @@ export function deleteDecision(id: string): FieldErrors | null {
 /** Parks a question with an owner (participant id or null) and a due date (`YYYY-MM-DD` or null). `id` is made when absent. */
 export function parkQuestion(input: { id?: string; question: string; ownerId: string | null; due: string | null }): FieldErrors | null {
   if (currentSeat().role === 'projector') return { '': 'readOnlySeat' };
+  if (input.question.trim() === '') return { question: 'required' };
   return run((doc) => addParkingItem(doc, { id: input.id ?? newId(), question: input.question.trim(), ownerId: input.ownerId, due: input.due, status: 'open', createdAt: hostNow() }));
 }
 

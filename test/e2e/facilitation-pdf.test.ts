@@ -1,0 +1,109 @@
+/**
+ * The agreement PDF records what the workshop decided and what it left
+ * open, through the one export pipeline, in real Chromium on the built
+ * renderer: a `.pacto` file of the sample workshop carrying a decision log
+ * and a parking lot (written with the facilitation model, as the app writes
+ * them) is opened, frozen, signed and exported; the PDF's text (pdfjs) has
+ * the "Decisiones" section with each decision, why, who and what it changed,
+ * and "Pendientes" with the open questions, their owner and due date, but
+ * not the answered one. The pages are rendered for people to look at.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import * as Y from 'yjs';
+import { encodePactoFile } from '../../shared/file/pacto-file';
+import { initWorkshopDoc, readWorkshop } from '../../shared/domain/workshop-doc';
+import { sampleWorkshop } from '../../shared/sample/standard-content';
+import { addDecision, addParkingItem, updateParkingItem } from '../../shared/facilitation/facilitation-doc';
+import { pdfPageTexts, renderPdfPages } from '../support/pdf';
+import { launchPersistent } from './support/chromium';
+import { ARTIFACTS, freezeSignAndExport, openApp, pageErrors } from './support/app';
+
+const url = inject('pactoUrl');
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  ({ context } = await launchPersistent());
+  page = await openApp(context, url);
+});
+
+afterAll(async () => {
+  await context?.close();
+});
+
+/** The sample workshop with two decisions and three parked questions (one answered), as a `.pacto` file. */
+function facilitatedFile(): string {
+  const doc = new Y.Doc();
+  initWorkshopDoc(doc, { ...sampleWorkshop('2026-12-02'), meta: { ...sampleWorkshop('2026-12-02').meta, title: 'Taller facilitado 2027' } });
+  addDecision(doc, {
+    id: 'd1',
+    what: 'SAL pasa a ser una etapa del embudo acordado',
+    why: 'Ventas acepta el lead antes de calificarlo',
+    decidedBy: ['marketing', 'sales'],
+    links: [
+      { kind: 'gap', id: 'gap-sal', label: 'Falta SAL en el embudo de Marketing' },
+      { kind: 'stage', id: 'stage-sal', label: 'SAL' },
+    ],
+    decidedAt: Date.parse('2026-12-02T10:40:00Z'),
+  });
+  addDecision(doc, { id: 'd2', what: 'Un MQL necesita una puntuación de encaje de 60', why: '', decidedBy: ['sales'], links: [{ kind: 'term', id: 'term-mql', label: 'MQL' }], decidedAt: Date.parse('2026-12-02T11:05:00Z') });
+  addParkingItem(doc, { id: 'q1', question: '¿Qué campo del CRM guarda la puntuación de encaje?', ownerId: 'p-lucia', due: '2027-01-15', status: 'open', createdAt: 1 });
+  addParkingItem(doc, { id: 'q2', question: '¿Quién atiende los leads entrantes de noche?', ownerId: null, due: null, status: 'open', createdAt: 2 });
+  addParkingItem(doc, { id: 'q3', question: 'Pregunta ya respondida en el taller', ownerId: null, due: '2026-12-05', status: 'open', createdAt: 3 });
+  updateParkingItem(doc, 'q3', { status: 'done' });
+  const path = join(ARTIFACTS, 'facilitation-workshop.pacto');
+  writeFileSync(
+    path,
+    encodePactoFile({
+      workshopId: 'w-facilitated',
+      yjsUpdate: Y.encodeStateAsUpdate(doc),
+      content: readWorkshop(doc),
+      versions: [],
+      signatures: [],
+      audit: [],
+      appVersion: '0.1.0',
+      createdAt: '2026-12-02T09:00:00Z',
+      modifiedAt: '2026-12-02T12:00:00Z',
+    }),
+  );
+  return path;
+}
+
+describe('decisions and follow-ups in the agreement PDF', () => {
+  it('freezes them with the version and prints them, the answered question left out', async () => {
+    const path = facilitatedFile();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('open-file').click()]);
+    await chooser.setFiles(path);
+    await page.locator('#screen-title').waitFor();
+
+    const pdfPath = await freezeSignAndExport(page, 'Se firma hoy con los pendientes anotados.', 'facilitation-agreement.pdf');
+    const pages = await pdfPageTexts(pdfPath, 'reading');
+    const decisionsAt = pages.findIndex((p) => /^\s*Decisiones/m.test(p) && p.includes('SAL pasa a ser una etapa del embudo acordado'));
+    const followUpsAt = pages.findIndex((p) => /^\s*Pendientes/m.test(p) && p.includes('¿Qué campo del CRM guarda la puntuación de encaje?'));
+    expect(decisionsAt).toBeGreaterThan(0);
+    expect(followUpsAt).toBeGreaterThan(decisionsAt);
+    const decisions = pages[decisionsAt]!.replace(/\s+/g, ' ');
+    expect(decisions).toContain('Ventas acepta el lead antes de calificarlo');
+    expect(decisions).toContain('Marketing, Ventas');
+    expect(decisions).toContain('Diferencia: Falta SAL en el embudo de Marketing; Etapa: SAL');
+    expect(decisions).toContain('Un MQL necesita una puntuación de encaje de 60');
+    expect(decisions.indexOf('SAL pasa a ser')).toBeLessThan(decisions.indexOf('Un MQL necesita'));
+    const followUps = pages[followUpsAt]!.replace(/\s+/g, ' ');
+    expect(followUps).toContain('Lucía');
+    expect(followUps).toContain('15 de enero de 2027');
+    expect(followUps).toContain('¿Quién atiende los leads entrantes de noche?');
+    expect(followUps).toContain('Sin asignar');
+    expect(pages.join('\n')).not.toContain('Pregunta ya respondida en el taller');
+    // The contents list both sections.
+    const toc = pages.find((p) => /^\s*Índice/m.test(p))!;
+    expect(toc).toContain('Decisiones');
+    expect(toc).toContain('Pendientes');
+
+    const images = await renderPdfPages(pdfPath, join(ARTIFACTS, 'facilitation-agreement-page'), { dpi: 60, first: decisionsAt + 1, last: followUpsAt + 1 });
+    expect(images.length).toBe(followUpsAt - decisionsAt + 1);
+    expect(pageErrors(page)).toEqual([]);
+  });
+});
