@@ -16,7 +16,8 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchPersistent } from './support/chromium';
-import { currentStep, goToStep, openApp, openSample, pageErrors, shot } from './support/app';
+import { join } from 'node:path';
+import { ARTIFACTS, currentStep, goToStep, openApp, openSample, pageErrors, shot } from './support/app';
 import { PRESENTER_TYPE_PX } from '../../renderer/features/facilitation/presenter-type';
 
 const url = inject('pactoUrl');
@@ -80,13 +81,14 @@ describe('facilitating the sample workshop on one laptop', () => {
     await expect.poll(() => lead.getByTestId('timer-digits').textContent()).toMatch(/^\d+:\d\d$/);
     await goToStep(lead, 'agenda');
     const total = await totalText(lead);
+    const minutes = Number(await lead.getByTestId('agenda-block-minutes').first().inputValue());
     await lead.getByTestId('timer-add-five').click();
     await lead.getByTestId('extend-choice').waitFor();
     await shot(lead, 'facil-timer-es');
     expect(await axeViolations(lead, '[data-testid="facilbar"]')).toEqual([]);
     await lead.getByTestId('extend-keep-end').click();
     // The first block grew by five minutes; the end stays where it was.
-    await expect.poll(() => lead.getByTestId('agenda-block-minutes').first().inputValue()).toBe('20');
+    await expect.poll(() => lead.getByTestId('agenda-block-minutes').first().inputValue()).toBe(String(minutes + 5));
     expect(await totalText(lead)).toBe(total);
     await lead.getByTestId('timer-add-five').click();
     await lead.getByTestId('extend-move-end').click();
@@ -113,7 +115,7 @@ describe('facilitating the sample workshop on one laptop', () => {
     const presenter = wall.getByTestId('presenter');
     await presenter.waitFor();
     await expect.poll(() => presenter.getByTestId('presenter-block').textContent()).not.toBe('');
-    await shot(wall, 'facil-presenter-1280x720-es');
+    await wall.screenshot({ path: join(ARTIFACTS, 'facil-presenter-1280x720-es.png') });
     const sizes = await presenter.evaluate((root) => {
       const out: { text: string; px: number; testId: string | null }[] = [];
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -137,11 +139,14 @@ describe('facilitating the sample workshop on one laptop', () => {
   });
 
   it('runs a dot vote on two gaps with results by team, shown on the projector while open', async () => {
-    // The sample's two team funnels start alike: Sales redraws its own from another template, so Compare has gaps.
+    // The sample's two team funnels start alike: Sales drops a stage from its own (keyboard Delete), so Compare has gaps.
     await goToStep(lead, 'funnel');
     await lead.getByTestId('funnel-tab-sales').click();
-    lead.once('dialog', (d) => void d.accept());
-    await lead.getByTestId('start-from').selectOption('simple-b2b');
+    const salesNodes = lead.getByTestId('funnel-canvas').locator('.react-flow__node');
+    const stages = await salesNodes.count();
+    await salesNodes.nth(2).focus();
+    await lead.keyboard.press('Delete');
+    await expect.poll(() => salesNodes.count()).toBe(stages - 1);
     await goToStep(lead, 'sla');
     await lead.getByTestId('panel-toggle').click();
     await lead.getByTestId('vote-question').fill('¿Qué diferencia resolvemos primero?');
@@ -211,6 +216,7 @@ describe('facilitating the sample workshop on one laptop', () => {
   });
 
   it('locks the glossary: read only on both screens under a note, until unlocked', async () => {
+    await lead.getByTestId('panel-close').click();
     await goToStep(lead, 'glossary');
     await lead.getByTestId('lock-glossary').first().click();
     await lead.getByTestId('lock-note').waitFor();
@@ -224,7 +230,6 @@ describe('facilitating the sample workshop on one laptop', () => {
   it('reads the same in English (screenshots of the agenda, the timer, presenter mode, votes and decisions)', async () => {
     await lead.getByTestId('ui-language').selectOption('en');
     await wall.getByTestId('ui-language').selectOption('en');
-    await lead.getByTestId('panel-close').click();
     await goToStep(lead, 'agenda');
     await expect.poll(() => lead.locator('#screen-title').textContent()).toBe('Agenda');
     await shot(lead, 'facil-agenda-en');
@@ -239,7 +244,7 @@ describe('facilitating the sample workshop on one laptop', () => {
     await wall.getByTestId('panel-close').click();
     await wall.getByTestId('presenter-open').click();
     await expect.poll(() => wall.getByTestId('presenter').textContent()).toContain('Under discussion');
-    await shot(wall, 'facil-presenter-1280x720-en');
+    await wall.screenshot({ path: join(ARTIFACTS, 'facil-presenter-1280x720-en.png') });
     expect(await axeViolations(wall, '[data-testid="presenter"]')).toEqual([]);
     expect(pageErrors(lead)).toEqual([]);
   });

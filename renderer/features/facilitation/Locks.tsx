@@ -21,11 +21,11 @@ function LockButton({ section }: { section: LockableSection }) {
   const name = t(`facilitation.sections.${section}`);
   return state.locks[section] ? (
     <button type="button" onClick={() => unlockSection(section)} data-testid={`unlock-${section}`}>
-      🔓 {t('facilitation.lock.unlock', { section: name })}
+      {t('facilitation.lock.unlock', { section: name })}
     </button>
   ) : (
     <button type="button" onClick={() => lockSection(section)} data-testid={`lock-${section}`}>
-      🔒 {t('facilitation.lock.lock', { section: name })}
+      {t('facilitation.lock.lock', { section: name })}
     </button>
   );
 }
@@ -70,7 +70,7 @@ export function LockedSection({ step, children }: { step: Step; children: ReactN
     <>
       <div className="notice notice--info lock-note" role="status" data-testid="lock-note">
         <span>
-          🔒 {t('facilitation.lock.locked', { section: name })} {t('facilitation.lock.lockedAt', { time: formatters(language).time(new Date(lock.lockedAt)), by: lock.by })}
+          {t('facilitation.lock.locked', { section: name })} {t('facilitation.lock.lockedAt', { time: formatters(language).time(new Date(lock.lockedAt)), by: lock.by })}
         </span>
         {canFacilitate ? <LockButton section={section} /> : null}
       </div>
