@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchPersistent } from './support/chromium';
 import { join } from 'node:path';
-import { ARTIFACTS, currentStep, goToStep, openApp, openSample, pageErrors, shot } from './support/app';
+import { ARTIFACTS, currentStep, goToStep, openApp, openSample, pageErrors, settled, shot } from './support/app';
 import { PRESENTER_TYPE_PX } from '../../renderer/features/facilitation/presenter-type';
 
 const url = inject('pactoUrl');
@@ -142,8 +142,12 @@ describe('facilitating the sample workshop on one laptop', () => {
     // The sample's two team funnels start alike: Sales drops a stage from its own (keyboard Delete), so Compare has gaps.
     await goToStep(lead, 'funnel');
     await lead.getByTestId('funnel-tab-sales').click();
+    await expect.poll(() => lead.getByTestId('funnel-tab-sales').getAttribute('aria-selected')).toBe('true');
     const salesNodes = lead.getByTestId('funnel-canvas').locator('.react-flow__node');
+    await expect.poll(() => salesNodes.count()).toBeGreaterThan(3);
+    await settled(lead);
     const stages = await salesNodes.count();
+    await salesNodes.nth(2).click();
     await salesNodes.nth(2).focus();
     await lead.keyboard.press('Delete');
     await expect.poll(() => salesNodes.count()).toBe(stages - 1);

@@ -82,7 +82,7 @@ export function PresenterMode() {
           <p id="presenter-item" className="presenter__label">
             {t('facilitation.presenter.discussing')}
           </p>
-          <p className="presenter__item-text" data-testid="presenter-item">
+          <p className={`presenter__item-text ${item ? '' : 'presenter__item-text--none'}`} data-testid="presenter-item">
             {item ? (item.kind === 'vote' ? t('facilitation.presenter.vote', { question: item.label }) : item.label) : t('facilitation.presenter.nothing')}
           </p>
         </section>
