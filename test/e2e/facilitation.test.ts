@@ -175,7 +175,8 @@ describe('facilitating the sample workshop on one laptop', () => {
       ['2', '0', '0', '2'],
       ['0', '1', '0', '1'],
     ]);
-    await shot(lead, 'facil-votes-es');
+    await vote.getByTestId('vote-results').scrollIntoViewIfNeeded();
+    await lead.screenshot({ path: join(ARTIFACTS, 'facil-votes-es.png') });
     expect(await axeViolations(lead, '[data-testid="facilitation-panel"]')).toEqual([]);
     await vote.getByTestId('vote-close').click();
     await expect.poll(() => vote.textContent()).toContain('Cerrada');
@@ -197,7 +198,7 @@ describe('facilitating the sample workshop on one laptop', () => {
     await lead.getByTestId('parking-add').click();
     await expect.poll(() => lead.getByTestId('parking-item').first().textContent()).toContain('Carmen Peña Ruiz');
     await lead.getByTestId('facil-tab-decisions').click();
-    await shot(lead, 'facil-decisions-es');
+    await lead.screenshot({ path: join(ARTIFACTS, 'facil-decisions-es.png') });
     expect(await axeViolations(lead, '[data-testid="facilitation-panel"]')).toEqual([]);
   });
 
@@ -242,9 +243,10 @@ describe('facilitating the sample workshop on one laptop', () => {
     await lead.keyboard.press('Escape');
     expect(await axeViolations(lead, 'main')).toEqual([]);
     await lead.getByTestId('panel-toggle').click();
-    await shot(lead, 'facil-votes-en');
+    await lead.getByTestId('vote-results').first().scrollIntoViewIfNeeded();
+    await lead.screenshot({ path: join(ARTIFACTS, 'facil-votes-en.png') });
     await lead.getByTestId('facil-tab-decisions').click();
-    await shot(lead, 'facil-decisions-en');
+    await lead.screenshot({ path: join(ARTIFACTS, 'facil-decisions-en.png') });
     await wall.getByTestId('panel-close').click();
     await wall.getByTestId('presenter-open').click();
     await expect.poll(() => wall.getByTestId('presenter').textContent()).toContain('Under discussion');
