@@ -152,6 +152,7 @@ export const en: Strings<typeof es> = {
     fields: { title: 'Title', company: 'Company', date: 'Date', currency: 'Currency', language: 'Agreement language' },
   },
   steps: {
+    agenda: 'Agenda',
     participants: 'Participants',
     funnel: 'Funnel',
     glossary: 'Glossary',

@@ -149,6 +149,7 @@ export const es = {
     fields: { title: 'Título', company: 'Empresa', date: 'Fecha', currency: 'Moneda', language: 'Idioma del acuerdo' },
   },
   steps: {
+    agenda: 'Agenda',
     participants: 'Participantes',
     funnel: 'Embudo',
     glossary: 'Glosario',

@@ -15,7 +15,8 @@ import type { PactoFile } from '../../shared/file/pacto-file';
 import type { FileLink } from '../data/file-links';
 import type { SaveStatus } from '../data/save-status';
 
-export const STEPS = ['participants', 'funnel', 'glossary', 'sla', 'targets', 'sign', 'export', 'versions'] as const;
+/** The workshop's steps in menu order; `agenda` (facilitation) comes first. */
+export const STEPS = ['agenda', 'participants', 'funnel', 'glossary', 'sla', 'targets', 'sign', 'export', 'versions'] as const;
 export type Step = (typeof STEPS)[number];
 
 /**

@@ -239,10 +239,11 @@ export function agendaTemplateLabelKey(id: AgendaTemplateId): string {
   return `facilitation.templates.${id}`;
 }
 
-/** Where an agenda step takes the app: its workshop step, and the funnel's Compare tab for `compare`; null for a break. */
+/** Where an agenda step takes the app: its workshop step (the agenda for the introduction), and the funnel's Compare tab for `compare`; null for a break. */
 export function routeForAgendaStep(step: AgendaStep): { step: Step; tab?: 'compare' } | null {
   switch (step) {
     case 'intro':
+      return { step: 'agenda' };
     case 'participants':
       return { step: 'participants' };
     case 'compare':

@@ -194,7 +194,14 @@ function FunnelEditor({ funnelId }: { funnelId: FunnelId }) {
 /** The Funnel step. */
 export function FunnelView() {
   const { t } = useTranslation();
-  const [tab, setTab] = useState<Tab>('agreed');
+  // The agenda's Compare block opens this step on Compare (`focus: 'compare'`).
+  const opensOnCompare = useAppStore((s) => s.route.screen === 'workshop' && s.route.focus === 'compare');
+  const [tab, setTab] = useState<Tab>(opensOnCompare ? 'compare' : 'agreed');
+  const [seenCompare, setSeenCompare] = useState(opensOnCompare);
+  if (seenCompare !== opensOnCompare) {
+    setSeenCompare(opensOnCompare);
+    if (opensOnCompare) setTab('compare');
+  }
   return (
     <div className="funnel-view">
       <div className="tabs" role="tablist" aria-label={t('canvas.tabs.label')}>

@@ -12,6 +12,10 @@ import { STEPS, useAppStore, type Step } from '../../store';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { DocMigrationError } from '../../../shared/domain/migrations';
 import { DOC_SCHEMA_VERSION } from '../../../shared/domain/workshop-doc';
+import { LockedSection, StepLockButton } from '../facilitation/Locks';
+
+/** The facilitation bar (timer), panel and presenter mode: their own chunk. */
+const FacilitationChrome = lazyScreen(() => import('../facilitation/FacilitationChrome'), 'FacilitationChrome');
 
 /** A step screen loaded on first use: `load` imports its module, `name` is the component's export. */
 function lazyScreen<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string): ComponentType {
@@ -19,6 +23,7 @@ function lazyScreen<M extends Record<string, unknown>>(load: () => Promise<M>, n
 }
 
 const SCREENS: Record<Step, ComponentType> = {
+  agenda: lazyScreen(() => import('../facilitation/AgendaScreen'), 'AgendaScreen'),
   participants: lazyScreen(() => import('../participants/Participants'), 'Participants'),
   funnel: lazyScreen(() => import('../funnel/FunnelView'), 'FunnelView'),
   glossary: lazyScreen(() => import('../glossary/Glossary'), 'Glossary'),
@@ -57,6 +62,10 @@ export function WorkshopScreen({ id, step }: { id: string; step: Step }) {
   if (!session || session.id !== id) return <p>{t('app.loading')}</p>;
   const Screen = SCREENS[step];
   return (
+    <>
+    <Suspense fallback={null}>
+      <FacilitationChrome />
+    </Suspense>
     <div className="workshop">
       <nav className="steps" aria-label={t('app.name')}>
         <ol>
@@ -77,13 +86,19 @@ export function WorkshopScreen({ id, step }: { id: string; step: Step }) {
       <section className="workshop__body" aria-labelledby="screen-title">
         {/* The title shows with its screen, once the step's chunk has loaded: a visible title means the screen is there. */}
         <Suspense fallback={<p>{t('app.loading')}</p>}>
-          <h1 id="screen-title">{t(`steps.${step}`)}</h1>
+          <div className="screen-head">
+            <h1 id="screen-title">{t(`steps.${step}`)}</h1>
+            <StepLockButton step={step} />
+          </div>
           {/* One boundary per step: a step that fails to render keeps the step menu, so the other steps stay usable. */}
           <ErrorBoundary key={step} title={t('app.stepError')} back={t('app.stepRetry')} onBack={() => undefined}>
-            <Screen />
+            <LockedSection step={step}>
+              <Screen />
+            </LockedSection>
           </ErrorBoundary>
         </Suspense>
       </section>
     </div>
+    </>
   );
 }
