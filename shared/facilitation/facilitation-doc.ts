@@ -450,19 +450,6 @@ function rootName(doc: Y.Doc, type: AnyType): string | null {
 }
 
 /**
- * The lockable section a Yjs type (e.g. a term's rich-text fragment that an
- * editor binds to) is stored in, or null (not in a document, or in a part
- * that is no section). Editors that write to the document directly, not
- * through the edit path, make themselves read-only with it while that section is locked.
- */
-export function sectionOfType(type: AnyType): LockableSection | null {
-  const doc = type.doc;
-  if (!doc) return null;
-  const name = rootName(doc, type);
-  return name ? sectionOfPart(name) : null;
-}
-
-/**
  * The locked section `write` would change, or null: the one check of locks
  * on the edit path. With no section locked it returns null at once. Else
  * `write` runs on a scratch copy of `doc` (never on `doc` itself: a Yjs

@@ -19,7 +19,7 @@ import { sampleWorkshop } from '../../shared/sample/standard-content';
 import { addDecision, addParkingItem, updateParkingItem } from '../../shared/facilitation/facilitation-doc';
 import { pdfPageTexts, renderPdfPages } from '../support/pdf';
 import { launchPersistent } from './support/chromium';
-import { ARTIFACTS, freezeSignAndExport, openApp, pageErrors } from './support/app';
+import { ARTIFACTS, freezeSignAndExport, openApp, pageErrors, shot } from './support/app';
 
 const url = inject('pactoUrl');
 let context: BrowserContext;
@@ -28,6 +28,9 @@ let page: Page;
 beforeAll(async () => {
   ({ context } = await launchPersistent());
   page = await openApp(context, url);
+  // The export prints the whole agreement twice (pagination, then the file): on a busy machine that takes
+  // longer than playwright's 30 s default. A wait for the download, not a retry: no download still fails.
+  page.setDefaultTimeout(150_000);
 });
 
 afterAll(async () => {
@@ -79,7 +82,12 @@ describe('decisions and follow-ups in the agreement PDF', () => {
     await chooser.setFiles(path);
     await page.locator('#screen-title').waitFor();
 
-    const pdfPath = await freezeSignAndExport(page, 'Se firma hoy con los pendientes anotados.', 'facilitation-agreement.pdf');
+    const pdfPath = await freezeSignAndExport(page, 'Se firma hoy con los pendientes anotados.', 'facilitation-agreement.pdf').catch(async (error: unknown) => {
+      // Say what the export screen says when no download came.
+      await shot(page, 'facilitation-export-failed');
+      const said = await page.locator('[role=alert], [role=status]').allTextContents();
+      throw new Error(`${String(error)}; the screen says: ${said.join(' | ')}`);
+    });
     const pages = await pdfPageTexts(pdfPath, 'reading');
     const decisionsAt = pages.findIndex((p) => /^\s*Decisiones/m.test(p) && p.includes('SAL pasa a ser una etapa del embudo acordado'));
     const followUpsAt = pages.findIndex((p) => /^\s*Pendientes/m.test(p) && p.includes('¿Qué campo del CRM guarda la puntuación de encaje?'));
@@ -105,5 +113,6 @@ describe('decisions and follow-ups in the agreement PDF', () => {
     const images = await renderPdfPages(pdfPath, join(ARTIFACTS, 'facilitation-agreement-page'), { dpi: 60, first: decisionsAt + 1, last: followUpsAt + 1 });
     expect(images.length).toBe(followUpsAt - decisionsAt + 1);
     expect(pageErrors(page)).toEqual([]);
-  });
+    // Freezing, two signatures and two prints of the whole agreement: minutes on a busy machine.
+  }, 400_000);
 });
