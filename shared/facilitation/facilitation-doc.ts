@@ -30,7 +30,7 @@ import { validate, type FieldErrors } from '../domain/workshop';
 import type { ReadProblem } from '../domain/repair';
 import { agendaErrors } from './agenda';
 import { ballotErrors, type Ballot } from './votes';
-import { lockedSections, sectionOfPart } from './locks';
+import { sectionOfPart } from './locks';
 import {
   agendaBlockSchema,
   decisionSchema,
@@ -459,7 +459,10 @@ function rootName(doc: Y.Doc, type: AnyType): string | null {
  */
 export function lockedSectionTouched(doc: Y.Doc, write: (doc: Y.Doc) => void): LockableSection | null {
   if (!doc.share.has(FACILITATION_PART)) return null;
-  const locked = lockedSections(readFacilitation(doc).locks);
+  // Only the locks are read here: this runs before every edit.
+  const locksMap = part(doc).get('locks');
+  if (!(locksMap instanceof Y.Map) || locksMap.size === 0) return null;
+  const locked = [...locksMap.keys()].filter((k): k is LockableSection => (LOCKABLE_SECTIONS as readonly string[]).includes(k) && lockSchema.safeParse(plain(locksMap.get(k))).success);
   if (locked.length === 0) return null;
   const scratch = new Y.Doc();
   try {
