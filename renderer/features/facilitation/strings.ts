@@ -8,6 +8,7 @@ import { featureStrings } from '../../i18n/feature-strings';
 export const strings = featureStrings({
   namespace: 'facilitation',
   es: {
+    funnelsPrivate: 'Los equipos dibujan su embudo en privado: el embudo del otro equipo y la comparación se abren cuando la persona facilitadora los revele.',
     sections: {
       participants: 'Participantes',
       funnel: 'Embudo',
@@ -261,6 +262,7 @@ export const strings = featureStrings({
     },
   },
   en: {
+    funnelsPrivate: 'The teams draw their funnels privately: the other team’s funnel and Compare open when the facilitator reveals them.',
     sections: {
       participants: 'Participants',
       funnel: 'Funnel',
