@@ -8,6 +8,13 @@ import { featureStrings } from '../../i18n/feature-strings';
 export const strings = featureStrings({
   namespace: 'facilitation',
   es: {
+    variants: {
+      title: 'Variantes redactadas por los equipos',
+      private: 'Borrador privado: solo su equipo lo ve hasta que la persona facilitadora lo revele.',
+      by: 'Por {{name}}',
+      adopt: 'Usar esta definición',
+      none: 'Sin variante.',
+    },
     funnelsPrivate: 'Los equipos dibujan su embudo en privado: el embudo del otro equipo y la comparación se abren cuando la persona facilitadora los revele.',
     sections: {
       participants: 'Participantes',
@@ -262,6 +269,13 @@ export const strings = featureStrings({
     },
   },
   en: {
+    variants: {
+      title: 'Variants drafted by the teams',
+      private: 'Private draft: only your team sees it until the facilitator reveals it.',
+      by: 'By {{name}}',
+      adopt: 'Use this definition',
+      none: 'No variant.',
+    },
     funnelsPrivate: 'The teams draw their funnels privately: the other team’s funnel and Compare open when the facilitator reveals them.',
     sections: {
       participants: 'Participants',
