@@ -27,6 +27,7 @@ import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { activeDoc, activeUndoManager, redo, startUndoStep, undo } from '../data/session';
 import { platform } from '../platform';
 import { isSafeHref, sanitizePastedHtml } from './RichTextPaste';
+import { useSectionLocked } from './section-lock';
 import './rich-text.css';
 
 /**
@@ -266,6 +267,12 @@ export function RichTextEditor({ fragment, label, hideLabel = false, tables = fa
     },
     [fragment, tables],
   );
+
+  // In a section the facilitator locked, the text reads only: the binding writes to the document directly, not through edit().
+  const locked = useSectionLocked();
+  useEffect(() => {
+    if (editor && editor.isEditable === locked) editor.setEditable(!locked);
+  }, [editor, locked]);
 
   const linkHref = editor?.isActive('link') ? ((editor.getAttributes('link').href as string | undefined) ?? '') : '';
   return (

@@ -3,7 +3,7 @@
  * (participants, funnel, glossary, SLA, targets) and unlocks it. A locked
  * step's screen shows a note (when, by whom, and Unlock for the
  * facilitator) and reads only: its form controls are disabled (rich text
- * turns read-only by itself, `useTypeLocked`); the edit path refuses writes there as well.
+ * through `SectionLockedContext`); the edit path refuses writes there as well.
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { LOCKABLE_SECTIONS, type LockableSection } from '../../../shared/facilit
 import { useAppStore } from '../../store';
 import { formatters } from '../../i18n';
 import type { Step } from '../../store';
+import { SectionLockedContext } from '../../ui/section-lock';
 import { lockSection, unlockSection } from './actions';
 import { useCanFacilitate, useFacilitation } from './hooks';
 import { lockableSectionOf } from './view';
@@ -76,7 +77,7 @@ export function LockedSection({ step, children }: { step: Step; children: ReactN
       </div>
       <fieldset className="plain locked-section" disabled data-testid="locked-section">
         <legend className="sr-only">{t('facilitation.lock.locked', { section: name })}</legend>
-        {children}
+        <SectionLockedContext.Provider value={true}>{children}</SectionLockedContext.Provider>
       </fieldset>
     </>
   );
