@@ -292,5 +292,4 @@ export const en: Strings<typeof es> = {
     keywords: 'agreement, SLA, marketing, sales, funnel, glossary',
     eidas: 'Simple electronic signatures within the meaning of the eIDAS Regulation (EU) 910/2014.',
   },
-
 };

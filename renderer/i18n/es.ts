@@ -289,5 +289,4 @@ export const es = {
     keywords: 'acuerdo, SLA, marketing, ventas, embudo, glosario',
     eidas: 'Firmas electrónicas simples en el sentido del Reglamento eIDAS (UE) 910/2014.',
   },
-
 } as const;

@@ -310,7 +310,7 @@ export function RichTextEditor({ fragment, label, hideLabel = false, tables = fa
     [fragment, tables, awareness],
   );
 
-  // In a section the facilitator locked, the text reads only (the edit path refuses writes there too).
+  // In a section the facilitator locked, the text reads only: the binding writes to the document directly, not through edit().
   const locked = useSectionLocked();
   useEffect(() => {
     if (editor && editor.isEditable === locked) editor.setEditable(!locked);

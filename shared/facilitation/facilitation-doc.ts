@@ -30,7 +30,7 @@ import { validate, type FieldErrors } from '../domain/workshop';
 import type { ReadProblem } from '../domain/repair';
 import { agendaErrors } from './agenda';
 import { ballotErrors, type Ballot } from './votes';
-import { lockedSections, sectionOfPart } from './locks';
+import { sectionOfPart } from './locks';
 import {
   agendaBlockSchema,
   decisionSchema,
@@ -452,19 +452,6 @@ function rootName(doc: Y.Doc, type: AnyType): string | null {
 }
 
 /**
- * The lockable section a Yjs type (e.g. a term's rich-text fragment that an
- * editor binds to) is stored in, or null (not in a document, or in a part
- * that is no section). Editors that write to the document directly, not
- * through the edit path, make themselves read-only with it while that section is locked.
- */
-export function sectionOfType(type: AnyType): LockableSection | null {
-  const doc = type.doc;
-  if (!doc) return null;
-  const name = rootName(doc, type);
-  return name ? sectionOfPart(name) : null;
-}
-
-/**
  * The locked section `write` would change, or null: the one check of locks
  * on the edit path. With no section locked it returns null at once. Else
  * `write` runs on a scratch copy of `doc` (never on `doc` itself: a Yjs
@@ -474,7 +461,10 @@ export function sectionOfType(type: AnyType): LockableSection | null {
  */
 export function lockedSectionTouched(doc: Y.Doc, write: (doc: Y.Doc) => void): LockableSection | null {
   if (!doc.share.has(FACILITATION_PART)) return null;
-  const locked = lockedSections(readFacilitation(doc).locks);
+  // Only the locks are read here: this runs before every edit.
+  const locksMap = part(doc).get('locks');
+  if (!(locksMap instanceof Y.Map) || locksMap.size === 0) return null;
+  const locked = [...locksMap.keys()].filter((k): k is LockableSection => (LOCKABLE_SECTIONS as readonly string[]).includes(k) && lockSchema.safeParse(plain(locksMap.get(k))).success);
   if (locked.length === 0) return null;
   const scratch = new Y.Doc();
   try {

@@ -39,7 +39,7 @@ beforeAll(async () => {
 let workshopId = '';
 beforeEach(async () => {
   useAppStore.getState().setLanguage('es');
-  useFacilitationUi.setState({ following: null, voteAsId: null, presenter: false, panel: null });
+  useFacilitationUi.setState({ following: null, voteAsId: null, presenter: false, panel: null, lastStep: null });
   setDraftingParty(null);
   workshopId = await createWorkshop(db, sampleWorkshop('2026-11-30'));
   await openSession(db, workshopId);

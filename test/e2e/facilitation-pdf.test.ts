@@ -16,10 +16,11 @@ import * as Y from 'yjs';
 import { encodePactoFile } from '../../shared/file/pacto-file';
 import { initWorkshopDoc, readWorkshop } from '../../shared/domain/workshop-doc';
 import { sampleWorkshop } from '../../shared/sample/standard-content';
-import { addDecision, addParkingItem, updateParkingItem } from '../../shared/facilitation/facilitation-doc';
+import { addDecision, addParkingItem, revealRound, startRound, updateParkingItem, writeDraft } from '../../shared/facilitation/facilitation-doc';
+import { draftId } from '../../shared/facilitation/drafting';
 import { pdfPageTexts, renderPdfPages } from '../support/pdf';
 import { launchPersistent } from './support/chromium';
-import { ARTIFACTS, freezeSignAndExport, openApp, pageErrors } from './support/app';
+import { ARTIFACTS, freezeSignAndExport, goToStep, openApp, pageErrors, shot } from './support/app';
 
 const url = inject('pactoUrl');
 let context: BrowserContext;
@@ -28,6 +29,9 @@ let page: Page;
 beforeAll(async () => {
   ({ context } = await launchPersistent());
   page = await openApp(context, url);
+  // The export prints the whole agreement twice (pagination, then the file): on a busy machine that takes
+  // longer than playwright's 30 s default. A wait for the download, not a retry: no download still fails.
+  page.setDefaultTimeout(150_000);
 });
 
 afterAll(async () => {
@@ -54,6 +58,16 @@ function facilitatedFile(): string {
   addParkingItem(doc, { id: 'q2', question: '¿Quién atiende los leads entrantes de noche?', ownerId: null, due: null, status: 'open', createdAt: 2 });
   addParkingItem(doc, { id: 'q3', question: 'Pregunta ya respondida en el taller', ownerId: null, due: '2026-12-05', status: 'open', createdAt: 3 });
   updateParkingItem(doc, 'q3', { status: 'done' });
+  // A private glossary round, revealed: each team's definition of MQL.
+  const mql = { kind: 'term' as const, id: 'term-mql', label: 'MQL' };
+  startRound(doc, { blockId: 'b-glossary', step: 'glossary', status: 'drafting', hideAuthors: false, startedAt: 1, revealedAt: null, parties: ['marketing', 'sales'] });
+  for (const [party, text, author] of [
+    ['marketing', 'Lead con encaje ≥ 60 y dos interacciones en 30 días', 'Diego Salgado Núñez'],
+    ['sales', 'Lead con presupuesto, autoridad y un proyecto en marcha', 'Sofía Castañeda Vidal'],
+  ] as const) {
+    writeDraft(doc, { id: draftId('b-glossary', party, mql), blockId: 'b-glossary', step: 'glossary', party, target: mql, text, value: null, authorId: author, authorName: author, updatedAt: 2 });
+  }
+  revealRound(doc, false, 3);
   const path = join(ARTIFACTS, 'facilitation-workshop.pacto');
   writeFileSync(
     path,
@@ -79,7 +93,28 @@ describe('decisions and follow-ups in the agreement PDF', () => {
     await chooser.setFiles(path);
     await page.locator('#screen-title').waitFor();
 
-    const pdfPath = await freezeSignAndExport(page, 'Se firma hoy con los pendientes anotados.', 'facilitation-agreement.pdf');
+    // After the reveal, the glossary shows both teams' MQL side by side (looked at in both window sizes).
+    await goToStep(page, 'glossary');
+    await page.getByTestId('term-item').filter({ hasText: 'MQL' }).first().click();
+    const variants = page.getByTestId('term-variants');
+    await variants.waitFor();
+    await expect(page.getByTestId('term-variant-marketing').textContent()).resolves.toContain('encaje ≥ 60');
+    await expect(page.getByTestId('term-variant-sales').textContent()).resolves.toContain('presupuesto, autoridad');
+    for (const [width, height] of [
+      [1440, 900],
+      [1280, 720],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await variants.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(ARTIFACTS, `facilitation-term-variants-${width}x${height}.png`) });
+    }
+
+    const pdfPath = await freezeSignAndExport(page, 'Se firma hoy con los pendientes anotados.', 'facilitation-agreement.pdf').catch(async (error: unknown) => {
+      // Say what the export screen says when no download came.
+      await shot(page, 'facilitation-export-failed');
+      const said = await page.locator('[role=alert], [role=status]').allTextContents();
+      throw new Error(`${String(error)}; the screen says: ${said.join(' | ')}`);
+    });
     const pages = await pdfPageTexts(pdfPath, 'reading');
     const decisionsAt = pages.findIndex((p) => /^\s*Decisiones/m.test(p) && p.includes('SAL pasa a ser una etapa del embudo acordado'));
     const followUpsAt = pages.findIndex((p) => /^\s*Pendientes/m.test(p) && p.includes('¿Qué campo del CRM guarda la puntuación de encaje?'));
@@ -105,5 +140,6 @@ describe('decisions and follow-ups in the agreement PDF', () => {
     const images = await renderPdfPages(pdfPath, join(ARTIFACTS, 'facilitation-agreement-page'), { dpi: 60, first: decisionsAt + 1, last: followUpsAt + 1 });
     expect(images.length).toBe(followUpsAt - decisionsAt + 1);
     expect(pageErrors(page)).toEqual([]);
-  });
+    // Freezing, two signatures and two prints of the whole agreement: minutes on a busy machine.
+  }, 400_000);
 });

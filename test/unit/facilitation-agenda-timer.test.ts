@@ -6,6 +6,7 @@
  * clocks disagree.
  */
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
   addMinutes,
   agendaEnd,
@@ -131,6 +132,56 @@ describe('agenda timing', () => {
     expect(agendaErrors([block('a', 5), block('a', 5)])).toEqual({ '1.id': 'duplicate' });
     expect(agendaErrors([block('a', 480), block('b', 480)])).toEqual({ '': 'agendaTooLong' });
     expect(agendaErrors(Array.from({ length: 41 }, (_, i) => block(`x${i}`, 1)))).toEqual({ '': 'tooMany' });
+  });
+});
+
+describe('agenda invariants (property)', () => {
+  const agendas = fc.array(fc.integer({ min: 1, max: 120 }), { minLength: 1, maxLength: 12 }).map((ds) => ds.map((d, i) => block(`k${i}`, d)));
+
+  it('keep-end keeps the end unless the later blocks run out of minutes, never shrinks a block below one minute and never touches the blocks before', () => {
+    fc.assert(
+      fc.property(agendas, fc.nat(), fc.integer({ min: 1, max: 30 }), (agenda, pick, minutes) => {
+        const index = pick % agenda.length;
+        const { agenda: next, shortByMinutes } = addMinutes(agenda, agenda[index]!.id, minutes, 'keep-end');
+        expect(totalMinutes(next)).toBe(totalMinutes(agenda) + shortByMinutes);
+        const slack = agenda.slice(index + 1).reduce((n, b) => n + b.durationMinutes - 1, 0);
+        expect(shortByMinutes).toBe(Math.max(0, minutes - slack));
+        expect(next.every((b) => b.durationMinutes >= 1)).toBe(true);
+        expect(next.slice(0, index)).toEqual(agenda.slice(0, index));
+        expect(next[index]!.durationMinutes).toBe(agenda[index]!.durationMinutes + minutes);
+      }),
+    );
+  });
+
+  it('move-end moves the end by exactly the minutes added; reordering never moves it', () => {
+    fc.assert(
+      fc.property(agendas, fc.nat(), fc.nat(), fc.integer({ min: 1, max: 30 }), (agenda, from, to, minutes) => {
+        const i = from % agenda.length;
+        expect(agendaEnd(addMinutes(agenda, agenda[i]!.id, minutes, 'move-end').agenda, T0)).toBe(agendaEnd(agenda, T0) + minutes * MINUTE_MS);
+        const moved = moveBlock(agenda, i, to % agenda.length);
+        expect(agendaEnd(moved, T0)).toBe(agendaEnd(agenda, T0));
+        expect([...moved].sort((a, b) => a.id.localeCompare(b.id))).toEqual([...agenda].sort((a, b) => a.id.localeCompare(b.id)));
+      }),
+    );
+  });
+
+  it('every laptop reads the same time left, whatever its clock offset', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -3_600_000, max: 3_600_000 }),
+        fc.integer({ min: -3_600_000, max: 3_600_000 }),
+        fc.integer({ min: 0, max: 7_200_000 }),
+        fc.integer({ min: 0, max: 7_200_000 }),
+        (writerOffset, readerOffset, durationMs, afterMs) => {
+          const hostStart = T0;
+          const timer = startTimer('b', durationMs, hostStart - writerOffset, writerOffset);
+          const onReader = timerView(timer, hostStart + afterMs - readerOffset, readerOffset);
+          const onHost = timerView(timer, hostStart + afterMs, 0);
+          expect(onReader.remainingMs).toBe(onHost.remainingMs);
+          expect(onReader.remainingMs).toBe(durationMs - afterMs);
+        },
+      ),
+    );
   });
 });
 

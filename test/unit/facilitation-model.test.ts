@@ -11,6 +11,7 @@ import * as Y from 'yjs';
 import { LOCAL_ORIGIN, InvalidEditError, NotFoundError, addTerm, readWorkshop, updateTargets, updateTerm, updateStage } from '../../shared/domain/workshop-doc';
 import { updatePlanSettings } from '../../shared/domain/scenarios-doc';
 import { freshCopyOfDoc } from '../../shared/domain/doc-copy';
+import { decodePactoFile, encodePactoFile } from '../../shared/file/pacto-file';
 import { freezeVersion, readSnapshot } from '../../shared/agreement/version';
 import { sampleWorkshop } from '../../shared/sample/standard-content';
 import {
@@ -280,6 +281,30 @@ describe('facilitation in the workshop document', () => {
     expect(state.parkingLot.map((q) => q.id)).toEqual(['q1']);
     expect(state.locks).toEqual({});
     expect(problems.map((p) => p.path).sort()).toEqual(['facilitation.agenda.1', 'facilitation.parkingLot.q2', 'facilitation.timer']);
+  });
+
+  it('saves in a .pacto file and comes back whole', () => {
+    const doc = sampleDoc();
+    writeAgenda(doc, [{ id: 'b1', title: 'Intro', step: 'intro', durationMinutes: 10, privateDrafting: false }]);
+    writeRun(doc, { currentBlockId: 'b1', timer: startTimer('b1', 600_000, 1000, 250) });
+    addDecision(doc, { id: 'd1', what: 'SAL is a stage', why: '', decidedBy: ['sales'], links: [], decidedAt: 3 });
+    lockSectionInDoc(doc, 'sla', 'Ana', 4);
+    const bytes = encodePactoFile({
+      workshopId: 'w1',
+      yjsUpdate: Y.encodeStateAsUpdate(doc),
+      content: readWorkshop(doc),
+      versions: [],
+      signatures: [],
+      audit: [],
+      appVersion: '0.1.0',
+      createdAt: '2026-12-02T09:00:00Z',
+      modifiedAt: '2026-12-02T10:00:00Z',
+    });
+    const decoded = decodePactoFile(bytes);
+    if (!decoded.ok) throw new Error(decoded.error.message);
+    const back = new Y.Doc();
+    Y.applyUpdate(back, decoded.value.yjsUpdate);
+    expect(readFacilitation(back)).toEqual(readFacilitation(doc));
   });
 
   it('a separate copy keeps the facilitation state', () => {

@@ -217,7 +217,7 @@ export function AgendaScreen() {
               {canFacilitate ? (
                 <>
                   <TextField label={t('facilitation.block.title')} hideLabel value={block.title} onCommit={(title) => firstError(editAgendaBlock(block.id, { title }))} className="agenda-block__title" testId="agenda-block-title" />
-                  <SelectField label={t('facilitation.block.step')} hideLabel value={block.step} options={stepOptions} onCommit={(step) => firstError(editAgendaBlock(block.id, { step }))} testId="agenda-block-step" />
+                  <SelectField label={t('facilitation.block.step')} hideLabel value={block.step} options={stepOptions} onCommit={(step) => firstError(editAgendaBlock(block.id, { step }))} className="agenda-block__step" testId="agenda-block-step" />
                   <NumberField
                     label={t('facilitation.block.minutes')}
                     hideLabel
@@ -228,14 +228,14 @@ export function AgendaScreen() {
                     className="agenda-block__minutes"
                     testId="agenda-block-minutes"
                   />
-                  <CheckField label={t('facilitation.block.private')} value={block.privateDrafting} onCommit={(privateDrafting) => firstError(editAgendaBlock(block.id, { privateDrafting }))} testId="agenda-block-private" />
+                  <CheckField label={t('facilitation.block.private')} value={block.privateDrafting} onCommit={(privateDrafting) => firstError(editAgendaBlock(block.id, { privateDrafting }))} className="agenda-block__private" testId="agenda-block-private" />
                 </>
               ) : (
                 <>
                   <span className="agenda-block__title strong">{block.title}</span>
-                  <span>{t(`facilitation.steps.${block.step}`)}</span>
-                  <span className="num">{duration(block.durationMinutes)}</span>
-                  <span>{block.privateDrafting ? t('facilitation.block.private') : ''}</span>
+                  <span className="agenda-block__step">{t(`facilitation.steps.${block.step}`)}</span>
+                  <span className="agenda-block__minutes num">{duration(block.durationMinutes)}</span>
+                  <span className="agenda-block__private">{block.privateDrafting ? t('facilitation.block.private') : ''}</span>
                 </>
               )}
               <span className="agenda-block__actions">

@@ -2,16 +2,16 @@
  * Section locks: the facilitator locks a section once it is agreed
  * (participants, funnel, glossary, SLA, targets) and unlocks it. A locked
  * step's screen shows a note (when, by whom, and Unlock for the
- * facilitator) and reads only: its form controls are disabled and its rich
- * text is not editable; the edit path refuses writes there as well.
+ * facilitator) and reads only: its form controls are disabled (rich text
+ * through `SectionLockedContext`); the edit path refuses writes there as well.
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOCKABLE_SECTIONS, type LockableSection } from '../../../shared/facilitation/types';
 import { useAppStore } from '../../store';
 import { formatters } from '../../i18n';
-import { SectionLockedContext } from '../../ui/section-lock';
 import type { Step } from '../../store';
+import { SectionLockedContext } from '../../ui/section-lock';
 import { lockSection, unlockSection } from './actions';
 import { useCanFacilitate, useFacilitation } from './hooks';
 import { lockableSectionOf } from './view';
@@ -22,11 +22,11 @@ function LockButton({ section }: { section: LockableSection }) {
   const name = t(`facilitation.sections.${section}`);
   return state.locks[section] ? (
     <button type="button" onClick={() => unlockSection(section)} data-testid={`unlock-${section}`}>
-      🔓 {t('facilitation.lock.unlock', { section: name })}
+      {t('facilitation.lock.unlock', { section: name })}
     </button>
   ) : (
     <button type="button" onClick={() => lockSection(section)} data-testid={`lock-${section}`}>
-      🔒 {t('facilitation.lock.lock', { section: name })}
+      {t('facilitation.lock.lock', { section: name })}
     </button>
   );
 }
@@ -71,7 +71,7 @@ export function LockedSection({ step, children }: { step: Step; children: ReactN
     <>
       <div className="notice notice--info lock-note" role="status" data-testid="lock-note">
         <span>
-          🔒 {t('facilitation.lock.locked', { section: name })} {t('facilitation.lock.lockedAt', { time: formatters(language).time(new Date(lock.lockedAt)), by: lock.by })}
+          {t('facilitation.lock.locked', { section: name })} {t('facilitation.lock.lockedAt', { time: formatters(language).time(new Date(lock.lockedAt)), by: lock.by })}
         </span>
         {canFacilitate ? <LockButton section={section} /> : null}
       </div>

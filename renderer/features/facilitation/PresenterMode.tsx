@@ -14,23 +14,10 @@ import type { FacilitationState } from '../../../shared/facilitation/types';
 import { useClockOffset, useFacilitation } from './hooks';
 import { currentTiming, TimerReadout } from './TimerBar';
 import { targetOptions, useFacilitationUi, useNow } from './view';
+import { PRESENTER_TYPE_PX } from './presenter-type';
 import './facilitation.css';
 
-/**
- * Minimum type sizes of presenter mode in CSS px at a 1280×720 window
- * (they grow with the window, never shrink below these). 28 px on a 720 px
- * high projected image is ~4 % of the screen height, about what projection
- * guidance asks for body text seen from the back of a room (24–32 pt on a
- * 10-inch-high slide); the block title and the timer are larger still.
- */
-export const PRESENTER_TYPE_PX = {
-  /** Any text on the presenter screen (labels, the next block, notes). */
-  minText: 28,
-  /** The current block's title and the item under discussion. */
-  heading: 56,
-  /** The timer's digits. */
-  timer: 144,
-} as const;
+export { PRESENTER_TYPE_PX };
 
 /** The label of the item under discussion: what everyone was brought to, else the open vote's question; null for none. */
 export function itemUnderDiscussion(state: FacilitationState, content: WorkshopContent, sectionLabel: (s: string) => string): { kind: 'item' | 'vote'; label: string } | null {
@@ -95,7 +82,7 @@ export function PresenterMode() {
           <p id="presenter-item" className="presenter__label">
             {t('facilitation.presenter.discussing')}
           </p>
-          <p className="presenter__item-text" data-testid="presenter-item">
+          <p className={`presenter__item-text ${item ? '' : 'presenter__item-text--none'}`} data-testid="presenter-item">
             {item ? (item.kind === 'vote' ? t('facilitation.presenter.vote', { question: item.label }) : item.label) : t('facilitation.presenter.nothing')}
           </p>
         </section>

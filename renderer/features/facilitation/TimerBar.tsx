@@ -108,10 +108,11 @@ function useFollow(state: FacilitationState, following: boolean, canFacilitate: 
   const navigate = useAppStore((s) => s.navigate);
   const follow = state.follow;
   const here = route.screen === 'workshop' ? agendaStepOfRoute(route.step, route.focus) : null;
-  const before = useRef(here);
   useEffect(() => {
-    const moved = before.current !== here;
-    before.current = here;
+    // Kept in the UI store, not a ref: the step screen (and this bar with it) mounts anew on each step.
+    const before = useFacilitationUi.getState().lastStep;
+    const moved = before !== null && before !== here;
+    if (before !== here) useFacilitationUi.setState({ lastStep: here });
     if (!follow || route.screen !== 'workshop' || !here) return;
     if (following) {
       // Compare the app's steps (several agenda steps open one app step), so following never loops.
@@ -203,7 +204,7 @@ export function TimerBar() {
           </span>
         ) : null}
         <button type="button" onClick={() => useFacilitationUi.setState({ presenter: true })} data-testid="presenter-open">
-          ⛶ {t('facilitation.presenter.open')}
+          {t('facilitation.presenter.open')}
         </button>
         <button
           type="button"

@@ -164,9 +164,12 @@ export function moveAgendaBlock(blockId: string, toIndex: number): FieldErrors |
   });
 }
 
-/** Sets the planned start of the first block (epoch ms on this laptop's clock; null: unplanned). Facilitator only. */
+/**
+ * Sets the planned start of the first block (epoch ms on this laptop's
+ * clock, stored on the host's; null: unplanned). Facilitator only.
+ */
 export function planAgendaStart(startsAt: number | null): FieldErrors | null {
-  return asFacilitator((doc) => setPlannedStart(doc, startsAt));
+  return asFacilitator((doc) => setPlannedStart(doc, startsAt === null ? null : startsAt + clockOffsetMs()));
 }
 
 // ——— Running the workshop (not undoable) ———
@@ -177,8 +180,9 @@ function hostNow(): number {
 
 /**
  * Makes block `blockId` the current one and starts its timer now for the
- * block's full duration (the workshop starts when the first block does: its
- * start is set then if it was not planned). Facilitator only.
+ * block's full duration. When the workshop was not running, this starts it:
+ * the agenda's start becomes now less the blocks planned before this one.
+ * Facilitator only.
  */
 export function goToBlock(blockId: string): FieldErrors | null {
   return asFacilitatorRunning((doc) => {
@@ -186,7 +190,9 @@ export function goToBlock(blockId: string): FieldErrors | null {
     const block = s.agenda.find((b) => b.id === blockId);
     if (!block) throw notFound('agenda block', blockId);
     const timer = startTimer(blockId, block.durationMinutes * MINUTE_MS, Date.now(), clockOffsetMs());
-    writeRun(doc, { currentBlockId: blockId, timer, ...(s.startsAt === null || s.currentBlockId === null ? { startsAt: hostNow() } : {}) });
+    // Starting the run: the agenda's start is when this block starts, less the blocks planned before it.
+    const before = s.agenda.slice(0, s.agenda.indexOf(block)).reduce((n, b) => n + b.durationMinutes, 0);
+    writeRun(doc, { currentBlockId: blockId, timer, ...(s.currentBlockId === null ? { startsAt: hostNow() - before * MINUTE_MS } : {}) });
   });
 }
 

@@ -30,7 +30,7 @@ import {
   type DraftViewer,
   type ShownDraft,
 } from '../../../shared/facilitation/drafting';
-import { EMPTY_FACILITATION, readFacilitation, sectionOfType } from '../../../shared/facilitation/facilitation-doc';
+import { EMPTY_FACILITATION, readFacilitation } from '../../../shared/facilitation/facilitation-doc';
 import { agreementRecord, type AgreementRecord } from '../../../shared/facilitation/record';
 import { isLocked } from '../../../shared/facilitation/locks';
 import { canFacilitate } from '../../../shared/facilitation/roles';
@@ -341,15 +341,4 @@ export function useLocks(): FacilitationState['locks'] {
 /** True while section `section` is locked (its edits are refused). */
 export function useSectionLocked(section: LockableSection): boolean {
   return isLocked(useFacilitation().locks, section);
-}
-
-/**
- * True while the section that Yjs type `type` belongs to is locked (e.g. a
- * rich-text fragment of a term while the glossary is locked): editors that
- * write to the document directly make themselves read-only with it.
- */
-export function useTypeLocked(type: Y.XmlFragment | null): boolean {
-  const { locks } = useFacilitation();
-  const section = useMemo(() => (type ? sectionOfType(type) : null), [type]);
-  return section !== null && isLocked(locks, section);
 }

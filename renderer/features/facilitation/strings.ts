@@ -8,6 +8,14 @@ import { featureStrings } from '../../i18n/feature-strings';
 export const strings = featureStrings({
   namespace: 'facilitation',
   es: {
+    variants: {
+      title: 'Variantes redactadas por los equipos',
+      private: 'Borrador privado: solo su equipo lo ve hasta que la persona facilitadora lo revele.',
+      by: 'Por {{name}}',
+      adopt: 'Usar esta definición',
+      none: 'Sin variante.',
+    },
+    funnelsPrivate: 'Los equipos dibujan su embudo en privado: el embudo del otro equipo y la comparación se abren cuando la persona facilitadora los revele.',
     sections: {
       participants: 'Participantes',
       funnel: 'Embudo',
@@ -225,6 +233,14 @@ export const strings = featureStrings({
       remove: 'Quitar «{{question}}»',
       needQuestion: 'Escribe la pregunta.',
     },
+    lock: {
+      lock: 'Bloquear {{section}}',
+      unlock: 'Desbloquear {{section}}',
+      locked: '{{section}} está bloqueado: se acordó y no se puede editar hasta que quien facilita lo desbloquee.',
+      lockedAt: 'Bloqueado a las {{time}} por {{by}}.',
+      open: 'Abierta a edición',
+    },
+    error: 'No se pudo guardar: {{message}}',
     pdf: {
       decisions: 'Decisiones',
       decisionsIntro: 'Lo que se decidió en el taller, por qué, quién lo decidió y qué cambió.',
@@ -250,16 +266,17 @@ export const strings = featureStrings({
         scenario: 'Escenario',
         section: 'Sección',
       },
-    },    lock: {
-      lock: 'Bloquear {{section}}',
-      unlock: 'Desbloquear {{section}}',
-      locked: '{{section}} está bloqueado: se acordó y no se puede editar hasta que quien facilita lo desbloquee.',
-      lockedAt: 'Bloqueado a las {{time}} por {{by}}.',
-      open: 'Abierta a edición',
     },
-    error: 'No se pudo guardar: {{message}}',
   },
   en: {
+    variants: {
+      title: 'Variants drafted by the teams',
+      private: 'Private draft: only your team sees it until the facilitator reveals it.',
+      by: 'By {{name}}',
+      adopt: 'Use this definition',
+      none: 'No variant.',
+    },
+    funnelsPrivate: 'The teams draw their funnels privately: the other team’s funnel and Compare open when the facilitator reveals them.',
     sections: {
       participants: 'Participants',
       funnel: 'Funnel',
@@ -477,6 +494,14 @@ export const strings = featureStrings({
       remove: 'Remove “{{question}}”',
       needQuestion: 'Write the question.',
     },
+    lock: {
+      lock: 'Lock {{section}}',
+      unlock: 'Unlock {{section}}',
+      locked: '{{section}} is locked: it was agreed and cannot be edited until the facilitator unlocks it.',
+      lockedAt: 'Locked at {{time}} by {{by}}.',
+      open: 'Open for editing',
+    },
+    error: 'Could not save: {{message}}',
     pdf: {
       decisions: 'Decisions',
       decisionsIntro: 'What the workshop decided, why, who decided it and what it changed.',
@@ -502,13 +527,6 @@ export const strings = featureStrings({
         scenario: 'Scenario',
         section: 'Section',
       },
-    },    lock: {
-      lock: 'Lock {{section}}',
-      unlock: 'Unlock {{section}}',
-      locked: '{{section}} is locked: it was agreed and cannot be edited until the facilitator unlocks it.',
-      lockedAt: 'Locked at {{time}} by {{by}}.',
-      open: 'Open for editing',
     },
-    error: 'Could not save: {{message}}',
   },
 });

@@ -66,9 +66,11 @@ interface FacilitationUi {
   /** Participant picked to vote as at a shared screen (outside a room). */
   voteAsId: string | null;
   presenter: boolean;
+  /** The agenda step this screen was last on (to tell the leading facilitator's own moves from the follow changing). */
+  lastStep: AgendaStep | null;
   panel: 'votes' | 'decisions' | 'parking' | 'private' | 'locks' | null;
 }
-export const useFacilitationUi = create<FacilitationUi>(() => ({ following: null, voteAsId: null, presenter: false, panel: null }));
+export const useFacilitationUi = create<FacilitationUi>(() => ({ following: null, voteAsId: null, presenter: false, lastStep: null, panel: null }));
 
 /**
  * Whether this screen follows the facilitator: as chosen, else on for a

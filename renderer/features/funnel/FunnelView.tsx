@@ -19,6 +19,8 @@ import { Compare } from './Compare';
 import { addPaletteStage, layoutFunnel, pasteText, removeItems, setFunnel } from './actions';
 import { funnelSvg, safeFileName, saveExport, svgToPng } from './export';
 import { NODE_HEIGHT, NODE_WIDTH } from './canvas-model';
+import { canCompareFunnels, canSeeTeamFunnel } from '../../../shared/facilitation/drafting';
+import { useDraftViewer, usePrivateRound } from '../facilitation/hooks';
 
 type Tab = FunnelId | 'compare';
 const TABS: readonly Tab[] = ['agreed', 'marketing', 'sales', 'compare'];
@@ -202,17 +204,27 @@ export function FunnelView() {
     setSeenCompare(opensOnCompare);
     if (opensOnCompare) setTab('compare');
   }
+  // Private drafting of the funnels: each team sees its own funnel (and the agreed one) until the facilitator reveals.
+  const round = usePrivateRound();
+  const viewer = useDraftViewer();
+  const shown = TABS.filter((id) => (id === 'compare' ? canCompareFunnels(round) : canSeeTeamFunnel(id, round, viewer)));
+  const current: Tab = shown.includes(tab) ? tab : 'agreed';
   return (
     <div className="funnel-view">
+      {shown.length < TABS.length ? (
+        <p className="notice notice--info" data-testid="funnel-private">
+          {t('facilitation.funnelsPrivate')}
+        </p>
+      ) : null}
       <div className="tabs" role="tablist" aria-label={t('canvas.tabs.label')}>
-        {TABS.map((id) => (
+        {shown.map((id) => (
           <button
             key={id}
             role="tab"
             id={`funnel-tab-${id}`}
-            aria-selected={tab === id}
+            aria-selected={current === id}
             aria-controls="funnel-tabpanel"
-            className={`tab ${tab === id ? 'tab--current' : ''}`}
+            className={`tab ${current === id ? 'tab--current' : ''}`}
             onClick={() => setTab(id)}
             data-testid={`funnel-tab-${id}`}
           >
@@ -220,8 +232,8 @@ export function FunnelView() {
           </button>
         ))}
       </div>
-      <div role="tabpanel" id="funnel-tabpanel" aria-labelledby={`funnel-tab-${tab}`}>
-        {tab === 'compare' ? <Compare /> : <FunnelEditor key={tab} funnelId={tab} />}
+      <div role="tabpanel" id="funnel-tabpanel" aria-labelledby={`funnel-tab-${current}`}>
+        {current === 'compare' ? <Compare /> : <FunnelEditor key={current} funnelId={current} />}
       </div>
     </div>
   );

@@ -22,6 +22,7 @@ import { newId } from '../../data/workshops';
 import { useAppStore } from '../../store';
 import { SelectField, TextField, firstError } from '../../ui/fields';
 import { RichTextEditor, useDocFragment } from '../../ui/RichTextEditor';
+import { TermVariants } from './TermVariants';
 import { ReviewPanel, StatusBadge } from '../approvals/ReviewPanel';
 import { useApprovalStates, useComments } from '../approvals/review-data';
 import './glossary.css';
@@ -83,6 +84,7 @@ function TermEditor({ term, content, state, onRemoved }: { term: Term; content: 
           testId="term-stage"
         />
         <TermText termId={term.id} field="definition" label={t('glossary.definition')} testId="term-definition" />
+        <TermVariants termId={term.id} />
         <TermText termId={term.id} field="entryCriteria" label={t('glossary.entry')} testId="term-entry" />
         <TermText termId={term.id} field="exitCriteria" label={t('glossary.exit')} testId="term-exit" />
         <TermText termId={term.id} field="examples" label={t('terms.examples')} testId="term-examples" />

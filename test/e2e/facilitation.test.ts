@@ -1,0 +1,257 @@
+/**
+ * Facilitating the sample workshop on one laptop in real Chromium: the
+ * facilitator's window and a second window on the projector (two pages of
+ * one profile, one database, as two Electron windows; the projector is the
+ * shared screen). The agenda from a template with keyboard reorder, the
+ * workshop started, the timer in the bar on every step and +5 min both
+ * ways, the projector following "bring everyone here" and showing presenter
+ * mode at 1280×720 (type sizes measured against the stated minimums), a dot
+ * vote with results by team, a decision linked to a gap and a parked
+ * question, private drafting that the projector cannot see until the
+ * reveal, and a lock. axe checks each screen; screenshots in Spanish and
+ * English are left in test-artifacts/e2e/ to be looked at.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchPersistent } from './support/chromium';
+import { join } from 'node:path';
+import { ARTIFACTS, currentStep, goToStep, openApp, openSample, pageErrors, settled, shot } from './support/app';
+import { PRESENTER_TYPE_PX } from '../../renderer/features/facilitation/presenter-type';
+
+const url = inject('pactoUrl');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+let context: BrowserContext;
+/** The facilitator's window. */
+let lead: Page;
+/** The projector's window (same laptop). */
+let wall: Page;
+
+beforeAll(async () => {
+  ({ context } = await launchPersistent());
+  lead = await openApp(context, url);
+  await lead.setViewportSize({ width: 1440, height: 900 });
+  await openSample(lead);
+  await goToStep(lead, 'agenda');
+});
+
+afterAll(async () => {
+  await context?.close();
+});
+
+/** axe's violations on `page` within `selector` (the page's own CSP stays on: axe is evaluated through the driver). */
+async function axeViolations(page: Page, selector = 'body'): Promise<string[]> {
+  const has = await page.evaluate(() => 'axe' in window);
+  if (!has) await page.evaluate(axeSource);
+  return page.evaluate(async (sel) => {
+    const w = window as unknown as { axe: { run(ctx: Element, opts: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } };
+    const result = await w.axe.run(document.querySelector(sel)!, { resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }, selector);
+}
+
+const blockTitles = (page: Page) => page.getByTestId('agenda-block-title').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+const totalText = (page: Page) => page.getByTestId('agenda-total').textContent();
+
+describe('facilitating the sample workshop on one laptop', () => {
+  it('builds the agenda from the 3 h template, reorders it with the keyboard and starts the workshop', async () => {
+    await lead.getByTestId('agenda-template').selectOption('standard-3h');
+    await lead.getByTestId('agenda-apply-template').click();
+    await expect.poll(async () => (await blockTitles(lead)).length).toBeGreaterThan(5);
+    await lead.getByTestId('agenda-start').fill('09:00');
+    await expect.poll(() => lead.getByTestId('agenda-block-start').first().textContent()).toContain('09:00');
+    const before = await blockTitles(lead);
+    await lead.getByTestId('agenda-handle').nth(1).focus();
+    await lead.keyboard.press('Alt+ArrowDown');
+    await expect.poll(() => blockTitles(lead)).toEqual([before[0], before[2], before[1], ...before.slice(3)]);
+    await expect.poll(() => lead.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('agenda-handle');
+    await lead.keyboard.press('Alt+ArrowUp');
+    await expect.poll(() => blockTitles(lead)).toEqual(before);
+    await shot(lead, 'facil-agenda-es');
+    expect(await axeViolations(lead, 'main')).toEqual([]);
+
+    await lead.getByTestId('agenda-start-workshop').click();
+    await expect.poll(() => lead.getByTestId('agenda-block').first().getAttribute('aria-current')).toBe('step');
+    await expect.poll(() => lead.getByTestId('timer').textContent()).toContain(before[0]!);
+  });
+
+  it('keeps the timer in the bar on every step; +5 min keeps the end or moves it', async () => {
+    await goToStep(lead, 'glossary');
+    await expect.poll(() => lead.getByTestId('timer-digits').textContent()).toMatch(/^\d+:\d\d$/);
+    await goToStep(lead, 'agenda');
+    const total = await totalText(lead);
+    const minutes = Number(await lead.getByTestId('agenda-block-minutes').first().inputValue());
+    await lead.getByTestId('timer-add-five').click();
+    await lead.getByTestId('extend-choice').waitFor();
+    await shot(lead, 'facil-timer-es');
+    expect(await axeViolations(lead, '[data-testid="facilbar"]')).toEqual([]);
+    await lead.getByTestId('extend-keep-end').click();
+    // The first block grew by five minutes; the end stays where it was.
+    await expect.poll(() => lead.getByTestId('agenda-block-minutes').first().inputValue()).toBe(String(minutes + 5));
+    expect(await totalText(lead)).toBe(total);
+    await lead.getByTestId('timer-add-five').click();
+    await lead.getByTestId('extend-move-end').click();
+    await expect.poll(() => totalText(lead)).not.toBe(total);
+  });
+
+  it('the projector window follows "bring everyone here" and shows presenter mode at 1280×720 in type readable from the back', async () => {
+    wall = await context.newPage();
+    await wall.setViewportSize({ width: 1280, height: 720 });
+    await wall.goto(url);
+    await wall.locator('#screen-title').waitFor();
+    await wall.getByTestId('step-participants').click();
+    await currentStep(wall, 'participants').waitFor();
+
+    await goToStep(lead, 'glossary');
+    await lead.getByTestId('bring-everyone').click();
+    await wall.getByTestId('follow-toggle').check();
+    await currentStep(wall, 'glossary').waitFor();
+    // The facilitator moves on: the projector follows.
+    await goToStep(lead, 'sla');
+    await currentStep(wall, 'sla').waitFor();
+
+    await wall.getByTestId('presenter-open').click();
+    const presenter = wall.getByTestId('presenter');
+    await presenter.waitFor();
+    await expect.poll(() => presenter.getByTestId('presenter-block').textContent()).not.toBe('');
+    await wall.screenshot({ path: join(ARTIFACTS, 'facil-presenter-1280x720-es.png') });
+    const sizes = await presenter.evaluate((root) => {
+      const out: { text: string; px: number; testId: string | null }[] = [];
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const el = node.parentElement!;
+        const text = node.textContent!.trim();
+        const box = el.getBoundingClientRect();
+        if (!text || box.width === 0 || box.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+        out.push({ text, px: parseFloat(getComputedStyle(el).fontSize), testId: el.closest('[data-testid]')?.getAttribute('data-testid') ?? null });
+      }
+      return out;
+    });
+    expect(sizes.length).toBeGreaterThan(4);
+    for (const s of sizes) expect(s.px, s.text).toBeGreaterThanOrEqual(PRESENTER_TYPE_PX.minText);
+    const sizeOf = (testId: string) => Math.min(...sizes.filter((s) => s.testId === testId).map((s) => s.px));
+    expect(sizeOf('presenter-block')).toBeGreaterThanOrEqual(PRESENTER_TYPE_PX.heading);
+    expect(sizeOf('timer-digits')).toBeGreaterThanOrEqual(PRESENTER_TYPE_PX.timer);
+    // Everything fits the projector's 1280×720 without scrolling.
+    expect(await presenter.evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
+    expect(await axeViolations(wall, '[data-testid="presenter"]')).toEqual([]);
+  });
+
+  it('runs a dot vote on two gaps with results by team, shown on the projector while open', async () => {
+    // The sample's two team funnels start alike: Sales drops a stage from its own (keyboard Delete), so Compare has gaps.
+    await goToStep(lead, 'funnel');
+    await lead.getByTestId('funnel-tab-sales').click();
+    await expect.poll(() => lead.getByTestId('funnel-tab-sales').getAttribute('aria-selected')).toBe('true');
+    const salesNodes = lead.getByTestId('funnel-canvas').locator('.react-flow__node');
+    await expect.poll(() => salesNodes.count()).toBeGreaterThan(3);
+    await settled(lead);
+    const stages = await salesNodes.count();
+    await salesNodes.nth(2).click();
+    await salesNodes.nth(2).focus();
+    await lead.keyboard.press('Delete');
+    await expect.poll(() => salesNodes.count()).toBe(stages - 1);
+    await goToStep(lead, 'sla');
+    await lead.getByTestId('panel-toggle').click();
+    await lead.getByTestId('vote-question').fill('¿Qué diferencia resolvemos primero?');
+    const gaps = lead.getByTestId('vote-target');
+    await expect.poll(() => lead.getByTestId('facilitation-panel').textContent()).toContain('Diferencia del embudo');
+    await gaps.nth(0).check();
+    await gaps.nth(1).check();
+    await lead.getByTestId('vote-open').click();
+    const vote = lead.getByTestId('vote').first();
+    await vote.waitFor();
+    await expect.poll(() => wall.getByTestId('presenter-item').textContent()).toContain('¿Qué diferencia resolvemos primero?');
+    await lead.getByTestId('vote-as').selectOption('p-lucia');
+    await vote.getByTestId('dot-add').nth(0).click();
+    await expect.poll(() => vote.getByTestId('dots-left').textContent()).toBe('Te quedan 2 de 3 puntos');
+    await vote.getByTestId('dot-add').nth(0).click();
+    await lead.getByTestId('vote-as').selectOption('p-jorge');
+    await vote.getByTestId('dot-add').nth(1).click();
+    await expect.poll(() => vote.textContent()).toContain('2 votos');
+    const cells = await vote.getByTestId('vote-results').locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent)));
+    // Marketing, Sales, Leadership, total: Lucía's two dots on one gap, Jorge's one on the other.
+    expect(cells).toEqual([
+      ['2', '0', '0', '2'],
+      ['0', '1', '0', '1'],
+    ]);
+    await vote.getByTestId('vote-results').scrollIntoViewIfNeeded();
+    await lead.screenshot({ path: join(ARTIFACTS, 'facil-votes-es.png') });
+    expect(await axeViolations(lead, '[data-testid="facilitation-panel"]')).toEqual([]);
+    await vote.getByTestId('vote-close').click();
+    await expect.poll(() => vote.textContent()).toContain('Cerrada');
+  });
+
+  it('records a decision linked to a gap and parks a question', async () => {
+    await lead.getByTestId('facil-tab-decisions').click();
+    await lead.getByTestId('decision-what').fill('El MQL exige 60 puntos de scoring y una visita a precios');
+    await lead.getByTestId('decision-why').fill('Ventas rechazaba cuatro de cada diez MQL');
+    const gap = await lead.getByTestId('decision-link').locator('optgroup').first().locator('option').first().getAttribute('value');
+    expect(gap).toMatch(/^gap:/);
+    await lead.getByTestId('decision-link').selectOption(gap!);
+    await lead.getByTestId('decision-add').click();
+    await expect.poll(() => lead.getByTestId('decision').first().textContent()).toContain('Vinculado a: Diferencia del embudo');
+    await lead.getByTestId('facil-tab-parking').click();
+    await lead.getByTestId('parking-question').fill('¿Quién mide el NPS cada trimestre?');
+    await lead.getByTestId('parking-owner').selectOption('p-carmen');
+    await lead.getByTestId('parking-due').fill('2027-01-15');
+    await lead.getByTestId('parking-add').click();
+    await expect.poll(() => lead.getByTestId('parking-item').first().textContent()).toContain('Carmen Peña Ruiz');
+    await lead.getByTestId('facil-tab-decisions').click();
+    await lead.screenshot({ path: join(ARTIFACTS, 'facil-decisions-es.png') });
+    expect(await axeViolations(lead, '[data-testid="facilitation-panel"]')).toEqual([]);
+  });
+
+  it('drafts privately: the projector does not see a team’s draft until the facilitator reveals', async () => {
+    await lead.getByTestId('facil-tab-private').click();
+    const glossaryBlock = await lead.getByTestId('private-block').locator('option', { hasText: /glosario/i }).first().getAttribute('value');
+    await lead.getByTestId('private-block').selectOption(glossaryBlock!);
+    await lead.getByTestId('private-start').click();
+    await lead.getByTestId('draft-as').selectOption('marketing');
+    await lead.getByTestId('draft-text').first().fill('Lead con 60 puntos que pidió una demo');
+    await lead.getByTestId('draft-text').first().blur();
+    await wall.getByTestId('presenter-close').click();
+    await wall.getByTestId('panel-toggle').click();
+    await wall.getByTestId('facil-tab-private').click();
+    await wall.getByTestId('private-drafting').waitFor();
+    await expect.poll(() => wall.getByTestId('private-drafting').textContent()).toContain('1 elemento redactado');
+    expect(await wall.getByTestId('facilitation-panel').textContent()).not.toContain('Lead con 60 puntos');
+    await lead.getByTestId('private-reveal').click();
+    await expect.poll(() => wall.getByTestId('drafts-side-by-side').textContent()).toContain('Lead con 60 puntos que pidió una demo');
+  });
+
+  it('locks the glossary: read only on both screens under a note, until unlocked', async () => {
+    await lead.getByTestId('panel-close').click();
+    await goToStep(lead, 'glossary');
+    await lead.getByTestId('lock-glossary').first().click();
+    await lead.getByTestId('lock-note').waitFor();
+    expect(await lead.getByTestId('locked-section').evaluate((el) => (el as HTMLFieldSetElement).disabled)).toBe(true);
+    await currentStep(wall, 'glossary').waitFor();
+    await wall.getByTestId('lock-note').waitFor();
+    await lead.getByTestId('lock-note').getByTestId('unlock-glossary').click();
+    await expect.poll(() => wall.getByTestId('lock-note').count()).toBe(0);
+  });
+
+  it('reads the same in English (screenshots of the agenda, the timer, presenter mode, votes and decisions)', async () => {
+    await lead.getByTestId('ui-language').selectOption('en');
+    await wall.getByTestId('ui-language').selectOption('en');
+    await goToStep(lead, 'agenda');
+    await expect.poll(() => lead.locator('#screen-title').textContent()).toBe('Agenda');
+    await shot(lead, 'facil-agenda-en');
+    await lead.getByTestId('timer-add-five').click();
+    await shot(lead, 'facil-timer-en');
+    await lead.keyboard.press('Escape');
+    expect(await axeViolations(lead, 'main')).toEqual([]);
+    await lead.getByTestId('panel-toggle').click();
+    await lead.getByTestId('vote-results').first().scrollIntoViewIfNeeded();
+    await lead.screenshot({ path: join(ARTIFACTS, 'facil-votes-en.png') });
+    await lead.getByTestId('facil-tab-decisions').click();
+    await lead.screenshot({ path: join(ARTIFACTS, 'facil-decisions-en.png') });
+    await wall.getByTestId('panel-close').click();
+    await wall.getByTestId('presenter-open').click();
+    await expect.poll(() => wall.getByTestId('presenter').textContent()).toContain('Under discussion');
+    await wall.screenshot({ path: join(ARTIFACTS, 'facil-presenter-1280x720-en.png') });
+    expect(await axeViolations(wall, '[data-testid="presenter"]')).toEqual([]);
+    expect(pageErrors(lead)).toEqual([]);
+  });
+});
