@@ -16,7 +16,7 @@ import { roomHandlers } from '../../electron/main/ipc';
 import { APP_ENTRY_URL, APP_ORIGIN } from '../../electron/main/security';
 import { makeJoinUrl, makeLongJoinCode } from '../../shared/room/join-code';
 import type { HostedRoom, OpenRoomRequest, RoomEvent } from '../../shared/room/contract';
-import { createSyncClient, waitFor, type SyncClient } from './room-fixture';
+import { createSyncClient, waitFor, type SyncClient } from '../support/room-fixture';
 
 let certificate: RoomCertificate;
 beforeAll(() => {

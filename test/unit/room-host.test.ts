@@ -14,7 +14,7 @@ import { systemTimers, type RoomLogger } from '../../electron/main/room/timers';
 import { CONTROL_PATH, SYNC_PATH } from '../../electron/main/room/wire';
 import { makeJoinCode, parseJoinCode } from '../../shared/room/join-code';
 import type { GuestRoom, OpenRoomRequest, SeatIdentity } from '../../shared/room/contract';
-import { createSyncClient, startLoopbackProxy, waitFor, type LoopbackProxy, type SyncClient } from './room-fixture';
+import { createSyncClient, startLoopbackProxy, waitFor, type LoopbackProxy, type SyncClient } from '../support/room-fixture';
 
 let certificate: RoomCertificate;
 beforeAll(() => {
