@@ -255,6 +255,15 @@ describe('room host: admission and seats', () => {
     expect(changes.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('a guest admitted at once, in the same tick as its request, is admitted', async () => {
+    let room: RoomHost | null = null;
+    // Admits in the same tick as the join: 'waiting' and 'admitted' leave together.
+    const host = await openHost({ onChange: () => room?.view().waiting.forEach((entry) => room?.admit(entry.seatId, false)) });
+    room = host;
+    const guest = await join(host.port, host.code, 'Quick');
+    await waitFor(() => guest.session.state().state === 'admitted', 'admitted');
+  });
+
   it('a guest that claims to be the facilitator is seated as a participant', async () => {
     const host = await openHost();
     await join(host.port, host.code, 'Eve', guestDeps(), 'facilitator');

@@ -102,7 +102,7 @@ export function connectPinned(
   target: { address: string; port: number },
   path: string,
   pin: ParsedJoinCode,
-  options: { headers?: Record<string, string>; maxPayload: number; timeoutMs: number; platform: string; via?: { address: string; port: number } },
+  options: { headers?: Record<string, string>; maxPayload: number; timeoutMs: number; platform: string; via?: { address: string; port: number }; oneMessagePerTick?: boolean },
 ): Promise<Result<WebSocket>> {
   return new Promise((resolve) => {
     let settled = false;
@@ -113,6 +113,8 @@ export function connectPinned(
       perMessageDeflate: false,
       maxPayload: options.maxPayload,
       handshakeTimeout: options.timeoutMs,
+      // Control sockets: each message in its own tick, so a listener attached after awaiting one message misses none.
+      allowSynchronousEvents: !options.oneMessagePerTick,
       ...(options.headers ? { headers: options.headers } : {}),
       finishRequest: (req: ClientRequest) => {
         req.once('socket', (socket) => {
@@ -202,6 +204,7 @@ export async function checkRoom(target: RoomTarget, deps: GuestDeps): Promise<Re
   if (!pin.ok) return pin;
   const where = `${target.address}:${target.port}`;
   const connected = await connectPinned(target, CONTROL_PATH, pin.value, {
+    oneMessagePerTick: true,
     maxPayload: MAX_CONTROL_PAYLOAD,
     timeoutMs: timings.connectTimeoutMs,
     platform: deps.platform,
@@ -250,7 +253,7 @@ export async function createGuestSession(request: JoinRoomRequest, deps: GuestDe
   const where = `${request.address}:${request.port}`;
   const schemaVersion = request.schemaVersion ?? deps.schemaVersion;
   const via = deps.route ? { via: deps.route(target) } : {};
-  const connectControl = () => connectPinned(target, CONTROL_PATH, pin.value, { maxPayload: MAX_CONTROL_PAYLOAD, timeoutMs: timings.connectTimeoutMs, platform: deps.platform, ...via });
+  const connectControl = () => connectPinned(target, CONTROL_PATH, pin.value, { oneMessagePerTick: true, maxPayload: MAX_CONTROL_PAYLOAD, timeoutMs: timings.connectTimeoutMs, platform: deps.platform, ...via });
 
   const connected = await connectControl();
   if (!connected.ok) return connected;
