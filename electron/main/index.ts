@@ -5,12 +5,17 @@
  * session and to every web contents, the bilingual menu, the remembered
  * window placement, the bridge handlers of `ipc.ts`, and workshop files
  * (`file-feature.ts`: open/save, recent files, backups, files the system
- * asks to open, the last backup before closing). The logic lives in
+ * asks to open, the last backup before closing), and the LAN room
+ * (`room/feature.ts`: host or join, discovery, the room sockets, `pacto://join`
+ * links). The logic lives in
  * the small modules beside this file, each tested without Electron; this
  * file only connects them to Electron's APIs.
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { Worker } from 'node:worker_threads';
+import { randomBytes } from 'node:crypto';
+import { hostname, networkInterfaces } from 'node:os';
+import Bonjour from 'bonjour-service';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +30,12 @@ import { ensureSealKey, fileSealKeyStore, ownSealKeyFingerprint } from '../seal/
 import { sealPdf } from '../seal/seal';
 import { verifyOffThread } from '../seal/verify-off-thread';
 import { safeStorageProtection } from './seal-keychain';
-import { bridgeHandlers, type ChannelKey } from './ipc';
+import { bridgeHandlers, roomHandlers, type ChannelKey, type RoomChannelKey } from './ipc';
+import { ROOM_CHANNELS, ROOM_EVENT_CHANNEL } from '../../shared/room/contract';
+import { JOIN_URL_PREFIX } from '../../shared/room/join-code';
+import { DOC_SCHEMA_VERSION } from '../../shared/domain/workshop-doc';
+import { createRoomFeature, type RoomFeature } from './room/feature';
+import { consoleLogger, systemTimers } from './room/timers';
 import { createFileFeature, type FileFeature } from './file-feature';
 import { saveFile } from './save-file';
 import { mainLabels, menuTemplate, pickLanguage } from './menu';
@@ -61,6 +71,7 @@ app.enableSandbox();
 let mainWindow: BrowserWindow | null = null;
 let language: Language = 'en';
 let files: FileFeature;
+let room: RoomFeature;
 
 function sendMenuCommand(command: MenuCommand): void {
   mainWindow?.webContents.send(MENU_COMMAND_CHANNEL, command);
@@ -109,7 +120,10 @@ function createWindow(): BrowserWindow {
   });
   files.closeGuard.rearm();
   // A reloaded page listens again: files the system sends meanwhile wait for it.
-  win.webContents.on('did-start-loading', () => files.queue.reset());
+  win.webContents.on('did-start-loading', () => {
+    files.queue.reset();
+    room.windowReloaded();
+  });
   win.loadURL(entryUrl).catch((error: unknown) => {
     dialog.showErrorBox('Pacto', `Pacto could not open its window (${entryUrl}): ${error instanceof Error ? error.message : String(error)}`);
   });
@@ -179,6 +193,33 @@ function createFiles(): FileFeature {
   });
 }
 
+function createRoom(): RoomFeature {
+  return createRoomFeature({
+    emit: (event) => {
+      if (mainWindow !== null && !mainWindow.webContents.isDestroyed()) mainWindow.webContents.send(ROOM_EVENT_CHANNEL, event);
+    },
+    networkInterfaces: () => networkInterfaces(),
+    platform: process.platform,
+    windowListens: () => mainWindow !== null && !mainWindow.webContents.isLoading(),
+    appVersion: app.getVersion(),
+    schemaVersion: DOC_SCHEMA_VERSION,
+    hostName: hostname(),
+    timers: systemTimers,
+    log: consoleLogger,
+    randomBytes: (length) => randomBytes(length),
+    // multicast-dns takes `interface` (the address whose interface sends and receives); bonjour-service passes it through.
+    createBonjour: (options, onError) => {
+      const mdnsOptions: Record<string, unknown> = options.interfaceAddress ? { interface: options.interfaceAddress } : {};
+      return new Bonjour(mdnsOptions as Partial<Bonjour.ServiceConfig>, onError);
+    },
+  });
+}
+
+/** `pacto://join?…` links in a command line (Windows and Linux pass them to the second instance). */
+function joinLinksFromArgv(argv: string[]): string[] {
+  return argv.filter((arg) => arg.toLowerCase().startsWith(JOIN_URL_PREFIX));
+}
+
 /** The installation's seal key file (and where Pacto before the keychain kept it, moved on first use). */
 const sealKeyStore = () => fileSealKeyStore(join(app.getPath('userData'), 'seal-key.json'), join(app.getPath('userData'), 'seal-key.p12'));
 
@@ -225,6 +266,10 @@ function registerBridge(): void {
   for (const key of Object.keys(CHANNELS) as ChannelKey[]) {
     ipcMain.handle(CHANNELS[key], (event, payload: unknown) => handlers[key](event, payload));
   }
+  const roomBridge = roomHandlers<IpcMainInvokeEvent>(room.bridge, appOrigin);
+  for (const key of Object.keys(ROOM_CHANNELS) as RoomChannelKey[]) {
+    ipcMain.handle(ROOM_CHANNELS[key], (event, payload: unknown) => roomBridge[key](event, payload));
+  }
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -232,22 +277,33 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   files = createFiles();
+  room = createRoom();
   // macOS sends the file that launched Pacto before `ready`: listen from the start.
   app.on('will-finish-launching', () => {
     app.on('open-file', (event, path) => {
       event.preventDefault();
       files.openFromSystem(path);
     });
+    app.on('open-url', (event, url) => {
+      event.preventDefault();
+      room.openJoinLink(url);
+    });
   });
   files.openFromArgv(process.argv, process.cwd());
+  for (const link of joinLinksFromArgv(process.argv)) room.openJoinLink(link);
   app.on('second-instance', (_event, argv, workingDirectory) => {
     files.openFromArgv(argv, workingDirectory);
+    for (const link of joinLinksFromArgv(argv)) room.openJoinLink(link);
     if (mainWindow === null) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
   app.on('before-quit', (event) => {
     if (files.closeGuard.intercept(() => app.quit())) event.preventDefault();
+  });
+  // The room's server runs only while the room is open: closed (guests told) before the app goes.
+  app.on('will-quit', () => {
+    void room.dispose();
   });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appOrigin));
   app.on('window-all-closed', () => {
@@ -260,6 +316,8 @@ if (!app.requestSingleInstanceLock()) {
       createAppProtocolHandler({ root: rendererRoot, readFile: (path) => readFile(path), contentSecurityPolicy: contentSecurityPolicy() }),
     );
     hardenSession(session.defaultSession, appOrigin, devUrl !== null);
+    // `pacto://join?…` links (the room's QR code) open Pacto.
+    if (app.isPackaged) app.setAsDefaultProtocolClient('pacto');
     registerBridge();
     applyMenu();
     mainWindow = createWindow();

@@ -43,6 +43,17 @@ import {
 import type { Language } from '../../shared/domain/workshop';
 import { err, type Result } from '../../shared/domain/result';
 import { isTrustedUrl } from './security';
+import {
+  ROOM_CHANNELS,
+  admitRequestSchema,
+  joinRoomRequestSchema,
+  openRoomRequestSchema,
+  roomTargetSchema,
+  seatRequestSchema,
+  socketRequestSchema,
+  socketSendRequestSchema,
+} from '../../shared/room/contract';
+import type { RoomBridgeImpl } from './room/feature';
 
 /** The part of Electron's `WebFrameMain` the sender check reads. */
 export interface SenderFrameLike {
@@ -107,7 +118,16 @@ function guarded<E extends InvokeEventLike, T>(
   schema: z.ZodType<T>,
   run: (payload: T, event: E) => Result<unknown> | Promise<Result<unknown>>,
 ): IpcHandler<E> {
-  const channel = CHANNELS[key];
+  return guardedChannel(CHANNELS[key], appOrigin, schema, run);
+}
+
+/** The sender check, payload parse and error wrapping of one channel, by its wire name. */
+function guardedChannel<E extends InvokeEventLike, T>(
+  channel: string,
+  appOrigin: string,
+  schema: z.ZodType<T>,
+  run: (payload: T, event: E) => Result<unknown> | Promise<Result<unknown>>,
+): IpcHandler<E> {
   return async (event, payload) => {
     if (!isTrustedSender(event, appOrigin)) {
       return err({ code: 'forbidden', message: `${channel}: the call does not come from Pacto's own window.` });
@@ -149,5 +169,36 @@ export function bridgeHandlers<E extends InvokeEventLike>(impl: BridgeImpl<E>, a
     listBackups: guarded('listBackups', appOrigin, listBackupsRequestSchema, (request) => impl.listBackups(request.workshopId)),
     readBackup: guarded('readBackup', appOrigin, readBackupRequestSchema, (request) => impl.readBackup(request)),
     quitReady: guarded('quitReady', appOrigin, z.undefined(), () => impl.quitReady()),
+  };
+}
+
+/** The name of a channel in `ROOM_CHANNELS` (`open`, `socketSend` …). */
+export type RoomChannelKey = keyof typeof ROOM_CHANNELS;
+
+/**
+ * One guarded handler per room channel (`shared/room/contract.ts`), checked
+ * and parsed like the others; the work is the room feature's
+ * (`room/feature.ts`).
+ */
+export function roomHandlers<E extends InvokeEventLike>(impl: RoomBridgeImpl, appOrigin: string): Record<RoomChannelKey, IpcHandler<E>> {
+  const none = z.undefined();
+  const handler = <T>(key: RoomChannelKey, schema: z.ZodType<T>, run: (payload: T) => Result<unknown> | Promise<Result<unknown>>) =>
+    guardedChannel<E, T>(ROOM_CHANNELS[key], appOrigin, schema, (payload) => run(payload));
+  return {
+    interfaces: handler('interfaces', none, () => impl.roomInterfaces()),
+    open: handler('open', openRoomRequestSchema, (request) => impl.openRoom(request)),
+    close: handler('close', none, () => impl.closeRoom()),
+    admit: handler('admit', admitRequestSchema, (request) => impl.admitGuest(request)),
+    deny: handler('deny', seatRequestSchema, (request) => impl.denyGuest(request)),
+    remove: handler('remove', seatRequestSchema, (request) => impl.removeSeat(request)),
+    browse: handler('browse', none, () => impl.browseRooms()),
+    stopBrowsing: handler('stopBrowsing', none, () => impl.stopBrowsing()),
+    state: handler('state', none, () => impl.roomState()),
+    check: handler('check', roomTargetSchema, (target) => impl.checkRoom(target)),
+    join: handler('join', joinRoomRequestSchema, (request) => impl.joinRoom(request)),
+    leave: handler('leave', none, () => impl.leaveRoom()),
+    socketOpen: handler('socketOpen', none, () => impl.roomSocketOpen()),
+    socketSend: handler('socketSend', socketSendRequestSchema, (request) => impl.roomSocketSend(request)),
+    socketClose: handler('socketClose', socketRequestSchema, (request) => impl.roomSocketClose(request)),
   };
 }

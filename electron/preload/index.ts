@@ -1,7 +1,7 @@
 /**
  * The preload: exposes the bridge to the renderer as `window.pacto`, one
- * method per channel, checked against the shared contract with
- * `satisfies PactoBridge`. `ipcRenderer` itself is never exposed.
+ * method per channel, checked against the shared contracts with
+ * `satisfies PactoBridge & RoomBridge` (files, PDF, app; and the LAN room). `ipcRenderer` itself is never exposed.
  *
  * It runs sandboxed, as CommonJS, and may require only `electron`: the
  * contract module builds zod schemas at load time, so its channel names are
@@ -19,6 +19,12 @@ import type {
   PactoBridge,
 } from '../../shared/bridge/contract';
 import type { Result } from '../../shared/domain/result';
+import type {
+  ROOM_CHANNELS as CONTRACT_ROOM_CHANNELS,
+  ROOM_EVENT_CHANNEL as CONTRACT_ROOM_EVENT_CHANNEL,
+  RoomBridge,
+  RoomEvent,
+} from '../../shared/room/contract';
 
 const CHANNELS: typeof CONTRACT_CHANNELS = {
   exportPdf: 'pacto:pdf:export',
@@ -42,6 +48,24 @@ const CHANNELS: typeof CONTRACT_CHANNELS = {
 const MENU_COMMAND_CHANNEL: typeof CONTRACT_MENU_COMMAND_CHANNEL = 'pacto:menu:command';
 const FILE_OPENED_CHANNEL: typeof CONTRACT_FILE_OPENED_CHANNEL = 'pacto:file:opened';
 const QUIT_REQUESTED_CHANNEL: typeof CONTRACT_QUIT_REQUESTED_CHANNEL = 'pacto:app:quit-requested';
+const ROOM_CHANNELS: typeof CONTRACT_ROOM_CHANNELS = {
+  interfaces: 'pacto:room:interfaces',
+  open: 'pacto:room:open',
+  close: 'pacto:room:close',
+  admit: 'pacto:room:admit',
+  deny: 'pacto:room:deny',
+  remove: 'pacto:room:remove',
+  browse: 'pacto:room:browse',
+  stopBrowsing: 'pacto:room:stop-browsing',
+  state: 'pacto:room:state',
+  check: 'pacto:room:check',
+  join: 'pacto:room:join',
+  leave: 'pacto:room:leave',
+  socketOpen: 'pacto:room:socket-open',
+  socketSend: 'pacto:room:socket-send',
+  socketClose: 'pacto:room:socket-close',
+};
+const ROOM_EVENT_CHANNEL: typeof CONTRACT_ROOM_EVENT_CHANNEL = 'pacto:room:event';
 
 /** Subscribes `listener` to a main → renderer event, without handing it the IPC event (it carries `sender`, i.e. ipcRenderer). */
 function subscribe<T>(channel: string, listener: (payload: T) => void): () => void {
@@ -83,6 +107,23 @@ const api = {
   readBackup: (request) => invoke(CHANNELS.readBackup, request),
   onQuitRequested: (listener) => subscribe<void>(QUIT_REQUESTED_CHANNEL, () => listener()),
   quitReady: () => invoke(CHANNELS.quitReady),
-} satisfies PactoBridge;
+  // The LAN room (shared/room/contract.ts); main parses every payload.
+  roomInterfaces: () => invoke(ROOM_CHANNELS.interfaces),
+  openRoom: (request) => invoke(ROOM_CHANNELS.open, request),
+  closeRoom: () => invoke(ROOM_CHANNELS.close),
+  admitGuest: (request) => invoke(ROOM_CHANNELS.admit, request),
+  denyGuest: (request) => invoke(ROOM_CHANNELS.deny, request),
+  removeSeat: (request) => invoke(ROOM_CHANNELS.remove, request),
+  browseRooms: () => invoke(ROOM_CHANNELS.browse),
+  stopBrowsing: () => invoke(ROOM_CHANNELS.stopBrowsing),
+  checkRoom: (target) => invoke(ROOM_CHANNELS.check, target),
+  joinRoom: (request) => invoke(ROOM_CHANNELS.join, request),
+  leaveRoom: () => invoke(ROOM_CHANNELS.leave),
+  roomSocketOpen: () => invoke(ROOM_CHANNELS.socketOpen),
+  roomSocketSend: (request) => invoke(ROOM_CHANNELS.socketSend, request),
+  roomSocketClose: (request) => invoke(ROOM_CHANNELS.socketClose, request),
+  roomState: () => invoke(ROOM_CHANNELS.state),
+  onRoomEvent: (listener) => subscribe<RoomEvent>(ROOM_EVENT_CHANNEL, listener),
+} satisfies PactoBridge & RoomBridge;
 
 contextBridge.exposeInMainWorld('pacto', api);

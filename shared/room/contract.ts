@@ -181,7 +181,9 @@ export type RoomEvent =
   | { type: 'discovered'; rooms: DiscoveredRoom[] }
   | { type: 'socket-open'; socketId: number }
   | { type: 'socket-message'; socketId: number; bytes: Uint8Array }
-  | { type: 'socket-close'; socketId: number; code: number; reason: string };
+  | { type: 'socket-close'; socketId: number; code: number; reason: string }
+  /** Added: the system opened a `pacto://join` link (QR code, mail); the renderer offers to join `target`. */
+  | { type: 'join-link'; target: RoomTarget };
 
 /**
  * Error codes of the room channels, each translated in the renderer:
@@ -223,12 +225,28 @@ export const roomTargetSchema = z
   .strict();
 export type RoomTarget = z.infer<typeof roomTargetSchema>;
 
-export const joinRoomRequestSchema = roomTargetSchema.extend({ identity: seatIdentitySchema }).strict();
+export const joinRoomRequestSchema = roomTargetSchema
+  .extend({
+    identity: seatIdentitySchema,
+    /**
+     * Added for the host's checks (optional: omitted means "none"/this build's own):
+     * the guest's document layout version (`DOC_SCHEMA_VERSION`), refused with `schema-mismatch` when it differs,
+     */
+    schemaVersion: z.number().int().min(1).optional(),
+    /**
+     * and the origin mark of the guest's local copy of the room's workshop id (from {@link RoomInfo}
+     * of `checkRoom`), null when it has none: another mark is refused with `diverged`.
+     */
+    localOriginMark: z.string().max(128).nullable().optional(),
+  })
+  .strict();
 export type JoinRoomRequest = z.infer<typeof joinRoomRequestSchema>;
 
 export const seatRequestSchema = z.object({ seatId: z.string().min(1).max(64) }).strict();
 export const admitRequestSchema = z.object({ seatId: z.string().min(1).max(64), readOnly: z.boolean() }).strict();
 export const socketSendRequestSchema = z.object({ socketId: z.number().int().min(0), bytes: z.instanceof(Uint8Array) }).strict();
+/** Added: the payload of `socketClose`. */
+export const socketRequestSchema = z.object({ socketId: z.number().int().min(0) }).strict();
 
 /** The room half of the bridge (the preload's `window.pacto` and the browser platform both implement it). */
 export interface RoomBridge {

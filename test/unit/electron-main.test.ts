@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { APP_ENTRY_URL, APP_SCHEME, windowWebPreferences } from '../../electron/main/security';
 import { WINDOW_STATE_FILE } from '../../electron/main/window-state';
 import { CHANNELS } from '../../shared/bridge/contract';
+import { ROOM_CHANNELS } from '../../shared/room/contract';
 
 type AnyFn = (...args: never[]) => unknown;
 
@@ -111,6 +112,7 @@ vi.mock('electron', () => ({
     quit: vi.fn(),
     addRecentDocument: vi.fn(),
     clearRecentDocuments: vi.fn(),
+    setAsDefaultProtocolClient: vi.fn(),
   },
   protocol: { registerSchemesAsPrivileged: fake.registerSchemesAsPrivileged, handle: fake.protocolHandle },
   BrowserWindow: fake.FakeWindow,
@@ -167,7 +169,8 @@ beforeAll(async () => {
   delete process.env['ELECTRON_RENDERER_URL'];
   await import('../../electron/main/index');
   await new Promise((resolve) => setTimeout(resolve, 0)); // let whenReady().then run
-});
+  // Importing main loads every main module (PDF, seal, room): slow on a busy machine, not a fault.
+}, 60_000);
 afterAll(() => {
   fs.rmSync(fake.userData, { recursive: true, force: true });
 });
@@ -201,7 +204,7 @@ describe('main process wiring', () => {
 
   it('registers a guarded handler for every channel', async () => {
     const registered = fake.ipcHandle.mock.calls.map(([channel]) => channel as string);
-    expect(registered.sort()).toEqual(Object.values(CHANNELS).sort());
+    expect(registered.sort()).toEqual([...Object.values(CHANNELS), ...Object.values(ROOM_CHANNELS)].sort());
     const appInfo = fake.ipcHandle.mock.calls.find(([channel]) => channel === CHANNELS.appInfo)![1] as AnyFn;
     expect(await call(appInfo, { senderFrame: { url: 'https://evil.example/', parent: null } })).toMatchObject({
       ok: false,

@@ -3,6 +3,7 @@
 // the test sees exactly what the preload exposes and which channels it uses.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNELS, FILE_OPENED_CHANNEL, QUIT_REQUESTED_CHANNEL, MENU_COMMAND_CHANNEL, type ExportPdfRequest, type MenuCommand, type PactoBridge } from '../../shared/bridge/contract';
+import { ROOM_CHANNELS, ROOM_EVENT_CHANNEL, type RoomBridge, type RoomEvent } from '../../shared/room/contract';
 
 type Listener = (event: unknown, ...args: unknown[]) => void;
 
@@ -33,11 +34,11 @@ vi.mock('electron', () => ({
   },
 }));
 
-let api: PactoBridge;
+let api: PactoBridge & RoomBridge;
 
 beforeAll(async () => {
   await import('../../electron/preload/index');
-  api = fake.exposed.get('pacto') as PactoBridge;
+  api = fake.exposed.get('pacto') as PactoBridge & RoomBridge;
 });
 
 function emitMenuCommand(command: MenuCommand): void {
@@ -48,7 +49,9 @@ function emitMenuCommand(command: MenuCommand): void {
 describe('preload', () => {
   it('exposes only window.pacto, with one method per channel plus the event subscriptions and pathForFile', () => {
     expect([...fake.exposed.keys()]).toEqual(['pacto']);
-    expect(Object.keys(api).sort()).toEqual([...Object.keys(CHANNELS), 'onMenuCommand', 'onOpenFile', 'onQuitRequested', 'pathForFile'].sort());
+    const roomMethods = ['roomInterfaces', 'openRoom', 'closeRoom', 'admitGuest', 'denyGuest', 'removeSeat', 'browseRooms', 'stopBrowsing', 'checkRoom', 'joinRoom', 'leaveRoom', 'roomSocketOpen', 'roomSocketSend', 'roomSocketClose', 'roomState'];
+    expect(roomMethods).toHaveLength(Object.keys(ROOM_CHANNELS).length);
+    expect(Object.keys(api).sort()).toEqual([...Object.keys(CHANNELS), ...roomMethods, 'onMenuCommand', 'onOpenFile', 'onQuitRequested', 'onRoomEvent', 'pathForFile'].sort());
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
   });
 
@@ -112,6 +115,34 @@ describe('preload', () => {
     expect(fake.listeners.get(FILE_OPENED_CHANNEL)?.size).toBe(0);
     expect(api.pathForFile({ path: '/home/ana/B.pacto' } as unknown as File)).toBe('/home/ana/B.pacto');
     expect(api.pathForFile({} as unknown as File)).toBeNull();
+  });
+
+  it('invokes each room channel with its payload and delivers room events without the IPC event', async () => {
+    fake.invoke.mockClear();
+    fake.invoke.mockResolvedValue({ ok: true, value: null });
+    const target = { address: '192.168.1.5', port: 47913, code: 'K7QM-2XPA-9RTD-WF3H-8MNB' };
+    const bytes = new Uint8Array([0, 0, 1]);
+    await api.roomInterfaces();
+    await api.checkRoom(target);
+    await api.admitGuest({ seatId: 's1', readOnly: true });
+    await api.roomSocketSend({ socketId: 3, bytes });
+    await api.roomSocketClose({ socketId: 3 });
+    await api.roomState();
+    expect(fake.invoke.mock.calls).toEqual([
+      [ROOM_CHANNELS.interfaces],
+      [ROOM_CHANNELS.check, target],
+      [ROOM_CHANNELS.admit, { seatId: 's1', readOnly: true }],
+      [ROOM_CHANNELS.socketSend, { socketId: 3, bytes }],
+      [ROOM_CHANNELS.socketClose, { socketId: 3 }],
+      [ROOM_CHANNELS.state],
+    ]);
+    const events: unknown[][] = [];
+    const off = api.onRoomEvent((...args) => events.push(args));
+    const event: RoomEvent = { type: 'socket-message', socketId: 3, bytes };
+    for (const listener of fake.listeners.get(ROOM_EVENT_CHANNEL) ?? []) listener({ sender: 'ipc' }, event);
+    off();
+    expect(events).toEqual([[event]]);
+    expect(fake.listeners.get(ROOM_EVENT_CHANNEL)?.size).toBe(0);
   });
 
   it('resolves with an error when the invocation itself fails', async () => {
