@@ -14,6 +14,7 @@ import { useAppStore } from './store';
 import { isQuotaError } from './data/db';
 import { watchSignatureVoiding } from './features/agreement/actions';
 import { rememberRoute, restoreRoute } from './data/last-route';
+import { startRoomLayer } from './data/room';
 
 /** Switches the UI language and remembers it. */
 export async function changeLanguage(language: Language): Promise<void> {
@@ -55,6 +56,8 @@ export async function startApp(): Promise<void> {
     useAppStore.getState().setNotice({ kind: 'error', key: isQuotaError(e) ? 'app.storageFull' : 'app.storageError', values: { message: String(e) } });
   }
   useAppStore.getState().navigate(await restoreRoute(db));
+  // A room this window was in before a reload goes on (main keeps it open).
+  void startRoomLayer().catch(() => undefined);
   useAppStore.subscribe((state, prev) => {
     if (state.route !== prev.route) rememberRoute(db, state.route);
   });

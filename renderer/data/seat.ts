@@ -60,3 +60,23 @@ export function useSeat(): SeatView {
 export function setSeat(next: { inRoom: boolean; role: SeatRole; identity: SeatIdentity | null }): void {
   useSeatStore.setState(next);
 }
+
+/**
+ * Where a person's act (an approval, its withdrawal, a signature, a freeze
+ * override) was recorded, for its audit event's `details`: `device` is this
+ * laptop (`id` its device id, `name` the OS's name when known, else null).
+ * `recordedBy` says someone else entered it for `actor`: the facilitator
+ * recording for a person without a laptop (any act recorded outside a room
+ * is on the facilitator's laptop), or a seat acting for another participant;
+ * absent when the person did it at their own seat in a room.
+ */
+export function recordedOn(actor: { participantId: string | null; name: string }, seat: SeatView = currentSeat()): {
+  device: { id: string; name: string | null };
+  recordedBy?: { name: string | null; participantId: string | null; role: SeatRole };
+} {
+  const device = { id: seat.deviceId, name: seat.identity?.deviceName || null };
+  const who = seat.identity;
+  if (!seat.inRoom || !who) return { device, recordedBy: { name: null, participantId: null, role: 'facilitator' } };
+  const self = who.participantId !== null ? who.participantId === actor.participantId : who.name === actor.name;
+  return self ? { device } : { device, recordedBy: { name: who.name, participantId: who.participantId, role: who.role } };
+}

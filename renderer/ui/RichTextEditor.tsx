@@ -10,6 +10,10 @@
  * Ctrl+Y inside the editor call the session's undo/redo — the same stack as
  * the app's buttons (the app's own key handler leaves contenteditable alone).
  *
+ * In a room, each other laptop's caret and selection show in its colour with
+ * its name (y-tiptap's cursor plugin on the room's awareness, see
+ * `data/presence.ts`); the editor is rebuilt when a room starts or ends.
+ *
  * Links never open on click: with the cursor in a link, an "Open link"
  * button asks for confirmation, then the system browser opens it through
  * the bridge (`openExternal`, http(s) and mailto only). Pasted HTML is
@@ -23,8 +27,10 @@ import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { StarterKit } from '@tiptap/starter-kit';
 import { Collaboration } from '@tiptap/extension-collaboration';
 import { TableKit } from '@tiptap/extension-table';
-import { ySyncPluginKey } from '@tiptap/y-tiptap';
+import { yCursorPlugin, ySyncPluginKey } from '@tiptap/y-tiptap';
+import type { Awareness } from 'y-protocols/awareness';
 import { activeDoc, activeUndoManager, redo, startUndoStep, undo } from '../data/session';
+import { useAwareness } from '../data/presence';
 import { platform } from '../platform';
 import { isSafeHref, sanitizePastedHtml } from './RichTextPaste';
 import './rich-text.css';
@@ -75,6 +81,40 @@ const SessionHistory = Extension.create({
     startUndoStep();
   },
 });
+
+/** A caret's colour: the laptop's `#rrggbb`, grey for anything else (it is network input, and ends up in a style). */
+function caretColour(user: { color?: unknown }): string {
+  return typeof user.color === 'string' && /^#[0-9a-fA-F]{6}$/.test(user.color) ? user.color : '#6b7280';
+}
+
+/** Another laptop's caret: a thin bar in its colour with its name above (text only: names come from the network). */
+function caretElement(user: { name?: unknown; color?: unknown }): HTMLElement {
+  const color = caretColour(user);
+  const caret = document.createElement('span');
+  caret.className = 'rt-caret';
+  caret.style.borderColor = color;
+  const label = document.createElement('span');
+  label.className = 'rt-caret__label';
+  label.style.backgroundColor = color;
+  label.textContent = typeof user.name === 'string' ? user.name.slice(0, 40) : '';
+  caret.append(label);
+  return caret;
+}
+
+/** Others' carets and selections in a room (the equivalent of TipTap's collaboration-caret extension, on y-tiptap's plugin). */
+function presenceCarets(awareness: Awareness) {
+  return Extension.create({
+    name: 'pactoPresenceCarets',
+    addProseMirrorPlugins() {
+      return [
+        yCursorPlugin(awareness, {
+          cursorBuilder: caretElement,
+          selectionBuilder: (user: { color?: unknown }) => ({ class: 'rt-remote-selection', style: `background-color: ${caretColour(user)}33` }),
+        }),
+      ];
+    },
+  });
+}
 
 function ToolButton({ label, active, onClick, children, testId }: { label: string; active?: boolean; onClick: () => void; children: React.ReactNode; testId?: string }) {
   return (
@@ -234,6 +274,7 @@ export function RichTextEditor({ fragment, label, hideLabel = false, tables = fa
   const labelId = useId();
   const [linkForm, setLinkForm] = useState(false);
   const [confirmHref, setConfirmHref] = useState<string | null>(null);
+  const awareness = useAwareness();
 
   useEffect(() => {
     // Edits typed here join the session's undo history (see the module comment).
@@ -256,6 +297,7 @@ export function RichTextEditor({ fragment, label, hideLabel = false, tables = fa
         }),
         Collaboration.configure({ fragment }),
         SessionHistory,
+        ...(awareness ? [presenceCarets(awareness)] : []),
         ...(tables ? [TableKit.configure({ table: { resizable: false } })] : []),
       ],
       editorProps: {
@@ -264,7 +306,7 @@ export function RichTextEditor({ fragment, label, hideLabel = false, tables = fa
       },
       shouldRerenderOnTransaction: true,
     },
-    [fragment, tables],
+    [fragment, tables, awareness],
   );
 
   const linkHref = editor?.isActive('link') ? ((editor.getAttributes('link').href as string | undefined) ?? '') : '';

@@ -16,6 +16,7 @@ import { localTimeZone } from '../../../shared/domain/time';
 import { recordAudit } from '../../data/audit';
 import type { PactoDb } from '../../data/db';
 import { activeDoc, addSignature, freeze } from '../../data/session';
+import { recordedOn } from '../../data/seat';
 import { useAppStore, type AppState } from '../../store';
 import { readApprovals } from '../../../shared/domain/approvals-doc';
 import { buildSignatureRecord } from '../../../shared/agreement/signature-record';
@@ -81,6 +82,7 @@ export async function freezeAgreement(
       version: number,
       fingerprint: version?.fingerprint ?? null,
       ...(recorded ? { override: { reason: recorded.reason, openItems: recorded.openItems.map((i) => i.label) } } : {}),
+      ...(recorded ? recordedOn({ participantId: recorded.participantId, name: recorded.participantName }) : {}),
     },
   });
   return ok(number);
@@ -92,7 +94,14 @@ export async function signAgreement(db: PactoDb, signature: Signature, version: 
   await recordAudit(db, signature.workshopId, {
     type: 'signed',
     actor: { participantId: signature.participantId, name: signature.name, team: signature.team },
-    details: { version: version.number, fingerprint: signature.fingerprint, method: signature.method, consent: signature.consent ?? null },
+    details: {
+      version: version.number,
+      fingerprint: signature.fingerprint,
+      method: signature.method,
+      consent: signature.consent ?? null,
+      // On which laptop, and by whom when not the signer at their own seat (data/seat.ts).
+      ...recordedOn({ participantId: signature.participantId, name: signature.name }),
+    },
   });
 }
 

@@ -32,7 +32,24 @@ export function auditDetails(event: AuditEvent, t: TFunction, content?: Workshop
   if (item) parts.push(item);
   const team = str(d['team']);
   if (team && (event.type === 'approved' || event.type === 'approval-withdrawn')) parts.push(t(`teams.${team}`));
+  const recorded = recordedText(d, t);
+  if (recorded) parts.push(recorded);
   return parts.join(' · ');
+}
+
+/**
+ * On which laptop a person's act was recorded, and by whom when not by them
+ * at their own seat (`details.device`, `details.recordedBy`: `data/seat.ts`'s
+ * `recordedOn`); null for events without them (older ones, the app's own).
+ */
+function recordedText(d: Record<string, unknown>, t: TFunction): string | null {
+  const device = d['device'] as { id?: unknown; name?: unknown } | undefined;
+  if (!device || typeof device !== 'object') return null;
+  const label = str(device.name) ?? (str(device.id) ? `${String(device.id).slice(0, 8)}…` : '?');
+  const by = d['recordedBy'] as { name?: unknown; role?: unknown } | undefined;
+  if (!by || typeof by !== 'object') return t('agreement.audit.ownDevice', { device: label });
+  const name = str(by.name);
+  return name ? t('agreement.audit.recordedBy', { name, device: label }) : t('agreement.audit.recordedByFacilitator', { device: label });
 }
 
 /** Who did it, readable: the participant's name and team, or the app. */

@@ -56,6 +56,9 @@ export const strings = featureStrings({
       sealed: 'sellado',
       unsealed: 'sin sello',
       voided: 'editado después de firmar la versión {{number}}: esta conserva las firmas de {{names}}; el nuevo borrador deberá firmarse de nuevo',
+      ownDevice: 'en su propio equipo ({{device}})',
+      recordedByFacilitator: 'registrado por la persona facilitadora en su equipo ({{device}})',
+      recordedBy: 'registrado por {{name}} en su equipo ({{device}})',
     },
     export: {
       paginating: 'Calculando las páginas del índice…',
@@ -217,6 +220,9 @@ export const strings = featureStrings({
       sealed: 'sealed',
       unsealed: 'not sealed',
       voided: 'edited after version {{number}} was signed: it keeps the signatures of {{names}}; the new draft must be signed again',
+      ownDevice: 'on their own laptop ({{device}})',
+      recordedByFacilitator: 'recorded by the facilitator on their laptop ({{device}})',
+      recordedBy: 'recorded by {{name}} on their laptop ({{device}})',
     },
     export: {
       paginating: 'Working out the table of contents’ pages…',

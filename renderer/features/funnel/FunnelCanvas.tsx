@@ -30,6 +30,7 @@ import { buildEdges, buildNodes, GRID, type StageNode, type TransitionEdge } fro
 import { CanvasActionsContext, EDGE_TYPES, NODE_TYPES, useZoomDetailClass, type CanvasActions } from './StageNode';
 import { connectStages, pasteText, removeItems, renameStage, saveStagePositions } from './actions';
 import { useDecorations } from './decorations';
+import { useNodesWithPresence, usePublishSelection } from './canvas-presence';
 import './canvas.css';
 
 /** What is selected on a canvas: stage ids and arrow ids. */
@@ -83,6 +84,9 @@ function CanvasInner(props: FunnelCanvasProps) {
     edges = derivedEdges;
     setLocal({ fromNodes: derivedNodes, nodes, fromEdges: derivedEdges, edges });
   }
+  // In a room: others' selected stages in their colour; this laptop's selection for them.
+  const shownNodes = useNodesWithPresence(nodes, funnelId);
+  usePublishSelection(funnelId, selection, editable);
   const [editingId, setEditingId] = useState<string | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);
   const zoomClass = useZoomDetailClass();
@@ -284,7 +288,7 @@ function CanvasInner(props: FunnelCanvasProps) {
         aria-label={props.label}
       >
         <ReactFlow<StageNode, TransitionEdge>
-          nodes={nodes}
+          nodes={shownNodes}
           edges={edges}
           nodeTypes={NODE_TYPES}
           edgeTypes={EDGE_TYPES}

@@ -132,10 +132,22 @@ export const StageNode = memo(function StageNode({ id, data, selected }: NodePro
   if (selected) classes.push('is-selected');
   if (data.highlight) classes.push('is-gap');
   if (data.issueLevel) classes.push(`has-${data.issueLevel}`);
+  if (data.presence) classes.push('has-presence');
   const issue = data.issues.length > 0 ? `${data.issueLevel === 'error' ? '⛔' : '⚠'} ${data.issues[0]}` : null;
   return (
-    <div className={classes.join(' ')} data-testid="funnel-stage" data-stage-id={id} onDoubleClick={() => actions.setEditingId(id)}>
+    <div
+      className={classes.join(' ')}
+      data-testid="funnel-stage"
+      data-stage-id={id}
+      onDoubleClick={() => actions.setEditingId(id)}
+      style={data.presence ? ({ '--presence-colour': data.presence.color } as React.CSSProperties) : undefined}
+    >
       <Handle type="target" position={Position.Left} className="stage-node__handle" />
+      {data.presence ? (
+        <div className="stage-node__presence" data-testid="stage-presence">
+          {data.presence.names}
+        </div>
+      ) : null}
       <div className={editing ? 'stage-node__name stage-node__clip' : lineClass('stage-node__name', data.name, '700 15px')} title={data.name}>
         {editing ? <RenameField id={id} name={data.name} /> : data.name}
       </div>

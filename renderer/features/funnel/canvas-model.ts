@@ -27,6 +27,8 @@ export interface StageNodeData extends Record<string, unknown> {
   issueLevel: 'error' | 'warning' | null;
   /** Part of the gap(s) Compare highlights. */
   highlight: boolean;
+  /** In a room: others who have this stage selected (names, colour); see `canvas-presence.ts`. */
+  presence?: { names: string; color: string };
 }
 
 export interface TransitionEdgeData extends Record<string, unknown> {

@@ -1,0 +1,211 @@
+/**
+ * A room in real Chromium: three browser contexts (three laptops, each with
+ * its own database) run the real renderer; the facilitator's laptop opens a
+ * room for the sample workshop, two others join and take it (same workshop
+ * id, nothing of theirs seeded), and then, through y-websocket's provider
+ * over the room socket and a Yjs server on loopback:
+ * - a field typed on one laptop shows on the others as it is typed, a stage
+ *   renamed on the canvas and rich text typed in the glossary too, both ways;
+ * - everyone sees who is in the room, a stage another laptop has selected in
+ *   that laptop's colour, and another laptop's caret with its name;
+ * - a laptop cut off keeps editing; back on, both sides' edits merge and
+ *   nothing is duplicated;
+ * - when the room closes, every laptop keeps the whole workshop (reload).
+ *
+ * The room host behind the pages is `test/support/room-host.ts` (the
+ * standard Yjs server with main's room contract played in Node); the pages
+ * reach it only through the bridge (`test/support/room-browser.ts`).
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { launchBrowser } from './support/chromium';
+import { currentStep, goToStep, openApp, openSample, pageErrors, shot } from './support/app';
+import { startTestRoomHost, type TestLaptop, type TestRoomHost } from '../support/room-host';
+import { connectPageToRoom } from '../support/room-browser';
+
+const url = inject('pactoUrl');
+let browser: Browser;
+let host: TestRoomHost;
+const contexts: BrowserContext[] = [];
+/** Lucía hosts (facilitator); Jorge and Sofía join. */
+let lucia: Page;
+let jorge: Page;
+let sofia: Page;
+const laptops: Record<string, TestLaptop> = {};
+let workshopId = '';
+
+async function laptop(name: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  contexts.push(context);
+  const page = await context.newPage();
+  laptops[name] = host.laptop(name);
+  await connectPageToRoom(page, laptops[name]!.bridge);
+  await openApp(context, url);
+  return page;
+}
+
+/** Calls the page's room entry point `name` (data/room.ts) with `args`. */
+function control<T = unknown>(page: Page, name: string, ...args: unknown[]): Promise<T> {
+  return page.evaluate(
+    ([n, a]) => (window as unknown as { pactoRoomControl: Record<string, (...x: unknown[]) => unknown> }).pactoRoomControl[n as string]!(...(a as unknown[])),
+    [name, args] as const,
+  ) as Promise<T>;
+}
+
+type View = { workshopId: string | null; link: string; ready: boolean; room: { role: string; state?: string; reason?: string; code?: string; port?: number; waiting?: { seatId: string; identity: { name: string } }[] } | null; ended: string | null };
+const view = (page: Page) => control<View>(page, 'room');
+const peers = (page: Page) => control<{ name: string; team: string; color: string; step: string | null; self: boolean }[]>(page, 'peers');
+
+async function join(page: Page, who: { name: string; team: string; participantId: string }): Promise<void> {
+  const room = (await view(lucia)).room!;
+  const check = await control<{ ok: boolean; value: { local: string } }>(page, 'checkRoom', { address: '127.0.0.1', port: room.port, code: room.code });
+  expect(check.ok).toBe(true);
+  // This laptop has its own sample workshop (another id): the room's workshop is new here.
+  expect(check.value.local).toBe('new');
+  const joined = await control<{ ok: boolean }>(page, 'joinRoom', check.value, who);
+  expect(joined.ok).toBe(true);
+  await expect.poll(async () => (await view(lucia)).room?.waiting?.map((w) => w.identity.name)).toContain(who.name);
+  const seatId = (await view(lucia)).room!.waiting!.find((w) => w.identity.name === who.name)!.seatId;
+  expect(await control<{ ok: boolean }>(lucia, 'admitGuest', { seatId, readOnly: false })).toMatchObject({ ok: true });
+  // Admitted, synced, and on the room's workshop (same id as the host's).
+  await expect.poll(async () => (await view(page)).ready).toBe(true);
+  await currentStep(page, 'participants').waitFor();
+  expect((await view(page)).workshopId).toBe(workshopId);
+}
+
+const participantName = (page: Page, row: number): Locator => page.getByTestId('participant-row').nth(row).locator('input').first();
+const stageName = (page: Page, id: string): Locator => page.locator(`.react-flow__node[data-id="${id}"] .stage-node__name`);
+const count = (page: Page, selector: string) => () => page.locator(selector).count();
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  host = await startTestRoomHost();
+  lucia = await laptop('lucia');
+  jorge = await laptop('jorge');
+  sofia = await laptop('sofia');
+  await openSample(lucia);
+  await currentStep(lucia, 'participants').waitFor();
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close();
+  await browser?.close();
+  await host?.close();
+});
+
+describe('a room of three laptops', () => {
+  it('opens on the facilitator\u2019s laptop and the others join and take its workshop', async () => {
+    const opened = await control<{ ok: boolean; value: { code: string; workshopId: string } }>(lucia, 'openRoom', {
+      address: '127.0.0.1',
+      identity: { name: 'Lucía', team: 'marketing', participantId: 'p-lucia' },
+    });
+    expect(opened.ok).toBe(true);
+    workshopId = opened.value.workshopId;
+    await expect.poll(async () => (await view(lucia)).link).toBe('synced');
+    await join(jorge, { name: 'Jorge', team: 'sales', participantId: 'p-jorge' });
+    await join(sofia, { name: 'Sofía', team: 'sales', participantId: 'p-sofia' });
+    // The same participants on every laptop: the host's document, not each laptop's own sample.
+    for (const page of [jorge, sofia]) await expect.poll(() => participantName(page, 0).inputValue()).toBe(await participantName(lucia, 0).inputValue());
+  });
+
+  it('shows who is in the room on every laptop, with name, team, colour and step', async () => {
+    for (const page of [lucia, jorge, sofia]) {
+      await expect.poll(async () => (await peers(page)).map((p) => p.name).sort()).toEqual(['Jorge', 'Lucía', 'Sofía']);
+    }
+    const seen = await peers(lucia);
+    expect(seen.find((p) => p.self)?.name).toBe('Lucía');
+    expect(seen.find((p) => p.name === 'Jorge')).toMatchObject({ team: 'sales', step: 'participants', color: expect.stringMatching(/^#[0-9a-f]{6}$/) });
+    expect(new Set(seen.map((p) => p.color)).size).toBeGreaterThan(1);
+  });
+
+  it('carries a field as it is typed, both ways', async () => {
+    const field = participantName(jorge, 1);
+    await field.click();
+    await field.press('End');
+    await jorge.keyboard.type(' (Ventas)');
+    // Still in the field: the others see the typing (committed as typed), not only after leaving it.
+    await expect.poll(() => participantName(lucia, 1).inputValue()).toMatch(/\(Ventas\)$/);
+    await expect.poll(() => participantName(sofia, 1).inputValue()).toMatch(/\(Ventas\)$/);
+    await jorge.keyboard.press('Tab');
+    await participantName(lucia, 2).fill('Carmen Peña (CEO)');
+    await participantName(lucia, 2).blur();
+    await expect.poll(() => participantName(jorge, 2).inputValue()).toBe('Carmen Peña (CEO)');
+  });
+
+  it('carries a stage renamed on the canvas, and shows the stage another laptop selected in its colour', async () => {
+    for (const page of [lucia, jorge]) await goToStep(page, 'funnel');
+    await stageName(jorge, 'stage-sal').dblclick();
+    const rename = jorge.getByTestId('stage-rename');
+    await rename.fill('SAL acordado');
+    await rename.press('Enter');
+    await expect.poll(() => stageName(lucia, 'stage-sal').textContent()).toBe('SAL acordado');
+    // Jorge's selection (the stage he renamed) shows on Lucía's canvas with his name.
+    await jorge.locator('.react-flow__node[data-id="stage-sql"]').click();
+    const mark = lucia.locator('.react-flow__node[data-id="stage-sql"]').getByTestId('stage-presence');
+    await expect.poll(() => mark.textContent()).toBe('Jorge');
+    await shot(lucia, 'room-canvas-presence');
+    await expect.poll(async () => (await peers(lucia)).find((p) => p.name === 'Jorge')?.step).toBe('funnel');
+  });
+
+  it('carries rich text with the other laptop\u2019s caret and name', async () => {
+    for (const page of [lucia, jorge]) {
+      await goToStep(page, 'glossary');
+      await page.getByTestId('term-item').filter({ hasText: 'MQL' }).first().click();
+    }
+    const editor = (page: Page) => page.getByTestId('term-definition').locator('.ProseMirror');
+    await editor(jorge).click();
+    await jorge.keyboard.press('Control+End');
+    await jorge.keyboard.type(' Acordado en la sala.');
+    // At the end of the definition on every laptop (typed at the end of the text, not of a wrapped line).
+    await expect.poll(() => editor(lucia).textContent()).toMatch(/Acordado en la sala\.$/);
+    await expect.poll(() => lucia.getByTestId('term-definition').locator('.rt-caret__label').allTextContents()).toContain('Jorge');
+    await shot(lucia, 'room-rich-text-caret');
+    await editor(lucia).click();
+    await lucia.keyboard.press('Control+End');
+    await lucia.keyboard.type(' Visto bueno.');
+    await expect.poll(() => editor(jorge).textContent()).toContain('Visto bueno.');
+  });
+
+  it('lets a laptop that drops off keep editing, and merges both sides on its return with nothing duplicated', async () => {
+    for (const page of [lucia, sofia]) await goToStep(page, 'glossary');
+    const terms = await lucia.getByTestId('term-item').count();
+    laptops.sofia!.setOnline(false);
+    await expect.poll(async () => (await view(sofia)).link).toBe('offline');
+    // Sofía's presence is gone from Lucía's laptop at once (her socket closed), not after a timeout.
+    await expect.poll(async () => (await peers(lucia)).map((p) => p.name)).not.toContain('Sofía');
+    // Both add a term while apart.
+    await sofia.getByTestId('term-add').click();
+    await sofia.getByTestId('term-name').last().fill('Término sin red');
+    await sofia.getByTestId('term-name').last().blur();
+    await lucia.getByTestId('term-add').click();
+    await lucia.getByTestId('term-name').last().fill('Término de la sala');
+    await lucia.getByTestId('term-name').last().blur();
+    await expect.poll(count(sofia, '[data-testid="term-item"]')).toBe(terms + 1);
+    laptops.sofia!.setOnline(true);
+    await expect.poll(async () => (await view(sofia)).link).toBe('synced');
+    for (const page of [lucia, jorge, sofia]) {
+      await goToStep(page, 'glossary');
+      // Each new term once, on every laptop; the earlier terms not doubled.
+      await expect.poll(count(page, '[data-testid="term-item"]')).toBe(terms + 2);
+      await expect.poll(() => page.getByTestId('term-item').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Término sin red'), expect.stringContaining('Término de la sala')]));
+    }
+    await expect.poll(async () => (await peers(lucia)).map((p) => p.name)).toContain('Sofía');
+  });
+
+  it('closes: every laptop keeps the whole workshop', async () => {
+    expect(await control<{ ok: boolean }>(lucia, 'closeRoom')).toMatchObject({ ok: true });
+    for (const page of [jorge, sofia]) {
+      await expect.poll(async () => (await view(page)).ended).toBe('closed');
+      expect((await view(page)).room).toBeNull();
+    }
+    for (const page of [lucia, jorge, sofia]) {
+      await page.reload();
+      await currentStep(page, 'glossary').waitFor();
+      await expect.poll(() => page.getByTestId('term-item').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Término sin red'), expect.stringContaining('Término de la sala')]));
+      await goToStep(page, 'participants');
+      await expect.poll(() => participantName(page, 1).inputValue()).toMatch(/\(Ventas\)$/);
+      await expect.poll(() => participantName(page, 2).inputValue()).toBe('Carmen Peña (CEO)');
+    }
+    for (const page of [lucia, jorge, sofia]) expect(pageErrors(page)).toEqual([]);
+  });
+});
