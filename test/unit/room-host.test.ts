@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import { WebSocket } from 'ws';
 import { createRoomCertificate, type RoomCertificate } from '../../electron/main/room/certificate';
 import { startRoomHost, type HostDeps, type RoomHost } from '../../electron/main/room/host';
-import { checkRoom, connectPinned, createGuestSession, type GuestDeps, type GuestSession } from '../../electron/main/room/guest';
+import { checkRoom, connectError, connectPinned, createGuestSession, type GuestDeps, type GuestSession } from '../../electron/main/room/guest';
 import { systemTimers, type RoomLogger } from '../../electron/main/room/timers';
 import { CONTROL_PATH, SYNC_PATH } from '../../electron/main/room/wire';
 import { makeJoinCode, parseJoinCode } from '../../shared/room/join-code';
@@ -491,5 +491,18 @@ describe('room host: raw sockets', () => {
     ws.terminate();
     expect(status).toBe(401);
     expect(Y).toBeDefined();
+  });
+});
+
+describe('room guest: connection errors', () => {
+  it.each([
+    ['ECONNREFUSED', 'linux', 'unreachable'],
+    ['EHOSTUNREACH', 'linux', 'unreachable'],
+    ['EHOSTUNREACH', 'darwin', 'local-network-denied'],
+    ['ENETUNREACH', 'win32', 'unreachable'],
+    ['ETIMEDOUT', 'win32', 'timeout'],
+  ])('%s on %s is %s, naming the address', (code, platform, expected) => {
+    const error = Object.assign(new Error(`connect ${code}`), { code });
+    expect(connectError(error, { address: '192.168.1.5', port: 47913 }, platform)).toEqual({ code: expected, message: expect.stringContaining('192.168.1.5:47913') });
   });
 });

@@ -178,6 +178,7 @@ export function createRoomFeature(deps: RoomFeatureDeps): RoomFeature {
       const stillThere = now.some((entry) => entry.address === hostInterface?.address);
       log.info(`network interfaces changed; ${stillThere ? 're-publishing the room' : `${hostInterface.address} is gone`}`);
       if (stillThere) advertiser?.republish();
+      else advertiser?.suspend('no-interface');
       emitState();
     }, deps.interfacePollMs ?? 5_000);
   };
