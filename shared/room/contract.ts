@@ -133,7 +133,7 @@ export interface HostedRoom {
   joinUrl: string;
   /** SHA-256 of the host certificate (hex, colon-free, lower case). */
   fingerprint: string;
-  /** `advertising` on mDNS; `unavailable` with a reason code (`no-multicast`, `error`). */
+  /** `advertising` on mDNS; `unavailable` with a reason code (`no-multicast`, `error`; added: `no-interface`, the listening address is gone). */
   discovery: { state: 'advertising' } | { state: 'unavailable'; reason: string };
   waiting: JoinRequest[];
   seats: RoomSeat[];

@@ -13,7 +13,7 @@ const jiti = createJiti(import.meta.url);
 const { startRoomHost } = await jiti.import('../../electron/main/room/host.ts');
 const { createGuestSession } = await jiti.import('../../electron/main/room/guest.ts');
 const { systemTimers } = await jiti.import('../../electron/main/room/timers.ts');
-const { createSyncClient, waitFor } = await jiti.import('../unit/room-fixture.ts');
+const { createSyncClient, waitFor } = await jiti.import('../support/room-fixture.ts');
 
 const CLIENTS = 20;
 const ROUNDS = 10;

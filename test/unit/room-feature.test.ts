@@ -16,7 +16,7 @@ import { roomHandlers } from '../../electron/main/ipc';
 import { APP_ENTRY_URL, APP_ORIGIN } from '../../electron/main/security';
 import { makeJoinUrl, makeLongJoinCode } from '../../shared/room/join-code';
 import type { HostedRoom, OpenRoomRequest, RoomEvent } from '../../shared/room/contract';
-import { createSyncClient, waitFor, type SyncClient } from './room-fixture';
+import { createSyncClient, waitFor, type SyncClient } from '../support/room-fixture';
 
 let certificate: RoomCertificate;
 beforeAll(() => {
@@ -293,6 +293,15 @@ describe('room discovery (injected bonjour)', () => {
 
     host.interfaces = { ...host.interfaces, en5: [nic('10.1.2.3')] };
     await waitFor(() => network.published.length === 2, 're-published');
+
+    // The Wi-Fi goes: the room says nothing can find it; back, it is announced again.
+    const wifi = host.interfaces['Wi-Fi'];
+    host.interfaces = { ...host.interfaces, 'Wi-Fi': [] };
+    await waitFor(() => host.events.some((event) => event.type === 'state' && event.room?.role === 'host' && event.room.discovery.state === 'unavailable'), 'discovery suspended');
+    expect(host.feature.bridge.roomState()).toMatchObject({ ok: true, value: { discovery: { state: 'unavailable', reason: 'no-interface' } } });
+    host.interfaces = { ...host.interfaces, 'Wi-Fi': wifi };
+    await waitFor(() => network.published.length === 3, 're-published on return');
+    expect(host.feature.bridge.roomState()).toMatchObject({ ok: true, value: { discovery: { state: 'advertising' } } });
 
     await host.feature.bridge.closeRoom();
     expect(guest.events.filter((event) => event.type === 'discovered').at(-1)).toEqual({ type: 'discovered', rooms: [] });

@@ -9,12 +9,12 @@ import * as Y from 'yjs';
 import { WebSocket } from 'ws';
 import { createRoomCertificate, type RoomCertificate } from '../../electron/main/room/certificate';
 import { startRoomHost, type HostDeps, type RoomHost } from '../../electron/main/room/host';
-import { checkRoom, connectPinned, createGuestSession, type GuestDeps, type GuestSession } from '../../electron/main/room/guest';
+import { checkRoom, connectError, connectPinned, createGuestSession, type GuestDeps, type GuestSession } from '../../electron/main/room/guest';
 import { systemTimers, type RoomLogger } from '../../electron/main/room/timers';
 import { CONTROL_PATH, SYNC_PATH } from '../../electron/main/room/wire';
 import { makeJoinCode, parseJoinCode } from '../../shared/room/join-code';
 import type { GuestRoom, OpenRoomRequest, SeatIdentity } from '../../shared/room/contract';
-import { createSyncClient, startLoopbackProxy, waitFor, type LoopbackProxy, type SyncClient } from './room-fixture';
+import { createSyncClient, startLoopbackProxy, waitFor, type LoopbackProxy, type SyncClient } from '../support/room-fixture';
 
 let certificate: RoomCertificate;
 beforeAll(() => {
@@ -255,6 +255,15 @@ describe('room host: admission and seats', () => {
     expect(changes.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('a guest admitted at once, in the same tick as its request, is admitted', async () => {
+    let room: RoomHost | null = null;
+    // Admits in the same tick as the join: 'waiting' and 'admitted' leave together.
+    const host = await openHost({ onChange: () => room?.view().waiting.forEach((entry) => room?.admit(entry.seatId, false)) });
+    room = host;
+    const guest = await join(host.port, host.code, 'Quick');
+    await waitFor(() => guest.session.state().state === 'admitted', 'admitted');
+  });
+
   it('a guest that claims to be the facilitator is seated as a participant', async () => {
     const host = await openHost();
     await join(host.port, host.code, 'Eve', guestDeps(), 'facilitator');
@@ -482,5 +491,18 @@ describe('room host: raw sockets', () => {
     ws.terminate();
     expect(status).toBe(401);
     expect(Y).toBeDefined();
+  });
+});
+
+describe('room guest: connection errors', () => {
+  it.each([
+    ['ECONNREFUSED', 'linux', 'unreachable'],
+    ['EHOSTUNREACH', 'linux', 'unreachable'],
+    ['EHOSTUNREACH', 'darwin', 'local-network-denied'],
+    ['ENETUNREACH', 'win32', 'unreachable'],
+    ['ETIMEDOUT', 'win32', 'timeout'],
+  ])('%s on %s is %s, naming the address', (code, platform, expected) => {
+    const error = Object.assign(new Error(`connect ${code}`), { code });
+    expect(connectError(error, { address: '192.168.1.5', port: 47913 }, platform)).toEqual({ code: expected, message: expect.stringContaining('192.168.1.5:47913') });
   });
 });

@@ -60,8 +60,10 @@ export type DiscoveryState = { state: 'advertising' } | { state: 'unavailable'; 
 /** An advertisement that can be renewed. */
 export interface Advertiser {
   state(): DiscoveryState;
-  /** Announces again (after an interface change). */
+  /** Announces again (after an interface change; also after the interface came back). */
   republish(): void;
+  /** The interface is gone: nothing can be found (the state says `reason`) until {@link republish}. */
+  suspend(reason: string): void;
   stop(): Promise<void>;
 }
 
@@ -106,6 +108,11 @@ export function advertise(factory: BonjourFactory, ad: Advertisement, log: RoomL
     republish() {
       if (!bonjour) return publish();
       bonjour.unpublishAll(() => publish());
+    },
+    suspend(reason) {
+      if (current.state === 'unavailable' && current.reason === reason) return;
+      current = { state: 'unavailable', reason };
+      onChange();
     },
     stop() {
       return new Promise((resolve) => {

@@ -56,6 +56,8 @@ export interface RoomFeatureDeps {
   roomPort?: number;
   hostTimings?: Partial<HostTimings>;
   guestTimings?: Partial<GuestTimings>;
+  /** Where a guest dials for a room's address (tests: a loopback proxy that can cut the laptop off). */
+  route?: GuestDeps['route'];
   createCertificate?: (address: string) => RoomCertificate;
 }
 
@@ -156,6 +158,7 @@ export function createRoomFeature(deps: RoomFeatureDeps): RoomFeature {
     schemaVersion: deps.schemaVersion,
     platform: deps.platform,
     ...(deps.guestTimings ? { timings: deps.guestTimings } : {}),
+    ...(deps.route ? { route: deps.route } : {}),
   });
 
   const busy = (): AppError | null => {
@@ -175,6 +178,7 @@ export function createRoomFeature(deps: RoomFeatureDeps): RoomFeature {
       const stillThere = now.some((entry) => entry.address === hostInterface?.address);
       log.info(`network interfaces changed; ${stillThere ? 're-publishing the room' : `${hostInterface.address} is gone`}`);
       if (stillThere) advertiser?.republish();
+      else advertiser?.suspend('no-interface');
       emitState();
     }, deps.interfacePollMs ?? 5_000);
   };

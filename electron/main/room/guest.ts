@@ -64,6 +64,8 @@ export interface GuestDeps {
   /** `process.platform`: on macOS "no route to host" usually means the local-network permission is off. */
   platform: string;
   timings?: Partial<GuestTimings>;
+  /** Where to dial for a room's address (default: the address itself). Tests put a loopback proxy in between to cut a laptop off. */
+  route?: (target: { address: string; port: number }) => { address: string; port: number };
 }
 
 class PinError extends Error {}
@@ -100,16 +102,19 @@ export function connectPinned(
   target: { address: string; port: number },
   path: string,
   pin: ParsedJoinCode,
-  options: { headers?: Record<string, string>; maxPayload: number; timeoutMs: number; platform: string },
+  options: { headers?: Record<string, string>; maxPayload: number; timeoutMs: number; platform: string; via?: { address: string; port: number }; oneMessagePerTick?: boolean },
 ): Promise<Result<WebSocket>> {
   return new Promise((resolve) => {
     let settled = false;
-    const ws = new WebSocket(`wss://${hostPart(target.address)}:${target.port}${path}`, {
+    const dial = options.via ?? target;
+    const ws = new WebSocket(`wss://${hostPart(dial.address)}:${dial.port}${path}`, {
       // The certificate is self-signed: it is checked against the pinned fingerprint below instead of a CA.
       rejectUnauthorized: false,
       perMessageDeflate: false,
       maxPayload: options.maxPayload,
       handshakeTimeout: options.timeoutMs,
+      // Control sockets: each message in its own tick, so a listener attached after awaiting one message misses none.
+      allowSynchronousEvents: !options.oneMessagePerTick,
       ...(options.headers ? { headers: options.headers } : {}),
       finishRequest: (req: ClientRequest) => {
         req.once('socket', (socket) => {
@@ -198,7 +203,13 @@ export async function checkRoom(target: RoomTarget, deps: GuestDeps): Promise<Re
   const pin = parseTarget(target);
   if (!pin.ok) return pin;
   const where = `${target.address}:${target.port}`;
-  const connected = await connectPinned(target, CONTROL_PATH, pin.value, { maxPayload: MAX_CONTROL_PAYLOAD, timeoutMs: timings.connectTimeoutMs, platform: deps.platform });
+  const connected = await connectPinned(target, CONTROL_PATH, pin.value, {
+    oneMessagePerTick: true,
+    maxPayload: MAX_CONTROL_PAYLOAD,
+    timeoutMs: timings.connectTimeoutMs,
+    platform: deps.platform,
+    ...(deps.route ? { via: deps.route(target) } : {}),
+  });
   if (!connected.ok) return connected;
   const ws = connected.value;
   sendControl(ws, { type: 'check', protocol: ROOM_PROTOCOL_VERSION, secret: pin.value.secret });
@@ -241,7 +252,8 @@ export async function createGuestSession(request: JoinRoomRequest, deps: GuestDe
   const target = { address: request.address, port: request.port };
   const where = `${request.address}:${request.port}`;
   const schemaVersion = request.schemaVersion ?? deps.schemaVersion;
-  const connectControl = () => connectPinned(target, CONTROL_PATH, pin.value, { maxPayload: MAX_CONTROL_PAYLOAD, timeoutMs: timings.connectTimeoutMs, platform: deps.platform });
+  const via = deps.route ? { via: deps.route(target) } : {};
+  const connectControl = () => connectPinned(target, CONTROL_PATH, pin.value, { oneMessagePerTick: true, maxPayload: MAX_CONTROL_PAYLOAD, timeoutMs: timings.connectTimeoutMs, platform: deps.platform, ...via });
 
   const connected = await connectControl();
   if (!connected.ok) return connected;
@@ -404,7 +416,7 @@ export async function createGuestSession(request: JoinRoomRequest, deps: GuestDe
         if (ws) syncSockets.delete(ws);
         handlers.close(code, reason);
       };
-      void connectPinned(target, SYNC_PATH, pin.value, { headers, maxPayload: MAX_SYNC_PAYLOAD, timeoutMs: timings.connectTimeoutMs, platform: deps.platform }).then((opened) => {
+      void connectPinned(target, SYNC_PATH, pin.value, { headers, maxPayload: MAX_SYNC_PAYLOAD, timeoutMs: timings.connectTimeoutMs, platform: deps.platform, ...via }).then((opened) => {
         if (!opened.ok) return finish(1006, opened.error.code);
         ws = opened.value;
         if (closed || state.state === 'ended') {

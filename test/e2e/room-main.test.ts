@@ -1,0 +1,160 @@
+/**
+ * The same room of three laptops as `room.test.ts`, but with the app's real
+ * main-process room behind every page (`test/support/room-main.ts`: the host
+ * module with its TLS and pinned certificate, the join code checked and
+ * limited, admission, the app-level ping, the guest's reconnect with its
+ * seat token), each laptop dialling through its own loopback proxy so it can
+ * leave the network. Lucía opens the room for the sample workshop; Jorge and
+ * Sofía join with the code and are admitted; a field typed on one laptop
+ * shows on the others as it is typed; Sofía drops off, both sides edit, and
+ * her return merges them with nothing duplicated; the room closes and every
+ * laptop keeps the workshop.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { launchBrowser } from './support/chromium';
+import { currentStep, goToStep, openApp, openSample, pageErrors } from './support/app';
+import { startMainRoomHost, type MainLaptop, type MainRoomHost } from '../support/room-main';
+import { connectPageToRoom } from '../support/room-browser';
+
+const url = inject('pactoUrl');
+let browser: Browser;
+let host: MainRoomHost;
+const contexts: BrowserContext[] = [];
+/** Lucía hosts (facilitator); Jorge and Sofía join. */
+let lucia: Page;
+let jorge: Page;
+let sofia: Page;
+const laptops: Record<string, MainLaptop> = {};
+let workshopId = '';
+
+async function laptop(name: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  contexts.push(context);
+  const page = await context.newPage();
+  laptops[name] = host.laptop(name);
+  await connectPageToRoom(page, laptops[name]!.bridge);
+  await openApp(context, url);
+  return page;
+}
+
+/** Calls the page's room entry point `name` (data/room.ts) with `args`. */
+function control<T = unknown>(page: Page, name: string, ...args: unknown[]): Promise<T> {
+  return page.evaluate(
+    ([n, a]) => (window as unknown as { pactoRoomControl: Record<string, (...x: unknown[]) => unknown> }).pactoRoomControl[n as string]!(...(a as unknown[])),
+    [name, args] as const,
+  ) as Promise<T>;
+}
+
+type View = { workshopId: string | null; link: string; ready: boolean; room: { role: string; state?: string; reason?: string; code?: string; port?: number; waiting?: { seatId: string; identity: { name: string } }[] } | null; ended: string | null };
+const view = (page: Page) => control<View>(page, 'room');
+const peers = (page: Page) => control<{ name: string; team: string; color: string; step: string | null; self: boolean }[]>(page, 'peers');
+
+async function join(page: Page, who: { name: string; team: string; participantId: string }): Promise<void> {
+  const room = (await view(lucia)).room!;
+  const check = await control<{ ok: boolean; value: { local: string } }>(page, 'checkRoom', { address: '127.0.0.1', port: room.port, code: room.code });
+  expect(check.ok).toBe(true);
+  // This laptop has its own sample workshop (another id): the room's workshop is new here.
+  expect(check.value.local).toBe('new');
+  const joined = await control<{ ok: boolean }>(page, 'joinRoom', check.value, who);
+  expect(joined.ok).toBe(true);
+  await expect.poll(async () => (await view(lucia)).room?.waiting?.map((w) => w.identity.name)).toContain(who.name);
+  const seatId = (await view(lucia)).room!.waiting!.find((w) => w.identity.name === who.name)!.seatId;
+  expect(await control<{ ok: boolean }>(lucia, 'admitGuest', { seatId, readOnly: false })).toMatchObject({ ok: true });
+  // Admitted, synced, and on the room's workshop (same id as the host's).
+  await expect.poll(async () => (await view(page)).ready).toBe(true);
+  await currentStep(page, 'participants').waitFor();
+  expect((await view(page)).workshopId).toBe(workshopId);
+}
+
+const participantName = (page: Page, row: number): Locator => page.getByTestId('participant-row').nth(row).locator('input').first();
+const count = (page: Page, selector: string) => () => page.locator(selector).count();
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  host = startMainRoomHost();
+  lucia = await laptop('lucia');
+  jorge = await laptop('jorge');
+  sofia = await laptop('sofia');
+  await openSample(lucia);
+  await currentStep(lucia, 'participants').waitFor();
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close();
+  await browser?.close();
+  await host?.close();
+});
+
+describe('a room of three laptops through the real main-process room', () => {
+  it('opens on the facilitator\u2019s laptop with a real code; the others join with it and take its workshop', async () => {
+    const opened = await control<{ ok: boolean; value: { code: string; workshopId: string } }>(lucia, 'openRoom', {
+      address: '127.0.0.1',
+      identity: { name: 'Lucía', team: 'marketing', participantId: 'p-lucia' },
+    });
+    expect(opened.ok).toBe(true);
+    // The typed code: certificate fingerprint, secret and check (shared/room/join-code.ts).
+    expect((await view(lucia)).room?.code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
+    workshopId = opened.value.workshopId;
+    await expect.poll(async () => (await view(lucia)).link).toBe('synced');
+    await join(jorge, { name: 'Jorge', team: 'sales', participantId: 'p-jorge' });
+    await join(sofia, { name: 'Sofía', team: 'sales', participantId: 'p-sofia' });
+    for (const page of [jorge, sofia]) await expect.poll(() => participantName(page, 0).inputValue()).toBe(await participantName(lucia, 0).inputValue());
+    for (const page of [lucia, jorge, sofia]) {
+      await expect.poll(async () => (await peers(page)).map((p) => p.name).sort()).toEqual(['Jorge', 'Lucía', 'Sofía']);
+    }
+  });
+
+  it('carries a field as it is typed, both ways', async () => {
+    const field = participantName(jorge, 1);
+    await field.click();
+    await field.press('End');
+    await jorge.keyboard.type(' (Ventas)');
+    await expect.poll(() => participantName(lucia, 1).inputValue()).toMatch(/\(Ventas\)$/);
+    await expect.poll(() => participantName(sofia, 1).inputValue()).toMatch(/\(Ventas\)$/);
+    await jorge.keyboard.press('Tab');
+    await participantName(lucia, 2).fill('Carmen Peña (CEO)');
+    await participantName(lucia, 2).blur();
+    await expect.poll(() => participantName(jorge, 2).inputValue()).toBe('Carmen Peña (CEO)');
+  });
+
+  it('lets a laptop that drops off keep editing, and merges both sides on its return with nothing duplicated', async () => {
+    for (const page of [lucia, sofia]) await goToStep(page, 'glossary');
+    const terms = await lucia.getByTestId('term-item').count();
+    laptops.sofia!.setOnline(false);
+    await expect.poll(async () => (await view(sofia)).link).toBe('offline');
+    await expect.poll(async () => (await peers(lucia)).map((p) => p.name)).not.toContain('Sofía');
+    await sofia.getByTestId('term-add').click();
+    await sofia.getByTestId('term-name').last().fill('Término sin red');
+    await sofia.getByTestId('term-name').last().blur();
+    await lucia.getByTestId('term-add').click();
+    await lucia.getByTestId('term-name').last().fill('Término de la sala');
+    await lucia.getByTestId('term-name').last().blur();
+    await expect.poll(count(sofia, '[data-testid="term-item"]')).toBe(terms + 1);
+    laptops.sofia!.setOnline(true);
+    await expect.poll(async () => (await view(sofia)).link).toBe('synced');
+    for (const page of [lucia, jorge, sofia]) {
+      await goToStep(page, 'glossary');
+      await expect.poll(count(page, '[data-testid="term-item"]')).toBe(terms + 2);
+      await expect.poll(() => page.getByTestId('term-item').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Término sin red'), expect.stringContaining('Término de la sala')]));
+    }
+    await expect.poll(async () => (await peers(lucia)).map((p) => p.name)).toContain('Sofía');
+  });
+
+  it('closes: every laptop keeps the whole workshop', async () => {
+    expect(await control<{ ok: boolean }>(lucia, 'closeRoom')).toMatchObject({ ok: true });
+    for (const page of [jorge, sofia]) {
+      await expect.poll(async () => (await view(page)).ended).toBe('closed');
+      expect((await view(page)).room).toBeNull();
+    }
+    for (const page of [lucia, jorge, sofia]) {
+      await page.reload();
+      await currentStep(page, 'glossary').waitFor();
+      await expect.poll(() => page.getByTestId('term-item').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Término sin red'), expect.stringContaining('Término de la sala')]));
+      await goToStep(page, 'participants');
+      await expect.poll(() => participantName(page, 1).inputValue()).toMatch(/\(Ventas\)$/);
+      await expect.poll(() => participantName(page, 2).inputValue()).toBe('Carmen Peña (CEO)');
+    }
+    for (const page of [lucia, jorge, sofia]) expect(pageErrors(page)).toEqual([]);
+  });
+});
