@@ -406,6 +406,8 @@ export function browseRooms(): Promise<Result<void>> {
 }
 
 export function stopBrowsing(): Promise<Result<void>> {
+  // Rooms found now may be gone by the next browse: forget them.
+  useRoomStore.setState({ discovered: [] });
   return bridge().stopBrowsing();
 }
 
@@ -457,7 +459,7 @@ async function localLineage(db: PactoDb, info: RoomInfo): Promise<RoomCheck['loc
 }
 
 /** Who a guest says they are (the seat's device id and role are added). */
-export type GuestIdentity = Pick<SeatIdentity, 'name' | 'team' | 'participantId'> & { deviceName?: string };
+export type GuestIdentity = Pick<SeatIdentity, 'name' | 'team' | 'participantId'> & { deviceName?: string; /** `projector`: this screen asks for a watch-only seat. */ role?: 'participant' | 'projector' };
 
 /**
  * Asks to join the room `check` found (from {@link checkRoom}) as
@@ -485,7 +487,7 @@ export async function joinRoom(check: RoomCheck, identity: GuestIdentity, option
     name: identity.name,
     team: identity.team,
     participantId: identity.participantId,
-    role: 'participant',
+    role: identity.role ?? 'participant',
   };
   remember({ roomWorkshopId: check.info.workshopId, localId, identity: seat });
   lastGuestTitle = check.info.workshopTitle;

@@ -9,14 +9,17 @@
  * separate copy.
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ROOM_ERROR_CODES, type JoinRoomRequest, type RoomTarget } from '../../shared/room/contract';
+import { sampleWorkshop } from '../../shared/sample/standard-content';
+import { db } from '../../renderer/data/instance';
+import { startRoomLayer } from '../../renderer/data/room';
 import { currentSeat } from '../../renderer/data/seat';
+import { createWorkshop, deleteWorkshop } from '../../renderer/data/workshops';
 import { JoinRoomDialog } from '../../renderer/features/room/JoinRoomDialog';
-import { followRoom } from '../../renderer/features/room/use-room';
 import { i18n, initI18n } from '../../renderer/i18n';
-import { installFakeRoomBridge, type FakeRoom, type FakeRoomScenario } from '../support/fake-room-bridge';
+import { createFakeRoomBridge, type FakeRoom, type FakeRoomScenario } from '../support/fake-room-bridge';
 import { DISCOVERED, GUEST_ADMITTED, GUEST_WAITING, ROOM_INFO } from '../support/room-fixtures';
 import { expectAxeClean, installDialogMethods, resetRoom } from './room-support';
 
@@ -31,14 +34,18 @@ beforeEach(async () => {
   await i18n.changeLanguage('en');
 });
 
-afterEach(() => {
+afterEach(async () => {
+  cleanup();
   stopFollowing();
   resetRoom();
+  // A guest's admitted link creates the room's workshop locally: remove it, so each test starts with none.
+  await deleteWorkshop(db, ROOM_INFO.workshopId).catch(() => undefined);
+  await db.settings.delete('roomCopies');
 });
 
-function openDialog(scenario: FakeRoomScenario, link?: string): { fake: FakeRoom; closed: () => number } {
-  const fake = installFakeRoomBridge(scenario);
-  stopFollowing = followRoom();
+async function openDialog(scenario: FakeRoomScenario, link?: string): Promise<{ fake: FakeRoom; closed: () => number }> {
+  const fake = createFakeRoomBridge(scenario);
+  stopFollowing = await startRoomLayer({ bridge: fake.bridge, db });
   let closes = 0;
   render(<JoinRoomDialog onClose={() => closes++} link={link} />);
   return { fake, closed: () => closes };
@@ -52,7 +59,7 @@ async function typeTarget(address: string, code: string): Promise<void> {
 
 describe('Join a room: where', () => {
   it('browses while open, lists found rooms, and a found room fills the address and moves to the code', async () => {
-    const { fake } = openDialog({ discovered: DISCOVERED });
+    const { fake } = await openDialog({ discovered: DISCOVERED });
     const dialog = await screen.findByRole('dialog', { name: 'Join a room' });
     const found = await within(dialog).findByTestId('room-found');
     expect(within(found).getAllByRole('button').map((b) => b.textContent)).toEqual([
@@ -68,8 +75,8 @@ describe('Join a room: where', () => {
   });
 
   it('stops browsing when the dialog goes', async () => {
-    const fake = installFakeRoomBridge({});
-    stopFollowing = followRoom();
+    const fake = createFakeRoomBridge({});
+    stopFollowing = await startRoomLayer({ bridge: fake.bridge, db });
     const view = render(<JoinRoomDialog onClose={() => undefined} />);
     await screen.findByRole('dialog');
     view.unmount();
@@ -77,12 +84,12 @@ describe('Join a room: where', () => {
   });
 
   it('says there is no room found yet, and that the address can be typed', async () => {
-    openDialog({});
+    await openDialog({});
     expect((await screen.findByRole('status')).textContent).toContain('No room found yet. Type the address');
   });
 
   it('takes a pasted join link: the address and the code come from it', async () => {
-    const { fake } = openDialog({ check: { ok: true, value: ROOM_INFO } });
+    const { fake } = await openDialog({ check: { ok: true, value: ROOM_INFO } });
     await userEvent.click(screen.getByLabelText('Room address'));
     await userEvent.paste('pacto://join?address=192.168.1.20&port=48123&code=K7QM-2XPA-9RTD-WF3H-8MNB');
     expect((screen.getByLabelText('Code') as HTMLInputElement).value).toBe('K7QM-2XPA-9RTD-WF3H-8MNB');
@@ -96,7 +103,7 @@ describe('Join a room: where', () => {
     ['192.168.1.20:99999', 'The port must be a number from 1 to 65535.'],
     ['pacto://join?address=192.168.1.20', 'This link is not a Pacto room’s'],
   ])('refuses the address %s with a message at the field', async (address, message) => {
-    const { fake } = openDialog({});
+    const { fake } = await openDialog({});
     await typeTarget(address, 'K7QM');
     const field = screen.getByLabelText('Room address');
     expect(field.getAttribute('aria-invalid')).toBe('true');
@@ -106,7 +113,7 @@ describe('Join a room: where', () => {
   });
 
   it('asks for the code when there is none, and puts focus in its field', async () => {
-    openDialog({});
+    await openDialog({});
     await typeTarget('192.168.1.20:48123', '');
     expect(screen.getByRole('alert').textContent).toBe('Type the code.');
     expect(document.activeElement).toBe(screen.getByLabelText('Code'));
@@ -118,7 +125,7 @@ describe('Join a room: every error code has its message', () => {
   const seen = { en: new Map<string, string>(), es: new Map<string, string>() };
   it.each(cases)('%s: %s from checkRoom shows its own title and a text', async (language, code) => {
     await i18n.changeLanguage(language);
-    const { fake } = openDialog({ check: { ok: false, error: { code, message: `detail of ${code}` } } });
+    const { fake } = await openDialog({ check: { ok: false, error: { code, message: `detail of ${code}` } } });
     fireEvent.change(screen.getByTestId('room-address-input'), { target: { value: '192.168.1.20:48123' } });
     fireEvent.change(screen.getByTestId('room-code-input'), { target: { value: 'K7QM' } });
     fireEvent.click(screen.getByTestId('room-check'));
@@ -138,7 +145,7 @@ describe('Join a room: every error code has its message', () => {
   });
 
   it('lists what to check when the room cannot be reached: same network, guest Wi-Fi (a hotspot), Windows profile, macOS permission', async () => {
-    openDialog({ check: { ok: false, error: { code: 'unreachable', message: 'EHOSTUNREACH' } } });
+    await openDialog({ check: { ok: false, error: { code: 'unreachable', message: 'EHOSTUNREACH' } } });
     await typeTarget('192.168.1.20:48123', 'K7QM');
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('This laptop cannot reach the address 192.168.1.20:48123.');
@@ -152,19 +159,19 @@ describe('Join a room: every error code has its message', () => {
   });
 
   it('a timeout lists the same checks (isolating Wi-Fi often drops packets silently)', async () => {
-    openDialog({ check: { ok: false, error: { code: 'timeout', message: 'no answer' } } });
+    await openDialog({ check: { ok: false, error: { code: 'timeout', message: 'no answer' } } });
     await typeTarget('192.168.1.20:48123', 'K7QM');
     expect(within(await screen.findByRole('alert')).getAllByRole('listitem')).toHaveLength(4);
   });
 
   it('the macOS permission message says where to turn it on', async () => {
-    openDialog({ check: { ok: false, error: { code: 'local-network-denied', message: 'EHOSTUNREACH' } } });
+    await openDialog({ check: { ok: false, error: { code: 'local-network-denied', message: 'EHOSTUNREACH' } } });
     await typeTarget('192.168.1.20:48123', 'K7QM');
     expect((await screen.findByRole('alert')).textContent).toContain('System Settings › Privacy & Security › Local Network');
   });
 
   it('a wrong code can be tried again after correcting it', async () => {
-    const { fake } = openDialog({ check: { ok: false, error: { code: 'bad-code', message: 'bad code' } } });
+    const { fake } = await openDialog({ check: { ok: false, error: { code: 'bad-code', message: 'bad code' } } });
     await typeTarget('192.168.1.20:48123', 'K7QX');
     expect((await screen.findByRole('alert')).textContent).toContain('The code is not right');
     // A wrong code is not retried as is: no "Try again" button, the person corrects it.
@@ -179,7 +186,7 @@ describe('Join a room: every error code has its message', () => {
 
 describe('Join a room: who you are, and waiting', () => {
   async function toWho(scenario: FakeRoomScenario): Promise<{ fake: FakeRoom; closed: () => number }> {
-    const opened = openDialog({ check: { ok: true, value: ROOM_INFO }, ...scenario });
+    const opened = await openDialog({ check: { ok: true, value: ROOM_INFO }, ...scenario });
     await typeTarget('192.168.1.20:48123', 'K7QM');
     await screen.findByRole('dialog', { name: 'Who are you?' });
     return opened;
@@ -198,7 +205,7 @@ describe('Join a room: who you are, and waiting', () => {
     await userEvent.click(screen.getByRole('radio', { name: /Jorge Ibáñez Muñoz/ }));
     await userEvent.click(screen.getByRole('button', { name: 'Ask to join' }));
     const request = fake.calls.find((c) => c.method === 'joinRoom')!.arg as JoinRoomRequest;
-    expect(request).toEqual({
+    expect(request).toMatchObject({
       address: '192.168.1.20',
       port: 48123,
       code: 'K7QM',
@@ -206,7 +213,7 @@ describe('Join a room: who you are, and waiting', () => {
     });
     expect(await screen.findByRole('dialog', { name: 'Waiting to be admitted' })).toBeTruthy();
     expect(closed()).toBe(0);
-    act(() => fake.emit({ type: 'state', room: GUEST_ADMITTED }));
+    await act(() => fake.emit({ type: 'state', room: GUEST_ADMITTED }));
     await waitFor(() => expect(closed()).toBe(1));
     expect(currentSeat()).toMatchObject({ inRoom: true, role: 'participant', identity: { participantId: 'p-jorge' } });
   });
@@ -232,7 +239,7 @@ describe('Join a room: who you are, and waiting', () => {
     await userEvent.click(screen.getByRole('radio', { name: /Lucía/ }));
     await userEvent.click(screen.getByRole('button', { name: 'Ask to join' }));
     await screen.findByRole('dialog', { name: 'Waiting to be admitted' });
-    act(() => fake.emit({ type: 'state', room: { role: 'guest', state: 'ended', reason: 'denied' } }));
+    await act(() => fake.emit({ type: 'state', room: { role: 'guest', state: 'ended', reason: 'denied' } }));
     const alert = await screen.findByRole('alert');
     expect(alert.dataset.code).toBe('denied');
     expect(alert.textContent).toContain('You were not admitted');
@@ -259,16 +266,25 @@ describe('Join a room: who you are, and waiting', () => {
     expect((await screen.findByRole('alert')).textContent).toContain(title);
   });
 
-  it('a diverged workshop offers to open it as a separate copy, and says if that cannot be done here', async () => {
-    const { fake } = await toWho({ join: { ok: false, error: { code: 'diverged', message: 'other origin' } } });
-    await userEvent.click(screen.getByRole('radio', { name: /Lucía/ }));
-    await userEvent.click(screen.getByRole('button', { name: 'Ask to join' }));
+  it('a local copy of another origin is said at once, and joins only as a separate copy', async () => {
+    // This laptop made its own workshop with the room's id: same id, another lineage.
+    await createWorkshop(db, sampleWorkshop('2026-11-30'), ROOM_INFO.workshopId);
+    const { fake } = await toWho({ join: { ok: true, value: GUEST_WAITING } });
     const alert = await screen.findByRole('alert');
+    expect(alert.dataset.code).toBe('diverged');
     expect(alert.textContent).toContain('Your copy of this workshop is another one');
-    await userEvent.click(within(alert).getByRole('button', { name: 'Open as a separate copy' }));
-    // The thin room layer cannot move the local copy aside yet: it says so and changes nothing.
-    expect((await screen.findByRole('alert')).dataset.code).toBe('unsupported');
+    await userEvent.click(screen.getByRole('radio', { name: /Lucía/ }));
+    // Joining with the diverged copy is refused before anything reaches the room.
+    await userEvent.click(screen.getByRole('button', { name: 'Ask to join' }));
+    expect((await screen.findByRole('alert')).dataset.code).toBe('diverged');
+    expect(fake.calls.some((c) => c.method === 'joinRoom')).toBe(false);
+    await userEvent.click(within(screen.getByRole('alert')).getByRole('button', { name: 'Open as a separate copy' }));
+    expect(await screen.findByRole('dialog', { name: 'Waiting to be admitted' })).toBeTruthy();
     expect(fake.calls.filter((c) => c.method === 'joinRoom')).toHaveLength(1);
+    // The local workshop is untouched: the room's goes under another local id.
+    const copies = await db.settings.get('roomCopies');
+    expect(Object.keys(copies!.value as object)).toEqual([ROOM_INFO.workshopId]);
+    expect((copies!.value as Record<string, string>)[ROOM_INFO.workshopId]).not.toBe(ROOM_INFO.workshopId);
   });
 
   it('speaks Spanish', async () => {

@@ -7,20 +7,24 @@
  * after a confirmation; and says what went wrong when the bridge refuses.
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { OpenRoomRequest } from '../../shared/room/contract';
 import { sampleWorkshop } from '../../shared/sample/standard-content';
+import { db } from '../../renderer/data/instance';
+import { startRoomLayer } from '../../renderer/data/room';
 import { currentSeat } from '../../renderer/data/seat';
+import { closeSession, openSession } from '../../renderer/data/session';
+import { createWorkshop } from '../../renderer/data/workshops';
 import { OpenRoomDialog } from '../../renderer/features/room/OpenRoomDialog';
-import { followRoom } from '../../renderer/features/room/use-room';
 import { i18n, initI18n } from '../../renderer/i18n';
 import { useAppStore } from '../../renderer/store';
-import { installFakeRoomBridge, type FakeRoom } from '../support/fake-room-bridge';
+import { createFakeRoomBridge, type FakeRoom, type FakeRoomScenario } from '../support/fake-room-bridge';
 import { HOSTED, HOSTED_EMPTY, INTERFACES } from '../support/room-fixtures';
 import { expectAxeClean, installDialogMethods, resetRoom } from './room-support';
 
 let stopFollowing: () => void = () => undefined;
+let workshopId = '';
 
 beforeAll(async () => {
   installDialogMethods();
@@ -30,20 +34,22 @@ beforeAll(async () => {
 beforeEach(async () => {
   await i18n.changeLanguage('en');
   useAppStore.getState().setLanguage('en');
-  const content = sampleWorkshop('2026-11-30');
-  useAppStore.getState().setSession({ id: 'w-sample', content, canUndo: false, canRedo: false, versions: [], signatures: [], status: 'draft' });
+  workshopId = await createWorkshop(db, sampleWorkshop('2026-11-30'));
+  await openSession(db, workshopId);
 });
 
 afterEach(() => {
+  // Unmount before the room layer and the session go: the dialog reads both.
+  cleanup();
   stopFollowing();
-  useAppStore.getState().setSession(null);
+  closeSession();
   resetRoom();
 });
 
-/** Installs the fake with `scenario`, follows the room, and renders the dialog. */
-function openDialog(scenario: Parameters<typeof installFakeRoomBridge>[0]): { fake: FakeRoom; closed: () => number } {
-  const fake = installFakeRoomBridge(scenario);
-  stopFollowing = followRoom();
+/** Starts the room layer on a fake bridge answering from `scenario`, and renders the dialog. */
+async function openDialog(scenario: FakeRoomScenario): Promise<{ fake: FakeRoom; closed: () => number }> {
+  const fake = createFakeRoomBridge(scenario);
+  stopFollowing = await startRoomLayer({ bridge: fake.bridge, db });
   let closes = 0;
   render(<OpenRoomDialog onClose={() => closes++} />);
   return { fake, closed: () => closes };
@@ -51,7 +57,7 @@ function openDialog(scenario: Parameters<typeof installFakeRoomBridge>[0]): { fa
 
 describe('Open the room: the network picker', () => {
   it('lists the networks, picks the best one, and opens the room there as the facilitator', async () => {
-    const { fake } = openDialog({ interfaces: { ok: true, value: INTERFACES }, open: { ok: true, value: HOSTED_EMPTY } });
+    const { fake } = await openDialog({ interfaces: { ok: true, value: INTERFACES }, open: { ok: true, value: HOSTED_EMPTY } });
     const dialog = await screen.findByRole('dialog', { name: 'Open the room' });
     const wifi = await within(dialog).findByRole('radio', { name: /Wi-Fi · Wi-Fi · 192\.168\.1\.20/ });
     expect((wifi as HTMLInputElement).checked).toBe(true);
@@ -66,7 +72,7 @@ describe('Open the room: the network picker', () => {
 
     const request = fake.calls.find((c) => c.method === 'openRoom')!.arg as OpenRoomRequest;
     expect(request.address).toBe('10.0.0.7');
-    expect(request.workshopId).toBe('w-sample');
+    expect(request.workshopId).toBe(workshopId);
     expect(request.participants.map((p) => p.id)).toContain('p-carmen');
     expect(request.host).toEqual({ deviceId: currentSeat().deviceId, deviceName: '', name: 'Carmen Peña Ruiz', team: 'leadership', participantId: 'p-carmen', role: 'facilitator' });
     // The open room's panel replaces the picker, and this laptop holds the facilitator's seat.
@@ -75,7 +81,7 @@ describe('Open the room: the network picker', () => {
   });
 
   it('says the laptop is on no network when there is no interface, and looks again on retry', async () => {
-    const { fake } = openDialog({ interfaces: { ok: true, value: [] } });
+    const { fake } = await openDialog({ interfaces: { ok: true, value: [] } });
     const alert = await screen.findByRole('alert');
     expect(alert.dataset.code).toBe('no-interface');
     expect(alert.textContent).toContain('This laptop is on no network');
@@ -92,7 +98,7 @@ describe('Open the room: the network picker', () => {
     ['local-network-denied', 'macOS does not let Pacto use the local network'],
     ['io', 'Something failed'],
   ])('shows %s from openRoom and keeps the picker', async (code, title) => {
-    openDialog({ interfaces: { ok: true, value: INTERFACES }, open: { ok: false, error: { code, message: 'EADDRINUSE 192.168.1.20:48123' } } });
+    await openDialog({ interfaces: { ok: true, value: INTERFACES }, open: { ok: false, error: { code, message: 'EADDRINUSE 192.168.1.20:48123' } } });
     await userEvent.click(await screen.findByRole('button', { name: 'Open the room' }));
     const alert = await screen.findByRole('alert');
     expect(alert.dataset.code).toBe(code);
@@ -102,7 +108,7 @@ describe('Open the room: the network picker', () => {
 
   it('speaks Spanish', async () => {
     await i18n.changeLanguage('es');
-    openDialog({ interfaces: { ok: true, value: INTERFACES } });
+    await openDialog({ interfaces: { ok: true, value: INTERFACES } });
     const dialog = await screen.findByRole('dialog', { name: 'Abrir la sala' });
     expect(within(dialog).getByText('Red en la que escucha la sala')).toBeTruthy();
     expect((await within(dialog).findByRole('radio', { name: /Wi-Fi · Wi-Fi · 192\.168\.1\.20/ }) as HTMLInputElement).checked).toBe(true);
@@ -112,7 +118,7 @@ describe('Open the room: the network picker', () => {
 
 describe('Open the room: the open room', () => {
   it('shows the code, the QR code of the join link, the address and the network it listens on', async () => {
-    openDialog({ interfaces: { ok: true, value: INTERFACES }, state: HOSTED });
+    await openDialog({ interfaces: { ok: true, value: INTERFACES }, state: HOSTED });
     const dialog = await screen.findByRole('dialog', { name: 'The room is open' });
     expect(within(dialog).getByTestId('room-code').textContent).toBe('K7QM-2XPA-9RTD-WF3H-8MNB');
     const qr = within(dialog).getByRole('img', { name: 'QR code with the room’s address and code' });
@@ -126,14 +132,14 @@ describe('Open the room: the open room', () => {
   });
 
   it('says when the room is not announced on the network', async () => {
-    openDialog({ state: HOSTED_EMPTY });
+    await openDialog({ state: HOSTED_EMPTY });
     expect((await screen.findByTestId('room-discovery')).textContent).toContain('Not announced on the network (no-multicast)');
     expect(screen.getByText('Nobody is waiting. Whoever types the code shows up here for you to admit.')).toBeTruthy();
     expect(screen.getByText('Nobody has joined yet.')).toBeTruthy();
   });
 
   it('admits, admits to watch only, denies and removes people by their seat', async () => {
-    const { fake } = openDialog({ state: HOSTED });
+    const { fake } = await openDialog({ state: HOSTED });
     const waiting = await screen.findByTestId('room-waiting');
     const jorge = within(waiting).getByTestId('room-waiting-s-jorge');
     expect(jorge.textContent).toContain('Jorge Ibáñez Muñoz');
@@ -162,23 +168,23 @@ describe('Open the room: the open room', () => {
   });
 
   it('follows the room: an admitted guest moves from the queue to the seats', async () => {
-    const { fake } = openDialog({ state: HOSTED });
+    const { fake } = await openDialog({ state: HOSTED });
     await screen.findByTestId('room-waiting-s-jorge');
     const [jorge, projector] = HOSTED.waiting;
-    act(() => fake.emit({ type: 'state', room: { ...HOSTED, waiting: [projector!], seats: [...HOSTED.seats, { ...jorge!, connected: true, lastSeenAt: 0 }] } }));
+    await act(() => fake.emit({ type: 'state', room: { ...HOSTED, waiting: [projector!], seats: [...HOSTED.seats, { ...jorge!, connected: true, lastSeenAt: 0 }] } }));
     expect(screen.queryByTestId('room-waiting-s-jorge')).toBeNull();
     expect(within(screen.getByTestId('room-seats')).getByTestId('room-seat-s-jorge')).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'In the room (3)' })).toBeTruthy();
   });
 
   it('shows a refused admission and keeps the panel', async () => {
-    openDialog({ state: HOSTED, admit: { ok: false, error: { code: 'no-room', message: 'gone' } } });
+    await openDialog({ state: HOSTED, admit: { ok: false, error: { code: 'no-room', message: 'gone' } } });
     await userEvent.click(await screen.findByRole('button', { name: 'Admit Jorge Ibáñez Muñoz' }));
     expect((await screen.findByRole('alert')).dataset.code).toBe('no-room');
   });
 
   it('closes the room only after the confirmation, then closes the dialog', async () => {
-    const { fake, closed } = openDialog({ state: HOSTED });
+    const { fake, closed } = await openDialog({ state: HOSTED });
     await userEvent.click(await screen.findByRole('button', { name: 'Close the room' }));
     expect(fake.calls.some((c) => c.method === 'closeRoom')).toBe(false);
     expect(screen.getByText('Every laptop keeps its full copy of the workshop; their edits stop reaching the others.')).toBeTruthy();
@@ -191,7 +197,7 @@ describe('Open the room: the open room', () => {
   });
 
   it('closes on the close button and on Escape', async () => {
-    const { closed } = openDialog({ state: HOSTED });
+    const { closed } = await openDialog({ state: HOSTED });
     await userEvent.click(await screen.findByRole('button', { name: 'Close' }));
     expect(closed()).toBe(1);
     act(() => {

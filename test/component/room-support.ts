@@ -8,7 +8,6 @@
 import axe from 'axe-core';
 import { expect } from 'vitest';
 import { setSeat } from '../../renderer/data/seat';
-import type {} from '../support/fake-room-bridge';
 
 /** Gives jsdom's `<dialog>` the modal methods browsers have (open attribute and the close event). */
 export function installDialogMethods(): void {
@@ -30,9 +29,7 @@ export async function expectAxeClean(root: Element = document.body): Promise<voi
   expect(found).toEqual([]);
 }
 
-/** Back to no room: the seat outside a room, and no injected bridge. */
+/** Back to no room: the seat outside a room. */
 export function resetRoom(): void {
-  delete window.pactoRoomBridge;
-  delete window.pactoRoomFake;
   setSeat({ inRoom: false, role: 'facilitator', identity: null });
 }

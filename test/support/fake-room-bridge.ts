@@ -2,15 +2,15 @@
  * A fake {@link RoomBridge} for the room screens' tests: it answers each call
  * from a scenario (a `Result` per method), records the calls, and lets the
  * test send room events (`emit`) as main would (a guest arrives, the
- * facilitator admits, the room closes). `installFakeRoomBridge` is one
- * self-contained function, so the same code runs in jsdom (component tests)
- * and in Chromium (`page.addInitScript(installFakeRoomBridge, scenario)` for
- * screenshots of the built renderer); it sets `window.pactoRoomBridge`, which
- * the room screens use in a plain browser, and `window.pactoRoomFake`.
+ * facilitator admits, the room closes). Component tests hand `bridge` to
+ * `startRoomLayer({ bridge })`; `serveFakeRoom` puts it behind a Chromium
+ * page's browser room bridge (`pactoBrowserRoomCall`), for screenshots of the
+ * built renderer.
  */
+import type { Page } from 'playwright-core';
 import type { Result } from '../../shared/domain/result';
-// For its declaration of `window.pactoRoomBridge`.
-import type {} from '../../renderer/features/room/bridge';
+// For its declarations of `window.pactoBrowserRoomCall` and `pactoBrowserRoomDeliver`.
+import type {} from '../../renderer/platform/browser-room';
 import type { DiscoveredRoom, GuestRoom, HostedRoom, RoomBridge, RoomEvent, RoomInfo, RoomInterface, RoomState } from '../../shared/room/contract';
 
 /** What the fake answers. A method without an entry answers `{ ok: true }` (or an empty list / null state). */
@@ -36,28 +36,24 @@ export interface FakeRoom {
   /** Every call made, in order: method name and its argument. */
   calls: { method: string; arg: unknown }[];
   /** Sends `event` to every listener, as main's event channel would. */
-  emit(event: RoomEvent): void;
+  emit(event: RoomEvent): Promise<void>;
   /** Changes the answers from now on. */
   answer(patch: FakeRoomScenario): void;
 }
 
-declare global {
-  interface Window {
-    pactoRoomFake?: FakeRoom;
-  }
-}
-
-/** Creates the fake from `scenario`, installs it on `window`, and returns it. Self-contained (no outside references): it is also serialised into pages. */
-export function installFakeRoomBridge(scenario: FakeRoomScenario): FakeRoom {
+/** Creates the fake answering from `scenario`. */
+export function createFakeRoomBridge(scenario: FakeRoomScenario): FakeRoom {
   const answers: FakeRoomScenario = { ...scenario };
-  const listeners = new Set<(event: RoomEvent) => void>();
+  const listeners = new Set<(event: RoomEvent) => void | Promise<void>>();
   const calls: { method: string; arg: unknown }[] = [];
   const done = { ok: true as const, value: undefined };
   const call = <T,>(method: string, arg: unknown, result: T): Promise<T> => {
     calls.push({ method, arg });
     return Promise.resolve(result);
   };
-  const emit = (event: RoomEvent) => listeners.forEach((listener) => listener(event));
+  const emit = async (event: RoomEvent) => {
+    for (const listener of [...listeners]) await listener(event);
+  };
   const bridge: RoomBridge = {
     roomInterfaces: () => call('roomInterfaces', undefined, answers.interfaces ?? { ok: true, value: [] }),
     openRoom: (request) => call('openRoom', request, answers.open ?? { ok: false, error: { code: 'io', message: 'no answer in the scenario' } }),
@@ -86,8 +82,20 @@ export function installFakeRoomBridge(scenario: FakeRoomScenario): FakeRoom {
       return () => listeners.delete(listener);
     },
   };
-  const fake: FakeRoom = { bridge, calls, emit, answer: (patch) => Object.assign(answers, patch) };
-  window.pactoRoomBridge = bridge;
-  window.pactoRoomFake = fake;
-  return fake;
+  return { bridge, calls, emit, answer: (patch) => Object.assign(answers, patch) };
+}
+
+/**
+ * Puts `fake` behind `page`'s browser room bridge: the page's calls reach it
+ * through `pactoBrowserRoomCall`, and its events are delivered to the page.
+ * Call before the page loads the app.
+ */
+export async function serveFakeRoom(page: Page, fake: FakeRoom): Promise<void> {
+  await page.exposeFunction('pactoBrowserRoomCall', (method: string, arg: unknown) => {
+    const fn = (fake.bridge as unknown as Record<string, (arg: unknown) => Promise<unknown>>)[method];
+    return fn ? fn(arg ?? undefined) : Promise.resolve({ ok: false, error: { code: 'io', message: `no method ${method}` } });
+  });
+  fake.bridge.onRoomEvent((event) => {
+    void page.evaluate((e) => window.pactoBrowserRoomDeliver?.(e as never), event as unknown).catch(() => undefined);
+  });
 }

@@ -8,24 +8,23 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JoinRoomRequest, RoomInfo, RoomTarget, SeatIdentity } from '../../../shared/room/contract';
+import type { RoomTarget } from '../../../shared/room/contract';
 import { TEAMS, type Team } from '../../../shared/domain/workshop';
-import { currentSeat } from '../../data/seat';
+import { browseRooms, checkRoom, joinRoom, leaveRoom, stopBrowsing, useRoom, type GuestIdentity, type RoomCheck } from '../../data/room';
 import { platform } from '../../platform';
 import { RoomDialog } from './RoomDialog';
 import { RoomErrorMessage } from './RoomErrorMessage';
 import { roomProblem, type RoomProblem } from './errors';
 import { formatRoomAddress, parseRoomInput, type RoomInputProblem } from './join-link';
-import { browseRooms, checkRoom, joinAsSeparateCopy, joinRoom, leaveRoom, stopBrowsing, useRoom } from './use-room';
 
-type Stage = { kind: 'where' } | { kind: 'who'; target: RoomTarget; info: RoomInfo } | { kind: 'waiting'; request: JoinRoomRequest };
+type Stage = { kind: 'where' } | { kind: 'who'; check: RoomCheck } | { kind: 'waiting'; check: RoomCheck };
 
 const OTHER = '__other__';
 
 /** The join dialog; `link` pre-fills the address and code (a pacto://join link the app was opened with). */
 export function JoinRoomDialog(props: { onClose: () => void; link?: string }) {
   const { t } = useTranslation();
-  const { state, discovered } = useRoom();
+  const { room: state, discovered, ended } = useRoom();
   const [stage, setStage] = useState<Stage>({ kind: 'where' });
   const [addressText, setAddressText] = useState(props.link ?? '');
   const [code, setCode] = useState('');
@@ -52,7 +51,9 @@ export function JoinRoomDialog(props: { onClose: () => void; link?: string }) {
   useEffect(() => {
     if (admitted) onClose.current();
   }, [admitted]);
-  const endedWhileWaiting = stage.kind === 'waiting' && state?.role === 'guest' && state.state === 'ended' && state.reason !== 'left' ? state.reason : null;
+  // The room layer ends the room (state null) and keeps the reason in `ended`.
+  const endReason = state?.role === 'guest' && state.state === 'ended' ? state.reason : state === null ? ended : null;
+  const endedWhileWaiting = stage.kind === 'waiting' && endReason !== null && endReason !== 'left' ? endReason : null;
   const shown: Stage = endedWhileWaiting ? { kind: 'where' } : stage;
   const shownProblem = endedWhileWaiting ? roomProblem({ code: endedWhileWaiting === 'closed' ? 'room-closed' : endedWhileWaiting, message: endedWhileWaiting }, { ours }) : problem;
 
@@ -74,17 +75,19 @@ export function JoinRoomDialog(props: { onClose: () => void; link?: string }) {
     const result = await checkRoom(target);
     setBusy(false);
     if (!result.ok) return setProblem(roomProblem(result.error, { address: where(target), ours }));
-    setStage({ kind: 'who', target, info: result.value });
+    // A local copy of this workshop seeded apart: say so now, with the separate copy offered.
+    if (result.value.local === 'diverged') setProblem(roomProblem({ code: 'diverged', message: 'local copy of another origin' }, { ours }));
+    setStage({ kind: 'who', check: result.value });
   };
 
-  const ask = async (request: JoinRoomRequest, separateCopy = false) => {
+  const ask = async (check: RoomCheck, identity: GuestIdentity, separateCopy: boolean) => {
     setProblem(null);
     setBusy(true);
-    const result = await (separateCopy ? joinAsSeparateCopy(request) : joinRoom(request));
+    const result = await joinRoom(check, identity, { separateCopy });
     setBusy(false);
-    if (!result.ok) return setProblem(roomProblem(result.error, { address: where(request), ours }));
+    if (!result.ok) return setProblem(roomProblem(result.error, { address: where(check.target), ours }));
     if (result.value.state === 'admitted') return onClose.current();
-    setStage({ kind: 'waiting', request });
+    setStage({ kind: 'waiting', check });
   };
 
   const cancelWaiting = async () => {
@@ -201,7 +204,16 @@ export function JoinRoomDialog(props: { onClose: () => void; link?: string }) {
           </div>
         </form>
       ) : shown.kind === 'who' ? (
-        <WhoForm info={shown.info} target={shown.target} busy={busy} problem={problem} onAsk={(request, copy) => void ask(request, copy)} onBack={() => { setProblem(null); setStage({ kind: 'where' }); }} />
+        <WhoForm
+          check={shown.check}
+          busy={busy}
+          problem={problem}
+          onAsk={(identity, copy) => void ask(shown.check, identity, copy)}
+          onBack={() => {
+            setProblem(null);
+            setStage({ kind: 'where' });
+          }}
+        />
       ) : (
         <div className="room-waiting" data-testid="room-waiting-guest">
           <p role="status">{t('room.join.waiting')}</p>
@@ -218,16 +230,16 @@ export function JoinRoomDialog(props: { onClose: () => void; link?: string }) {
 }
 
 /** Who the participant is: one of the room's participants or someone else (name, team), and whether this screen is the projector. */
-function WhoForm(props: { info: RoomInfo; target: RoomTarget; busy: boolean; problem: RoomProblem | null; onAsk: (request: JoinRoomRequest, separateCopy: boolean) => void; onBack: () => void }) {
+function WhoForm(props: { check: RoomCheck; busy: boolean; problem: RoomProblem | null; onAsk: (identity: GuestIdentity, separateCopy: boolean) => void; onBack: () => void }) {
   const { t } = useTranslation();
-  const { info } = props;
+  const { info } = props.check;
   const [who, setWho] = useState<string | null>(null);
   const [name, setName] = useState('');
   const [team, setTeam] = useState<Team>('marketing');
   const [projector, setProjector] = useState(false);
   const [invalid, setInvalid] = useState<'who' | 'name' | null>(null);
 
-  const request = (): JoinRoomRequest | null => {
+  const identity = (): GuestIdentity | null => {
     const person = info.participants.find((p) => p.id === who);
     if (!person && who !== OTHER) {
       setInvalid('who');
@@ -238,15 +250,12 @@ function WhoForm(props: { info: RoomInfo; target: RoomTarget; busy: boolean; pro
       return null;
     }
     setInvalid(null);
-    const identity: SeatIdentity = {
-      deviceId: currentSeat().deviceId,
-      deviceName: '',
+    return {
       name: person ? person.name : name.trim(),
       team: person ? person.team : team,
       participantId: person ? person.id : null,
       role: projector ? 'projector' : 'participant',
     };
-    return { ...props.target, identity };
   };
 
   return (
@@ -255,8 +264,8 @@ function WhoForm(props: { info: RoomInfo; target: RoomTarget; busy: boolean; pro
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        const r = request();
-        if (r) props.onAsk(r, false);
+        const who = identity();
+        if (who) props.onAsk(who, false);
       }}
     >
       <p className="muted" data-testid="room-join-workshop">
@@ -319,12 +328,12 @@ function WhoForm(props: { info: RoomInfo; target: RoomTarget; busy: boolean; pro
         <RoomErrorMessage
           problem={props.problem}
           onRetry={() => {
-            const r = request();
-            if (r) props.onAsk(r, false);
+            const who = identity();
+            if (who) props.onAsk(who, false);
           }}
           onSeparateCopy={() => {
-            const r = request();
-            if (r) props.onAsk(r, true);
+            const who = identity();
+            if (who) props.onAsk(who, true);
           }}
         />
       ) : null}

@@ -17,13 +17,13 @@ import { RoomDialog } from './RoomDialog';
 import { RoomErrorMessage } from './RoomErrorMessage';
 import { roomProblem, type RoomProblem } from './errors';
 import { formatRoomAddress } from './join-link';
-import { admitGuest, closeRoom, denyGuest, openRoom, removeSeat, roomInterfaces, useRoom } from './use-room';
+import { admitGuest, closeRoom, denyGuest, openRoom, removeSeat, roomInterfaces, useRoom } from '../../data/room';
 
 /** The dialog: the network picker while no room is open, the open room's panel after. */
 export function OpenRoomDialog(props: { onClose: () => void }) {
   const { t } = useTranslation();
-  const { state } = useRoom();
-  const hosted = state?.role === 'host' ? state : null;
+  const { room } = useRoom();
+  const hosted = room?.role === 'host' ? room : null;
   return (
     <RoomDialog title={t(hosted ? 'room.host.title' : 'room.open.title')} closeLabel={t('room.actions.close')} onClose={props.onClose} className={hosted ? 'room-dialog--wide' : ''} testId="room-open-dialog">
       {hosted ? <HostedRoomPanel room={hosted} onClosed={props.onClose} /> : <OpenRoomForm onCancel={props.onClose} />}
@@ -69,9 +69,7 @@ function OpenRoomForm(props: { onCancel: () => void }) {
     setProblem(null);
     const result = await openRoom({
       address,
-      participantId: person?.id ?? null,
-      name: person?.name ?? t('room.open.facilitatorName'),
-      team: person?.team ?? ('leadership' satisfies Team),
+      identity: { participantId: person?.id ?? null, name: person?.name ?? t('room.open.facilitatorName'), team: person?.team ?? ('leadership' satisfies Team) },
     });
     setBusy(false);
     if (!result.ok) setProblem(roomProblem(result.error));
@@ -298,7 +296,7 @@ function WaitingRow(props: { request: JoinRequest; time: (ms: number) => string;
       <span className="muted small">{t('room.host.requested', { address: request.remoteAddress, time: props.time(request.requestedAt) })}</span>
       <span className="room-person__actions">
         {projector ? null : (
-          <button type="button" className="primary" aria-label={t('room.host.admitNamed', { name: identity.name })} onClick={() => void props.run(() => admitGuest(request.seatId, false))} data-testid="room-admit">
+          <button type="button" className="primary" aria-label={t('room.host.admitNamed', { name: identity.name })} onClick={() => void props.run(() => admitGuest({ seatId: request.seatId, readOnly: false }))} data-testid="room-admit">
             {t('room.host.admit')}
           </button>
         )}
@@ -306,12 +304,12 @@ function WaitingRow(props: { request: JoinRequest; time: (ms: number) => string;
           type="button"
           className={projector ? 'primary' : undefined}
           aria-label={t('room.host.admitReadOnlyNamed', { name: identity.name })}
-          onClick={() => void props.run(() => admitGuest(request.seatId, true))}
+          onClick={() => void props.run(() => admitGuest({ seatId: request.seatId, readOnly: true }))}
           data-testid="room-admit-read-only"
         >
           {t('room.host.admitReadOnly')}
         </button>
-        <button type="button" className="danger" aria-label={t('room.host.denyNamed', { name: identity.name })} onClick={() => void props.run(() => denyGuest(request.seatId))} data-testid="room-deny">
+        <button type="button" className="danger" aria-label={t('room.host.denyNamed', { name: identity.name })} onClick={() => void props.run(() => denyGuest({ seatId: request.seatId }))} data-testid="room-deny">
           {t('room.host.deny')}
         </button>
       </span>
@@ -331,7 +329,7 @@ function SeatRow(props: { seat: RoomSeat; time: (ms: number) => string; run: Run
         {seat.connected ? t('room.host.connected') : t('room.host.lastSeen', { time: props.time(seat.lastSeenAt) })}
       </span>
       <span className="room-person__actions">
-        <button type="button" className="danger" aria-label={t('room.host.removeNamed', { name: identity.name })} onClick={() => void props.run(() => removeSeat(seat.seatId))} data-testid="room-remove">
+        <button type="button" className="danger" aria-label={t('room.host.removeNamed', { name: identity.name })} onClick={() => void props.run(() => removeSeat({ seatId: seat.seatId }))} data-testid="room-remove">
           {t('room.host.remove')}
         </button>
       </span>

@@ -12,28 +12,32 @@ import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { create } from 'zustand';
 import { useAppStore } from '../../store';
+import { leaveRoom, useRoom } from '../../data/room';
+import { usePresence, type Peer } from '../../data/presence';
+import type { WorkshopContent } from '../../../shared/domain/workshop';
+import { roomsAvailable } from './bridge';
 import { isRoomErrorCode } from './errors';
-import { connectionOf, dismissEndedRoom, followRoom, leaveRoom, usePresence, useRoom, type RoomConnection, type RoomPeer } from './use-room';
+import { connectionOf, editingOf, endedReason, type RoomConnection } from './room-status';
 import './room.css';
 
 // The dialogs (and the QR code library) load when first opened, not with the home screen.
 const OpenRoomDialog = lazy(async () => ({ default: (await import('./OpenRoomDialog')).OpenRoomDialog }));
 const JoinRoomDialog = lazy(async () => ({ default: (await import('./JoinRoomDialog')).JoinRoomDialog }));
 
-/** Which room dialog is open. */
-const useRoomDialog = create<{ dialog: 'open' | 'join' | null }>(() => ({ dialog: null }));
+/** Which room dialog is open, and the end message the person dismissed (shown again when another room ends). */
+const useRoomUi = create<{ dialog: 'open' | 'join' | null; dismissed: string | null }>(() => ({ dialog: null, dismissed: null }));
 
 /** Opens a room dialog (`open`: the facilitator's, `join`: the participant's), or closes it (null). */
 export function showRoomDialog(dialog: 'open' | 'join' | null): void {
-  useRoomDialog.setState({ dialog });
+  useRoomUi.setState({ dialog });
 }
 
 /** The top bar's room buttons. */
 export function RoomButtons() {
   const { t } = useTranslation();
-  const { available, state } = useRoom();
+  const { room: state } = useRoom();
   const inWorkshop = useAppStore((s) => s.route.screen === 'workshop' && s.session !== null);
-  if (!available) return null;
+  if (!roomsAvailable()) return null;
   if (state?.role === 'host') {
     return (
       <button type="button" onClick={() => showRoomDialog('open')} data-testid="room-show">
@@ -59,14 +63,28 @@ export function RoomButtons() {
 /** The strip under the top bar, and the room dialogs. */
 export function RoomStrip() {
   const { t } = useTranslation();
-  const room = useRoom();
+  const view = useRoom();
   const peers = usePresence();
-  const dialog = useRoomDialog((s) => s.dialog);
-  useEffect(() => followRoom(), []);
+  const content = useAppStore((s) => s.session?.content ?? null);
+  const { dialog, dismissed } = useRoomUi();
+  const { room: state, ready, workshopId } = view;
 
-  const { state } = room;
-  const connection = connectionOf(state);
-  const ended = state?.role === 'guest' && state.state === 'ended' && state.reason !== 'left' ? state.reason : null;
+  // A room starting makes the next end message show again.
+  useEffect(() => {
+    if (state !== null) useRoomUi.setState({ dismissed: null });
+  }, [state]);
+
+  // A guest's copy is in step with the room: open it (the workshop the room edits, maybe a separate copy).
+  const guestReady = state?.role === 'guest' && ready && workshopId !== null ? workshopId : null;
+  useEffect(() => {
+    if (!guestReady) return;
+    const { route, navigate } = useAppStore.getState();
+    if (route.screen !== 'workshop' || route.id !== guestReady) navigate({ screen: 'workshop', id: guestReady, step: 'funnel' });
+  }, [guestReady]);
+
+  const reason = endedReason(view);
+  const ended = reason !== null && reason !== dismissed ? reason : null;
+  const connection = reason !== null && !ended ? 'none' : connectionOf(view);
   return (
     <>
       {connection !== 'none' ? (
@@ -81,14 +99,14 @@ export function RoomStrip() {
                 <button type="button" onClick={() => showRoomDialog('open')} data-testid="room-reopen">
                   {t('room.strip.reopen')}
                 </button>
-                <button type="button" onClick={dismissEndedRoom} data-testid="room-dismiss">
+                <button type="button" onClick={() => useRoomUi.setState({ dismissed: reason })} data-testid="room-dismiss">
                   {t('room.strip.dismiss')}
                 </button>
               </span>
             </>
           ) : (
             <>
-              <PeerList peers={peers} />
+              <PeerList peers={peers} content={content} />
               <span className="room-strip__actions">
                 {state?.role === 'guest' ? (
                   <button type="button" onClick={() => void leaveRoom()} data-testid="room-leave">
@@ -117,6 +135,7 @@ function endReason(reason: string, t: (key: string) => string): string {
 
 const CONNECTION_KEYS: Record<Exclude<RoomConnection, 'none'>, string> = {
   host: 'room.strip.onlineHost',
+  connecting: 'room.strip.connecting',
   online: 'room.strip.online',
   reconnecting: 'room.strip.reconnecting',
   offline: 'room.strip.offline',
@@ -135,7 +154,7 @@ export function ConnectionBadge(props: { connection: Exclude<RoomConnection, 'no
 }
 
 /** Who is in the room: a chip per person with their colour, name, team and what they edit. */
-export function PeerList(props: { peers: RoomPeer[] }) {
+export function PeerList(props: { peers: Peer[]; content: WorkshopContent | null }) {
   const { t } = useTranslation();
   if (props.peers.length === 0) return null;
   return (
@@ -145,8 +164,22 @@ export function PeerList(props: { peers: RoomPeer[] }) {
       </span>
       <ul className="room-peers__list" aria-labelledby="room-peers-label" data-testid="room-peers">
         {props.peers.map((peer) => (
-          <li key={peer.key} className={`room-peer ${peer.connected ? '' : 'room-peer--away'}`} data-testid={`room-peer-${peer.key}`}>
-            <span className="room-peer__colour" style={{ background: peer.colour }} aria-hidden>
+          <PeerChip key={peer.clientId} peer={peer} content={props.content} />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** One person: colour (with their initial), name, team, role when not a participant, and what they edit. */
+function PeerChip(props: { peer: Peer; content: WorkshopContent | null }) {
+  const { t } = useTranslation();
+  const { peer } = props;
+  const editing = editingOf(peer, props.content);
+  const what = editing.step ? t(`steps.${editing.step}`) : null;
+  return (
+          <li className="room-peer" data-testid="room-peer" data-self={peer.self ? 'true' : undefined}>
+            <span className="room-peer__colour" style={{ background: peer.color }} aria-hidden>
               {peer.name.trim().charAt(0).toUpperCase()}
             </span>
             <span className="room-peer__text">
@@ -157,16 +190,9 @@ export function PeerList(props: { peers: RoomPeer[] }) {
                 {t(`teams.${peer.team}`)}
                 {peer.role !== 'participant' ? ` · ${t(`room.roles.${peer.role}`)}` : ''}
                 {' · '}
-                {peer.editing
-                  ? peer.editing.item
-                    ? t('room.strip.editingItem', { what: t(`steps.${peer.editing.step}`), item: peer.editing.item })
-                    : t('room.strip.editing', { what: t(`steps.${peer.editing.step}`) })
-                  : t('room.strip.idle')}
+                {what && editing.item ? t('room.strip.editingItem', { what, item: editing.item }) : what ? t('room.strip.editing', { what }) : t('room.strip.idle')}
               </span>
             </span>
           </li>
-        ))}
-      </ul>
-    </div>
   );
 }
