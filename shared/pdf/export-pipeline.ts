@@ -11,7 +11,8 @@
 import type { ExportPdfRequest, ExportPdfResult, PdfMetadata, PdfPagination, PrintOptions } from '../bridge/contract';
 import type { SignatureRecord } from '../agreement/signature-record';
 import { err, ok, type Result } from '../domain/result';
-import { readPdfOutline, tocMismatches, type TocMismatch } from './outline';
+import { readPdfOutline } from './outline';
+import { tocMismatches, type TocMismatch } from './toc';
 
 /** The replaceable steps of {@link runPdfExport}. */
 export interface PdfExportSteps {

@@ -3,7 +3,8 @@
  * bookmarks Chromium generates from the print view's headings with
  * `generateDocumentOutline` / `page.pdf({ outline: true })`): each heading's
  * title and the page it lands on. The table of contents takes its page
- * numbers from here, and the export checks them against the final print.
+ * numbers from here, and the export checks them against the final print
+ * (the comparison itself is ./toc.ts, which loads no pdf-lib).
  */
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
 import type { PdfHeading, PdfPagination } from '../bridge/contract';
@@ -54,49 +55,4 @@ export async function readPdfOutline(bytes: Uint8Array): Promise<PdfPagination> 
   const outlines = pdf.catalog.lookup(PDFName.of('Outlines'));
   if (outlines instanceof PDFDict) walk(outlines, 1);
   return { pageCount: pdf.getPageCount(), headings };
-}
-
-/** A table-of-contents entry: a section's heading text and its page. */
-export interface TocEntry {
-  title: string;
-  /** 1-based page. */
-  page: number;
-}
-
-const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
-
-/**
- * The page of each title in `titles`, from `pagination`: the first heading
- * with that exact text (white space collapsed) at or after the previous
- * match, so repeated titles resolve in document order. `null` for a title
- * the outline lacks.
- */
-export function pagesOf(titles: readonly string[], pagination: PdfPagination): (number | null)[] {
-  let from = 0;
-  return titles.map((title) => {
-    const at = pagination.headings.findIndex((h, i) => i >= from && norm(h.title) === norm(title));
-    if (at < 0) return null;
-    from = at + 1;
-    return pagination.headings[at]!.page;
-  });
-}
-
-/** A table-of-contents entry whose page differs from the printed outline (`actual` null: the heading was not printed). */
-export interface TocMismatch {
-  title: string;
-  claimed: number;
-  actual: number | null;
-}
-
-/**
- * Entries of `toc` whose page differs from where the printed outline puts
- * that heading (or that the outline lacks): empty when the table of contents
- * is right.
- */
-export function tocMismatches(toc: readonly TocEntry[], pagination: PdfPagination): TocMismatch[] {
-  const actual = pagesOf(
-    toc.map((e) => e.title),
-    pagination,
-  );
-  return toc.flatMap((entry, i) => (actual[i] === entry.page ? [] : [{ title: entry.title, claimed: entry.page, actual: actual[i] ?? null }]));
 }

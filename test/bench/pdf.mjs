@@ -17,85 +17,120 @@
  * Node: click → download, and `page.pdf()` call → bytes. It also prints
  * where an export's time goes: its two prints, its seal, the rest.
  *
+ * The warm-up (freezing, the two signatures and the first export, which
+ * also loads the export's code) is timed apart as `firstRunMs`. With BASE set to a git revision
+ * (`BASE=main npm run bench:pdf`), that revision's renderer
+ * (test/bench/renderer-build.mjs, `serveRevision`) exports in the same
+ * rounds, in a page of its own, so a change is measured against what it
+ * changes in the same run.
+ *
  * ROUNDS (default 7) of each. Prints each round, then one JSON line last:
- * {"exportMs":…,"printMs":…,"ratio":…} (medians; goal ratio ≤ 1.5).
- * Not a test: it asserts nothing.
+ * {"exportMs":…,"printMs":…,"ratio":…,"firstRunMs":…} (medians; goal
+ * ratio ≤ 1.5), with BASE also "baseMs", "baseFirstRunMs" and "vsBase"
+ * (this checkout ÷ base). Not a test: it asserts nothing.
  */
-import { appHelpers, buildAndServe, launchChromium, median, round } from './renderer-build.mjs';
+import { appHelpers, BASE, buildAndServe, launchChromium, median, round, serveRevision } from './renderer-build.mjs';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 7);
 const app = await appHelpers();
 
 const served = await buildAndServe();
+const base = BASE ? await serveRevision(BASE) : null;
 const browser = await launchChromium();
 try {
-  const context = await browser.newContext({ locale: 'es-ES', timezoneId: 'Europe/Madrid', acceptDownloads: true, viewport: { width: 1360, height: 900 } });
-  const page = await app.openApp(context, served.url);
-  // Remember the options of the app's last print, for the baseline, and how long each print and seal took.
-  await page.evaluate(() => {
-    window.benchSpent = { print: 0, seal: 0 };
-    const timed = (name, part) => {
-      const original = window[name];
-      window[name] = async (...args) => {
-        if (part === 'print') window.benchPrintOptions = args[0];
-        const t0 = performance.now();
-        try {
-          return await original(...args);
-        } finally {
-          window.benchSpent[part] += performance.now() - t0;
-        }
+  /** The app at `url` in a context of its own with the sample frozen, signed and exported once; its export and print measures. */
+  async function openExport(url, fileName) {
+    const context = await browser.newContext({ locale: 'es-ES', timezoneId: 'Europe/Madrid', acceptDownloads: true, viewport: { width: 1360, height: 900 } });
+    // A busy machine can take longer than Playwright's 30 s for an export or a step: a benchmark waits.
+    context.setDefaultTimeout(300_000);
+    const page = await app.openApp(context, url);
+    // Remember the options of the app's last print, for the baseline, and how long each print and seal took.
+    await page.evaluate(() => {
+      window.benchSpent = { print: 0, seal: 0 };
+      const timed = (name, part) => {
+        const original = window[name];
+        window[name] = async (...args) => {
+          if (part === 'print') window.benchPrintOptions = args[0];
+          const t0 = performance.now();
+          try {
+            return await original(...args);
+          } finally {
+            window.benchSpent[part] += performance.now() - t0;
+          }
+        };
       };
-    };
-    timed('pactoBrowserPrinter', 'print');
-    timed('pactoBrowserSealer', 'seal');
-  });
-  await app.openSample(page);
-  await app.freezeSignAndExport(page, 'Benchmark', 'bench-pdf-warmup.pdf');
-  const options = await page.evaluate(() => window.benchPrintOptions);
-  if (!options) throw new Error('the export did not print through the browser printer');
-
-  /** One export through the Export step's button: ms from click to the downloaded file. */
-  async function exportOnce() {
-    await page.evaluate(() => (window.benchSpent = { print: 0, seal: 0 }));
+      timed('pactoBrowserPrinter', 'print');
+      timed('pactoBrowserSealer', 'seal');
+    });
+    await app.openSample(page);
     const t0 = performance.now();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pdf').click()]);
-    await download.path();
-    const ms = performance.now() - t0;
-    // The button is enabled again once the run has finished (it records the export after the download).
-    await page.locator('[data-testid="export-pdf"]:not([disabled])').waitFor();
-    await page.getByTestId('export-seal').waitFor();
-    const spent = await page.evaluate(() => window.benchSpent);
-    parts.print.push(spent.print);
-    parts.seal.push(spent.seal);
-    parts.rest.push(ms - spent.print - spent.seal);
-    return ms;
-  }
-  /** The same page printed with the same options, nothing after. */
-  async function printOnce() {
-    const t0 = performance.now();
-    const pdf = await page.pdf(app.pdfOptions(options));
-    if (pdf.byteLength === 0) throw new Error('empty print');
-    return performance.now() - t0;
+    await app.freezeSignAndExport(page, 'Benchmark', fileName);
+    const firstMs = performance.now() - t0;
+    const options = await page.evaluate(() => window.benchPrintOptions);
+    if (!options) throw new Error('the export did not print through the browser printer');
+    /** Per export: ms in the app's two prints (contents' pages counted, then the final one), in the seal, and the rest. */
+    const parts = { print: [], seal: [], rest: [] };
+
+    /** One export through the Export step's button: ms from click to the downloaded file. */
+    async function exportOnce() {
+      await page.bringToFront();
+      await page.evaluate(() => (window.benchSpent = { print: 0, seal: 0 }));
+      const t0 = performance.now();
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 300_000 }), page.getByTestId('export-pdf').click()]);
+      await download.path();
+      const ms = performance.now() - t0;
+      // The button is enabled again once the run has finished (it records the export after the download).
+      await page.locator('[data-testid="export-pdf"]:not([disabled])').waitFor();
+      await page.getByTestId('export-seal').waitFor();
+      const spent = await page.evaluate(() => window.benchSpent);
+      parts.print.push(spent.print);
+      parts.seal.push(spent.seal);
+      parts.rest.push(ms - spent.print - spent.seal);
+      return ms;
+    }
+    /** The same page printed with the same options, nothing after. */
+    async function printOnce() {
+      await page.bringToFront();
+      const t0 = performance.now();
+      const pdf = await page.pdf(app.pdfOptions(options));
+      if (pdf.byteLength === 0) throw new Error('empty print');
+      return performance.now() - t0;
+    }
+    return { firstMs, parts, exportOnce, printOnce };
   }
 
-  const times = { export: [], print: [] };
-  /** Per export: ms in the app's two prints (contents' pages counted, then the final one), in the seal, and the rest. */
-  const parts = { print: [], seal: [], rest: [] };
+  // The base first, so this checkout's first export is not the one that runs on a cold machine.
+  const baseApp = base ? await openExport(base.url, 'bench-pdf-warmup-base.pdf') : null;
+  const pacto = await openExport(served.url, 'bench-pdf-warmup.pdf');
+  const times = { export: [], print: [], base: [] };
+  const kinds = ['export', 'print', ...(baseApp ? ['base'] : [])];
   for (let i = 0; i < ROUNDS; i++) {
-    const order = i % 2 === 0 ? ['export', 'print'] : ['print', 'export'];
-    for (const kind of order) times[kind].push(kind === 'export' ? await exportOnce() : await printOnce());
-    console.log(`round ${i + 1}: export ${round(times.export.at(-1))} ms, print only ${round(times.print.at(-1))} ms`);
+    // Rotate which measure goes first, so none always follows another.
+    for (let j = 0; j < kinds.length; j++) {
+      const kind = kinds[(i + j) % kinds.length];
+      times[kind].push(kind === 'export' ? await pacto.exportOnce() : kind === 'print' ? await pacto.printOnce() : await baseApp.exportOnce());
+    }
+    console.log(`round ${i + 1}: export ${round(times.export.at(-1))} ms, print only ${round(times.print.at(-1))} ms${baseApp ? `, ${BASE} export ${round(times.base.at(-1))} ms` : ''}`);
   }
   const exportMs = median(times.export);
   const printMs = median(times.print);
   const ratio = exportMs / printMs;
+  const { parts } = pacto;
+  console.log(`Warm-up (freeze, two signatures, first export with its code loading): ${round(pacto.firstMs)} ms${baseApp ? `; ${BASE}: ${round(baseApp.firstMs)} ms` : ''}.`);
   console.log(`Median of ${ROUNDS}: export ${round(exportMs)} ms, print only ${round(printMs)} ms, ratio ${ratio.toFixed(2)} (goal ≤ 1.5: ${ratio <= 1.5 ? 'met' : 'NOT met'}).`);
   console.log(
     `Where an export's time goes (medians): the two prints ${round(median(parts.print))} ms, the seal ${round(median(parts.seal))} ms (page texts read, attachments, save, sign; in Node), ` +
       `the rest ${round(median(parts.rest))} ms (contents check and pdf-lib's finalizer in the page, re-render with the page numbers, download).`,
   );
-  console.log(JSON.stringify({ exportMs: round(exportMs), printMs: round(printMs), ratio: Math.round(ratio * 100) / 100 }));
+  const figures = { exportMs: round(exportMs), printMs: round(printMs), ratio: Math.round(ratio * 100) / 100, firstRunMs: round(pacto.firstMs) };
+  if (baseApp) {
+    const baseMs = median(times.base);
+    console.log(`${BASE}: export median ${round(baseMs)} ms; this checkout ÷ ${BASE}: ${(exportMs / baseMs).toFixed(2)}.`);
+    Object.assign(figures, { baseMs: round(baseMs), baseFirstRunMs: round(baseApp.firstMs), vsBase: Math.round((exportMs / baseMs) * 100) / 100 });
+  }
+  console.log(JSON.stringify(figures));
 } finally {
   await browser.close();
   await served.close();
+  await base?.close();
 }

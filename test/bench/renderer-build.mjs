@@ -3,9 +3,12 @@
  * with the app's own renderer Vite config (build/renderer.vite.config.ts:
  * same plugins, minifier and Content-Security-Policy), served on 127.0.0.1
  * by `vite preview`, and the quiet offline headless Chromium of
- * test/support/chromium.mjs (the launcher the e2e tests use).
+ * test/support/chromium.mjs (the launcher the e2e tests use); and, for a
+ * measure of a change against what it changes in the same run, another git
+ * revision's renderer built and served the same way (`BASE=<revision>`).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,6 +75,31 @@ export async function buildAndServe(pageRoot = undefined) {
     close: async () => {
       await server.close();
       rmSync(outDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The git revision to measure against in the same run (`BASE=main npm run bench:…`), or undefined. */
+export const BASE = process.env.BASE || undefined;
+
+/**
+ * Extracts revision `ref` (`git archive`) into a temporary folder beside this
+ * checkout's node_modules, and builds and serves its renderer with its own
+ * config and its own copy of this module.
+ *
+ * @returns as {@link buildAndServe}; `close()` also removes the folder
+ */
+export async function serveRevision(ref) {
+  const dir = mkdtempSync(join(tmpdir(), 'pacto-bench-base-'));
+  execFileSync('sh', ['-c', `git -C "${root}" archive "$1" | tar -x -C "${dir}"`, 'sh', ref], { stdio: ['ignore', 'ignore', 'inherit'] });
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  const { buildAndServe: buildBase } = await import(join(dir, 'test/bench/renderer-build.mjs'));
+  const served = await buildBase();
+  return {
+    ...served,
+    close: async () => {
+      await served.close();
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -28,30 +28,10 @@
  * BASE also "baseMs" and "vsBase" (Pacto ÷ base).
  * Not a test: it asserts nothing.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildAndServe, launchChromium, median, root, round } from './renderer-build.mjs';
+import { BASE, buildAndServe, launchChromium, median, root, round, serveRevision } from './renderer-build.mjs';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 15);
-const BASE = process.env.BASE;
-
-/** Extracts revision `ref` into a temporary folder beside this checkout's node_modules; builds and serves its renderer. */
-async function serveRevision(ref) {
-  const dir = mkdtempSync(join(tmpdir(), 'pacto-bench-base-'));
-  execFileSync('sh', ['-c', `git -C "${root}" archive "$1" | tar -x -C "${dir}"`, 'sh', ref], { stdio: ['ignore', 'ignore', 'inherit'] });
-  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
-  const { buildAndServe: buildBase } = await import(join(dir, 'test/bench/renderer-build.mjs'));
-  const served = await buildBase();
-  return {
-    ...served,
-    close: async () => {
-      await served.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** Installed in every page before its scripts: records when the first card is on screen and the page is free. */
 function markReady() {

@@ -6,7 +6,8 @@
 import { PDFDocument, PDFHexString, PDFName, type PDFRef } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import type { PdfPagination } from '../../shared/bridge/contract';
-import { pagesOf, readPdfOutline, tocMismatches } from '../../shared/pdf/outline';
+import { readPdfOutline } from '../../shared/pdf/outline';
+import { pagesOf, tocMismatches } from '../../shared/pdf/toc';
 
 /** A PDF of `pages` pages whose outline has a top heading on page 1 with `children` nested under it (title, page). */
 async function nestedOutlinePdf(pages: number, top: string, children: readonly [string, number][]): Promise<Uint8Array> {

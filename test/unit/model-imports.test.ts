@@ -5,40 +5,8 @@
  * document in again (as `mainPath` once did from workshop-doc) fails here,
  * and so does an import cycle between the workshop and scenario documents.
  */
-import { readFileSync, existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-
-const ROOT = resolve(__dirname, '../..');
-
-/** Every module `entry` loads at run time (type-only imports left out), as repository paths, and the packages they import. */
-function importGraph(entry: string): { modules: Set<string>; packages: Set<string> } {
-  const modules = new Set<string>();
-  const packages = new Set<string>();
-  const queue = [resolve(ROOT, entry)];
-  while (queue.length > 0) {
-    const file = queue.pop()!;
-    if (modules.has(file)) continue;
-    modules.add(file);
-    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
-    for (const statement of source.statements) {
-      let spec: string | null = null;
-      if (ts.isImportDeclaration(statement) && !statement.importClause?.isTypeOnly) spec = (statement.moduleSpecifier as ts.StringLiteral).text;
-      if (ts.isExportDeclaration(statement) && !statement.isTypeOnly && statement.moduleSpecifier) spec = (statement.moduleSpecifier as ts.StringLiteral).text;
-      if (spec === null) continue;
-      if (!spec.startsWith('.')) {
-        packages.add(spec);
-        continue;
-      }
-      const base = resolve(dirname(file), spec);
-      const found = [`${base}.ts`, `${base}.tsx`, `${base}/index.ts`, base].find((c) => existsSync(c) && c.match(/\.tsx?$/));
-      if (!found) throw new Error(`${file}: cannot resolve ${spec}`);
-      queue.push(found);
-    }
-  }
-  return { modules, packages };
-}
+import { importGraph, REPO_ROOT as ROOT } from '../support/import-graph';
 
 describe('plan path imports', () => {
   it('shared/model/plan.ts loads the funnel model without yjs', () => {

@@ -24,7 +24,7 @@ import type { AuditEvent } from '../../../shared/agreement/audit';
 import type { AgreementSnapshot } from '../../../shared/agreement/version';
 import type { PageSize } from '../../../shared/domain/workshop';
 import type { ExportPdfRequest } from '../../../shared/bridge/contract';
-import { pagesOf } from '../../../shared/pdf/outline';
+import { pagesOf } from '../../../shared/pdf/toc';
 import { platform } from '../../platform';
 import { fixedT } from '../../i18n';
 
