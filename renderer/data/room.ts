@@ -424,6 +424,8 @@ export interface RoomCheck {
   local: 'new' | 'same' | 'diverged';
   /** The local workshop a previous "open as a separate copy" of this room's workshop made, if any. */
   separateCopyId: string | null;
+  /** The origin mark of this laptop's copy under the room's id (null: none), which the host checks again. */
+  localOriginMark: string | null;
 }
 
 /**
@@ -441,18 +443,19 @@ export async function checkRoom(target: RoomTarget): Promise<Result<RoomCheck>> 
   }
   const db = database();
   const copies = await separateCopies(db);
-  const local = await localLineage(db, info);
-  return ok({ info, target, local, separateCopyId: copies[info.workshopId] ?? null });
+  const { local, mark } = await localLineage(db, info);
+  return ok({ info, target, local, separateCopyId: copies[info.workshopId] ?? null, localOriginMark: mark });
 }
 
-async function localLineage(db: PactoDb, info: RoomInfo): Promise<RoomCheck['local']> {
-  if (!(await db.workshops.get(info.workshopId))) return 'new';
+async function localLineage(db: PactoDb, info: RoomInfo): Promise<{ local: RoomCheck['local']; mark: string | null }> {
+  if (!(await db.workshops.get(info.workshopId))) return { local: 'new', mark: null };
   const open = await openWorkshop(db, info.workshopId);
   try {
     const mark = originMarkOf(open.doc);
     // A copy never initialised (an interrupted join) holds nothing of its own: it takes the room's.
-    if (mark === null || !info.originMark) return mark === null ? 'new' : 'same';
-    return mark === info.originMark ? 'same' : 'diverged';
+    if (mark === null) return { local: 'new', mark };
+    if (!info.originMark) return { local: 'same', mark };
+    return { local: mark === info.originMark ? 'same' : 'diverged', mark };
   } finally {
     open.close();
   }
@@ -473,11 +476,14 @@ export type GuestIdentity = Pick<SeatIdentity, 'name' | 'team' | 'participantId'
 export async function joinRoom(check: RoomCheck, identity: GuestIdentity, options: { separateCopy?: boolean } = {}): Promise<Result<GuestRoom>> {
   const db = database();
   let localId = check.info.workshopId;
+  let localOriginMark = check.localOriginMark;
   if (check.local === 'diverged' || (options.separateCopy && check.separateCopyId)) {
     if (!options.separateCopy) {
       return err<AppError>({ code: 'diverged', message: 'This laptop has another workshop with the same id; open the room as a separate copy.' });
     }
     localId = check.separateCopyId ?? newId();
+    // The separate copy is (or will be) the room's own document: the diverged one stays out of the room.
+    localOriginMark = null;
     const copies = await separateCopies(db);
     await db.settings.put({ key: 'roomCopies', value: { ...copies, [check.info.workshopId]: localId } });
   }
@@ -492,7 +498,7 @@ export async function joinRoom(check: RoomCheck, identity: GuestIdentity, option
   remember({ roomWorkshopId: check.info.workshopId, localId, identity: seat });
   lastGuestTitle = check.info.workshopTitle;
   useRoomStore.setState({ ended: null });
-  const joined = await bridge().joinRoom({ ...check.target, identity: seat });
+  const joined = await bridge().joinRoom({ ...check.target, identity: seat, schemaVersion: DOC_SCHEMA_VERSION, localOriginMark });
   if (!joined.ok) {
     remember(null);
     return joined;
