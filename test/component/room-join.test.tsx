@@ -68,7 +68,7 @@ describe('Join a room: where', () => {
     ]);
     expect(document.activeElement).toBe(screen.getByLabelText('Room address'));
     await expectAxeClean();
-    await userEvent.click(within(found).getByRole('button', { name: 'Pick Revisión del SLA' }));
+    await userEvent.click(within(found).getByRole('button', { name: /^Revisión del SLA/ }));
     expect((screen.getByLabelText('Room address') as HTMLInputElement).value).toBe('192.168.1.51:50211');
     expect(document.activeElement).toBe(screen.getByLabelText('Code'));
     expect(fake.calls.filter((c) => c.method === 'browseRooms')).toHaveLength(1);

@@ -146,18 +146,18 @@ describe('Open the room: the open room', () => {
     expect(jorge.textContent).toContain('Sales');
     expect(jorge.textContent).toContain('from 192.168.1.31');
     await userEvent.click(within(jorge).getByRole('button', { name: 'Admit Jorge Ibáñez Muñoz' }));
-    await userEvent.click(within(jorge).getByRole('button', { name: 'Admit Jorge Ibáñez Muñoz to watch only' }));
+    await userEvent.click(within(jorge).getByRole('button', { name: 'Admit to watch only: Jorge Ibáñez Muñoz' }));
     await userEvent.click(within(jorge).getByRole('button', { name: 'Deny Jorge Ibáñez Muñoz' }));
     // The projector asks for a watch-only seat: only that admission is offered.
     const projector = within(waiting).getByTestId('room-waiting-s-proj');
     expect(within(projector).queryByRole('button', { name: 'Admit Proyector' })).toBeNull();
     expect(projector.textContent).toContain('watch only');
     expect(projector.textContent).toContain('not on the participants list');
-    await userEvent.click(within(projector).getByRole('button', { name: 'Admit Proyector to watch only' }));
+    await userEvent.click(within(projector).getByRole('button', { name: 'Admit to watch only: Proyector' }));
     const seats = screen.getByTestId('room-seats');
     expect(within(seats).getByTestId('room-seat-s-lucia').textContent).toContain('connected');
     expect(within(seats).getByTestId('room-seat-s-marta').textContent).toContain('offline since');
-    await userEvent.click(within(seats).getByRole('button', { name: 'Remove Marta Gil from the room' }));
+    await userEvent.click(within(seats).getByRole('button', { name: 'Remove from the room: Marta Gil' }));
     expect(fake.calls.filter((c) => ['admitGuest', 'denyGuest', 'removeSeat'].includes(c.method))).toEqual([
       { method: 'admitGuest', arg: { seatId: 's-jorge', readOnly: false } },
       { method: 'admitGuest', arg: { seatId: 's-jorge', readOnly: true } },

@@ -120,7 +120,6 @@ export function JoinRoomDialog(props: { onClose: () => void; link?: string }) {
                     <button
                       type="button"
                       className="room-found__room"
-                      aria-label={t('room.join.pick', { title: room.workshopTitle })}
                       onClick={() => {
                         setAddressText(where(room));
                         setInvalid(null);
