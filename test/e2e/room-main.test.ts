@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchBrowser } from './support/chromium';
 import { currentStep, goToStep, openApp, openSample, pageErrors } from './support/app';
-import { startMainRoomHost, type MainLaptop, type MainRoomHost } from '../support/room-main';
+import { startMainRoomHost, type MainLaptop, type MainRoomHost } from '../support/room-main-host';
 import { connectPageToRoom } from '../support/room-browser';
 
 const url = inject('pactoUrl');
