@@ -155,7 +155,7 @@ export function Glossary() {
     <div>
       <p className="intro">{t('glossary.intro')}</p>
       <p className="review-summary" data-testid="glossary-summary">
-        {t('review.summary', { agreed: summary.agreed, total: summary.total, open: summary.total - summary.agreed, changed: summary.changedSinceApproval })}
+        {t('approvals.summary', { agreed: summary.agreed, total: summary.total, open: summary.total - summary.agreed, changed: summary.changedSinceApproval })}
       </p>
       <div className="master-detail">
         <div className="master">
@@ -169,11 +169,11 @@ export function Glossary() {
                 {t('terms.status')}
               </label>
               <select id="glossary-status" value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)} data-testid="term-filter-status">
-                <option value="all">{t('review.filter.all')}</option>
-                <option value="draft">{t('review.status.draft')}</option>
-                <option value="approved-by-one">{t('review.status.approved-by-one-short')}</option>
-                <option value="agreed">{t('review.status.agreed')}</option>
-                <option value="changed">{t('review.filter.changed')}</option>
+                <option value="all">{t('approvals.filter.all')}</option>
+                <option value="draft">{t('approvals.status.draft')}</option>
+                <option value="approved-by-one">{t('approvals.status.approved-by-one-short')}</option>
+                <option value="agreed">{t('approvals.status.agreed')}</option>
+                <option value="changed">{t('approvals.filter.changed')}</option>
               </select>
               <label className="sr-only" htmlFor="glossary-team">
                 {t('terms.team')}
@@ -206,8 +206,8 @@ export function Glossary() {
                     <span className="term-item__status">
                       {state ? <StatusBadge state={state} /> : null}
                       {open > 0 ? (
-                        <span className="comment-count" title={t('review.comments.count', { count: open })} data-testid="comment-count">
-                          {t('review.comments.count', { count: open })}
+                        <span className="comment-count" title={t('approvals.comments.count', { count: open })} data-testid="comment-count">
+                          {t('approvals.comments.count', { count: open })}
                         </span>
                       ) : null}
                     </span>

@@ -162,7 +162,7 @@ export function SlaScreen() {
       <p className="intro">{t('slaDoc.intro')}</p>
       <div className="sla-doc__top">
         <p className="review-summary" data-testid="sla-summary">
-          {t('review.summary', { agreed, total: clauseStates.length, open: clauseStates.length - agreed, changed })}
+          {t('approvals.summary', { agreed, total: clauseStates.length, open: clauseStates.length - agreed, changed })}
         </p>
         <ClauseLibrary content={content} />
       </div>

@@ -26,7 +26,7 @@ export function FunnelSection({ snapshot, t, fmt }: PrintSectionProps) {
   const { funnels, meta } = snapshot.content;
   const path = mainPath(funnels.agreed);
   const ownerLabels: Record<Party, string> = { marketing: t('teams.marketing'), sales: t('teams.sales') };
-  const diagram = (id: FunnelId) => <FunnelDiagram funnel={funnels[id]} funnelId={id} title={t(`canvas.funnelName.${id}`)} ownerLabels={ownerLabels} language={meta.language} />;
+  const diagram = (id: FunnelId) => <FunnelDiagram funnel={funnels[id]} funnelId={id} title={t(`funnel.funnelName.${id}`)} ownerLabels={ownerLabels} language={meta.language} />;
   return (
     <Section title={t('pdf.funnel')} id="funnel">
       {diagram('agreed')}
@@ -46,7 +46,7 @@ export function FunnelSection({ snapshot, t, fmt }: PrintSectionProps) {
       {(['marketing', 'sales'] as const).map((id) =>
         funnels[id].stages.length > 0 ? (
           <div key={id} className="print-funnel-team">
-            <h3>{t(`canvas.funnelName.${id}`)}</h3>
+            <h3>{t(`funnel.funnelName.${id}`)}</h3>
             {diagram(id)}
           </div>
         ) : null,
