@@ -151,18 +151,6 @@ export const en: Strings<typeof es> = {
     newName: 'New person',
     none: 'No participants yet.',
   },
-  sla: {
-    intro: 'Purpose and scope',
-    party: 'Party',
-    commitment: 'Commitment',
-    metric: 'Metric',
-    target: 'Target',
-    unit: 'Unit',
-    period: 'Period',
-    remove: 'Remove',
-    newCommitment: 'New commitment',
-    newMetric: 'Metric',
-  },
   targets: {
     intro: 'From the revenue target to the volume each stage of the agreed funnel needs (rounded up at each stage).',
     revenueTarget: 'Revenue target',

@@ -148,18 +148,6 @@ export const es = {
     newName: 'Nueva persona',
     none: 'Aún no hay participantes.',
   },
-  sla: {
-    intro: 'Propósito y alcance',
-    party: 'Parte',
-    commitment: 'Compromiso',
-    metric: 'Métrica',
-    target: 'Meta',
-    unit: 'Unidad',
-    period: 'Periodo',
-    remove: 'Quitar',
-    newCommitment: 'Nuevo compromiso',
-    newMetric: 'Métrica',
-  },
   targets: {
     intro: 'Del objetivo de ingresos al volumen que necesita cada etapa del embudo acordado (redondeado hacia arriba en cada etapa).',
     revenueTarget: 'Objetivo de ingresos',
