@@ -1,5 +1,6 @@
 /** English strings of the app and the agreement PDF. Same keys as `es.ts`. */
 import { MAX_COUNT, MAX_DAYS, MAX_MONEY, MAX_VOLUME, MIN_MONEY } from '../../shared/domain/bounds';
+import { TEAM_NAMES } from '../../shared/domain/workshop';
 import type { es } from './es';
 
 /** A bound as English readers write it (3,650; 1,000,000,000,000). */
@@ -44,7 +45,7 @@ export const en: Strings<typeof es> = {
     failedTitle: 'What you typed last is on screen but not on disk. Everything saved before is safe.',
   },
   status: { draft: 'Draft', ready: 'Ready to sign', signed: 'Signed' },
-  teams: { marketing: 'Marketing', sales: 'Sales', leadership: 'Leadership' },
+  teams: TEAM_NAMES.en,
   periods: { lead: 'per lead', week: 'per week', month: 'per month', quarter: 'per quarter', year: 'per year' },
   errors: {
     required: 'This field is required.',

@@ -1,5 +1,6 @@
 /** Spanish strings of the app and the agreement PDF. Keys mirror `en.ts` (checked by its type). */
 import { MAX_COUNT, MAX_DAYS, MAX_MONEY, MAX_VOLUME, MIN_MONEY } from '../../shared/domain/bounds';
+import { TEAM_NAMES } from '../../shared/domain/workshop';
 
 /** A bound as Spanish readers write it (3.650; 1.000.000.000.000). */
 const bound = new Intl.NumberFormat('es-ES', { maximumFractionDigits: 6 });
@@ -41,7 +42,7 @@ export const es = {
     failedTitle: 'Lo último que escribió sigue en pantalla, pero no en el disco. Lo guardado antes sigue a salvo.',
   },
   status: { draft: 'Borrador', ready: 'Listo para firmar', signed: 'Firmado' },
-  teams: { marketing: 'Marketing', sales: 'Ventas', leadership: 'Dirección' },
+  teams: TEAM_NAMES.es,
   periods: { lead: 'por lead', week: 'por semana', month: 'por mes', quarter: 'por trimestre', year: 'por año' },
   errors: {
     required: 'Este campo es obligatorio.',
