@@ -49,7 +49,7 @@ export default defineConfig({
           expect: { poll: { timeout: 20_000 } },
           include: ['test/e2e/**/*.test.ts'],
           benchmark: { include: [] },
-          globalSetup: ['test/e2e/support/global-setup.ts'],
+          globalSetup: ['test/support/e2e-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,

@@ -13,7 +13,7 @@ export interface FeatureStrings {
   en: Record<string, unknown>;
 }
 
-/** Every key path of a strings tree (`"export.done"`). */
+/** Every key path of a strings tree (`"agreement.export.done"`). */
 export type KeyPaths<T> = { [K in keyof T & string]: T[K] extends string ? K : `${K}.${KeyPaths<T[K]>}` }[keyof T & string];
 
 /** `unknown` when `E` and `N` hold the same key paths; otherwise an object type naming the paths one of them lacks. */

@@ -26,7 +26,7 @@ export function systemLanguage(preferred: readonly string[]): Language {
 /**
  * Strings a feature keeps beside its code, in `renderer/features/<feature>/strings.ts`
  * (declared with `featureStrings`, which checks es/en parity). They are
- * merged under their namespace key (`t('canvas.addStage')`), so each feature
+ * merged under their namespace key (`t('funnel.addStage')`), so each feature
  * owns its own file.
  */
 export type { FeatureStrings } from './feature-strings';

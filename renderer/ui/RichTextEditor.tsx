@@ -140,45 +140,45 @@ function Toolbar({ editor, tables, onLink }: { editor: Editor; tables: boolean; 
   const chain = () => editor.chain().focus();
   const inTable = editor.isActive('table');
   return (
-    <div className="rt-toolbar" role="toolbar" aria-label={t('review.editor.toolbar')}>
-      <ToolButton label={t('review.editor.heading')} active={editor.isActive('heading', { level: 3 })} onClick={() => chain().toggleHeading({ level: 3 }).run()}>
+    <div className="rt-toolbar" role="toolbar" aria-label={t('approvals.editor.toolbar')}>
+      <ToolButton label={t('approvals.editor.heading')} active={editor.isActive('heading', { level: 3 })} onClick={() => chain().toggleHeading({ level: 3 }).run()}>
         H
       </ToolButton>
-      <ToolButton label={t('review.editor.bold')} active={editor.isActive('bold')} onClick={() => chain().toggleBold().run()} testId="rt-bold">
+      <ToolButton label={t('approvals.editor.bold')} active={editor.isActive('bold')} onClick={() => chain().toggleBold().run()} testId="rt-bold">
         <strong>B</strong>
       </ToolButton>
-      <ToolButton label={t('review.editor.italic')} active={editor.isActive('italic')} onClick={() => chain().toggleItalic().run()}>
+      <ToolButton label={t('approvals.editor.italic')} active={editor.isActive('italic')} onClick={() => chain().toggleItalic().run()}>
         <em>I</em>
       </ToolButton>
-      <ToolButton label={t('review.editor.bulletList')} active={editor.isActive('bulletList')} onClick={() => chain().toggleBulletList().run()}>
+      <ToolButton label={t('approvals.editor.bulletList')} active={editor.isActive('bulletList')} onClick={() => chain().toggleBulletList().run()}>
         •≡
       </ToolButton>
-      <ToolButton label={t('review.editor.orderedList')} active={editor.isActive('orderedList')} onClick={() => chain().toggleOrderedList().run()}>
+      <ToolButton label={t('approvals.editor.orderedList')} active={editor.isActive('orderedList')} onClick={() => chain().toggleOrderedList().run()}>
         1≡
       </ToolButton>
-      <ToolButton label={t('review.editor.link')} active={editor.isActive('link')} onClick={onLink}>
+      <ToolButton label={t('approvals.editor.link')} active={editor.isActive('link')} onClick={onLink}>
         ↗
       </ToolButton>
       {tables ? (
         <>
-          <ToolButton label={t('review.editor.insertTable')} onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}>
+          <ToolButton label={t('approvals.editor.insertTable')} onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}>
             ▦
           </ToolButton>
           {inTable ? (
             <>
-              <ToolButton label={t('review.editor.addRow')} onClick={() => chain().addRowAfter().run()}>
+              <ToolButton label={t('approvals.editor.addRow')} onClick={() => chain().addRowAfter().run()}>
                 +⎯
               </ToolButton>
-              <ToolButton label={t('review.editor.addColumn')} onClick={() => chain().addColumnAfter().run()}>
+              <ToolButton label={t('approvals.editor.addColumn')} onClick={() => chain().addColumnAfter().run()}>
                 +│
               </ToolButton>
-              <ToolButton label={t('review.editor.deleteRow')} onClick={() => chain().deleteRow().run()}>
+              <ToolButton label={t('approvals.editor.deleteRow')} onClick={() => chain().deleteRow().run()}>
                 −⎯
               </ToolButton>
-              <ToolButton label={t('review.editor.deleteColumn')} onClick={() => chain().deleteColumn().run()}>
+              <ToolButton label={t('approvals.editor.deleteColumn')} onClick={() => chain().deleteColumn().run()}>
                 −│
               </ToolButton>
-              <ToolButton label={t('review.editor.deleteTable')} onClick={() => chain().deleteTable().run()}>
+              <ToolButton label={t('approvals.editor.deleteTable')} onClick={() => chain().deleteTable().run()}>
                 ✕▦
               </ToolButton>
             </>
@@ -194,8 +194,8 @@ function OpenLinkConfirm({ href, onClose }: { href: string; onClose: () => void 
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   return (
-    <div className="rt-confirm" role="alertdialog" aria-label={t('review.editor.openTitle')} data-testid="rt-open-confirm">
-      <p>{t('review.editor.openQuestion')}</p>
+    <div className="rt-confirm" role="alertdialog" aria-label={t('approvals.editor.openTitle')} data-testid="rt-open-confirm">
+      <p>{t('approvals.editor.openQuestion')}</p>
       <p className="rt-confirm__url">{href}</p>
       {error ? <p className="field__error" role="alert">{error}</p> : null}
       <div className="form-actions">
@@ -205,13 +205,13 @@ function OpenLinkConfirm({ href, onClose }: { href: string; onClose: () => void 
           onClick={() =>
             void platform()
               .openExternal(href)
-              .then((r) => (r.ok ? onClose() : setError(t('review.editor.openFailed', { message: r.error.message }))))
+              .then((r) => (r.ok ? onClose() : setError(t('approvals.editor.openFailed', { message: r.error.message }))))
           }
         >
-          {t('review.editor.open')}
+          {t('approvals.editor.open')}
         </button>
         <button type="button" onClick={onClose}>
-          {t('review.editor.cancel')}
+          {t('approvals.editor.cancel')}
         </button>
       </div>
     </div>
@@ -233,7 +233,7 @@ function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => void }) 
   };
   return (
     <div className="rt-linkform">
-      <label htmlFor={id}>{t('review.editor.linkAddress')}</label>
+      <label htmlFor={id}>{t('approvals.editor.linkAddress')}</label>
       <input
         id={id}
         value={href}
@@ -251,9 +251,9 @@ function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => void }) 
         }}
       />
       <button type="button" onClick={apply}>
-        {t('review.editor.apply')}
+        {t('approvals.editor.apply')}
       </button>
-      {error ? <span className="field__error" role="alert">{t('review.editor.linkInvalid')}</span> : null}
+      {error ? <span className="field__error" role="alert">{t('approvals.editor.linkInvalid')}</span> : null}
     </div>
   );
 }

@@ -23,6 +23,7 @@
 import { strToU8, zipSync } from 'fflate';
 import Papa from 'papaparse';
 import type { Commitment, FunnelStage, Language, Party, Period, Term, WorkshopContent } from '../domain/workshop';
+import { TEAM_NAMES } from '../domain/workshop';
 import { mainPath } from '../funnel/graph';
 import { richTextToPlain } from '../domain/rich-text';
 import { flowOrder } from '../funnel/graph';
@@ -116,8 +117,8 @@ function plain(text: string): string {
 // Words of the files, in the workshop's language (these are file contents for people, not UI strings).
 const WORDS = {
   es: {
-    marketing: 'Marketing',
-    sales: 'Ventas',
+    marketing: TEAM_NAMES.es.marketing,
+    sales: TEAM_NAMES.es.sales,
     definition: 'Definición',
     entry: 'Criterios de entrada',
     exit: 'Criterios de salida',
@@ -149,8 +150,8 @@ const WORDS = {
     examples: 'Ejemplos',
   },
   en: {
-    marketing: 'Marketing',
-    sales: 'Sales',
+    marketing: TEAM_NAMES.en.marketing,
+    sales: TEAM_NAMES.en.sales,
     definition: 'Definition',
     entry: 'Entry criteria',
     exit: 'Exit criteria',

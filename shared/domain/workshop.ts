@@ -34,6 +34,16 @@ export type Party = (typeof PARTIES)[number];
 export const LANGUAGES = ['es', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+/**
+ * The teams' names in each language: the one table behind the interface's
+ * `teams.*` strings (renderer/i18n), the funnel diagram's owner legend and
+ * the CRM hand-back files' words.
+ */
+export const TEAM_NAMES: Readonly<Record<Language, Readonly<Record<Team, string>>>> = {
+  es: { marketing: 'Marketing', sales: 'Ventas', leadership: 'Dirección' },
+  en: { marketing: 'Marketing', sales: 'Sales', leadership: 'Leadership' },
+};
+
 export const PAGE_SIZES = ['A4', 'Letter'] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
 

@@ -7,6 +7,7 @@
  * no DOM, so it runs in the renderer, in main and in tests alike.
  */
 import type { Funnel, FunnelStage, FunnelTransition, Language, Party } from '../domain/workshop';
+import { TEAM_NAMES } from '../domain/workshop';
 import { connectedTransitions } from './graph';
 import { formatDays, formatPercent } from './input';
 import { computeLayout, DEFAULT_LAYOUT } from './layout';
@@ -34,10 +35,7 @@ export interface SvgOptions {
 
 /** Colours of the owner teams: each has a contrast of at least 4.5:1 on white (WCAG AA for the label text). */
 export const OWNER_COLOURS: Readonly<Record<Party, string>> = { marketing: '#0f766e', sales: '#4b3fb5' };
-const DEFAULT_OWNER_LABELS: Record<Language, Record<Party, string>> = {
-  es: { marketing: 'Marketing', sales: 'Ventas' },
-  en: { marketing: 'Marketing', sales: 'Sales' },
-};
+const DEFAULT_OWNER_LABELS: Readonly<Record<Language, Readonly<Record<Party, string>>>> = TEAM_NAMES;
 
 const W = DEFAULT_LAYOUT.nodeWidth;
 const H = DEFAULT_LAYOUT.nodeHeight;

@@ -13,8 +13,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { importActuals } from '../../shared/import/actuals';
 import { csvToWorkbook, withChartSheet } from '../fixtures/workbooks';
-import { launchPersistent } from './support/chromium';
-import { ARTIFACTS, goToStep, openApp, openSample, pageErrors, shot } from './support/app';
+import { ARTIFACTS, goToStep, launchApp, openSample, pageErrors, shot } from '../support/app';
 
 const url = inject('pactoUrl');
 const FIXTURES = resolve(import.meta.dirname, '../fixtures');
@@ -24,8 +23,7 @@ let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  ({ context } = await launchPersistent());
-  page = await openApp(context, url);
+  ({ context, page } = await launchApp(url));
   await openSample(page);
 });
 

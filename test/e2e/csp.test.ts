@@ -12,8 +12,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { contentSecurityPolicy } from '../../electron/main/security';
-import { launchPersistent } from './support/chromium';
-import { openApp, pageErrors } from './support/app';
+import { launchApp, pageErrors } from '../support/app';
 
 const url = inject('pactoUrl');
 
@@ -21,8 +20,7 @@ let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  ({ context } = await launchPersistent());
-  page = await openApp(context, url);
+  ({ context, page } = await launchApp(url));
 });
 
 afterAll(async () => {

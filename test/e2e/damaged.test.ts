@@ -11,8 +11,7 @@
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchPersistent } from './support/chromium';
-import { goToStep, openApp, pageErrors, shot } from './support/app';
+import { goToStep, launchApp, pageErrors, shot } from '../support/app';
 
 let context: BrowserContext;
 let page: Page;
@@ -23,8 +22,7 @@ const UPDATES = '$workshops.doc_updates';
 const openButton = () => page.getByTestId('workshop-card').first().getByRole('button', { name: 'Abrir', exact: true });
 
 beforeAll(async () => {
-  ({ context } = await launchPersistent());
-  page = await openApp(context, inject('pactoUrl'));
+  ({ context, page } = await launchApp(inject('pactoUrl')));
   await openButton().waitFor();
   workshopId = await page.evaluate(
     () =>

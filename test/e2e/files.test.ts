@@ -20,8 +20,8 @@ import * as Y from 'yjs';
 import { decodePactoFile, type PactoFile } from '../../shared/file/pacto-file';
 import { readApprovals } from '../../shared/domain/approvals-doc';
 import { readComments } from '../../shared/domain/comments-doc';
-import { launchPersistent } from './support/chromium';
-import { ARTIFACTS, freezeSignAndExport, goToStep, openApp, pageErrors, shot } from './support/app';
+import { launchPersistent } from '../support/chromium.mjs';
+import { ARTIFACTS, freezeSignAndExport, goToStep, openApp, pageErrors, shot } from '../support/app';
 
 const url = inject('pactoUrl');
 const SAMPLE = 'Acuerdo Marketing–Ventas 2027';

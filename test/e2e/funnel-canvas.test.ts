@@ -11,8 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { launchPersistent } from './support/chromium';
-import { ARTIFACTS, freezeSignAndExport, goToStep, openApp, openSample, pageErrors, reloadOnStep, shot, transformSettled } from './support/app';
+import { ARTIFACTS, freezeSignAndExport, goToStep, launchApp, openSample, pageErrors, reloadOnStep, shot, transformSettled } from '../support/app';
 import { pdfText, renderPdfPages } from '../support/pdf';
 
 const url = inject('pactoUrl');
@@ -20,8 +19,7 @@ let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  ({ context } = await launchPersistent());
-  page = await openApp(context, url);
+  ({ context, page } = await launchApp(url));
   await openSample(page);
 });
 

@@ -6,8 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchPersistent } from './support/chromium';
-import { goToStep, openApp, pageErrors, shot } from './support/app';
+import { goToStep, launchApp, pageErrors, shot } from '../support/app';
 
 const url = inject('pactoUrl');
 const SAMPLE = 'Acuerdo Marketing–Ventas 2027';
@@ -16,8 +15,7 @@ let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  ({ context } = await launchPersistent());
-  page = await openApp(context, url);
+  ({ context, page } = await launchApp(url));
 });
 
 afterAll(async () => {

@@ -9,8 +9,7 @@ import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchPersistent } from './support/chromium';
-import { ARTIFACTS, goToStep, openApp, openSample, pageErrors, reloadOnStep, shot } from './support/app';
+import { ARTIFACTS, goToStep, launchApp, openSample, pageErrors, reloadOnStep, shot } from '../support/app';
 import { pdfAttachments, pdfInfo, pdfText, renderPdfPages } from '../support/pdf';
 
 const url = inject('pactoUrl');
@@ -22,8 +21,7 @@ let pdfPath: string;
 let fingerprint: string;
 
 beforeAll(async () => {
-  ({ context } = await launchPersistent());
-  page = await openApp(context, url);
+  ({ context, page } = await launchApp(url));
 });
 
 afterAll(async () => {

@@ -8,8 +8,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchPersistent } from './support/chromium';
-import { ARTIFACTS, currentStep, goToStep, openApp, openSample, pageErrors, reloadOnStep } from './support/app';
+import { launchPersistent } from '../support/chromium.mjs';
+import { ARTIFACTS, currentStep, goToStep, launchApp, openSample, pageErrors, reloadOnStep } from '../support/app';
 
 const url = inject('pactoUrl');
 let context: BrowserContext;
@@ -17,8 +17,7 @@ let userDataDir: string;
 let page: Page;
 
 beforeAll(async () => {
-  ({ context, userDataDir } = await launchPersistent());
-  page = await openApp(context, url);
+  ({ context, page, userDataDir } = await launchApp(url));
   await openSample(page);
   await page.getByTestId('participant-row').first().waitFor();
 });

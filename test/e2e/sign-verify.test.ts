@@ -18,8 +18,7 @@ import { runVerify } from '../../electron/cli/verify';
 import { SNAPSHOT_ATTACHMENT_NAME } from '../../shared/pdf/finalize';
 import { readPdfOutline } from '../../shared/pdf/outline';
 import { embeddedFileData } from '../unit/seal-fixture';
-import { launchPersistent } from './support/chromium';
-import { ARTIFACTS, goToStep, openApp, openSample, pageErrors, shot } from './support/app';
+import { ARTIFACTS, goToStep, launchApp, openSample, pageErrors, shot } from '../support/app';
 import { pdfInfo, pdfPageTexts, renderPdfPages } from '../support/pdf';
 
 const url = inject('pactoUrl');
@@ -32,8 +31,7 @@ let pdf: Uint8Array;
 let fingerprint: string;
 
 beforeAll(async () => {
-  ({ context } = await launchPersistent());
-  page = await openApp(context, url);
+  ({ context, page } = await launchApp(url));
 });
 
 afterAll(async () => {

@@ -5,15 +5,13 @@
  */
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchPersistent } from './support/chromium';
-import { goToStep, openApp, openSample, reloadOnStep, savedToDisk, shot } from './support/app';
+import { goToStep, launchApp, openSample, reloadOnStep, savedToDisk, shot } from '../support/app';
 
 let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  ({ context } = await launchPersistent());
-  page = await openApp(context, inject('pactoUrl'));
+  ({ context, page } = await launchApp(inject('pactoUrl')));
 });
 
 afterAll(async () => {

@@ -9,8 +9,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { launchPersistent } from './support/chromium';
-import { ARTIFACTS, freezeSignAndExport, goToStep, openApp, openSample, pageErrors, settled } from './support/app';
+import { ARTIFACTS, freezeSignAndExport, goToStep, launchApp, openSample, pageErrors, settled } from '../support/app';
 import { pdfText, renderPdfPages } from '../support/pdf';
 
 const url = inject('pactoUrl');
@@ -20,8 +19,7 @@ let page: Page;
 const remoteRequests: string[] = [];
 
 beforeAll(async () => {
-  ({ context } = await launchPersistent());
-  page = await openApp(context, url);
+  ({ context, page } = await launchApp(url));
   await page.setViewportSize({ width: 1360, height: 900 });
   page.on('request', (r) => {
     if (r.url().includes('tracker.invalid')) remoteRequests.push(r.url());

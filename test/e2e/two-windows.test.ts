@@ -9,8 +9,8 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { launchPersistent } from './support/chromium';
-import { currentStep, openApp, openSample, pageErrors, reloadOnStep } from './support/app';
+import { launchPersistent } from '../support/chromium.mjs';
+import { currentStep, openApp, openSample, pageErrors, reloadOnStep } from '../support/app';
 
 const url = inject('pactoUrl');
 let context: BrowserContext;

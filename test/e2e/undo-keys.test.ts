@@ -8,16 +8,14 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { launchPersistent } from './support/chromium';
-import { openApp, openSample, pageErrors, reloadOnStep } from './support/app';
+import { launchApp, openSample, pageErrors, reloadOnStep } from '../support/app';
 
 const url = inject('pactoUrl');
 let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  ({ context } = await launchPersistent());
-  page = await openApp(context, url);
+  ({ context, page } = await launchApp(url));
   await openSample(page);
   await page.getByTestId('participant-row').first().waitFor();
 });

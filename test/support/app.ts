@@ -7,6 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { launchPersistent } from './chromium.mjs';
 import type { PdfVerdict, PrintOptions } from '../../shared/bridge/contract';
 import { signatureRecordSchema } from '../../shared/agreement/signature-record';
 import { createSealKey, type SealKey } from '../../electron/seal/key';
@@ -75,6 +76,16 @@ export async function openApp(context: BrowserContext, url: string): Promise<Pag
   await page.getByRole('heading', { name: /Talleres|Workshops/ }).waitFor();
   (page as Page & { pactoErrors?: string[] }).pactoErrors = errors;
   return page;
+}
+
+/**
+ * A new "laptop": Chromium with a fresh persistent profile (kept across
+ * reloads and restarts of the same folder) showing Pacto at `url` through
+ * {@link openApp}. The e2e files open their window with it and close `context` after.
+ */
+export async function launchApp(url: string, userDataDir?: string): Promise<{ context: BrowserContext; page: Page; userDataDir: string }> {
+  const launched = await launchPersistent(userDataDir);
+  return { ...launched, page: await openApp(launched.context, url) };
 }
 
 /** Uncaught page errors and CSP violations seen so far. */

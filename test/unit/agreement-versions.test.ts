@@ -6,7 +6,7 @@
  * post-signing edit voids.
  */
 import 'fake-indexeddb/auto';
-import { signatureOf } from './support/pacto-workshop';
+import { signatureOf } from '../support/pacto-workshop';
 import { describe, expect, it } from 'vitest';
 import { freezeGate, overrideFreezeGate, type FreezeOverride } from '../../shared/agreement/approvals';
 import { diffContent } from '../../shared/agreement/diff';

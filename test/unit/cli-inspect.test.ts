@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runPacto } from './support/cli';
+import { runPacto } from '../support/cli';
 import type { InspectReport } from '../../electron/cli/inspect';
 import { decodePactoFile } from '../../shared/file/pacto-file';
 import { sha256Hex } from '../../shared/agreement/fingerprint';

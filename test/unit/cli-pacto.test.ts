@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runPacto } from './support/cli';
+import { runPacto } from '../support/cli';
 import { decodeText } from '../../electron/cli/main';
 import { importActuals } from '../../shared/import/actuals';
 import { planScenario } from '../../shared/model/plan';

@@ -85,7 +85,7 @@ vi.mock('node:worker_threads', async (importOriginal) => {
   const real = await importOriginal<typeof WorkerThreads>();
   class SourceWorker extends real.Worker {
     constructor() {
-      super(new URL('./support/verify-worker.mjs', import.meta.url));
+      super(new URL('../support/verify-worker.mjs', import.meta.url));
     }
   }
   return { ...real, Worker: SourceWorker };

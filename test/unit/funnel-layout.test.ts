@@ -4,23 +4,15 @@ import type { Funnel, FunnelTransition } from '../../shared/domain/workshop';
 import { cycleClosingTransitions, flowOrder } from '../../shared/funnel/graph';
 import { computeLayout, DEFAULT_LAYOUT, withLayout } from '../../shared/funnel/layout';
 import { instantiateTemplate } from '../../shared/funnel/templates';
+import { stage, tr } from '../support/workshop';
 
 /** A random funnel of `n` stages whose forward transitions only go from a lower to a higher index, plus some recycle loops back. */
 const dagFunnel = fc.integer({ min: 1, max: 30 }).chain((n) =>
   fc
     .uniqueArray(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { selector: ([a, b]) => `${a}>${b}`, maxLength: 2 * n })
     .map((edges): Funnel => ({
-      stages: Array.from({ length: n }, (_, i) => ({ id: `s${i}`, name: `S${i}`, ownerTeam: 'marketing' as const, termId: null, x: 0, y: 0 })),
-      transitions: edges
-        .filter(([a, b]) => a !== b)
-        .map(([a, b], i): FunnelTransition => ({
-          id: `t${i}`,
-          source: `s${a}`,
-          target: `s${b}`,
-          conversionRate: 0.5,
-          averageDays: 1,
-          recycle: a > b,
-        })),
+      stages: Array.from({ length: n }, (_, i) => stage(`s${i}`)),
+      transitions: edges.filter(([a, b]) => a !== b).map(([a, b], i): FunnelTransition => tr(`t${i}`, `s${a}`, `s${b}`, { averageDays: 1, recycle: a > b })),
     })),
 );
 
@@ -67,11 +59,11 @@ describe('computeLayout', () => {
   });
 
   it('lays out a 500-stage, 600-arrow funnel without overlaps', () => {
-    const stages = Array.from({ length: 500 }, (_, i) => ({ id: `s${i}`, name: `S${i}`, ownerTeam: 'sales' as const, termId: null, x: 0, y: 0 }));
+    const stages = Array.from({ length: 500 }, (_, i) => stage(`s${i}`, `S${i}`, { ownerTeam: 'sales' }));
     const transitions: FunnelTransition[] = Array.from({ length: 600 }, (_, i) => {
       const a = i % 499;
       const b = Math.min(499, a + 1 + ((i * 7) % 5));
-      return { id: `t${i}`, source: `s${a}`, target: `s${b}`, conversionRate: 0.1, averageDays: 1, recycle: false };
+      return tr(`t${i}`, `s${a}`, `s${b}`, { conversionRate: 0.1, averageDays: 1 });
     });
     const positions = computeLayout({ stages, transitions });
     expect(positions.size).toBe(500);

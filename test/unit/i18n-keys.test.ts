@@ -5,7 +5,7 @@
  * (`featureStrings`, `Strings<typeof es>`); this test reads the source.
  *
  * A key counts as used when it appears in the source as a whole string
- * literal (`t('export.done')`, `key: 'app.about'`, `cond ? 'a.b' : 'a.c'`),
+ * literal (`t('agreement.export.done')`, `key: 'app.about'`, `cond ? 'a.b' : 'a.c'`),
  * or falls under a template literal's fixed prefix (`t(\`model.kinds.${kind}\`)`
  * uses every `model.kinds.*`). i18next plural forms (`x_one`, `x_other`)
  * count as the key `x`.
@@ -51,7 +51,7 @@ const base = (key: string) => key.replace(PLURAL, '');
 const definedBases = { es: new Set([...defined.es].map(base)), en: new Set([...defined.en].map(base)) };
 const namespaces = new Set([...defined.es, ...defined.en].map((k) => k.split('.')[0]!));
 
-/** String literals in the source that look like keys of a known namespace ("export.done"). */
+/** String literals in the source that look like keys of a known namespace ("agreement.export.done"). */
 const literals: { key: string; path: string; inCall: boolean }[] = [];
 /** Fixed prefixes of template-literal keys (`model.kinds.`). */
 const prefixes = new Set<string>();
@@ -68,7 +68,7 @@ const usedLiterals = new Set(literals.map((l) => l.key));
 
 describe('translation keys', () => {
   it('finds the keys the code uses (the scan works)', () => {
-    expect(usedLiterals.has('export.done')).toBe(true);
+    expect(usedLiterals.has('agreement.export.done')).toBe(true);
     expect(literals.filter((l) => l.inCall).length).toBeGreaterThan(200);
   });
 

@@ -14,7 +14,7 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import { decodePactoFile, PACTO_FILE_MAX_BYTES, UNEXPECTED_DECODE_FAILURE, type PactoFileError } from '../../shared/file/pacto-file';
 import { importWorkshopFile, planImport } from '../../renderer/data/pacto-file';
 import type { PactoDb } from '../../renderer/data/db';
-import { dumpDb, freshDb } from './support/pacto-workshop';
+import { dumpDb, freshDb } from '../support/pacto-workshop';
 
 const good = new Uint8Array(readFileSync(new URL('../fixtures/workshop-format-1.pacto', import.meta.url)));
 const goodText = new TextDecoder().decode(good);

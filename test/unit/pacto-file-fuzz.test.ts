@@ -17,7 +17,7 @@ import { workshopContentSchema } from '../../shared/domain/workshop';
 import { readWorkshop } from '../../shared/domain/workshop-doc';
 import { importWorkshopFile } from '../../renderer/data/pacto-file';
 import { openWorkshop } from '../../renderer/data/workshops';
-import { dumpDb, freshDb } from './support/pacto-workshop';
+import { dumpDb, freshDb } from '../support/pacto-workshop';
 
 const FILES = 10_000;
 const CODES: readonly PactoFileErrorCode[] = ['not-pacto', 'too-new', 'damaged', 'migration-failed', 'too-large'];

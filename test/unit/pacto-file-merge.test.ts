@@ -18,7 +18,8 @@ import { readAudit, recordAudit } from '../../renderer/data/audit';
 import { exportWorkshopFile, importWorkshopFile } from '../../renderer/data/pacto-file';
 import { DOC_UPDATES_TABLE, openWorkshop } from '../../renderer/data/workshops';
 import type { PactoDb } from '../../renderer/data/db';
-import { dumpDb, editStored, freezeNow, freshDb, signBoth, signedWorkshop } from './support/pacto-workshop';
+import { dumpDb, editStored, freezeNow, freshDb, signBoth, signedWorkshop } from '../support/pacto-workshop';
+import { stage } from '../support/workshop';
 
 const actor = (name: string) => ({ participantId: null, name, team: null });
 
@@ -38,7 +39,7 @@ async function contentOf(db: PactoDb, id: string) {
 }
 
 const term = (id: string, name: string) => ({ id, name, acronym: '', definition: `${name}.`, entryCriteria: '', exitCriteria: '', ownerTeam: 'marketing' as const });
-const stage = (id: string, name: string) => ({ id, name, ownerTeam: 'sales' as const, termId: null, x: 0, y: 300 });
+const salesStage = (id: string, name: string) => stage(id, name, { ownerTeam: 'sales', y: 300 });
 
 /** Two databases holding one signed workshop, then each copy edited on its own. */
 async function divergedCopies() {
@@ -48,7 +49,7 @@ async function divergedCopies() {
   await importWorkshopFile(b, await fileOf(a, id), 'new');
   await editStored(a, id, (doc) => {
     addTerm(doc, term('term-a', 'Cuenta objetivo'));
-    addStage(doc, 'agreed', stage('stage-a', 'Renovación'));
+    addStage(doc, 'agreed', salesStage('stage-a', 'Renovación'));
     updateTerm(doc, 'term-mql', { acronym: 'MQL*' });
   });
   await recordAudit(a, id, { type: 'approved', actor: actor('Ana'), details: { item: 'A' } });

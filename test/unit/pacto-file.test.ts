@@ -17,7 +17,7 @@ import { readApprovals } from '../../shared/domain/approvals-doc';
 import { exportWorkshopFile, importWorkshopFile, planImport } from '../../renderer/data/pacto-file';
 import { openWorkshop } from '../../renderer/data/workshops';
 import { readAudit } from '../../renderer/data/audit';
-import { freshDb, signedWorkshop } from './support/pacto-workshop';
+import { freshDb, signedWorkshop } from '../support/pacto-workshop';
 
 function decoded(bytes: Uint8Array): PactoFile {
   const result = decodePactoFile(bytes);

@@ -5,7 +5,7 @@ import { verifyOffThread, type VerifyWorker } from '../../electron/seal/verify-o
 import type { VerifyAnswer } from '../../electron/seal/verify-worker';
 import { agreementPdf, testKey } from './seal-fixture';
 
-const WORKER = new URL('./support/verify-worker.mjs', import.meta.url);
+const WORKER = new URL('../support/verify-worker.mjs', import.meta.url);
 
 /** A real worker thread running the TypeScript verifier; records the thread that answered. */
 function realWorker(seen: { threadId?: number; terminated?: boolean }): VerifyWorker {

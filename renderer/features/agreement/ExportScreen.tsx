@@ -35,7 +35,7 @@ export function ExportScreen() {
     return () => document.body.classList.remove('has-print-root');
   }, []);
 
-  if (!version || !snapshot) return <p className="empty">{t('export.needVersion')}</p>;
+  if (!version || !snapshot) return <p className="empty">{t('agreement.export.needVersion')}</p>;
   const layoutKey = `${version.id}:${pageSize}`;
   const pages = paginated?.key === layoutKey ? paginated.pages : null;
   const signedCount = signatures.filter((s) => s.versionId === version.id).length;
@@ -58,26 +58,26 @@ export function ExportScreen() {
         await nextFrame();
       },
     });
-    if (outcome.kind === 'done') setState({ kind: 'done', text: t('export.done', { path: outcome.path }), sealed: outcome.sealed });
-    else if (outcome.kind === 'cancelled') setState({ kind: 'cancelled', text: t('export.cancelled') });
+    if (outcome.kind === 'done') setState({ kind: 'done', text: t('agreement.export.done', { path: outcome.path }), sealed: outcome.sealed });
+    else if (outcome.kind === 'cancelled') setState({ kind: 'cancelled', text: t('agreement.export.cancelled') });
     else if (outcome.kind === 'toc-failed') setState({ kind: 'failed', text: t('agreement.export.tocFailed', { message: outcome.message }) });
-    else setState({ kind: 'failed', text: t('export.failed', { message: outcome.message }) });
+    else setState({ kind: 'failed', text: t('agreement.export.failed', { message: outcome.message }) });
   };
 
   return (
     <div>
-      <p className="intro">{t('export.intro')}</p>
+      <p className="intro">{t('agreement.export.intro')}</p>
       <div className="form-row">
         <div className="field">
-          <label htmlFor="export-version" className="field__label">{t('export.version')}</label>
+          <label htmlFor="export-version" className="field__label">{t('agreement.export.version')}</label>
           <select id="export-version" value={version.id} onChange={(e) => setVersionId(e.target.value)}>
             {[...versions].reverse().map((v) => (
-              <option key={v.id} value={v.id}>{t('sign.versionLabel', { number: v.number })}</option>
+              <option key={v.id} value={v.id}>{t('agreement.sign.versionLabel', { number: v.number })}</option>
             ))}
           </select>
         </div>
         <div className="field">
-          <label htmlFor="export-page" className="field__label">{t('export.pageSize')}</label>
+          <label htmlFor="export-page" className="field__label">{t('agreement.export.pageSize')}</label>
           <select id="export-page" value={pageSize} onChange={(e) => setPageSize(e.target.value as PageSize)} data-testid="page-size">
             {PAGE_SIZES.map((p) => (
               <option key={p}>{p}</option>
@@ -85,10 +85,10 @@ export function ExportScreen() {
           </select>
         </div>
         <button className="primary big" onClick={() => void run()} disabled={state.kind === 'busy'} data-testid="export-pdf">
-          {state.kind === 'busy' ? t('export.exporting') : t('export.button')}
+          {state.kind === 'busy' ? t('agreement.export.exporting') : t('agreement.export.button')}
         </button>
       </div>
-      {signedCount < required ? <p className="notice notice--info">{t('export.unsigned')}</p> : null}
+      {signedCount < required ? <p className="notice notice--info">{t('agreement.export.unsigned')}</p> : null}
       {state.text ? (
         <p className={`notice ${state.kind === 'failed' ? 'notice--error' : state.kind === 'busy' ? 'notice--info' : 'notice--success'}`} role="status" data-testid="export-status">{state.text}</p>
       ) : null}
@@ -98,7 +98,7 @@ export function ExportScreen() {
         </p>
       ) : null}
       <CrmExport content={snapshot.content} />
-      <h2>{t('export.preview')}</h2>
+      <h2>{t('agreement.export.preview')}</h2>
       <div className={`print-preview print-preview--${pageSize}`}>
         <PrintView version={version} snapshot={snapshot} signatures={signatures} audit={audit} pages={pages} />
       </div>

@@ -36,13 +36,13 @@ function SignatoryList({ version, signatures, canSign }: { version: AgreementVer
             {sig ? (
               <div className="signatory__signed">
                 <img src={sig.image} alt={`${t('pdf.signs')}: ${sig.name}`} className="signature-img" />
-                <div className="small">{t('sign.signed', { date: fmt.dateTime(sig.signedAt, sig.timeZone) })} ({sig.timeZone})</div>
+                <div className="small">{t('agreement.sign.signed', { date: fmt.dateTime(sig.signedAt, sig.timeZone) })} ({sig.timeZone})</div>
                 <div className="small muted">{t('agreement.signedWith', { method: t(sig.method === 'drawn' ? 'pdf.drawnMethod' : 'pdf.typedMethod') })}</div>
               </div>
             ) : canSign ? (
-              <button className="primary" onClick={() => setSigning(p)} data-testid={`sign-${p.id}`}>{t('sign.signAs', { name: p.name })}</button>
+              <button className="primary" onClick={() => setSigning(p)} data-testid={`sign-${p.id}`}>{t('agreement.sign.signAs', { name: p.name })}</button>
             ) : (
-              <span className="badge badge--draft">{t('sign.pending')}</span>
+              <span className="badge badge--draft">{t('agreement.sign.pending')}</span>
             )}
           </li>
         );
@@ -88,8 +88,8 @@ function FreezeCard({ latest }: { latest: AgreementVersion | undefined }) {
 
   return (
     <div className="card freeze" data-testid="freeze-card">
-      {latest ? <p className="notice notice--info">{t('sign.changedSince', { number: latest.number })}</p> : <p>{t('sign.noVersion')}</p>}
-      {!hasSignatories ? <p className="field__error">{t('sign.noSignatories')}</p> : null}
+      {latest ? <p className="notice notice--info">{t('agreement.sign.changedSince', { number: latest.number })}</p> : <p>{t('agreement.sign.noVersion')}</p>}
+      {!hasSignatories ? <p className="field__error">{t('agreement.sign.noSignatories')}</p> : null}
       {gate.ready ? (
         <p className="notice notice--success" data-testid="gate-ready">{t('agreement.gate.ready')}</p>
       ) : (
@@ -161,7 +161,7 @@ function FreezeCard({ latest }: { latest: AgreementVersion | undefined }) {
       )}
       {refusal ? <p className="field__error" role="alert">{t(`agreement.gate.refused.${refusal}`)}</p> : null}
       <button className="primary" disabled={busy || !canFreeze} data-testid="freeze" onClick={() => void submit()}>
-        {gate.ready ? t('sign.freeze') : t('agreement.gate.freezeWithOverride')}
+        {gate.ready ? t('agreement.sign.freeze') : t('agreement.gate.freezeWithOverride')}
       </button>
     </div>
   );
@@ -177,21 +177,21 @@ export function SignScreen() {
   const override = latest ? readSnapshot(latest).override : undefined;
   return (
     <div>
-      <p className="intro">{t('sign.intro')}</p>
+      <p className="intro">{t('agreement.sign.intro')}</p>
       {status === 'draft' ? <FreezeCard latest={latest} /> : null}
       {latest ? (
         <section className="version" data-testid="latest-version">
-          <h2>{t('sign.frozen', { number: latest.number, date: fmt.dateTime(latest.frozenAt) })}</h2>
+          <h2>{t('agreement.sign.frozen', { number: latest.number, date: fmt.dateTime(latest.frozenAt) })}</h2>
           <p className="fingerprint">
-            <span className="muted">{t('sign.fingerprint')}:</span> <code data-testid="fingerprint">{formatFingerprint(latest.fingerprint)}</code>
+            <span className="muted">{t('agreement.sign.fingerprint')}:</span> <code data-testid="fingerprint">{formatFingerprint(latest.fingerprint)}</code>
           </p>
           {override ? (
             <p className="notice notice--info" data-testid="version-override">
               {t('agreement.pdf.override')}: {overrideSummary(override, t, fmt)}
             </p>
           ) : null}
-          {status === 'signed' ? <p className="notice notice--success">{t('sign.allSigned', { number: latest.number })}</p> : null}
-          <h3>{t('sign.signatories')}</h3>
+          {status === 'signed' ? <p className="notice notice--success">{t('agreement.sign.allSigned', { number: latest.number })}</p> : null}
+          <h3>{t('agreement.sign.signatories')}</h3>
           <SignatoryList version={latest} signatures={signatures} canSign={status !== 'draft'} />
         </section>
       ) : null}

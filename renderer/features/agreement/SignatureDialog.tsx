@@ -96,29 +96,29 @@ export function SignatureDialog(props: {
 
   return (
     <dialog ref={dialog} className="dialog sign-dialog" onClose={props.onClose} aria-labelledby="sign-title">
-      <h2 id="sign-title">{t('sign.dialogTitle', { name: participant.name })}</h2>
+      <h2 id="sign-title">{t('agreement.sign.dialogTitle', { name: participant.name })}</h2>
       <p className="muted">
         {participant.title} · {t(`teams.${participant.team}`)}
       </p>
-      <div role="radiogroup" aria-label={t('sign.method')} className="segmented">
+      <div role="radiogroup" aria-label={t('agreement.sign.method')} className="segmented">
         {(['drawn', 'typed'] as const).map((m) => (
           <label key={m} className={method === m ? 'segmented__on' : undefined}>
             <input type="radio" name="method" value={m} checked={method === m} onChange={() => { setMethod(m); setError(null); }} />
-            {t(`sign.${m}`)}
+            {t(`agreement.sign.${m}`)}
           </label>
         ))}
       </div>
       {method === 'drawn' ? (
         <div>
-          <canvas ref={canvas} className="signature-pad" style={{ width: WIDTH, height: HEIGHT }} aria-label={t('sign.drawHelp')} data-testid="signature-pad" />
+          <canvas ref={canvas} className="signature-pad" style={{ width: WIDTH, height: HEIGHT }} aria-label={t('agreement.sign.drawHelp')} data-testid="signature-pad" />
           <div className="row-between">
-            <span className="muted small">{t('sign.drawHelp')}</span>
-            <button type="button" onClick={() => pad.current?.clear()}>{t('sign.clear')}</button>
+            <span className="muted small">{t('agreement.sign.drawHelp')}</span>
+            <button type="button" onClick={() => pad.current?.clear()}>{t('agreement.sign.clear')}</button>
           </div>
         </div>
       ) : (
         <div className="field">
-          <label htmlFor="typed-signature" className="field__label">{t('sign.typeHere')}</label>
+          <label htmlFor="typed-signature" className="field__label">{t('agreement.sign.typeHere')}</label>
           <input id="typed-signature" value={typed} onChange={(e) => setTyped(e.target.value)} className="typed-signature" data-testid="typed-signature" />
         </div>
       )}
@@ -128,8 +128,8 @@ export function SignatureDialog(props: {
       </div>
       {error ? <div className="field__error" role="alert">{t(`errors.${error}`)}</div> : null}
       <div className="form-actions">
-        <button className="primary" onClick={() => void submit()} disabled={busy} data-testid="confirm-sign">{t('sign.confirm')}</button>
-        <button onClick={() => { dialog.current?.close(); props.onClose(); }}>{t('sign.cancel')}</button>
+        <button className="primary" onClick={() => void submit()} disabled={busy} data-testid="confirm-sign">{t('agreement.sign.confirm')}</button>
+        <button onClick={() => { dialog.current?.close(); props.onClose(); }}>{t('agreement.sign.cancel')}</button>
       </div>
     </dialog>
   );

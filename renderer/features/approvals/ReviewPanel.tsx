@@ -22,13 +22,13 @@ import './review.css';
 export function StatusBadge({ state }: { state: ItemApprovalState }) {
   const { t } = useTranslation();
   const label =
-    state.status === 'approved-by-one' ? t('review.status.approved-by-one', { team: t(`teams.${state.approvedBy[0]}`) }) : t(`review.status.${state.status}`);
+    state.status === 'approved-by-one' ? t('approvals.status.approved-by-one', { team: t(`teams.${state.approvedBy[0]}`) }) : t(`approvals.status.${state.status}`);
   return (
     <span className="status-badges" data-testid="approval-status" data-status={state.status}>
       <span className={`badge badge--${state.status}`}>{label}</span>
       {state.changedSinceApproval.length > 0 ? (
         <span className="badge badge--changed" data-testid="changed-since-approval">
-          {t('review.status.changed')}
+          {t('approvals.status.changed')}
         </span>
       ) : null}
     </span>
@@ -38,9 +38,9 @@ export function StatusBadge({ state }: { state: ItemApprovalState }) {
 /** A word diff: removed words struck through, added words underlined. */
 function WordDiff({ change }: { change: FieldChange }) {
   const { t } = useTranslation();
-  const field = t(`review.approvals.field.${change.field}`, { defaultValue: change.field });
+  const field = t(`approvals.approvals.field.${change.field}`, { defaultValue: change.field });
   if (change.kind === 'value') {
-    const show = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : t('review.approvals.formattingOnly'));
+    const show = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : t('approvals.approvals.formattingOnly'));
     return (
       <div className="word-diff">
         <span className="word-diff__field">{field}:</span> <del>{show(change.before)}</del> → <ins>{show(change.after)}</ins>
@@ -75,12 +75,12 @@ function PartyApproval({ state, itemRef, team, people }: { state: ItemApprovalSt
         {approved ? (
           <ApprovedLine record={record} team={team} fmt={fmt} onWithdraw={(by) => void withdrawItem(itemRef, team, by)} people={members} />
         ) : (
-          <span className="muted">{t('review.approvals.pending')}</span>
+          <span className="muted">{t('approvals.approvals.pending')}</span>
         )}
       </div>
       {current ? (
         <div className="changed-since" role="note">
-          <p>{t('review.approvals.changedSince', { team: teamName, name: current.approval.participantName, time: fmt.dateTime(current.approval.approvedAt, current.approval.timeZone) })}</p>
+          <p>{t('approvals.approvals.changedSince', { team: teamName, name: current.approval.participantName, time: fmt.dateTime(current.approval.approvedAt, current.approval.timeZone) })}</p>
           {current.changes.map((c) => (
             <WordDiff key={c.field} change={c} />
           ))}
@@ -88,11 +88,11 @@ function PartyApproval({ state, itemRef, team, people }: { state: ItemApprovalSt
       ) : null}
       {!approved ? (
         members.length === 0 ? (
-          <p className="muted">{t('review.approvals.noParticipant', { team: teamName })}</p>
+          <p className="muted">{t('approvals.approvals.noParticipant', { team: teamName })}</p>
         ) : (
           <div className="party-approval__act">
             <label className="sr-only" htmlFor={`approver-${itemRef.id}-${team}`}>
-              {t('review.approvals.as')}
+              {t('approvals.approvals.as')}
             </label>
             <select id={`approver-${itemRef.id}-${team}`} value={approver?.id} onChange={(e) => setWho(e.target.value)} data-testid={`approver-${team}`}>
               {members.map((p) => (
@@ -107,10 +107,10 @@ function PartyApproval({ state, itemRef, team, people }: { state: ItemApprovalSt
               data-testid={`approve-${team}`}
               onClick={() => {
                 if (!approver) return;
-                void approveItem(itemRef, approver).then((errors) => setError(errors ? t(`review.approvals.error.${firstError(errors)}`) : null));
+                void approveItem(itemRef, approver).then((errors) => setError(errors ? t(`approvals.approvals.error.${firstError(errors)}`) : null));
               }}
             >
-              {t('review.approvals.approveFor', { team: teamName })}
+              {t('approvals.approvals.approveFor', { team: teamName })}
             </button>
           </div>
         )
@@ -133,11 +133,11 @@ function ApprovedLine({ record, team, fmt, onWithdraw, people }: {
   return (
     <>
       <span className="approved-line">
-        ✓ {record ? t('review.approvals.approvedBy', { name: record.participantName, time: fmt.dateTime(record.approvedAt, record.timeZone) }) : null}
+        ✓ {record ? t('approvals.approvals.approvedBy', { name: record.participantName, time: fmt.dateTime(record.approvedAt, record.timeZone) }) : null}
       </span>
       {by ? (
         <button type="button" className="link-button" onClick={() => onWithdraw(by)} data-testid={`withdraw-${team}`}>
-          {t('review.approvals.withdraw')}
+          {t('approvals.approvals.withdraw')}
         </button>
       ) : null}
     </>
@@ -162,17 +162,17 @@ function Thread({ root, replies, people, itemRef }: { root: WorkshopComment; rep
         </div>
       ))}
       {root.resolved && root.resolvedBy ? (
-        <p className="muted">{t('review.comments.resolvedBy', { name: root.resolvedBy, time: root.resolvedAt ? fmt.dateTime(root.resolvedAt) : '' })}</p>
+        <p className="muted">{t('approvals.comments.resolvedBy', { name: root.resolvedBy, time: root.resolvedAt ? fmt.dateTime(root.resolvedAt) : '' })}</p>
       ) : null}
       <div className="thread__actions">
         {!root.resolved ? (
           <button type="button" className="link-button" onClick={() => setReplying((v) => !v)}>
-            {t('review.comments.reply')}
+            {t('approvals.comments.reply')}
           </button>
         ) : null}
         {actingAs ? (
           <button type="button" className="link-button" data-testid={root.resolved ? 'reopen-thread' : 'resolve-thread'} onClick={() => resolveThread(root.id, !root.resolved, actingAs)}>
-            {root.resolved ? t('review.comments.reopen') : t('review.comments.resolve')}
+            {root.resolved ? t('approvals.comments.reopen') : t('approvals.comments.resolve')}
           </button>
         ) : null}
       </div>
@@ -192,7 +192,7 @@ function CommentForm({ people, itemRef, parentId, onDone }: { people: Participan
     if (!who) return;
     const errors = postComment({ id: newId(), kind: itemRef.kind, itemId: itemRef.id, parentId, text }, who);
     if (errors) {
-      setError(t(`review.comments.error.${firstError(errors)}`));
+      setError(t(`approvals.comments.error.${firstError(errors)}`));
       return;
     }
     setText('');
@@ -202,7 +202,7 @@ function CommentForm({ people, itemRef, parentId, onDone }: { people: Participan
   return (
     <div className="comment-form">
       <label className="sr-only" htmlFor={`author-${idBase}`}>
-        {t('review.comments.author')}
+        {t('approvals.comments.author')}
       </label>
       <select id={`author-${idBase}`} value={author} onChange={(e) => setAuthor(e.target.value)} data-testid="comment-author">
         {people.map((p) => (
@@ -212,18 +212,18 @@ function CommentForm({ people, itemRef, parentId, onDone }: { people: Participan
         ))}
       </select>
       <label className="sr-only" htmlFor={`text-${idBase}`}>
-        {parentId ? t('review.comments.replyLabel') : t('review.comments.new')}
+        {parentId ? t('approvals.comments.replyLabel') : t('approvals.comments.new')}
       </label>
       <textarea
         id={`text-${idBase}`}
         rows={2}
         value={text}
-        placeholder={parentId ? t('review.comments.replyLabel') : t('review.comments.new')}
+        placeholder={parentId ? t('approvals.comments.replyLabel') : t('approvals.comments.new')}
         onChange={(e) => setText(e.target.value)}
         data-testid={parentId ? 'reply-text' : 'comment-text'}
       />
       <button type="button" onClick={send} data-testid={parentId ? 'reply-send' : 'comment-send'}>
-        {parentId ? t('review.comments.send') : t('review.comments.add')}
+        {parentId ? t('approvals.comments.send') : t('approvals.comments.add')}
       </button>
       {error ? <p className="field__error" role="alert">{error}</p> : null}
     </div>
@@ -239,9 +239,9 @@ export function CommentsPanel({ itemRef }: { itemRef: ItemRef }) {
   const open = threads.filter((th) => !th.root.resolved);
   const resolved = threads.filter((th) => th.root.resolved);
   return (
-    <section className="comments-panel" aria-label={t('review.comments.title')} data-testid="comments-panel">
-      <h4>{t('review.comments.title')}</h4>
-      {threads.length === 0 ? <p className="muted">{t('review.comments.none')}</p> : null}
+    <section className="comments-panel" aria-label={t('approvals.comments.title')} data-testid="comments-panel">
+      <h4>{t('approvals.comments.title')}</h4>
+      {threads.length === 0 ? <p className="muted">{t('approvals.comments.none')}</p> : null}
       <ul className="threads">
         {[...open, ...(showResolved ? resolved : [])].map((th) => (
           <Thread key={th.root.id} root={th.root} replies={th.replies} people={people} itemRef={itemRef} />
@@ -249,10 +249,10 @@ export function CommentsPanel({ itemRef }: { itemRef: ItemRef }) {
       </ul>
       {resolved.length > 0 ? (
         <button type="button" className="link-button" onClick={() => setShowResolved((v) => !v)} data-testid="show-resolved">
-          {t('review.comments.showResolved', { count: resolved.length })}
+          {t('approvals.comments.showResolved', { count: resolved.length })}
         </button>
       ) : null}
-      {people.length === 0 ? <p className="muted">{t('review.comments.noParticipant')}</p> : <CommentForm people={people} itemRef={itemRef} parentId={null} />}
+      {people.length === 0 ? <p className="muted">{t('approvals.comments.noParticipant')}</p> : <CommentForm people={people} itemRef={itemRef} parentId={null} />}
     </section>
   );
 }
@@ -262,9 +262,9 @@ export function ApprovalPanel({ state, itemRef }: { state: ItemApprovalState; it
   const { t } = useTranslation();
   const people = useAppStore((s) => s.session!.content.participants);
   return (
-    <section className="approval-panel" aria-label={t('review.approvals.title')} data-testid="approval-panel">
+    <section className="approval-panel" aria-label={t('approvals.approvals.title')} data-testid="approval-panel">
       <h4>
-        {t('review.approvals.title')} <StatusBadge state={state} />
+        {t('approvals.approvals.title')} <StatusBadge state={state} />
       </h4>
       {PARTIES.map((team) => (
         <PartyApproval key={team} state={state} itemRef={itemRef} team={team} people={people} />

@@ -1,7 +1,7 @@
 /** Strings of approvals, comments and the rich-text editor, Spanish and English, under `review.*`. */
 import { featureStrings } from '../../i18n/feature-strings';
 export const strings = featureStrings({
-  namespace: 'review',
+  namespace: 'approvals',
   es: {
     editor: {
       toolbar: 'Formato',

@@ -52,36 +52,36 @@ export function Compare() {
 
   const termName = (id: string | null) => {
     const term = id ? content.terms.find((x) => x.id === id) : undefined;
-    return term ? termLabel(term) : t('canvas.noTerm');
+    return term ? termLabel(term) : t('funnel.noTerm');
   };
   const valueText = (gap: Gap, side: Party): string => {
     const v = gap[side].value;
     switch (gap.kind) {
       case 'stage-missing':
-        return (v as string | null) ?? t('canvas.compare.missing');
+        return (v as string | null) ?? t('funnel.compare.missing');
       case 'owner':
         return t(`teams.${v as Party}`);
       case 'term':
         return termName(v as string | null);
       case 'transition-missing':
-        return v === null ? t('canvas.compare.missing') : formatPercent(v as number, language);
+        return v === null ? t('funnel.compare.missing') : formatPercent(v as number, language);
       case 'rate':
         return formatPercent(v as number, language);
       case 'days':
         return formatDays(v as number, language);
       case 'recycle':
-        return t(v ? 'canvas.compare.yes' : 'canvas.compare.no');
+        return t(v ? 'funnel.compare.yes' : 'funnel.compare.no');
     }
   };
 
   const adopt = (gap: Gap, side: Party) => {
     const result = applyGapResolution(agreed, gap, side, { marketing, sales }, content.terms);
     if (!result.ok) {
-      setMessage({ kind: 'error', text: t('canvas.compare.adoptFailed', { message: result.error.message }) });
+      setMessage({ kind: 'error', text: t('funnel.compare.adoptFailed', { message: result.error.message }) });
       return;
     }
     setFunnel('agreed', result.value);
-    setMessage({ kind: 'info', text: t('canvas.compare.adopted') });
+    setMessage({ kind: 'info', text: t('funnel.compare.adopted') });
   };
 
   const openSla = (gap: Gap) => {
@@ -91,14 +91,14 @@ export function Compare() {
     const commitment: Commitment = {
       id: uniqueId('c-gap', new Set(commitments.map((c) => c.id))),
       party,
-      commitment: t('canvas.compare.slaDraft', { subject: gap.subject }),
-      metric: t(`canvas.compare.kinds.${gap.kind}`),
+      commitment: t('funnel.compare.slaDraft', { subject: gap.subject }),
+      metric: t(`funnel.compare.kinds.${gap.kind}`),
       target: number,
       unit: gap.kind === 'rate' ? '%' : gap.kind === 'days' ? (language === 'es' ? 'días' : 'days') : '',
       period: 'month',
     };
     addCommitment(commitment);
-    useAppStore.getState().setNotice({ kind: 'info', key: 'canvas.compare.slaAdded' });
+    useAppStore.getState().setNotice({ kind: 'info', key: 'funnel.compare.slaAdded' });
     if (route.screen === 'workshop') navigate({ ...route, step: 'sla' });
   };
 
@@ -110,19 +110,19 @@ export function Compare() {
     } else openSla(gap);
   };
   const actionLabel: Record<GapAction, string> = {
-    'adopt-marketing': t('canvas.compare.adoptMarketing'),
-    'adopt-sales': t('canvas.compare.adoptSales'),
-    'open-glossary-item': t('canvas.compare.openGlossary'),
-    'open-sla-item': t('canvas.compare.openSla'),
+    'adopt-marketing': t('funnel.compare.adoptMarketing'),
+    'adopt-sales': t('funnel.compare.adoptSales'),
+    'open-glossary-item': t('funnel.compare.openGlossary'),
+    'open-sla-item': t('funnel.compare.openSla'),
   };
 
   return (
     <div className="compare" data-testid="compare">
-      <p className="intro">{t('canvas.compare.intro')}</p>
+      <p className="intro">{t('funnel.compare.intro')}</p>
       <div className="compare__controls">
         {(['ratePoints', 'days'] as const).map((field) => (
           <label key={field} className={`field field--inline ${toleranceError[field] ? 'field--invalid' : ''}`}>
-            <span className="field__label">{t(field === 'ratePoints' ? 'canvas.compare.tolerance' : 'canvas.compare.toleranceDays')}</span>
+            <span className="field__label">{t(field === 'ratePoints' ? 'funnel.compare.tolerance' : 'funnel.compare.toleranceDays')}</span>
             <input
               type="text"
               inputMode="decimal"
@@ -139,12 +139,12 @@ export function Compare() {
           </label>
         ))}
         <span className="compare__build">
-          <strong>{t('canvas.compare.build')}:</strong>{' '}
+          <strong>{t('funnel.compare.build')}:</strong>{' '}
           <button onClick={() => setFunnel('agreed', agreedFromSide({ marketing, sales }, 'marketing'))} data-testid="agreed-from-marketing">
-            {t('canvas.compare.fromMarketing')}
+            {t('funnel.compare.fromMarketing')}
           </button>{' '}
           <button onClick={() => setFunnel('agreed', agreedFromSide({ marketing, sales }, 'sales'))} data-testid="agreed-from-sales">
-            {t('canvas.compare.fromSales')}
+            {t('funnel.compare.fromSales')}
           </button>
         </span>
       </div>
@@ -155,8 +155,8 @@ export function Compare() {
       ) : null}
       <div className="compare__canvases">
         {(['marketing', 'sales'] as const).map((side) => (
-          <section key={side} aria-label={t(`canvas.funnelName.${side}`)}>
-            <h3 className={`compare__title compare__title--${side}`}>{t(`canvas.funnelName.${side}`)}</h3>
+          <section key={side} aria-label={t(`funnel.funnelName.${side}`)}>
+            <h3 className={`compare__title compare__title--${side}`}>{t(`funnel.funnelName.${side}`)}</h3>
             <FunnelCanvas
               funnelId={side}
               funnel={content.funnels[side]}
@@ -165,7 +165,7 @@ export function Compare() {
               onSelectionChange={() => undefined}
               highlightStages={highlights[side].stageIds}
               highlightTransitions={highlights[side].transitionIds}
-              label={t('canvas.canvasLabel', { funnel: t(`canvas.funnelName.${side}`) })}
+              label={t('funnel.canvasLabel', { funnel: t(`funnel.funnelName.${side}`) })}
               testId={`compare-${side}`}
             />
           </section>
@@ -173,8 +173,8 @@ export function Compare() {
       </div>
       <div className="compare__lists">
         <section className="gap-list" aria-labelledby="gap-list-title">
-          <h3 id="gap-list-title">{t('canvas.compare.gaps', { count: gaps.length })}</h3>
-          {gaps.length === 0 ? <p className="muted">{t('canvas.compare.noGaps')}</p> : null}
+          <h3 id="gap-list-title">{t('funnel.compare.gaps', { count: gaps.length })}</h3>
+          {gaps.length === 0 ? <p className="muted">{t('funnel.compare.noGaps')}</p> : null}
           <ol>
             {gaps.map((gap) => (
               <li
@@ -187,7 +187,7 @@ export function Compare() {
                 onFocus={() => setSelectedGap(gap.id)}
               >
                 <div className="gap__head">
-                  <span className="gap__kind">{t(`canvas.compare.kinds.${gap.kind}`)}</span> <strong className="gap__subject">{gap.subject}</strong>
+                  <span className="gap__kind">{t(`funnel.compare.kinds.${gap.kind}`)}</span> <strong className="gap__subject">{gap.subject}</strong>
                 </div>
                 <div className="gap__values">
                   <span className="tag tag--marketing">{t('teams.marketing')}: {valueText(gap, 'marketing')}</span>
@@ -205,7 +205,7 @@ export function Compare() {
           </ol>
         </section>
         <section className="lineup" aria-labelledby="lineup-title">
-          <h3 id="lineup-title">{t('canvas.compare.lineup')}</h3>
+          <h3 id="lineup-title">{t('funnel.compare.lineup')}</h3>
           <table className="lineup__table">
             <thead>
               <tr>
@@ -216,8 +216,8 @@ export function Compare() {
             <tbody>
               {lineUp.map((row, i) => (
                 <tr key={i} className={row.marketing && row.sales ? '' : 'is-only'}>
-                  <td>{row.marketing?.name ?? <span className="muted">{t('canvas.compare.only')}</span>}</td>
-                  <td>{row.sales?.name ?? <span className="muted">{t('canvas.compare.only')}</span>}</td>
+                  <td>{row.marketing?.name ?? <span className="muted">{t('funnel.compare.only')}</span>}</td>
+                  <td>{row.sales?.name ?? <span className="muted">{t('funnel.compare.only')}</span>}</td>
                 </tr>
               ))}
             </tbody>

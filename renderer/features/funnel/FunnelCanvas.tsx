@@ -142,7 +142,7 @@ function CanvasInner(props: FunnelCanvasProps) {
         const key = firstError(renameStage(funnelId, id, name));
         return key ? t(`errors.${key}`, { defaultValue: t('errors.invalid') }) : null;
       },
-      nameLabel: t('canvas.panel.name'),
+      nameLabel: t('funnel.panel.name'),
     }),
     [editingId, funnelId, t],
   );
@@ -150,18 +150,18 @@ function CanvasInner(props: FunnelCanvasProps) {
   const copySelection = useCallback((): string | null => {
     const text = encodeClipboard(funnel, selection.stages);
     if (!text) {
-      onMessage?.({ kind: 'info', text: t('canvas.pasteEmpty') });
+      onMessage?.({ kind: 'info', text: t('funnel.pasteEmpty') });
       return null;
     }
     memoryClipboard = text;
-    onMessage?.({ kind: 'info', text: t('canvas.copied', { count: selection.stages.length }) });
+    onMessage?.({ kind: 'info', text: t('funnel.copied', { count: selection.stages.length }) });
     return text;
   }, [funnel, selection.stages, onMessage, t]);
 
   const paste = useCallback(
     (text: string) => {
       const result = pasteText(funnelId, funnel, text);
-      if (!result.ok) onMessage?.({ kind: 'error', text: t(result.error === 'foreign' ? 'canvas.pasteForeign' : 'canvas.pasteInvalid') });
+      if (!result.ok) onMessage?.({ kind: 'error', text: t(result.error === 'foreign' ? 'funnel.pasteForeign' : 'funnel.pasteInvalid') });
       else {
         onMessage?.(null);
         onSelectionChange({ stages: result.stageIds, transitions: [] });
@@ -313,7 +313,7 @@ function CanvasInner(props: FunnelCanvasProps) {
           proOptions={{ hideAttribution: true }}
           onlyRenderVisibleElements={funnel.stages.length > 200}
           ariaLabelConfig={{
-            'controls.ariaLabel': t('canvas.tabs.label'),
+            'controls.ariaLabel': t('funnel.tabs.label'),
           }}
         >
           <Background variant={BackgroundVariant.Dots} gap={GRID * 2} size={1} />

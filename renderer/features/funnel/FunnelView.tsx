@@ -33,10 +33,10 @@ function FunnelEditor({ funnelId }: { funnelId: FunnelId }) {
   const funnel = content.funnels[funnelId];
   const [selection, setSelection] = useState<Selection>(NONE);
   const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
-  const funnelName = t(`canvas.funnelName.${funnelId}`);
+  const funnelName = t(`funnel.funnelName.${funnelId}`);
 
   const confirmReplace = (): boolean =>
-    funnel.stages.length === 0 || window.confirm(t('canvas.replaceConfirm', { count: funnel.stages.length, funnel: funnelName }));
+    funnel.stages.length === 0 || window.confirm(t('funnel.replaceConfirm', { count: funnel.stages.length, funnel: funnelName }));
 
   const start = (value: string) => {
     if (!value || !confirmReplace()) return;
@@ -52,9 +52,9 @@ function FunnelEditor({ funnelId }: { funnelId: FunnelId }) {
     if (!target) return;
     const to = target as FunnelId;
     const existing = content.funnels[to].stages.length;
-    if (existing > 0 && !window.confirm(t('canvas.replaceConfirm', { count: existing, funnel: t(`canvas.funnelName.${to}`) }))) return;
+    if (existing > 0 && !window.confirm(t('funnel.replaceConfirm', { count: existing, funnel: t(`funnel.funnelName.${to}`) }))) return;
     setFunnel(to, cloneFunnel(funnel));
-    setMessage({ kind: 'info', text: t('canvas.duplicated', { from: funnelName, to: t(`canvas.funnelName.${to}`) }) });
+    setMessage({ kind: 'info', text: t('funnel.duplicated', { from: funnelName, to: t(`funnel.funnelName.${to}`) }) });
   };
 
   const exportAs = async (kind: 'svg' | 'png') => {
@@ -63,18 +63,18 @@ function FunnelEditor({ funnelId }: { funnelId: FunnelId }) {
     try {
       const bytes = kind === 'svg' ? new TextEncoder().encode(svg) : await svgToPng(svg);
       const result = await saveExport(safeFileName(`${content.meta.title} — ${funnelName}`, kind), kind === 'svg' ? 'image/svg+xml' : 'image/png', bytes);
-      if (result.ok) setMessage({ kind: 'info', text: t('canvas.exported', { path: result.value.path }) });
-      else if (result.error.code !== 'cancelled') setMessage({ kind: 'error', text: t('canvas.exportFailed', { message: result.error.message }) });
+      if (result.ok) setMessage({ kind: 'info', text: t('funnel.exported', { path: result.value.path }) });
+      else if (result.error.code !== 'cancelled') setMessage({ kind: 'error', text: t('funnel.exportFailed', { message: result.error.message }) });
     } catch (e) {
-      setMessage({ kind: 'error', text: t('canvas.exportFailed', { message: e instanceof Error ? e.message : String(e) }) });
+      setMessage({ kind: 'error', text: t('funnel.exportFailed', { message: e instanceof Error ? e.message : String(e) }) });
     }
   };
 
   const copyButton = () => {
     const text = encodeClipboard(funnel, selection.stages);
-    if (!text) return setMessage({ kind: 'info', text: t('canvas.pasteEmpty') });
+    if (!text) return setMessage({ kind: 'info', text: t('funnel.pasteEmpty') });
     void copyToSystemClipboard(text);
-    setMessage({ kind: 'info', text: t('canvas.copied', { count: selection.stages.length }) });
+    setMessage({ kind: 'info', text: t('funnel.copied', { count: selection.stages.length }) });
   };
   const pasteButton = async () => {
     let text = lastCopied() ?? '';
@@ -84,7 +84,7 @@ function FunnelEditor({ funnelId }: { funnelId: FunnelId }) {
       // No permission to read the system clipboard: paste what Pacto copied last.
     }
     const result = pasteText(funnelId, funnel, text);
-    if (!result.ok) setMessage({ kind: 'error', text: t(result.error === 'foreign' ? 'canvas.pasteForeign' : 'canvas.pasteInvalid') });
+    if (!result.ok) setMessage({ kind: 'error', text: t(result.error === 'foreign' ? 'funnel.pasteForeign' : 'funnel.pasteInvalid') });
     else setSelection({ stages: result.stageIds, transitions: [] });
   };
 
@@ -93,17 +93,17 @@ function FunnelEditor({ funnelId }: { funnelId: FunnelId }) {
 
   return (
     <div className="funnel-editor">
-      <p className="intro">{t(`canvas.intro.${funnelId}`)}</p>
+      <p className="intro">{t(`funnel.intro.${funnelId}`)}</p>
       <div className="canvas-toolbar" role="toolbar" aria-label={funnelName}>
-        <span className="palette" role="group" aria-label={t('canvas.palette')}>
-          <span className="palette__label">{t('canvas.palette')}:</span>
+        <span className="palette" role="group" aria-label={t('funnel.palette')}>
+          <span className="palette__label">{t('funnel.palette')}:</span>
           {STAGE_PALETTE.map((s) => (
             <button
               key={s.kind}
               className={`palette__item palette__item--${s.ownerTeam}`}
               data-testid={`palette-${s.kind}`}
               onClick={() => {
-                const id = addPaletteStage(funnelId, funnel, s.kind, language, content.terms, t('canvas.customName'));
+                const id = addPaletteStage(funnelId, funnel, s.kind, language, content.terms, t('funnel.customName'));
                 setSelection({ stages: [id], transitions: [] });
               }}
             >
@@ -114,33 +114,33 @@ function FunnelEditor({ funnelId }: { funnelId: FunnelId }) {
             className="palette__item"
             data-testid="palette-custom"
             onClick={() => {
-              const id = addPaletteStage(funnelId, funnel, null, language, content.terms, t('canvas.customName'));
+              const id = addPaletteStage(funnelId, funnel, null, language, content.terms, t('funnel.customName'));
               setSelection({ stages: [id], transitions: [] });
             }}
           >
-            + {t('canvas.custom')}
+            + {t('funnel.custom')}
           </button>
         </span>
       </div>
       <div className="canvas-toolbar canvas-toolbar--secondary">
-        <select value="" onChange={(e) => start(e.target.value)} aria-label={t('canvas.start')} data-testid="start-from">
-          <option value="">{t('canvas.start')}</option>
+        <select value="" onChange={(e) => start(e.target.value)} aria-label={t('funnel.start')} data-testid="start-from">
+          <option value="">{t('funnel.start')}</option>
           {TEMPLATE_IDS.map((id) => (
             <option key={id} value={id} title={FUNNEL_TEMPLATES[id].description[language]}>
-              {t('canvas.startTemplate', { name: FUNNEL_TEMPLATES[id].name[language] })}
+              {t('funnel.startTemplate', { name: FUNNEL_TEMPLATES[id].name[language] })}
             </option>
           ))}
-          <option value="blank">{t('canvas.blank')}</option>
+          <option value="blank">{t('funnel.blank')}</option>
         </select>
         <span className="toolbar-sep" aria-hidden />
-        <button onClick={() => layoutFunnel(funnelId, funnel)} data-testid="layout" title={t('canvas.layoutTitle')} aria-label={t('canvas.layoutTitle')}>
-          {t('canvas.layout')}
+        <button onClick={() => layoutFunnel(funnelId, funnel)} data-testid="layout" title={t('funnel.layoutTitle')} aria-label={t('funnel.layoutTitle')}>
+          {t('funnel.layout')}
         </button>
         <button onClick={copyButton} data-testid="copy">
-          {t('canvas.copy')}
+          {t('funnel.copy')}
         </button>
         <button onClick={() => void pasteButton()} data-testid="paste">
-          {t('canvas.paste')}
+          {t('funnel.paste')}
         </button>
         <button
           onClick={() => {
@@ -150,22 +150,22 @@ function FunnelEditor({ funnelId }: { funnelId: FunnelId }) {
           disabled={selection.stages.length + selection.transitions.length === 0}
           data-testid="delete"
         >
-          {t('canvas.remove')}
+          {t('funnel.remove')}
         </button>
         <span className="toolbar-sep" aria-hidden />
-        <select value="" onChange={(e) => duplicateTo(e.target.value)} aria-label={t('canvas.duplicateTo')} data-testid="duplicate-to">
-          <option value="">{t('canvas.duplicateTo')}</option>
+        <select value="" onChange={(e) => duplicateTo(e.target.value)} aria-label={t('funnel.duplicateTo')} data-testid="duplicate-to">
+          <option value="">{t('funnel.duplicateTo')}</option>
           {others.map((f) => (
             <option key={f} value={f}>
-              {t(`canvas.funnelName.${f}`)}
+              {t(`funnel.funnelName.${f}`)}
             </option>
           ))}
         </select>
         <button onClick={() => void exportAs('svg')} data-testid="export-svg">
-          {t('canvas.exportSvg')}
+          {t('funnel.exportSvg')}
         </button>
         <button onClick={() => void exportAs('png')} data-testid="export-png">
-          {t('canvas.exportPng')}
+          {t('funnel.exportPng')}
         </button>
       </div>
       {message ? (
@@ -174,7 +174,7 @@ function FunnelEditor({ funnelId }: { funnelId: FunnelId }) {
         </p>
       ) : null}
       <div className={`funnel-editor__body ${selection.stages.length + selection.transitions.length > 0 ? 'funnel-editor__body--panel' : ''}`}>
-        {funnel.stages.length === 0 ? <p className="canvas-empty">{t('canvas.empty')}</p> : null}
+        {funnel.stages.length === 0 ? <p className="canvas-empty">{t('funnel.empty')}</p> : null}
         <FunnelCanvas
           funnelId={funnelId}
           funnel={funnel}
@@ -182,13 +182,13 @@ function FunnelEditor({ funnelId }: { funnelId: FunnelId }) {
           selection={selection}
           onSelectionChange={onSelectionChange}
           onMessage={setMessage}
-          label={t('canvas.canvasLabel', { funnel: funnelName })}
+          label={t('funnel.canvasLabel', { funnel: funnelName })}
         />
         {selection.stages.length + selection.transitions.length > 0 ? (
           <SidePanel funnelId={funnelId} funnel={funnel} selection={selection} onSelectionChange={onSelectionChange} />
         ) : null}
       </div>
-      <p className="funnel-editor__help">{t('canvas.keyboardHelp')} {t('canvas.panel.none')}</p>
+      <p className="funnel-editor__help">{t('funnel.keyboardHelp')} {t('funnel.panel.none')}</p>
     </div>
   );
 }
@@ -216,7 +216,7 @@ export function FunnelView() {
           {t('facilitation.funnelsPrivate')}
         </p>
       ) : null}
-      <div className="tabs" role="tablist" aria-label={t('canvas.tabs.label')}>
+      <div className="tabs" role="tablist" aria-label={t('funnel.tabs.label')}>
         {shown.map((id) => (
           <button
             key={id}
@@ -228,7 +228,7 @@ export function FunnelView() {
             onClick={() => setTab(id)}
             data-testid={`funnel-tab-${id}`}
           >
-            {t(`canvas.tabs.${id}`)}
+            {t(`funnel.tabs.${id}`)}
           </button>
         ))}
       </div>

@@ -71,11 +71,11 @@ function TransitionFields({ funnelId, funnel, transition }: { funnelId: FunnelId
   const terms = useAppStore((s) => s.session!.content.terms);
   const sources = defaultSources(transition, funnel, terms);
   const update = (patch: Partial<FunnelTransition>) => firstError(editTransition(funnelId, transition.id, patch));
-  const sourceHint = (m: typeof sources.conversionRate) => (m ? t('canvas.panel.source', { source: `${formatSource(m.source, language)} — ${m.basis[language]}` }) : undefined);
+  const sourceHint = (m: typeof sources.conversionRate) => (m ? t('funnel.panel.source', { source: `${formatSource(m.source, language)} — ${m.basis[language]}` }) : undefined);
   return (
     <div className="transition-fields">
       <ParsedField
-        label={t('canvas.panel.rate')}
+        label={t('funnel.panel.rate')}
         value={transition.conversionRate}
         format={(rate) => formatRateInput(rate, language)}
         parse={parseRateInput}
@@ -84,7 +84,7 @@ function TransitionFields({ funnelId, funnel, transition }: { funnelId: FunnelId
         hint={sourceHint(sources.conversionRate)}
       />
       <ParsedField
-        label={t('canvas.panel.days')}
+        label={t('funnel.panel.days')}
         value={transition.averageDays}
         format={(days) => String(days).replace('.', language === 'es' ? ',' : '.')}
         parse={parseDaysInput}
@@ -94,7 +94,7 @@ function TransitionFields({ funnelId, funnel, transition }: { funnelId: FunnelId
       />
       <label className="check">
         <input type="checkbox" checked={transition.recycle} onChange={(e) => update({ recycle: e.target.checked })} data-testid={`recycle-${transition.id}`} />{' '}
-        {t('canvas.recycle')}
+        {t('funnel.recycle')}
       </label>
     </div>
   );
@@ -120,10 +120,10 @@ export function SidePanel({ funnelId, funnel, selection, onSelectionChange }: { 
     const update = (patch: Parameters<typeof editStage>[2]) => firstError(editStage(funnelId, stage.id, patch));
     body = (
       <div data-testid="stage-panel">
-        <TextField key={`n-${stage.id}`} label={t('canvas.panel.name')} value={stage.name} onCommit={(name) => update({ name })} testId="stage-name" />
+        <TextField key={`n-${stage.id}`} label={t('funnel.panel.name')} value={stage.name} onCommit={(name) => update({ name })} testId="stage-name" />
         <TextField
           key={`d-${stage.id}`}
-          label={t('canvas.panel.description')}
+          label={t('funnel.panel.description')}
           value={stage.description ?? ''}
           multiline
           rows={2}
@@ -131,53 +131,53 @@ export function SidePanel({ funnelId, funnel, selection, onSelectionChange }: { 
           testId="stage-description"
         />
         <SelectField
-          label={t('canvas.owner')}
+          label={t('funnel.owner')}
           value={stage.ownerTeam}
           options={PARTIES.map((p) => ({ value: p, label: t(`teams.${p}`) }))}
           onCommit={(ownerTeam: Party) => update({ ownerTeam })}
         />
         <SelectField
-          label={t('canvas.term')}
+          label={t('funnel.term')}
           value={stage.termId ?? ''}
-          options={[{ value: '', label: t('canvas.noTerm') }, ...terms.map((x) => ({ value: x.id, label: termLabel(x) }))]}
+          options={[{ value: '', label: t('funnel.noTerm') }, ...terms.map((x) => ({ value: x.id, label: termLabel(x) }))]}
           onCommit={(termId) => update({ termId: termId || null })}
         />
         {term ? (
           <dl className="criteria">
-            <dt>{t('canvas.panel.entry')}</dt>
+            <dt>{t('funnel.panel.entry')}</dt>
             <dd>{richTextToPlain(term.entryCriteria) || '—'}</dd>
-            <dt>{t('canvas.panel.exit')}</dt>
+            <dt>{t('funnel.panel.exit')}</dt>
             <dd>{richTextToPlain(term.exitCriteria) || '—'}</dd>
             <dd>
               <button className="link" onClick={() => route.screen === 'workshop' && navigate({ ...route, step: 'glossary' })}>
-                {t('canvas.panel.openTerm')}
+                {t('funnel.panel.openTerm')}
               </button>
             </dd>
           </dl>
         ) : (
-          <p className="muted small">{t('canvas.panel.noCriteria')}</p>
+          <p className="muted small">{t('funnel.panel.noCriteria')}</p>
         )}
         {issues.stages.get(stage.id) ? (
-          <ul className="panel-issues" aria-label={t('canvas.panel.issues')}>
+          <ul className="panel-issues" aria-label={t('funnel.panel.issues')}>
             {issues.stages.get(stage.id)!.messages.map((m) => (
               <li key={m}>⚠ {m}</li>
             ))}
           </ul>
         ) : null}
-        <h3>{t('canvas.panel.outgoing')}</h3>
-        {outgoing.length === 0 ? <p className="muted small">{t('canvas.panel.noOutgoing')}</p> : null}
+        <h3>{t('funnel.panel.outgoing')}</h3>
+        {outgoing.length === 0 ? <p className="muted small">{t('funnel.panel.noOutgoing')}</p> : null}
         {outgoing.map((x) => (
           <fieldset key={x.id} className="outgoing">
             <legend>→ {nameOf(x.target)}</legend>
             <TransitionFields funnelId={funnelId} funnel={funnel} transition={x} />
             <button className="link danger" onClick={() => removeArrow(funnelId, x.id)}>
-              {t('canvas.panel.removeArrow')}
+              {t('funnel.panel.removeArrow')}
             </button>
           </fieldset>
         ))}
         {targets.length > 0 ? (
           <label className="field">
-            <span className="field__label">{t('canvas.panel.connectTo')}</span>
+            <span className="field__label">{t('funnel.panel.connectTo')}</span>
             <select
               value=""
               data-testid="connect-to"
@@ -187,7 +187,7 @@ export function SidePanel({ funnelId, funnel, selection, onSelectionChange }: { 
                 onSelectionChange({ stages: [], transitions: [id] });
               }}
             >
-              <option value="">{t('canvas.panel.connectPick')}</option>
+              <option value="">{t('funnel.panel.connectPick')}</option>
               {targets.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.name}
@@ -203,7 +203,7 @@ export function SidePanel({ funnelId, funnel, selection, onSelectionChange }: { 
             onSelectionChange({ stages: [], transitions: [] });
           }}
         >
-          {t('canvas.panel.removeStage')}
+          {t('funnel.panel.removeStage')}
         </button>
       </div>
     );
@@ -215,7 +215,7 @@ export function SidePanel({ funnelId, funnel, selection, onSelectionChange }: { 
         </p>
         <TransitionFields funnelId={funnelId} funnel={funnel} transition={transition} />
         {issues.transitions.get(transition.id) ? (
-          <ul className="panel-issues" aria-label={t('canvas.panel.issues')}>
+          <ul className="panel-issues" aria-label={t('funnel.panel.issues')}>
             {issues.transitions.get(transition.id)!.messages.map((m) => (
               <li key={m}>⚠ {m}</li>
             ))}
@@ -228,16 +228,16 @@ export function SidePanel({ funnelId, funnel, selection, onSelectionChange }: { 
             onSelectionChange({ stages: [], transitions: [] });
           }}
         >
-          {t('canvas.panel.removeArrow')}
+          {t('funnel.panel.removeArrow')}
         </button>
       </div>
     );
   } else {
-    body = <p className="muted">{count > 1 ? t('canvas.panel.many', { count }) : t('canvas.panel.none')}</p>;
+    body = <p className="muted">{count > 1 ? t('funnel.panel.many', { count }) : t('funnel.panel.none')}</p>;
   }
   return (
-    <aside className="side-panel" aria-label={t('canvas.panel.title')}>
-      <h2>{t('canvas.panel.title')}</h2>
+    <aside className="side-panel" aria-label={t('funnel.panel.title')}>
+      <h2>{t('funnel.panel.title')}</h2>
       {body}
     </aside>
   );

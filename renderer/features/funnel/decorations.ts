@@ -46,7 +46,7 @@ export function agreedVolumes(agreed: Funnel, targets: Targets): Map<string, num
 export function issueMessage(issue: FunnelIssue, t: TFunction, language: Language): string {
   const params: Record<string, string | number> = { ...issue.params };
   if (typeof params.sum === 'number') params.sum = formatPercent(params.sum, language);
-  return t(`canvas.issues.${issue.code}`, params);
+  return t(`funnel.issues.${issue.code}`, params);
 }
 
 /** Validation messages grouped by the stage or arrow they concern. */
@@ -92,10 +92,10 @@ export function useDecorations(
       },
       volume: (id) => {
         const v = volumes.get(id);
-        return v === undefined ? null : t('canvas.volume', { volume: fmt.integer(v) });
+        return v === undefined ? null : t('funnel.volume', { volume: fmt.integer(v) });
       },
       edgeLabel,
-      recycleLabel: t('canvas.recycleTag'),
+      recycleLabel: t('funnel.recycleTag'),
       stageAria: (id) => {
         const s = stageById.get(id)!;
         const out = funnel.transitions
@@ -103,9 +103,9 @@ export function useDecorations(
           .map((x) => `${stageById.get(x.target)!.name} ${formatPercent(x.conversionRate, language)}, ${formatDays(x.averageDays, language)}`);
         const term = s.termId ? termById.get(s.termId) : undefined;
         return (
-          t('canvas.stageAria', { name: s.name, owner: ownerLabels[s.ownerTeam] }) +
-          (term ? `; ${t('canvas.term')}: ${termLabel(term)}` : '') +
-          (out.length ? t('canvas.stageAriaOut', { targets: out.join('; ') }) : '') +
+          t('funnel.stageAria', { name: s.name, owner: ownerLabels[s.ownerTeam] }) +
+          (term ? `; ${t('funnel.term')}: ${termLabel(term)}` : '') +
+          (out.length ? t('funnel.stageAriaOut', { targets: out.join('; ') }) : '') +
           (issues.stages.get(id) ? `. ${issues.stages.get(id)!.messages.join(' ')}` : '')
         );
       },
@@ -117,7 +117,7 @@ export function useDecorations(
           rate: formatPercent(x.conversionRate, language),
           days: formatDays(x.averageDays, language),
         };
-        return t(x.recycle ? 'canvas.edgeAriaRecycle' : 'canvas.edgeAria', values) + (issues.transitions.get(id) ? `. ${issues.transitions.get(id)!.messages.join(' ')}` : '');
+        return t(x.recycle ? 'funnel.edgeAriaRecycle' : 'funnel.edgeAria', values) + (issues.transitions.get(id) ? `. ${issues.transitions.get(id)!.messages.join(' ')}` : '');
       },
       stageIssues: issues.stages,
       transitionIssues: issues.transitions,

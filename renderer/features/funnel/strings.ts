@@ -1,7 +1,7 @@
 /** Strings of the Funnel step (canvas, Compare, export), Spanish and English, under `canvas.*`. */
 import { featureStrings } from '../../i18n/feature-strings';
 export const strings = featureStrings({
-  namespace: 'canvas',
+  namespace: 'funnel',
   es: {
     tabs: { label: 'Embudos', agreed: 'Acordado', marketing: 'De Marketing', sales: 'De Ventas', compare: 'Comparar' },
     funnelName: { agreed: 'Embudo acordado', marketing: 'Embudo de Marketing', sales: 'Embudo de Ventas' },

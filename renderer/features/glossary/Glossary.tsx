@@ -57,7 +57,7 @@ function TermEditor({ term, content, state, onRemoved }: { term: Term; content: 
   const stages = content.funnels.agreed.stages;
   const linked = stages.find((s) => s.termId === term.id);
   const uses = clausesUsingTerm(content, term);
-  const sectionLabel = (key: string) => t(`terms.section.${key}`);
+  const sectionLabel = (key: string) => t(`glossary.section.${key}`);
   return (
     <div key={term.id} data-testid="term-editor">
       <div className="term-editor__head">
@@ -74,10 +74,10 @@ function TermEditor({ term, content, state, onRemoved }: { term: Term; content: 
           onCommit={(ownerTeam) => firstError(editTerm(term.id, { ownerTeam }))}
         />
         <SelectField
-          label={t('terms.stage')}
-          hint={t('terms.stageHint')}
+          label={t('glossary.stage')}
+          hint={t('glossary.stageHint')}
           value={linked?.id ?? ''}
-          options={[{ value: '', label: t('terms.noStage') }, ...stages.map((s) => ({ value: s.id, label: s.name }))]}
+          options={[{ value: '', label: t('glossary.noStage') }, ...stages.map((s) => ({ value: s.id, label: s.name }))]}
           onCommit={(stageId) =>
             firstError(linkTermToStage(term.id, linked?.id ?? null, stageId))
           }
@@ -87,11 +87,11 @@ function TermEditor({ term, content, state, onRemoved }: { term: Term; content: 
         <TermVariants termId={term.id} />
         <TermText termId={term.id} field="entryCriteria" label={t('glossary.entry')} testId="term-entry" />
         <TermText termId={term.id} field="exitCriteria" label={t('glossary.exit')} testId="term-exit" />
-        <TermText termId={term.id} field="examples" label={t('terms.examples')} testId="term-examples" />
+        <TermText termId={term.id} field="examples" label={t('glossary.examples')} testId="term-examples" />
         <div className="span-2 term-usage" data-testid="term-usage">
-          <div className="field__label">{t('terms.usedBy')}</div>
+          <div className="field__label">{t('glossary.usedBy')}</div>
           {uses.length === 0 ? (
-            <p className="muted">{t('terms.usedByNone')}</p>
+            <p className="muted">{t('glossary.usedByNone')}</p>
           ) : (
             <ul>
               {uses.map((u) => (
@@ -104,7 +104,7 @@ function TermEditor({ term, content, state, onRemoved }: { term: Term; content: 
           <button
             className="danger"
             onClick={() => {
-              if (!window.confirm(t('terms.removeConfirm', { name: term.name }))) return;
+              if (!window.confirm(t('glossary.removeConfirm', { name: term.name }))) return;
               removeGlossaryTerm(term.id);
               onRemoved();
             }}
@@ -157,31 +157,31 @@ export function Glossary() {
     <div>
       <p className="intro">{t('glossary.intro')}</p>
       <p className="review-summary" data-testid="glossary-summary">
-        {t('review.summary', { agreed: summary.agreed, total: summary.total, open: summary.total - summary.agreed, changed: summary.changedSinceApproval })}
+        {t('approvals.summary', { agreed: summary.agreed, total: summary.total, open: summary.total - summary.agreed, changed: summary.changedSinceApproval })}
       </p>
       <div className="master-detail">
         <div className="master">
           <div className="glossary-filters">
             <label className="sr-only" htmlFor="glossary-search">
-              {t('terms.search')}
+              {t('glossary.search')}
             </label>
-            <input id="glossary-search" type="search" placeholder={t('terms.searchPlaceholder')} value={query} onChange={(e) => setQuery(e.target.value)} data-testid="term-search" />
+            <input id="glossary-search" type="search" placeholder={t('glossary.searchPlaceholder')} value={query} onChange={(e) => setQuery(e.target.value)} data-testid="term-search" />
             <div className="glossary-filters__row">
               <label className="sr-only" htmlFor="glossary-status">
-                {t('terms.status')}
+                {t('glossary.status')}
               </label>
               <select id="glossary-status" value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)} data-testid="term-filter-status">
-                <option value="all">{t('review.filter.all')}</option>
-                <option value="draft">{t('review.status.draft')}</option>
-                <option value="approved-by-one">{t('review.status.approved-by-one-short')}</option>
-                <option value="agreed">{t('review.status.agreed')}</option>
-                <option value="changed">{t('review.filter.changed')}</option>
+                <option value="all">{t('approvals.filter.all')}</option>
+                <option value="draft">{t('approvals.status.draft')}</option>
+                <option value="approved-by-one">{t('approvals.status.approved-by-one-short')}</option>
+                <option value="agreed">{t('approvals.status.agreed')}</option>
+                <option value="changed">{t('approvals.filter.changed')}</option>
               </select>
               <label className="sr-only" htmlFor="glossary-team">
-                {t('terms.team')}
+                {t('glossary.team')}
               </label>
               <select id="glossary-team" value={team} onChange={(e) => setTeam(e.target.value as Party | 'all')} data-testid="term-filter-team">
-                <option value="all">{t('terms.allTeams')}</option>
+                <option value="all">{t('glossary.allTeams')}</option>
                 {PARTIES.map((p) => (
                   <option key={p} value={p}>
                     {t(`teams.${p}`)}
@@ -208,8 +208,8 @@ export function Glossary() {
                     <span className="term-item__status">
                       {state ? <StatusBadge state={state} /> : null}
                       {open > 0 ? (
-                        <span className="comment-count" title={t('review.comments.count', { count: open })} data-testid="comment-count">
-                          {t('review.comments.count', { count: open })}
+                        <span className="comment-count" title={t('approvals.comments.count', { count: open })} data-testid="comment-count">
+                          {t('approvals.comments.count', { count: open })}
                         </span>
                       ) : null}
                     </span>
@@ -218,7 +218,7 @@ export function Glossary() {
               );
             })}
           </ul>
-          {shown.length === 0 ? <p className="empty">{t('terms.none')}</p> : null}
+          {shown.length === 0 ? <p className="empty">{t('glossary.none')}</p> : null}
           <div className="glossary-add">
             <button
               onClick={() => {
@@ -234,7 +234,7 @@ export function Glossary() {
               + {t('glossary.add')}
             </button>
             <label className="sr-only" htmlFor="glossary-template">
-              {t('terms.fromTemplate')}
+              {t('glossary.fromTemplate')}
             </label>
             <select
               id="glossary-template"
@@ -245,10 +245,10 @@ export function Glossary() {
               }}
               data-testid="term-template"
             >
-              <option value="">{t('terms.fromTemplate')}</option>
+              <option value="">{t('glossary.fromTemplate')}</option>
               {STANDARD_TERMS.map((s) => (
                 <option key={s.key} value={s.key}>
-                  {s.acronym && s.acronym !== s.name[language] ? t('terms.templateOption', { acronym: s.acronym, name: s.name[language] }) : s.name[language]}
+                  {s.acronym && s.acronym !== s.name[language] ? t('glossary.templateOption', { acronym: s.acronym, name: s.name[language] }) : s.name[language]}
                 </option>
               ))}
             </select>

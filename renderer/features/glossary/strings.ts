@@ -1,8 +1,19 @@
-/** Strings of the Glossary step beyond the core ones (`glossary.*`), Spanish and English, under `terms.*`. */
+/** Strings of the Glossary step, Spanish and English, under `glossary.*`. */
 import { featureStrings } from '../../i18n/feature-strings';
 export const strings = featureStrings({
-  namespace: 'terms',
+  namespace: 'glossary',
   es: {
+    intro: 'Las definiciones que ambos equipos usan a partir de hoy.',
+    name: 'Término',
+    acronym: 'Sigla',
+    owner: 'Equipo responsable',
+    definition: 'Definición',
+    entry: 'Criterios de entrada',
+    exit: 'Criterios de salida',
+    add: 'Añadir término',
+    remove: 'Eliminar término',
+    newTerm: 'Nuevo término',
+    select: 'Elija un término para editarlo.',
     search: 'Buscar términos',
     searchPlaceholder: 'Buscar por nombre, sigla o texto…',
     status: 'Estado',
@@ -23,6 +34,17 @@ export const strings = featureStrings({
     removeConfirm: '¿Eliminar «{{name}}»? Puede deshacerlo con Ctrl+Z.',
   },
   en: {
+    intro: 'The definitions both teams use from today on.',
+    name: 'Term',
+    acronym: 'Acronym',
+    owner: 'Owner team',
+    definition: 'Definition',
+    entry: 'Entry criteria',
+    exit: 'Exit criteria',
+    add: 'Add term',
+    remove: 'Delete term',
+    newTerm: 'New term',
+    select: 'Choose a term to edit it.',
     search: 'Search terms',
     searchPlaceholder: 'Search by name, acronym or text…',
     status: 'Status',

@@ -58,7 +58,7 @@ function PlanView({ content, onImport, initialId }: { content: WorkshopContent; 
 
   return (
     <div className="targets">
-      <p className="intro">{t('targets.intro')}</p>
+      <p className="intro">{t('model.intro')}</p>
       <section className="card targets__inputs" aria-label={t('model.inputs')}>
         <div className="row-between">
           <h2>{t('model.inputs')}</h2>
@@ -66,21 +66,21 @@ function PlanView({ content, onImport, initialId }: { content: WorkshopContent; 
         </div>
         <div className="form-row targets__fields">
           <NumberField
-            label={`${t('targets.revenueTarget')} (${meta.currency})`}
+            label={`${t('model.revenueTarget')} (${meta.currency})`}
             kind="money"
             value={targets.revenueTarget}
             testId="revenue-target"
             onCommit={(revenueTarget) => firstError(setTargets({ revenueTarget }))}
           />
           <NumberField
-            label={`${t('targets.averageDealSize')} (${meta.currency})`}
+            label={`${t('model.averageDealSize')} (${meta.currency})`}
             kind="money"
             value={targets.averageDealSize}
             testId="average-deal-size"
             onCommit={(averageDealSize) => firstError(setTargets({ averageDealSize }))}
           />
           <NumberField
-            label={t('targets.periodMonths')}
+            label={t('model.periodMonths')}
             kind="integer"
             value={targets.periodMonths}
             testId="period-months"

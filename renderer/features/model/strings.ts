@@ -1,6 +1,10 @@
 /** Strings of the targets model (scenarios, plan, sensitivity, benchmarks, charts), Spanish and English: `t('model.…')`. */
 import { featureStrings } from '../../i18n/feature-strings';
 const es = {
+  intro: 'Del objetivo de ingresos al volumen que necesita cada etapa del embudo acordado (redondeado hacia arriba en cada etapa).',
+  revenueTarget: 'Objetivo de ingresos',
+  averageDealSize: 'Tamaño medio de la venta',
+  periodMonths: 'Periodo (meses)',
   inputs: 'Objetivos del periodo',
   startMonth: 'Primer mes (AAAA-MM)',
   budget: 'Presupuesto del periodo ({{currency}})',
@@ -114,6 +118,10 @@ const es = {
 };
 
 const en = {
+  intro: 'From the revenue target to the volume each stage of the agreed funnel needs (rounded up at each stage).',
+  revenueTarget: 'Revenue target',
+  averageDealSize: 'Average deal size',
+  periodMonths: 'Period (months)',
   inputs: 'Targets for the period',
   startMonth: 'First month (YYYY-MM)',
   budget: 'Budget for the period ({{currency}})',

@@ -37,7 +37,7 @@ function ClauseReview({ state, openCount }: { state: ItemApprovalState | undefin
       <div className="clause-review__bar">
         <StatusBadge state={state} />
         <button type="button" className="link-button" aria-expanded={open} onClick={() => setOpen((v) => !v)} data-testid="clause-review-toggle">
-          {openCount > 0 ? t('slaDoc.reviewToggleCount', { count: openCount }) : t('slaDoc.reviewToggle')}
+          {openCount > 0 ? t('sla.reviewToggleCount', { count: openCount }) : t('sla.reviewToggle')}
         </button>
       </div>
       {open ? <ReviewPanel state={state} /> : null}
@@ -61,24 +61,24 @@ function ModelLink({ commitment, content }: { commitment: Commitment; content: W
     const value = modelMqlsPerMonth(content);
     return value === null ? null : (
       <button type="button" className="link-button" onClick={() => set({ source: 'model-mqls', target: value })} data-testid="model-link">
-        {t('slaDoc.model.link')}
+        {t('sla.model.link')}
       </button>
     );
   }
   return (
     <div className={`model-link model-link--${state.status}`} role={state.status === 'out-of-date' ? 'status' : undefined} data-testid="model-link-state" data-status={state.status}>
-      {state.status === 'current' ? t('slaDoc.model.current', { value: state.value }) : null}
+      {state.status === 'current' ? t('sla.model.current', { value: state.value }) : null}
       {state.status === 'out-of-date' ? (
         <>
-          ⚠ {t('slaDoc.model.outOfDate', { value: state.value })}{' '}
+          ⚠ {t('sla.model.outOfDate', { value: state.value })}{' '}
           <button type="button" className="primary" onClick={() => set({ target: state.value })} data-testid="model-update">
-            {t('slaDoc.model.update', { value: state.value })}
+            {t('sla.model.update', { value: state.value })}
           </button>
         </>
       ) : null}
-      {state.status === 'unavailable' ? t('slaDoc.model.unavailable') : null}{' '}
+      {state.status === 'unavailable' ? t('sla.model.unavailable') : null}{' '}
       <button type="button" className="link-button" onClick={() => set({ source: null })}>
-        {t('slaDoc.model.unlink')}
+        {t('sla.model.unlink')}
       </button>
     </div>
   );
@@ -96,8 +96,8 @@ function CommitmentCard({ c, content, state, openCount }: { c: Commitment; conte
         <NumberField label={t('sla.target')} kind="number" value={c.target} onCommit={update('target')} testId="commitment-target" />
         <TextField label={t('sla.unit')} value={c.unit} onCommit={update('unit')} />
         <SelectField label={t('sla.period')} value={c.period} options={PERIODS.map((p) => ({ value: p, label: t(`periods.${p}`) }))} onCommit={update('period')} />
-        <TextField className="commitment-card__wide" label={t('slaDoc.measurement')} value={c.measurement ?? ''} onCommit={update('measurement')} />
-        <TextField className="commitment-card__wider" label={t('slaDoc.whenMissed')} value={c.whenMissed ?? ''} onCommit={update('whenMissed')} />
+        <TextField className="commitment-card__wide" label={t('sla.measurement')} value={c.measurement ?? ''} onCommit={update('measurement')} />
+        <TextField className="commitment-card__wider" label={t('sla.whenMissed')} value={c.whenMissed ?? ''} onCommit={update('whenMissed')} />
       </div>
       <ModelLink commitment={c} content={content} />
       <div className="commitment-card__foot">
@@ -117,18 +117,18 @@ function ClauseLibrary({ content }: { content: WorkshopContent }) {
   const insert = (number: number) => {
     const clause = CLAUSE_LIBRARY.find((c) => c.number === number);
     if (!clause) return;
-    if (clause.glossary) return setDone(t('slaDoc.libraryGlossary'));
+    if (clause.glossary) return setDone(t('sla.libraryGlossary'));
     const add = clauseInsertion(clause, language, modelMqlsPerMonth(content) ?? 0, newId);
     insertLibraryClause(add, content);
-    setDone(t('slaDoc.libraryDone', { title: clause.title[language] }));
+    setDone(t('sla.libraryDone', { title: clause.title[language] }));
   };
   return (
     <div className="clause-library">
       <label htmlFor="clause-library" className="field__label">
-        {t('slaDoc.library')}
+        {t('sla.library')}
       </label>
       <select id="clause-library" value="" onChange={(e) => insert(Number(e.target.value))} data-testid="clause-library">
-        <option value="">{t('slaDoc.libraryInsert')}</option>
+        <option value="">{t('sla.libraryInsert')}</option>
         {CLAUSE_LIBRARY.map((c) => (
           <option key={c.number} value={c.number}>
             {c.number}. {c.title[language]}
@@ -159,36 +159,36 @@ export function SlaScreen() {
   const commitmentsOf = (party: Party) => content.sla.commitments.filter((c) => c.party === party);
   return (
     <div className="sla-doc">
-      <p className="intro">{t('slaDoc.intro')}</p>
+      <p className="intro">{t('sla.intro')}</p>
       <div className="sla-doc__top">
         <p className="review-summary" data-testid="sla-summary">
-          {t('review.summary', { agreed, total: clauseStates.length, open: clauseStates.length - agreed, changed })}
+          {t('approvals.summary', { agreed, total: clauseStates.length, open: clauseStates.length - agreed, changed })}
         </p>
         <ClauseLibrary content={content} />
       </div>
 
       <section className="sla-section card" aria-labelledby="sla-h-intro">
-        <h2 id="sla-h-intro">{t('slaDoc.section.intro')}</h2>
-        <SectionText sectionKey="intro" label={t('sla.intro')} testId="sla-intro" />
+        <h2 id="sla-h-intro">{t('sla.section.intro')}</h2>
+        <SectionText sectionKey="intro" label={t('sla.introHeading')} testId="sla-intro" />
         <ClauseReview state={stateOf(SLA_TEXT_CLAUSE_ID)} openCount={countOf(SLA_TEXT_CLAUSE_ID)} />
       </section>
 
       <section className="sla-section card" aria-labelledby="sla-h-definitions">
-        <h2 id="sla-h-definitions">{t('slaDoc.section.definitions')}</h2>
+        <h2 id="sla-h-definitions">{t('sla.section.definitions')}</h2>
         <p className="muted">
-          {t('slaDoc.definitionsNote')}{' '}
+          {t('sla.definitionsNote')}{' '}
           {route.screen === 'workshop' ? (
             <button type="button" className="link-button" onClick={() => navigate({ ...route, step: 'glossary' })}>
-              {t('slaDoc.editInGlossary')}
+              {t('sla.editInGlossary')}
             </button>
           ) : null}
         </p>
-        {content.terms.length === 0 ? <p className="empty">{t('slaDoc.noTerms')}</p> : null}
+        {content.terms.length === 0 ? <p className="empty">{t('sla.noTerms')}</p> : null}
         <dl className="sla-definitions" data-testid="sla-definitions">
           {content.terms.map((term) => (
             <div key={term.id}>
               <dt>{term.acronym && term.acronym !== term.name ? `${term.acronym} — ${term.name}` : term.name}</dt>
-              <dd>{richTextToPlain(term.definition).split('\n\n')[0] || t('slaDoc.empty')}</dd>
+              <dd>{richTextToPlain(term.definition).split('\n\n')[0] || t('sla.empty')}</dd>
             </div>
           ))}
         </dl>
@@ -196,7 +196,7 @@ export function SlaScreen() {
 
       {PARTIES.map((party) => (
         <section key={party} className="sla-section card" aria-labelledby={`sla-h-${party}`}>
-          <h2 id={`sla-h-${party}`}>{t(`slaDoc.section.${party}`)}</h2>
+          <h2 id={`sla-h-${party}`}>{t(`sla.section.${party}`)}</h2>
           {commitmentsOf(party).map((c) => (
             <CommitmentCard key={c.id} c={c} content={content} state={stateOf(c.id)} openCount={countOf(c.id)} />
           ))}
@@ -206,15 +206,15 @@ export function SlaScreen() {
             }
             data-testid={`commitment-add-${party}`}
           >
-            + {t('slaDoc.addFor', { team: t(`teams.${party}`) })}
+            + {t('sla.addFor', { team: t(`teams.${party}`) })}
           </button>
         </section>
       ))}
 
       {SLA_SECTION_KEYS.map((key) => (
         <section key={key} className="sla-section card" aria-labelledby={`sla-h-${key}`}>
-          <h2 id={`sla-h-${key}`}>{t(`slaDoc.section.${key}`)}</h2>
-          <SectionText sectionKey={key} label={t(`slaDoc.section.${key}`)} testId={`sla-section-${key}`} />
+          <h2 id={`sla-h-${key}`}>{t(`sla.section.${key}`)}</h2>
+          <SectionText sectionKey={key} label={t(`sla.section.${key}`)} testId={`sla-section-${key}`} />
           <ClauseReview state={stateOf(slaSectionClauseId(key))} openCount={countOf(slaSectionClauseId(key))} />
         </section>
       ))}

@@ -1,8 +1,18 @@
-/** Strings of the SLA step and its printed section beyond the core ones (`sla.*`), Spanish and English, under `slaDoc.*`. */
+/** Strings of the SLA step and its printed section, Spanish and English, under `sla.*`. */
 import { featureStrings } from '../../i18n/feature-strings';
 export const strings = featureStrings({
-  namespace: 'slaDoc',
+  namespace: 'sla',
   es: {
+    introHeading: 'Propósito y alcance',
+    party: 'Parte',
+    commitment: 'Compromiso',
+    metric: 'Métrica',
+    target: 'Meta',
+    unit: 'Unidad',
+    period: 'Periodo',
+    remove: 'Quitar',
+    newCommitment: 'Nuevo compromiso',
+    newMetric: 'Métrica',
     intro: 'El acuerdo de nivel de servicio: qué promete cada equipo, cómo se mide y qué pasa si no se cumple.',
     section: {
       intro: '1. Propósito y alcance',
@@ -38,6 +48,16 @@ export const strings = featureStrings({
     empty: '(sin texto)',
   },
   en: {
+    introHeading: 'Purpose and scope',
+    party: 'Party',
+    commitment: 'Commitment',
+    metric: 'Metric',
+    target: 'Target',
+    unit: 'Unit',
+    period: 'Period',
+    remove: 'Remove',
+    newCommitment: 'New commitment',
+    newMetric: 'Metric',
     intro: 'The service level agreement: what each team promises, how it is measured and what happens when it is missed.',
     section: {
       intro: '1. Purpose and scope',

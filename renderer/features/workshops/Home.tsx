@@ -31,7 +31,7 @@ function NewWorkshopForm({ onDone }: { onDone: () => void }) {
   return (
     <form
       className="card form-grid"
-      aria-label={t('home.new')}
+      aria-label={t('workshops.new')}
       onSubmit={async (e) => {
         e.preventDefault();
         const result = validate(workshopMetaSchema, form);
@@ -44,24 +44,24 @@ function NewWorkshopForm({ onDone }: { onDone: () => void }) {
         navigate({ screen: 'workshop', id, step: 'participants' });
       }}
     >
-      <h2>{t('home.new')}</h2>
+      <h2>{t('workshops.new')}</h2>
       <div className={`field ${errors.title ? 'field--invalid' : ''}`}>
-        <label htmlFor="new-title" className="field__label">{t('home.fields.title')}</label>
+        <label htmlFor="new-title" className="field__label">{t('workshops.fields.title')}</label>
         <input id="new-title" autoFocus value={form.title} onChange={(e) => set({ title: e.target.value })} aria-invalid={!!errors.title || undefined} />
         {err('title')}
       </div>
       <div className={`field ${errors.company ? 'field--invalid' : ''}`}>
-        <label htmlFor="new-company" className="field__label">{t('home.fields.company')}</label>
+        <label htmlFor="new-company" className="field__label">{t('workshops.fields.company')}</label>
         <input id="new-company" value={form.company} onChange={(e) => set({ company: e.target.value })} aria-invalid={!!errors.company || undefined} />
         {err('company')}
       </div>
       <div className={`field ${errors.date ? 'field--invalid' : ''}`}>
-        <label htmlFor="new-date" className="field__label">{t('home.fields.date')}</label>
+        <label htmlFor="new-date" className="field__label">{t('workshops.fields.date')}</label>
         <input id="new-date" type="date" value={form.date} onChange={(e) => set({ date: e.target.value })} />
         {err('date')}
       </div>
       <div className="field">
-        <label htmlFor="new-currency" className="field__label">{t('home.fields.currency')}</label>
+        <label htmlFor="new-currency" className="field__label">{t('workshops.fields.currency')}</label>
         <select id="new-currency" value={form.currency} onChange={(e) => set({ currency: e.target.value })}>
           {CURRENCIES.map((c) => (
             <option key={c}>{c}</option>
@@ -69,14 +69,14 @@ function NewWorkshopForm({ onDone }: { onDone: () => void }) {
         </select>
       </div>
       <div className="field">
-        <label htmlFor="new-language" className="field__label">{t('home.fields.language')}</label>
+        <label htmlFor="new-language" className="field__label">{t('workshops.fields.language')}</label>
         <select id="new-language" value={form.language} onChange={(e) => set({ language: e.target.value as Language })}>
           <option value="es">Español</option>
           <option value="en">English</option>
         </select>
       </div>
       <div className="field">
-        <label htmlFor="new-page-size" className="field__label">{t('home.fields.pageSize')}</label>
+        <label htmlFor="new-page-size" className="field__label">{t('workshops.fields.pageSize')}</label>
         <select id="new-page-size" value={form.pageSize} onChange={(e) => set({ pageSize: e.target.value as PageSize })} data-testid="new-page-size">
           {PAGE_SIZES.map((p) => (
             <option key={p}>{p}</option>
@@ -84,8 +84,8 @@ function NewWorkshopForm({ onDone }: { onDone: () => void }) {
         </select>
       </div>
       <div className="form-actions">
-        <button type="submit" className="primary">{t('home.create')}</button>
-        <button type="button" onClick={onDone}>{t('home.cancel')}</button>
+        <button type="submit" className="primary">{t('workshops.create')}</button>
+        <button type="button" onClick={onDone}>{t('workshops.cancel')}</button>
       </div>
     </form>
   );
@@ -126,10 +126,10 @@ function WorkshopCard({ row }: { row: WorkshopRow }) {
               setError(null);
             }}
           >
-            <label className="sr-only" htmlFor={`rename-${row.id}`}>{t('home.fields.title')}</label>
+            <label className="sr-only" htmlFor={`rename-${row.id}`}>{t('workshops.fields.title')}</label>
             <input id={`rename-${row.id}`} autoFocus value={title} onChange={(e) => setTitle(e.target.value)} aria-invalid={!!error || undefined} />
-            <button type="submit" className="primary">{t('home.save')}</button>
-            <button type="button" onClick={() => { setRenaming(false); setTitle(row.title); setError(null); }}>{t('home.cancel')}</button>
+            <button type="submit" className="primary">{t('workshops.save')}</button>
+            <button type="button" onClick={() => { setRenaming(false); setTitle(row.title); setError(null); }}>{t('workshops.cancel')}</button>
             {error ? <div className="field__error" role="alert">{t(`errors.${error}`)}</div> : null}
           </form>
         ) : (
@@ -146,25 +146,25 @@ function WorkshopCard({ row }: { row: WorkshopRow }) {
           <span className={`badge badge--${row.status}`}>{t(`status.${row.status}`)}</span>
         </div>
         <div className="workshop-card__meta muted small">
-          <span data-testid="workshop-card-file" title={link?.path}>{link ? t('home.linkedFile', { name: link.name }) : t('home.noLinkedFile')}</span>
-          <span data-testid="workshop-card-edited">{t('home.edited', { time: fmt.time(row.updatedAt) })}</span>
+          <span data-testid="workshop-card-file" title={link?.path}>{link ? t('workshops.linkedFile', { name: link.name }) : t('workshops.noLinkedFile')}</span>
+          <span data-testid="workshop-card-edited">{t('workshops.edited', { time: fmt.time(row.updatedAt) })}</span>
         </div>
       </div>
       <div className="workshop-card__actions">
-        <button className="primary" onClick={() => navigate({ screen: 'workshop', id: row.id, step: 'participants' })}>{t('home.open')}</button>
-        <button onClick={() => setRenaming(true)}>{t('home.rename')}</button>
+        <button className="primary" onClick={() => navigate({ screen: 'workshop', id: row.id, step: 'participants' })}>{t('workshops.open')}</button>
+        <button onClick={() => setRenaming(true)}>{t('workshops.rename')}</button>
         <button onClick={() => navigate({ screen: 'backups', id: row.id })} data-testid="open-backups">{t('files.backups.open')}</button>
-        <button onClick={() => void duplicateWorkshop(db, row.id, t('home.copyOf', { title: row.title }))}>{t('home.duplicate')}</button>
-        <button className="danger" onClick={() => dialog.current?.showModal()}>{t('home.delete')}</button>
+        <button onClick={() => void duplicateWorkshop(db, row.id, t('workshops.copyOf', { title: row.title }))}>{t('workshops.duplicate')}</button>
+        <button className="danger" onClick={() => dialog.current?.showModal()}>{t('workshops.delete')}</button>
       </div>
       <dialog ref={dialog} className="dialog" aria-labelledby={`delete-title-${row.id}`}>
-        <h2 id={`delete-title-${row.id}`}>{t('home.deleteTitle')}</h2>
-        <p>{t('home.confirmDelete', { title: row.title })}</p>
+        <h2 id={`delete-title-${row.id}`}>{t('workshops.deleteTitle')}</h2>
+        <p>{t('workshops.confirmDelete', { title: row.title })}</p>
         <div className="form-actions">
           <button className="danger" onClick={() => { dialog.current?.close(); void deleteWorkshop(db, row.id); }}>
-            {t('home.confirmDeleteAction')}
+            {t('workshops.confirmDeleteAction')}
           </button>
-          <button onClick={() => dialog.current?.close()} autoFocus>{t('home.cancel')}</button>
+          <button onClick={() => dialog.current?.close()} autoFocus>{t('workshops.cancel')}</button>
         </div>
       </dialog>
     </li>
@@ -183,17 +183,17 @@ export function Home() {
   return (
     <section className="home">
       <div className="section-head">
-        <h1>{t('home.title')}</h1>
+        <h1>{t('workshops.title')}</h1>
         <span className="home-files">
           <HomeFileActions />
-          {!creating ? <button className="primary" onClick={() => setCreating(true)}>+ {t('home.new')}</button> : null}
+          {!creating ? <button className="primary" onClick={() => setCreating(true)}>+ {t('workshops.new')}</button> : null}
         </span>
       </div>
       {creating ? <NewWorkshopForm onDone={() => setCreating(false)} /> : null}
       {workshops === null ? (
         <p>{t('app.loading')}</p>
       ) : workshops.length === 0 ? (
-        <p className="empty">{t('home.empty')}</p>
+        <p className="empty">{t('workshops.empty')}</p>
       ) : (
         <ul className="workshop-list">
           {workshops.map((row) => (

@@ -46,7 +46,7 @@ function FunnelDiagram({ funnel, funnelId, title, ownerLabels, language }: { fun
 export function FunnelSection({ snapshot, t, fmt }: PrintSectionProps) {
   const { funnels, meta } = snapshot.content;
   const ownerLabels: Record<Party, string> = { marketing: t('teams.marketing'), sales: t('teams.sales') };
-  const diagram = (id: FunnelId) => <FunnelDiagram funnel={funnels[id]} funnelId={id} title={t(`canvas.funnelName.${id}`)} ownerLabels={ownerLabels} language={meta.language} />;
+  const diagram = (id: FunnelId) => <FunnelDiagram funnel={funnels[id]} funnelId={id} title={t(`funnel.funnelName.${id}`)} ownerLabels={ownerLabels} language={meta.language} />;
   const arrows = funnelArrows(funnels.agreed);
   const teams = (['marketing', 'sales'] as const).filter((id) => funnels[id].stages.length > 0);
   return (
@@ -84,7 +84,7 @@ export function FunnelSection({ snapshot, t, fmt }: PrintSectionProps) {
           <h3 className="print-funnel-teams__title">{t('agreement.pdf.teamFunnels')}</h3>
           {teams.map((id) => (
             <div key={id} className="print-funnel-team">
-              <h3>{t(`canvas.funnelName.${id}`)}</h3>
+              <h3>{t(`funnel.funnelName.${id}`)}</h3>
               {diagram(id)}
             </div>
           ))}

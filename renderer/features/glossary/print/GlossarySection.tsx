@@ -41,20 +41,20 @@ export function GlossarySection({ snapshot, t }: PrintSectionProps) {
               ) : null}
               {term.examples !== undefined && !isRichTextBlank(term.examples) ? (
                 <>
-                  <dt>{t('terms.examples')}</dt>
+                  <dt>{t('glossary.examples')}</dt>
                   <dd><RichTextView value={term.examples} className="print-rich" /></dd>
                 </>
               ) : null}
               {stage ? (
                 <>
-                  <dt>{t('terms.stage')}</dt>
+                  <dt>{t('glossary.stage')}</dt>
                   <dd>{stage.name}</dd>
                 </>
               ) : null}
               {uses.length > 0 ? (
                 <>
-                  <dt>{t('terms.usedBy')}</dt>
-                  <dd>{uses.map((u) => (u.kind === 'section' ? t(`terms.section.${u.key}`) : u.label)).join(' · ')}</dd>
+                  <dt>{t('glossary.usedBy')}</dt>
+                  <dd>{uses.map((u) => (u.kind === 'section' ? t(`glossary.section.${u.key}`) : u.label)).join(' · ')}</dd>
                 </>
               ) : null}
             </dl>

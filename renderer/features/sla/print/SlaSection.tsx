@@ -18,9 +18,9 @@ export function SlaSection({ snapshot, t, fmt }: PrintSectionProps) {
   const sections = content.sla.sections ?? {};
   return (
     <Section title={t('pdf.sla')} id="sla">
-      <h3>{t('slaDoc.section.intro')}</h3>
+      <h3>{t('sla.section.intro')}</h3>
       <RichTextView value={content.sla.intro} className="print-rich" />
-      <h3>{t('slaDoc.section.definitions')}</h3>
+      <h3>{t('sla.section.definitions')}</h3>
       <dl className="print-criteria print-sla-definitions">
         {content.terms.map((term) => (
           <div key={term.id} className="print-sla-definition">
@@ -36,7 +36,7 @@ export function SlaSection({ snapshot, t, fmt }: PrintSectionProps) {
         const missed = list.some((c) => (c.whenMissed ?? '').trim() !== '');
         return (
           <div key={party} className="print-commitments">
-            <h3>{t(`slaDoc.section.${party}`)}</h3>
+            <h3>{t(`sla.section.${party}`)}</h3>
             {list.length === 0 ? (
               <p>—</p>
             ) : (
@@ -47,8 +47,8 @@ export function SlaSection({ snapshot, t, fmt }: PrintSectionProps) {
                     <th>{t('sla.metric')}</th>
                     <th className="num">{t('sla.target')}</th>
                     <th>{t('sla.period')}</th>
-                    {measured ? <th>{t('slaDoc.measurement')}</th> : null}
-                    {missed ? <th>{t('slaDoc.whenMissed')}</th> : null}
+                    {measured ? <th>{t('sla.measurement')}</th> : null}
+                    {missed ? <th>{t('sla.whenMissed')}</th> : null}
                   </tr>
                 </thead>
                 <tbody>
@@ -75,7 +75,7 @@ export function SlaSection({ snapshot, t, fmt }: PrintSectionProps) {
         if (text === undefined || isRichTextBlank(text)) return null;
         return (
           <div key={key} className="print-sla-part">
-            <h3>{t(`slaDoc.section.${key}`)}</h3>
+            <h3>{t(`sla.section.${key}`)}</h3>
             <RichTextView value={text} className="print-rich" />
           </div>
         );

@@ -5,12 +5,12 @@
  * to prove an operation left it unchanged.
  */
 import type * as Y from 'yjs';
-import { createDb, type PactoDb } from '../../../renderer/data/db';
-import { recordAudit } from '../../../renderer/data/audit';
-import { createWorkshop, DOC_UPDATES_TABLE, openWorkshop, syncIndex, flushDoc } from '../../../renderer/data/workshops';
-import { freezeVersion, readSnapshot, type AgreementVersion, type Signature } from '../../../shared/agreement/version';
-import { readWorkshop } from '../../../shared/domain/workshop-doc';
-import { sampleWorkshop } from '../../../shared/sample/standard-content';
+import { createDb, type PactoDb } from '../../renderer/data/db';
+import { recordAudit } from '../../renderer/data/audit';
+import { createWorkshop, DOC_UPDATES_TABLE, openWorkshop, syncIndex, flushDoc } from '../../renderer/data/workshops';
+import { freezeVersion, readSnapshot, type AgreementVersion, type Signature } from '../../shared/agreement/version';
+import { readWorkshop } from '../../shared/domain/workshop-doc';
+import { sampleWorkshop } from '../../shared/sample/standard-content';
 
 let counter = 0;
 /** A fresh, empty database with a unique name. */

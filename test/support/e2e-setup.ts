@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, preview, type PreviewServer } from 'vite';
 import type { TestProject } from 'vitest/node';
-import { rendererConfig } from '../../../build/renderer.vite.config';
-import { findChromium } from './chromium';
+import { rendererConfig } from '../../build/renderer.vite.config';
+import { findChromium } from './chromium.mjs';
 
 let server: PreviewServer | undefined;
 

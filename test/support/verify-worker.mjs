@@ -3,4 +3,4 @@
 import { createJiti } from 'jiti';
 
 const jiti = createJiti(import.meta.url);
-await jiti.import('../../../electron/seal/verify-worker.ts');
+await jiti.import('../../electron/seal/verify-worker.ts');

@@ -7,10 +7,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { runCli } from '../../../electron/cli/main';
+import { runCli } from '../../electron/cli/main';
 
 /** The repository's root folder. */
-export const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
+export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 /** What one run printed and its exit code. */
 export interface PactoRun<Code = number> {

@@ -1,0 +1,40 @@
+/** Strings of the Participants step, Spanish and English, under `participants.*`. */
+import { featureStrings } from '../../i18n/feature-strings';
+
+export const strings = featureStrings({
+  namespace: 'participants',
+  es: {
+    intro: 'Quién participa en el taller y quién firma el acuerdo en nombre de cada equipo.',
+    name: 'Nombre',
+    jobTitle: 'Cargo',
+    team: 'Equipo',
+    signatory: 'Firma el acuerdo',
+    add: 'Añadir participante',
+    remove: 'Quitar',
+    newName: 'Nueva persona',
+    none: 'Aún no hay participantes.',
+    logo: 'Logotipo de la empresa (para la portada del acuerdo)',
+    logoHelp: 'Opcional. Una imagen PNG o JPEG de hasta unos 300 kB; se guarda en el taller y en su archivo .pacto.',
+    logoAlt: 'Logotipo de {{company}}',
+    logoRemove: 'Quitar el logotipo',
+    logoType: '«{{name}}» no es una imagen PNG ni JPEG: no se ha cambiado el logotipo.',
+    logoSize: '«{{name}}» es demasiado grande (más de unos 300 kB): no se ha cambiado el logotipo.',
+  },
+  en: {
+    intro: 'Who takes part in the workshop and who signs the agreement for each team.',
+    name: 'Name',
+    jobTitle: 'Title',
+    team: 'Team',
+    signatory: 'Signs the agreement',
+    add: 'Add participant',
+    remove: 'Remove',
+    newName: 'New person',
+    none: 'No participants yet.',
+    logo: 'Company logo (for the agreement’s cover)',
+    logoHelp: 'Optional. A PNG or JPEG image of up to about 300 kB; kept in the workshop and its .pacto file.',
+    logoAlt: '{{company}} logo',
+    logoRemove: 'Remove the logo',
+    logoType: '“{{name}}” is not a PNG or JPEG image: the logo was not changed.',
+    logoSize: '“{{name}}” is too large (over about 300 kB): the logo was not changed.',
+  },
+});
