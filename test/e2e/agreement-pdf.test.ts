@@ -25,8 +25,8 @@ import type { Language, PageSize, WorkshopContent } from '../../shared/domain/wo
 import { initWorkshopDoc, readWorkshop } from '../../shared/domain/workshop-doc';
 import { encodePactoFile } from '../../shared/file/pacto-file';
 import { newWorkshopContent } from '../../shared/sample/standard-content';
-import { launchPersistent } from './support/chromium';
-import { ARTIFACTS, goToStep, openApp, pageErrors, shot } from './support/app';
+import { launchPersistent } from '../support/chromium.mjs';
+import { ARTIFACTS, goToStep, openApp, pageErrors, shot } from '../support/app';
 import { pdfInfo, pdfPageTexts } from '../support/pdf';
 
 const url = inject('pactoUrl');

@@ -12,8 +12,8 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchBrowser } from './support/chromium';
-import { currentStep, goToStep, openApp, openSample, pageErrors } from './support/app';
+import { launchBrowser } from '../support/chromium.mjs';
+import { currentStep, goToStep, openApp, openSample, pageErrors } from '../support/app';
 import { startMainRoomHost, type MainLaptop, type MainRoomHost } from '../support/room-main-host';
 import { connectPageToRoom } from '../support/room-browser';
 

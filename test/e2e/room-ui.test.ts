@@ -13,8 +13,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/chromium';
-import { openApp, openSample, pageErrors, shot } from './support/app';
+import { launchBrowser } from '../support/chromium.mjs';
+import { openApp, openSample, pageErrors, shot } from '../support/app';
 import { createFakeRoomBridge, serveFakeRoom, type FakeRoom } from '../support/fake-room-bridge';
 import { DISCOVERED, GUEST_ADMITTED, GUEST_RECONNECTING, GUEST_WAITING, HOSTED, INTERFACES, ROOM_INFO } from '../support/room-fixtures';
 

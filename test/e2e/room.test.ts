@@ -20,8 +20,8 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchBrowser } from './support/chromium';
-import { currentStep, goToStep, openApp, openSample, pageErrors, shot } from './support/app';
+import { launchBrowser } from '../support/chromium.mjs';
+import { currentStep, goToStep, openApp, openSample, pageErrors, shot } from '../support/app';
 import { mainRoomLaptops, type MainLaptop, type MainRoomLaptops } from '../support/room-main';
 import { connectPageToRoom } from '../support/room-browser';
 
