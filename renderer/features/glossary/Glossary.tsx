@@ -24,6 +24,7 @@ import { SelectField, TextField, firstError } from '../../ui/fields';
 import { RichTextEditor, useDocFragment } from '../../ui/RichTextEditor';
 import { TermVariants } from './TermVariants';
 import { ReviewPanel, StatusBadge } from '../approvals/ReviewPanel';
+import { BulkApproval } from '../approvals/BulkApproval';
 import { useApprovalStates, useComments } from '../approvals/review-data';
 import './glossary.css';
 
@@ -159,6 +160,7 @@ export function Glossary() {
       <p className="review-summary" data-testid="glossary-summary">
         {t('approvals.summary', { agreed: summary.agreed, total: summary.total, open: summary.total - summary.agreed, changed: summary.changedSinceApproval })}
       </p>
+      <BulkApproval states={[...termStates.values()]} />
       <div className="master-detail">
         <div className="master">
           <div className="glossary-filters">

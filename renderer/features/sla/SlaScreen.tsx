@@ -24,6 +24,7 @@ import { useAppStore } from '../../store';
 import { NumberField, SelectField, TextField, firstError } from '../../ui/fields';
 import { RichTextEditor, useDocFragment } from '../../ui/RichTextEditor';
 import { ReviewPanel, StatusBadge } from '../approvals/ReviewPanel';
+import { BulkApproval } from '../approvals/BulkApproval';
 import { useApprovalStates, useComments } from '../approvals/review-data';
 import './sla.css';
 
@@ -166,6 +167,7 @@ export function SlaScreen() {
         </p>
         <ClauseLibrary content={content} />
       </div>
+      <BulkApproval states={clauseStates} />
 
       <section className="sla-section card" aria-labelledby="sla-h-intro">
         <h2 id="sla-h-intro">{t('sla.section.intro')}</h2>
