@@ -155,6 +155,12 @@ export const strings = featureStrings({
         'seal-key-differs': 'Lo selló otra clave que la registrada al exportar esta versión.',
         'seal-key-not-recorded': 'El taller no registró la clave del sello.',
       },
+      otherWorkshop: 'Es el acuerdo «{{title}}» de {{company}} ({{date}}), no una versión de «{{open}}».',
+      otherWorkshopUnknown: 'No dice de qué taller es: no es una versión de «{{open}}».',
+      findingDetail: {
+        'no-such-version': 'El PDF dice ser la versión {{version}}; este taller no la tiene.',
+        'fingerprint-differs': 'El contenido no es el de la versión {{version}} de este taller.',
+      },
       unsupported: 'Este navegador no puede verificar PDF. Use la aplicación de escritorio o la línea de órdenes: npx pacto verify archivo.pdf',
       failed: 'No se pudo verificar: {{message}}',
       version: 'Versión {{number}} · {{title}} · {{company}}',
@@ -166,6 +172,7 @@ export const strings = featureStrings({
       signedAt: 'firmó el {{date}} ({{zone}})',
       notSigned: 'sin firma registrada',
       whatChanged: 'Qué ya no coincide',
+      technicalDetail: 'Detalle técnico (en inglés)',
       reasons: {
         empty: 'El archivo está vacío.',
         'not-a-pdf': 'El archivo no es un PDF.',
@@ -425,6 +432,12 @@ export const strings = featureStrings({
         'seal-key-differs': 'It was sealed by another key than the one recorded when this version was exported.',
         'seal-key-not-recorded': 'The workshop recorded no seal key.',
       },
+      otherWorkshop: 'It is the agreement “{{title}}” of {{company}} ({{date}}), not a version of “{{open}}”.',
+      otherWorkshopUnknown: 'It does not say which workshop it is from: it is not a version of “{{open}}”.',
+      findingDetail: {
+        'no-such-version': 'The PDF says it is version {{version}}; this workshop has no such version.',
+        'fingerprint-differs': 'The content is not that of this workshop’s version {{version}}.',
+      },
       unsupported: 'This browser cannot verify PDFs. Use the desktop app or the command line: npx pacto verify file.pdf',
       failed: 'Could not verify: {{message}}',
       version: 'Version {{number}} · {{title}} · {{company}}',
@@ -436,6 +449,7 @@ export const strings = featureStrings({
       signedAt: 'signed on {{date}} ({{zone}})',
       notSigned: 'no signature recorded',
       whatChanged: 'What no longer matches',
+      technicalDetail: 'Technical detail',
       reasons: {
         empty: 'The file is empty.',
         'not-a-pdf': 'The file is not a PDF.',

@@ -3,6 +3,19 @@ import { featureStrings } from '../../i18n/feature-strings';
 export const strings = featureStrings({
   namespace: 'funnel',
   es: {
+    flow: {
+      controls: 'Controles del lienzo',
+      zoomIn: 'Acercar',
+      zoomOut: 'Alejar',
+      fitView: 'Encuadrar todo',
+      interactive: 'Bloquear o desbloquear el lienzo',
+      minimap: 'Minimapa',
+      handle: 'Punto de conexión',
+      node: 'Pulse Intro o Espacio para seleccionar una etapa y Escape para cancelar.',
+      nodeMove: 'Pulse Intro o Espacio para seleccionar una etapa; después, las flechas la mueven. Escape para cancelar.',
+      edge: 'Pulse Intro o Espacio para seleccionar una flecha y Escape para cancelar.',
+      moved: 'Etapa movida hacia {{direction}}. Nueva posición: x {{x}}, y {{y}}',
+    },
     tabs: { label: 'Embudos', agreed: 'Acordado', marketing: 'De Marketing', sales: 'De Ventas', compare: 'Comparar' },
     funnelName: { agreed: 'Embudo acordado', marketing: 'Embudo de Marketing', sales: 'Embudo de Ventas' },
     intro: {
@@ -111,6 +124,19 @@ export const strings = featureStrings({
     },
   },
   en: {
+    flow: {
+      controls: 'Canvas controls',
+      zoomIn: 'Zoom in',
+      zoomOut: 'Zoom out',
+      fitView: 'Fit everything in view',
+      interactive: 'Lock or unlock the canvas',
+      minimap: 'Mini map',
+      handle: 'Connection point',
+      node: 'Press Enter or Space to select a stage, Escape to cancel.',
+      nodeMove: 'Press Enter or Space to select a stage; then the arrow keys move it. Escape to cancel.',
+      edge: 'Press Enter or Space to select an arrow, Escape to cancel.',
+      moved: 'Stage moved {{direction}}. New position: x {{x}}, y {{y}}',
+    },
     tabs: { label: 'Funnels', agreed: 'Agreed', marketing: "Marketing's", sales: "Sales'", compare: 'Compare' },
     funnelName: { agreed: 'Agreed funnel', marketing: "Marketing's funnel", sales: "Sales' funnel" },
     intro: {
