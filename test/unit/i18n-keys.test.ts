@@ -12,8 +12,8 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { resourcesFor } from '../../renderer/i18n';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fixedT, initI18n, resourcesFor } from '../../renderer/i18n';
 
 const root = join(__dirname, '..', '..');
 const PLURAL = /_(zero|one|two|few|many|other)$/;
@@ -99,5 +99,33 @@ describe('translation keys', () => {
       return true;
     });
     expect(dead).toEqual([]);
+  });
+});
+
+describe('plurals', () => {
+  beforeAll(async () => {
+    await initI18n('es');
+  });
+
+  it('follow i18next plural rules in both languages: "1 evento", "1 event"', () => {
+    const es = fixedT('es');
+    const en = fixedT('en');
+    expect(es('agreement.audit.chainOk', { count: 1, head: 'h' })).toBe('Cadena íntegra: 1 evento, último hash h');
+    expect(es('agreement.audit.chainOk', { count: 3, head: 'h' })).toBe('Cadena íntegra: 3 eventos, último hash h');
+    expect(en('agreement.audit.chainOk', { count: 1, head: 'h' })).toBe('Chain intact: 1 event, last hash h');
+    expect(en('agreement.pdf.summary.inMonths', { count: 1 })).toBe('in 1 month');
+    expect(es('funnel.copied', { count: 1 })).toBe('Copiada 1 etapa.');
+  });
+
+  it('every count in a string has its plural forms (a key with {{count}} and no _one/_other reads "1 eventos")', () => {
+    const single = (tree: Record<string, unknown>) =>
+      leafKeys(tree).filter((key) => {
+        const value = key.split('.').reduce<unknown>((node, k) => (node as Record<string, unknown>)[k], tree);
+        // A count in brackets labels a list ("Avisos (3)") and reads the same for 1.
+        return typeof value === 'string' && /\{\{count\}\}/.test(value.replace(/\(\{\{count\}\}\)/g, '')) && !PLURAL.test(key);
+      });
+    // Counts that are never 1: a selection of several, a position "of N".
+    const allowed = new Set(['funnel.panel.many', 'facilitation.block.moved']);
+    expect(single(resourcesFor('es')).filter((k) => !allowed.has(k))).toEqual([]);
   });
 });
