@@ -19,7 +19,7 @@
  * the bridge (`openExternal`, http(s) and mailto only). Pasted HTML is
  * cleaned first (`RichTextPaste.ts`).
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { Extension } from '@tiptap/core';
@@ -139,8 +139,33 @@ function Toolbar({ editor, tables, onLink }: { editor: Editor; tables: boolean; 
   const { t } = useTranslation();
   const chain = () => editor.chain().focus();
   const inTable = editor.isActive('table');
+  const bar = useRef<HTMLDivElement>(null);
+  // The WAI-ARIA toolbar pattern: one tab stop (the last button used, else the first), arrow keys, Home and End inside.
+  const current = useRef(0);
+  const buttons = () => [...(bar.current?.querySelectorAll<HTMLButtonElement>('button') ?? [])];
+  useLayoutEffect(() => {
+    const all = buttons();
+    if (current.current >= all.length) current.current = 0;
+    all.forEach((b, i) => (b.tabIndex = i === current.current ? 0 : -1));
+  });
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const all = buttons();
+    const at = all.indexOf(document.activeElement as HTMLButtonElement);
+    if (at < 0) return;
+    const next =
+      e.key === 'ArrowRight' ? (at + 1) % all.length : e.key === 'ArrowLeft' ? (at - 1 + all.length) % all.length : e.key === 'Home' ? 0 : e.key === 'End' ? all.length - 1 : null;
+    if (next === null) return;
+    e.preventDefault();
+    all[next]!.focus();
+  };
+  const onFocus = (e: React.FocusEvent) => {
+    const at = buttons().indexOf(e.target as HTMLButtonElement);
+    if (at < 0) return;
+    current.current = at;
+    buttons().forEach((b, i) => (b.tabIndex = i === at ? 0 : -1));
+  };
   return (
-    <div className="rt-toolbar" role="toolbar" aria-label={t('approvals.editor.toolbar')}>
+    <div className="rt-toolbar" role="toolbar" aria-label={t('approvals.editor.toolbar')} ref={bar} onKeyDown={onKeyDown} onFocus={onFocus}>
       <ToolButton label={t('approvals.editor.heading')} active={editor.isActive('heading', { level: 3 })} onClick={() => chain().toggleHeading({ level: 3 }).run()}>
         H
       </ToolButton>

@@ -4,10 +4,10 @@
  * workshop — a structured commitment (from the standard commitments) and/or
  * template text for a written section. Pure: the UI applies the result.
  */
-import type { Commitment, Language, SlaSectionKey } from '../domain/workshop';
+import type { Commitment, Language, SlaSectionKey, WorkshopContent } from '../domain/workshop';
 import { standardCommitments } from '../sample/standard-content';
 import { slaSectionTemplate } from './templates';
-import type { RichDoc } from '../domain/rich-text';
+import { richTextToPlain, type RichDoc } from '../domain/rich-text';
 
 type Bi = Record<Language, string>;
 
@@ -61,4 +61,28 @@ export function clauseInsertion(clause: LibraryClause, language: Language, mqlsP
 export function appendRichDoc(base: RichDoc, extra: RichDoc): RichDoc {
   const blank = base.content.every((n) => n.type === 'paragraph' && !n.content);
   return { type: 'doc', content: blank ? extra.content : [...base.content, ...extra.content] };
+}
+
+/** Where an insertion's content already is in the workshop: an equal commitment's id, the section that already holds the text. */
+export interface ClauseDuplicate {
+  commitmentId: string | null;
+  section: SlaSectionKey | null;
+}
+
+/**
+ * Whether inserting `add` would repeat what `content` already has: a
+ * commitment of the same party with the same promise and metric (whatever its
+ * target), or a section whose text already contains the template's text.
+ * Null when nothing would be repeated.
+ */
+export function clauseDuplicate(add: ClauseInsertion, content: WorkshopContent): ClauseDuplicate | null {
+  const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+  const c = add.commitment;
+  const commitment = c ? content.sla.commitments.find((x) => x.party === c.party && same(x.commitment, c.commitment) && same(x.metric, c.metric)) : undefined;
+  const s = add.section;
+  const current = s ? content.sla.sections?.[s.key] : undefined;
+  const template = s ? richTextToPlain(s.text).replace(/\s+/g, ' ').trim() : '';
+  const inSection = s && current !== undefined && template !== '' && richTextToPlain(current).replace(/\s+/g, ' ').includes(template);
+  if (!commitment && !inSection) return null;
+  return { commitmentId: commitment?.id ?? null, section: inSection ? s.key : null };
 }

@@ -103,6 +103,10 @@ describe('VerifyPanel: the seal key and what the seal proves', () => {
     expect(block.getAttribute('data-status')).toBe('mismatch');
     expect(block.textContent).toContain('Comparado con el taller abierto «Otro taller»');
     expect(block.textContent).toContain('El PDF es de otro taller.');
+    // Which workshop it belongs to, from the agreement the PDF carries, in the UI language.
+    expect(screen.getByTestId('verify-other-workshop').textContent).toBe(
+      `Es el acuerdo «${intact.agreement!.title}» de Nubecom Soluciones (30 de noviembre de 2026), no una versión de «Otro taller».`,
+    );
   });
 });
 

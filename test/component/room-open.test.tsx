@@ -127,7 +127,7 @@ describe('Open the room: the open room', () => {
     expect(within(dialog).getByTestId('room-address').textContent).toBe('192.168.1.20:48123');
     await waitFor(() => expect(within(dialog).getByTestId('room-listens-on').textContent).toBe('Wi-Fi “Wi-Fi” (192.168.1.20)'));
     expect(within(dialog).getByTestId('room-discovery').textContent).toBe('Visible to laptops on this network.');
-    expect(within(dialog).getByTestId('room-refused').textContent).toContain('1 attempts with a wrong code; the last from 192.168.1.66');
+    expect(within(dialog).getByTestId('room-refused').textContent).toContain('One attempt with a wrong code, from 192.168.1.66');
     await expectAxeClean();
   });
 

@@ -12,8 +12,8 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { resourcesFor } from '../../renderer/i18n';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fixedT, initI18n, resourcesFor } from '../../renderer/i18n';
 
 const root = join(__dirname, '..', '..');
 const PLURAL = /_(zero|one|two|few|many|other)$/;
@@ -55,13 +55,17 @@ const namespaces = new Set([...defined.es, ...defined.en].map((k) => k.split('.'
 const literals: { key: string; path: string; inCall: boolean }[] = [];
 /** Fixed prefixes of template-literal keys (`model.kinds.`). */
 const prefixes = new Set<string>();
+/** Template-literal keys passed to t() whose namespace does not exist (`t(\`review.${x}\`)` after `review` was renamed). */
+const unknownPrefixes: string[] = [];
 for (const { path, text } of sources) {
   for (const m of text.matchAll(/(\bt\(\s*)?(['"])([A-Za-z][\w-]*(?:\.[\w-]+)+)\2/g)) {
     const key = m[3]!;
-    if (namespaces.has(key.split('.')[0]!)) literals.push({ key, path, inCall: m[1] !== undefined });
+    // A key passed to t() counts whatever its namespace: one of a namespace that no longer exists is unknown, not ignored.
+    if (m[1] !== undefined || namespaces.has(key.split('.')[0]!)) literals.push({ key, path, inCall: m[1] !== undefined });
   }
-  for (const m of text.matchAll(/`([A-Za-z][\w-]*\.[\w.-]*)\$\{/g)) {
-    if (namespaces.has(m[1]!.split('.')[0]!)) prefixes.add(m[1]!);
+  for (const m of text.matchAll(/(\bt\(\s*)?`([A-Za-z][\w-]*\.[\w.-]*)\$\{/g)) {
+    if (namespaces.has(m[2]!.split('.')[0]!)) prefixes.add(m[2]!);
+    else if (m[1] !== undefined) unknownPrefixes.push(`${m[2]!}\${…} (${path})`);
   }
 }
 const usedLiterals = new Set(literals.map((l) => l.key));
@@ -69,6 +73,8 @@ const usedLiterals = new Set(literals.map((l) => l.key));
 describe('translation keys', () => {
   it('finds the keys the code uses (the scan works)', () => {
     expect(usedLiterals.has('agreement.export.done')).toBe(true);
+    // t() keys are scanned whatever their namespace, so a key of a removed namespace is caught as unknown.
+    expect(namespaces.has('review')).toBe(false);
     expect(literals.filter((l) => l.inCall).length).toBeGreaterThan(200);
   });
 
@@ -81,6 +87,10 @@ describe('translation keys', () => {
     });
   }
 
+  it('every template key passed to t() starts with a namespace that exists', () => {
+    expect(unknownPrefixes).toEqual([]);
+  });
+
   it('every defined key is used by the code (no dead strings)', () => {
     const dead = [...defined.es].filter((key) => {
       const k = base(key);
@@ -89,5 +99,33 @@ describe('translation keys', () => {
       return true;
     });
     expect(dead).toEqual([]);
+  });
+});
+
+describe('plurals', () => {
+  beforeAll(async () => {
+    await initI18n('es');
+  });
+
+  it('follow i18next plural rules in both languages: "1 evento", "1 event"', () => {
+    const es = fixedT('es');
+    const en = fixedT('en');
+    expect(es('agreement.audit.chainOk', { count: 1, head: 'h' })).toBe('Cadena íntegra: 1 evento, último hash h');
+    expect(es('agreement.audit.chainOk', { count: 3, head: 'h' })).toBe('Cadena íntegra: 3 eventos, último hash h');
+    expect(en('agreement.audit.chainOk', { count: 1, head: 'h' })).toBe('Chain intact: 1 event, last hash h');
+    expect(en('agreement.pdf.summary.inMonths', { count: 1 })).toBe('in 1 month');
+    expect(es('funnel.copied', { count: 1 })).toBe('Copiada 1 etapa.');
+  });
+
+  it('every count in a string has its plural forms (a key with {{count}} and no _one/_other reads "1 eventos")', () => {
+    const single = (tree: Record<string, unknown>) =>
+      leafKeys(tree).filter((key) => {
+        const value = key.split('.').reduce<unknown>((node, k) => (node as Record<string, unknown>)[k], tree);
+        // A count in brackets labels a list ("Avisos (3)") and reads the same for 1.
+        return typeof value === 'string' && /\{\{count\}\}/.test(value.replace(/\(\{\{count\}\}\)/g, '')) && !PLURAL.test(key);
+      });
+    // Counts that are never 1: a selection of several, a position "of N".
+    const allowed = new Set(['funnel.panel.many', 'facilitation.block.moved']);
+    expect(single(resourcesFor('es')).filter((k) => !allowed.has(k))).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
  * (approve as a participant of that team, withdraw, or what changed since an
  * older approval, word by word), and its comment threads.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Approval, ItemApprovalState } from '../../../shared/agreement/approvals';
 import type { FieldChange } from '../../../shared/agreement/diff';
@@ -68,8 +68,17 @@ function PartyApproval({ state, itemRef, team, people }: { state: ItemApprovalSt
   const stale = state.changedSinceApproval.find((s) => s.team === team);
   const current = approved ? undefined : stale;
   const teamName = t(`teams.${team}`);
+  // After "Approve" its button is gone: the focus stays on this item, on its Withdraw button (or the team's block).
+  const box = useRef<HTMLDivElement>(null);
+  const justApproved = useRef(false);
+  useEffect(() => {
+    if (!justApproved.current || !approved) return;
+    justApproved.current = false;
+    const target = box.current?.querySelector<HTMLElement>(`[data-testid="withdraw-${team}"]`) ?? box.current;
+    target?.focus();
+  }, [approved, team]);
   return (
-    <div className={`party-approval party-approval--${team}`} data-testid={`approval-${team}`}>
+    <div className={`party-approval party-approval--${team}`} data-testid={`approval-${team}`} ref={box} tabIndex={-1}>
       <div className="party-approval__head">
         <span className={`owner owner--${team}`}>{teamName}</span>
         {approved ? (
@@ -107,7 +116,11 @@ function PartyApproval({ state, itemRef, team, people }: { state: ItemApprovalSt
               data-testid={`approve-${team}`}
               onClick={() => {
                 if (!approver) return;
-                void approveItem(itemRef, approver).then((errors) => setError(errors ? t(`approvals.approvals.error.${firstError(errors)}`) : null));
+                justApproved.current = true;
+                void approveItem(itemRef, approver).then((errors) => {
+                  setError(errors ? t(`approvals.approvals.error.${firstError(errors)}`) : null);
+                  if (errors) justApproved.current = false;
+                });
               }}
             >
               {t('approvals.approvals.approveFor', { team: teamName })}

@@ -7,7 +7,7 @@
  * withdrawing are recorded in the audit trail (`approved`,
  * `approval-withdrawn`). Each returns the field errors (null when applied).
  */
-import type { Approval } from '../../../shared/agreement/approvals';
+import { approve, type Approval, type ItemApprovalState } from '../../../shared/agreement/approvals';
 import { approveInDoc, findApprovableItem, withdrawInDoc, type ItemRef } from '../../../shared/domain/approvals-doc';
 import { addComment, setThreadResolved, type NewComment } from '../../../shared/domain/comments-doc';
 import { APPROVALS_ORIGIN, COMMENTS_ORIGIN } from '../../../shared/domain/doc-edit';
@@ -47,6 +47,59 @@ export async function approveItem(ref: ItemRef, participant: Participant): Promi
     });
   }
   return errors;
+}
+
+/**
+ * The items `team` may approve in one go: not yet approved by `team` for
+ * their current content, never approved by `team` in an older version (a
+ * "changed since approval" item is reviewed on its own, word by word), and
+ * approvable as they stand (a term without definition is not). In `states`'
+ * order.
+ */
+export function unchangedPendingItems(states: readonly ItemApprovalState[], team: Party): ItemApprovalState[] {
+  return states.filter(
+    (s) =>
+      s.pending.includes(team) &&
+      !s.changedSinceApproval.some((c) => c.team === team) &&
+      approve([], s.item, { id: '-', name: '-', team }, new Date(), 'UTC').ok,
+  );
+}
+
+/**
+ * `participant` approves every item of `refs` for their team at once: one
+ * `edit()` (one Yjs transaction, so other laptops see all of them or none),
+ * then one `approved` audit event per item, as if approved one by one. Every
+ * item is checked before anything is written: when one fails (deleted
+ * meanwhile, blank definition…) nothing is approved and its errors are
+ * returned, keyed by the first failing item's field (`item: 'not-found'`,
+ * `definition: 'empty-definition'`, `team: 'not-a-party'`, `timeZone: 'time-zone'`).
+ */
+export async function approveItems(refs: readonly ItemRef[], participant: Participant): Promise<FieldErrors | null> {
+  const session = openSession();
+  const at = new Date();
+  const zone = localTimeZone();
+  for (const ref of refs) {
+    const item = findApprovableItem(session.content, ref);
+    if (!item) return { item: 'not-found' };
+    const check = approve([], item, participant, at, zone);
+    if (!check.ok) {
+      const code = check.error.code;
+      return code === 'time-zone' ? { timeZone: code } : code === 'empty-definition' ? { definition: code } : { team: code };
+    }
+  }
+  const written: Approval[] = [];
+  const errors = edit((doc) => {
+    for (const ref of refs) written.push(approveInDoc(doc, session.content, ref, participant, at, zone));
+  }, APPROVALS_ORIGIN);
+  if (errors) return errors;
+  for (const [i, a] of written.entries()) {
+    await recordAudit(db, session.id, {
+      type: 'approved',
+      actor: actorOf(participant),
+      details: { kind: a.kind, itemId: a.itemId, label: findApprovableItem(session.content, refs[i]!)?.label ?? null, team: a.team, fingerprint: a.fingerprint, bulk: true },
+    });
+  }
+  return null;
 }
 
 /** Withdraws `team`'s approval of `ref` on behalf of `by` and records it in the audit trail (nothing when there was none). */

@@ -313,7 +313,18 @@ function CanvasInner(props: FunnelCanvasProps) {
           proOptions={{ hideAttribution: true }}
           onlyRenderVisibleElements={funnel.stages.length > 200}
           ariaLabelConfig={{
-            'controls.ariaLabel': t('funnel.tabs.label'),
+            // Every label React Flow shows or reads out, in the UI language (its defaults are English).
+            'controls.ariaLabel': t('funnel.flow.controls'),
+            'controls.zoomIn.ariaLabel': t('funnel.flow.zoomIn'),
+            'controls.zoomOut.ariaLabel': t('funnel.flow.zoomOut'),
+            'controls.fitView.ariaLabel': t('funnel.flow.fitView'),
+            'controls.interactive.ariaLabel': t('funnel.flow.interactive'),
+            'minimap.ariaLabel': t('funnel.flow.minimap'),
+            'handle.ariaLabel': t('funnel.flow.handle'),
+            'node.a11yDescription.default': t('funnel.flow.node'),
+            'node.a11yDescription.keyboardDisabled': t('funnel.flow.nodeMove'),
+            'edge.a11yDescription.default': t('funnel.flow.edge'),
+            'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }) => t('funnel.flow.moved', { direction, x, y }),
           }}
         >
           <Background variant={BackgroundVariant.Dots} gap={GRID * 2} size={1} />

@@ -6,7 +6,7 @@
  * it, and its approvals and comments. New terms start blank or from the
  * standard templates in the workshop's language.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { termFragment, type RichTermField } from '../../../shared/domain/workshop-doc';
@@ -24,6 +24,7 @@ import { SelectField, TextField, firstError } from '../../ui/fields';
 import { RichTextEditor, useDocFragment } from '../../ui/RichTextEditor';
 import { TermVariants } from './TermVariants';
 import { ReviewPanel, StatusBadge } from '../approvals/ReviewPanel';
+import { BulkApproval } from '../approvals/BulkApproval';
 import { useApprovalStates, useComments } from '../approvals/review-data';
 import './glossary.css';
 
@@ -51,15 +52,29 @@ function TermText({ termId, field, label, testId }: { termId: string; field: Ric
   return fragment ? <RichTextEditor fragment={fragment} label={label} testId={testId} className="span-2" /> : null;
 }
 
-function TermEditor({ term, content, state, onRemoved }: { term: Term; content: WorkshopContent; state: ItemApprovalState | undefined; onRemoved: () => void }) {
+function TermEditor({ term, content, state, onRemoved, focusName }: {
+  term: Term;
+  content: WorkshopContent;
+  state: ItemApprovalState | undefined;
+  onRemoved: () => void;
+  /** Focus (and select) the name field on mount: the term was just added. */
+  focusName?: boolean;
+}) {
   const { t } = useTranslation();
+  const editor = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!focusName) return;
+    const name = editor.current?.querySelector<HTMLInputElement>('[data-testid="term-name"]');
+    name?.focus();
+    name?.select();
+  }, [focusName]);
   const update = (field: 'name' | 'acronym') => (value: string) => firstError(editTerm(term.id, { [field]: value }));
   const stages = content.funnels.agreed.stages;
   const linked = stages.find((s) => s.termId === term.id);
   const uses = clausesUsingTerm(content, term);
   const sectionLabel = (key: string) => t(`glossary.section.${key}`);
   return (
-    <div key={term.id} data-testid="term-editor">
+    <div key={term.id} data-testid="term-editor" ref={editor}>
       <div className="term-editor__head">
         <h2>{term.acronym && term.acronym !== term.name ? `${term.acronym} — ${term.name}` : term.name}</h2>
         {state ? <StatusBadge state={state} /> : null}
@@ -129,6 +144,8 @@ export function Glossary() {
   const openComments = useMemo(() => openThreadCounts(comments), [comments]);
   const focus = useAppStore((s) => (s.route.screen === 'workshop' && s.route.step === 'glossary' ? s.route.focus : undefined));
   const [selectedId, setSelectedId] = useState<string | null>(terms.find((x) => x.id === focus)?.id ?? terms[0]?.id ?? null);
+  // The term just added: its editor takes the focus on its name field.
+  const [addedId, setAddedId] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<StatusFilter>('all');
   const [team, setTeam] = useState<Party | 'all'>('all');
@@ -151,6 +168,7 @@ export function Glossary() {
       ownerTeam: std.owner,
     });
     setSelectedId(id);
+    setAddedId(id);
   };
 
   return (
@@ -159,6 +177,7 @@ export function Glossary() {
       <p className="review-summary" data-testid="glossary-summary">
         {t('approvals.summary', { agreed: summary.agreed, total: summary.total, open: summary.total - summary.agreed, changed: summary.changedSinceApproval })}
       </p>
+      <BulkApproval states={[...termStates.values()]} />
       <div className="master-detail">
         <div className="master">
           <div className="glossary-filters">
@@ -225,6 +244,7 @@ export function Glossary() {
                 const id = newId();
                 addGlossaryTerm({ id, name: t('glossary.newTerm'), acronym: '', definition: '', entryCriteria: '', exitCriteria: '', examples: '', ownerTeam: 'marketing' });
                 setSelectedId(id);
+                setAddedId(id);
                 setQuery('');
                 setStatus('all');
                 setTeam('all');
@@ -261,6 +281,7 @@ export function Glossary() {
               term={term}
               content={content}
               state={termStates.get(term.id)}
+              focusName={term.id === addedId}
               onRemoved={() => setSelectedId(terms.find((x) => x.id !== term.id)?.id ?? null)}
             />
           ) : (

@@ -27,6 +27,7 @@ import { useAppStore } from '../../store';
 import { ChartBox, PlanVsActualChart } from '../model/charts';
 import { addWorkshopScenario } from '../model/actions';
 import '../model/targets.css';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 interface Loaded {
   name: string;
@@ -168,7 +169,7 @@ function Preview({ table, t }: { table: CsvTable; t: (k: string) => string }) {
   return (
     <section className="card">
       <h3>{t('import.preview')}</h3>
-      <div className="table-scroll">
+      <ScrollRegion label={t('import.preview')}>
         <table className="grid-table preview" data-testid="import-preview">
           <thead>
             <tr>
@@ -189,7 +190,7 @@ function Preview({ table, t }: { table: CsvTable; t: (k: string) => string }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }
@@ -379,7 +380,7 @@ function DealStages({ actuals, fmt }: { actuals: Actuals; fmt: Formatters }) {
   return (
     <>
       <h3>{t('import.dealStages')}</h3>
-      <div className="table-scroll">
+      <ScrollRegion label={t('import.dealStages')}>
         <table className="grid-table" data-testid="import-deal-stages">
           <thead>
             <tr>
@@ -402,7 +403,7 @@ function DealStages({ actuals, fmt }: { actuals: Actuals; fmt: Formatters }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }
@@ -415,7 +416,7 @@ function Cohorts({ actuals, fmt }: { actuals: Actuals; fmt: Formatters }) {
     <>
       <h3>{t('import.cohorts')}</h3>
       <p className="muted small">{t('import.tooRecentNote')}</p>
-      <div className="table-scroll">
+      <ScrollRegion label={t('import.cohorts')}>
         <table className="grid-table" data-testid="import-cohorts">
           <thead>
             <tr>
@@ -441,7 +442,7 @@ function Cohorts({ actuals, fmt }: { actuals: Actuals; fmt: Formatters }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }
@@ -469,7 +470,7 @@ function IssueList({ title, issues, testId, empty }: { title: string; issues: Ac
       {issues.length === 0 ? (
         <p className="muted" data-testid={testId}>{empty}</p>
       ) : (
-        <div className="table-scroll issues">
+        <ScrollRegion label={title} className="issues">
           <table className="grid-table" data-testid={testId}>
             <thead>
               <tr>
@@ -486,7 +487,7 @@ function IssueList({ title, issues, testId, empty }: { title: string; issues: Ac
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </>
   );

@@ -8,6 +8,7 @@ import type { WorkshopContent, WorkshopScenario } from '../../../shared/domain/w
 import { baselineOrigins, planVsActualRows, type ValueOrigin, type WorkshopPlan } from '../../../shared/model/workshop-scenarios';
 import type { Formatters } from '../../i18n';
 import { ChartBox, PlanVsActualChart, ScenarioChart } from './charts';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 /** Every scenario's volume and rate per stage and its headline figures, in columns, with a grouped bar chart. */
 export function Comparison({
@@ -42,7 +43,7 @@ export function Comparison({
   return (
     <section className="card" aria-label={t('model.comparison')}>
       <h2>{t('model.comparison')}</h2>
-      <div className="table-scroll">
+      <ScrollRegion label={t('model.comparison')}>
         <table className="grid-table comparison" data-testid="comparison">
           <thead>
             <tr>
@@ -78,7 +79,7 @@ export function Comparison({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {origins.some((o) => o !== null) ? (
         <p className="muted small" data-testid="origin-legend">
           {t('model.origin.legend', { plan: t('model.origin.plan'), span: t('model.origin.span') })}

@@ -18,6 +18,7 @@ import type { Formatters } from '../../i18n';
 import { firstError, NumberField } from '../../ui/fields';
 import { editScenarioStage } from './actions';
 import { ChartBox, MonthlyChart } from './charts';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 /** The benchmark check of the transition from `stageId` to `nextId`, when both stand for standard stages and a figure exists. */
 export function transitionBenchmark(checks: readonly BenchmarkCheck[], stageId: string, nextId: string): BenchmarkCheck | null {
@@ -255,7 +256,7 @@ export function MonthlyTable({
   className?: string;
 }) {
   return (
-    <div className="table-scroll">
+    <ScrollRegion label={t('model.monthly')}>
       <table className={className} data-testid="monthly">
         <thead>
           <tr>
@@ -280,6 +281,6 @@ export function MonthlyTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

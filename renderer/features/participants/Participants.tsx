@@ -1,5 +1,5 @@
 /** Participants: name, title, team, and whether they sign; and the company logo for the agreement's cover. */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_LOGO_CHARS } from '../../../shared/domain/bounds';
 import { TEAMS, type Participant } from '../../../shared/domain/workshop';
@@ -67,6 +67,17 @@ export function Participants() {
   const participants = useAppStore((s) => s.session!.content.participants);
   const update = <K extends keyof Participant>(id: string, field: K) => (value: Participant[K]) =>
     firstError(editParticipant(id, { [field]: value }));
+  // The participant just added: once its row is there, its name field takes the focus.
+  const [addedId, setAddedId] = useState<string | null>(null);
+  const rows = useRef<HTMLTableSectionElement>(null);
+  useEffect(() => {
+    if (!addedId) return;
+    const name = rows.current?.querySelector<HTMLInputElement>(`[data-participant-id="${addedId}"] input`);
+    if (!name) return;
+    name.focus();
+    name.select();
+    setAddedId(null);
+  }, [addedId, participants]);
   return (
     <div>
       <p className="intro">{t('participants.intro')}</p>
@@ -82,9 +93,9 @@ export function Participants() {
             <th><span className="sr-only">{t('participants.remove')}</span></th>
           </tr>
         </thead>
-        <tbody>
+        <tbody ref={rows}>
           {participants.map((p) => (
-            <tr key={p.id} data-testid="participant-row">
+            <tr key={p.id} data-testid="participant-row" data-participant-id={p.id}>
               <td><TextField label={t('participants.name')} hideLabel value={p.name} onCommit={update(p.id, 'name')} /></td>
               <td><TextField label={t('participants.jobTitle')} hideLabel value={p.title} onCommit={update(p.id, 'title')} /></td>
               <td>
@@ -107,9 +118,11 @@ export function Participants() {
         </tbody>
       </table>
       <button
-        onClick={() =>
-          addParticipant({ id: newId(), name: t('participants.newName'), title: '', team: 'marketing', signatory: false })
-        }
+        data-testid="participant-add"
+        onClick={() => {
+          const id = newId();
+          if (!addParticipant({ id, name: t('participants.newName'), title: '', team: 'marketing', signatory: false })) setAddedId(id);
+        }}
       >
         + {t('participants.add')}
       </button>

@@ -8,7 +8,7 @@
  * usual clauses. Marketing's volume commitment can stay linked to the
  * targets model and says when it is out of date.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { slaFragment } from '../../../shared/domain/workshop-doc';
@@ -17,13 +17,14 @@ import { richTextToPlain } from '../../../shared/domain/rich-text';
 import { SLA_TEXT_CLAUSE_ID, slaSectionClauseId, type ItemApprovalState } from '../../../shared/agreement/approvals';
 import { openThreadCounts } from '../../../shared/domain/comments-doc';
 import { modelLinkState, modelMqlsPerMonth } from '../../../shared/sla/model-link';
-import { clauseInsertion, CLAUSE_LIBRARY } from '../../../shared/sla/clause-library';
+import { clauseDuplicate, clauseInsertion, CLAUSE_LIBRARY, type ClauseDuplicate, type ClauseInsertion } from '../../../shared/sla/clause-library';
 import { addCommitment, editCommitment, insertLibraryClause, removeCommitment } from './actions';
 import { newId } from '../../data/workshops';
 import { useAppStore } from '../../store';
 import { NumberField, SelectField, TextField, firstError } from '../../ui/fields';
 import { RichTextEditor, useDocFragment } from '../../ui/RichTextEditor';
 import { ReviewPanel, StatusBadge } from '../approvals/ReviewPanel';
+import { BulkApproval } from '../approvals/BulkApproval';
 import { useApprovalStates, useComments } from '../approvals/review-data';
 import './sla.css';
 
@@ -88,7 +89,7 @@ function CommitmentCard({ c, content, state, openCount }: { c: Commitment; conte
   const { t } = useTranslation();
   const update = <K extends keyof Commitment>(field: K) => (value: Commitment[K]) => firstError(editCommitment(c.id, { [field]: value }));
   return (
-    <div className="commitment-card" data-testid="commitment-row">
+    <div className="commitment-card" data-testid="commitment-row" data-commitment-id={c.id}>
       <div className="commitment-card__grid">
         <TextField className="commitment-card__what" label={t('sla.commitment')} multiline rows={4} value={c.commitment} onCommit={update('commitment')} />
         <SelectField label={t('sla.party')} value={c.party} options={PARTIES.map((p) => ({ value: p, label: t(`teams.${p}`) }))} onCommit={update('party')} />
@@ -110,17 +111,50 @@ function CommitmentCard({ c, content, state, openCount }: { c: Commitment; conte
   );
 }
 
+/** Scrolls the SLA to what a library clause added or already has: a commitment card, else a section. */
+function revealInSla(where: { commitmentId: string | null; section: SlaSectionKey | null }) {
+  const el = where.commitmentId
+    ? document.querySelector<HTMLElement>(`[data-commitment-id="${where.commitmentId}"]`)
+    : where.section
+      ? document.getElementById(`sla-h-${where.section}`)?.closest<HTMLElement>('section') ?? null
+      : null;
+  el?.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
+}
+
+/**
+ * The clause library: inserts a catalogue clause and scrolls to it. A clause
+ * whose commitment or text is already in the SLA is not inserted again
+ * unasked: it says where it is, shows it, or inserts it again on request.
+ */
 function ClauseLibrary({ content }: { content: WorkshopContent }) {
   const { t } = useTranslation();
   const language = content.meta.language;
   const [done, setDone] = useState<string | null>(null);
+  const [duplicate, setDuplicate] = useState<{ title: string; add: ClauseInsertion; where: ClauseDuplicate } | null>(null);
+  // What to scroll to once the inserted clause has rendered.
+  const [reveal, setReveal] = useState<{ commitmentId: string | null; section: SlaSectionKey | null } | null>(null);
+  useEffect(() => {
+    if (reveal) revealInSla(reveal);
+  }, [reveal]);
+  const apply = (title: string, add: ClauseInsertion) => {
+    if (insertLibraryClause(add, content)) return;
+    setDuplicate(null);
+    setDone(t('sla.libraryDone', { title }));
+    setReveal({ commitmentId: add.commitment?.id ?? null, section: add.section?.key ?? null });
+  };
   const insert = (number: number) => {
     const clause = CLAUSE_LIBRARY.find((c) => c.number === number);
     if (!clause) return;
+    setDuplicate(null);
     if (clause.glossary) return setDone(t('sla.libraryGlossary'));
     const add = clauseInsertion(clause, language, modelMqlsPerMonth(content) ?? 0, newId);
-    insertLibraryClause(add, content);
-    setDone(t('sla.libraryDone', { title: clause.title[language] }));
+    const where = clauseDuplicate(add, content);
+    if (where) {
+      setDone(null);
+      setDuplicate({ title: clause.title[language], add, where });
+      return;
+    }
+    apply(clause.title[language], add);
   };
   return (
     <div className="clause-library">
@@ -139,6 +173,21 @@ function ClauseLibrary({ content }: { content: WorkshopContent }) {
         <span className="muted" role="status">
           {done}
         </span>
+      ) : null}
+      {duplicate ? (
+        <div className="notice notice--info clause-library__duplicate" role="status" data-testid="clause-duplicate">
+          <span>
+            {duplicate.where.commitmentId
+              ? t('sla.libraryDuplicateCommitment', { title: duplicate.title })
+              : t('sla.libraryDuplicateSection', { title: duplicate.title, section: t(`sla.section.${duplicate.where.section}`) })}
+          </span>{' '}
+          <button type="button" className="link-button" onClick={() => revealInSla(duplicate.where)} data-testid="clause-duplicate-show">
+            {t('sla.libraryShow')}
+          </button>{' '}
+          <button type="button" className="link-button" onClick={() => apply(duplicate.title, duplicate.add)} data-testid="clause-duplicate-insert">
+            {t('sla.libraryInsertAgain')}
+          </button>
+        </div>
       ) : null}
     </div>
   );
@@ -166,6 +215,7 @@ export function SlaScreen() {
         </p>
         <ClauseLibrary content={content} />
       </div>
+      <BulkApproval states={clauseStates} />
 
       <section className="sla-section card" aria-labelledby="sla-h-intro">
         <h2 id="sla-h-intro">{t('sla.section.intro')}</h2>

@@ -35,6 +35,10 @@ export const strings = featureStrings({
     libraryInsert: 'Insertar cláusula…',
     libraryGlossary: 'Las definiciones compartidas están en el glosario.',
     libraryDone: 'Cláusula insertada: {{title}}',
+    libraryDuplicateCommitment: '«{{title}}» ya está en el SLA: hay un compromiso igual.',
+    libraryDuplicateSection: '«{{title}}» ya está en el SLA, en «{{section}}».',
+    libraryShow: 'Mostrarla',
+    libraryInsertAgain: 'Insertarla otra vez',
     model: {
       current: 'Vinculado al modelo de metas: {{value}} al mes.',
       outOfDate: 'Desactualizado: el modelo de metas ahora necesita {{value}} al mes.',
@@ -80,6 +84,10 @@ export const strings = featureStrings({
     libraryInsert: 'Insert a clause…',
     libraryGlossary: 'Shared definitions live in the glossary.',
     libraryDone: 'Clause inserted: {{title}}',
+    libraryDuplicateCommitment: '“{{title}}” is already in the SLA: there is an equal commitment.',
+    libraryDuplicateSection: '“{{title}}” is already in the SLA, in “{{section}}”.',
+    libraryShow: 'Show it',
+    libraryInsertAgain: 'Insert it again',
     model: {
       current: 'Linked to the targets model: {{value}} a month.',
       outOfDate: 'Out of date: the targets model now needs {{value}} a month.',

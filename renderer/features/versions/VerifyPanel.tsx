@@ -32,6 +32,36 @@ export async function verifyFile(file: File): Promise<Check> {
   return result.ok ? { kind: 'done', name: file.name, verdict: result.value } : { kind: 'failed', code: result.error.code, message: result.error.message };
 }
 
+/** The verifier's own words (English, for support), folded under a translated summary. */
+function TechnicalDetail({ message }: { message: string }) {
+  const { t } = useTranslation();
+  return (
+    <details className="muted small">
+      <summary>{t('agreement.verify.technicalDetail')}</summary>
+      {message}
+    </details>
+  );
+}
+
+/** What a workshop finding means here, in the UI language: for a PDF of another workshop, which one it is. */
+function FindingDetail({ code, verdict, version, open }: { code: string; verdict: PdfVerdict; version: number | null; open: string }) {
+  const { t } = useTranslation();
+  const fmt = formatters(useAppStore((s) => s.language));
+  if (code === 'other-workshop') {
+    const a = verdict.agreement;
+    return (
+      <div data-testid="verify-other-workshop">
+        {a
+          ? t('agreement.verify.otherWorkshop', { title: a.title, company: a.company, date: fmt.date(a.date), open })
+          : t('agreement.verify.otherWorkshopUnknown', { open })}
+      </div>
+    );
+  }
+  if (code === 'no-such-version') return <div>{t('agreement.verify.findingDetail.no-such-version', { version: verdict.version ?? '?' })}</div>;
+  if (code === 'fingerprint-differs') return <div>{t('agreement.verify.findingDetail.fingerprint-differs', { version: version ?? '?' })}</div>;
+  return null;
+}
+
 /** The verdict compared with the open workshop (its versions, signatures and the seal keys its exports recorded). */
 function WorkshopComparison({ verdict }: { verdict: PdfVerdict }) {
   const { t } = useTranslation();
@@ -48,7 +78,8 @@ function WorkshopComparison({ verdict }: { verdict: PdfVerdict }) {
           {match.findings.map((f, i) => (
             <li key={i} data-code={f.code}>
               {t(`agreement.verify.workshopFindings.${f.code}`)}
-              <div className="muted small">{f.message}</div>
+              <FindingDetail code={f.code} verdict={verdict} version={match.version} open={session.content.meta.title} />
+              <TechnicalDetail message={f.message} />
             </li>
           ))}
         </ul>
@@ -120,7 +151,7 @@ export function Verdict({ check }: { check: Check }) {
             {v.reasons.map((r, i) => (
               <li key={i} data-code={r.code}>
                 {t(`agreement.verify.reasons.${r.code}`, { defaultValue: r.message })}
-                <div className="muted small">{r.message}</div>
+                <TechnicalDetail message={r.message} />
               </li>
             ))}
           </ul>
