@@ -17,7 +17,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { importActuals } from '../../shared/import/actuals';
-import { csvToSheet, csvToWorkbook, withChartSheet, workbookBytes } from '../fixtures/workbooks';
+import { csvToSheet, csvToWorkbook, encryptedWorkbook, formulasOnlyWorkbook, millionRowWorkbook, withChartSheet, workbookBytes } from '../fixtures/workbooks';
 import { ARTIFACTS, goToStep, launchApp, openSample, pageErrors, shot } from '../support/app';
 
 const url = inject('pactoUrl');
@@ -136,6 +136,25 @@ describe('Excel workbooks on the import', () => {
     await expect(page.getByTestId('import-win-rate').textContent()).resolves.toMatch(/60(,0+)?\s?% \(3 de 5\)/);
     await shotsAtSizes('crm-04-sheet-picker');
     await page.getByTestId('import-cancel').click();
+  });
+  it('says what is wrong with a bad workbook, names the file and the sheet, and offers nothing to confirm', async () => {
+    const cases: [string, Uint8Array, string][] = [
+      ['bloqueado.xlsx', encryptedWorkbook(), 'El libro está protegido con contraseña'],
+      ['informe.xlsx', formulasOnlyWorkbook(), 'En la hoja «Report», 4 celda(s) con fórmula, la primera en A2, no tienen el resultado guardado'],
+      ['millon.xlsx', millionRowWorkbook(), 'La hoja «Opportunities» tiene 1.000.000 filas de datos; una importación lee como máximo 200.000.'],
+    ];
+    for (const [name, bytes, message] of cases) {
+      await page.getByTestId('open-import').click();
+      await drop(name, bytes);
+      // A workbook that cannot be read at all says so alone (import-unreadable); one read with problems lists them (import-errors).
+      await page.getByTestId('import-results').filter({ hasText: message }).waitFor();
+      await expect(page.getByTestId('import-file-info').textContent()).resolves.toContain(`${name} · 0 filas`);
+      await expect(page.getByTestId('import-confirm').isDisabled()).resolves.toBe(true);
+      // No rows to map: no column mapping is offered in front of the message.
+      await expect(page.getByTestId('import-screen').getByTestId('import-mapping').count()).resolves.toBe(0);
+      if (name === 'informe.xlsx') await shotsAtSizes('crm-05-formulas-without-values');
+      await page.getByTestId('import-cancel').click();
+    }
   });
 });
 
