@@ -223,7 +223,10 @@ export function importTable(table: CsvTable, options: ImportOptions = {}): Actua
     if (detected) return computeActuals(table, detected.mapping, detected.format, options);
     const dialect = defaultDialect(table, options);
     const errors = [...table.issues];
-    if (table.header.length > 0) {
+    if (table.header.length > 0 && table.rows.length === 0) {
+      // Nothing to map: the file's own problem (formulas with no stored result …) or "no data rows", not "map by hand".
+      if (!errors.some((e) => e.row === null)) errors.push(importIssue(null, 'noRows'));
+    } else if (table.header.length > 0) {
       const found = `${table.header.slice(0, 6).join(', ')}${table.header.length > 6 ? ', …' : ''}`;
       errors.push(importIssue(1, table.header.length === 1 ? 'oneColumn' : 'unrecognised', { found }));
     }

@@ -38,9 +38,9 @@ export const IMPORT_ISSUE_TEXT = {
   unclosedQuote: (v) => `A quoted field is never closed (from line ${v.line}): this row and everything after it could not be read.`,
   textAfterQuote: () => 'A quoted field has text after its closing quote; the row may be split wrongly.',
   unrecognised: (v) =>
-    `The columns were not recognised as a HubSpot contacts export or a Salesforce opportunities report (found: ${v.found}). Map the columns by hand.`,
+    `The columns were not recognised as an export of HubSpot (contacts), Salesforce (opportunities), Pipedrive, Zoho CRM or Dynamics 365 (deals) (found: ${v.found}). Map the columns by hand.`,
   oneColumn: (v) =>
-    `The columns were not recognised as a HubSpot contacts export or a Salesforce opportunities report (found: ${v.found}). Only one column was found: the file may use a delimiter other than comma, semicolon, tab or pipe.`,
+    `The columns were not recognised as an export of HubSpot (contacts), Salesforce (opportunities), Pipedrive, Zoho CRM or Dynamics 365 (deals) (found: ${v.found}). Only one column was found: the file may use a delimiter other than comma, semicolon, tab or pipe.`,
   unexpected: (v) => `The import failed unexpectedly: ${v.error}`,
   missingColumn: (v) => `The column "${v.column}" is not in the header.`,
   noRows: () => 'The file has a header but no data rows.',
@@ -63,7 +63,7 @@ export const IMPORT_ISSUE_TEXT = {
   tooManyRows: (v) =>
     `The sheet "${v.sheet}" has ${Number(v.rows).toLocaleString('en-US')} data rows; one import reads at most ${Number(v.limit).toLocaleString('en-US')}. Nothing was read: filter the export (one year, one pipeline) or split it.`,
   formulaNoValue: (v) =>
-    `${v.count} formula cell(s), the first at ${v.cell}, have no stored result and read as empty: the file was written by a program that does not calculate. Open it in Excel or LibreOffice, save it, and import it again.`,
+    `In the sheet "${v.sheet}", ${v.count} formula cell(s), the first at ${v.cell}, have no stored result and read as empty: the file was written by a program that does not calculate. Open it in Excel or LibreOffice, save it, and import it again.`,
 } satisfies Record<string, (values: Record<string, string | number>) => string>;
 
 /** Code of an import problem. */

@@ -177,7 +177,7 @@ function sheetTable(wb: WorkBook, name: string): CsvTable {
   }
   const issues: ImportIssue[] = [];
   const formulaIssue = () => {
-    if (formulasWithoutValue > 0) issues.push(importIssue(null, 'formulaNoValue', { count: formulasWithoutValue, cell: firstFormula ?? '' }));
+    if (formulasWithoutValue > 0) issues.push(importIssue(null, 'formulaNoValue', { sheet: name, count: formulasWithoutValue, cell: firstFormula ?? '' }));
   };
   if (headerRow < 0) {
     formulaIssue();

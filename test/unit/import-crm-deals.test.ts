@@ -1,8 +1,9 @@
 // Deal exports of Pipedrive, Zoho CRM and Dynamics 365 in their own column
 // layouts, English and Spanish (fixtures with invented people in
-// test/fixtures/), each as CSV and as an Excel workbook made from it. The
-// expected figures were counted by hand from the fixture rows, as noted
-// beside each case; days are from the created date to the close date.
+// test/fixtures/), each as CSV and as an Excel workbook made from it (.xlsx
+// and legacy .xls). The expected figures were counted by hand from the
+// fixture rows, as noted beside each case; days are from the created date to
+// the close date.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importActuals, importTable, type Actuals } from '../../shared/import/actuals';
@@ -195,6 +196,12 @@ describe.each(CASES)('%s', (name, dialect, expected) => {
     check(fromXlsx, expected);
     expect(fromXlsx.stages).toEqual(fromCsv.stages);
     expect(fromXlsx.cohorts).toEqual(fromCsv.cohorts);
+  });
+
+  it('gives the same figures as a legacy .xls workbook', () => {
+    const fromXls = importTable(readWorkbook(csvToWorkbook(csv, { ...dialect, bookType: 'xls' })).table);
+    check(fromXls, expected);
+    expect(fromXls.stages).toEqual(importActuals(csv).stages);
   });
 });
 

@@ -26,6 +26,12 @@ describe('malformed CSVs', () => {
     expect(r.rows).toEqual({ read: 0, counted: 0 });
   });
 
+  it('an unrecognised header without rows says there are no rows, not to map the columns', () => {
+    const r = importActuals('Nombre,Importe,Fase\n');
+    expect(r.format).toBeNull();
+    expect(r.errors).toMatchObject([{ code: 'noRows', row: null }]);
+  });
+
   it('a delimiter other than comma, semicolon, tab or pipe: columns not recognised, with a hint', () => {
     const r = importActuals(first(HUBSPOT_LINES, 5).replaceAll(',', ':'));
     expect(r.format).toBeNull();

@@ -103,7 +103,7 @@ describe('bad workbooks: one clear message each, no figures', () => {
     ['empty', emptyWorkbook(), 'sheetEmpty', /The sheet "Sheet1" is empty/],
     ['only a chart sheet', chartOnlyWorkbook(), 'chartOnly', /only sheet, "Pipeline chart", is a chart, not a table of records/],
     ['1,000,000 rows', millionRowWorkbook(), 'tooManyRows', /has 1,000,000 data rows; one import reads at most 200,000\. Nothing was read/],
-    ['formulas with no stored result', formulasOnlyWorkbook(), 'formulaNoValue', /4 formula cell\(s\), the first at A2, have no stored result/],
+    ['formulas with no stored result', formulasOnlyWorkbook(), 'formulaNoValue', /In the sheet "Report", 4 formula cell\(s\), the first at A2, have no stored result/],
   ];
   for (const [name, bytes, code, text] of cases) {
     it(name, () => {
@@ -113,7 +113,8 @@ describe('bad workbooks: one clear message each, no figures', () => {
       expect(read.table.rows).toEqual([]);
       const actuals = importTable(read.table);
       expect(actuals.stages).toEqual([]);
-      expect(actuals.errors[0]!.code).toBe(code);
+      // The workbook's problem alone: nothing else (no "map the columns by hand" with no rows to map).
+      expect(actuals.errors.map((e) => e.code)).toEqual([code]);
     });
   }
 

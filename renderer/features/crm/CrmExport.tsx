@@ -2,7 +2,8 @@
  * The CRM hand-back downloads of the Export step: for the chosen version's
  * content, the HubSpot, Salesforce, CSV and Markdown files of
  * shared/crm/handback.ts (the same bytes `pacto export` writes), one button
- * per file, each saved through the bridge's `saveFile` (the native save
+ * per file and, for HubSpot and Salesforce, a short how-to (the full one is
+ * their `*-howto.md` file), each file saved through the bridge's `saveFile` (the native save
  * dialog in the app, a download in a browser). Nothing in the workshop changes.
  */
 import { useState } from 'react';
@@ -13,6 +14,12 @@ import { platform } from '../../platform';
 import './crm.css';
 
 const FORMATS = ['hubspot', 'salesforce', 'csv', 'md'] as const satisfies readonly HandbackFormat[];
+
+/** The short how-to shown under the CRMs an admin applies files to (keys of `crm.steps.<format>`); the full one is each format's how-to file. */
+const STEPS: Partial<Record<(typeof FORMATS)[number], readonly string[]>> = {
+  hubspot: ['api', 'hand', 'check'],
+  salesforce: ['deploy', 'path', 'check'],
+};
 
 type Status = { kind: 'busy' | 'done' | 'cancelled' | 'failed'; text: string } | null;
 
@@ -39,6 +46,16 @@ export function CrmExport({ content }: { content: WorkshopContent }) {
             <div>
               <strong>{t(`crm.formats.${format}.title`)}</strong>
               <p className="muted small">{t(`crm.formats.${format}.text`)}</p>
+              {STEPS[format] ? (
+                <details className="crm-export__howto" data-testid={`crm-howto-${format}`}>
+                  <summary>{t('crm.howto')}</summary>
+                  <ol className="small">
+                    {STEPS[format].map((step) => (
+                      <li key={step}>{t(`crm.steps.${format}.${step}`)}</li>
+                    ))}
+                  </ol>
+                </details>
+              ) : null}
             </div>
             <div className="crm-export__files">
               {handbackFiles(content, format).map((file) => (

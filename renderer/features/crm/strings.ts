@@ -9,6 +9,19 @@ const es = {
     csv: { title: 'CSV', text: 'Etapas (definición, criterios, responsable, conversión y días) y compromisos del SLA (parte, métrica, meta, unidad, periodo, cómo se mide).' },
     md: { title: 'Resumen (Markdown)', text: 'Glosario, compromisos del SLA y embudo acordado, legibles en cualquier editor.' },
   },
+  howto: 'Cómo aplicarlo',
+  steps: {
+    hubspot: {
+      api: 'Con la API: envíe cada JSON en un PATCH a /crm/v3/properties/contacts/lifecyclestage y …/hs_lead_status (una app privada con el permiso crm.schemas.contacts.write; la orden está en hubspot-howto.md).',
+      hand: 'O a mano: Configuración › Objetos › Contactos › Ciclo de vida (y Propiedades › Estado del lead), pegando cada descripción desde hubspot-options.csv.',
+      check: 'Antes: las opciones enviadas sustituyen a las de la propiedad; revise que estén todas y pruebe en un sandbox.',
+    },
+    salesforce: {
+      deploy: 'Despliegue el ZIP en un sandbox: sf project deploy start --metadata-dir salesforce-metadata.zip --target-org mi-sandbox (o Workbench › Migration › Deploy).',
+      path: 'Active Path (Configuración › Path Settings) para ver la orientación de cada etapa.',
+      check: 'Antes: cada lista de selección queda con exactamente estos valores; si su organización usa otros nombres, renómbrelos con salesforce-stages.csv.',
+    },
+  },
   saving: 'Guardando {{name}}…',
   saved: 'Guardado: {{path}}',
   cancelled: 'Guardado cancelado: no se escribió nada.',
@@ -23,6 +36,19 @@ const en = {
     salesforce: { title: 'Salesforce', text: 'Lead statuses and opportunity stages with definitions, probabilities and Path guidance: deployable metadata (ZIP), a CSV and how to deploy it.' },
     csv: { title: 'CSV', text: 'Stages (definition, criteria, owner, rate and days) and SLA commitments (party, metric, target, unit, period, how measured).' },
     md: { title: 'Summary (Markdown)', text: 'Glossary, SLA commitments and the agreed funnel, readable in any editor.' },
+  },
+  howto: 'How to apply it',
+  steps: {
+    hubspot: {
+      api: 'With the API: send each JSON in a PATCH to /crm/v3/properties/contacts/lifecyclestage and …/hs_lead_status (a private app with the crm.schemas.contacts.write scope; the command is in hubspot-howto.md).',
+      hand: 'Or by hand: Settings › Objects › Contacts › Lifecycle stage (and Properties › Lead status), pasting each description from hubspot-options.csv.',
+      check: 'First: the options sent replace the property’s options; check none is missing and try a sandbox.',
+    },
+    salesforce: {
+      deploy: 'Deploy the ZIP to a sandbox: sf project deploy start --metadata-dir salesforce-metadata.zip --target-org my-sandbox (or Workbench › Migration › Deploy).',
+      path: 'Enable Path (Setup › Path Settings) to see each stage’s guidance.',
+      check: 'First: each picklist is left with exactly these values; if your org uses other names, rename them with salesforce-stages.csv.',
+    },
   },
   saving: 'Saving {{name}}…',
   saved: 'Saved: {{path}}',

@@ -57,8 +57,9 @@ export function ImportScreen({ content, onClose }: { content: WorkshopContent; o
     const detected = detectMapping(table.header) !== null;
     setLoaded({ name, bytes, table, sheets, detected });
     setManual(false);
-    // A recognised export (or a file whose problems are in the file itself) is computed at once; others wait for a mapping.
-    setActuals(detected || table.header.length <= 1 ? importTable(table) : null);
+    // A recognised export, or a file whose problems are in the file itself (one column, or no data rows: an
+    // empty sheet, formulas with no stored result), is computed at once so its message shows; others wait for a mapping.
+    setActuals(detected || table.header.length <= 1 || table.rows.length === 0 ? importTable(table) : null);
   };
 
   const readBytes = async (name: string, bytes: Uint8Array, sheet?: string) => {
@@ -143,7 +144,7 @@ export function ImportScreen({ content, onClose }: { content: WorkshopContent; o
           {loaded.detected && !manual ? (
             <button onClick={() => setManual(true)} data-testid="map-manually">{t('import.mapManually')}</button>
           ) : null}
-          {(!loaded.detected || manual) && loaded.table.header.length > 1 ? (
+          {(!loaded.detected || manual) && loaded.table.header.length > 1 && loaded.table.rows.length > 0 ? (
             <MappingForm key={loaded.table.sheet ?? ''} table={loaded.table} onApply={(mapping, options) => setActuals(importTable(loaded.table, { mapping, ...options }))} />
           ) : null}
         </>
