@@ -19,8 +19,8 @@ import { sampleWorkshop } from '../../shared/sample/standard-content';
 import { addDecision, addParkingItem, revealRound, startRound, updateParkingItem, writeDraft } from '../../shared/facilitation/facilitation-doc';
 import { draftId } from '../../shared/facilitation/drafting';
 import { pdfPageTexts, renderPdfPages } from '../support/pdf';
-import { launchPersistent } from './support/chromium';
-import { ARTIFACTS, freezeSignAndExport, goToStep, openApp, pageErrors, shot } from './support/app';
+import { launchPersistent } from '../support/chromium.mjs';
+import { ARTIFACTS, freezeSignAndExport, goToStep, openApp, pageErrors, shot } from '../support/app';
 
 const url = inject('pactoUrl');
 let context: BrowserContext;

@@ -15,9 +15,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchPersistent } from './support/chromium';
+import { launchPersistent } from '../support/chromium.mjs';
 import { join } from 'node:path';
-import { ARTIFACTS, currentStep, goToStep, openApp, openSample, pageErrors, settled, shot } from './support/app';
+import { ARTIFACTS, currentStep, goToStep, openApp, openSample, pageErrors, settled, shot } from '../support/app';
 import { PRESENTER_TYPE_PX } from '../../renderer/features/facilitation/presenter-type';
 
 const url = inject('pactoUrl');
