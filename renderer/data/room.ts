@@ -27,7 +27,11 @@
  * {@link closeRoom}, {@link admitGuest}, {@link denyGuest}, {@link removeSeat},
  * {@link browseRooms}, {@link stopBrowsing}, {@link checkRoom},
  * {@link joinRoom}, {@link leaveRoom}; presence is `data/presence.ts`.
- * {@link startRoomLayer} runs once at start-up.
+ * {@link startRoomLayer} runs once at start-up. The link also binds the
+ * facilitation timers' clock offset to the room's awareness
+ * (`features/facilitation/room-clock.ts`): the host stamps its clock, a guest
+ * estimates host − local from the stamps, so every laptop's timer shows the
+ * same time left.
  */
 import type * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
@@ -51,6 +55,7 @@ import { roomPlatform } from '../platform/room';
 import { useAppStore } from '../store';
 import type { PactoDb, WorkshopRow } from './db';
 import { db as appDb } from './instance';
+import { bindRoomClock } from '../features/facilitation/room-clock';
 import { bindAwareness, colourOf, currentPeers, renewPresence, updatePresence, type PresenceState } from './presence';
 import { roomSocketClass } from './room-socket';
 import { currentSeat, setSeat } from './seat';
@@ -216,6 +221,8 @@ async function startLink(localId: string, roomWorkshopId: string, identity: Seat
       if (state.route !== prev.route) updatePresence({ step: state.route.screen === 'workshop' ? state.route.step : null });
     });
     bindAwareness(awareness, presenceOf(identity));
+    // After presence (which sets the whole local state): the host stamps its clock into it, guests estimate their offset from the stamps.
+    const unbindClock = bindRoomClock(awareness, identity.role === 'facilitator');
     useRoomStore.setState({ workshopId: localId, link: 'connecting', ready: false });
     link = {
       localId,
@@ -225,6 +232,7 @@ async function startLink(localId: string, roomWorkshopId: string, identity: Seat
       open,
       stop: () => {
         stopRoute();
+        unbindClock();
         open.doc.off('update', onUpdate);
         provider.off('status', onStatus);
         provider.off('sync', onSync);

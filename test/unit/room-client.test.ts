@@ -6,6 +6,8 @@
  * apart is refused (`diverged`) and, asked to, opens the room as a separate
  * copy under another id, its own copy untouched; a copy of the same lineage
  * with edits made elsewhere merges, nothing duplicated; leaving keeps the copy.
+ * The link binds the facilitation timers' clock: a guest learns its offset
+ * to a host whose clock is 4 minutes ahead, and forgets it on leaving.
  */
 import 'fake-indexeddb/auto';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -21,6 +23,8 @@ import { checkRoom, currentRoom, joinRoom, leaveRoom, startRoomLayer, type RoomC
 import { currentSeat } from '../../renderer/data/seat';
 import { roomSocketClass } from '../../renderer/data/room-socket';
 import { startTestRoomHost, type TestLaptop, type TestRoomHost } from '../support/room-host';
+import { bindRoomClock, type AwarenessLike } from '../../renderer/features/facilitation/room-clock';
+import { clockOffsetMs } from '../../renderer/features/facilitation/hooks';
 
 beforeAll(() => {
   // The room layer remembers its room for a reload in sessionStorage; Node has none.
@@ -188,5 +192,37 @@ describe('joining a room (renderer/data/room.ts)', () => {
     expect(ids.length).toBe(sampleWorkshop('2026-12-02').terms.length + 2);
     expect(new Set(ids).size).toBe(ids.length);
     expect((await contentOf(db, roomId)).terms.map((t) => t.id).sort()).toEqual([...ids].sort());
+  });
+
+  it('binds the room clock: a guest learns the host\u2019s clock offset from its stamps, and drops it on leaving', async () => {
+    const roomId = `room-clock-${Date.now()}`;
+    const hostDoc = new Y.Doc();
+    initWorkshopDoc(hostDoc, sampleWorkshop('2026-12-02'));
+    const { hostLaptop, target } = await hostRoom(roomId, hostDoc);
+    // The host's clock runs 4 minutes ahead of the guest's; the test says when it stamps.
+    const ahead = 240_000;
+    let stamp: (() => void) | null = null;
+    const stopHostClock = bindRoomClock(hostProvider!.awareness as unknown as AwarenessLike, true, {
+      now: () => Date.now() + ahead,
+      setInterval: (fn) => (stamp = fn),
+      clearInterval: () => (stamp = null),
+      setOffset: () => undefined,
+    });
+    await guest('clock');
+    expect(clockOffsetMs()).toBe(0);
+    const check = await checkRoom(target);
+    if (!check.ok) throw new Error(check.error.message);
+    expect((await joinRoom(check.value, who)).ok).toBe(true);
+    await admitFirst(hostLaptop);
+    await until(() => currentRoom().ready, 'the first sync');
+    // A fresh stamp once the guest is in: its estimate is the skew less the stamp's trip over loopback.
+    const before = clockOffsetMs();
+    stamp!();
+    await until(() => clockOffsetMs() !== before || clockOffsetMs() > ahead - 1_000, 'the stamp to arrive');
+    expect(clockOffsetMs()).toBeGreaterThan(ahead - 1_000);
+    expect(clockOffsetMs()).toBeLessThanOrEqual(ahead);
+    await leaveRoom();
+    expect(clockOffsetMs()).toBe(0);
+    stopHostClock();
   });
 });

@@ -149,7 +149,7 @@ export function PrivateDraftingPanel() {
         <p className="small">{block ? t('facilitation.private.forBlock', { title: block.title }) : null}</p>
         <ul className="plain-list facil-progress" aria-label={t('facilitation.private.progress')}>
           {PARTIES.map((p) => (
-            <li key={p}>
+            <li key={p} data-testid={`facil-progress-${p}`}>
               <span className={`owner owner--${p}`}>{t(`teams.${p}`)}</span> {t('facilitation.private.drafted', { count: progress[p] })}
             </li>
           ))}
