@@ -230,9 +230,9 @@ function registerBridge(): void {
         exportAgreementPdf(request, {
           print: (options) => event.sender.printToPDF(options),
           finalize: finalizeAgreementPdf,
-          seal: async (bytes, record) => {
+          seal: async (printed, record, finalization) => {
             const key = await ensureSealKey(sealKeyStore(), safeStorageProtection(safeStorage, process.platform));
-            return { bytes: await sealPdf(bytes, key, { record }), keyFingerprint: key.keyFingerprint };
+            return { bytes: await sealPdf(printed, key, { record, finalization }), keyFingerprint: key.keyFingerprint };
           },
           saveDialog: (suggestedName) => showSaveDialog(event.sender, suggestedName),
           writeFile: (path, data) => writeFileAtomic(path, data),

@@ -22,6 +22,7 @@ import {
   SIGNATURES_ATTACHMENT_NAME,
   type SignatureRecord,
 } from '../../shared/agreement/signature-record';
+import { applyAgreementFinalization, type PdfFinalization } from '../../shared/pdf/finalize';
 import { buildPageTextRecord, PAGES_ATTACHMENT_NAME, pageTextRecordJson } from '../../shared/pdf/page-text';
 import type { SealKey } from './key';
 import { findSignatures, hasPdfHeader } from './pdf-bytes';
@@ -31,7 +32,12 @@ export interface SealOptions {
   /** Signing time written into the signature; now by default. */
   signingTime?: Date;
   /** The signatures record to attach before sealing (validated first). */
-  record?: SignatureRecord;
+  record?: SignatureRecord | undefined;
+  /**
+   * Metadata and snapshot to add first, as `finalizeAgreementPdf` does, when `bytes` is the PDF as
+   * printed: the file is then loaded and saved once for both, instead of once by the finalizer and once here.
+   */
+  finalization?: PdfFinalization | undefined;
 }
 
 /** Why a PDF could not be sealed: `not-a-pdf`, `already-sealed`, `unreadable`, `invalid-record`. */
@@ -85,8 +91,8 @@ export function balancePageTree(pdf: PDFDocument): void {
 const SIGNATURE_LENGTH = 8192;
 
 /**
- * Seals `bytes` (a finalized agreement PDF) with `key` and returns the sealed
- * PDF's bytes. The whole file is rewritten once by pdf-lib, then signed; any
+ * Seals `bytes` (a finalized agreement PDF, or a printed one with
+ * `options.finalization`) with `key` and returns the sealed PDF's bytes. The whole file is rewritten once by pdf-lib, then signed; any
  * later change to any byte breaks the seal. Throws {@link SealError} for a
  * file that is not a PDF, is already sealed (re-saving would break that
  * seal), or cannot be read, or for an invalid record; and what @signpdf
@@ -106,6 +112,7 @@ export async function sealPdf(bytes: Uint8Array, key: SealKey, options: SealOpti
   }
   if (pdf.getPageCount() === 0 || pageTexts.length !== pdf.getPageCount()) throw new SealError('unreadable', 'Cannot seal: the PDF has no page, or its pages cannot be read');
   balancePageTree(pdf);
+  if (options.finalization) await applyAgreementFinalization(pdf, options.finalization);
   await pdf.attach(new TextEncoder().encode(pageTextRecordJson(buildPageTextRecord(pageTexts))), PAGES_ATTACHMENT_NAME, {
     mimeType: 'application/json',
     description: 'Pacto page-text record: a SHA-256 of each page’s visible text, checked when the file is verified.',

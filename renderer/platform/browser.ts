@@ -33,8 +33,12 @@ declare global {
   interface Window {
     /** Set by the end-to-end harness: prints the current page to PDF and returns its bytes as base64. */
     pactoBrowserPrinter?: (options: PrintOptions) => Promise<string>;
-    /** Set by the end-to-end harness: seals a finished PDF (base64) with `electron/seal`, attaching the signatures record (JSON, or empty); returns the sealed PDF (base64) and the seal key's fingerprint. */
-    pactoBrowserSealer?: (pdfBase64: string, recordJson: string) => Promise<{ pdfBase64: string; keyFingerprint: string }>;
+    /**
+     * Set by the end-to-end harness: finalizes and seals a printed PDF (base64) with `electron/seal`, adding the metadata and
+     * snapshot (`finalizationJson`: `PdfFinalization` of `shared/pdf/finalize.ts` as JSON, `now` an ISO time) and attaching the signatures record
+     * (JSON, or empty); returns the sealed PDF (base64) and the seal key's fingerprint.
+     */
+    pactoBrowserSealer?: (pdfBase64: string, recordJson: string, finalizationJson: string) => Promise<{ pdfBase64: string; keyFingerprint: string }>;
     /** Set by the end-to-end harness: runs the main process's verifier on a PDF (base64). */
     pactoBrowserVerifier?: (pdfBase64: string) => Promise<PdfVerdict>;
   }
@@ -73,8 +77,8 @@ export const browserPlatform: PactoBridge = {
       print: async (options) => base64ToBytes(await printer(options)),
       finalize: async (...args) => (await pdfFinalize()).finalizeAgreementPdf(...args),
       seal: sealer
-        ? async (finished, record) => {
-            const sealed = await sealer(bytesToBase64(finished), record ? JSON.stringify(record) : '');
+        ? async (printed, record, finalization) => {
+            const sealed = await sealer(bytesToBase64(printed), record ? JSON.stringify(record) : '', JSON.stringify(finalization));
             return { bytes: base64ToBytes(sealed.pdfBase64), keyFingerprint: sealed.keyFingerprint };
           }
         : undefined,

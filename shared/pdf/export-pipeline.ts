@@ -11,6 +11,7 @@
 import type { ExportPdfRequest, ExportPdfResult, PdfMetadata, PdfPagination, PrintOptions } from '../bridge/contract';
 import type { SignatureRecord } from '../agreement/signature-record';
 import { err, ok, type Result } from '../domain/result';
+import type { PdfFinalization } from './finalize';
 import { readPdfOutline } from './outline';
 import { tocMismatches, type TocMismatch } from './toc';
 
@@ -18,14 +19,19 @@ import { tocMismatches, type TocMismatch } from './toc';
 export interface PdfExportSteps {
   /** Prints the print view with these settings; resolves to the PDF's bytes. */
   print(options: PrintOptions): Promise<Uint8Array>;
-  /** Adds metadata and attaches the snapshot (`finalizeAgreementPdf` of `shared/pdf/finalize.ts`). */
+  /** Adds metadata and attaches the snapshot (`finalizeAgreementPdf` of `shared/pdf/finalize.ts`); used where there is no seal step. */
   finalize(printed: Uint8Array, metadata: PdfMetadata, snapshotJson: string, now: Date): Promise<Uint8Array>;
   /**
-   * Seals the finished PDF (PAdES), attaching `record` first when given; says which key sealed it.
-   * Absent where no seal key is available (a plain browser): the file is then written unsealed and
-   * the result says `sealed: false`.
+   * Finalizes the printed PDF (metadata and snapshot, as `finalize` would, given as `finalization`) and
+   * seals it (PAdES), attaching `record` first when given, in one load and save of the file
+   * (`sealPdf` of `electron/seal/seal.ts` with `finalization`); says which key sealed it.
+   * Throws an error whose `code` is `not-a-pdf` or `unreadable` (`SealError`) for printed bytes that are no
+   * readable PDF. Absent where no seal key is available (a plain browser): the file is then finalized,
+   * written unsealed and the result says `sealed: false`.
    */
-  seal?: ((finished: Uint8Array, record: SignatureRecord | undefined) => Promise<{ bytes: Uint8Array; keyFingerprint: string }>) | undefined;
+  seal?:
+    | ((printed: Uint8Array, record: SignatureRecord | undefined, finalization: PdfFinalization) => Promise<{ bytes: Uint8Array; keyFingerprint: string }>)
+    | undefined;
   /** Asks where to save; resolves to the chosen path (or download name), or `null` when the user cancels. */
   saveDialog(suggestedName: string): Promise<string | null>;
   /** Writes the file (atomically in the app; a download in the browser). */
@@ -36,6 +42,12 @@ export interface PdfExportSteps {
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** Whether the seal step failed because the printed bytes are no readable PDF (its `SealError` codes). */
+function unreadablePdf(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? (error as { code: unknown }).code : undefined;
+  return code === 'not-a-pdf' || code === 'unreadable';
 }
 
 /** The English message for table-of-contents entries whose page differs from the printed outline. */
@@ -89,17 +101,24 @@ export async function runPdfExport(request: ExportPdfRequest, steps: PdfExportSt
     if (wrong.length > 0) return err({ code: 'toc-mismatch', message: tocMismatchMessage(wrong) });
   }
   let finished: Uint8Array;
-  try {
-    finished = await steps.finalize(printed, request.metadata, request.snapshotJson, steps.now());
-  } catch (error) {
-    return err({ code: 'pdf-failed', message: `Adding metadata and the snapshot to the PDF failed: ${message(error)}` });
-  }
   let sealKeyFingerprint: string | undefined;
   if (steps.seal) {
+    // The seal adds the metadata and the snapshot in its own load of the printed file: one parse and one save, not two.
     try {
-      ({ bytes: finished, keyFingerprint: sealKeyFingerprint } = await steps.seal(finished, request.signatureRecord));
+      ({ bytes: finished, keyFingerprint: sealKeyFingerprint } = await steps.seal(printed, request.signatureRecord, {
+        metadata: request.metadata,
+        snapshotJson: request.snapshotJson,
+        now: steps.now(),
+      }));
     } catch (error) {
+      if (unreadablePdf(error)) return err({ code: 'pdf-failed', message: `Reading the printed PDF failed: ${message(error)}` });
       return err({ code: 'seal-failed', message: `Sealing the PDF failed: ${message(error)}` });
+    }
+  } else {
+    try {
+      finished = await steps.finalize(printed, request.metadata, request.snapshotJson, steps.now());
+    } catch (error) {
+      return err({ code: 'pdf-failed', message: `Adding metadata and the snapshot to the PDF failed: ${message(error)}` });
     }
   }
   let path: string | null;

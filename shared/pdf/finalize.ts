@@ -13,21 +13,21 @@ export const SNAPSHOT_ATTACHMENT_NAME = 'pacto-agreement.json';
 /** The producer string written into every PDF Pacto exports. */
 export const PDF_PRODUCER = 'Pacto';
 
+/** What the finalizer writes into a printed agreement PDF: its metadata, the snapshot, and the time. */
+export interface PdfFinalization {
+  metadata: PdfMetadata;
+  /** The version's snapshot (canonical JSON), attached as {@link SNAPSHOT_ATTACHMENT_NAME}. */
+  snapshotJson: string;
+  /** Creation and modification time written into the file. */
+  now: Date;
+}
+
 /**
- * Adds metadata and attaches `snapshotJson` to a printed PDF.
- *
- * @param printed the bytes Chromium printed (Electron `printToPDF` or `page.pdf`)
- * @param now creation and modification time written into the file
- * @returns the new PDF's bytes
- * @throws whatever pdf-lib throws for bytes that are not a readable PDF
+ * Sets the metadata and attaches the snapshot on a loaded PDF, saving
+ * nothing: the finalizer below, and the seal, which does it in its own load
+ * and save of the printed file (so the PDF is parsed and written once).
  */
-export async function finalizeAgreementPdf(
-  printed: Uint8Array,
-  metadata: PdfMetadata,
-  snapshotJson: string,
-  now: Date,
-): Promise<Uint8Array> {
-  const pdf = await PDFDocument.load(printed, { updateMetadata: false });
+export async function applyAgreementFinalization(pdf: PDFDocument, { metadata, snapshotJson, now }: PdfFinalization): Promise<void> {
   pdf.setTitle(metadata.title, { showInWindowTitleBar: true });
   pdf.setAuthor(metadata.author);
   pdf.setSubject(metadata.subject);
@@ -44,5 +44,23 @@ export async function finalizeAgreementPdf(
     modificationDate: now,
     afRelationship: AFRelationship.Source,
   });
+}
+
+/**
+ * Adds metadata and attaches `snapshotJson` to a printed PDF.
+ *
+ * @param printed the bytes Chromium printed (Electron `printToPDF` or `page.pdf`)
+ * @param now creation and modification time written into the file
+ * @returns the new PDF's bytes
+ * @throws whatever pdf-lib throws for bytes that are not a readable PDF
+ */
+export async function finalizeAgreementPdf(
+  printed: Uint8Array,
+  metadata: PdfMetadata,
+  snapshotJson: string,
+  now: Date,
+): Promise<Uint8Array> {
+  const pdf = await PDFDocument.load(printed, { updateMetadata: false });
+  await applyAgreementFinalization(pdf, { metadata, snapshotJson, now });
   return pdf.save({ useObjectStreams: false });
 }

@@ -56,14 +56,16 @@ describe('browser platform', () => {
     expect(clicked).toEqual([request.suggestedName]);
   });
 
-  it('with a sealer, passes it the finished PDF and the signatures record, downloads what it returns and names the seal key', async () => {
+  it('with a sealer, passes it the printed PDF, the metadata and snapshot to add and the signatures record, downloads what it returns and names the seal key', async () => {
     const sealed = Buffer.from('%PDF-sealed').toString('base64');
     window.pactoBrowserSealer = vi.fn(async () => ({ pdfBase64: sealed, keyFingerprint: 'd'.repeat(64) }));
     const result = await browserPlatform.exportPdf(request);
     expect(result).toMatchObject({ ok: true, value: { sealed: true, bytes: '%PDF-sealed'.length, sealKeyFingerprint: 'd'.repeat(64) } });
-    const [pdfBase64, recordJson] = (window.pactoBrowserSealer as ReturnType<typeof vi.fn>).mock.calls[0]!;
+    const [pdfBase64, recordJson, finalizationJson] = (window.pactoBrowserSealer as ReturnType<typeof vi.fn>).mock.calls[0]!;
     expect(Buffer.from(pdfBase64 as string, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     expect(recordJson).toBe('');
+    // The seal finalizes the printed file in its own load: the page does not parse and save it first.
+    expect(JSON.parse(finalizationJson as string)).toEqual({ metadata: request.metadata, snapshotJson: request.snapshotJson, now: expect.any(String) });
   });
 
   it('refuses a table of contents that names the wrong page, downloading nothing', async () => {

@@ -12,6 +12,7 @@ import type { PdfVerdict, PrintOptions } from '../../shared/bridge/contract';
 import { signatureRecordSchema } from '../../shared/agreement/signature-record';
 import { createSealKey, type SealKey } from '../../electron/seal/key';
 import { sealPdf } from '../../electron/seal/seal';
+import type { PdfFinalization } from '../../shared/pdf/finalize';
 import { verifyAgreementPdf } from '../../electron/seal/verify';
 
 /** Where e2e tests leave screenshots, PDFs and page images for people to look at. */
@@ -49,10 +50,13 @@ let sealKey: SealKey | undefined;
  * in Node exactly as the main process does (a seal key made once per test run).
  */
 export async function installSealAndVerify(page: Page): Promise<void> {
-  await page.exposeFunction('pactoBrowserSealer', async (pdfBase64: string, recordJson: string) => {
+  await page.exposeFunction('pactoBrowserSealer', async (pdfBase64: string, recordJson: string, finalizationJson: string) => {
     sealKey ??= createSealKey();
     const record = recordJson ? signatureRecordSchema.parse(JSON.parse(recordJson)) : undefined;
-    const sealed = await sealPdf(new Uint8Array(Buffer.from(pdfBase64, 'base64')), sealKey, record ? { record } : {});
+    // The page sends the printed PDF: the seal adds its metadata and snapshot in the same load, as the main process's does.
+    const sent = JSON.parse(finalizationJson) as Omit<PdfFinalization, 'now'> & { now: string };
+    const finalization: PdfFinalization = { ...sent, now: new Date(sent.now) };
+    const sealed = await sealPdf(new Uint8Array(Buffer.from(pdfBase64, 'base64')), sealKey, { record, finalization });
     return { pdfBase64: Buffer.from(sealed).toString('base64'), keyFingerprint: sealKey.keyFingerprint };
   });
   // This run's key is the installation's own, as the main process tells its verifier.

@@ -8,7 +8,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it, vi } from 'vitest';
 import { exportAgreementPdf, PDF_MARGINS_INCHES, printToPdfOptions, type ExportPdfDeps } from '../../electron/main/export-pdf';
 import type { ExportPdfRequest } from '../../shared/bridge/contract';
-import { finalizeAgreementPdf, SNAPSHOT_ATTACHMENT_NAME } from '../../shared/pdf/finalize';
+import { finalizeAgreementPdf, SNAPSHOT_ATTACHMENT_NAME, type PdfFinalization } from '../../shared/pdf/finalize';
 
 const request: ExportPdfRequest = {
   suggestedName: 'Acuerdo Marketing–Ventas 2025.pdf',
@@ -43,7 +43,11 @@ function deps(overrides: Partial<ExportPdfDeps> = {}): ExportPdfDeps & { written
     written,
     print: vi.fn(() => printedPdf()),
     finalize: vi.fn(finalizeAgreementPdf),
-    seal: vi.fn(async (bytes: Uint8Array) => ({ bytes, keyFingerprint: 'c'.repeat(64) })),
+    // Stands in for the seal: only the finalizing it does first (metadata and snapshot), no signature.
+    seal: vi.fn(async (printed: Uint8Array, _record, f: PdfFinalization) => ({
+      bytes: await finalizeAgreementPdf(printed, f.metadata, f.snapshotJson, f.now),
+      keyFingerprint: 'c'.repeat(64),
+    })),
     saveDialog: vi.fn(async () => '/home/ana/Documentos/Acuerdo.pdf'),
     writeFile: vi.fn(async (path: string, data: Uint8Array) => {
       written.set(path, data);
@@ -107,7 +111,10 @@ describe('exportAgreementPdf', () => {
   });
 
   it('reports bytes that are not a PDF without opening the dialog', async () => {
-    const d = deps({ print: vi.fn(async () => new TextEncoder().encode('not a pdf at all')) });
+    const d = deps({
+      print: vi.fn(async () => new TextEncoder().encode('not a pdf at all')),
+      seal: vi.fn(async (printed: Uint8Array, record, finalization) => ({ bytes: await sealPdf(printed, testKey(), { record, finalization }), keyFingerprint: testKey().keyFingerprint })),
+    });
     const result = await exportAgreementPdf(request, d);
     expect(result).toMatchObject({ ok: false, error: { code: 'pdf-failed' } });
     expect(d.saveDialog).not.toHaveBeenCalled();
@@ -134,11 +141,13 @@ describe('exportAgreementPdf', () => {
     const record = buildSignatureRecord(version, signaturesOf(version), auditOf(version));
     const d = deps({
       print: vi.fn(() => textPdf(agreementLines(version.fingerprint))),
-      seal: vi.fn(async (bytes: Uint8Array, r) => ({ bytes: await sealPdf(bytes, testKey(), { record: r }), keyFingerprint: testKey().keyFingerprint })),
+      seal: vi.fn(async (printed: Uint8Array, r, finalization) => ({ bytes: await sealPdf(printed, testKey(), { record: r, finalization }), keyFingerprint: testKey().keyFingerprint })),
     });
     const result = await exportAgreementPdf({ ...request, snapshotJson: version.snapshotJson, signatureRecord: record }, d);
     expect(result).toMatchObject({ ok: true, value: { sealed: true, sealKeyFingerprint: testKey().keyFingerprint } });
-    expect(d.seal).toHaveBeenCalledWith(expect.any(Uint8Array), record);
+    // The seal gets the PDF as printed and finalizes it in its own load: no separate finalizer pass.
+    expect(d.seal).toHaveBeenCalledWith(expect.any(Uint8Array), record, { metadata: request.metadata, snapshotJson: version.snapshotJson, now: NOW });
+    expect(d.finalize).not.toHaveBeenCalled();
     const report = await verifyAgreementPdf(d.written.get('/home/ana/Documentos/Acuerdo.pdf')!);
     expect(report.reasons).toEqual([]);
     expect(report.status).toBe('intact');

@@ -57,6 +57,8 @@ export function ExportScreen() {
         await nextFrame();
         await nextFrame();
       },
+      // What the contents show now for this version and paper (counted by the last export), reused if still right.
+      shownPages: () => pages,
     });
     if (outcome.kind === 'done') setState({ kind: 'done', text: t('agreement.export.done', { path: outcome.path }), sealed: outcome.sealed });
     else if (outcome.kind === 'cancelled') setState({ kind: 'cancelled', text: t('agreement.export.cancelled') });

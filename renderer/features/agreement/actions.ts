@@ -170,6 +170,12 @@ export interface AgreementPrintView {
   headings(): Promise<{ id: string; title: string }[] | null>;
   /** Shows these pages (heading id → page) in the contents, or none, and resolves once they are laid out. */
   showPages(pages: Record<string, number> | null): Promise<void>;
+  /**
+   * The pages the contents show now (heading id → page), counted by an earlier export of the same
+   * version on the same paper; null when they show none. An export reuses them and skips its counting
+   * print, as long as the contents check of the final print finds them right.
+   */
+  shownPages?(): Record<string, number> | null;
 }
 
 /** How an export ended: written (where, sealed or not), cancelled, the contents could not be paginated, or a pipeline error. */
@@ -184,7 +190,11 @@ export type AgreementExportOutcome =
  * each section lands (from the PDF's outline), shows those pages in the
  * contents, then runs the platform's export pipeline (print, contents check,
  * metadata and snapshot, seal, save) and records `exported` in the audit
- * trail. Never throws for a failed print or write: the outcome says what
+ * trail. When the contents already show the pages an earlier export counted
+ * (`view.shownPages`), it skips the counting print; should the final print's
+ * contents check find them wrong (the layout moved since), it counts again
+ * and exports with the new pages, so nothing is written with a wrong page.
+ * Never throws for a failed print or write: the outcome says what
  * happened (`toc-failed` names the headings that were not printed).
  */
 export async function exportAgreement(
@@ -193,29 +203,44 @@ export async function exportAgreement(
   view: AgreementPrintView,
 ): Promise<AgreementExportOutcome> {
   const { version, snapshot, pageSize } = input;
-  await view.showPages(null);
-  const headings = await view.headings();
   const print = { pageSize, ...view.templates };
-  // First print: where each section lands, from the PDF's outline. The contents then show those pages,
-  // and the export checks the final print puts every heading on the page the contents name.
-  const counted = await platform().paginatePdf(print);
-  if (!counted.ok) return { kind: 'toc-failed', message: counted.error.message };
-  if (!headings) return { kind: 'toc-failed', message: 'print view' };
-  const found = pagesOf(
-    headings.map((h) => h.title),
-    counted.value,
-  );
-  const missing = headings.filter((_, i) => found[i] === null).map((h) => h.title);
-  if (missing.length > 0) return { kind: 'toc-failed', message: missing.join(', ') };
-  await view.showPages(Object.fromEntries(headings.map((h, i) => [h.id, found[i]!])));
-  const result = await platform().exportPdf({
-    suggestedName: suggestedFileName(snapshot),
-    print,
-    toc: headings.map((h, i) => ({ title: h.title, page: found[i]! })),
-    signatureRecord: buildSignatureRecord(version, input.signatures, input.audit),
-    metadata: agreementPdfMetadata(version, snapshot),
-    snapshotJson: version.snapshotJson,
-  });
+  const exportWith = (headings: readonly { id: string; title: string }[], pages: Record<string, number>) =>
+    platform().exportPdf({
+      suggestedName: suggestedFileName(snapshot),
+      print,
+      toc: headings.map((h) => ({ title: h.title, page: pages[h.id]! })),
+      signatureRecord: buildSignatureRecord(version, input.signatures, input.audit),
+      metadata: agreementPdfMetadata(version, snapshot),
+      snapshotJson: version.snapshotJson,
+    });
+  const shown = view.shownPages?.() ?? null;
+  let result: Awaited<ReturnType<typeof exportWith>> | null = null;
+  if (shown) {
+    const headings = await view.headings();
+    if (headings && headings.every((h) => shown[h.id] !== undefined)) {
+      result = await exportWith(headings, shown);
+      // The contents' pages no longer hold for this layout: count them again below.
+      if (!result.ok && result.error.code === 'toc-mismatch') result = null;
+    }
+  }
+  if (!result) {
+    await view.showPages(null);
+    const headings = await view.headings();
+    // First print: where each section lands, from the PDF's outline. The contents then show those pages,
+    // and the export checks the final print puts every heading on the page the contents name.
+    const counted = await platform().paginatePdf(print);
+    if (!counted.ok) return { kind: 'toc-failed', message: counted.error.message };
+    if (!headings) return { kind: 'toc-failed', message: 'print view' };
+    const found = pagesOf(
+      headings.map((h) => h.title),
+      counted.value,
+    );
+    const missing = headings.filter((_, i) => found[i] === null).map((h) => h.title);
+    if (missing.length > 0) return { kind: 'toc-failed', message: missing.join(', ') };
+    const pages = Object.fromEntries(headings.map((h, i) => [h.id, found[i]!]));
+    await view.showPages(pages);
+    result = await exportWith(headings, pages);
+  }
   if (!result.ok) return result.error.code === 'cancelled' ? { kind: 'cancelled' } : { kind: 'failed', code: result.error.code, message: result.error.message };
   await recordExported(db, version, { ...result.value, pageSize });
   return { kind: 'done', path: result.value.path, sealed: result.value.sealed };
