@@ -78,7 +78,7 @@ describe('PrintView', () => {
     expect(appendix.textContent).toContain('Workshop created');
     expect(appendix.querySelectorAll('.print-audit__day')).toHaveLength(1);
     expect(certificate.textContent).toContain('I sign version 3 with a simple electronic signature.');
-    expect(certificate.textContent).toContain('Hash chain intact: 1 events');
+    expect(certificate.textContent).toContain('Hash chain intact: 1 event;');
     expect(certificate.textContent).toMatch(/proves integrity .* not the identity/);
     expect(certificate.textContent).toContain('Not signed yet');
   });
