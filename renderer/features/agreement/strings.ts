@@ -3,6 +3,7 @@ import { featureStrings } from '../../i18n/feature-strings';
 export const strings = featureStrings({
   namespace: 'agreement',
   es: {
+    signedEdit: 'Este acuerdo está firmado. Editarlo empieza un borrador nuevo; la versión {{number}} y sus firmas se quedan como están.',
     sign: {
       intro: 'Congele el acuerdo para firmarlo: se guarda una versión inmutable con su huella SHA-256. Cada firmante firma esa versión.',
       freeze: 'Congelar para firma',
@@ -273,6 +274,7 @@ export const strings = featureStrings({
     },
   },
   en: {
+    signedEdit: 'This agreement is signed. Editing starts a new draft; version {{number}} and its signatures stay as they are.',
     sign: {
       intro: 'Freeze the agreement to sign it: an immutable version is kept with its SHA-256 fingerprint. Each signatory signs that version.',
       freeze: 'Freeze for signature',
