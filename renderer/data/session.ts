@@ -199,6 +199,25 @@ export function setSignedEditConfirm(confirm: SignedEditConfirm | null): void {
 }
 
 /**
+ * For editors that write to the document without `edit()` (the rich-text
+ * binding): asks, as `edit()` does, before the first change of a signed
+ * agreement; true when the change may go ahead (not signed, already agreed
+ * for this draft, or the user agreed now).
+ */
+export function allowSignedEdit(): boolean {
+  const session = useAppStore.getState().session;
+  if (!confirmSignedEdit || !session || session.status !== 'signed') return true;
+  const latest = session.versions[session.versions.length - 1];
+  if (!latest || draftConfirmedOf === latest.number) return true;
+  if (!confirmSignedEdit(latest.number)) {
+    useAppStore.getState().setNotice({ kind: 'info', key: 'errors.signed' });
+    return false;
+  }
+  draftConfirmedOf = latest.number;
+  return true;
+}
+
+/**
  * The number of the signed version an edit `fn` would turn into a new draft,
  * or null: the workshop is not signed, the user already agreed for this
  * version, or `fn` leaves the agreed content as it is (a comment, a vote).
