@@ -9,6 +9,7 @@ import { LANGUAGES, type Language } from '../shared/domain/workshop';
 import { db } from './data/instance';
 import { ensureSample } from './data/workshops';
 import { formatters, initI18n, i18n, systemLanguage } from './i18n';
+import { installSignedEditConfirm } from './features/agreement/signed-edit';
 import { platform } from './platform';
 import { useAppStore } from './store';
 import { isQuotaError } from './data/db';
@@ -46,6 +47,8 @@ export async function startApp(): Promise<void> {
   document.documentElement.lang = language;
   useAppStore.getState().setLanguage(language);
   void platform().setLanguage(language);
+  // The first edit of a signed agreement asks before it starts a new draft.
+  installSignedEditConfirm();
   // An edit after signing started voids the new draft's signatures: record it in the audit trail.
   watchSignatureVoiding(db, (e) => useAppStore.getState().setNotice({ kind: 'error', key: 'app.storageError', values: { message: String(e) } }));
   // Ask the browser not to evict our data under storage pressure.

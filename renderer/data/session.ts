@@ -12,7 +12,8 @@ import { InvalidEditError, LOCAL_ORIGIN, NotFoundError, type EditOrigin } from '
 import type { FieldErrors } from '../../shared/domain/workshop';
 import { lockedSectionTouched, readFacilitation } from '../../shared/facilitation/facilitation-doc';
 import { agreementRecord } from '../../shared/facilitation/record';
-import { freezeVersion, signatureSchema, workshopStatus, type Signature } from '../../shared/agreement/version';
+import { freezeVersion, readSnapshot, signatureSchema, workshopStatus, type Signature } from '../../shared/agreement/version';
+import { fingerprint } from '../../shared/agreement/fingerprint';
 import type { FreezeOverride } from '../../shared/agreement/approvals';
 import { useAppStore } from '../store';
 import { isQuotaError, type PactoDb } from './db';
@@ -90,6 +91,7 @@ export function openSession(db: PactoDb, id: string): Promise<void> {
 
 async function openNow(db: PactoDb, id: string): Promise<void> {
   closeSession();
+  draftConfirmedOf = null;
   const mine = ++generation;
   // When it was last written, read before this session's index sync renews it.
   const lastSaved = (await db.workshops.get(id))?.updatedAt ?? null;
@@ -180,6 +182,67 @@ async function openNow(db: PactoDb, id: string): Promise<void> {
 const pendingEdits = new Map<object, () => void>();
 
 /**
+ * Asks the user whether to edit a signed agreement (`version` is the signed
+ * version's number); true goes ahead. The app sets it at start-up (a
+ * confirmation in the UI's language, `renderer/features/agreement/signed-edit.ts`);
+ * when none is set (tests of other features), edits go ahead without asking.
+ */
+export type SignedEditConfirm = (version: number) => boolean;
+
+let confirmSignedEdit: SignedEditConfirm | null = null;
+/** The signed version whose new draft the user already agreed to start (asked once per draft). */
+let draftConfirmedOf: number | null = null;
+
+/** Sets how {@link edit} asks before the first edit of a signed agreement (null: do not ask). */
+export function setSignedEditConfirm(confirm: SignedEditConfirm | null): void {
+  confirmSignedEdit = confirm;
+}
+
+/**
+ * For editors that write to the document without `edit()` (the rich-text
+ * binding): asks, as `edit()` does, before the first change of a signed
+ * agreement; true when the change may go ahead (not signed, already agreed
+ * for this draft, or the user agreed now).
+ */
+export function allowSignedEdit(): boolean {
+  const session = useAppStore.getState().session;
+  if (!confirmSignedEdit || !session || session.status !== 'signed') return true;
+  const latest = session.versions[session.versions.length - 1];
+  if (!latest || draftConfirmedOf === latest.number) return true;
+  if (!confirmSignedEdit(latest.number)) {
+    useAppStore.getState().setNotice({ kind: 'info', key: 'errors.signed' });
+    return false;
+  }
+  draftConfirmedOf = latest.number;
+  return true;
+}
+
+/**
+ * The number of the signed version an edit `fn` would turn into a new draft,
+ * or null: the workshop is not signed, the user already agreed for this
+ * version, or `fn` leaves the agreed content as it is (a comment, a vote).
+ * Tried on a scratch copy, so nothing is written.
+ */
+function signedVersionTouched(doc: Y.Doc, fn: (doc: Y.Doc) => void): number | null {
+  const session = useAppStore.getState().session;
+  if (!confirmSignedEdit || !session || session.status !== 'signed') return null;
+  const latest = session.versions[session.versions.length - 1];
+  if (!latest || draftConfirmedOf === latest.number) return null;
+  const scratch = new Y.Doc();
+  try {
+    Y.applyUpdate(scratch, Y.encodeStateAsUpdate(doc));
+    try {
+      scratch.transact(() => fn(scratch));
+    } catch {
+      return null; // The edit is refused anyway; edit() reports why.
+    }
+    return fingerprint(readWorkshop(scratch)) === fingerprint(readSnapshot(latest).content) ? null : latest.number;
+  } finally {
+    scratch.destroy();
+  }
+}
+
+/**
  * Says whether the field `key` holds typing not yet committed (within its
  * commit delay): `flush` commits it now, null when there is none (any more).
  * Pending typing is committed before the workshop closes and when the page
@@ -220,6 +283,8 @@ export function closeSession(): void {
  * An edit that would change a section the facilitator locked is refused
  * before anything is written: `{ '': 'locked' }`, with a notice naming the
  * section (`lockedSectionTouched`, `shared/facilitation/facilitation-doc.ts`).
+ * The first edit that would change a signed agreement asks first
+ * ({@link setSignedEditConfirm}); declined, it writes nothing: `{ '': 'signed' }`.
  *
  * Each call is its own undo step, however soon it follows the one before:
  * the undo manager's capture window (which merges changes made close
@@ -235,6 +300,15 @@ export function edit(fn: (doc: Y.Doc) => void, origin: EditOrigin = LOCAL_ORIGIN
   if (locked) {
     useAppStore.getState().setNotice({ kind: 'error', key: `facilitation.lockedNotice.${locked}` });
     return { '': 'locked' };
+  }
+  // The one guard of a signed agreement: its first edit asks before it starts a new draft (once per draft).
+  const signed = signedVersionTouched(active.open.doc, fn);
+  if (signed !== null) {
+    if (!confirmSignedEdit?.(signed)) {
+      useAppStore.getState().setNotice({ kind: 'info', key: 'errors.signed' });
+      return { '': 'signed' };
+    }
+    draftConfirmedOf = signed;
   }
   const manager = active.undo;
   const doc = active.open.doc;

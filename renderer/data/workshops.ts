@@ -122,14 +122,18 @@ export async function renameWorkshop(db: PactoDb, id: string, title: string): Pr
 
 /** Copies workshop `id` (content only: no versions or signatures) under `title`; returns the new id. */
 export async function duplicateWorkshop(db: PactoDb, id: string, title: string): Promise<string> {
+  const content = await readWorkshopContent(db, id);
+  return createWorkshop(db, { ...content, meta: { ...content.meta, title } }, undefined, { duplicateOf: id });
+}
+
+/** The current content of stored workshop `id` (opened and closed again; for a copy). */
+export async function readWorkshopContent(db: PactoDb, id: string): Promise<WorkshopContent> {
   const open = await openWorkshop(db, id);
-  let content: WorkshopContent;
   try {
-    content = readWorkshop(open.doc);
+    return readWorkshop(open.doc);
   } finally {
     open.close();
   }
-  return createWorkshop(db, { ...content, meta: { ...content.meta, title } }, undefined, { duplicateOf: id });
 }
 
 /** Deletes workshop `id` with its document, versions, signatures and audit trail, in one transaction. */

@@ -82,6 +82,7 @@ export const en: Strings<typeof es> = {
     consent: 'You must accept the statement to sign.',
     // Facilitation (shared/facilitation, features/facilitation/actions.ts).
     locked: 'This section is locked: it was agreed and cannot be changed until the facilitator unlocks it.',
+    signed: 'The agreement is signed and was not changed: to edit it, agree to start a new draft.',
     facilitatorOnly: 'Only the facilitator can do this.',
     noWorkshop: 'No workshop is open.',
     blockMinutes: 'A block lasts from 1 to 480 minutes.',

@@ -79,6 +79,7 @@ export const es = {
     consent: 'Debe aceptar la declaración para firmar.',
     // Facilitation (shared/facilitation, features/facilitation/actions.ts).
     locked: 'Esta sección está bloqueada: se acordó y no se puede cambiar hasta que la persona facilitadora la desbloquee.',
+    signed: 'El acuerdo está firmado y no se ha cambiado: para editarlo, acepte empezar un borrador nuevo.',
     facilitatorOnly: 'Solo la persona facilitadora puede hacer esto.',
     noWorkshop: 'No hay ningún taller abierto.',
     blockMinutes: 'Un bloque dura de 1 a 480 minutos.',

@@ -23,13 +23,14 @@ import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { Extension } from '@tiptap/core';
+import { Plugin } from '@tiptap/pm/state';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { StarterKit } from '@tiptap/starter-kit';
 import { Collaboration } from '@tiptap/extension-collaboration';
 import { TableKit } from '@tiptap/extension-table';
 import { yCursorPlugin, ySyncPluginKey } from '@tiptap/y-tiptap';
 import type { Awareness } from 'y-protocols/awareness';
-import { activeDoc, activeUndoManager, redo, startUndoStep, undo } from '../data/session';
+import { activeDoc, activeUndoManager, allowSignedEdit, redo, startUndoStep, undo } from '../data/session';
 import { useAwareness } from '../data/presence';
 import { platform } from '../platform';
 import { isSafeHref, sanitizePastedHtml } from './RichTextPaste';
@@ -80,6 +81,22 @@ const SessionHistory = Extension.create({
   // Typing after clicking into the editor is its own undo step, never merged into the edit made just before.
   onFocus() {
     startUndoStep();
+  },
+});
+
+/**
+ * A signed agreement asks before its first change here too (the binding writes to the document without
+ * `edit()`): a change typed, pasted or made from the toolbar is dropped when the user declines. Changes the
+ * binding itself applies (the stored text, another laptop's typing) pass.
+ */
+const SignedGuard = Extension.create({
+  name: 'pactoSignedGuard',
+  addProseMirrorPlugins() {
+    return [
+      new Plugin({
+        filterTransaction: (tr) => !tr.docChanged || tr.getMeta(ySyncPluginKey) !== undefined || allowSignedEdit(),
+      }),
+    ];
   },
 });
 
@@ -323,6 +340,7 @@ export function RichTextEditor({ fragment, label, hideLabel = false, tables = fa
         }),
         Collaboration.configure({ fragment }),
         SessionHistory,
+        SignedGuard,
         ...(awareness ? [presenceCarets(awareness)] : []),
         ...(tables ? [TableKit.configure({ table: { resizable: false } })] : []),
       ],

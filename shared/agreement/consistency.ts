@@ -24,7 +24,7 @@ import { agreedScenarioId, agreedScenarioPlan, workshopScenarios } from '../mode
 import { modelLinkState } from '../sla/model-link';
 
 /** Kinds of inconsistency, in the order the gate lists them. */
-export const INCONSISTENCY_KINDS = ['sla-volume', 'scenario-differs', 'rates-over-100', 'plan-unavailable'] as const;
+export const INCONSISTENCY_KINDS = ['sla-volume', 'scenario-differs', 'rates-over-100', 'rate-missing', 'plan-unavailable'] as const;
 export type InconsistencyKind = (typeof INCONSISTENCY_KINDS)[number];
 
 /** One arrow where the agreed scenario and the agreed funnel differ (`rate` fractions, `days` days; null = the same). */
@@ -41,7 +41,7 @@ export type ScenarioDifference = z.infer<typeof scenarioDifferenceSchema>;
 /**
  * One inconsistency, with the figures needed to say it in any language.
  * `id` is stable for the same finding (`sla-volume:<commitment id>`,
- * `scenario-differs:<scenario id>`, `rates-over-100:<stage id>`,
+ * `scenario-differs:<scenario id>`, `rates-over-100:<stage id>`, `rate-missing:<transition id>`,
  * `plan-unavailable`); `target` names what to open to fix it.
  */
 export const inconsistencySchema = z.discriminatedUnion('kind', [
@@ -72,6 +72,14 @@ export const inconsistencySchema = z.discriminatedUnion('kind', [
     label: z.string(),
     /** Sum of its outgoing rates, fraction (> 1). */
     total: z.number(),
+  }),
+  z.object({
+    kind: z.literal('rate-missing'),
+    id: z.string(),
+    /** The arrow's source stage (the canvas selects it; the arrow is in its side panel). */
+    target: z.object({ kind: z.literal('stage'), id: z.string() }),
+    /** "Source → Target" by the stages' names. */
+    label: z.string(),
   }),
   z.object({
     kind: z.literal('plan-unavailable'),
@@ -128,6 +136,12 @@ export function agreementInconsistencies(content: WorkshopContent): Inconsistenc
   for (const stage of content.funnels.agreed.stages) {
     const total = content.funnels.agreed.transitions.filter((t) => t.source === stage.id).reduce((sum, t) => sum + t.conversionRate, 0);
     if (total > 1 + RATE_EPSILON) out.push({ kind: 'rates-over-100', id: `rates-over-100:${stage.id}`, target: { kind: 'stage', id: stage.id }, label: stage.name, total });
+  }
+  // An arrow drawn but never given a rate: its placeholder 0 % is not a figure anybody agreed.
+  const nameOf = new Map(content.funnels.agreed.stages.map((s) => [s.id, s.name]));
+  for (const t of content.funnels.agreed.transitions) {
+    if (!t.rateMissing) continue;
+    out.push({ kind: 'rate-missing', id: `rate-missing:${t.id}`, target: { kind: 'stage', id: t.source }, label: `${nameOf.get(t.source) ?? t.source} → ${nameOf.get(t.target) ?? t.target}` });
   }
   if (chain.length >= 2) {
     const plan = agreedScenarioPlan(content);

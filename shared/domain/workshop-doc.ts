@@ -541,7 +541,12 @@ export function updateTransition(
   id: string,
   patch: Partial<Omit<FunnelTransition, 'id'>>,
 ): void {
-  updateItem(funnelArray(doc, funnelId, 'transitions'), funnelTransitionSchema, id, patch, 'transition');
+  const arr = funnelArray(doc, funnelId, 'transitions');
+  doc.transact(() => {
+    updateItem(arr, funnelTransitionSchema, id, patch, 'transition');
+    // Setting a rate (even the same 0) makes it entered: the arrow is no longer flagged as rate-less.
+    if ('conversionRate' in patch) arr.get(indexOfId(arr, id))?.delete('rateMissing');
+  }, LOCAL_ORIGIN);
 }
 /** Removes transition `id`. Throws {@link NotFoundError}. */
 export function removeTransition(doc: Y.Doc, funnelId: FunnelId, id: string): void {

@@ -151,6 +151,12 @@ export const funnelTransitionSchema = z.object({
   averageDays: daysSchema,
   /** A loop back to an earlier stage (e.g. recycled to nurturing); not part of the main path. */
   recycle: z.boolean(),
+  /**
+   * The rate is still to be entered: an arrow just drawn on the canvas (its
+   * `conversionRate` is a placeholder 0 that nothing should read as agreed).
+   * Absent once a rate is set; older documents never have it.
+   */
+  rateMissing: z.literal(true).optional(),
 });
 export type FunnelTransition = z.infer<typeof funnelTransitionSchema>;
 

@@ -1,7 +1,7 @@
 /**
  * Checks of a funnel as drawn, each issue naming the stage or transition it
  * concerns so the canvas shows it on that node or edge: empty stage name,
- * rate outside 0–100 %, negative days, a transition whose end is not a
+ * rate outside 0–100 %, a rate not entered yet (an arrow just drawn), negative days, a transition whose end is not a
  * stage, a stage nobody can reach, more than one entry stage, a cycle not
  * marked as a recycle loop, outgoing rates of one stage summing over 100 %.
  */
@@ -12,6 +12,7 @@ import { connectedTransitions, cycleClosingTransitions, entryStageIds, mainEntry
 export const FUNNEL_ISSUE_CODES = [
   'empty-name',
   'rate-out-of-range',
+  'rate-missing',
   'negative-days',
   'dangling-transition',
   'multiple-entry-stages',
@@ -90,6 +91,7 @@ export function validateFunnel(funnel: Funnel): FunnelIssue[] {
       onTransition('rate-out-of-range', t.id, 'error', [], { rate: t.conversionRate });
     }
   }
+  for (const t of funnel.transitions) if (t.rateMissing) onTransition('rate-missing', t.id, 'warning', [], {});
   for (const t of funnel.transitions) {
     if (!(Number.isFinite(t.averageDays) && t.averageDays >= 0)) onTransition('negative-days', t.id, 'error', [], { days: t.averageDays });
   }

@@ -293,6 +293,35 @@ export function newWorkshopContent(meta: WorkshopMeta, targets?: Targets): Works
   };
 }
 
+/**
+ * Content of a blank workshop: empty funnels, no terms, no SLA commitments or
+ * written sections, no participants. The targets keep the defaults of a new
+ * workshop (the model needs a revenue target and deal size to compute),
+ * to be replaced on the Targets step.
+ */
+export function blankWorkshopContent(meta: WorkshopMeta): WorkshopContent {
+  const empty = (): Funnel => ({ stages: [], transitions: [] });
+  return {
+    meta,
+    participants: [],
+    terms: [],
+    funnels: { agreed: empty(), marketing: empty(), sales: empty() },
+    sla: { intro: '', commitments: [], sections: {} },
+    targets: { revenueTarget: 1_200_000, averageDealSize: 20_000, periodMonths: 12 },
+  };
+}
+
+/**
+ * Content of a workshop started from another one (`source`): its participants,
+ * glossary, funnels, SLA, targets and scenarios under new details `meta`.
+ * Approvals, versions, signatures and the audit trail are not copied: the copy
+ * is a new draft nobody has approved yet.
+ */
+export function copiedWorkshopContent(meta: WorkshopMeta, source: WorkshopContent): WorkshopContent {
+  const copy = structuredClone(source);
+  return { ...copy, meta };
+}
+
 function structuredCloneFunnel(f: Funnel): Funnel {
   return { stages: f.stages.map((s) => ({ ...s })), transitions: f.transitions.map((t) => ({ ...t })) };
 }

@@ -111,11 +111,11 @@ describe('the funnel canvas', () => {
     await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
     await page.mouse.up();
     await expect(canvas().locator('.react-flow__edge').count()).resolves.toBe(6);
-    // The new arrow is selected with its rate at 0 %; bad input is refused at the field and nothing is saved.
+    // The new arrow is selected with no rate yet (flagged on the canvas); bad input is refused at the field and nothing is saved.
     const rate = page.getByTestId('rate-tr-sql-disqualified');
     await typeInto(rate, 'abc');
     await expect(page.getByRole('alert').first().textContent()).resolves.toMatch(/porcentaje/);
-    await expect.poll(() => edgeLabels()).toContain('0 % · 0 d');
+    await expect.poll(() => edgeLabels()).toContain('⚠ Sin tasa');
     await typeInto(rate, '35,5');
     await expect.poll(() => edgeLabels()).toContain('35,5 % · 0 d');
     await typeInto(rate, '20.5 %');

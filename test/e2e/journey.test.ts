@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Dialog, Page } from 'playwright-core';
 import { ARTIFACTS, goToStep, launchApp, openSample, pageErrors, reloadOnStep, shot } from '../support/app';
 import { pdfAttachments, pdfInfo, pdfText, renderPdfPages } from '../support/pdf';
 
@@ -181,9 +181,18 @@ describe('the sample workshop, from opening Pacto to a signed PDF', () => {
     const intro = page.getByTestId('sla-intro').locator('[contenteditable="true"]');
     await intro.click();
     await page.keyboard.press('Control+End');
+    // The first edit of the signed agreement asks first, once for the whole draft.
+    const asked: string[] = [];
+    const onDialog = (d: Dialog) => {
+      asked.push(d.message());
+      void d.accept();
+    };
+    page.on('dialog', onDialog);
     await page.keyboard.press('Enter');
     await page.keyboard.type('Revisión extraordinaria tras el primer trimestre.');
     await intro.blur();
+    page.off('dialog', onDialog);
+    expect(asked).toEqual(['Este acuerdo está firmado. Editarlo empieza un borrador nuevo; la versión 1 y sus firmas se quedan como están.']);
     await expect(page.locator('.badge').first().textContent()).resolves.toBe('Borrador');
     await goToStep(page, 'sign');
     await page.getByText('Ha habido cambios desde la versión 1').waitFor();

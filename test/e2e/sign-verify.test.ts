@@ -117,6 +117,8 @@ describe('freeze, sign as two, export, verify', () => {
     const intro = page.getByTestId('sla-intro');
     await intro.click();
     await page.keyboard.press('End');
+    // It asks first ("This agreement is signed…"); accepted, the typing goes into a new draft.
+    page.once('dialog', (d) => void d.accept());
     await page.keyboard.type(' Revisión trimestral.');
     await intro.blur().catch(() => undefined);
     await page.locator('body').click({ position: { x: 5, y: 5 } });

@@ -21,6 +21,7 @@ describe('validateFunnel', () => {
     ['rate above 100 %', (f) => (f.transitions[0]!.conversionRate = 1.2), ['rate-out-of-range@ab', 'outgoing-over-100@a']],
     ['negative rate', (f) => (f.transitions[1]!.conversionRate = -0.1), ['rate-out-of-range@bc']],
     ['negative days', (f) => (f.transitions[1]!.averageDays = -1), ['negative-days@bc']],
+    ['an arrow drawn without a rate yet', (f) => (f.transitions[1]!.rateMissing = true), ['rate-missing@bc']],
     ['transition to a stage that does not exist', (f) => f.transitions.push(tr('bx', 'b', 'x')), ['dangling-transition@bx']],
     ['a stage nobody can reach (no transition touches it)', (f) => f.stages.push(stage('x')), ['unreachable-stage@x']],
     ['stages fed only by a second entry stage', (f) => {

@@ -55,7 +55,7 @@ function SignatoryList({ version, signatures, canSign }: { version: AgreementVer
 }
 
 /** The step where each kind of inconsistency is put right. */
-const FIX_STEP: Record<InconsistencyKind, Step> = { 'sla-volume': 'sla', 'scenario-differs': 'targets', 'rates-over-100': 'funnel', 'plan-unavailable': 'targets' };
+const FIX_STEP: Record<InconsistencyKind, Step> = { 'sla-volume': 'sla', 'scenario-differs': 'targets', 'rates-over-100': 'funnel', 'rate-missing': 'funnel', 'plan-unavailable': 'targets' };
 
 /** The freeze card: the gate's open items, and the override (who and why) when some remain. */
 function FreezeCard({ latest }: { latest: AgreementVersion | undefined }) {

@@ -106,6 +106,8 @@ export function inconsistencyText(item: Inconsistency, t: TFunction, fmt: Format
     }
     case 'rates-over-100':
       return t('agreement.consistency.rates-over-100', { label: item.label, total: fmt.rate(item.total) });
+    case 'rate-missing':
+      return t('agreement.consistency.rate-missing', { label: item.label });
     case 'plan-unavailable':
       return t('agreement.consistency.plan-unavailable', { label: item.label });
   }

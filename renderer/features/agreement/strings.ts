@@ -3,6 +3,7 @@ import { featureStrings } from '../../i18n/feature-strings';
 export const strings = featureStrings({
   namespace: 'agreement',
   es: {
+    signedEdit: 'Este acuerdo está firmado. Editarlo empieza un borrador nuevo; la versión {{number}} y sus firmas se quedan como están.',
     sign: {
       intro: 'Congele el acuerdo para firmarlo: se guarda una versión inmutable con su huella SHA-256. Cada firmante firma esa versión.',
       freeze: 'Congelar para firma',
@@ -59,11 +60,13 @@ export const strings = featureStrings({
       rateDiffers: '{{label}} {{scenario}} (embudo: {{funnel}})',
       daysDiffers: '{{label}} {{scenario}} días (embudo: {{funnel}})',
       'rates-over-100': 'Las flechas que salen de «{{label}}» suman {{total}}: más registros de los que entran.',
+      'rate-missing': 'La flecha «{{label}}» del embudo acordado aún no tiene tasa.',
       'plan-unavailable': 'El escenario acordado «{{label}}» no se puede calcular: los objetivos y el volumen del SLA quedan sin cifra.',
       fix: {
         'sla-volume': 'Abrir el SLA',
         'scenario-differs': 'Abrir los objetivos',
         'rates-over-100': 'Abrir el embudo',
+        'rate-missing': 'Abrir el embudo',
         'plan-unavailable': 'Abrir los objetivos',
       },
     },
@@ -284,6 +287,7 @@ export const strings = featureStrings({
     },
   },
   en: {
+    signedEdit: 'This agreement is signed. Editing starts a new draft; version {{number}} and its signatures stay as they are.',
     sign: {
       intro: 'Freeze the agreement to sign it: an immutable version is kept with its SHA-256 fingerprint. Each signatory signs that version.',
       freeze: 'Freeze for signature',
@@ -340,11 +344,13 @@ export const strings = featureStrings({
       rateDiffers: '{{label}} {{scenario}} (funnel: {{funnel}})',
       daysDiffers: '{{label}} {{scenario}} days (funnel: {{funnel}})',
       'rates-over-100': 'The arrows leaving “{{label}}” add up to {{total}}: more records than enter it.',
+      'rate-missing': 'The arrow “{{label}}” of the agreed funnel has no rate yet.',
       'plan-unavailable': 'The agreed scenario “{{label}}” cannot be computed: the targets and the SLA volume have no figure.',
       fix: {
         'sla-volume': 'Open the SLA',
         'scenario-differs': 'Open the targets',
         'rates-over-100': 'Open the funnel',
+        'rate-missing': 'Open the funnel',
         'plan-unavailable': 'Open the targets',
       },
     },

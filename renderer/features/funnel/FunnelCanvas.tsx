@@ -18,6 +18,7 @@ import {
   MiniMap,
   ReactFlow,
   ReactFlowProvider,
+  useReactFlow,
   type Connection,
   type EdgeChange,
   type NodeChange,
@@ -26,7 +27,7 @@ import '@xyflow/react/dist/style.css';
 import { useTranslation } from 'react-i18next';
 import type { Funnel, FunnelId } from '../../../shared/domain/workshop';
 import { encodeClipboard } from '../../../shared/funnel/clipboard';
-import { buildEdges, buildNodes, GRID, type StageNode, type TransitionEdge } from './canvas-model';
+import { buildEdges, buildNodes, GRID, NODE_HEIGHT, NODE_WIDTH, type StageNode, type TransitionEdge } from './canvas-model';
 import { CanvasActionsContext, EDGE_TYPES, NODE_TYPES, useZoomDetailClass, type CanvasActions } from './StageNode';
 import { connectStages, pasteText, removeItems, renameStage, saveStagePositions } from './actions';
 import { useDecorations } from './decorations';
@@ -55,7 +56,26 @@ export interface FunnelCanvasProps {
   /** Accessible name of the canvas. */
   label: string;
   testId?: string;
+  /** Filled with the canvas' view commands while it is mounted (the toolbar places stages and re-fits with them). */
+  apiRef?: React.MutableRefObject<CanvasApi | null>;
+  /** A palette stage (`kind`, or `custom`) dropped on the canvas at `position` (px, its top-left corner). */
+  onDropStage?(kind: string, position: { x: number; y: number }): void;
 }
+
+/** The data type a palette button drags: the stage kind (`custom` for a custom stage). */
+export const PALETTE_DRAG_TYPE = 'application/x-pacto-stage';
+
+/** What the funnel's toolbar asks of the canvas' view. */
+export interface CanvasApi {
+  /** The top-left corner (px) that centres a new stage in the visible part of the canvas. */
+  viewCentre(): { x: number; y: number };
+  /** Fits the view to every stage once the funnel's next change has rendered (after Arrange, a template…). */
+  fitSoon(): void;
+  /** Scrolls stage `id` into view once it has rendered, when it is outside the view (a stage just added). */
+  revealSoon(id: string): void;
+}
+
+const FIT_OPTIONS = { padding: 0.06, maxZoom: 1.1 };
 
 const EMPTY: ReadonlySet<string> = new Set();
 let memoryClipboard: string | null = null;
@@ -91,6 +111,93 @@ function CanvasInner(props: FunnelCanvasProps) {
   const [editingId, setEditingId] = useState<string | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);
   const zoomClass = useZoomDetailClass();
+  const flow = useReactFlow<StageNode, TransitionEdge>();
+
+  // The toolbar's view commands. Fitting and revealing wait for the nodes of the next document state to render.
+  const pendingView = useRef<{ fit: boolean; reveal: string | null }>({ fit: false, reveal: null });
+  const { apiRef } = props;
+  useEffect(() => {
+    if (!apiRef) return;
+    apiRef.current = {
+      viewCentre: () => {
+        const rect = wrapper.current?.getBoundingClientRect();
+        if (!rect) return { x: 0, y: 0 };
+        const centre = flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
+        return { x: centre.x - NODE_WIDTH / 2, y: centre.y - NODE_HEIGHT / 2 };
+      },
+      fitSoon: () => {
+        pendingView.current.fit = true;
+        // When the funnel does not change (Arrange on an arranged funnel), fit anyway, after the next paint.
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            if (!pendingView.current.fit) return;
+            pendingView.current.fit = false;
+            void flow.fitView(FIT_OPTIONS);
+          }),
+        );
+      },
+      revealSoon: (id) => {
+        pendingView.current.reveal = id;
+      },
+    };
+    return () => {
+      apiRef.current = null;
+    };
+  }, [apiRef, flow]);
+  useEffect(() => {
+    const pending = pendingView.current;
+    if (!pending.fit && !pending.reveal) return;
+    const frame = requestAnimationFrame(() => {
+      if (pending.fit) void flow.fitView(FIT_OPTIONS);
+      else if (pending.reveal) {
+        const stage = funnel.stages.find((x) => x.id === pending.reveal);
+        const rect = wrapper.current?.getBoundingClientRect();
+        if (stage && rect) {
+          const topLeft = flow.flowToScreenPosition({ x: stage.x, y: stage.y });
+          const bottomRight = flow.flowToScreenPosition({ x: stage.x + NODE_WIDTH, y: stage.y + NODE_HEIGHT });
+          const inView = topLeft.x >= rect.left && topLeft.y >= rect.top && bottomRight.x <= rect.right && bottomRight.y <= rect.bottom;
+          if (!inView) void flow.setCenter(stage.x + NODE_WIDTH / 2, stage.y + NODE_HEIGHT / 2, { zoom: flow.getZoom() });
+        }
+      }
+      pending.fit = false;
+      pending.reveal = null;
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [derivedNodes, flow, funnel.stages]);
+
+  // When the canvas gets narrower or wider (the side panel opens or closes), fit again so no stage ends up out of view.
+  useEffect(() => {
+    const el = wrapper.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    let width = el.clientWidth;
+    const observer = new ResizeObserver(() => {
+      if (Math.abs(el.clientWidth - width) < 8) return;
+      width = el.clientWidth;
+      void flow.fitView(FIT_OPTIONS);
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [flow]);
+
+  const { onDropStage } = props;
+  const onDragOver = useCallback(
+    (e: React.DragEvent) => {
+      if (!editable || !onDropStage || !e.dataTransfer.types.includes(PALETTE_DRAG_TYPE)) return;
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+    },
+    [editable, onDropStage],
+  );
+  const onDrop = useCallback(
+    (e: React.DragEvent) => {
+      const kind = e.dataTransfer.getData(PALETTE_DRAG_TYPE);
+      if (!editable || !onDropStage || !kind) return;
+      e.preventDefault();
+      const at = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      onDropStage(kind, { x: at.x - NODE_WIDTH / 2, y: at.y - NODE_HEIGHT / 2 });
+    },
+    [editable, onDropStage, flow],
+  );
 
   // Selection lives in the parent (the side panel reads it). React Flow reports user selection as `select`
   // changes; a ref keeps the latest value so node and edge changes of one click compose.
@@ -284,6 +391,8 @@ function CanvasInner(props: FunnelCanvasProps) {
         ref={wrapper}
         className={`funnel-canvas ${editable ? '' : 'funnel-canvas--view'} ${zoomClass}`}
         onKeyDown={onKeyDown}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
         data-testid={props.testId ?? 'funnel-canvas'}
         role="region"
         aria-label={props.label}
@@ -307,7 +416,7 @@ function CanvasInner(props: FunnelCanvasProps) {
           snapToGrid
           snapGrid={[GRID, GRID]}
           fitView
-          fitViewOptions={{ padding: 0.06, maxZoom: 1.1 }}
+          fitViewOptions={FIT_OPTIONS}
           minZoom={0.1}
           maxZoom={2}
           proOptions={{ hideAttribution: true }}

@@ -5,7 +5,7 @@
  * automatic layout, copy/paste, copy the funnel into another team's, export
  * SVG and PNG) and a side panel for the selection.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FUNNEL_IDS, type FunnelId, type Party } from '../../../shared/domain/workshop';
 import { cloneFunnel, STAGE_PALETTE } from '../../../shared/funnel/stages';
@@ -13,10 +13,11 @@ import { FUNNEL_TEMPLATES, instantiateTemplate, TEMPLATE_IDS, type TemplateId } 
 import { encodeClipboard } from '../../../shared/funnel/clipboard';
 import { withLayout } from '../../../shared/funnel/layout';
 import { useAppStore } from '../../store';
-import { FunnelCanvas, copyToSystemClipboard, lastCopied, type Selection } from './FunnelCanvas';
+import { FunnelCanvas, copyToSystemClipboard, lastCopied, PALETTE_DRAG_TYPE, type CanvasApi, type Selection } from './FunnelCanvas';
 import { SidePanel } from './SidePanel';
 import { Compare } from './Compare';
-import { addPaletteStage, layoutFunnel, pasteText, removeItems, setFunnel } from './actions';
+import { addPaletteStage, layoutFunnel, pasteText, positionBeside, removeItems, setFunnel } from './actions';
+import type { StageKind } from '../../../shared/funnel/names';
 import { funnelSvg, safeFileName, saveExport, svgToPng } from './export';
 import { NODE_HEIGHT, NODE_WIDTH } from './canvas-model';
 import { canCompareFunnels, canSeeTeamFunnel } from '../../../shared/facilitation/drafting';
@@ -34,6 +35,24 @@ function FunnelEditor({ funnelId }: { funnelId: FunnelId }) {
   const [selection, setSelection] = useState<Selection>(NONE);
   const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
   const funnelName = t(`funnel.funnelName.${funnelId}`);
+  const canvas = useRef<CanvasApi | null>(null);
+
+  /** Adds a palette stage (`null`: a custom one) at `at`, or beside the selected stage, or in the middle of the view. */
+  const addStage = (kind: StageKind | null, at?: { x: number; y: number }) => {
+    const where = at ?? positionBeside(funnel, selection.stages[0]) ?? canvas.current?.viewCentre();
+    const id = addPaletteStage(funnelId, funnel, kind, language, content.terms, t('funnel.customName'), where);
+    canvas.current?.revealSoon(id);
+    setSelection({ stages: [id], transitions: [] });
+  };
+  const paletteDrag = (kind: string) => (e: React.DragEvent) => {
+    e.dataTransfer.setData(PALETTE_DRAG_TYPE, kind);
+    e.dataTransfer.effectAllowed = 'copy';
+  };
+  const onDropStage = (kind: string, at: { x: number; y: number }) => {
+    const known = STAGE_PALETTE.find((s) => s.kind === kind);
+    if (!known && kind !== 'custom') return;
+    addStage(known ? known.kind : null, at);
+  };
 
   const confirmReplace = (): boolean =>
     funnel.stages.length === 0 || window.confirm(t('funnel.replaceConfirm', { count: funnel.stages.length, funnel: funnelName }));
@@ -45,6 +64,7 @@ function FunnelEditor({ funnelId }: { funnelId: FunnelId }) {
       const fresh = instantiateTemplate(value as TemplateId, language, content.terms);
       setFunnel(funnelId, withLayout(fresh, { nodeWidth: NODE_WIDTH, nodeHeight: NODE_HEIGHT, rankGap: 110, nodeGap: 56 }));
     }
+    canvas.current?.fitSoon();
     setSelection(NONE);
   };
 
@@ -102,10 +122,10 @@ function FunnelEditor({ funnelId }: { funnelId: FunnelId }) {
               key={s.kind}
               className={`palette__item palette__item--${s.ownerTeam}`}
               data-testid={`palette-${s.kind}`}
-              onClick={() => {
-                const id = addPaletteStage(funnelId, funnel, s.kind, language, content.terms, t('funnel.customName'));
-                setSelection({ stages: [id], transitions: [] });
-              }}
+              draggable
+              onDragStart={paletteDrag(s.kind)}
+              title={t('funnel.paletteHint')}
+              onClick={() => addStage(s.kind)}
             >
               + {s.name[language]}
             </button>
@@ -113,10 +133,10 @@ function FunnelEditor({ funnelId }: { funnelId: FunnelId }) {
           <button
             className="palette__item"
             data-testid="palette-custom"
-            onClick={() => {
-              const id = addPaletteStage(funnelId, funnel, null, language, content.terms, t('funnel.customName'));
-              setSelection({ stages: [id], transitions: [] });
-            }}
+            draggable
+            onDragStart={paletteDrag('custom')}
+            title={t('funnel.paletteHint')}
+            onClick={() => addStage(null)}
           >
             + {t('funnel.custom')}
           </button>
@@ -133,7 +153,12 @@ function FunnelEditor({ funnelId }: { funnelId: FunnelId }) {
           <option value="blank">{t('funnel.blank')}</option>
         </select>
         <span className="toolbar-sep" aria-hidden />
-        <button onClick={() => layoutFunnel(funnelId, funnel)} data-testid="layout" title={t('funnel.layoutTitle')} aria-label={t('funnel.layoutTitle')}>
+        <button
+          onClick={() => {
+            layoutFunnel(funnelId, funnel);
+            canvas.current?.fitSoon();
+          }}
+          data-testid="layout" title={t('funnel.layoutTitle')} aria-label={t('funnel.layoutTitle')}>
           {t('funnel.layout')}
         </button>
         <button onClick={copyButton} data-testid="copy">
@@ -183,6 +208,8 @@ function FunnelEditor({ funnelId }: { funnelId: FunnelId }) {
           onSelectionChange={onSelectionChange}
           onMessage={setMessage}
           label={t('funnel.canvasLabel', { funnel: funnelName })}
+          apiRef={canvas}
+          onDropStage={onDropStage}
         />
         {selection.stages.length + selection.transitions.length > 0 ? (
           <SidePanel funnelId={funnelId} funnel={funnel} selection={selection} onSelectionChange={onSelectionChange} />

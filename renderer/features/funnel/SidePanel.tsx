@@ -77,7 +77,7 @@ function TransitionFields({ funnelId, funnel, transition }: { funnelId: FunnelId
       <ParsedField
         label={t('funnel.panel.rate')}
         value={transition.conversionRate}
-        format={(rate) => formatRateInput(rate, language)}
+        format={(rate) => (transition.rateMissing ? '' : formatRateInput(rate, language))}
         parse={parseRateInput}
         onCommit={(conversionRate) => update({ conversionRate })}
         testId={`rate-${transition.id}`}

@@ -33,7 +33,38 @@ export function nextFreePosition(funnel: Funnel): { x: number; y: number } {
   return { x: right, y: bottom + NODE_HEIGHT + 72 };
 }
 
-/** Adds a palette stage of `kind` (or a custom one named `customName` when kind is null); returns its id. */
+/** Space kept free around a stage (px) when a new one is placed beside it. */
+const PLACEMENT_GAP = 36;
+
+/**
+ * The nearest free place for a new stage at or below `wanted` (px, its top-left
+ * corner): moves down a row at a time until its box, with a margin, overlaps
+ * no stage of `funnel`. Snapped to the canvas grid.
+ */
+export function freePositionNear(funnel: Funnel, wanted: { x: number; y: number }, grid = 12): { x: number; y: number } {
+  const snap = (v: number) => Math.round(v / grid) * grid;
+  const x = snap(wanted.x);
+  let y = snap(wanted.y);
+  const overlaps = (py: number) =>
+    funnel.stages.some((s) => Math.abs(s.x - x) < NODE_WIDTH + PLACEMENT_GAP / 2 && Math.abs(s.y - py) < NODE_HEIGHT + PLACEMENT_GAP / 2);
+  for (let i = 0; i < 500 && overlaps(y); i++) y += snap(NODE_HEIGHT + PLACEMENT_GAP);
+  return { x, y };
+}
+
+/**
+ * Where a new stage goes beside `selected` (the stage selected on the canvas):
+ * to its right, or the nearest free place below that; null when nothing is selected.
+ */
+export function positionBeside(funnel: Funnel, selected: string | undefined): { x: number; y: number } | null {
+  const s = selected ? funnel.stages.find((x) => x.id === selected) : undefined;
+  return s ? freePositionNear(funnel, { x: s.x + NODE_WIDTH + PLACEMENT_GAP * 2, y: s.y }) : null;
+}
+
+/**
+ * Adds a palette stage of `kind` (or a custom one named `customName` when kind
+ * is null) at the free place nearest `at` (see {@link freePositionNear}), or
+ * under the funnel when `at` is absent; returns its id.
+ */
 export function addPaletteStage(
   funnelId: FunnelId,
   funnel: Funnel,
@@ -41,8 +72,10 @@ export function addPaletteStage(
   language: Language,
   terms: readonly Term[],
   customName: string,
+  at?: { x: number; y: number },
 ): string {
-  const position = nextFreePosition(funnel);
+  // Where the user put it (dropped, beside the selection, the view's centre), else under the funnel.
+  const position = at ? freePositionNear(funnel, at) : nextFreePosition(funnel);
   const stage: FunnelStage = kind
     ? createStandardStage(kind, language, funnel, terms, position)
     : { id: uniqueId('stage-custom', new Set(funnel.stages.map((s) => s.id))), name: customName, ownerTeam: 'marketing', termId: null, ...position };
@@ -50,10 +83,10 @@ export function addPaletteStage(
   return stage.id;
 }
 
-/** Connects two stages with a new arrow (0 %, 0 days, to be filled in); returns its id. */
+/** Connects two stages with a new arrow with no rate yet (flagged until one is entered; 0 days); returns its id. */
 export function connectStages(funnelId: FunnelId, funnel: Funnel, source: string, target: string): string {
   const id = uniqueId(`tr-${source.replace(/^stage-/, '')}-${target.replace(/^stage-/, '')}`, new Set(funnel.transitions.map((t) => t.id)));
-  const transition: FunnelTransition = { id, source, target, conversionRate: 0, averageDays: 0, recycle: false };
+  const transition: FunnelTransition = { id, source, target, conversionRate: 0, averageDays: 0, recycle: false, rateMissing: true };
   edit((doc) => addTransition(doc, funnelId, transition));
   return id;
 }

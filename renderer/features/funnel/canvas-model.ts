@@ -50,6 +50,8 @@ export interface CanvasDecorations {
   termLabel(termId: string | null): string | null;
   volume(stageId: string): string | null;
   edgeLabel(rate: number, days: number): string;
+  /** The label of an arrow with no rate yet (drawn, not filled in). */
+  rateMissingLabel: string;
   recycleLabel: string;
   stageAria(stageId: string): string;
   edgeAria(transitionId: string): string;
@@ -103,7 +105,7 @@ export function buildEdges(funnel: Funnel, deco: CanvasDecorations, selected: Re
         selected: selected.has(t.id),
         ariaLabel: deco.edgeAria(t.id),
         data: {
-          label: deco.edgeLabel(t.conversionRate, t.averageDays),
+          label: t.rateMissing ? deco.rateMissingLabel : deco.edgeLabel(t.conversionRate, t.averageDays),
           recycle: t.recycle,
           recycleLabel: deco.recycleLabel,
           issues: issues?.messages ?? [],

@@ -95,6 +95,7 @@ export function useDecorations(
         return v === undefined ? null : t('funnel.volume', { volume: fmt.integer(v) });
       },
       edgeLabel,
+      rateMissingLabel: t('funnel.rateMissingLabel'),
       recycleLabel: t('funnel.recycleTag'),
       stageAria: (id) => {
         const s = stageById.get(id)!;
@@ -114,7 +115,7 @@ export function useDecorations(
         const values = {
           from: stageById.get(x.source)?.name ?? x.source,
           to: stageById.get(x.target)?.name ?? x.target,
-          rate: formatPercent(x.conversionRate, language),
+          rate: x.rateMissing ? t('funnel.rateMissingLabel') : formatPercent(x.conversionRate, language),
           days: formatDays(x.averageDays, language),
         };
         return t(x.recycle ? 'funnel.edgeAriaRecycle' : 'funnel.edgeAria', values) + (issues.transitions.get(id) ? `. ${issues.transitions.get(id)!.messages.join(' ')}` : '');

@@ -3,9 +3,10 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PAGE_SIZES, validate, workshopMetaSchema, type FieldErrors, type Language, type PageSize } from '../../../shared/domain/workshop';
 import { paperForLocale } from '../../../shared/domain/paper';
-import { newWorkshopContent } from '../../../shared/sample/standard-content';
+import { FUNNEL_TEMPLATES } from '../../../shared/funnel/templates';
 import { db } from '../../data/instance';
-import { createWorkshop, defaultMeta, deleteWorkshop, duplicateWorkshop, renameWorkshop } from '../../data/workshops';
+import { createWorkshop, defaultMeta, deleteWorkshop, duplicateWorkshop, readWorkshopContent, renameWorkshop } from '../../data/workshops';
+import { START_TEMPLATES, startContent, type StartTemplate, type WorkshopStart } from './start';
 import { useAppStore } from '../../store';
 import { formatters } from '../../i18n';
 import type { WorkshopRow } from '../../data/db';
@@ -21,6 +22,11 @@ function NewWorkshopForm({ onDone }: { onDone: () => void }) {
   // The paper follows the system's locale (Letter in the United States, A4 elsewhere); it can be changed here and on export.
   const [form, setForm] = useState(() => defaultMeta({ language, pageSize: paperForLocale(navigator.languages ?? [navigator.language]) }));
   const [errors, setErrors] = useState<FieldErrors>({});
+  // What it starts from: a template (Pacto's standard one unless another is chosen), blank, or a copy of a workshop.
+  const workshops = useAppStore((s) => s.workshops) ?? [];
+  const [startKind, setStartKind] = useState<WorkshopStart['kind']>('template');
+  const [template, setTemplate] = useState<StartTemplate>('standard');
+  const [copyOf, setCopyOf] = useState('');
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
   const err = (field: string) =>
     errors[field] ? (
@@ -35,11 +41,14 @@ function NewWorkshopForm({ onDone }: { onDone: () => void }) {
       onSubmit={async (e) => {
         e.preventDefault();
         const result = validate(workshopMetaSchema, form);
-        if (!result.ok) {
-          setErrors(result.errors);
+        const copyMissing = startKind === 'copy' && !workshops.some((w) => w.id === copyOf);
+        if (!result.ok || copyMissing) {
+          setErrors({ ...(result.ok ? {} : result.errors), ...(copyMissing ? { copyOf: 'required' } : {}) });
           return;
         }
-        const id = await createWorkshop(db, newWorkshopContent(result.value));
+        const start: WorkshopStart =
+          startKind === 'copy' ? { kind: 'copy', source: await readWorkshopContent(db, copyOf) } : startKind === 'blank' ? { kind: 'blank' } : { kind: 'template', template };
+        const id = await createWorkshop(db, startContent(result.value, start), undefined, startKind === 'copy' ? { copyOf } : { start: startKind === 'blank' ? 'blank' : template });
         onDone();
         navigate({ screen: 'workshop', id, step: 'participants' });
       }}
@@ -83,6 +92,61 @@ function NewWorkshopForm({ onDone }: { onDone: () => void }) {
           ))}
         </select>
       </div>
+      <fieldset className="field new-start" data-testid="new-start">
+        <legend className="field__label">{t('workshops.start.label')}</legend>
+        <div className="new-start__option">
+          <input type="radio" id="new-start-template" name="new-start" checked={startKind === 'template'} onChange={() => setStartKind('template')} />
+          <label htmlFor="new-start-template">{t('workshops.start.template')}</label>
+          <select
+            aria-label={t('workshops.start.whichTemplate')}
+            value={template}
+            onChange={(e) => {
+              setTemplate(e.target.value as StartTemplate);
+              setStartKind('template');
+            }}
+            data-testid="new-start-which-template"
+          >
+            {START_TEMPLATES.map((id) => (
+              <option key={id} value={id}>
+                {id === 'standard' ? t('workshops.start.standard') : FUNNEL_TEMPLATES[id].name[language]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="new-start__option">
+          <input type="radio" id="new-start-blank" name="new-start" checked={startKind === 'blank'} onChange={() => setStartKind('blank')} data-testid="new-start-blank" />
+          <label htmlFor="new-start-blank">{t('workshops.start.blank')}</label>
+        </div>
+        <div className="new-start__option">
+          <input type="radio" id="new-start-copy" name="new-start" checked={startKind === 'copy'} onChange={() => setStartKind('copy')} disabled={workshops.length === 0} />
+          <label htmlFor="new-start-copy">{t('workshops.start.copy')}</label>
+          <select
+            aria-label={t('workshops.start.whichWorkshop')}
+            value={copyOf}
+            onChange={(e) => {
+              setCopyOf(e.target.value);
+              setStartKind('copy');
+            }}
+            disabled={workshops.length === 0}
+            aria-invalid={!!errors.copyOf || undefined}
+            aria-describedby={errors.copyOf ? 'new-copyOf-error' : undefined}
+            data-testid="new-start-copy-of"
+          >
+            <option value="">{t('workshops.start.chooseWorkshop')}</option>
+            {workshops.map((w) => (
+              <option key={w.id} value={w.id}>
+                {w.title} — {w.company}
+              </option>
+            ))}
+          </select>
+        </div>
+        {errors.copyOf ? (
+          <div className="field__error" role="alert" id="new-copyOf-error">
+            {t('workshops.start.copyRequired')}
+          </div>
+        ) : null}
+        <p className="muted small new-start__help">{t(startKind === 'template' ? 'workshops.start.templateHelp' : startKind === 'blank' ? 'workshops.start.blankHelp' : 'workshops.start.copyHelp')}</p>
+      </fieldset>
       <div className="form-actions">
         <button type="submit" className="primary">{t('workshops.create')}</button>
         <button type="button" onClick={onDone}>{t('workshops.cancel')}</button>

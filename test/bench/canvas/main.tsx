@@ -54,6 +54,7 @@ const deco: CanvasDecorations = {
   termLabel: () => 'MQL — Marketing qualified lead',
   volume: (id) => `${Number(id.slice(1)) * 10} in the period`,
   edgeLabel: (rate, days) => `${formatPercent(rate, 'en')} · ${formatDays(days, 'en')}`,
+  rateMissingLabel: 'No rate',
   recycleLabel: 'recycle',
   stageAria: (id) => `Stage ${id}`,
   edgeAria: (id) => `Arrow ${id}`,
