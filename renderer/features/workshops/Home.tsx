@@ -3,10 +3,9 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PAGE_SIZES, validate, workshopMetaSchema, type FieldErrors, type Language, type PageSize } from '../../../shared/domain/workshop';
 import { paperForLocale } from '../../../shared/domain/paper';
-import { FUNNEL_TEMPLATES } from '../../../shared/funnel/templates';
 import { db } from '../../data/instance';
 import { createWorkshop, defaultMeta, deleteWorkshop, duplicateWorkshop, readWorkshopContent, renameWorkshop } from '../../data/workshops';
-import { START_TEMPLATES, startContent, type StartTemplate, type WorkshopStart } from './start';
+import type { StartTemplate, WorkshopStart } from './start';
 import { useAppStore } from '../../store';
 import { formatters } from '../../i18n';
 import type { WorkshopRow } from '../../data/db';
@@ -27,6 +26,17 @@ function NewWorkshopForm({ onDone }: { onDone: () => void }) {
   const [startKind, setStartKind] = useState<WorkshopStart['kind']>('template');
   const [template, setTemplate] = useState<StartTemplate>('standard');
   const [copyOf, setCopyOf] = useState('');
+  // The templates (and the layout code their funnels need) load with the form, not with the home screen's first paint.
+  const [templates, setTemplates] = useState<{ id: StartTemplate; name: string }[]>([]);
+  useEffect(() => {
+    let live = true;
+    void Promise.all([import('./start'), import('../../../shared/funnel/templates')]).then(([{ START_TEMPLATES }, { FUNNEL_TEMPLATES }]) => {
+      if (live) setTemplates(START_TEMPLATES.filter((id) => id !== 'standard').map((id) => ({ id, name: FUNNEL_TEMPLATES[id as keyof typeof FUNNEL_TEMPLATES].name[language] })));
+    });
+    return () => {
+      live = false;
+    };
+  }, [language]);
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
   const err = (field: string) =>
     errors[field] ? (
@@ -48,6 +58,7 @@ function NewWorkshopForm({ onDone }: { onDone: () => void }) {
         }
         const start: WorkshopStart =
           startKind === 'copy' ? { kind: 'copy', source: await readWorkshopContent(db, copyOf) } : startKind === 'blank' ? { kind: 'blank' } : { kind: 'template', template };
+        const { startContent } = await import('./start');
         const id = await createWorkshop(db, startContent(result.value, start), undefined, startKind === 'copy' ? { copyOf } : { start: startKind === 'blank' ? 'blank' : template });
         onDone();
         navigate({ screen: 'workshop', id, step: 'participants' });
@@ -106,9 +117,10 @@ function NewWorkshopForm({ onDone }: { onDone: () => void }) {
             }}
             data-testid="new-start-which-template"
           >
-            {START_TEMPLATES.map((id) => (
+            <option value="standard">{t('workshops.start.standard')}</option>
+            {templates.map(({ id, name }) => (
               <option key={id} value={id}>
-                {id === 'standard' ? t('workshops.start.standard') : FUNNEL_TEMPLATES[id].name[language]}
+                {name}
               </option>
             ))}
           </select>
