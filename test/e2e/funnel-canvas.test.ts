@@ -241,10 +241,17 @@ describe('templates', () => {
   it('starts a funnel from a template whose rates show their source, and undoes it', async () => {
     await goToStep(page, 'funnel');
     await openTab('sales');
-    page.once('dialog', (d) => void d.accept());
+    // Two confirmations: replacing the team's funnel, and (the agreement was signed by the export test above) the first edit of a signed agreement.
+    const confirmed: string[] = [];
+    const accept = (d: { message(): string; accept(): Promise<void> }) => {
+      confirmed.push(d.message());
+      void d.accept();
+    };
+    page.on('dialog', accept);
     await page.getByTestId('start-from').selectOption('hubspot-lifecycle');
     await expect.poll(() => canvas().locator('.react-flow__node').count()).toBe(6);
     await expect.poll(() => edgeLabels()).toContain('20 % · 14 d');
+    page.off('dialog', accept);
     await node('stage-lead').click();
     const hint = page.getByTestId('rate-tr-lead-mql').locator('xpath=..').locator('.field__hint');
     await expect(hint.textContent()).resolves.toMatch(/Recopilaciones de cifras de HubSpot y Salesforce, 2024 \(de segunda mano\)/);

@@ -43,7 +43,7 @@ export function Comparison({
   return (
     <section className="card" aria-label={t('model.comparison')}>
       <h2>{t('model.comparison')}</h2>
-      <ScrollRegion label={t('model.comparison')}>
+      <ScrollRegion label={t('model.comparisonTable')}>
         <table className="grid-table comparison" data-testid="comparison">
           <thead>
             <tr>
