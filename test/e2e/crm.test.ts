@@ -140,7 +140,7 @@ describe('Excel workbooks on the import', () => {
   it('says what is wrong with a bad workbook, names the file and the sheet, and offers nothing to confirm', async () => {
     const cases: [string, Uint8Array, string][] = [
       ['bloqueado.xlsx', encryptedWorkbook(), 'El libro está protegido con contraseña'],
-      ['informe.xlsx', formulasOnlyWorkbook(), 'En la hoja «Report», 4 celda(s) con fórmula, la primera en A2, no tienen el resultado guardado'],
+      ['informe.xlsx', formulasOnlyWorkbook(), 'En la hoja «Report», 4 celdas con fórmula, la primera en A2, no tienen el resultado guardado'],
       ['millon.xlsx', millionRowWorkbook(), 'La hoja «Opportunities» tiene 1.000.000 filas de datos; una importación lee como máximo 200.000.'],
     ];
     for (const [name, bytes, message] of cases) {

@@ -100,8 +100,14 @@ describe('a workshop as a .pacto file', () => {
     // An edit leaves the file behind (the data itself is saved in the app as typed).
     await goToStep(page, 'participants');
     const name = page.getByTestId('participant-row').first().locator('input').first();
+    // The workshop is signed: its first edit asks first, and the user goes on to a new draft.
+    const prompt = page.waitForEvent('dialog').then(async (d) => {
+      await d.accept();
+      return d.message();
+    });
     await name.fill('Lucía Fernández');
     await name.blur();
+    expect(await prompt).toMatch(/firmado/);
     await page.getByTestId('file-status').and(page.locator('[data-state="unsaved"]')).waitFor();
     await page.waitForFunction((title) => document.title === title, `• ${FILE_NAME} — Pacto`);
     await page.setViewportSize({ width: 1440, height: 900 });
