@@ -103,6 +103,8 @@ child.on('error', (error) => fail(`could not run Electron's installer (${install
 child.on('close', (code, signal) => {
   if (code !== 0) fail(signal ? `Electron's installer was stopped (${signal}).` : describeFailure(stderr));
   if (installedExecutable() === null) {
-    fail(`Electron's installer finished, but there is no Electron executable in ${join(electronDir, 'dist')}: delete node_modules/electron and run \`npm install\` again.`);
+    fail(
+      `Electron's installer finished, but there is no Electron executable in ${join(electronDir, 'dist')}: delete node_modules/electron and run \`npm install\` again.`,
+    );
   }
 });

@@ -58,15 +58,16 @@ export function App() {
         if (isPlainTextField(document.activeElement) && fieldHasTyping(document.activeElement)) document.execCommand(command);
         else if (command === 'undo') undo();
         else redo();
-      }
-      else if (command === 'new-workshop') {
+      } else if (command === 'new-workshop') {
         closeSession();
         state.navigate({ screen: 'home' });
         window.dispatchEvent(new CustomEvent('pacto:new-workshop'));
       } else if (command === 'export-pdf' && state.route.screen === 'workshop') {
         state.navigate({ ...state.route, step: 'export' });
       } else if (command === 'about') {
-        void platform().appInfo().then((info) => state.setNotice({ kind: 'info', key: 'app.about', values: { version: info.ok ? info.value.version : '' } }));
+        void platform()
+          .appInfo()
+          .then((info) => state.setNotice({ kind: 'info', key: 'app.about', values: { version: info.ok ? info.value.version : '' } }));
       }
     });
     return () => {
@@ -128,9 +129,7 @@ export function App() {
       {notice ? (
         <div className={`notice notice--${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
           <span>{t(notice.key, notice.values)}</span>
-          {notice.retry ? (
-            <button onClick={() => void retrySave(db).catch(() => undefined)}>{t('app.retry')}</button>
-          ) : null}
+          {notice.retry ? <button onClick={() => void retrySave(db).catch(() => undefined)}>{t('app.retry')}</button> : null}
           {notice.restore ? (
             <button
               data-testid="notice-restore"

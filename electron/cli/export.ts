@@ -25,7 +25,6 @@ export interface ExportIo {
   err(text: string): void;
 }
 
-
 const joinPath = (dir: string, name: string) => (dir.endsWith('/') || dir.endsWith('\\') ? `${dir}${name}` : `${dir}/${name}`);
 
 /** Runs `pacto export` on its arguments (after the word `export`); returns the exit code. */
@@ -36,7 +35,12 @@ export function runExport(argv: readonly string[], io: ExportIo): number {
   };
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: { format: { type: 'string' }, out: { type: 'string' }, draft: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: { format: { type: 'string' }, out: { type: 'string' }, draft: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    });
   } catch (e) {
     return usage((e as Error).message);
   }
@@ -82,7 +86,9 @@ export function runExport(argv: readonly string[], io: ExportIo): number {
       io.writeBytes(path, f.bytes);
     } catch (e) {
       const code = (e as { code?: string }).code;
-      io.err(`Cannot write ${path}${code ? ` (${code})` : ''}: ${(e as Error).message}\n${written.length > 0 ? `Written before the failure: ${written.join(', ')}\n` : ''}`);
+      io.err(
+        `Cannot write ${path}${code ? ` (${code})` : ''}: ${(e as Error).message}\n${written.length > 0 ? `Written before the failure: ${written.join(', ')}\n` : ''}`,
+      );
       return 1;
     }
     written.push(path);

@@ -81,7 +81,15 @@ function inspectVersion(file: PactoFile, version: AgreementVersion): InspectVers
   });
   const count = signatories.filter((s) => s.signed).length;
   const standing = signatories.length > 0 && count === signatories.length ? 'signed' : count > 0 ? 'partly-signed' : 'unsigned';
-  return { number: version.number, fingerprint: version.fingerprint, frozenAt: version.frozenAt, standing, signatories, verifies: problems.length === 0, problems };
+  return {
+    number: version.number,
+    fingerprint: version.fingerprint,
+    frozenAt: version.frozenAt,
+    standing,
+    signatories,
+    verifies: problems.length === 0,
+    problems,
+  };
 }
 
 /** The report of a decoded file; `path` is only echoed. */

@@ -110,7 +110,9 @@ async function planWorkshop(io: CliIo, file: string, json: boolean): Promise<num
   if (!workshop) return 1;
   const planned = agreedScenarioPlan(workshop.content);
   if (!planned.ok) {
-    io.err(`The agreed scenario "${planned.scenario.name}" of ${file} cannot be planned: ${planned.message} (${planned.field.replace(/^chain\./, 'stages.')})\n`);
+    io.err(
+      `The agreed scenario "${planned.scenario.name}" of ${file} cannot be planned: ${planned.message} (${planned.field.replace(/^chain\./, 'stages.')})\n`,
+    );
     return 1;
   }
   io.out(json ? `${JSON.stringify({ scenario: planned.scenario, plan: planned.plan }, null, 2)}\n` : formatPlan(planned.scenario, planned.plan));
@@ -146,7 +148,9 @@ function actuals(io: CliIo, file: string, values: Record<string, string | boolea
     if (!read.ok) return 1;
     const mapping = columnMappingSchema.safeParse(read.value);
     if (!mapping.success) {
-      io.err(`The mapping file ${values.mapping} is not valid:\n${mapping.error.issues.map((i) => `  ${i.path.join('.') || '(mapping)'}: ${i.message}`).join('\n')}\n`);
+      io.err(
+        `The mapping file ${values.mapping} is not valid:\n${mapping.error.issues.map((i) => `  ${i.path.join('.') || '(mapping)'}: ${i.message}`).join('\n')}\n`,
+      );
       return 1;
     }
     options.mapping = mapping.data;
@@ -196,7 +200,11 @@ function usage(io: CliIo, problem?: string): number {
 export function runCli(argv: readonly string[], io: CliIo): number | Promise<number> {
   if (argv[0] === 'verify') return import('./verify').then(({ runVerify }) => runVerify(argv.slice(1), io));
   if (argv[0] === 'export') {
-    const writeBytes = io.writeBytes ?? (() => { throw new Error('this command line cannot write files'); });
+    const writeBytes =
+      io.writeBytes ??
+      (() => {
+        throw new Error('this command line cannot write files');
+      });
     return import('./export').then(({ runExport }) => runExport(argv.slice(1), { ...io, writeBytes }));
   }
   let parsed;

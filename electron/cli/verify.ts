@@ -201,7 +201,15 @@ export async function runVerify(args: readonly string[], io: VerifyIo = nodeVeri
     workshop = matchWorkshop(report, evidence);
     if (workshop.status === 'match' && report.seal.key === 'unknown') report.seal.key = 'workshop';
   }
-  io.out(json ? `${JSON.stringify({ file, ...report, ...(workshop ? { workshop } : {}) }, null, 2)}\n` : formatVerifyReport(file, report, workshop, workshopFile ?? ''));
+  io.out(
+    json
+      ? `${JSON.stringify({ file, ...report, ...(workshop ? { workshop } : {}) }, null, 2)}\n`
+      : formatVerifyReport(file, report, workshop, workshopFile ?? ''),
+  );
   if (report.status !== 'intact' || !workshop) return VERIFY_EXIT[report.status];
-  return workshop.status === 'match' ? VERIFY_EXIT.intact : workshop.status === 'unconfirmed' ? VERIFY_EXIT['workshop-unconfirmed'] : VERIFY_EXIT['workshop-mismatch'];
+  return workshop.status === 'match'
+    ? VERIFY_EXIT.intact
+    : workshop.status === 'unconfirmed'
+      ? VERIFY_EXIT['workshop-unconfirmed']
+      : VERIFY_EXIT['workshop-mismatch'];
 }

@@ -102,9 +102,7 @@ export function createAppProtocolHandler(deps: AppProtocolDeps): (request: Reque
       body = await deps.readFile(file);
     } catch (error) {
       const code = (error as { code?: unknown } | null)?.code;
-      return typeof code === 'string' && NOT_FOUND_CODES.has(code)
-        ? textResponse(404, 'Not found')
-        : textResponse(500, 'Could not read the file');
+      return typeof code === 'string' && NOT_FOUND_CODES.has(code) ? textResponse(404, 'Not found') : textResponse(500, 'Could not read the file');
     }
     return new Response(request.method === 'HEAD' ? null : body, {
       status: 200,

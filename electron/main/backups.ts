@@ -99,7 +99,14 @@ export function createBackupStore(root: string, fs: BackupFs, now: () => Date = 
           await fs.remove(join(dir, `${old}.pacto`));
           await fs.remove(join(dir, `${old}.json`));
         }
-        return ok({ id, workshopId: request.workshopId, createdAt: at.toISOString(), reason: request.reason, bytes: request.bytes.byteLength, summary: request.summary });
+        return ok({
+          id,
+          workshopId: request.workshopId,
+          createdAt: at.toISOString(),
+          reason: request.reason,
+          bytes: request.bytes.byteLength,
+          summary: request.summary,
+        });
       } catch (error) {
         return err({ code: 'io', message: `The backup of workshop ${request.workshopId} could not be written: ${detail(error)}` });
       }

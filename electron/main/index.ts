@@ -63,9 +63,7 @@ const entryUrl = devUrl ?? APP_ENTRY_URL;
 
 // Before `ready`: a standard, secure scheme gets a real origin (IndexedDB,
 // fetch) and a secure context; no corsEnabled, so no other origin can read it.
-protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
-]);
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
 app.enableSandbox();
 
 let mainWindow: BrowserWindow | null = null;
@@ -241,9 +239,13 @@ function registerBridge(): void {
       paginatePdf: (print, event) => paginateAgreementPdf(print, { print: (options) => event.sender.printToPDF(options) }),
       // In a worker thread (out/main/verify-worker.js), with size, page and time limits: a dropped file never blocks the app.
       verifyPdf: async (request) =>
-        verifyOffThread(request.bytes, { ownKeyFingerprint: await ownSealKeyFingerprint(sealKeyStore()).catch(() => null) }, {
-          spawn: () => new Worker(join(here, 'verify-worker.js')),
-        }),
+        verifyOffThread(
+          request.bytes,
+          { ownKeyFingerprint: await ownSealKeyFingerprint(sealKeyStore()).catch(() => null) },
+          {
+            spawn: () => new Worker(join(here, 'verify-worker.js')),
+          },
+        ),
       saveFile: (request, event) =>
         saveFile(request, {
           saveDialog: (suggestedName, extension) => showSaveDialog(event.sender, suggestedName, extension),

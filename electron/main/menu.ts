@@ -211,11 +211,7 @@ export interface MenuOptions {
  * @param language the menu's language
  * @param send delivers a command to the renderer (over `MENU_COMMAND_CHANNEL`)
  */
-export function menuTemplate(
-  language: Language,
-  send: (command: MenuCommand) => void,
-  options: MenuOptions,
-): MenuItemConstructorOptions[] {
+export function menuTemplate(language: Language, send: (command: MenuCommand) => void, options: MenuOptions): MenuItemConstructorOptions[] {
   const t = LABELS[language];
   const mac = options.platform === 'darwin';
   const command = (label: string, name: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
@@ -288,9 +284,7 @@ export function menuTemplate(
       { role: 'resetZoom', label: t.resetZoom },
       { type: 'separator' },
       { role: 'togglefullscreen', label: t.fullScreen },
-      ...(options.developerTools
-        ? ([{ type: 'separator' }, { role: 'toggleDevTools', label: t.developerTools }] satisfies MenuItemConstructorOptions[])
-        : []),
+      ...(options.developerTools ? ([{ type: 'separator' }, { role: 'toggleDevTools', label: t.developerTools }] satisfies MenuItemConstructorOptions[]) : []),
     ],
   };
   const windowMenu: MenuItemConstructorOptions = {

@@ -198,10 +198,7 @@ export function isRequestAllowed(url: string, appOrigin: string): boolean {
  *
  * @param headers `details.responseHeaders` of `webRequest.onHeadersReceived`
  */
-export function withContentSecurityPolicy(
-  headers: Readonly<Record<string, string | string[]>>,
-  policy: string,
-): Record<string, string | string[]> {
+export function withContentSecurityPolicy(headers: Readonly<Record<string, string | string[]>>, policy: string): Record<string, string | string[]> {
   const kept = Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'content-security-policy');
   return { ...Object.fromEntries(kept), 'Content-Security-Policy': [policy] };
 }
@@ -271,18 +268,14 @@ export type HardenableSession = Pick<
  * @param devServer whether `appOrigin` is the dev server's (http) origin
  */
 export function hardenSession(ses: HardenableSession, appOrigin: string, devServer: boolean): void {
-  ses.setPermissionRequestHandler((_contents, permission, callback, details) =>
-    callback(isPermissionGranted(permission, details.requestingUrl, appOrigin)),
-  );
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) => callback(isPermissionGranted(permission, details.requestingUrl, appOrigin)));
   ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isPermissionGranted(permission, requestingOrigin, appOrigin));
   ses.setDevicePermissionHandler(() => false);
   ses.setSpellCheckerEnabled(false);
   ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isRequestAllowed(details.url, appOrigin) }));
   if (devServer) {
     const devPolicy = contentSecurityPolicy({ devServerOrigin: appOrigin });
-    ses.webRequest.onHeadersReceived((details, callback) =>
-      callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders ?? {}, devPolicy) }),
-    );
+    ses.webRequest.onHeadersReceived((details, callback) => callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders ?? {}, devPolicy) }));
   }
   ses.on('will-download', (event) => event.preventDefault());
 }

@@ -65,7 +65,9 @@ const der = (node: Asn1) => forge.asn1.toDer(node).getBytes();
 /** SHA-256 hex of the public key (SubjectPublicKeyInfo DER) of a PEM or DER certificate: the seal key's fingerprint. */
 export function keyFingerprintOf(certificate: string | Uint8Array): string {
   const x509 = new X509Certificate(typeof certificate === 'string' ? certificate : Buffer.from(certificate));
-  return createHash('sha256').update(x509.publicKey.export({ type: 'spki', format: 'der' })).digest('hex');
+  return createHash('sha256')
+    .update(x509.publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex');
 }
 
 const children = (node: Asn1 | undefined): Asn1[] => (node && Array.isArray(node.value) ? node.value : []);

@@ -337,7 +337,13 @@ export function fileSealKeyStore(path: string, legacyPath?: string): SealKeyStor
         if (code === 'EEXIST') return false;
         if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw e;
         // No hard links here (e.g. FAT): rename, after checking nothing is stored yet.
-        if (await stat(path).then(() => true, () => false)) return false;
+        if (
+          await stat(path).then(
+            () => true,
+            () => false,
+          )
+        )
+          return false;
         await rename(temp, path);
         return true;
       } finally {

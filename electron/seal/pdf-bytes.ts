@@ -14,7 +14,8 @@ export interface FoundSignature {
   subFilter: string | null;
 }
 
-const latin1 = (bytes: Uint8Array, start = 0, end = bytes.length) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1', start, end);
+const latin1 = (bytes: Uint8Array, start = 0, end = bytes.length) =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1', start, end);
 
 /** True when the file starts (within its first 1024 bytes, as readers allow) with `%PDF-`. */
 export function hasPdfHeader(bytes: Uint8Array): boolean {

@@ -16,12 +16,7 @@ import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import { SignPdf } from '@signpdf/signpdf';
 import { P12Signer } from '@signpdf/signer-p12';
 import { SUBFILTER_ADOBE_PKCS7_DETACHED } from '@signpdf/utils';
-import {
-  signatureRecordJson,
-  signatureRecordSchema,
-  SIGNATURES_ATTACHMENT_NAME,
-  type SignatureRecord,
-} from '../../shared/agreement/signature-record';
+import { signatureRecordJson, signatureRecordSchema, SIGNATURES_ATTACHMENT_NAME, type SignatureRecord } from '../../shared/agreement/signature-record';
 import { applyAgreementFinalization, type PdfFinalization } from '../../shared/pdf/finalize';
 import { buildPageTextRecord, PAGES_ATTACHMENT_NAME, pageTextRecordJson } from '../../shared/pdf/page-text';
 import type { SealKey } from './key';
@@ -110,7 +105,8 @@ export async function sealPdf(bytes: Uint8Array, key: SealKey, options: SealOpti
   } catch (e) {
     throw new SealError('unreadable', `Cannot seal: the PDF cannot be read (${e instanceof Error ? e.message : String(e)})`);
   }
-  if (pdf.getPageCount() === 0 || pageTexts.length !== pdf.getPageCount()) throw new SealError('unreadable', 'Cannot seal: the PDF has no page, or its pages cannot be read');
+  if (pdf.getPageCount() === 0 || pageTexts.length !== pdf.getPageCount())
+    throw new SealError('unreadable', 'Cannot seal: the PDF has no page, or its pages cannot be read');
   balancePageTree(pdf);
   if (options.finalization) await applyAgreementFinalization(pdf, options.finalization);
   await pdf.attach(new TextEncoder().encode(pageTextRecordJson(buildPageTextRecord(pageTexts))), PAGES_ATTACHMENT_NAME, {

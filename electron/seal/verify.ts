@@ -315,7 +315,10 @@ function checkPrinted(text: string, fingerprint: string, reasons: VerifyReason[]
   if (flat.includes(fingerprint)) return 'match';
   const other = flat.match(/[0-9a-f]{64}/)?.[0];
   if (other) {
-    reasons.push({ code: 'printed-fingerprint-mismatch', message: `The fingerprint printed in the document (${other}) differs from the embedded snapshot’s (${fingerprint})` });
+    reasons.push({
+      code: 'printed-fingerprint-mismatch',
+      message: `The fingerprint printed in the document (${other}) differs from the embedded snapshot’s (${fingerprint})`,
+    });
     return 'mismatch';
   }
   reasons.push({ code: 'printed-fingerprint-missing', message: 'The document’s text does not show the embedded snapshot’s fingerprint' });
@@ -327,14 +330,23 @@ function checkRecord(file: Uint8Array, snapshot: AgreementSnapshot | null, finge
   const record = readRecord(file, signatureRecordSchema, 'record-invalid', 'signatures record', reasons);
   if (!record) return null;
   if (snapshot && record.version !== snapshot.version) {
-    reasons.push({ code: 'record-version-mismatch', message: `The signatures record is for version ${record.version}, the snapshot is version ${snapshot.version}` });
+    reasons.push({
+      code: 'record-version-mismatch',
+      message: `The signatures record is for version ${record.version}, the snapshot is version ${snapshot.version}`,
+    });
   }
   if (fingerprint && record.fingerprint !== fingerprint) {
-    reasons.push({ code: 'record-fingerprint-mismatch', message: `The signatures record names fingerprint ${record.fingerprint}, the snapshot’s is ${fingerprint}` });
+    reasons.push({
+      code: 'record-fingerprint-mismatch',
+      message: `The signatures record names fingerprint ${record.fingerprint}, the snapshot’s is ${fingerprint}`,
+    });
   }
   for (const s of record.signatures) {
     if (fingerprint && s.fingerprint !== fingerprint) {
-      reasons.push({ code: 'signature-fingerprint-mismatch', message: `${s.name}’s signature is bound to fingerprint ${s.fingerprint}, not to this snapshot’s` });
+      reasons.push({
+        code: 'signature-fingerprint-mismatch',
+        message: `${s.name}’s signature is bound to fingerprint ${s.fingerprint}, not to this snapshot’s`,
+      });
     }
   }
   const chain = verifyChain(record.audit, { head: record.auditHead });
@@ -361,7 +373,16 @@ function signatoriesOf(snapshot: AgreementSnapshot | null, record: SignatureReco
   });
   for (const s of signatures) {
     if (listed.some((p) => p.id === s.participantId)) continue;
-    result.push({ participantId: s.participantId, name: s.name, title: s.title, team: s.team, signed: true, method: s.method, signedAt: s.signedAt, timeZone: s.timeZone });
+    result.push({
+      participantId: s.participantId,
+      name: s.name,
+      title: s.title,
+      team: s.team,
+      signed: true,
+      method: s.method,
+      signedAt: s.signedAt,
+      timeZone: s.timeZone,
+    });
   }
   return result;
 }
@@ -432,10 +453,13 @@ async function verify(bytes: Uint8Array, options: VerifyOptions): Promise<Verify
     view = await readPdf(bytes, { maxPages });
   } catch (e) {
     if (e instanceof PdfPageLimitError) {
-      return report('too-large', [{ code: 'too-many-pages', message: `The PDF has ${e.pageCount} pages; Pacto checks PDFs of up to ${maxPages} pages` }], { seal });
+      return report('too-large', [{ code: 'too-many-pages', message: `The PDF has ${e.pageCount} pages; Pacto checks PDFs of up to ${maxPages} pages` }], {
+        seal,
+      });
     }
     const message = `The PDF cannot be read (${errorText(e)})`;
-    if (!sealedByPacto && !mentionsPacto) return report('not-pacto', [{ code: 'unreadable', message }, ...reasons.filter((r) => r.code === 'truncated')], { seal });
+    if (!sealedByPacto && !mentionsPacto)
+      return report('not-pacto', [{ code: 'unreadable', message }, ...reasons.filter((r) => r.code === 'truncated')], { seal });
     return report('altered', [...reasons, { code: 'unreadable', message }], { seal });
   }
 

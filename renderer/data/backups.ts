@@ -55,7 +55,8 @@ export async function backupWorkshop(db: PactoDb, workshopId: string, reason: Ba
 }
 
 /** Why a restore did not happen (the workshop is unchanged): the backup is gone, unreadable, or the current state could not be backed up first. */
-export type RestoreError = { code: 'not-found' | 'read-failed' | 'backup-failed' | 'apply-failed'; message: string } | { code: 'file'; file: PactoFileError; message: string };
+export type RestoreError =
+  { code: 'not-found' | 'read-failed' | 'backup-failed' | 'apply-failed'; message: string } | { code: 'file'; file: PactoFileError; message: string };
 
 /**
  * Restores backup `backupId` of workshop `workshopId`: backs up the current
@@ -65,7 +66,12 @@ export type RestoreError = { code: 'not-found' | 'read-failed' | 'backup-failed'
  *
  * @param openDoc the workshop's document when it is open (the session's), so the restore reaches the screen at once
  */
-export async function restoreBackup(db: PactoDb, workshopId: string, backupId: string, openDoc: Y.Doc | null): Promise<Result<{ restored: BackupEntry; undo: BackupEntry }, RestoreError>> {
+export async function restoreBackup(
+  db: PactoDb,
+  workshopId: string,
+  backupId: string,
+  openDoc: Y.Doc | null,
+): Promise<Result<{ restored: BackupEntry; undo: BackupEntry }, RestoreError>> {
   const listed = await platform().listBackups(workshopId);
   const restored = listed.ok ? listed.value.find((b) => b.id === backupId) : undefined;
   if (!restored) return err({ code: 'not-found', message: `Backup ${backupId} is no longer there.` });

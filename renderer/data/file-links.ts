@@ -41,7 +41,10 @@ export async function setFileLink(db: PactoDb, workshopId: string, link: FileLin
 
 /** The state fingerprint of workshop `workshopId` whose open document is `doc` (see the module comment). */
 export async function stateFingerprint(db: PactoDb, workshopId: string, doc: Y.Doc): Promise<string> {
-  const vector = [...Y.decodeStateVector(Y.encodeStateVector(doc)).entries()].sort((a, b) => a[0] - b[0]).map(([c, k]) => `${c}:${k}`).join(',');
+  const vector = [...Y.decodeStateVector(Y.encodeStateVector(doc)).entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([c, k]) => `${c}:${k}`)
+    .join(',');
   const [versions, signatures, audit] = await db.transaction('r', [db.versions, db.signatures, db.audit], () =>
     Promise.all([
       db.versions.where('workshopId').equals(workshopId).count(),

@@ -260,7 +260,11 @@ export async function importWorkshopFile(db: PactoDb, file: PactoFile, mode: Imp
           at: now,
           timeZone: localTimeZone(),
           actor: PACTO_ACTOR,
-          details: { file: { appVersion: file.appVersion, modifiedAt: file.modifiedAt }, versions: newVersions.map((v) => v.number), signatures: newSignatures.length },
+          details: {
+            file: { appVersion: file.appVersion, modifiedAt: file.modifiedAt },
+            versions: newVersions.map((v) => v.number),
+            signatures: newSignatures.length,
+          },
         });
 
         // Everything is checked: write (nothing at all when the file brings nothing new).

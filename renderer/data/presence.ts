@@ -64,7 +64,20 @@ export interface Peer {
  * Caret and selection colours: distinct, readable with white text, and none
  * of them a team colour's exact shade so a caret is never taken for a team tag.
  */
-export const PRESENCE_COLOURS = ['#c2410c', '#0f766e', '#7c3aed', '#be185d', '#1d4ed8', '#4d7c0f', '#b45309', '#0e7490', '#9333ea', '#b91c1c', '#15803d', '#4338ca'] as const;
+export const PRESENCE_COLOURS = [
+  '#c2410c',
+  '#0f766e',
+  '#7c3aed',
+  '#be185d',
+  '#1d4ed8',
+  '#4d7c0f',
+  '#b45309',
+  '#0e7490',
+  '#9333ea',
+  '#b91c1c',
+  '#15803d',
+  '#4338ca',
+] as const;
 
 /** The colour of device `deviceId` (the same on every laptop and every session): one of {@link PRESENCE_COLOURS}. */
 export function colourOf(deviceId: string): string {

@@ -181,7 +181,17 @@ async function startLink(localId: string, roomWorkshopId: string, identity: Seat
   linking = (async () => {
     if (!(await db.workshops.get(localId))) {
       const now = new Date().toISOString();
-      await db.workshops.add({ id: localId, title, company: '', date: '', language: 'es', currency: 'EUR', status: 'draft', createdAt: now, updatedAt: now } as unknown as WorkshopRow);
+      await db.workshops.add({
+        id: localId,
+        title,
+        company: '',
+        date: '',
+        language: 'es',
+        currency: 'EUR',
+        status: 'draft',
+        createdAt: now,
+        updatedAt: now,
+      } as unknown as WorkshopRow);
     }
     const open = await openWorkshop(db, localId);
     const awareness = new Awareness(open.doc);
@@ -447,7 +457,10 @@ export async function checkRoom(target: RoomTarget): Promise<Result<RoomCheck>> 
   if (!checked.ok) return checked;
   const info = checked.value;
   if (info.schemaVersion !== DOC_SCHEMA_VERSION) {
-    return err({ code: 'schema-mismatch', message: `The room's workshop has document layout ${info.schemaVersion}; this Pacto has ${DOC_SCHEMA_VERSION}. Both laptops need the same Pacto version.` });
+    return err({
+      code: 'schema-mismatch',
+      message: `The room's workshop has document layout ${info.schemaVersion}; this Pacto has ${DOC_SCHEMA_VERSION}. Both laptops need the same Pacto version.`,
+    });
   }
   const db = database();
   const copies = await separateCopies(db);
@@ -470,7 +483,10 @@ async function localLineage(db: PactoDb, info: RoomInfo): Promise<{ local: RoomC
 }
 
 /** Who a guest says they are (the seat's device id and role are added). */
-export type GuestIdentity = Pick<SeatIdentity, 'name' | 'team' | 'participantId'> & { deviceName?: string; /** `projector`: this screen asks for a watch-only seat. */ role?: 'participant' | 'projector' };
+export type GuestIdentity = Pick<SeatIdentity, 'name' | 'team' | 'participantId'> & {
+  deviceName?: string;
+  /** `projector`: this screen asks for a watch-only seat. */ role?: 'participant' | 'projector';
+};
 
 /**
  * Asks to join the room `check` found (from {@link checkRoom}) as

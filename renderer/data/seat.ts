@@ -70,7 +70,10 @@ export function setSeat(next: { inRoom: boolean; role: SeatRole; identity: SeatI
  * is on the facilitator's laptop), or a seat acting for another participant;
  * absent when the person did it at their own seat in a room.
  */
-export function recordedOn(actor: { participantId: string | null; name: string }, seat: SeatView = currentSeat()): {
+export function recordedOn(
+  actor: { participantId: string | null; name: string },
+  seat: SeatView = currentSeat(),
+): {
   device: { id: string; name: string | null };
   recordedBy?: { name: string | null; participantId: string | null; role: SeatRole };
 } {

@@ -61,11 +61,13 @@ function reportDamage(id: string, skipped: number, problems: readonly ReadProble
     .slice(0, 3)
     .map((p) => p.path)
     .join(', ');
-  useAppStore.getState().setNotice(
-    skipped > 0
-      ? { kind: 'error', key: 'app.damagedRecords', values: { count: skipped }, restore: id }
-      : { kind: 'error', key: 'app.repairedItems', values: { count: problems.length, where: problems.length > 3 ? `${where}…` : where }, restore: id },
-  );
+  useAppStore
+    .getState()
+    .setNotice(
+      skipped > 0
+        ? { kind: 'error', key: 'app.damagedRecords', values: { count: skipped }, restore: id }
+        : { kind: 'error', key: 'app.repairedItems', values: { count: problems.length, where: problems.length > 3 ? `${where}…` : where }, restore: id },
+    );
 }
 
 /** The open in progress, so a second call for the same workshop joins it instead of opening it twice. */

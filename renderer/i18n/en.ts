@@ -29,7 +29,8 @@ export const en: Strings<typeof es> = {
     repairedItems_one: 'One value in this workshop was damaged or out of range and is read corrected ({{where}}). Please check it.',
     repairedItems_other: '{{count}} values in this workshop were damaged or out of range and are read corrected ({{where}}). Please check them.',
     restoreBackup: 'Restore from a backup',
-    newerSchema: 'This workshop was made by a newer Pacto (layout {{found}}; this Pacto reads up to {{supported}}). Update Pacto to open it. Nothing was changed.',
+    newerSchema:
+      'This workshop was made by a newer Pacto (layout {{found}}; this Pacto reads up to {{supported}}). Update Pacto to open it. Nothing was changed.',
     openFailed: 'This workshop could not be opened ({{message}}). Nothing was changed.',
     retry: 'Retry',
     dismiss: 'Dismiss',

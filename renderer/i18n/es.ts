@@ -15,8 +15,7 @@ export const es = {
     back: 'Talleres',
     loading: 'Cargando…',
     saved: 'Guardado en este equipo',
-    storageFull:
-      'No queda espacio en el disco: el último cambio no se pudo guardar. Lo guardado antes sigue a salvo. Libere espacio y pulse «Reintentar».',
+    storageFull: 'No queda espacio en el disco: el último cambio no se pudo guardar. Lo guardado antes sigue a salvo. Libere espacio y pulse «Reintentar».',
     storageError: 'No se pudo guardar el último cambio ({{message}}). Lo guardado antes sigue a salvo.',
     screenError: 'Esta pantalla falló (sus datos guardados no se han tocado)',
     stepError: 'Este paso falló al mostrarse (sus datos guardados no se han tocado); los demás pasos siguen disponibles',
@@ -26,7 +25,8 @@ export const es = {
     repairedItems_one: 'Un dato de este taller estaba dañado o fuera de rango y se lee corregido ({{where}}). Revíselo.',
     repairedItems_other: '{{count}} datos de este taller estaban dañados o fuera de rango y se leen corregidos ({{where}}). Revíselos.',
     restoreBackup: 'Restaurar desde una copia de seguridad',
-    newerSchema: 'Este taller lo hizo una versión más reciente de Pacto (formato {{found}}; esta versión lee hasta el {{supported}}). Actualice Pacto para abrirlo. No se ha cambiado nada.',
+    newerSchema:
+      'Este taller lo hizo una versión más reciente de Pacto (formato {{found}}; esta versión lee hasta el {{supported}}). Actualice Pacto para abrirlo. No se ha cambiado nada.',
     openFailed: 'No se pudo abrir este taller ({{message}}). No se ha cambiado nada.',
     retry: 'Reintentar',
     dismiss: 'Cerrar',
@@ -118,7 +118,8 @@ export const es = {
       'migration-failed': 'No se pudo convertir este taller al formato de esta versión de Pacto. No se ha cambiado nada.',
       exists: 'Este taller ya está en Pacto: fusiónelo o ábralo como copia aparte.',
       'not-found': 'Este taller no está en Pacto: no hay nada con lo que fusionarlo.',
-      'version-conflict': 'Las dos copias congelaron la versión {{version}} con contenidos distintos; al fusionarlas se perdería una. Abra el archivo como copia aparte.',
+      'version-conflict':
+        'Las dos copias congelaron la versión {{version}} con contenidos distintos; al fusionarlas se perdería una. Abra el archivo como copia aparte.',
       damaged: {
         file: 'El archivo está dañado: está incompleto o se cambiaron bytes.',
         envelope: 'El archivo está dañado: su cabecera no es válida.',

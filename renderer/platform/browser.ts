@@ -58,7 +58,6 @@ function base64ToBytes(base64: string): Uint8Array {
   return bytes;
 }
 
-
 const menuListeners = new Set<(command: MenuCommand) => void>();
 
 /** The browser implementation of {@link PactoBridge}. */

@@ -134,7 +134,19 @@ function presenceCarets(awareness: Awareness) {
   });
 }
 
-function ToolButton({ label, active, onClick, children, testId }: { label: string; active?: boolean; onClick: () => void; children: React.ReactNode; testId?: string }) {
+function ToolButton({
+  label,
+  active,
+  onClick,
+  children,
+  testId,
+}: {
+  label: string;
+  active?: boolean;
+  onClick: () => void;
+  children: React.ReactNode;
+  testId?: string;
+}) {
   return (
     <button
       type="button"
@@ -170,7 +182,15 @@ function Toolbar({ editor, tables, onLink }: { editor: Editor; tables: boolean; 
     const at = all.indexOf(document.activeElement as HTMLButtonElement);
     if (at < 0) return;
     const next =
-      e.key === 'ArrowRight' ? (at + 1) % all.length : e.key === 'ArrowLeft' ? (at - 1 + all.length) % all.length : e.key === 'Home' ? 0 : e.key === 'End' ? all.length - 1 : null;
+      e.key === 'ArrowRight'
+        ? (at + 1) % all.length
+        : e.key === 'ArrowLeft'
+          ? (at - 1 + all.length) % all.length
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? all.length - 1
+              : null;
     if (next === null) return;
     e.preventDefault();
     all[next]!.focus();
@@ -183,7 +203,11 @@ function Toolbar({ editor, tables, onLink }: { editor: Editor; tables: boolean; 
   };
   return (
     <div className="rt-toolbar" role="toolbar" aria-label={t('approvals.editor.toolbar')} ref={bar} onKeyDown={onKeyDown} onFocus={onFocus}>
-      <ToolButton label={t('approvals.editor.heading')} active={editor.isActive('heading', { level: 3 })} onClick={() => chain().toggleHeading({ level: 3 }).run()}>
+      <ToolButton
+        label={t('approvals.editor.heading')}
+        active={editor.isActive('heading', { level: 3 })}
+        onClick={() => chain().toggleHeading({ level: 3 }).run()}
+      >
         H
       </ToolButton>
       <ToolButton label={t('approvals.editor.bold')} active={editor.isActive('bold')} onClick={() => chain().toggleBold().run()} testId="rt-bold">
@@ -239,7 +263,11 @@ function OpenLinkConfirm({ href, onClose }: { href: string; onClose: () => void 
     <div className="rt-confirm" role="alertdialog" aria-label={t('approvals.editor.openTitle')} data-testid="rt-open-confirm">
       <p>{t('approvals.editor.openQuestion')}</p>
       <p className="rt-confirm__url">{href}</p>
-      {error ? <p className="field__error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      ) : null}
       <div className="form-actions">
         <button
           type="button"
@@ -295,7 +323,11 @@ function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => void }) 
       <button type="button" onClick={apply}>
         {t('approvals.editor.apply')}
       </button>
-      {error ? <span className="field__error" role="alert">{t('approvals.editor.linkInvalid')}</span> : null}
+      {error ? (
+        <span className="field__error" role="alert">
+          {t('approvals.editor.linkInvalid')}
+        </span>
+      ) : null}
     </div>
   );
 }

@@ -10,8 +10,34 @@
 
 /** Elements removed with everything inside them. */
 const DROP_WITH_CONTENT = new Set([
-  'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'img', 'picture', 'video',
-  'audio', 'source', 'svg', 'math', 'canvas', 'link', 'meta', 'base', 'title', 'head', 'form', 'input', 'button', 'select', 'textarea',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'img',
+  'picture',
+  'video',
+  'audio',
+  'source',
+  'svg',
+  'math',
+  'canvas',
+  'link',
+  'meta',
+  'base',
+  'title',
+  'head',
+  'form',
+  'input',
+  'button',
+  'select',
+  'textarea',
 ]);
 
 /** Attributes kept (per element); every other attribute is removed. */

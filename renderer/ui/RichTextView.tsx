@@ -93,9 +93,17 @@ function renderNode(node: RichNode, key: number): ReactNode {
     case 'tableRow':
       return <tr key={key}>{children}</tr>;
     case 'tableHeader':
-      return <th key={key} {...cellSpan(node)}>{children}</th>;
+      return (
+        <th key={key} {...cellSpan(node)}>
+          {children}
+        </th>
+      );
     case 'tableCell':
-      return <td key={key} {...cellSpan(node)}>{children}</td>;
+      return (
+        <td key={key} {...cellSpan(node)}>
+          {children}
+        </td>
+      );
     default:
       return <Fragment key={key}>{children}</Fragment>;
   }

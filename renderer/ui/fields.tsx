@@ -166,7 +166,14 @@ const textEchoes = (saved: string, text: string) => saved === text || saved === 
  * differently from the text (default: the same text, or trimmed).
  */
 export function TextField(
-  props: BaseProps & { value: string; onCommit: Commit<string>; multiline?: boolean; rows?: number; placeholder?: string; echoes?: FieldDraftOptions['echoes'] },
+  props: BaseProps & {
+    value: string;
+    onCommit: Commit<string>;
+    multiline?: boolean;
+    rows?: number;
+    placeholder?: string;
+    echoes?: FieldDraftOptions['echoes'];
+  },
 ) {
   const id = useId();
   const field = useFieldDraft({ saved: props.value, commit: props.onCommit, echoes: props.echoes ?? textEchoes });
@@ -204,12 +211,15 @@ export function NumberField(props: BaseProps & { value: number; kind: NumberKind
   const show = (value: number) =>
     kind === 'percent'
       ? // Below 0,01 % two decimals would show 0: two significant digits instead.
-        new Intl.NumberFormat(locale, value !== 0 && Math.abs(value) < 0.0001 ? { maximumSignificantDigits: 2 } : { maximumFractionDigits: 2 }).format(value * 100)
+        new Intl.NumberFormat(locale, value !== 0 && Math.abs(value) < 0.0001 ? { maximumSignificantDigits: 2 } : { maximumFractionDigits: 2 }).format(
+          value * 100,
+        )
       : new Intl.NumberFormat(locale, { maximumFractionDigits: 2, useGrouping: kind === 'money' }).format(value);
   /** The typed text as the value it stands for, or the error key. */
   const read = (text: string): { ok: true; value: number } | { ok: false; error: string } => {
     const parsed = parseLocaleNumber(text, language);
-    if (!parsed.ok) return { ok: false, error: kind === 'percent' ? 'rateFormat' : kind === 'days' ? 'daysFormat' : parsed.reason === 'empty' ? 'required' : 'number' };
+    if (!parsed.ok)
+      return { ok: false, error: kind === 'percent' ? 'rateFormat' : kind === 'days' ? 'daysFormat' : parsed.reason === 'empty' ? 'required' : 'number' };
     return { ok: true, value: kind === 'percent' ? Math.round(parsed.value * 1e6) / 1e8 : parsed.value };
   };
   const field = useFieldDraft({
@@ -243,16 +253,18 @@ export function NumberField(props: BaseProps & { value: number; kind: NumberKind
             if (e.key === 'Enter') (e.target as HTMLElement).blur();
           }}
         />
-        {props.kind === 'percent' ? <span className="number-input__suffix">%</span> : props.suffix ? <span className="number-input__suffix">{props.suffix}</span> : null}
+        {props.kind === 'percent' ? (
+          <span className="number-input__suffix">%</span>
+        ) : props.suffix ? (
+          <span className="number-input__suffix">{props.suffix}</span>
+        ) : null}
       </span>
     </FieldFrame>
   );
 }
 
 /** A select whose change commits at once. */
-export function SelectField<T extends string>(
-  props: BaseProps & { value: T; options: readonly { value: T; label: string }[]; onCommit: Commit<T> },
-) {
+export function SelectField<T extends string>(props: BaseProps & { value: T; options: readonly { value: T; label: string }[]; onCommit: Commit<T> }) {
   const id = useId();
   const [error, setError] = useState<string | null>(null);
   return (

@@ -131,8 +131,7 @@ export interface ItemApprovalState {
   changedSinceApproval: StaleApproval[];
 }
 
-const sameItem = (a: Pick<Approval, 'kind' | 'itemId'>, item: Pick<ApprovableItem, 'kind' | 'id'>) =>
-  a.kind === item.kind && a.itemId === item.id;
+const sameItem = (a: Pick<Approval, 'kind' | 'itemId'>, item: Pick<ApprovableItem, 'kind' | 'id'>) => a.kind === item.kind && a.itemId === item.id;
 
 /**
  * Records that `participant` approves `item` for their team at `at` in

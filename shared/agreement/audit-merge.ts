@@ -47,7 +47,10 @@ export function mergedBranchOf(event: AuditEvent): MergedBranch | null {
   if (event.type !== 'merged') return null;
   const branch = event.details['branch'] as Partial<MergedBranch> | undefined;
   if (!branch || !Array.isArray(branch.events)) return null;
-  const events = branch.events.map((e) => auditEventSchema.safeParse(e)).filter((p) => p.success).map((p) => p.data);
+  const events = branch.events
+    .map((e) => auditEventSchema.safeParse(e))
+    .filter((p) => p.success)
+    .map((p) => p.data);
   return {
     fromHash: typeof branch.fromHash === 'string' ? branch.fromHash : GENESIS_HASH,
     head: typeof branch.head === 'string' ? branch.head : '',
@@ -72,11 +75,7 @@ export function knownAuditHashes(chain: readonly AuditEvent[]): Set<string> {
  * details of the `merged` event when one is needed. Throws what
  * `appendAuditEvent` throws (an unknown time zone).
  */
-export function mergeAuditChains(
-  local: readonly AuditEvent[],
-  incoming: readonly AuditEvent[],
-  merge: Omit<AuditEventInput, 'type'>,
-): AuditMerge {
+export function mergeAuditChains(local: readonly AuditEvent[], incoming: readonly AuditEvent[], merge: Omit<AuditEventInput, 'type'>): AuditMerge {
   const known = knownAuditHashes(local);
   const first = incoming.findIndex((e) => !known.has(e.hash));
   if (first < 0) return { chain: [...local], appended: [], kind: 'nothing-new' };

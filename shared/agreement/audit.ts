@@ -146,7 +146,12 @@ export function verifyChain(chain: readonly unknown[], anchor?: { head: string; 
       return { ok: false, index, problem: 'sequence', message: `Event ${index} says it is number ${event.seq}: events were removed or reordered` };
     }
     if (event.prevHash !== prev) {
-      return { ok: false, index, problem: 'link', message: `Event ${index} does not follow the event before it: an earlier event was changed, removed or reordered` };
+      return {
+        ok: false,
+        index,
+        problem: 'link',
+        message: `Event ${index} does not follow the event before it: an earlier event was changed, removed or reordered`,
+      };
     }
     let hash: string;
     try {
@@ -160,7 +165,12 @@ export function verifyChain(chain: readonly unknown[], anchor?: { head: string; 
     prev = event.hash;
   }
   if (anchor && (anchor.head !== prev || (anchor.length !== undefined && anchor.length !== chain.length))) {
-    return { ok: false, index: chain.length, problem: 'head', message: 'The trail does not end where it was anchored: events were removed from its end or rewritten' };
+    return {
+      ok: false,
+      index: chain.length,
+      problem: 'head',
+      message: 'The trail does not end where it was anchored: events were removed from its end or rewritten',
+    };
   }
   return { ok: true, length: chain.length, head: prev };
 }

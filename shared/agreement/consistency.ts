@@ -109,7 +109,14 @@ export function agreementInconsistencies(content: WorkshopContent): Inconsistenc
   for (const c of content.sla.commitments) {
     const link = modelLinkState(c, content);
     if (link.status === 'out-of-date') {
-      out.push({ kind: 'sla-volume', id: `sla-volume:${c.id}`, target: { kind: 'commitment', id: c.id }, label: c.commitment, committed: c.target, needed: link.value });
+      out.push({
+        kind: 'sla-volume',
+        id: `sla-volume:${c.id}`,
+        target: { kind: 'commitment', id: c.id },
+        label: c.commitment,
+        committed: c.target,
+        needed: link.value,
+      });
     }
   }
   const agreedId = agreedScenarioId(content);
@@ -131,21 +138,34 @@ export function agreementInconsistencies(content: WorkshopContent): Inconsistenc
     });
   });
   if (differences.length > 0) {
-    out.push({ kind: 'scenario-differs', id: `scenario-differs:${scenario.id}`, target: { kind: 'scenario', id: scenario.id }, label: scenario.name, differences });
+    out.push({
+      kind: 'scenario-differs',
+      id: `scenario-differs:${scenario.id}`,
+      target: { kind: 'scenario', id: scenario.id },
+      label: scenario.name,
+      differences,
+    });
   }
   for (const stage of content.funnels.agreed.stages) {
     const total = content.funnels.agreed.transitions.filter((t) => t.source === stage.id).reduce((sum, t) => sum + t.conversionRate, 0);
-    if (total > 1 + RATE_EPSILON) out.push({ kind: 'rates-over-100', id: `rates-over-100:${stage.id}`, target: { kind: 'stage', id: stage.id }, label: stage.name, total });
+    if (total > 1 + RATE_EPSILON)
+      out.push({ kind: 'rates-over-100', id: `rates-over-100:${stage.id}`, target: { kind: 'stage', id: stage.id }, label: stage.name, total });
   }
   // An arrow drawn but never given a rate: its placeholder 0 % is not a figure anybody agreed.
   const nameOf = new Map(content.funnels.agreed.stages.map((s) => [s.id, s.name]));
   for (const t of content.funnels.agreed.transitions) {
     if (!t.rateMissing) continue;
-    out.push({ kind: 'rate-missing', id: `rate-missing:${t.id}`, target: { kind: 'stage', id: t.source }, label: `${nameOf.get(t.source) ?? t.source} → ${nameOf.get(t.target) ?? t.target}` });
+    out.push({
+      kind: 'rate-missing',
+      id: `rate-missing:${t.id}`,
+      target: { kind: 'stage', id: t.source },
+      label: `${nameOf.get(t.source) ?? t.source} → ${nameOf.get(t.target) ?? t.target}`,
+    });
   }
   if (chain.length >= 2) {
     const plan = agreedScenarioPlan(content);
-    if (!plan.ok) out.push({ kind: 'plan-unavailable', id: 'plan-unavailable', target: { kind: 'scenario', id: scenario.id }, label: scenario.name, reason: plan.message });
+    if (!plan.ok)
+      out.push({ kind: 'plan-unavailable', id: 'plan-unavailable', target: { kind: 'scenario', id: scenario.id }, label: scenario.name, reason: plan.message });
   }
   return out;
 }

@@ -126,11 +126,7 @@ function textOf(a: unknown, b: unknown): [string, string] | null {
  * words, stays a `value` change). `id` is never reported. Fields named in
  * `layoutFields` are flagged `layout: true`.
  */
-export function diffFields(
-  before: Record<string, unknown>,
-  after: Record<string, unknown>,
-  layoutFields: readonly string[] = [],
-): FieldChange[] {
+export function diffFields(before: Record<string, unknown>, after: Record<string, unknown>, layoutFields: readonly string[] = []): FieldChange[] {
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => k !== 'id');
   const changes: FieldChange[] = [];
   for (const field of keys) {
@@ -179,8 +175,7 @@ interface ListSpec {
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
-const stageName = (c: WorkshopContent, funnel: FunnelId, id: unknown): string =>
-  c.funnels[funnel].stages.find((s) => s.id === id)?.name ?? str(id);
+const stageName = (c: WorkshopContent, funnel: FunnelId, id: unknown): string => c.funnels[funnel].stages.find((s) => s.id === id)?.name ?? str(id);
 
 function funnelSpecs(funnel: FunnelId): ListSpec[] {
   return [

@@ -44,20 +44,14 @@ export type SignatureRecord = z.infer<typeof signatureRecordSchema>;
  * bound to its fingerprint (others, e.g. voided ones of an older draft, are
  * left out), without their images.
  */
-export function buildSignatureRecord(
-  version: AgreementVersion,
-  signatures: readonly Signature[],
-  audit: readonly AuditEvent[],
-): SignatureRecord {
+export function buildSignatureRecord(version: AgreementVersion, signatures: readonly Signature[], audit: readonly AuditEvent[]): SignatureRecord {
   return {
     format: SIGNATURES_FORMAT,
     formatVersion: SIGNATURES_FORMAT_VERSION,
     versionId: version.id,
     version: version.number,
     fingerprint: version.fingerprint,
-    signatures: signatures
-      .filter((s) => s.versionId === version.id && s.fingerprint === version.fingerprint)
-      .map(({ image: _image, ...rest }) => rest),
+    signatures: signatures.filter((s) => s.versionId === version.id && s.fingerprint === version.fingerprint).map(({ image: _image, ...rest }) => rest),
     audit: [...audit],
     auditHead: auditHead(audit),
   };

@@ -140,11 +140,7 @@ export type WorkshopStatus = 'draft' | 'ready' | 'signed';
  * when every signatory of that version has a signature bound to its
  * fingerprint, else ready to sign.
  */
-export function workshopStatus(
-  content: WorkshopContent,
-  latest: AgreementVersion | undefined,
-  signatures: readonly Signature[],
-): WorkshopStatus {
+export function workshopStatus(content: WorkshopContent, latest: AgreementVersion | undefined, signatures: readonly Signature[]): WorkshopStatus {
   if (!latest || !contentMatchesVersion(content, latest)) return 'draft';
   return isFullySigned(latest, signatures) ? 'signed' : 'ready';
 }
@@ -153,9 +149,7 @@ export function workshopStatus(
 export function isFullySigned(version: AgreementVersion, signatures: readonly Signature[]): boolean {
   const signers = requiredSigners(readSnapshot(version));
   if (signers.length === 0) return false;
-  const signed = new Set(
-    signatures.filter((s) => s.versionId === version.id && s.fingerprint === version.fingerprint).map((s) => s.participantId),
-  );
+  const signed = new Set(signatures.filter((s) => s.versionId === version.id && s.fingerprint === version.fingerprint).map((s) => s.participantId));
   return signers.every((p) => signed.has(p.id));
 }
 
@@ -184,11 +178,7 @@ export interface VersionHistoryEntry {
  * is the current draft; `versions` in any order. A signed version stays
  * signed forever: later versions and edits never change its standing.
  */
-export function versionHistory(
-  versions: readonly AgreementVersion[],
-  signatures: readonly Signature[],
-  content: WorkshopContent,
-): VersionHistoryEntry[] {
+export function versionHistory(versions: readonly AgreementVersion[], signatures: readonly Signature[], content: WorkshopContent): VersionHistoryEntry[] {
   const sorted = [...versions].sort((a, b) => b.number - a.number);
   const draft = fingerprint(content);
   return sorted.map((version, i) => {

@@ -24,13 +24,7 @@ export interface WorkshopEvidence {
 }
 
 export type WorkshopFindingCode =
-  | 'not-intact'
-  | 'other-workshop'
-  | 'no-such-version'
-  | 'fingerprint-differs'
-  | 'signatures-differ'
-  | 'seal-key-differs'
-  | 'seal-key-not-recorded';
+  'not-intact' | 'other-workshop' | 'no-such-version' | 'fingerprint-differs' | 'signatures-differ' | 'seal-key-differs' | 'seal-key-not-recorded';
 
 export interface WorkshopFinding {
   code: WorkshopFindingCode;
@@ -92,7 +86,10 @@ export function matchWorkshop(verdict: VerdictFacts, workshop: WorkshopEvidence)
     });
   }
   const signed = (list: readonly { participantId: string; signedAt: string | null }[]) =>
-    list.map((s) => `${s.participantId}@${s.signedAt ?? ''}`).sort().join('|');
+    list
+      .map((s) => `${s.participantId}@${s.signedAt ?? ''}`)
+      .sort()
+      .join('|');
   const inWorkshop = workshop.signatures.filter((s) => s.versionId === version.id && s.fingerprint === version.fingerprint);
   const inPdf = verdict.signatories.filter((s) => s.signed);
   if (signed(inWorkshop) !== signed(inPdf)) {

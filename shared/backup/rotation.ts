@@ -79,7 +79,10 @@ export function parseBackupId(id: string): { createdAt: string; reason: BackupRe
  * (see the module comment). Ids that are not backup ids are never deleted.
  */
 export function backupsToDelete(ids: readonly string[]): string[] {
-  const valid = ids.filter((id) => parseBackupId(id) !== null).sort().reverse();
+  const valid = ids
+    .filter((id) => parseBackupId(id) !== null)
+    .sort()
+    .reverse();
   const keep = new Set(valid.slice(0, KEEP_LATEST));
   const days = new Set<string>();
   for (const id of valid.slice(KEEP_LATEST)) {
@@ -99,6 +102,9 @@ export function sortBackups<T extends { id: string }>(entries: readonly T[]): T[
 }
 
 /** The summary of a workshop's content with `versions` frozen versions. */
-export function backupSummary(content: { meta: { title: string }; terms: readonly unknown[]; funnels: { agreed: { stages: readonly unknown[] } } }, versions: number): BackupSummary {
+export function backupSummary(
+  content: { meta: { title: string }; terms: readonly unknown[]; funnels: { agreed: { stages: readonly unknown[] } } },
+  versions: number,
+): BackupSummary {
   return { title: content.meta.title.slice(0, 500), terms: content.terms.length, stages: content.funnels.agreed.stages.length, versions };
 }

@@ -96,7 +96,10 @@ export const exportPdfRequestSchema = z.object({
    * page it claims. The printed PDF's outline must put every heading on that
    * page, or the export fails with `toc-mismatch` (nothing is written).
    */
-  toc: z.array(z.object({ title: z.string().min(1).max(500), page: z.number().int().min(1) })).max(200).optional(),
+  toc: z
+    .array(z.object({ title: z.string().min(1).max(500), page: z.number().int().min(1) }))
+    .max(200)
+    .optional(),
 });
 export type ExportPdfRequest = z.infer<typeof exportPdfRequestSchema>;
 
@@ -164,7 +167,14 @@ export interface PdfVerdict {
    * key); `key`: `own` (this installation's), `workshop` (recorded for this
    * version in a workshop compared with), `unknown`.
    */
-  seal: { present: boolean; intact: boolean; signer: string | null; signingTime: string | null; keyFingerprint: string | null; key: 'own' | 'workshop' | 'unknown' };
+  seal: {
+    present: boolean;
+    intact: boolean;
+    signer: string | null;
+    signingTime: string | null;
+    keyFingerprint: string | null;
+    key: 'own' | 'workshop' | 'unknown';
+  };
   /** Visible text of the pages against the exported record: `not-recorded` for PDFs of earlier Pacto versions (text not checked). */
   pageText: { status: 'match' | 'mismatch' | 'not-recorded' | 'not-checked'; changedPages: number[]; pageCount: number | null };
   reasons: VerifyFinding[];
@@ -180,13 +190,16 @@ export const setLanguageSchema = z.enum(LANGUAGES);
 export const externalUrlSchema = z
   .string()
   .max(2048)
-  .refine((url) => {
-    try {
-      return ['http:', 'https:', 'mailto:'].includes(new URL(url).protocol);
-    } catch {
-      return false;
-    }
-  }, { message: 'Only http, https and mailto addresses can be opened' });
+  .refine(
+    (url) => {
+      try {
+        return ['http:', 'https:', 'mailto:'].includes(new URL(url).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: 'Only http, https and mailto addresses can be opened' },
+  );
 
 export interface AppInfo {
   version: string;
@@ -213,7 +226,11 @@ export const MAX_SAVE_FILE_BYTES = 50 * 1024 * 1024;
 export const saveFileRequestSchema = z
   .object({
     /** File name offered in the save dialog, without folders, ending in the type's extension (`.svg`, `.png`, `.csv` …). */
-    suggestedName: z.string().min(5).max(200).regex(/^[^/\\:*?"<>|]+\.[a-z0-9]+$/i),
+    suggestedName: z
+      .string()
+      .min(5)
+      .max(200)
+      .regex(/^[^/\\:*?"<>|]+\.[a-z0-9]+$/i),
     mimeType: z.enum(Object.keys(SAVE_FILE_TYPES) as [SaveFileMimeType, ...SaveFileMimeType[]]),
     /** The file's bytes. */
     data: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_SAVE_FILE_BYTES, { message: 'too-large' }),

@@ -281,7 +281,9 @@ export function hubspotOptions(content: WorkshopContent): { lifecyclestage: HubS
   for (const s of agreedStages(content)) {
     const asLeadStatus = s.kind === 'sal' || !s.mainPath;
     const list = asLeadStatus ? leadStatus : lifecycle;
-    const value = asLeadStatus ? (HUBSPOT_LEAD_STATUS[s.kind ?? 'subscriber'] ?? slug(s.name, true)) : (HUBSPOT_LIFECYCLE[s.kind ?? 'sal'] ?? slug(s.name, false));
+    const value = asLeadStatus
+      ? (HUBSPOT_LEAD_STATUS[s.kind ?? 'subscriber'] ?? slug(s.name, true))
+      : (HUBSPOT_LIFECYCLE[s.kind ?? 'sal'] ?? slug(s.name, false));
     list.push({ label: s.name, value, description: stageDescription(s, language), displayOrder: list.length, hidden: false });
   }
   return { lifecyclestage: lifecycle, hs_lead_status: leadStatus };
@@ -401,12 +403,36 @@ export function salesforceValues(content: WorkshopContent): { leadStatus: Salesf
       leadStatus.push({ fullName: sfName(s.name), description, converted: i === oppIndex - 1, guidance: description });
     } else if (i < path.length - 1 || path.length === 1) {
       const probability = Math.round((s.closeProbability ?? 0) * 100);
-      opportunityStage.push({ fullName: sfName(s.name), description, probability, closed: false, won: false, forecastCategory: probability >= 70 ? 'Commit' : probability >= 40 ? 'BestCase' : 'Pipeline', guidance: description });
+      opportunityStage.push({
+        fullName: sfName(s.name),
+        description,
+        probability,
+        closed: false,
+        won: false,
+        forecastCategory: probability >= 70 ? 'Commit' : probability >= 40 ? 'BestCase' : 'Pipeline',
+        guidance: description,
+      });
     } else {
-      opportunityStage.push({ fullName: sfName(s.name), description, probability: 100, closed: true, won: true, forecastCategory: 'Closed', guidance: description });
+      opportunityStage.push({
+        fullName: sfName(s.name),
+        description,
+        probability: 100,
+        closed: true,
+        won: true,
+        forecastCategory: 'Closed',
+        guidance: description,
+      });
     }
   });
-  opportunityStage.push({ fullName: w.closedLost, description: w.closedLostDefinition, probability: 0, closed: true, won: false, forecastCategory: 'Omitted', guidance: w.closedLostDefinition });
+  opportunityStage.push({
+    fullName: w.closedLost,
+    description: w.closedLostDefinition,
+    probability: 0,
+    closed: true,
+    won: false,
+    forecastCategory: 'Omitted',
+    guidance: w.closedLostDefinition,
+  });
   for (const s of stages.filter((x) => !x.mainPath)) {
     const description = stageDescription(s, language);
     leadStatus.push({ fullName: sfName(s.name), description, converted: false, guidance: description });
@@ -416,9 +442,20 @@ export function salesforceValues(content: WorkshopContent): { leadStatus: Salesf
 
 function standardValueSetXml(values: readonly SalesforceValue[], kind: 'lead' | 'opportunity'): string {
   const items = values.map((v) => {
-    const lines = [`        <fullName>${xmlEscape(v.fullName)}</fullName>`, '        <default>false</default>', `        <label>${xmlEscape(v.fullName)}</label>`, `        <description>${xmlEscape(v.description.slice(0, 1000))}</description>`];
+    const lines = [
+      `        <fullName>${xmlEscape(v.fullName)}</fullName>`,
+      '        <default>false</default>',
+      `        <label>${xmlEscape(v.fullName)}</label>`,
+      `        <description>${xmlEscape(v.description.slice(0, 1000))}</description>`,
+    ];
     if (kind === 'lead') lines.push(`        <converted>${v.converted ? 'true' : 'false'}</converted>`);
-    else lines.push(`        <closed>${v.closed ? 'true' : 'false'}</closed>`, `        <forecastCategory>${v.forecastCategory}</forecastCategory>`, `        <probability>${v.probability}</probability>`, `        <won>${v.won ? 'true' : 'false'}</won>`);
+    else
+      lines.push(
+        `        <closed>${v.closed ? 'true' : 'false'}</closed>`,
+        `        <forecastCategory>${v.forecastCategory}</forecastCategory>`,
+        `        <probability>${v.probability}</probability>`,
+        `        <won>${v.won ? 'true' : 'false'}</won>`,
+      );
     return `    <standardValue>\n${lines.join('\n')}\n    </standardValue>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>\n<StandardValueSet xmlns="http://soap.sforce.com/2006/04/metadata">\n    <sorted>false</sorted>\n${items.join('\n')}\n</StandardValueSet>\n`;
@@ -433,7 +470,8 @@ const guidanceHtml = (guidance: string) =>
 
 function pathAssistantXml(entity: 'Lead' | 'Opportunity', field: 'Status' | 'StageName', label: string, values: readonly SalesforceValue[]): string {
   const steps = values.map(
-    (v) => `    <pathAssistantSteps>\n        <info>${xmlEscape(guidanceHtml(v.guidance))}</info>\n        <picklistValueName>${xmlEscape(v.fullName)}</picklistValueName>\n    </pathAssistantSteps>`,
+    (v) =>
+      `    <pathAssistantSteps>\n        <info>${xmlEscape(guidanceHtml(v.guidance))}</info>\n        <picklistValueName>${xmlEscape(v.fullName)}</picklistValueName>\n    </pathAssistantSteps>`,
   );
   return `<?xml version="1.0" encoding="UTF-8"?>\n<PathAssistant xmlns="http://soap.sforce.com/2006/04/metadata">\n    <active>true</active>\n    <entityName>${entity}</entityName>\n    <fieldName>${field}</fieldName>\n    <masterLabel>${xmlEscape(label)}</masterLabel>\n${steps.join('\n')}\n    <recordTypeName>__MASTER__</recordTypeName>\n</PathAssistant>\n`;
 }
@@ -514,10 +552,23 @@ the values by hand in Setup with the CSV.
 
 function salesforceFiles(content: WorkshopContent): HandbackFile[] {
   const { leadStatus, opportunityStage } = salesforceValues(content);
-  const rows: (string | number)[][] = [['Object', 'Field', 'Value', 'Description', 'Converted', 'Probability (%)', 'Closed', 'Won', 'Forecast category', 'Path guidance']];
+  const rows: (string | number)[][] = [
+    ['Object', 'Field', 'Value', 'Description', 'Converted', 'Probability (%)', 'Closed', 'Won', 'Forecast category', 'Path guidance'],
+  ];
   for (const v of leadStatus) rows.push(['Lead', 'Status', v.fullName, v.description, v.converted ? 'true' : 'false', '', '', '', '', v.guidance]);
   for (const v of opportunityStage) {
-    rows.push(['Opportunity', 'StageName', v.fullName, v.description, '', v.probability ?? '', v.closed ? 'true' : 'false', v.won ? 'true' : 'false', v.forecastCategory ?? '', v.guidance]);
+    rows.push([
+      'Opportunity',
+      'StageName',
+      v.fullName,
+      v.description,
+      '',
+      v.probability ?? '',
+      v.closed ? 'true' : 'false',
+      v.won ? 'true' : 'false',
+      v.forecastCategory ?? '',
+      v.guidance,
+    ]);
   }
   const archive = Object.fromEntries(Object.entries(salesforceMetadata(content)).map(([path, xml]) => [path, strToU8(xml)]));
   // A fixed time stamp: the same agreement gives the same archive, byte for byte.
@@ -546,7 +597,14 @@ const indent = (s: string) => s.split('\n').join('\n  ');
  */
 export function agreementMarkdown(content: WorkshopContent, options: HandbackOptions = {}): string {
   const w = WORDS[content.meta.language];
-  const out: string[] = [`# ${content.meta.title}${options.draft ? ` (${w.draft})` : ''}`, '', `${content.meta.company} · ${content.meta.date}`, '', `## ${w.glossary}`, ''];
+  const out: string[] = [
+    `# ${content.meta.title}${options.draft ? ` (${w.draft})` : ''}`,
+    '',
+    `${content.meta.company} · ${content.meta.date}`,
+    '',
+    `## ${w.glossary}`,
+    '',
+  ];
   for (const t of content.terms) {
     out.push(`### ${t.name}${t.acronym ? ` (${t.acronym})` : ''}`, '');
     out.push(plain(richTextToPlain(t.definition)), '');
@@ -559,7 +617,12 @@ export function agreementMarkdown(content: WorkshopContent, options: HandbackOpt
     if (examples) out.push(`- **${w.examples}:** ${indent(examples)}`);
     out.push('');
   }
-  out.push(`## ${w.sla}`, '', `| ${w.party} | ${w.commitment} | ${w.metric} | ${w.target} | ${w.period} | ${w.measured} | ${w.whenMissed} |`, '|---|---|---|---|---|---|---|');
+  out.push(
+    `## ${w.sla}`,
+    '',
+    `| ${w.party} | ${w.commitment} | ${w.metric} | ${w.target} | ${w.period} | ${w.measured} | ${w.whenMissed} |`,
+    '|---|---|---|---|---|---|---|',
+  );
   for (const c of content.sla.commitments) {
     out.push(
       `| ${w[c.party]} | ${mdCell(c.commitment)} | ${mdCell(c.metric)} | ${c.target}${c.unit ? ` ${mdCell(c.unit)}` : ''} | ${w.periods[c.period]} | ${mdCell(c.measurement ?? '')} | ${mdCell(c.whenMissed ?? '')} |`,
@@ -567,7 +630,9 @@ export function agreementMarkdown(content: WorkshopContent, options: HandbackOpt
   }
   out.push('', `## ${w.funnel}`, '', `| ${w.stage} | ${w.owner} | ${w.next} | ${w.rate} | ${w.days} |`, '|---|---|---|---|---|');
   for (const s of agreedStages(content)) {
-    out.push(`| ${mdCell(s.name)} | ${w[s.ownerTeam]} | ${mdCell(s.next?.name ?? '—')} | ${s.next ? percentText(s.next.conversionRate) : '—'} | ${s.next ? s.next.averageDays : '—'} |`);
+    out.push(
+      `| ${mdCell(s.name)} | ${w[s.ownerTeam]} | ${mdCell(s.next?.name ?? '—')} | ${s.next ? percentText(s.next.conversionRate) : '—'} | ${s.next ? s.next.averageDays : '—'} |`,
+    );
   }
   return `${out.join('\n')}\n`;
 }

@@ -12,14 +12,7 @@
  * undoes or redoes an approval — a team withdraws it instead.
  */
 import type * as Y from 'yjs';
-import {
-  approvableItems,
-  approvalSchema,
-  approve,
-  type Approval,
-  type ApprovableItem,
-  type ApprovableKind,
-} from '../agreement/approvals';
+import { approvableItems, approvalSchema, approve, type Approval, type ApprovableItem, type ApprovableKind } from '../agreement/approvals';
 import { APPROVALS_ORIGIN, InvalidEditError } from './doc-edit';
 import type { Participant, Party, WorkshopContent } from './workshop';
 
@@ -40,12 +33,10 @@ function key(kind: ApprovableKind, itemId: string, team: Party): string {
  */
 export function readApprovals(doc: Y.Doc): Approval[] {
   const map = approvalsMap(doc);
-  return [...map.keys()]
-    .sort()
-    .flatMap((k) => {
-      const parsed = approvalSchema.safeParse(map.get(k));
-      return parsed.success ? [parsed.data] : [];
-    });
+  return [...map.keys()].sort().flatMap((k) => {
+    const parsed = approvalSchema.safeParse(map.get(k));
+    return parsed.success ? [parsed.data] : [];
+  });
 }
 
 /** A reference to an approvable item of the current content. */

@@ -97,13 +97,7 @@ export interface NewComment {
  * text, `text: 'too-long'` past {@link MAX_COMMENT_LENGTH}, `parentId:
  * 'no-thread'` when `parentId` names no thread of that item, `timeZone: 'time-zone'`.
  */
-export function addComment(
-  doc: Y.Doc,
-  input: NewComment,
-  author: Pick<Participant, 'id' | 'name' | 'team'>,
-  at: Date,
-  timeZone: string,
-): WorkshopComment {
+export function addComment(doc: Y.Doc, input: NewComment, author: Pick<Participant, 'id' | 'name' | 'team'>, at: Date, timeZone: string): WorkshopComment {
   if (!isTimeZone(timeZone)) throw new InvalidEditError({ timeZone: 'time-zone' }, `comment (time zone "${timeZone}")`);
   if (input.parentId !== null) {
     const parent = commentSchema.safeParse(commentsMap(doc).get(input.parentId));
@@ -136,14 +130,7 @@ export function addComment(
  * comment as written. Throws {@link InvalidEditError} (nothing written):
  * `threadId: 'no-thread'` when there is no such thread, `timeZone: 'time-zone'`.
  */
-export function setThreadResolved(
-  doc: Y.Doc,
-  threadId: string,
-  resolved: boolean,
-  by: Pick<Participant, 'name'>,
-  at: Date,
-  timeZone: string,
-): WorkshopComment {
+export function setThreadResolved(doc: Y.Doc, threadId: string, resolved: boolean, by: Pick<Participant, 'name'>, at: Date, timeZone: string): WorkshopComment {
   const parsed = commentSchema.safeParse(commentsMap(doc).get(threadId));
   if (!parsed.success || parsed.data.parentId !== null) throw new InvalidEditError({ threadId: 'no-thread' }, `thread ${threadId}`);
   if (!isTimeZone(timeZone)) throw new InvalidEditError({ timeZone: 'time-zone' }, `thread (time zone "${timeZone}")`);

@@ -57,7 +57,11 @@ export class InvalidEditError extends Error {
     readonly errors: FieldErrors,
     what: string,
   ) {
-    super(`Invalid ${what}: ${Object.entries(errors).map(([k, v]) => `${k || '(value)'} ${v}`).join(', ')}`);
+    super(
+      `Invalid ${what}: ${Object.entries(errors)
+        .map(([k, v]) => `${k || '(value)'} ${v}`)
+        .join(', ')}`,
+    );
     this.name = 'InvalidEditError';
   }
 }

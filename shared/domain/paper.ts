@@ -20,7 +20,10 @@ export const LETTER_REGIONS: ReadonlySet<string> = new Set(['US', 'CA', 'MX', 'P
 export function paperForLocale(tags: readonly string[]): PageSize {
   for (const tag of tags) {
     const parts = tag.split(/[-_]/);
-    const region = parts.slice(1).find((p) => /^[A-Za-z]{2}$/.test(p))?.toUpperCase();
+    const region = parts
+      .slice(1)
+      .find((p) => /^[A-Za-z]{2}$/.test(p))
+      ?.toUpperCase();
     if (region) return LETTER_REGIONS.has(region) ? 'Letter' : 'A4';
     if (parts[0]?.toLowerCase() === 'en') return 'Letter';
   }

@@ -55,13 +55,7 @@ function fixField(issue: Issue, current: unknown, fallback: unknown): unknown {
  * @param defaults the value of each field when it cannot be repaired; `'omit'` for optional fields
  *   (left out); fields without a default (ids, ends of an arrow) make the item be left out
  */
-export function repairItem<T>(
-  schema: z.ZodType<T>,
-  raw: unknown,
-  path: string,
-  defaults: Record<string, unknown>,
-  problems: ReadProblem[],
-): T | null {
+export function repairItem<T>(schema: z.ZodType<T>, raw: unknown, path: string, defaults: Record<string, unknown>, problems: ReadProblem[]): T | null {
   if (!isRecord(raw)) {
     problems.push({ path, action: 'dropped' });
     return null;
@@ -95,13 +89,7 @@ export function repairItem<T>(
 }
 
 /** Each element of `list` repaired with {@link repairItem}; left-out ones removed. `list` not an array reads as [] (listed). */
-export function repairList<T>(
-  schema: z.ZodType<T>,
-  list: unknown,
-  path: string,
-  defaults: Record<string, unknown>,
-  problems: ReadProblem[],
-): T[] {
+export function repairList<T>(schema: z.ZodType<T>, list: unknown, path: string, defaults: Record<string, unknown>, problems: ReadProblem[]): T[] {
   if (!Array.isArray(list)) {
     if (list !== undefined) problems.push({ path, action: 'repaired' });
     return [];

@@ -234,13 +234,7 @@ export function updateScenario(
  * `stageId` of the agreed funnel. Throws {@link InvalidEditError}
  * (`conversionRate: rate`, `averageDays: days`) or {@link NotFoundError}.
  */
-export function updateScenarioStage(
-  doc: Y.Doc,
-  defaults: readonly WorkshopScenario[],
-  id: string,
-  stageId: string,
-  patch: ScenarioStageOverride,
-): void {
+export function updateScenarioStage(doc: Y.Doc, defaults: readonly WorkshopScenario[], id: string, stageId: string, patch: ScenarioStageOverride): void {
   const override = checked(scenarioStageOverrideSchema, patch, 'scenario stage');
   mustExist(doc, defaults, id);
   doc.transact(() => {

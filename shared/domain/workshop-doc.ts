@@ -279,7 +279,10 @@ export function readWorkshopChecked(doc: Y.Doc): { content: WorkshopContent; pro
     });
     return { stages, transitions };
   };
-  const terms = doc.getArray<unknown>('terms').toArray().map((m) => readTerm(m as Y.Map<unknown>));
+  const terms = doc
+    .getArray<unknown>('terms')
+    .toArray()
+    .map((m) => readTerm(m as Y.Map<unknown>));
   const scenarios = hasScenarioPart(doc) ? readScenarioSetChecked(doc, problems) : null;
   const content: WorkshopContent = {
     meta: repairItem(workshopMetaSchema, metaFields, 'meta', META_DEFAULTS, problems) ?? (META_DEFAULTS as WorkshopMeta),
@@ -535,12 +538,7 @@ export function addTransition(doc: Y.Doc, funnelId: FunnelId, transition: Funnel
   addItem(funnelArray(doc, funnelId, 'transitions'), funnelTransitionSchema, transition, 'transition');
 }
 /** Changes fields of transition `id`. Throws {@link InvalidEditError} or {@link NotFoundError}. */
-export function updateTransition(
-  doc: Y.Doc,
-  funnelId: FunnelId,
-  id: string,
-  patch: Partial<Omit<FunnelTransition, 'id'>>,
-): void {
+export function updateTransition(doc: Y.Doc, funnelId: FunnelId, id: string, patch: Partial<Omit<FunnelTransition, 'id'>>): void {
   const arr = funnelArray(doc, funnelId, 'transitions');
   doc.transact(() => {
     updateItem(arr, funnelTransitionSchema, id, patch, 'transition');

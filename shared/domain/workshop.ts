@@ -288,7 +288,10 @@ export const scenarioSetSchema = z.object({
   /** Id of the agreed scenario (the one the SLA and the PDF use); null = the base scenario. */
   agreedId: z.string().nullable(),
   /** First month of the plan, `YYYY-MM`; null = offsets only. */
-  startMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month' }).nullable(),
+  startMonth: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month' })
+    .nullable(),
   /** Marketing and sales spend over the period, workshop currency, 0..`MAX_MONEY`; null = no cost figures. */
   budget: budgetSchema.nullable(),
   /** Sales reps working opportunities, whole, 0..`MAX_COUNT`; null = no capacity check. */
@@ -299,7 +302,14 @@ export const scenarioSetSchema = z.object({
 export type ScenarioSet = z.infer<typeof scenarioSetSchema>;
 
 /** The scenario set of a workshop that has none yet: default scenarios, no budget, no capacity. */
-export const EMPTY_SCENARIO_SET: ScenarioSet = { items: [], agreedId: null, startMonth: null, budget: null, salesReps: null, opportunitiesPerRepPerMonth: null };
+export const EMPTY_SCENARIO_SET: ScenarioSet = {
+  items: [],
+  agreedId: null,
+  startMonth: null,
+  budget: null,
+  salesReps: null,
+  opportunitiesPerRepPerMonth: null,
+};
 
 export const workshopContentSchema = z.object({
   meta: workshopMetaSchema,
@@ -321,10 +331,7 @@ export type FieldErrors = Record<string, string>;
  * Validates `value` against `schema`; returns the parsed value or the error keys
  * by field path (first error per field), for inline messages at the field.
  */
-export function validate<T>(
-  schema: z.ZodType<T>,
-  value: unknown,
-): { ok: true; value: T } | { ok: false; errors: FieldErrors } {
+export function validate<T>(schema: z.ZodType<T>, value: unknown): { ok: true; value: T } | { ok: false; errors: FieldErrors } {
   const parsed = schema.safeParse(value);
   if (parsed.success) return { ok: true, value: parsed.data };
   const errors: FieldErrors = {};

@@ -183,10 +183,16 @@ export function readFacilitationChecked(doc: Y.Doc): { state: FacilitationState;
     follow: readValue(followSchema, p.get('follow'), 'facilitation.follow', problems),
     privateRound: readValue(privateRoundSchema, p.get('privateRound'), 'facilitation.privateRound', problems),
     votes,
-    decisions: readItems(decisionSchema, p.get('decisions'), 'facilitation.decisions', problems).sort((a, b) => a.decidedAt - b.decidedAt || a.id.localeCompare(b.id)),
-    parkingLot: readItems(parkingItemSchema, p.get('parkingLot'), 'facilitation.parkingLot', problems).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id)),
+    decisions: readItems(decisionSchema, p.get('decisions'), 'facilitation.decisions', problems).sort(
+      (a, b) => a.decidedAt - b.decidedAt || a.id.localeCompare(b.id),
+    ),
+    parkingLot: readItems(parkingItemSchema, p.get('parkingLot'), 'facilitation.parkingLot', problems).sort(
+      (a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id),
+    ),
     locks,
-    drafts: readItems(privateDraftSchema, p.get('drafts'), 'facilitation.drafts', problems).sort((a, b) => a.updatedAt - b.updatedAt || a.id.localeCompare(b.id)),
+    drafts: readItems(privateDraftSchema, p.get('drafts'), 'facilitation.drafts', problems).sort(
+      (a, b) => a.updatedAt - b.updatedAt || a.id.localeCompare(b.id),
+    ),
   };
   return { state, problems };
 }
@@ -253,7 +259,11 @@ export function writeRun(
     p.set('currentBlockId', run.currentBlockId);
     p.set('timer', timer);
     if (run.startsAt !== undefined) p.set('startsAt', run.startsAt);
-    if (run.agenda) p.set('agenda', run.agenda.map((b) => ({ ...b })));
+    if (run.agenda)
+      p.set(
+        'agenda',
+        run.agenda.map((b) => ({ ...b })),
+      );
   }, FACILITATION_ORIGIN);
 }
 
@@ -464,7 +474,9 @@ export function lockedSectionTouched(doc: Y.Doc, write: (doc: Y.Doc) => void): L
   // Only the locks are read here: this runs before every edit.
   const locksMap = part(doc).get('locks');
   if (!(locksMap instanceof Y.Map) || locksMap.size === 0) return null;
-  const locked = [...locksMap.keys()].filter((k): k is LockableSection => (LOCKABLE_SECTIONS as readonly string[]).includes(k) && lockSchema.safeParse(plain(locksMap.get(k))).success);
+  const locked = [...locksMap.keys()].filter(
+    (k): k is LockableSection => (LOCKABLE_SECTIONS as readonly string[]).includes(k) && lockSchema.safeParse(plain(locksMap.get(k))).success,
+  );
   if (locked.length === 0) return null;
   const scratch = new Y.Doc();
   try {

@@ -19,7 +19,10 @@ export const followUpSchema = z
     /** The owner's name when frozen (null: unassigned, or no longer a participant). */
     ownerName: z.string().nullable(),
     /** ISO date `YYYY-MM-DD`, or null. */
-    due: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+    due: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .nullable(),
   })
   .strict();
 export type FollowUp = z.infer<typeof followUpSchema>;

@@ -65,7 +65,14 @@ export const voteSchema = z
     /** Ballots keyed by voter (participant id, or device id with no participant). */
     ballots: z.record(
       z.string(),
-      z.object({ team: z.enum(TEAMS), name: z.string(), dots: z.record(z.string(), z.number().int().min(0)).optional(), consent: z.enum(CONSENT_ANSWERS).optional() }).strict(),
+      z
+        .object({
+          team: z.enum(TEAMS),
+          name: z.string(),
+          dots: z.record(z.string(), z.number().int().min(0)).optional(),
+          consent: z.enum(CONSENT_ANSWERS).optional(),
+        })
+        .strict(),
     ),
   })
   .strict();
@@ -93,7 +100,10 @@ export const parkingItemSchema = z
     /** Participant id of the owner, or null while unassigned. */
     ownerId: z.string().nullable(),
     /** ISO date `YYYY-MM-DD`, or null. */
-    due: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+    due: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .nullable(),
     status: z.enum(['open', 'done']),
     createdAt: z.number(),
   })

@@ -183,7 +183,14 @@ export function encodePactoFile(input: PactoFileInput): Uint8Array {
     modifiedAt: input.modifiedAt,
     appVersion: input.appVersion,
     content: input.content,
-    versions: input.versions.map(({ id, workshopId, number, frozenAt, snapshotJson, fingerprint }) => ({ id, workshopId, number, frozenAt, snapshotJson, fingerprint })),
+    versions: input.versions.map(({ id, workshopId, number, frozenAt, snapshotJson, fingerprint }) => ({
+      id,
+      workshopId,
+      number,
+      frozenAt,
+      snapshotJson,
+      fingerprint,
+    })),
     signatures: input.signatures,
     audit: input.audit,
     document: {
@@ -315,7 +322,10 @@ function readDocument(
       // A file is input from elsewhere: a document that reads only after repair is refused (the database copy is untouched).
       const checked = readWorkshopChecked(doc);
       if (checked.problems.length > 0) {
-        const listed = checked.problems.slice(0, 5).map((p) => `${p.path} ${p.action}`).join(', ');
+        const listed = checked.problems
+          .slice(0, 5)
+          .map((p) => `${p.path} ${p.action}`)
+          .join(', ');
         return damaged('document', `The workshop document has damaged items (${listed}${checked.problems.length > 5 ? ', …' : ''}).`);
       }
       read = checked.content;
@@ -348,7 +358,9 @@ function decodeChecked(bytes: Uint8Array): Result<PactoFile, PactoFileError> {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return pactoHead ? damaged('file', 'The file has bytes that are not text: it was changed or cut short.') : err({ code: 'not-pacto', reason: 'binary', message: 'This is not a Pacto workshop file (it is not text).' });
+    return pactoHead
+      ? damaged('file', 'The file has bytes that are not text: it was changed or cut short.')
+      : err({ code: 'not-pacto', reason: 'binary', message: 'This is not a Pacto workshop file (it is not text).' });
   }
   let json: unknown;
   try {
@@ -405,12 +417,16 @@ function decodeChecked(bytes: Uint8Array): Result<PactoFile, PactoFileError> {
     }
     if (!same) {
       const parsed = workshopContentSchema.safeParse(e.content);
-      return damaged('content', parsed.success ? 'The readable copy of the content does not match the workshop document.' : `The readable copy of the content is not valid (${where(parsed.error.issues)}).`);
+      return damaged(
+        'content',
+        parsed.success
+          ? 'The readable copy of the content does not match the workshop document.'
+          : `The readable copy of the content is not valid (${where(parsed.error.issues)}).`,
+      );
     }
   } else if (typeof e.content !== 'object' || e.content === null) {
     return damaged('content', 'The readable copy of the content is missing.');
   }
-
 
   return ok({
     format: PACTO_FILE_FORMAT,

@@ -104,12 +104,7 @@ export interface SourcedDefault {
 }
 
 /** Builds a {@link SourcedDefault}; `range` in the unit of `value`. */
-export function sourced(
-  value: number,
-  sourceId: BenchmarkSourceId,
-  range: readonly [number, number] | null,
-  basis: Bilingual,
-): SourcedDefault {
+export function sourced(value: number, sourceId: BenchmarkSourceId, range: readonly [number, number] | null, basis: Bilingual): SourcedDefault {
   return { value, source: BENCHMARK_SOURCES[sourceId], range: range ? { min: range[0], max: range[1] } : null, basis };
 }
 

@@ -172,12 +172,7 @@ function daysDiffer(a: number, b: number, days: number): boolean {
  * tolerance is not a gap. Throws {@link ToleranceError} for a negative or
  * non-finite tolerance.
  */
-export function findGaps(
-  marketing: Funnel,
-  sales: Funnel,
-  tolerance: GapTolerance = DEFAULT_TOLERANCE,
-  terms: readonly Term[] = [],
-): Gap[] {
+export function findGaps(marketing: Funnel, sales: Funnel, tolerance: GapTolerance = DEFAULT_TOLERANCE, terms: readonly Term[] = []): Gap[] {
   for (const field of ['ratePoints', 'days'] as const) {
     if (!Number.isFinite(tolerance[field]) || tolerance[field] < 0) throw new ToleranceError(field);
   }

@@ -130,9 +130,7 @@ export function flowOrder(funnel: Funnel): string[] {
     }
   }
   const index = new Map(funnel.stages.map((s, i) => [s.id, i]));
-  return funnel.stages
-    .map((s) => s.id)
-    .sort((a, b) => rank.get(a)! - rank.get(b)! || index.get(a)! - index.get(b)!);
+  return funnel.stages.map((s) => s.id).sort((a, b) => rank.get(a)! - rank.get(b)! || index.get(a)! - index.get(b)!);
 }
 
 /**

@@ -24,7 +24,11 @@ function readNumber(match: RegExpExecArray): number {
 
 /** Removes accents and lower-cases, so "14 Días" reads as "14 dias". */
 function plain(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().trim();
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .trim();
 }
 
 /**

@@ -80,13 +80,7 @@ function findTransition(funnel: Funnel, source: string, target: string, preferId
  * New stages and transitions keep their team's id unless the agreed funnel
  * uses it already (then `-2`, `-3` … is added).
  */
-export function applyGapResolution(
-  agreed: Funnel,
-  gap: Gap,
-  adopt: Party,
-  funnels: TeamFunnels,
-  terms: readonly Term[] = [],
-): Result<Funnel, MergeError> {
+export function applyGapResolution(agreed: Funnel, gap: Gap, adopt: Party, funnels: TeamFunnels, terms: readonly Term[] = []): Result<Funnel, MergeError> {
   const next = cloneFunnel(agreed);
   const chosen = gap[adopt];
   const rejected = gap[otherParty(adopt)];

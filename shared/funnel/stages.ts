@@ -83,7 +83,7 @@ export function stageKindOf(stage: FunnelStage, terms: readonly Term[]): StageKi
   const byName = stageKindOfName(stage.name);
   if (byName || stage.termId === null) return byName;
   const term = terms.find((t) => t.id === stage.termId);
-  const byTerm = term ? stageKindOfName(term.acronym) ?? stageKindOfName(term.name) : null;
+  const byTerm = term ? (stageKindOfName(term.acronym) ?? stageKindOfName(term.name)) : null;
   return byTerm ?? STANDARD_KIND_BY_TERM_ID.get(stage.termId) ?? null;
 }
 

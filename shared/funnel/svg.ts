@@ -96,7 +96,10 @@ export function wrapName(name: string): string[] {
   const fit = (text: string, cut: boolean): string => {
     const chars = Array.from(text);
     if (chars.length <= NAME_CHARS_PER_LINE && !cut) return text;
-    return `${chars.slice(0, NAME_CHARS_PER_LINE - 1).join('').trimEnd()}…`;
+    return `${chars
+      .slice(0, NAME_CHARS_PER_LINE - 1)
+      .join('')
+      .trimEnd()}…`;
   };
   if (lines.length <= 2) return lines.map((l) => fit(l, false));
   return [fit(lines[0]!, false), fit(lines[1]!, true)];
@@ -151,7 +154,11 @@ function edgeShape(from: Point, to: Point, kind: 'self' | 'straight' | 'curved' 
     const x1 = from.x + W * 0.65;
     const x2 = from.x + W * 0.35;
     const top = from.y - 44;
-    return { d: `M${n(x1)},${n(from.y)} C${n(x1)},${n(top)} ${n(x2)},${n(top)} ${n(x2)},${n(from.y)}`, label: { x: from.x + W / 2, y: top }, bounds: [{ x: x1, y: top }] };
+    return {
+      d: `M${n(x1)},${n(from.y)} C${n(x1)},${n(top)} ${n(x2)},${n(top)} ${n(x2)},${n(from.y)}`,
+      label: { x: from.x + W / 2, y: top },
+      bounds: [{ x: x1, y: top }],
+    };
   }
   const a = centre(from);
   const b = centre(to);
@@ -254,9 +261,7 @@ export function funnelToSvg(funnel: Funnel, options: SvgOptions): string {
     const colour = OWNER_COLOURS[s.ownerTeam];
     const lines = wrapName(s.name);
     const nameY = lines.length > 1 ? [22, 38] : [28];
-    const name = lines
-      .map((line, i) => `<tspan x="${n(p.x + 16)}" y="${n(p.y + nameY[i]!)}">${escapeXml(line)}</tspan>`)
-      .join('');
+    const name = lines.map((line, i) => `<tspan x="${n(p.x + 16)}" y="${n(p.y + nameY[i]!)}">${escapeXml(line)}</tspan>`).join('');
     const ownerY = lines.length > 1 ? 55 : 48;
     return (
       `<g class="stage" data-id="${escapeXml(s.id)}" data-owner="${escapeXml(s.ownerTeam)}">` +

@@ -107,7 +107,14 @@ export function validateFunnel(funnel: Funnel): FunnelIssue[] {
   const main = mainEntryStageId(funnel)!;
   const entries = entryStageIds(funnel).filter((id) => !isolated(id));
   for (const id of entries) {
-    if (id !== main) onStage('multiple-entry-stages', id, 'warning', entries.filter((e) => e !== id), { name: nameOf(id), main: nameOf(main) });
+    if (id !== main)
+      onStage(
+        'multiple-entry-stages',
+        id,
+        'warning',
+        entries.filter((e) => e !== id),
+        { name: nameOf(id), main: nameOf(main) },
+      );
   }
   const reachable = reachableFrom(funnel, [main]);
   for (const s of funnel.stages) {
@@ -119,7 +126,14 @@ export function validateFunnel(funnel: Funnel): FunnelIssue[] {
   for (const s of funnel.stages) {
     const out = funnel.transitions.filter((t) => t.source === s.id && stageIds.has(t.target));
     const sum = out.reduce((total, t) => total + t.conversionRate, 0);
-    if (sum > 1 + EPSILON) onStage('outgoing-over-100', s.id, 'warning', out.map((t) => t.id), { name: s.name, sum });
+    if (sum > 1 + EPSILON)
+      onStage(
+        'outgoing-over-100',
+        s.id,
+        'warning',
+        out.map((t) => t.id),
+        { name: s.name, sum },
+      );
   }
   return issues;
 }

@@ -193,7 +193,15 @@ function emptyActuals(table: CsvTable, dialect: Dialect, errors: ImportIssue[], 
 
 /** Codes of a problem with the whole file that leaves nothing to read as a table (no header, no rows). */
 const UNREADABLE_FILE: ReadonlySet<ImportIssueCode> = new Set<ImportIssueCode>([
-  'empty', 'binary', 'workbookEncrypted', 'notWorkbook', 'workbookDamaged', 'sheetEmpty', 'chartOnly', 'noSheet', 'tooManyRows',
+  'empty',
+  'binary',
+  'workbookEncrypted',
+  'notWorkbook',
+  'workbookDamaged',
+  'sheetEmpty',
+  'chartOnly',
+  'noSheet',
+  'tooManyRows',
 ]);
 
 /**
@@ -304,7 +312,8 @@ export function computeActuals(table: CsvTable, mapping: ColumnMapping, format: 
   }
   if (!options.decimalSeparator && amountCol !== undefined) {
     // Number cells of a workbook say nothing about how text amounts are written.
-    dialect.decimalSeparator = majority(table.rows.map((r) => (r.numbers?.[amountCol] !== undefined ? null : decimalEvidence(r.cells[amountCol] ?? '')))) ?? dialect.decimalSeparator;
+    dialect.decimalSeparator =
+      majority(table.rows.map((r) => (r.numbers?.[amountCol] !== undefined ? null : decimalEvidence(r.cells[amountCol] ?? '')))) ?? dialect.decimalSeparator;
   }
   const header = table.header;
 
@@ -320,7 +329,10 @@ export function computeActuals(table: CsvTable, mapping: ColumnMapping, format: 
       const v = cells[c]!.trim();
       if (v === '') return null;
       const t = parseDateValue(v, dialect.dateOrder);
-      if (t === null) rowErrors.push(importIssue(row, 'notDate', { value: v, column: header[c]!, order: dialect.dateStyle === 'iso' ? 'iso' : dialect.dateOrder }, header[c]!));
+      if (t === null)
+        rowErrors.push(
+          importIssue(row, 'notDate', { value: v, column: header[c]!, order: dialect.dateStyle === 'iso' ? 'iso' : dialect.dateOrder }, header[c]!),
+        );
       return t;
     };
     const readFlag = (c: number | undefined): boolean | null => {
@@ -343,7 +355,12 @@ export function computeActuals(table: CsvTable, mapping: ColumnMapping, format: 
         // Negative (a refund?), infinite (hundreds of digits) or beyond any deal: listed, never averaged into the deal size.
         const value = cells[amountCol]!.trim();
         rowErrors.push(
-          importIssue(row, 'amountOutOfRange', { value: value.length > 40 ? `${value.slice(0, 40)}…` : value, column: header[amountCol]!, max: MAX_IMPORT_AMOUNT.toLocaleString('en-US') }, header[amountCol]!),
+          importIssue(
+            row,
+            'amountOutOfRange',
+            { value: value.length > 40 ? `${value.slice(0, 40)}…` : value, column: header[amountCol]!, max: MAX_IMPORT_AMOUNT.toLocaleString('en-US') },
+            header[amountCol]!,
+          ),
         );
         amount = null;
       }
@@ -352,7 +369,8 @@ export function computeActuals(table: CsvTable, mapping: ColumnMapping, format: 
       errors.push(...rowErrors);
       continue;
     }
-    const outcome = (statusCol === undefined ? null : dealOutcome(cells[statusCol]!)) ?? (dealStageCol === undefined ? null : dealOutcome(cells[dealStageCol]!));
+    const outcome =
+      (statusCol === undefined ? null : dealOutcome(cells[statusCol]!)) ?? (dealStageCol === undefined ? null : dealOutcome(cells[dealStageCol]!));
     if (outcome) {
       won ??= outcome.won;
       closed ??= outcome.closed;
@@ -433,7 +451,8 @@ export function computeActuals(table: CsvTable, mapping: ColumnMapping, format: 
   // An as-of day counts up to its last millisecond.
   const asOf = asOfDay !== null ? asOfDay + DAY_MS - 1 : latest;
   const first = presentIdx[0]!;
-  const entryOf = (r: RecordData): number | null => r.dates[first] ?? r.dates.reduce<number | null>((m, d) => (d !== null && (m === null || d < m) ? d : m), null);
+  const entryOf = (r: RecordData): number | null =>
+    r.dates[first] ?? r.dates.reduce<number | null>((m, d) => (d !== null && (m === null || d < m) ? d : m), null);
   const maturityDays = presentIdx.map((i) => {
     const spans: number[] = [];
     for (const r of records) {

@@ -87,7 +87,12 @@ export function splitSpanRate(planRates: readonly number[], rate: number): numbe
 export function scenarioFromActuals(actuals: Actuals, template: Scenario, init: { id: string; name: string }): BaselineScenario {
   const scenario = copyScenario(template, { ...init, kind: 'actuals' });
   const byKey = new Map<StandardStageKey, number>(actuals.stages.map((s, i) => [s.id, i]));
-  const measured: MeasuredActuals = { format: actuals.format ?? 'custom', counts: {}, rates: {}, averageDealSize: usableDealSize(actuals.averageDealSize) ? actuals.averageDealSize : null };
+  const measured: MeasuredActuals = {
+    format: actuals.format ?? 'custom',
+    counts: {},
+    rates: {},
+    averageDealSize: usableDealSize(actuals.averageDealSize) ? actuals.averageDealSize : null,
+  };
   const origins: Record<string, RateOrigin> = {};
   const measuredDays: string[] = [];
   // Template stages the export has, in order, with their index in the export.

@@ -45,7 +45,8 @@ export const IMPORT_ISSUE_TEXT = {
   missingColumn: (v) => `The column "${v.column}" is not in the header.`,
   noRows: () => 'The file has a header but no data rows.',
   fieldCount: (v) => `The row has ${v.found} fields where the header has ${v.expected} (a delimiter inside an unquoted value?).`,
-  notDate: (v) => `"${v.value}" in ${v.column} is not a date (read ${v.order === 'iso' ? 'as ISO year-month-day, like the file\'s other dates' : v.order === 'dmy' ? 'day first' : 'month first'}).`,
+  notDate: (v) =>
+    `"${v.value}" in ${v.column} is not a date (read ${v.order === 'iso' ? "as ISO year-month-day, like the file's other dates" : v.order === 'dmy' ? 'day first' : 'month first'}).`,
   notFlag: (v) => `"${v.value}" in ${v.column} is not yes/no (1/0, true/false, sí/no).`,
   notNumber: (v) => `"${v.value}" in ${v.column} is not a number.`,
   amountOutOfRange: (v) => `The amount "${v.value}" in ${v.column} is not an amount from 0 to ${v.max}: the row is not taken.`,

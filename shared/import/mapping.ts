@@ -110,7 +110,9 @@ function detectDealExport(header: readonly string[]): { format: 'pipedrive' | 'z
     }
   }
   // Dynamics 365 "Export to Excel": hidden "(Do Not Modify)" columns, "Status Reason", "Est. Close Date".
-  const dynamics = header.some((h) => /^\((do not modify|no modificar)\)/.test(normalizeText(h))) || (find(header, /^status reason$|^razon (para el|del) estado$/) && find(header, /^est\. (close date|revenue)$|^(fecha de cierre|ingresos) estimad[ao]s?$/));
+  const dynamics =
+    header.some((h) => /^\((do not modify|no modificar)\)/.test(normalizeText(h))) ||
+    (find(header, /^status reason$|^razon (para el|del) estado$/) && find(header, /^est\. (close date|revenue)$|^(fecha de cierre|ingresos) estimad[ao]s?$/));
   if (dynamics) {
     const status = find(header, /^status$|^estado$/);
     const stage = find(header, /^sales stage$|^etapa de ventas$/) ?? find(header, /^pipeline phase$|^fase de canalizacion$/);

@@ -95,7 +95,14 @@ function readCell(cell: CellObject | undefined, date1904: boolean): Cell {
     }
     case 'd': {
       const v = cell.v as Date;
-      return { text: v.toISOString().slice(0, 19).replace('T', ' ').replace(/ 00:00:00$/, '').replace(/:00$/, '') };
+      return {
+        text: v
+          .toISOString()
+          .slice(0, 19)
+          .replace('T', ' ')
+          .replace(/ 00:00:00$/, '')
+          .replace(/:00$/, ''),
+      };
     }
     case 'b':
       return { text: cell.v ? 'true' : 'false' };

@@ -77,7 +77,10 @@ export function assertChain(chain: readonly PlanStage[]): void {
       throw new ModelInputError(`chain.${i}.conversionRate`, `The conversion rate from stage ${stage} must be above 0 % and at most 100 %.`);
     }
     if (s.conversionRate < MIN_RATE) {
-      throw new ModelInputError(`chain.${i}.conversionRate`, `The conversion rate from stage ${stage} must be at least ${MIN_RATE * 100} % (one in a million).`);
+      throw new ModelInputError(
+        `chain.${i}.conversionRate`,
+        `The conversion rate from stage ${stage} must be at least ${MIN_RATE * 100} % (one in a million).`,
+      );
     }
     if (!(Number.isFinite(s.averageDays) && s.averageDays >= 0 && s.averageDays <= MAX_DAYS)) {
       throw new ModelInputError(`chain.${i}.averageDays`, `The days from stage ${stage} to the next must be a number from 0 to ${MAX_DAYS}.`);

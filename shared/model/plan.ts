@@ -105,9 +105,7 @@ export function planScenario(scenario: Scenario): ScenarioPlan {
     opportunitiesPerMonth: { average, peak },
     opportunitiesInPipeline,
     pipelineVelocity:
-      salesCycleDays > 0
-        ? pipelineVelocity({ opportunities: opportunitiesInPipeline, winRate, averageDealSize: t.averageDealSize, salesCycleDays })
-        : null,
+      salesCycleDays > 0 ? pipelineVelocity({ opportunities: opportunitiesInPipeline, winRate, averageDealSize: t.averageDealSize, salesCycleDays }) : null,
     monthly,
     costs: t.budget === undefined ? null : costPerStage(t.budget, volumes),
     capacity:

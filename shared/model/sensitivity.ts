@@ -104,7 +104,12 @@ export function sensitivity(input: SensitivityInput): SensitivityResult {
     const baseRate = chain[i]!.conversionRate;
     let lowRate = Math.min(baseRate, Math.max(MIN_SENSITIVITY_RATE, baseRate - step));
     const highRate = Math.min(1, baseRate + step);
-    const leadsAt = (rate: number) => reverseFunnel(revenueTarget, averageDealSize, chain.map((s, j) => (j === i ? { id: s.id, conversionRate: rate } : s)))[0]!.volume;
+    const leadsAt = (rate: number) =>
+      reverseFunnel(
+        revenueTarget,
+        averageDealSize,
+        chain.map((s, j) => (j === i ? { id: s.id, conversionRate: rate } : s)),
+      )[0]!.volume;
     const at = (rate: number) => ({ leads: leadsAt(rate), revenue: (baseRevenue * rate) / baseRate });
     lowRate = lowestBoundedRate(lowRate, baseRate, leadsAt);
     const low = at(lowRate);
@@ -127,11 +132,6 @@ export function sensitivity(input: SensitivityInput): SensitivityResult {
       revenueSwing: high.revenue - low.revenue,
     });
   }
-  bars.sort(
-    (a, b) =>
-      b.revenueSwing - a.revenueSwing ||
-      b.leadsDeltaLow - b.leadsDeltaHigh - (a.leadsDeltaLow - a.leadsDeltaHigh) ||
-      a.index - b.index,
-  );
+  bars.sort((a, b) => b.revenueSwing - a.revenueSwing || b.leadsDeltaLow - b.leadsDeltaHigh - (a.leadsDeltaLow - a.leadsDeltaHigh) || a.index - b.index);
   return { baseLeads, baseRevenue, bars };
 }

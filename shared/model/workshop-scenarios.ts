@@ -100,7 +100,9 @@ export function toModelScenario(content: WorkshopContent, scenario: WorkshopScen
     name: scenario.name,
     kind: scenario.kind,
     currency: content.meta.currency,
-    stages: chain.map((s, i) => (i === last ? { id: s.id, name: s.name } : { id: s.id, name: s.name, conversionRate: s.conversionRate, averageDays: s.averageDays })),
+    stages: chain.map((s, i) =>
+      i === last ? { id: s.id, name: s.name } : { id: s.id, name: s.name, conversionRate: s.conversionRate, averageDays: s.averageDays },
+    ),
     targets: {
       ...content.targets,
       averageDealSize: scenario.averageDealSize ?? content.targets.averageDealSize,
@@ -128,9 +130,7 @@ export function fromModelScenario(content: WorkshopContent, scenario: Scenario, 
 }
 
 /** A scenario's plan, or the input at fault and why it cannot be computed. */
-export type WorkshopPlan =
-  | { ok: true; scenario: Scenario; plan: ScenarioPlan }
-  | { ok: false; scenario: Scenario; field: string; message: string };
+export type WorkshopPlan = { ok: true; scenario: Scenario; plan: ScenarioPlan } | { ok: false; scenario: Scenario; field: string; message: string };
 
 /** Plans one workshop scenario; a {@link ModelInputError} (e.g. a rate of 0) comes back as `ok: false`. */
 export function planWorkshopScenario(content: WorkshopContent, scenario: WorkshopScenario): WorkshopPlan {
@@ -146,7 +146,10 @@ export function planWorkshopScenario(content: WorkshopContent, scenario: Worksho
 /** The agreed scenario (see {@link agreedScenarioId}) and its plan: what the SLA and the PDF use. */
 export function agreedScenarioPlan(content: WorkshopContent): WorkshopPlan {
   const id = agreedScenarioId(content);
-  return planWorkshopScenario(content, workshopScenarios(content).find((s) => s.id === id)!);
+  return planWorkshopScenario(
+    content,
+    workshopScenarios(content).find((s) => s.id === id)!,
+  );
 }
 
 /** A fresh scenario id not used by `items`: `prefix`, `prefix-2`, `prefix-3` … */
@@ -287,7 +290,7 @@ export function planVsActualRows(
   const actualChain = scenarioStages(content, actual);
   const origins = baselineOrigins(content, actual)!;
   const rows: PlanVsActualRow[] = [];
-  for (let i = 0; i < plan.length - 1; ) {
+  for (let i = 0; i < plan.length - 1;) {
     const found = measured.rates[plan[i]!.id];
     let j = found ? plan.findIndex((x) => x.id === found.toId) : -1;
     const m = found && j > i ? found : null;

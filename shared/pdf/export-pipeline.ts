@@ -133,5 +133,10 @@ export async function runPdfExport(request: ExportPdfRequest, steps: PdfExportSt
   } catch (error) {
     return err({ code: 'io', message: `Writing ${path} failed: ${message(error)}` });
   }
-  return ok({ path, bytes: finished.byteLength, sealed: sealKeyFingerprint !== undefined, ...(sealKeyFingerprint !== undefined ? { sealKeyFingerprint } : {}) });
+  return ok({
+    path,
+    bytes: finished.byteLength,
+    sealed: sealKeyFingerprint !== undefined,
+    ...(sealKeyFingerprint !== undefined ? { sealKeyFingerprint } : {}),
+  });
 }

@@ -54,12 +54,7 @@ export async function applyAgreementFinalization(pdf: PDFDocument, { metadata, s
  * @returns the new PDF's bytes
  * @throws whatever pdf-lib throws for bytes that are not a readable PDF
  */
-export async function finalizeAgreementPdf(
-  printed: Uint8Array,
-  metadata: PdfMetadata,
-  snapshotJson: string,
-  now: Date,
-): Promise<Uint8Array> {
+export async function finalizeAgreementPdf(printed: Uint8Array, metadata: PdfMetadata, snapshotJson: string, now: Date): Promise<Uint8Array> {
   const pdf = await PDFDocument.load(printed, { updateMetadata: false });
   await applyAgreementFinalization(pdf, { metadata, snapshotJson, now });
   return pdf.save({ useObjectStreams: false });

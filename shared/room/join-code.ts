@@ -110,7 +110,8 @@ export function newJoinSecret(randomBytes: (length: number) => Uint8Array): stri
 }
 
 function assertSecret(secret: string): void {
-  if (secret.length !== SECRET_CHARS || normalizeCrockford(secret) !== secret) throw new Error(`join code: the secret must be ${SECRET_CHARS} Crockford characters`);
+  if (secret.length !== SECRET_CHARS || normalizeCrockford(secret) !== secret)
+    throw new Error(`join code: the secret must be ${SECRET_CHARS} Crockford characters`);
 }
 
 /** The short code people type, grouped by four: `K7QM-2XPA-9RTD-WF3H-8MNB`. */

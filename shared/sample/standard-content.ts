@@ -270,7 +270,9 @@ export function standardCommitments(language: Language, mqlsPerMonth: number): C
     {
       id: 'c-nps',
       party: 'sales',
-      commitment: es ? 'Traspasar cada cliente nuevo a éxito del cliente con su plan de adopción' : 'Hand every new customer to customer success with an adoption plan',
+      commitment: es
+        ? 'Traspasar cada cliente nuevo a éxito del cliente con su plan de adopción'
+        : 'Hand every new customer to customer success with an adoption plan',
       metric: 'NPS',
       target: 40,
       unit: es ? 'puntos' : 'points',

@@ -25,16 +25,34 @@ export interface LibraryClause {
 }
 
 export const CLAUSE_LIBRARY: readonly LibraryClause[] = [
-  { number: 1, title: { es: 'Definiciones compartidas (lead, MQL, SAL, SQL, oportunidad)', en: 'Shared definitions (lead, MQL, SAL, SQL, opportunity)' }, glossary: true },
-  { number: 2, title: { es: 'Compromiso de volumen de Marketing (MQL al mes)', en: 'Marketing’s volume commitment (MQLs a month)' }, commitmentId: 'c-mql-volume' },
+  {
+    number: 1,
+    title: { es: 'Definiciones compartidas (lead, MQL, SAL, SQL, oportunidad)', en: 'Shared definitions (lead, MQL, SAL, SQL, opportunity)' },
+    glossary: true,
+  },
+  {
+    number: 2,
+    title: { es: 'Compromiso de volumen de Marketing (MQL al mes)', en: 'Marketing’s volume commitment (MQLs a month)' },
+    commitmentId: 'c-mql-volume',
+  },
   { number: 3, title: { es: 'Tiempo de primera respuesta de Ventas', en: 'Sales’ first-response time' }, commitmentId: 'c-first-response' },
   { number: 4, title: { es: 'Intentos mínimos de contacto', en: 'Minimum contact attempts' }, commitmentId: 'c-attempts' },
   { number: 5, title: { es: 'Ventana para aceptar o rechazar', en: 'Accept-or-reject window' }, commitmentId: 'c-accept-window', section: 'handoff' },
   { number: 6, title: { es: 'Rechazo solo con motivo de la lista', en: 'Rejection only with a listed reason' }, section: 'handoff' },
-  { number: 7, title: { es: 'Reciclaje a nutrición y nueva puntuación', en: 'Recycling to nurturing and re-scoring' }, commitmentId: 'c-recycling', section: 'recycling' },
+  {
+    number: 7,
+    title: { es: 'Reciclaje a nutrición y nueva puntuación', en: 'Recycling to nurturing and re-scoring' },
+    commitmentId: 'c-recycling',
+    section: 'recycling',
+  },
   { number: 8, title: { es: 'Escalado cuando se incumple un compromiso', en: 'Escalation when a commitment is missed' }, section: 'escalation' },
   { number: 9, title: { es: 'Tasas acordadas, tablero compartido y revisión', en: 'Agreed rates, shared dashboard and review cadence' }, section: 'reporting' },
-  { number: 10, title: { es: 'Traspaso a éxito del cliente con metas de fidelización', en: 'Handoff to customer success with loyalty targets' }, commitmentId: 'c-nps', section: 'loyalty' },
+  {
+    number: 10,
+    title: { es: 'Traspaso a éxito del cliente con metas de fidelización', en: 'Handoff to customer success with loyalty targets' },
+    commitmentId: 'c-nps',
+    section: 'loyalty',
+  },
 ];
 
 /** What inserting a library clause adds. */

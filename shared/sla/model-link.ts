@@ -40,7 +40,8 @@ function targetsMqlsPerMonth(content: WorkshopContent): number | null {
 }
 
 /** Where a linked commitment stands against the model: `current`, `out-of-date` (with the model's figure), or `unavailable`. */
-export type ModelLinkState = { status: 'unlinked' } | { status: 'current'; value: number } | { status: 'out-of-date'; value: number } | { status: 'unavailable' };
+export type ModelLinkState =
+  { status: 'unlinked' } | { status: 'current'; value: number } | { status: 'out-of-date'; value: number } | { status: 'unavailable' };
 
 /** The link state of `commitment` in `content`: only commitments with `source: 'model-mqls'` are linked. */
 export function modelLinkState(commitment: Commitment, content: WorkshopContent): ModelLinkState {

@@ -39,67 +39,108 @@ export function slaSectionTemplate(key: SlaSectionKey, language: Language): Rich
   switch (key) {
     case 'handoff':
       return doc(
-        p(es
-          ? 'Marketing entrega cada MQL a Ventas en el CRM con su origen, su puntuación y su historial de interacciones.'
-          : 'Marketing hands every MQL to Sales in the CRM with its source, score and interaction history.'),
+        p(
+          es
+            ? 'Marketing entrega cada MQL a Ventas en el CRM con su origen, su puntuación y su historial de interacciones.'
+            : 'Marketing hands every MQL to Sales in the CRM with its source, score and interaction history.',
+        ),
         h(es ? 'Ventana de aceptación' : 'Acceptance window'),
-        p(es
-          ? 'Ventas acepta o rechaza cada MQL en un máximo de 2 días hábiles; pasado ese plazo, el lead cuenta como aceptado (SAL).'
-          : 'Sales accepts or rejects every MQL within 2 business days; past that window the lead counts as accepted (SAL).'),
+        p(
+          es
+            ? 'Ventas acepta o rechaza cada MQL en un máximo de 2 días hábiles; pasado ese plazo, el lead cuenta como aceptado (SAL).'
+            : 'Sales accepts or rejects every MQL within 2 business days; past that window the lead counts as accepted (SAL).',
+        ),
         h(es ? 'Motivos de rechazo' : 'Rejection reasons'),
         p(es ? 'Un lead solo se rechaza con uno de estos motivos:' : 'A lead is rejected only with one of these reasons:'),
         ul(REJECTION_REASONS[language]),
       );
     case 'recycling':
       return doc(
-        p(es
-          ? 'Los leads rechazados o estancados vuelven a nutrición de marketing con su motivo; se vuelven a puntuar cada 90 días.'
-          : 'Rejected or stalled leads go back to marketing nurturing with their reason; they are re-scored every 90 days.'),
-        ul(es
-          ? ['SAL sin actividad durante 30 días: vuelve a nutrición.', 'Oportunidad perdida por momento inadecuado: se recicla a los 6 meses.']
-          : ['SAL with no activity for 30 days: back to nurturing.', 'Opportunity lost on bad timing: recycled after 6 months.']),
+        p(
+          es
+            ? 'Los leads rechazados o estancados vuelven a nutrición de marketing con su motivo; se vuelven a puntuar cada 90 días.'
+            : 'Rejected or stalled leads go back to marketing nurturing with their reason; they are re-scored every 90 days.',
+        ),
+        ul(
+          es
+            ? ['SAL sin actividad durante 30 días: vuelve a nutrición.', 'Oportunidad perdida por momento inadecuado: se recicla a los 6 meses.']
+            : ['SAL with no activity for 30 days: back to nurturing.', 'Opportunity lost on bad timing: recycled after 6 months.'],
+        ),
       );
     case 'escalation':
       return doc(
         p(es ? 'Cuando se incumple un compromiso:' : 'When a commitment is missed:'),
-        ol(es
-          ? ['Alerta automática al responsable en el tablero compartido.', 'Revisión con los gerentes de ambos equipos en 5 días hábiles.', 'Reasignación de los leads no contactados en 24 horas.']
-          : ['Automatic alert to the owner on the shared dashboard.', 'Review with both teams’ managers within 5 business days.', 'Reassignment of leads not contacted within 24 hours.']),
+        ol(
+          es
+            ? [
+                'Alerta automática al responsable en el tablero compartido.',
+                'Revisión con los gerentes de ambos equipos en 5 días hábiles.',
+                'Reasignación de los leads no contactados en 24 horas.',
+              ]
+            : [
+                'Automatic alert to the owner on the shared dashboard.',
+                'Review with both teams’ managers within 5 business days.',
+                'Reassignment of leads not contacted within 24 hours.',
+              ],
+        ),
       );
     case 'loyalty':
       return doc(
-        p(es
-          ? 'El cliente está en el centro: medimos su fidelización junto con los ingresos.'
-          : 'The customer is at the centre: we measure loyalty next to revenue.'),
-        table(es ? ['Métrica', 'Definición', 'Cálculo'] : ['Metric', 'Definition', 'Formula'], es
-          ? [
-              ['NPS', 'Disposición a recomendarnos (Reichheld, HBR 2003)', '% promotores (9–10) − % detractores (0–6); de −100 a +100'],
-              ['Tasa de retención', 'Clientes que siguen con nosotros', '1 − tasa de abandono'],
-              ['Tasa de abandono (churn)', 'Clientes (o ingresos recurrentes) perdidos en el periodo', 'perdidos ÷ clientes al inicio del periodo'],
-              ['Retención neta de ingresos (NRR)', 'Ingresos de los clientes existentes, con ampliaciones y bajas', '(MRR inicial + ampliación − reducción − bajas) ÷ MRR inicial'],
-              ['Valor de vida del cliente (LTV)', 'Margen que deja un cliente en toda su relación', 'ingreso medio por cuenta × margen bruto ÷ tasa de abandono'],
-            ]
-          : [
-              ['NPS', 'Willingness to recommend us (Reichheld, HBR 2003)', '% promoters (9–10) − % detractors (0–6); −100 to +100'],
-              ['Retention rate', 'Customers who stay with us', '1 − churn rate'],
-              ['Churn rate', 'Customers (or recurring revenue) lost in the period', 'lost ÷ customers at period start'],
-              ['Net revenue retention (NRR)', 'Revenue from existing customers, with expansion and churn', '(start MRR + expansion − contraction − churn) ÷ start MRR'],
-              ['Customer lifetime value (LTV)', 'Margin a customer leaves over the whole relationship', 'average revenue per account × gross margin ÷ churn rate'],
-            ]),
+        p(
+          es
+            ? 'El cliente está en el centro: medimos su fidelización junto con los ingresos.'
+            : 'The customer is at the centre: we measure loyalty next to revenue.',
+        ),
+        table(
+          es ? ['Métrica', 'Definición', 'Cálculo'] : ['Metric', 'Definition', 'Formula'],
+          es
+            ? [
+                ['NPS', 'Disposición a recomendarnos (Reichheld, HBR 2003)', '% promotores (9–10) − % detractores (0–6); de −100 a +100'],
+                ['Tasa de retención', 'Clientes que siguen con nosotros', '1 − tasa de abandono'],
+                ['Tasa de abandono (churn)', 'Clientes (o ingresos recurrentes) perdidos en el periodo', 'perdidos ÷ clientes al inicio del periodo'],
+                [
+                  'Retención neta de ingresos (NRR)',
+                  'Ingresos de los clientes existentes, con ampliaciones y bajas',
+                  '(MRR inicial + ampliación − reducción − bajas) ÷ MRR inicial',
+                ],
+                [
+                  'Valor de vida del cliente (LTV)',
+                  'Margen que deja un cliente en toda su relación',
+                  'ingreso medio por cuenta × margen bruto ÷ tasa de abandono',
+                ],
+              ]
+            : [
+                ['NPS', 'Willingness to recommend us (Reichheld, HBR 2003)', '% promoters (9–10) − % detractors (0–6); −100 to +100'],
+                ['Retention rate', 'Customers who stay with us', '1 − churn rate'],
+                ['Churn rate', 'Customers (or recurring revenue) lost in the period', 'lost ÷ customers at period start'],
+                [
+                  'Net revenue retention (NRR)',
+                  'Revenue from existing customers, with expansion and churn',
+                  '(start MRR + expansion − contraction − churn) ÷ start MRR',
+                ],
+                [
+                  'Customer lifetime value (LTV)',
+                  'Margin a customer leaves over the whole relationship',
+                  'average revenue per account × gross margin ÷ churn rate',
+                ],
+              ],
+        ),
       );
     case 'reporting':
       return doc(
-        ul(es
-          ? [
-              'Cada semana: revisión conjunta del tablero compartido (volúmenes, tasas de conversión por etapa, tiempos de respuesta).',
-              'Cada mes: reunión de Marketing y Ventas sobre compromisos cumplidos e incumplidos.',
-              'Cada trimestre: revisión del SLA y de las tasas de conversión acordadas.',
-            ]
-          : [
-              'Weekly: joint look at the shared dashboard (volumes, conversion rates per stage, response times).',
-              'Monthly: Marketing and Sales meet on commitments kept and missed.',
-              'Quarterly: revision of the SLA and the agreed conversion rates.',
-            ]),
+        ul(
+          es
+            ? [
+                'Cada semana: revisión conjunta del tablero compartido (volúmenes, tasas de conversión por etapa, tiempos de respuesta).',
+                'Cada mes: reunión de Marketing y Ventas sobre compromisos cumplidos e incumplidos.',
+                'Cada trimestre: revisión del SLA y de las tasas de conversión acordadas.',
+              ]
+            : [
+                'Weekly: joint look at the shared dashboard (volumes, conversion rates per stage, response times).',
+                'Monthly: Marketing and Sales meet on commitments kept and missed.',
+                'Quarterly: revision of the SLA and the agreed conversion rates.',
+              ],
+        ),
       );
   }
 }

@@ -27,7 +27,8 @@ export function clausesUsingTerm(content: WorkshopContent, term: Pick<Term, 'nam
   const out: ClauseRef[] = [];
   if (uses(richTextToPlain(content.sla.intro))) out.push({ kind: 'section', key: 'intro' });
   for (const c of content.sla.commitments) {
-    if (uses([c.commitment, c.metric, c.unit, c.measurement ?? '', c.whenMissed ?? ''].join(' \n '))) out.push({ kind: 'commitment', id: c.id, label: c.commitment });
+    if (uses([c.commitment, c.metric, c.unit, c.measurement ?? '', c.whenMissed ?? ''].join(' \n ')))
+      out.push({ kind: 'commitment', id: c.id, label: c.commitment });
   }
   for (const key of SLA_SECTION_KEYS) {
     const text = content.sla.sections?.[key];

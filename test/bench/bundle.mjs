@@ -35,10 +35,12 @@ const walk = (dir) => {
   }
 };
 walk(outDir);
-const sizes = new Map(jsFiles.map((path) => {
-  const bytes = readFileSync(path);
-  return [relative(outDir, path).split('\\').join('/'), { rawKb: bytes.length / 1024, gzKb: gzKb(bytes) }];
-}));
+const sizes = new Map(
+  jsFiles.map((path) => {
+    const bytes = readFileSync(path);
+    return [relative(outDir, path).split('\\').join('/'), { rawKb: bytes.length / 1024, gzKb: gzKb(bytes) }];
+  }),
+);
 
 const browser = await launchChromium();
 const initial = new Set();
@@ -65,5 +67,7 @@ const rest = [...sizes.keys()].filter((path) => !initial.has(path)).sort((a, b) 
 console.log(`Loaded later (${rest.length} files), largest:`);
 for (const path of rest.slice(0, 12)) console.log(`  ${path}  ${round(sizes.get(path).rawKb)} kB, ${round(sizes.get(path).gzKb)} kB gzipped`);
 const all = [...sizes.keys()];
-console.log(`Initial: ${round(sum(initialList, 'rawKb'))} kB (${round(sum(initialList, 'gzKb'))} kB gzipped); all JS: ${round(sum(all, 'rawKb'))} kB (${round(sum(all, 'gzKb'))} kB gzipped). Goal: initial ≤ 350 kB gzipped.`);
+console.log(
+  `Initial: ${round(sum(initialList, 'rawKb'))} kB (${round(sum(initialList, 'gzKb'))} kB gzipped); all JS: ${round(sum(all, 'rawKb'))} kB (${round(sum(all, 'gzKb'))} kB gzipped). Goal: initial ≤ 350 kB gzipped.`,
+);
 console.log(JSON.stringify({ initialGzKb: round(sum(initialList, 'gzKb')), totalGzKb: round(sum(all, 'gzKb')) }));

@@ -66,7 +66,14 @@ async function open() {
   const address = server.httpServer.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
   const browser = await launchBrowser(FRAME_ARGS);
-  return { url, browser, close: async () => { await browser.close(); await server.close(); } };
+  return {
+    url,
+    browser,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
 }
 
 /** One page load of `kind` (with `query`, e.g. `&zoom=1`): time to first render and the frame times of one drag. */
@@ -85,7 +92,9 @@ async function run({ browser, url }, kind, query) {
   const m0 = await metric();
   const frames = await page.evaluate((n) => window.benchDrag('s262', n), FRAMES);
   const m1 = await metric();
-  const cost = Object.fromEntries(['ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration', 'TaskDuration'].map((k) => [k, ((m1[k] - m0[k]) * 1000) / FRAMES]));
+  const cost = Object.fromEntries(
+    ['ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration', 'TaskDuration'].map((k) => [k, ((m1[k] - m0[k]) * 1000) / FRAMES]),
+  );
   const after = await page.locator('.react-flow__node[data-id="s262"]').evaluate((el) => el.style.transform);
   await page.close();
   if (errors.length) throw new Error(`${kind}: ${errors.join('; ')}`);
@@ -95,7 +104,10 @@ async function run({ browser, url }, kind, query) {
 
 /** The whole measurement at one zoom (`query` '' for fitted, '&zoom=1' for 100 %); prints it and returns its figures. */
 async function measure(label, query) {
-  const results = { pacto: { firstRender: [], frames: [], cost: [], zoom: [], roundMedian: [] }, default: { firstRender: [], frames: [], cost: [], zoom: [], roundMedian: [] } };
+  const results = {
+    pacto: { firstRender: [], frames: [], cost: [], zoom: [], roundMedian: [] },
+    default: { firstRender: [], frames: [], cost: [], zoom: [], roundMedian: [] },
+  };
   const one = await open();
   try {
     // Warm-up, one load of each kind: the first page loads pay for the browser's caches.
@@ -141,7 +153,9 @@ async function measure(label, query) {
   const ratio = pactoFrame / defaultFrame;
   const roundRatios = results.pacto.roundMedian.map((p, i) => p / results.default.roundMedian[i]);
   const zooms = [...new Set([...results.pacto.zoom, ...results.default.zoom].map((z) => z.toFixed(3)))];
-  console.log(`Canvas benchmark, ${label}: 500 stages, 600 arrows, Chromium ${CHROMIUM}, ${ROUNDS} rounds, ${FRAMES} drag frames each, viewport 1360×900, zoom ${zooms.join(' / ')}`);
+  console.log(
+    `Canvas benchmark, ${label}: 500 stages, 600 arrows, Chromium ${CHROMIUM}, ${ROUNDS} rounds, ${FRAMES} drag frames each, viewport 1360×900, zoom ${zooms.join(' / ')}`,
+  );
   console.log(`  time to first render, Pacto nodes/edges:   median ${ms(median(results.pacto.firstRender))} (${results.pacto.firstRender.map(ms).join(', ')})`);
   console.log(`  time to first render, React Flow defaults: median ${ms(median(results.default.firstRender))}`);
   console.log(`  median frame time while dragging, Pacto:    ${ms(pactoFrame)}`);
@@ -155,7 +169,9 @@ async function measure(label, query) {
   console.log(`  median frame per round, defaults: ${results.default.roundMedian.map(ms).join(', ')}`);
   console.log(`  ratio per round: ${roundRatios.map((r) => r.toFixed(2)).join(', ')} (median ${median(roundRatios).toFixed(2)})`);
   const interleavedRatio = median(interleaved.pacto) / median(interleaved.default);
-  console.log(`  interleaved (${BLOCKS} blocks of 30 frames, two pages open): median Pacto ${ms(median(interleaved.pacto))}, defaults ${ms(median(interleaved.default))}, ratio ${interleavedRatio.toFixed(2)}`);
+  console.log(
+    `  interleaved (${BLOCKS} blocks of 30 frames, two pages open): median Pacto ${ms(median(interleaved.pacto))}, defaults ${ms(median(interleaved.default))}, ratio ${interleavedRatio.toFixed(2)}`,
+  );
   console.log(`  ratio Pacto ÷ defaults: ${ratio.toFixed(2)} (goal ≤ 1.2: ${ratio <= 1.2 ? 'met' : 'NOT met'})`);
   // Frame time cannot fall below the display's frame when the work fits in one: the main-thread work per frame
   // then tells the two apart (TaskDuration: every task of the page's main thread during the drag, per frame).
@@ -163,7 +179,14 @@ async function measure(label, query) {
   const workRatio = work('pacto') / work('default');
   console.log(`  main-thread work per frame, Pacto ÷ defaults: ${workRatio.toFixed(2)}`);
   const r2 = (x) => Math.round(x * 100) / 100;
-  return { zoom: Number(zooms[0]), pactoFrameMs: r2(pactoFrame), defaultFrameMs: r2(defaultFrame), ratio: r2(ratio), interleavedRatio: r2(interleavedRatio), workRatio: r2(workRatio) };
+  return {
+    zoom: Number(zooms[0]),
+    pactoFrameMs: r2(pactoFrame),
+    defaultFrameMs: r2(defaultFrame),
+    ratio: r2(ratio),
+    interleavedRatio: r2(interleavedRatio),
+    workRatio: r2(workRatio),
+  };
 }
 
 const BLOCKS = Number(process.env.BLOCKS ?? 16);

@@ -17,7 +17,17 @@ function sample(): Y.Doc {
 
 const open = sample();
 // A workshop that uses facilitation (an agenda, a decision) but has nothing locked.
-writeAgenda(open, agendaTemplate('standard-3h', 'es', (() => { let n = 0; return () => `b${++n}`; })()));
+writeAgenda(
+  open,
+  agendaTemplate(
+    'standard-3h',
+    'es',
+    (() => {
+      let n = 0;
+      return () => `b${++n}`;
+    })(),
+  ),
+);
 addDecision(open, { id: 'd1', what: 'SAL is a stage', why: '', decidedBy: ['sales'], links: [], decidedAt: 1 });
 const locked = sample();
 lockSectionInDoc(locked, 'glossary', 'Ana', 1);

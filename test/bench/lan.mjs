@@ -18,7 +18,12 @@ const { createSyncClient, waitFor } = await jiti.import('../support/room-fixture
 const CLIENTS = 20;
 const ROUNDS = 10;
 const GAP_MS = 20;
-const quiet = { info() {}, warn(line) { console.error(line); } };
+const quiet = {
+  info() {},
+  warn(line) {
+    console.error(line);
+  },
+};
 
 const request = {
   workshopId: 'bench-lan',
@@ -30,13 +35,17 @@ const request = {
   host: { deviceId: 'bench-host-0001', deviceName: 'host', name: 'Host', team: 'marketing', participantId: null, role: 'facilitator' },
 };
 
-const started = await startRoomHost(request, { address: '127.0.0.1', interfaceName: 'lo', port: 0 }, {
-  timers: systemTimers,
-  log: quiet,
-  randomBytes: (n) => randomBytes(n),
-  appVersion: 'bench',
-  onChange() {},
-});
+const started = await startRoomHost(
+  request,
+  { address: '127.0.0.1', interfaceName: 'lo', port: 0 },
+  {
+    timers: systemTimers,
+    log: quiet,
+    randomBytes: (n) => randomBytes(n),
+    appVersion: 'bench',
+    onChange() {},
+  },
+);
 if (!started.ok) throw new Error(started.error.message);
 const host = started.value;
 
@@ -47,7 +56,19 @@ const sentAt = new Map();
 
 for (let i = 0; i < CLIENTS; i += 1) {
   const joined = await createGuestSession(
-    { address: '127.0.0.1', port: host.port, code: host.code, identity: { deviceId: `bench-guest-${String(i).padStart(4, '0')}`, deviceName: '', name: `Guest ${i}`, team: i % 2 ? 'sales' : 'marketing', participantId: null, role: 'participant' } },
+    {
+      address: '127.0.0.1',
+      port: host.port,
+      code: host.code,
+      identity: {
+        deviceId: `bench-guest-${String(i).padStart(4, '0')}`,
+        deviceName: '',
+        name: `Guest ${i}`,
+        team: i % 2 ? 'sales' : 'marketing',
+        participantId: null,
+        role: 'participant',
+      },
+    },
     { timers: systemTimers, log: quiet, appVersion: 'bench', schemaVersion: 2, platform: process.platform },
     () => {},
   );
@@ -67,7 +88,11 @@ for (let i = 0; i < CLIENTS; i += 1) {
     }
   });
   let socket = null;
-  const opened = session.openSync({ open: () => client.opened((bytes) => socket?.send(bytes)), message: (bytes) => client.receive(bytes), close: () => client.closed() });
+  const opened = session.openSync({
+    open: () => client.opened((bytes) => socket?.send(bytes)),
+    message: (bytes) => client.receive(bytes),
+    close: () => client.closed(),
+  });
   if (!opened.ok) throw new Error(opened.error.message);
   socket = opened.value;
   clients.push(client);
@@ -102,5 +127,7 @@ const pick = (q) => (latencies.length === 0 ? null : Math.round(latencies[Math.m
 for (const session of sessions) session.leave();
 await host.close();
 for (const client of clients) client.destroy();
-console.log(JSON.stringify({ clients: CLIENTS, converged, p50Ms: pick(0.5), p95Ms: pick(0.95), maxMs: latencies.length ? Math.round(latencies.at(-1) * 10) / 10 : null }));
+console.log(
+  JSON.stringify({ clients: CLIENTS, converged, p50Ms: pick(0.5), p95Ms: pick(0.95), maxMs: latencies.length ? Math.round(latencies.at(-1) * 10) / 10 : null }),
+);
 process.exit(converged ? 0 : 1);

@@ -28,7 +28,9 @@ const scenarios: Scenario[] = chains.map((chain, k) => ({
   id: `sc${k}`,
   name: `Scenario ${k}`,
   kind: 'custom',
-  stages: chain.map((s, i) => (i === chain.length - 1 ? { id: s.id, name: s.name } : { id: s.id, name: s.name, conversionRate: s.conversionRate, averageDays: s.averageDays })),
+  stages: chain.map((s, i) =>
+    i === chain.length - 1 ? { id: s.id, name: s.name } : { id: s.id, name: s.name, conversionRate: s.conversionRate, averageDays: s.averageDays },
+  ),
   targets: { revenueTarget: 2_400_000, averageDealSize: 20_000, periodMonths: 24, budget: 500_000, salesReps: 4, opportunitiesPerRepPerMonth: 10 },
 }));
 // The targets screen's own path: a workshop whose agreed funnel has 10 stages, its 3 default scenarios
@@ -38,7 +40,9 @@ const workshop: WorkshopContent = (() => {
   const base = chains[1]!;
   const funnel: Funnel = {
     stages: base.map((s, i) => ({ id: s.id, name: s.name, ownerTeam: i < 4 ? 'marketing' : 'sales', termId: null, x: i * 200, y: 0 })),
-    transitions: base.slice(0, -1).map((s, i) => ({ id: `t${i}`, source: s.id, target: base[i + 1]!.id, conversionRate: s.conversionRate, averageDays: s.averageDays, recycle: false })),
+    transitions: base
+      .slice(0, -1)
+      .map((s, i) => ({ id: `t${i}`, source: s.id, target: base[i + 1]!.id, conversionRate: s.conversionRate, averageDays: s.averageDays, recycle: false })),
   };
   return { ...content, funnels: { ...content.funnels, agreed: funnel }, targets: { revenueTarget: 2_400_000, averageDealSize: 20_000, periodMonths: 24 } };
 })();

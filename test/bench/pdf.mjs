@@ -110,14 +110,20 @@ try {
       const kind = kinds[(i + j) % kinds.length];
       times[kind].push(kind === 'export' ? await pacto.exportOnce() : kind === 'print' ? await pacto.printOnce() : await baseApp.exportOnce());
     }
-    console.log(`round ${i + 1}: export ${round(times.export.at(-1))} ms, print only ${round(times.print.at(-1))} ms${baseApp ? `, ${BASE} export ${round(times.base.at(-1))} ms` : ''}`);
+    console.log(
+      `round ${i + 1}: export ${round(times.export.at(-1))} ms, print only ${round(times.print.at(-1))} ms${baseApp ? `, ${BASE} export ${round(times.base.at(-1))} ms` : ''}`,
+    );
   }
   const exportMs = median(times.export);
   const printMs = median(times.print);
   const ratio = exportMs / printMs;
   const { parts } = pacto;
-  console.log(`Warm-up (freeze, two signatures, first export with its code loading): ${round(pacto.firstMs)} ms${baseApp ? `; ${BASE}: ${round(baseApp.firstMs)} ms` : ''}.`);
-  console.log(`Median of ${ROUNDS}: export ${round(exportMs)} ms, print only ${round(printMs)} ms, ratio ${ratio.toFixed(2)} (goal ≤ 1.5: ${ratio <= 1.5 ? 'met' : 'NOT met'}).`);
+  console.log(
+    `Warm-up (freeze, two signatures, first export with its code loading): ${round(pacto.firstMs)} ms${baseApp ? `; ${BASE}: ${round(baseApp.firstMs)} ms` : ''}.`,
+  );
+  console.log(
+    `Median of ${ROUNDS}: export ${round(exportMs)} ms, print only ${round(printMs)} ms, ratio ${ratio.toFixed(2)} (goal ≤ 1.5: ${ratio <= 1.5 ? 'met' : 'NOT met'}).`,
+  );
   console.log(
     `Where an export's time goes (medians): the two prints ${round(median(parts.print))} ms, the seal ${round(median(parts.seal))} ms (page texts read, attachments, save, sign; in Node), ` +
       `the rest ${round(median(parts.rest))} ms (contents check and pdf-lib's finalizer in the page, re-render with the page numbers, download).`,

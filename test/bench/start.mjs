@@ -77,7 +77,9 @@ try {
   const times = Object.fromEntries(kinds.map((k) => [k, []]));
   const first = {};
   for (const kind of kinds) first[kind] = await start(kind);
-  console.log(`First run (Pacto writes the sample workshop): Pacto ${round(first.pacto)} ms, empty page ${round(first.empty)} ms${base ? `, ${BASE} ${round(first.base)} ms` : ''}`);
+  console.log(
+    `First run (Pacto writes the sample workshop): Pacto ${round(first.pacto)} ms, empty page ${round(first.empty)} ms${base ? `, ${BASE} ${round(first.base)} ms` : ''}`,
+  );
   for (let i = 0; i < ROUNDS; i++) {
     // Rotate which kind goes first, so none always follows another.
     const order = kinds.map((_, j) => kinds[(i + j) % kinds.length]);
@@ -86,7 +88,9 @@ try {
   }
   const pactoMs = median(times.pacto);
   const emptyMs = median(times.empty);
-  console.log(`Median of ${ROUNDS} starts: Pacto ${round(pactoMs)} ms, empty React page ${round(emptyMs)} ms, ratio ${(pactoMs / emptyMs).toFixed(2)} (goal ≤ 2).`);
+  console.log(
+    `Median of ${ROUNDS} starts: Pacto ${round(pactoMs)} ms, empty React page ${round(emptyMs)} ms, ratio ${(pactoMs / emptyMs).toFixed(2)} (goal ≤ 2).`,
+  );
   const figures = { pactoMs: round(pactoMs), emptyMs: round(emptyMs), ratio: Math.round((pactoMs / emptyMs) * 100) / 100 };
   if (base) {
     const baseMs = median(times.base);

@@ -142,7 +142,9 @@ try {
   const typingMs = median(typing);
   const rawPutMs = median(raw);
   const ratio = typingMs / rawPutMs;
-  console.log(`Typing in a glossary definition, ${KEYS} keystrokes: keystroke → stored median ${round(typingMs)} ms (p90 ${round([...typing].sort((a, b) => a - b)[Math.floor(KEYS * 0.9)])} ms); raw Dexie add of the same size median ${round(rawPutMs)} ms; ratio ${ratio.toFixed(2)}; update rows ${Math.min(...sizes)}–${Math.max(...sizes)} bytes.`);
+  console.log(
+    `Typing in a glossary definition, ${KEYS} keystrokes: keystroke → stored median ${round(typingMs)} ms (p90 ${round([...typing].sort((a, b) => a - b)[Math.floor(KEYS * 0.9)])} ms); raw Dexie add of the same size median ${round(rawPutMs)} ms; ratio ${ratio.toFixed(2)}; update rows ${Math.min(...sizes)}–${Math.max(...sizes)} bytes.`,
+  );
   console.log(`Of which keydown → the update row's add called: median ${round(median(toAdd))} ms; add → commit ${round(typingMs - median(toAdd))} ms.`);
   console.log(`Goal median < 50 ms: ${typingMs < 50 ? 'met' : 'NOT met'}; ≤ 2× the raw add: ${ratio <= 2 ? 'met' : 'NOT met'}.`);
   const figures = { typingMs: round(typingMs), rawPutMs: round(rawPutMs), ratio: Math.round(ratio * 100) / 100, updateBytes: median(sizes) };

@@ -24,7 +24,13 @@ async function agreement(pages) {
   const font = await pdf.embedFont(StandardFonts.Helvetica);
   for (let i = 0; i < pages; i++) {
     const page = pdf.addPage([595, 842]);
-    for (let line = 0; line < 20; line++) page.drawText(`Page ${i + 1}, line ${line + 1}: Marketing delivers every MQL that meets the agreed definition.`, { x: 40, y: 800 - line * 18, size: 9, font });
+    for (let line = 0; line < 20; line++)
+      page.drawText(`Page ${i + 1}, line ${line + 1}: Marketing delivers every MQL that meets the agreed definition.`, {
+        x: 40,
+        y: 800 - line * 18,
+        size: 9,
+        font,
+      });
   }
   const metadata = { title: 'Bench', author: 'Pacto', subject: 'Bench', keywords: [], language: 'en' };
   const finished = await finalizeAgreementPdf(await pdf.save({ useObjectStreams: false }), metadata, version.snapshotJson, new Date());

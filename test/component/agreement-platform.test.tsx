@@ -62,7 +62,11 @@ describe('browser platform', () => {
     const result = await browserPlatform.exportPdf(request);
     expect(result).toMatchObject({ ok: true, value: { sealed: true, bytes: '%PDF-sealed'.length, sealKeyFingerprint: 'd'.repeat(64) } });
     const [pdfBase64, recordJson, finalizationJson] = (window.pactoBrowserSealer as ReturnType<typeof vi.fn>).mock.calls[0]!;
-    expect(Buffer.from(pdfBase64 as string, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(pdfBase64 as string, 'base64')
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     expect(recordJson).toBe('');
     // The seal finalizes the printed file in its own load: the page does not parse and save it first.
     expect(JSON.parse(finalizationJson as string)).toEqual({ metadata: request.metadata, snapshotJson: request.snapshotJson, now: expect.any(String) });

@@ -34,18 +34,45 @@ describe('PrintView', () => {
     const version = freezeVersion('w1', 3, content, NOW, made.value);
     const lucia = content.participants.find((p) => p.id === 'p-lucia')!;
     const signature: Signature = {
-      id: 's1', versionId: version.id, workshopId: 'w1', participantId: lucia.id, name: lucia.name, title: lucia.title, team: lucia.team,
-      method: 'typed', image: 'data:image/png;base64,iVBORw0KGgo=', signedAt: '2026-11-30T18:04:05+01:00', timeZone: 'Europe/Madrid',
-      fingerprint: version.fingerprint, consent: 'I sign version 3 with a simple electronic signature.',
+      id: 's1',
+      versionId: version.id,
+      workshopId: 'w1',
+      participantId: lucia.id,
+      name: lucia.name,
+      title: lucia.title,
+      team: lucia.team,
+      method: 'typed',
+      image: 'data:image/png;base64,iVBORw0KGgo=',
+      signedAt: '2026-11-30T18:04:05+01:00',
+      timeZone: 'Europe/Madrid',
+      fingerprint: version.fingerprint,
+      consent: 'I sign version 3 with a simple electronic signature.',
     };
-    const audit: AuditEvent[] = appendAuditEvent([], { type: 'created', at: NOW, timeZone: 'America/Mexico_City', actor: { participantId: null, name: 'Pacto', team: null }, details: { sample: true } });
-    render(<PrintView version={version} snapshot={readSnapshot(version)} signatures={[signature]} audit={audit} pages={{ summary: 2, parties: 3, certificate: 9 }} />);
+    const audit: AuditEvent[] = appendAuditEvent([], {
+      type: 'created',
+      at: NOW,
+      timeZone: 'America/Mexico_City',
+      actor: { participantId: null, name: 'Pacto', team: null },
+      details: { sample: true },
+    });
+    render(
+      <PrintView
+        version={version}
+        snapshot={readSnapshot(version)}
+        signatures={[signature]}
+        audit={audit}
+        pages={{ summary: 2, parties: 3, certificate: 9 }}
+      />,
+    );
     const doc = screen.getByTestId('print-view');
     expect(doc.getAttribute('lang')).toBe('en');
 
     const toc = doc.querySelector('#toc')!;
     expect(toc.querySelector('h2')!.textContent).toBe('Contents');
-    const lines = [...toc.querySelectorAll('li')].map((li) => [li.querySelector('.print-toc__title')!.textContent, li.querySelector('.print-toc__page')!.textContent]);
+    const lines = [...toc.querySelectorAll('li')].map((li) => [
+      li.querySelector('.print-toc__title')!.textContent,
+      li.querySelector('.print-toc__page')!.textContent,
+    ]);
     expect(lines[0]).toEqual(['Executive summary', '2']);
     expect(lines[1]).toEqual(['Parties', '3']);
     expect(lines.find(([title]) => title === 'Signing certificate')).toEqual(['Signing certificate', '9']);

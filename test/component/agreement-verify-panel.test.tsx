@@ -27,8 +27,25 @@ const altered: PdfVerdict = {
   version: 2,
   workshopId: 'w-nubecom',
   agreement: { title: 'Acuerdo 2027', company: 'Nubecom Soluciones', date: '2026-11-30', frozenAt: '2026-11-30T17:00:00.000Z' },
-  signatories: [{ participantId: 'p-lucia', name: 'Lucía Fernández Ortega', title: 'Directora de Marketing', team: 'marketing', signed: true, signedAt: '2026-11-30T18:04:05+01:00', timeZone: 'Europe/Madrid' }],
-  seal: { present: true, intact: false, signer: 'Pacto integrity seal 1234', signingTime: '2026-11-30T17:05:00.000Z', keyFingerprint: 'b'.repeat(64), key: 'unknown' },
+  signatories: [
+    {
+      participantId: 'p-lucia',
+      name: 'Lucía Fernández Ortega',
+      title: 'Directora de Marketing',
+      team: 'marketing',
+      signed: true,
+      signedAt: '2026-11-30T18:04:05+01:00',
+      timeZone: 'Europe/Madrid',
+    },
+  ],
+  seal: {
+    present: true,
+    intact: false,
+    signer: 'Pacto integrity seal 1234',
+    signingTime: '2026-11-30T17:05:00.000Z',
+    keyFingerprint: 'b'.repeat(64),
+    key: 'unknown',
+  },
   pageText: { status: 'match', changedPages: [], pageCount: 12 },
   reasons: [
     { code: 'seal-broken', message: 'The seal is broken: the sealed bytes were changed after sealing' },
@@ -87,7 +104,11 @@ describe('VerifyPanel: the seal key and what the seal proves', () => {
   });
 
   it('says when the visible text was not checked (a PDF of an earlier Pacto)', async () => {
-    window.pactoBrowserVerifier = vi.fn(async () => ({ ...intact, seal: { ...intact.seal, key: 'own' as const }, pageText: { status: 'not-recorded' as const, changedPages: [], pageCount: 12 } }));
+    window.pactoBrowserVerifier = vi.fn(async () => ({
+      ...intact,
+      seal: { ...intact.seal, key: 'own' as const },
+      pageText: { status: 'not-recorded' as const, changedPages: [], pageCount: 12 },
+    }));
     render(<VerifyPanel />);
     await userEvent.upload(screen.getByTestId('verify-file'), pdfFile());
     expect((await screen.findByTestId('verify-page-text')).textContent).toContain('el texto visible no se comprobó');
@@ -95,7 +116,17 @@ describe('VerifyPanel: the seal key and what the seal proves', () => {
   });
 
   it('compares with the open workshop: another workshop does not match', async () => {
-    useAppStore.getState().setSession({ id: 'w-otro', content: { meta: { title: 'Otro taller' } } as never, canUndo: false, canRedo: false, versions: [], signatures: [], status: 'draft' });
+    useAppStore
+      .getState()
+      .setSession({
+        id: 'w-otro',
+        content: { meta: { title: 'Otro taller' } } as never,
+        canUndo: false,
+        canRedo: false,
+        versions: [],
+        signatures: [],
+        status: 'draft',
+      });
     window.pactoBrowserVerifier = vi.fn(async () => intact);
     render(<VerifyPanel />);
     await userEvent.upload(screen.getByTestId('verify-file'), pdfFile());

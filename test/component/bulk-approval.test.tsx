@@ -54,12 +54,16 @@ describe('bulk approval', () => {
     const user = userEvent.setup();
     render(<TermsBulk />);
     const content = useAppStore.getState().session!.content;
-    const expected = approvableItems(content).filter((i) => i.kind === 'term' && i.id !== terms[0]!.id).map((i) => i.label);
+    const expected = approvableItems(content)
+      .filter((i) => i.kind === 'term' && i.id !== terms[0]!.id)
+      .map((i) => i.label);
     expect(screen.getByTestId('bulk-approve-marketing').textContent).toBe(`Approve all unchanged items for Marketing (${expected.length})`);
 
     await user.click(screen.getByTestId('bulk-approve-marketing'));
     const dialog = screen.getByTestId('bulk-approval-dialog-marketing');
-    const listed = within(within(dialog).getByTestId('bulk-approval-list')).getAllByRole('listitem').map((li) => li.textContent);
+    const listed = within(within(dialog).getByTestId('bulk-approval-list'))
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
     expect(listed).toEqual(expected.map((name) => `Term ${name}`));
     await user.selectOptions(within(dialog).getByTestId('bulk-approver'), 'p-diego');
 
@@ -72,7 +76,17 @@ describe('bulk approval', () => {
     expect(transactions).toBe(1);
 
     const marketing = readApprovals(activeDoc()!).filter((a) => a.team === 'marketing');
-    expect(marketing.filter((a) => a.participantId === 'p-diego').map((a) => a.itemId).sort()).toEqual(terms.slice(1).map((t) => t.id).sort());
+    expect(
+      marketing
+        .filter((a) => a.participantId === 'p-diego')
+        .map((a) => a.itemId)
+        .sort(),
+    ).toEqual(
+      terms
+        .slice(1)
+        .map((t) => t.id)
+        .sort(),
+    );
     // The renamed term keeps Lucía's older approval: bulk approval did not approve a changed item unseen.
     expect(marketing.find((a) => a.itemId === terms[0]!.id)?.participantId).toBe('p-lucia');
     expect(readApprovals(activeDoc()!).filter((a) => a.team === 'sales')).toEqual([]);

@@ -56,7 +56,9 @@ describe('decisions and follow-ups in the printed agreement', () => {
     expect(decisions).toContain('Sales accepts a lead before qualifying it');
     expect(decisions).toContain('Marketing, Sales');
     expect(decisions).toContain('Gap: SAL missing in Marketing’s funnel; Stage: SAL');
-    const rows = [...screen.getByTestId('print-follow-ups').querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
+    const rows = [...screen.getByTestId('print-follow-ups').querySelectorAll('tbody tr')].map((tr) =>
+      [...tr.querySelectorAll('td')].map((td) => td.textContent),
+    );
     expect(rows).toEqual([['Which CRM field holds the fit score?', 'Lucía Romero', 'January 15, 2027']]);
   });
 

@@ -85,7 +85,13 @@ describe('Agenda step', () => {
     const handle = screen.getAllByTestId('agenda-handle')[0]!;
     handle.focus();
     await user.keyboard('{Alt>}{ArrowDown}{/Alt}');
-    await waitFor(() => expect(facilitation().agenda.slice(0, 2).map((b) => b.id)).toEqual([next.id, first.id]));
+    await waitFor(() =>
+      expect(
+        facilitation()
+          .agenda.slice(0, 2)
+          .map((b) => b.id),
+      ).toEqual([next.id, first.id]),
+    );
     expect(document.activeElement).toBe(screen.getAllByTestId('agenda-handle')[1]);
     expect(screen.getByTestId('agenda-announce').textContent).toBe(`«${first.title}» movido a la posición 2 de ${agenda.length}.`);
     // Reordering keeps the total (durations travel with their blocks).
@@ -250,7 +256,10 @@ describe('Votes', () => {
     await waitFor(() => expect(within(vote).getByText(/2 votos/)).toBeTruthy());
 
     const rows = within(within(vote).getByTestId('vote-results')).getAllByRole('row');
-    const cells = (name: string) => within(rows.find((r) => within(r).queryByRole('rowheader', { name }))!).getAllByRole('cell').map((c) => c.textContent);
+    const cells = (name: string) =>
+      within(rows.find((r) => within(r).queryByRole('rowheader', { name }))!)
+        .getAllByRole('cell')
+        .map((c) => c.textContent);
     // Marketing, Sales, Leadership, total.
     expect(cells(termLabel(1))).toEqual(['2', '0', '0', '2']);
     expect(cells(termLabel(2))).toEqual(['0', '1', '0', '1']);
@@ -295,7 +304,11 @@ describe('Decision log and parking lot', () => {
     await user.selectOptions(screen.getByTestId('decision-link'), `term:${term.id}`);
     await user.click(screen.getByTestId('decision-add'));
     await waitFor(() => expect(facilitation().decisions).toHaveLength(1));
-    expect(facilitation().decisions[0]).toMatchObject({ what: 'Un MQL exige 60 puntos de scoring', decidedBy: ['marketing', 'sales'], links: [{ kind: 'term', id: term.id }] });
+    expect(facilitation().decisions[0]).toMatchObject({
+      what: 'Un MQL exige 60 puntos de scoring',
+      decidedBy: ['marketing', 'sales'],
+      links: [{ kind: 'term', id: term.id }],
+    });
     expect(screen.getByTestId('decision').textContent).toContain('Vinculado a: Término:');
 
     await user.type(screen.getByTestId('parking-question'), '¿Quién mide el NPS?');

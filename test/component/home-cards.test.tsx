@@ -11,7 +11,17 @@ import { setFileLink } from '../../renderer/data/file-links';
 import type { WorkshopRow } from '../../renderer/data/db';
 
 const row = (id: string, updatedAt: string): WorkshopRow =>
-  ({ id, title: 'Acuerdo Marketing–Ventas 2027', company: 'Acme', date: '2026-11-20', language: 'es', currency: 'EUR', status: 'draft', createdAt: updatedAt, updatedAt }) as unknown as WorkshopRow;
+  ({
+    id,
+    title: 'Acuerdo Marketing–Ventas 2027',
+    company: 'Acme',
+    date: '2026-11-20',
+    language: 'es',
+    currency: 'EUR',
+    status: 'draft',
+    createdAt: updatedAt,
+    updatedAt,
+  }) as unknown as WorkshopRow;
 
 beforeAll(async () => {
   await initI18n('es');
@@ -23,8 +33,13 @@ describe('workshop cards', () => {
     await setFileLink(db, 'opened', { path: '/home/ana/acuerdo-acme.pacto', name: 'acuerdo-acme.pacto', at: '2026-11-30T10:00:00Z', fingerprint: null });
     useAppStore.getState().setWorkshops([row('sample', '2026-11-28T09:15:00Z'), row('opened', '2026-11-30T10:00:00Z')]);
     render(<Home />);
-    await waitFor(() => expect(screen.getAllByTestId('workshop-card-file').map((e) => e.textContent)).toEqual(['Sin archivo guardado', 'Archivo: acuerdo-acme.pacto']));
+    await waitFor(() =>
+      expect(screen.getAllByTestId('workshop-card-file').map((e) => e.textContent)).toEqual(['Sin archivo guardado', 'Archivo: acuerdo-acme.pacto']),
+    );
     const fmt = formatters('es');
-    expect(screen.getAllByTestId('workshop-card-edited').map((e) => e.textContent)).toEqual([`Editado: ${fmt.time('2026-11-28T09:15:00Z')}`, `Editado: ${fmt.time('2026-11-30T10:00:00Z')}`]);
+    expect(screen.getAllByTestId('workshop-card-edited').map((e) => e.textContent)).toEqual([
+      `Editado: ${fmt.time('2026-11-28T09:15:00Z')}`,
+      `Editado: ${fmt.time('2026-11-30T10:00:00Z')}`,
+    ]);
   });
 });

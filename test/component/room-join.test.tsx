@@ -62,10 +62,11 @@ describe('Join a room: where', () => {
     const { fake } = await openDialog({ discovered: DISCOVERED });
     const dialog = await screen.findByRole('dialog', { name: 'Join a room' });
     const found = await within(dialog).findByTestId('room-found');
-    expect(within(found).getAllByRole('button').map((b) => b.textContent)).toEqual([
-      'Taller de alineación Q1 · MacBook de Carmen192.168.1.20:48123',
-      'Revisión del SLA · Surface Pablo192.168.1.51:50211',
-    ]);
+    expect(
+      within(found)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Taller de alineación Q1 · MacBook de Carmen192.168.1.20:48123', 'Revisión del SLA · Surface Pablo192.168.1.51:50211']);
     expect(document.activeElement).toBe(screen.getByLabelText('Room address'));
     await expectAxeClean();
     await userEvent.click(within(found).getByRole('button', { name: /^Revisión del SLA/ }));
@@ -94,7 +95,11 @@ describe('Join a room: where', () => {
     await userEvent.paste('pacto://join?address=192.168.1.20&port=48123&code=K7QM-2XPA-9RTD-WF3H-8MNB');
     expect((screen.getByLabelText('Code') as HTMLInputElement).value).toBe('K7QM-2XPA-9RTD-WF3H-8MNB');
     await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
-    expect(fake.calls.find((c) => c.method === 'checkRoom')!.arg).toEqual({ address: '192.168.1.20', port: 48123, code: 'K7QM-2XPA-9RTD-WF3H-8MNB' } satisfies RoomTarget);
+    expect(fake.calls.find((c) => c.method === 'checkRoom')!.arg).toEqual({
+      address: '192.168.1.20',
+      port: 48123,
+      code: 'K7QM-2XPA-9RTD-WF3H-8MNB',
+    } satisfies RoomTarget);
     expect(await screen.findByRole('dialog', { name: 'Who are you?' })).toBeTruthy();
   });
 
@@ -149,7 +154,9 @@ describe('Join a room: every error code has its message', () => {
     await typeTarget('192.168.1.20:48123', 'K7QM');
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('This laptop cannot reach the address 192.168.1.20:48123.');
-    const hints = within(alert).getAllByRole('listitem').map((li) => li.textContent);
+    const hints = within(alert)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
     expect(hints).toHaveLength(4);
     expect(hints[1]).toContain('Guest Wi-Fi networks often isolate devices from each other');
     expect(hints[1]).toContain('phone hotspot');

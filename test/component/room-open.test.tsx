@@ -61,7 +61,11 @@ describe('Open the room: the network picker', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Open the room' });
     const wifi = await within(dialog).findByRole('radio', { name: /Wi-Fi · Wi-Fi · 192\.168\.1\.20/ });
     expect((wifi as HTMLInputElement).checked).toBe(true);
-    expect(within(dialog).getAllByRole('radio').map((r) => (r as HTMLInputElement).value)).toEqual(['192.168.1.20', '10.0.0.7', '172.28.0.1']);
+    expect(
+      within(dialog)
+        .getAllByRole('radio')
+        .map((r) => (r as HTMLInputElement).value),
+    ).toEqual(['192.168.1.20', '10.0.0.7', '172.28.0.1']);
     // No "all networks" choice exists: 0.0.0.0 / :: are never offered.
     expect(within(dialog).queryByRole('radio', { name: /0\.0\.0\.0|::/ })).toBeNull();
     await expectAxeClean();
@@ -74,7 +78,14 @@ describe('Open the room: the network picker', () => {
     expect(request.address).toBe('10.0.0.7');
     expect(request.workshopId).toBe(workshopId);
     expect(request.participants.map((p) => p.id)).toContain('p-carmen');
-    expect(request.host).toEqual({ deviceId: currentSeat().deviceId, deviceName: '', name: 'Carmen Peña Ruiz', team: 'leadership', participantId: 'p-carmen', role: 'facilitator' });
+    expect(request.host).toEqual({
+      deviceId: currentSeat().deviceId,
+      deviceName: '',
+      name: 'Carmen Peña Ruiz',
+      team: 'leadership',
+      participantId: 'p-carmen',
+      role: 'facilitator',
+    });
     // The open room's panel replaces the picker, and this laptop holds the facilitator's seat.
     expect(await screen.findByRole('dialog', { name: 'The room is open' })).toBeTruthy();
     expect(currentSeat()).toMatchObject({ inRoom: true, role: 'facilitator' });
@@ -88,7 +99,7 @@ describe('Open the room: the network picker', () => {
     expect((screen.getByRole('button', { name: 'Open the room' }) as HTMLButtonElement).disabled).toBe(true);
     fake.answer({ interfaces: { ok: true, value: INTERFACES.slice(0, 1) } });
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
-    expect((await screen.findByRole('radio', { name: /192\.168\.1\.20/ }) as HTMLInputElement).checked).toBe(true);
+    expect(((await screen.findByRole('radio', { name: /192\.168\.1\.20/ })) as HTMLInputElement).checked).toBe(true);
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
@@ -111,7 +122,7 @@ describe('Open the room: the network picker', () => {
     await openDialog({ interfaces: { ok: true, value: INTERFACES } });
     const dialog = await screen.findByRole('dialog', { name: 'Abrir la sala' });
     expect(within(dialog).getByText('Red en la que escucha la sala')).toBeTruthy();
-    expect((await within(dialog).findByRole('radio', { name: /Wi-Fi · Wi-Fi · 192\.168\.1\.20/ }) as HTMLInputElement).checked).toBe(true);
+    expect(((await within(dialog).findByRole('radio', { name: /Wi-Fi · Wi-Fi · 192\.168\.1\.20/ })) as HTMLInputElement).checked).toBe(true);
     expect(within(dialog).getByRole('button', { name: 'Abrir la sala' })).toBeTruthy();
   });
 });
@@ -171,7 +182,9 @@ describe('Open the room: the open room', () => {
     const { fake } = await openDialog({ state: HOSTED });
     await screen.findByTestId('room-waiting-s-jorge');
     const [jorge, projector] = HOSTED.waiting;
-    await act(() => fake.emit({ type: 'state', room: { ...HOSTED, waiting: [projector!], seats: [...HOSTED.seats, { ...jorge!, connected: true, lastSeenAt: 0 }] } }));
+    await act(() =>
+      fake.emit({ type: 'state', room: { ...HOSTED, waiting: [projector!], seats: [...HOSTED.seats, { ...jorge!, connected: true, lastSeenAt: 0 }] } }),
+    );
     expect(screen.queryByTestId('room-waiting-s-jorge')).toBeNull();
     expect(within(screen.getByTestId('room-seats')).getByTestId('room-seat-s-jorge')).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'In the room (3)' })).toBeTruthy();

@@ -45,7 +45,9 @@ describe('clause library', () => {
     const before = commitments().length;
     // Clause 3, Sales' first-response time: the sample SLA has that commitment already.
     await user.selectOptions(screen.getByTestId('clause-library'), '3');
-    expect(screen.getByTestId('clause-duplicate').textContent).toContain('“Tiempo de primera respuesta de Ventas” is already in the SLA: there is an equal commitment.');
+    expect(screen.getByTestId('clause-duplicate').textContent).toContain(
+      '“Tiempo de primera respuesta de Ventas” is already in the SLA: there is an equal commitment.',
+    );
     expect(commitments()).toHaveLength(before);
 
     await user.click(screen.getByTestId('clause-duplicate-show'));

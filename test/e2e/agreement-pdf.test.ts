@@ -50,7 +50,12 @@ function logoPng(): string {
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) rows.set(y < h / 2 ? [41, 82, 204] : x < w / 3 ? [15, 118, 110] : [75, 63, 181], y * (w * 3 + 1) + 1 + x * 3);
   }
-  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+  const png = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
   return `data:image/png;base64,${png.toString('base64')}`;
 }
 
@@ -59,7 +64,15 @@ function inconsistentWorkshop(language: Language, pageSize: PageSize): { content
   const es = language === 'es';
   const title = es ? 'Acuerdo incoherente 2027' : 'Inconsistent agreement 2027';
   const content = newWorkshopContent(
-    { title, company: es ? 'Cifras Dobles S.L.' : 'Double Figures Inc.', date: '2026-12-01', currency: es ? 'EUR' : 'USD', language, pageSize, logo: logoPng() },
+    {
+      title,
+      company: es ? 'Cifras Dobles S.L.' : 'Double Figures Inc.',
+      date: '2026-12-01',
+      currency: es ? 'EUR' : 'USD',
+      language,
+      pageSize,
+      logo: logoPng(),
+    },
     { revenueTarget: 1_500_000, averageDealSize: 24_000, periodMonths: 12 },
   );
   content.participants = [
@@ -116,7 +129,11 @@ function writeWorkshopFile(content: WorkshopContent, name: string): string {
 
 /** Opens a `.pacto` file through the home screen's open button. */
 async function openFile(page: Page, path: string): Promise<void> {
-  await page.getByRole('button', { name: /Talleres|Workshops/ }).first().click().catch(() => undefined);
+  await page
+    .getByRole('button', { name: /Talleres|Workshops/ })
+    .first()
+    .click()
+    .catch(() => undefined);
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('open-file').click()]);
   await chooser.setFiles(path);
   await page.locator('#screen-title').waitFor();
@@ -180,14 +197,32 @@ const CASES = [
     pageSize: 'A4' as const,
     reason: 'El comité firma hoy y corrige las cifras en 30 días.',
     days: '2,5',
-    words: { main: 'principal', branch: 'rama', summary: 'Resumen ejecutivo', funnel: 'Embudo acordado', targets: 'Objetivos', audit: 'Anexo: registro de auditoría', open: 'Puntos abiertos', certificate: 'Certificado de firma' },
+    words: {
+      main: 'principal',
+      branch: 'rama',
+      summary: 'Resumen ejecutivo',
+      funnel: 'Embudo acordado',
+      targets: 'Objetivos',
+      audit: 'Anexo: registro de auditoría',
+      open: 'Puntos abiertos',
+      certificate: 'Certificado de firma',
+    },
   },
   {
     language: 'en' as const,
     pageSize: 'Letter' as const,
     reason: 'The board signs today and fixes the figures within 30 days.',
     days: '2.5',
-    words: { main: 'main path', branch: 'branch', summary: 'Executive summary', funnel: 'Agreed funnel', targets: 'Targets', audit: 'Appendix: audit trail', open: 'Open items', certificate: 'Signing certificate' },
+    words: {
+      main: 'main path',
+      branch: 'branch',
+      summary: 'Executive summary',
+      funnel: 'Agreed funnel',
+      targets: 'Targets',
+      audit: 'Appendix: audit trail',
+      open: 'Open items',
+      certificate: 'Signing certificate',
+    },
   },
 ];
 
@@ -202,13 +237,13 @@ describe.each(CASES)('an inconsistent workshop in $language', ({ language, pageS
     await openFile(page, writeWorkshopFile(content, `agreement-pdf-${language}`));
     await goToStep(page, 'sign');
     const items = page.getByTestId('gate-inconsistency');
-    await expect.poll(() => items.evaluateAll((els) => els.map((e) => e.getAttribute('data-id')))).toEqual([
-      'sla-volume:c-mql-volume',
-      'scenario-differs:plan',
-      'rates-over-100:stage-sal',
-    ]);
+    await expect
+      .poll(() => items.evaluateAll((els) => els.map((e) => e.getAttribute('data-id'))))
+      .toEqual(['sla-volume:c-mql-volume', 'scenario-differs:plan', 'rates-over-100:stage-sal']);
     const text = squash((await items.allTextContents()).join('\n'));
-    expect(text).toContain(language === 'es' ? 'promete 90 MQL al mes; el escenario acordado necesita 105' : 'promises 90 MQLs a month; the agreed scenario needs 105');
+    expect(text).toContain(
+      language === 'es' ? 'promete 90 MQL al mes; el escenario acordado necesita 105' : 'promises 90 MQLs a month; the agreed scenario needs 105',
+    );
     expect(text).toMatch(language === 'es' ? /SQL→Oportunidad 12 días \(embudo: 10\)/ : /SQL→Opportunity 12 days \(funnel: 10\)/);
     expect(text).toContain(language === 'es' ? 'suman 105 %' : 'add up to 105 %');
     await shot(page, `agreement-pdf-${language}-gate`);
@@ -254,7 +289,9 @@ describe.each(CASES)('an inconsistent workshop in $language', ({ language, pageS
     // MQLs a month: 105 wherever the plan's figure is printed (summary, targets, scenarios); the SLA's 90 is named
     // with the open item that says the plan needs 105.
     expect(summary).toMatch(/MQL[^\d]{0,20}105/i);
-    expect(summary).toContain(language === 'es' ? 'promete 90 MQL al mes; el escenario acordado necesita 105' : 'promises 90 MQLs a month; the agreed scenario needs 105');
+    expect(summary).toContain(
+      language === 'es' ? 'promete 90 MQL al mes; el escenario acordado necesita 105' : 'promises 90 MQLs a month; the agreed scenario needs 105',
+    );
     // Whole records a month: 63 customers over 12 months is 6 a month, never 5,25; 5,040 leads is 420 a month.
     expect(doc).not.toMatch(/\b5[.,]25\b/);
     expect(doc).toMatch(/Lead [\d.,]+ 420 25 %/);

@@ -28,14 +28,18 @@ const edgeLabels = () => canvas().locator('.react-flow__edge-text').allTextConte
 
 /** The canvas' pan (px) and zoom, from its viewport's transform. */
 async function viewport(): Promise<{ x: number; y: number; zoom: number }> {
-  const transform = await canvas().locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
+  const transform = await canvas()
+    .locator('.react-flow__viewport')
+    .evaluate((el) => (el as HTMLElement).style.transform);
   const m = /translate\(([-\d.]+)px,\s*([-\d.]+)px\)\s*scale\(([\d.]+)\)/.exec(transform)!;
   return { x: Number(m[1]), y: Number(m[2]), zoom: Number(m[3]) };
 }
 
 /** The canvas position (px) React Flow draws a node at, from its transform. */
 async function position(id: string): Promise<{ x: number; y: number }> {
-  const transform = await canvas().locator(`.react-flow__node[data-id="${id}"]`).evaluate((el) => (el as HTMLElement).style.transform);
+  const transform = await canvas()
+    .locator(`.react-flow__node[data-id="${id}"]`)
+    .evaluate((el) => (el as HTMLElement).style.transform);
   const m = /translate\(([-\d.]+)px,\s*([-\d.]+)px\)/.exec(transform)!;
   return { x: Number(m[1]), y: Number(m[2]) };
 }
@@ -94,7 +98,9 @@ describe('a blank workshop drawn with the mouse, in English', () => {
 
   it('draws an arrow with no rate, flagged until a rate is typed', async () => {
     // Clear the selection (a click on the empty canvas; the side panel closes and the view re-fits) before dragging between handles.
-    await canvas().locator('.react-flow__pane').click({ position: { x: 12, y: 12 } });
+    await canvas()
+      .locator('.react-flow__pane')
+      .click({ position: { x: 12, y: 12 } });
     await page.getByTestId('stage-panel').waitFor({ state: 'detached' });
     await transformSettled(canvas().locator('.react-flow__viewport'));
     const from = (await canvas().locator('.react-flow__node[data-id="stage-lead"] .react-flow__handle.source').boundingBox())!;

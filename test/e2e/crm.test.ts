@@ -70,7 +70,10 @@ async function download(name: string): Promise<Uint8Array> {
   expect(d.suggestedFilename()).toBe(name);
   const path = join(ARTIFACTS, `crm-${name}`);
   await d.saveAs(path);
-  await page.getByTestId('crm-status').filter({ hasText: `Guardado: ${name}` }).waitFor();
+  await page
+    .getByTestId('crm-status')
+    .filter({ hasText: `Guardado: ${name}` })
+    .waitFor();
   return new Uint8Array(readFileSync(path));
 }
 
@@ -98,7 +101,9 @@ describe('Excel workbooks on the import', () => {
 
     await page.getByTestId('import-sheet').selectOption('Gráfico');
     await page.getByTestId('import-errors').filter({ hasText: 'es un gráfico' }).waitFor();
-    await expect(page.getByTestId('import-errors').textContent()).resolves.toContain('La hoja «Gráfico» es un gráfico, no una tabla de registros: elija una hoja con los datos (Export).');
+    await expect(page.getByTestId('import-errors').textContent()).resolves.toContain(
+      'La hoja «Gráfico» es un gráfico, no una tabla de registros: elija una hoja con los datos (Export).',
+    );
     await expect(page.getByTestId('import-confirm').isDisabled()).resolves.toBe(true);
     await page.getByTestId('import-cancel').click();
     await expect(page.getByTestId('scenario-tab').count()).resolves.toBe(scenarios);
@@ -183,11 +188,18 @@ describe('back to the CRM from the Export step', () => {
     expect(sla.data[0]).toEqual(['Parte', 'Compromiso', 'Métrica', 'Meta', 'Unidad', 'Periodo', 'Cómo se mide', 'Si no se cumple']);
 
     // Every definition, entry and exit criterion of the stages CSV (columns 4–6), as each option's description carries them.
-    const agreed = stages.data.slice(1).flatMap((r) => r.slice(3, 6)).filter((text) => text !== '');
+    const agreed = stages.data
+      .slice(1)
+      .flatMap((r) => r.slice(3, 6))
+      .filter((text) => text !== '');
     expect(agreed.length).toBeGreaterThanOrEqual(3 * 6);
 
-    const lifecycle = JSON.parse(new TextDecoder().decode(await download('hubspot-lifecycle-stages.json'))) as { options: { value: string; description: string }[] };
-    const leadStatus = JSON.parse(new TextDecoder().decode(await download('hubspot-lead-status.json'))) as { options: { value: string; description: string }[] };
+    const lifecycle = JSON.parse(new TextDecoder().decode(await download('hubspot-lifecycle-stages.json'))) as {
+      options: { value: string; description: string }[];
+    };
+    const leadStatus = JSON.parse(new TextDecoder().decode(await download('hubspot-lead-status.json'))) as {
+      options: { value: string; description: string }[];
+    };
     expect(lifecycle.options.map((o) => o.value)).toEqual(['lead', 'marketingqualifiedlead', 'salesqualifiedlead', 'opportunity', 'customer']);
     const hubspot = [...lifecycle.options, ...leadStatus.options].map((o) => o.description).join('\n');
     for (const text of agreed) expect(hubspot).toContain(text);

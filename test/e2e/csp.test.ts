@@ -64,8 +64,7 @@ describe('Content-Security-Policy of the built page', () => {
         seen.push(`${event.effectiveDirective} ${event.blockedURI}`);
         waiting.filter((waiter) => waiter.match(event)).forEach((waiter) => waiter.resolve());
       });
-      const violation = (match: (event: SecurityPolicyViolationEvent) => boolean) =>
-        new Promise<void>((resolve) => waiting.push({ match, resolve }));
+      const violation = (match: (event: SecurityPolicyViolationEvent) => boolean) => new Promise<void>((resolve) => waiting.push({ match, resolve }));
       const inlineRefused = violation((event) => event.blockedURI === 'inline');
       const foreignRefused = violation((event) => event.blockedURI.includes('127.0.0.1:9'));
       const inline = document.createElement('script');

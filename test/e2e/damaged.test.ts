@@ -126,10 +126,19 @@ describe('a damaged workshop', () => {
   it('opens with wrong types inside the document: a message, and the Funnel screen shows the values repaired', async () => {
     await plantChange((doc) => {
       const stages = funnelPart(doc, 'agreed', 'stages');
-      stages.toArray().find((m) => m.get('id') === 'stage-sal')!.set('name', 12345);
+      stages
+        .toArray()
+        .find((m) => m.get('id') === 'stage-sal')!
+        .set('name', 12345);
       const transitions = funnelPart(doc, 'agreed', 'transitions');
-      transitions.toArray().find((m) => m.get('id') === 'tr-lead-mql')!.set('averageDays', 1e9);
-      transitions.toArray().find((m) => m.get('id') === 'tr-mql-sal')!.set('conversionRate', 'ochenta');
+      transitions
+        .toArray()
+        .find((m) => m.get('id') === 'tr-lead-mql')!
+        .set('averageDays', 1e9);
+      transitions
+        .toArray()
+        .find((m) => m.get('id') === 'tr-mql-sal')!
+        .set('conversionRate', 'ochenta');
       doc.getMap('funnels').set('sales', 'not a funnel' as never);
     });
     await reloadAndOpen();
@@ -178,7 +187,9 @@ describe('a damaged workshop', () => {
     await plantChange((doc) => doc.getMap('meta').set('schemaVersion', 99));
     await reloadAndOpen();
     await page.getByTestId('open-failed').waitFor();
-    await expect(page.getByTestId('open-failed').textContent()).resolves.toMatch(/lo hizo una versión más reciente de Pacto \(formato 99; esta versión lee hasta el 2\)/);
+    await expect(page.getByTestId('open-failed').textContent()).resolves.toMatch(
+      /lo hizo una versión más reciente de Pacto \(formato 99; esta versión lee hasta el 2\)/,
+    );
     // Said once, on the screen, not as a failed save.
     await expect(notice().count()).resolves.toBe(0);
     await shot(page, 'damaged-04-newer-schema');

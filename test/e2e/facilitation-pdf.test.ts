@@ -53,19 +53,52 @@ function facilitatedFile(): string {
     ],
     decidedAt: Date.parse('2026-12-02T10:40:00Z'),
   });
-  addDecision(doc, { id: 'd2', what: 'Un MQL necesita una puntuación de encaje de 60', why: '', decidedBy: ['sales'], links: [{ kind: 'term', id: 'term-mql', label: 'MQL' }], decidedAt: Date.parse('2026-12-02T11:05:00Z') });
-  addParkingItem(doc, { id: 'q1', question: '¿Qué campo del CRM guarda la puntuación de encaje?', ownerId: 'p-lucia', due: '2027-01-15', status: 'open', createdAt: 1 });
+  addDecision(doc, {
+    id: 'd2',
+    what: 'Un MQL necesita una puntuación de encaje de 60',
+    why: '',
+    decidedBy: ['sales'],
+    links: [{ kind: 'term', id: 'term-mql', label: 'MQL' }],
+    decidedAt: Date.parse('2026-12-02T11:05:00Z'),
+  });
+  addParkingItem(doc, {
+    id: 'q1',
+    question: '¿Qué campo del CRM guarda la puntuación de encaje?',
+    ownerId: 'p-lucia',
+    due: '2027-01-15',
+    status: 'open',
+    createdAt: 1,
+  });
   addParkingItem(doc, { id: 'q2', question: '¿Quién atiende los leads entrantes de noche?', ownerId: null, due: null, status: 'open', createdAt: 2 });
   addParkingItem(doc, { id: 'q3', question: 'Pregunta ya respondida en el taller', ownerId: null, due: '2026-12-05', status: 'open', createdAt: 3 });
   updateParkingItem(doc, 'q3', { status: 'done' });
   // A private glossary round, revealed: each team's definition of MQL.
   const mql = { kind: 'term' as const, id: 'term-mql', label: 'MQL' };
-  startRound(doc, { blockId: 'b-glossary', step: 'glossary', status: 'drafting', hideAuthors: false, startedAt: 1, revealedAt: null, parties: ['marketing', 'sales'] });
+  startRound(doc, {
+    blockId: 'b-glossary',
+    step: 'glossary',
+    status: 'drafting',
+    hideAuthors: false,
+    startedAt: 1,
+    revealedAt: null,
+    parties: ['marketing', 'sales'],
+  });
   for (const [party, text, author] of [
     ['marketing', 'Lead con encaje ≥ 60 y dos interacciones en 30 días', 'Diego Salgado Núñez'],
     ['sales', 'Lead con presupuesto, autoridad y un proyecto en marcha', 'Sofía Castañeda Vidal'],
   ] as const) {
-    writeDraft(doc, { id: draftId('b-glossary', party, mql), blockId: 'b-glossary', step: 'glossary', party, target: mql, text, value: null, authorId: author, authorName: author, updatedAt: 2 });
+    writeDraft(doc, {
+      id: draftId('b-glossary', party, mql),
+      blockId: 'b-glossary',
+      step: 'glossary',
+      party,
+      target: mql,
+      text,
+      value: null,
+      authorId: author,
+      authorName: author,
+      updatedAt: 2,
+    });
   }
   revealRound(doc, false, 3);
   const path = join(ARTIFACTS, 'facilitation-workshop.pacto');

@@ -63,7 +63,12 @@ function control<T = unknown>(page: Page, name: string, ...args: unknown[]): Pro
   ) as Promise<T>;
 }
 
-type View = { workshopId: string | null; link: string; ready: boolean; room: { port?: number; code?: string; waiting?: { seatId: string; identity: { name: string } }[] } | null };
+type View = {
+  workshopId: string | null;
+  link: string;
+  ready: boolean;
+  room: { port?: number; code?: string; waiting?: { seatId: string; identity: { name: string } }[] } | null;
+};
 const view = (page: Page) => control<View>(page, 'room');
 
 async function joinAs(page: Page, name: string, who: { name: string; team: string; participantId: string }): Promise<void> {
@@ -121,7 +126,7 @@ describe('facilitating two teams in a room', () => {
     await lucia.getByTestId('agenda-start-workshop').click();
     await jorge.getByTestId('timer-digits').waitFor();
     // Jorge's laptop really reads a clock 4 minutes slow.
-    expect(await jorge.evaluate(() => Date.now()) - Date.now()).toBeLessThan(JORGE_SKEW_MS + 10_000);
+    expect((await jorge.evaluate(() => Date.now())) - Date.now()).toBeLessThan(JORGE_SKEW_MS + 10_000);
     // Sampled a moment apart and shown to the second: within 2 s of each other (the skew is 240 s).
     await expect.poll(async () => Math.abs((await shownSeconds(jorge)) - (await shownSeconds(lucia)))).toBeLessThanOrEqual(2);
     expect(await shownSeconds(jorge)).toBeGreaterThan(0);
@@ -172,7 +177,11 @@ describe('facilitating two teams in a room', () => {
   it('drafts privately: each team sees only its own draft until the facilitator reveals; the guest cannot reveal', async () => {
     await lucia.getByTestId('panel-toggle').click();
     await lucia.getByTestId('facil-tab-private').click();
-    const glossaryBlock = await lucia.getByTestId('private-block').locator('option', { hasText: /glosario/i }).first().getAttribute('value');
+    const glossaryBlock = await lucia
+      .getByTestId('private-block')
+      .locator('option', { hasText: /glosario/i })
+      .first()
+      .getAttribute('value');
     await lucia.getByTestId('private-block').selectOption(glossaryBlock!);
     await lucia.getByTestId('private-start').click();
     await jorge.getByTestId('panel-toggle').click();
@@ -244,10 +253,12 @@ describe('facilitating two teams in a room', () => {
         .evaluateAll((rows) => rows.slice(0, 2).map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent)));
     // Marketing, Sales, Leadership, total: Lucía's two dots on the first gap, Jorge's one on the second; the same on both laptops.
     for (const page of [lucia, jorge]) {
-      await expect.poll(() => results(page)).toEqual([
-        ['2', '0', '0', '2'],
-        ['0', '1', '0', '1'],
-      ]);
+      await expect
+        .poll(() => results(page))
+        .toEqual([
+          ['2', '0', '0', '2'],
+          ['0', '1', '0', '1'],
+        ]);
     }
     await shot(jorge, 'facil-room-vote-guest-es');
     await voteOn(lucia).getByTestId('vote-close').click();

@@ -169,7 +169,10 @@ describe('facilitating the sample workshop on one laptop', () => {
     await lead.getByTestId('vote-as').selectOption('p-jorge');
     await vote.getByTestId('dot-add').nth(1).click();
     await expect.poll(() => vote.textContent()).toContain('2 votos');
-    const cells = await vote.getByTestId('vote-results').locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent)));
+    const cells = await vote
+      .getByTestId('vote-results')
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent)));
     // Marketing, Sales, Leadership, total: Lucía's two dots on one gap, Jorge's one on the other.
     expect(cells).toEqual([
       ['2', '0', '0', '2'],
@@ -204,7 +207,11 @@ describe('facilitating the sample workshop on one laptop', () => {
 
   it('drafts privately: the projector does not see a team’s draft until the facilitator reveals', async () => {
     await lead.getByTestId('facil-tab-private').click();
-    const glossaryBlock = await lead.getByTestId('private-block').locator('option', { hasText: /glosario/i }).first().getAttribute('value');
+    const glossaryBlock = await lead
+      .getByTestId('private-block')
+      .locator('option', { hasText: /glosario/i })
+      .first()
+      .getAttribute('value');
     await lead.getByTestId('private-block').selectOption(glossaryBlock!);
     await lead.getByTestId('private-start').click();
     await lead.getByTestId('draft-as').selectOption('marketing');

@@ -66,7 +66,10 @@ async function openThroughDialog(page: Page, path: string): Promise<void> {
 }
 
 async function goHome(page: Page): Promise<void> {
-  await page.getByRole('button', { name: /Talleres|Workshops/ }).first().click();
+  await page
+    .getByRole('button', { name: /Talleres|Workshops/ })
+    .first()
+    .click();
   await page.getByRole('heading', { name: 'Talleres', level: 1 }).waitFor();
 }
 
@@ -175,7 +178,9 @@ describe('a workshop as a .pacto file', () => {
     await openThroughDialog(page, bad);
     const alert = page.getByRole('alert');
     await alert.waitFor();
-    await expect(alert.textContent()).resolves.toMatch(/^No se pudo abrir «files-random\.pacto»\. Este archivo (no es un taller de Pacto|está dañado)[^{]*\. No se ha cambiado nada en Pacto\./);
+    await expect(alert.textContent()).resolves.toMatch(
+      /^No se pudo abrir «files-random\.pacto»\. Este archivo (no es un taller de Pacto|está dañado)[^{]*\. No se ha cambiado nada en Pacto\./,
+    );
     await expect(cards(page).getByRole('heading').allTextContents()).resolves.toEqual(titles);
     // A file that could not be opened is not offered again under recent files.
     await expect(page.getByTestId('recent-file').filter({ hasText: 'files-random.pacto' }).count()).resolves.toBe(0);
@@ -195,7 +200,10 @@ describe('a workshop as a .pacto file', () => {
     await page.getByTestId('recent-file').filter({ hasText: FILE_NAME }).getByRole('button').click();
     await page.getByTestId('prompt-merge').click();
     await page.locator('#screen-title').waitFor();
-    await page.getByRole('status').getByText(/Fusionado/).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(/Fusionado/)
+      .waitFor();
     const merged = decodeFile(await saveTo(page, 'files-merged'));
     expect(merged.content.funnels.agreed.stages.map((s) => s.id)).toEqual(saved.content.funnels.agreed.stages.map((s) => s.id));
     expect(merged.content.terms.map((t) => t.id)).toEqual(saved.content.terms.map((t) => t.id));
@@ -226,7 +234,10 @@ describe('a workshop as a .pacto file', () => {
     await shot(page, 'files-restore-screen');
     await beforeMerge.first().getByRole('button', { name: 'Restaurar' }).click();
     await page.getByTestId('confirm-restore').click();
-    await page.getByRole('status').getByText(/Restaurada la copia/).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(/Restaurada la copia/)
+      .waitFor();
     await expect(rows.count()).resolves.toBe(count + 1);
     await expect(rows.first().getAttribute('data-reason')).resolves.toBe('restore');
     await expect(rows.first().textContent()).resolves.toContain('Acuerdo renombrado');

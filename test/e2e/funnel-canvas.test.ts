@@ -134,7 +134,9 @@ describe('the funnel canvas', () => {
     await page.mouse.up();
     const after = await position('stage-lead');
     expect(after.y).toBeGreaterThan(before.y + 40);
-    await canvas().locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await canvas()
+      .locator('.react-flow__pane')
+      .click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Control+z');
     await expect.poll(() => position('stage-lead')).toEqual(before);
     await page.keyboard.press('Control+Shift+z');
@@ -204,7 +206,9 @@ describe('the funnel canvas', () => {
     await node('stage-sal').focus();
     await page.keyboard.press('Control+a');
     await expect(page.locator('.side-panel').textContent()).resolves.toMatch(/elementos seleccionados/);
-    await canvas().locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await canvas()
+      .locator('.react-flow__pane')
+      .click({ position: { x: 5, y: 5 } });
   });
 
   it('exports the funnel as SVG and PNG from the canvas', async () => {
@@ -258,7 +262,9 @@ describe('templates', () => {
     // An edited number is the team's own: no source any more.
     await typeInto(page.getByTestId('rate-tr-lead-mql'), '22');
     await expect(hint.count()).resolves.toBe(0);
-    await canvas().locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await canvas()
+      .locator('.react-flow__pane')
+      .click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Control+z');
     await page.keyboard.press('Control+z');
     await expect.poll(() => edgeLabels()).toContain('40 % · 14 d');

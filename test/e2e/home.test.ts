@@ -64,7 +64,10 @@ describe('workshops home', () => {
     await expect(page.getByTestId('participant-row').count()).resolves.toBe(5);
     await goToStep(page, 'glossary');
     await expect(page.locator('.workshop__body').textContent()).resolves.toContain('Lead calificado por marketing');
-    await page.getByRole('button', { name: /Workshops|Pacto/ }).first().click();
+    await page
+      .getByRole('button', { name: /Workshops|Pacto/ })
+      .first()
+      .click();
     await page.getByRole('heading', { name: 'Workshops' }).waitFor();
   });
 

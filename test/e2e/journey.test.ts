@@ -13,7 +13,8 @@ import { ARTIFACTS, goToStep, launchApp, openSample, pageErrors, reloadOnStep, s
 import { pdfAttachments, pdfInfo, pdfText, renderPdfPages } from '../support/pdf';
 
 const url = inject('pactoUrl');
-const NEW_DEFINITION = 'Lead con perfil de cliente ideal, puntuación ≥ 60 y un contacto en los últimos 30 días; señal de compra: añadió «Diseño» y «Señalización» al carrito.';
+const NEW_DEFINITION =
+  'Lead con perfil de cliente ideal, puntuación ≥ 60 y un contacto en los últimos 30 días; señal de compra: añadió «Diseño» y «Señalización» al carrito.';
 
 let context: BrowserContext;
 let page: Page;
@@ -27,7 +28,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await context?.close();
 });
-
 
 describe('the sample workshop, from opening Pacto to a signed PDF', () => {
   it('shows the Spanish sample on the workshops home', async () => {
@@ -196,7 +196,12 @@ describe('the sample workshop, from opening Pacto to a signed PDF', () => {
     await expect(page.locator('.badge').first().textContent()).resolves.toBe('Borrador');
     await goToStep(page, 'sign');
     await page.getByText('Ha habido cambios desde la versión 1').waitFor();
-    await expect(page.getByTestId('fingerprint').textContent().then((t) => t!.replace(/\s+/g, ''))).resolves.toBe(fingerprint);
+    await expect(
+      page
+        .getByTestId('fingerprint')
+        .textContent()
+        .then((t) => t!.replace(/\s+/g, '')),
+    ).resolves.toBe(fingerprint);
     await expect(page.getByTestId('signatory').locator('img').count()).resolves.toBe(2);
     await shot(page, '10-new-draft');
     expect(pageErrors(page)).toEqual([]);

@@ -105,7 +105,11 @@ describe('room screens, looked at', () => {
       });
 
       it(`participant: found rooms, who you are, unreachable, waiting, header (${tag})`, async () => {
-        const fake = createFakeRoomBridge({ discovered: DISCOVERED, check: { ok: false, error: { code: 'unreachable', message: 'EHOSTUNREACH' } }, join: { ok: true, value: GUEST_WAITING } });
+        const fake = createFakeRoomBridge({
+          discovered: DISCOVERED,
+          check: { ok: false, error: { code: 'unreachable', message: 'EHOSTUNREACH' } },
+          join: { ok: true, value: GUEST_WAITING },
+        });
         const page = await openPage(language, size, fake);
         const opener = page.getByTestId('room-join');
         await opener.click();

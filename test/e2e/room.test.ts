@@ -54,7 +54,13 @@ function control<T = unknown>(page: Page, name: string, ...args: unknown[]): Pro
   ) as Promise<T>;
 }
 
-type View = { workshopId: string | null; link: string; ready: boolean; room: { role: string; state?: string; reason?: string; code?: string; port?: number; waiting?: { seatId: string; identity: { name: string } }[] } | null; ended: string | null };
+type View = {
+  workshopId: string | null;
+  link: string;
+  ready: boolean;
+  room: { role: string; state?: string; reason?: string; code?: string; port?: number; waiting?: { seatId: string; identity: { name: string } }[] } | null;
+  ended: string | null;
+};
 const view = (page: Page) => control<View>(page, 'room');
 const peers = (page: Page) => control<{ name: string; team: string; color: string; step: string | null; self: boolean }[]>(page, 'peers');
 
@@ -190,7 +196,9 @@ describe('a room of three laptops', () => {
       await goToStep(page, 'glossary');
       // Each new term once, on every laptop; the earlier terms not doubled.
       await expect.poll(count(page, '[data-testid="term-item"]')).toBe(terms + 2);
-      await expect.poll(() => page.getByTestId('term-item').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Término sin red'), expect.stringContaining('Término de la sala')]));
+      await expect
+        .poll(() => page.getByTestId('term-item').allTextContents())
+        .toEqual(expect.arrayContaining([expect.stringContaining('Término sin red'), expect.stringContaining('Término de la sala')]));
     }
     await expect.poll(async () => (await peers(lucia)).map((p) => p.name)).toContain('Sofía');
   });
@@ -204,7 +212,9 @@ describe('a room of three laptops', () => {
     for (const page of [lucia, jorge, sofia]) {
       await page.reload();
       await currentStep(page, 'glossary').waitFor();
-      await expect.poll(() => page.getByTestId('term-item').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Término sin red'), expect.stringContaining('Término de la sala')]));
+      await expect
+        .poll(() => page.getByTestId('term-item').allTextContents())
+        .toEqual(expect.arrayContaining([expect.stringContaining('Término sin red'), expect.stringContaining('Término de la sala')]));
       await goToStep(page, 'participants');
       await expect.poll(() => participantName(page, 1).inputValue()).toMatch(/\(Ventas\)$/);
       await expect.poll(() => participantName(page, 2).inputValue()).toBe('Carmen Peña (CEO)');

@@ -39,7 +39,12 @@ afterAll(async () => {
 });
 
 /** `pacto verify <file> --json` in-process (the CLI's own entry), with its exit code and parsed report. */
-async function verify(path: string): Promise<{ code: number; report: { status: string; fingerprint: string | null; version: number | null; signatories: { name: string; signed: boolean }[]; reasons: { code: string }[] } }> {
+async function verify(
+  path: string,
+): Promise<{
+  code: number;
+  report: { status: string; fingerprint: string | null; version: number | null; signatories: { name: string; signed: boolean }[]; reasons: { code: string }[] };
+}> {
   let out = '';
   const code = await runVerify([path, '--json'], {
     readBytes: (p) => new Uint8Array(readFileSync(p)),
@@ -50,7 +55,6 @@ async function verify(path: string): Promise<{ code: number; report: { status: s
   });
   return { code, report: JSON.parse(out) };
 }
-
 
 async function signTyped(participantId: string): Promise<void> {
   await page.getByTestId(`sign-${participantId}`).click();
@@ -155,13 +159,23 @@ describe('freeze, sign as two, export, verify', () => {
     const texts = await pdfPageTexts(pdfPath);
     texts.forEach((text, i) => expect(text).toContain(`Página ${i + 1} de ${pages}`));
     // Every page carries more than its header and footer: no blank pages.
-    for (const text of texts) expect(text.replace(/Página \d+ de \d+|Nubecom Soluciones · Acuerdo Marketing–Ventas 2027|Versión 1|\s/g, '').length).toBeGreaterThan(20);
+    for (const text of texts)
+      expect(text.replace(/Página \d+ de \d+|Nubecom Soluciones · Acuerdo Marketing–Ventas 2027|Versión 1|\s/g, '').length).toBeGreaterThan(20);
 
     // The contents (on the cover, page 1) name each section and a page; that page starts with that section's heading.
     expect(texts[0]).toMatch(/Índice/);
     const entries = [...texts[0]!.matchAll(/^\s*(\S.*?\S)\s{2,}(\d+)\s*$/gm)].map((m) => ({ title: m[1]!, page: Number(m[2]) }));
     expect(entries.map((e) => e.title)).toEqual(
-      expect.arrayContaining(['Resumen ejecutivo', 'Partes', 'Glosario', 'Objetivos', 'Acuerdo de nivel de servicio (SLA)', 'Firmas', 'Certificado de firma', 'Anexo: registro de auditoría']),
+      expect.arrayContaining([
+        'Resumen ejecutivo',
+        'Partes',
+        'Glosario',
+        'Objetivos',
+        'Acuerdo de nivel de servicio (SLA)',
+        'Firmas',
+        'Certificado de firma',
+        'Anexo: registro de auditoría',
+      ]),
     );
     for (const entry of entries) {
       const body = texts[entry.page - 1]!.split('\n').filter((l) => l.trim() !== '');
@@ -203,7 +217,12 @@ describe('freeze, sign as two, export, verify', () => {
     expect(entries.length).toBeGreaterThanOrEqual(7);
     for (const entry of entries) {
       expect(entry.page).toBeLessThanOrEqual(pages);
-      expect(letterTexts[entry.page - 1]!.split('\n').filter((l) => l.trim() !== '')[1]!.trim(), entry.title).toBe(entry.title);
+      expect(
+        letterTexts[entry.page - 1]!.split('\n')
+          .filter((l) => l.trim() !== '')[1]!
+          .trim(),
+        entry.title,
+      ).toBe(entry.title);
     }
     const { report } = await verify(letterPath);
     expect(report.status).toBe('intact');

@@ -29,7 +29,6 @@ afterAll(async () => {
   await context?.close();
 });
 
-
 const volumes = () => page.getByTestId('volumes').locator('tbody tr td:nth-child(2)').allTextContents();
 const tabs = () => page.getByTestId('scenario-tab');
 
@@ -129,7 +128,9 @@ describe('scenarios on the targets screen', () => {
     // Points: whole numbers 1..50, with their own message.
     for (const bad of ['0', '60', '2,5']) {
       await typeInto('sensitivity-points', bad);
-      await expect(page.getByRole('region', { name: 'Sensibilidad' }).getByRole('alert').textContent()).resolves.toBe('Indique un número entero de puntos entre 1 y 50.');
+      await expect(page.getByRole('region', { name: 'Sensibilidad' }).getByRole('alert').textContent()).resolves.toBe(
+        'Indique un número entero de puntos entre 1 y 50.',
+      );
       await page.getByTestId('sensitivity-points').press('Escape');
     }
     await typeInto('sensitivity-points', '10');
@@ -202,7 +203,11 @@ describe('importing CRM exports', () => {
     await expect(page.getByTestId('actual-stage-mql').textContent()).resolves.toMatch(/^50,84\s?%$/);
     await expect(page.getByTestId('actual-leads').textContent()).resolves.toBe('1600');
     // Every transition is labelled on the chart.
-    const labels = await page.getByRole('region', { name: 'Plan frente a realidad' }).getByTestId('chart-plan-actual').locator('.recharts-cartesian-axis-tick-value').allTextContents();
+    const labels = await page
+      .getByRole('region', { name: 'Plan frente a realidad' })
+      .getByTestId('chart-plan-actual')
+      .locator('.recharts-cartesian-axis-tick-value')
+      .allTextContents();
     expect(labels.filter((x) => x.includes('→'))).toEqual(['Lead→MQL', 'MQL→SQL', 'SQL→Oportunidad', 'Oportunidad→Cliente']);
     // MQL→SAL→SQL share the real MQL→SQL rate: marked as a span, not as measured.
     await expect(page.getByTestId('volumes').locator('[data-stage-id="stage-mql"] [data-testid="origin-span"]').count()).resolves.toBe(1);
@@ -241,7 +246,10 @@ describe('importing CRM exports', () => {
     await page.getByTestId('import-mapping').waitFor();
     // The quoted note with a line break stays in its row.
     await expect(page.getByTestId('import-preview').locator('tbody tr').first().textContent()).resolves.toContain('Pidió demo;\nllamar el martes');
-    const mapping = JSON.parse(readFileSync(join(FIXTURES, 'generic-mapping-es.json'), 'utf8')) as { stageDates: Record<string, string> } & Record<string, unknown>;
+    const mapping = JSON.parse(readFileSync(join(FIXTURES, 'generic-mapping-es.json'), 'utf8')) as { stageDates: Record<string, string> } & Record<
+      string,
+      unknown
+    >;
     for (const [stage, column] of Object.entries(mapping.stageDates)) await page.getByTestId(`map-${stage}`).selectOption(column);
     for (const field of ['closeDate', 'amount', 'won', 'closed']) await page.getByTestId(`map-${field}`).selectOption(String(mapping[field]));
     await page.screenshot({ path: join(ARTIFACTS, 'targets-06-import-mapping.png'), fullPage: true });
@@ -312,7 +320,9 @@ describe('deleting scenarios', () => {
     await expect(page.getByRole('status').textContent()).resolves.toContain(`Ahora el escenario acordado (SLA y PDF) es «${nowName}»`);
     await expect(nowAgreed.getAttribute('aria-selected')).resolves.toBe('true');
     // Back to the agreed scenario the PDF test expects.
-    await tabs().and(page.locator(`[data-scenario-id="${agreedBefore}"]`)).click();
+    await tabs()
+      .and(page.locator(`[data-scenario-id="${agreedBefore}"]`))
+      .click();
     await page.getByTestId('scenario-agree').click();
   });
 });

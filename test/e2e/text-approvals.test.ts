@@ -39,7 +39,6 @@ const editable = (testId: string): Locator => page.getByTestId(testId).locator('
 const mqlItem = () => page.getByTestId('term-item').filter({ hasText: 'MQL' });
 const status = () => page.getByTestId('term-editor').locator('.term-editor__head [data-testid="approval-status"]');
 
-
 describe('glossary and SLA: write, approve, comment, sign', () => {
   it('writes a formatted definition that is saved as it is typed', async () => {
     await openSample(page);
@@ -71,7 +70,12 @@ describe('glossary and SLA: write, approve, comment, sign', () => {
     await page.getByTestId('changed-since-approval').first().waitFor();
     await expect(status().getAttribute('data-status')).resolves.toBe('draft');
     const diff = page.getByTestId('approval-marketing').getByTestId('word-diff');
-    await expect(diff.locator('ins').allTextContents().then((parts) => parts.join(''))).resolves.toContain('Revisión semanal.');
+    await expect(
+      diff
+        .locator('ins')
+        .allTextContents()
+        .then((parts) => parts.join('')),
+    ).resolves.toContain('Revisión semanal.');
     await look('term-changed');
 
     await page.getByTestId('approve-marketing').click();

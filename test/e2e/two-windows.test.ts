@@ -43,7 +43,7 @@ async function typeAtEnd(page: Page, target: Locator, text: string): Promise<voi
 }
 
 describe('two windows on one workshop', () => {
-  it('typing into different fields at once: each window shows the other\'s typing while typing, and nothing is lost', async () => {
+  it("typing into different fields at once: each window shows the other's typing while typing, and nothing is lost", async () => {
     const nameA = await field(a, 0, 0).inputValue();
     const nameB = await field(b, 1, 0).inputValue();
     await field(a, 0, 0).click();

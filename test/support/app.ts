@@ -109,7 +109,11 @@ export const SAMPLE_TITLE = 'Acuerdo Marketing–Ventas 2027';
 
 /** Opens the sample workshop from the home list and waits for its first step. */
 export async function openSample(page: Page): Promise<void> {
-  await page.getByTestId('workshop-card').filter({ hasText: SAMPLE_TITLE }).getByRole('button', { name: /^(Abrir|Open)$/ }).click();
+  await page
+    .getByTestId('workshop-card')
+    .filter({ hasText: SAMPLE_TITLE })
+    .getByRole('button', { name: /^(Abrir|Open)$/ })
+    .click();
   await page.locator('#screen-title').waitFor();
 }
 

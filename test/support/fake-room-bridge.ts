@@ -47,7 +47,7 @@ export function createFakeRoomBridge(scenario: FakeRoomScenario): FakeRoom {
   const listeners = new Set<(event: RoomEvent) => void | Promise<void>>();
   const calls: { method: string; arg: unknown }[] = [];
   const done = { ok: true as const, value: undefined };
-  const call = <T,>(method: string, arg: unknown, result: T): Promise<T> => {
+  const call = <T>(method: string, arg: unknown, result: T): Promise<T> => {
     calls.push({ method, arg });
     return Promise.resolve(result);
   };

@@ -45,7 +45,13 @@ export async function freezeNow(db: PactoDb, id: string, number: number, at = FR
   open.close();
   const version = freezeVersion(id, number, content, at);
   await db.versions.add(version);
-  await recordAudit(db, id, { type: 'frozen', actor: { participantId: null, name: 'Pacto', team: null }, details: { version: number, fingerprint: version.fingerprint }, at, timeZone: 'Europe/Madrid' });
+  await recordAudit(db, id, {
+    type: 'frozen',
+    actor: { participantId: null, name: 'Pacto', team: null },
+    details: { version: number, fingerprint: version.fingerprint },
+    at,
+    timeZone: 'Europe/Madrid',
+  });
   return version;
 }
 
@@ -54,7 +60,13 @@ export async function signBoth(db: PactoDb, version: AgreementVersion): Promise<
   const sigs = ['p-lucia', 'p-jorge'].map((p) => signatureOf(version, p));
   for (const s of sigs) {
     await db.signatures.add(s);
-    await recordAudit(db, version.workshopId, { type: 'signed', actor: { participantId: s.participantId, name: s.name, team: s.team }, details: { version: version.number, method: 'typed' }, at: FROZEN_AT, timeZone: 'Europe/Madrid' });
+    await recordAudit(db, version.workshopId, {
+      type: 'signed',
+      actor: { participantId: s.participantId, name: s.name, team: s.team },
+      details: { version: version.number, method: 'typed' },
+      at: FROZEN_AT,
+      timeZone: 'Europe/Madrid',
+    });
   }
   return sigs;
 }

@@ -97,7 +97,13 @@ function layoutLines(items: TextItem[]): string[] {
   // Whitespace-only items (pdfjs adds them across wide gaps) carry no position of their own: the gap says it.
   const runs = items
     .filter((i) => i.str.trim() !== '')
-    .map((i) => ({ str: i.str, x: i.transform[4] as number, y: i.transform[5] as number, width: i.width, size: Math.hypot(i.transform[2] as number, i.transform[3] as number) || i.height || 10 }))
+    .map((i) => ({
+      str: i.str,
+      x: i.transform[4] as number,
+      y: i.transform[5] as number,
+      width: i.width,
+      size: Math.hypot(i.transform[2] as number, i.transform[3] as number) || i.height || 10,
+    }))
     .sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: { y: number; size: number; runs: typeof runs }[] = [];
   for (const run of runs) {
@@ -198,7 +204,13 @@ export async function renderPdfPages(pdfPath: string, prefix: string, options: {
       async ({ dpi, first, last }) => {
         const pdfjs = (window as unknown as { pdfjs: typeof Pdfjs }).pdfjs;
         pdfjs.GlobalWorkerOptions.workerSrc = '/build/pdf.worker.mjs';
-        const doc = await pdfjs.getDocument({ url: '/document.pdf', cMapUrl: '/cmaps/', cMapPacked: true, standardFontDataUrl: '/standard_fonts/', isEvalSupported: false }).promise;
+        const doc = await pdfjs.getDocument({
+          url: '/document.pdf',
+          cMapUrl: '/cmaps/',
+          cMapPacked: true,
+          standardFontDataUrl: '/standard_fonts/',
+          isEvalSupported: false,
+        }).promise;
         const to = Math.min(last ?? doc.numPages, doc.numPages);
         const out: { n: number; digits: number; png: string }[] = [];
         for (let n = first ?? 1; n <= to; n++) {

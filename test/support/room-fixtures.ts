@@ -29,7 +29,14 @@ export const HOSTED: HostedRoom = {
   waiting: [
     {
       seatId: 's-jorge',
-      identity: { deviceId: 'dev-jorge-0001', deviceName: 'MacBook de Jorge', name: 'Jorge Ibáñez Muñoz', team: 'sales', participantId: 'p-jorge', role: 'participant' },
+      identity: {
+        deviceId: 'dev-jorge-0001',
+        deviceName: 'MacBook de Jorge',
+        name: 'Jorge Ibáñez Muñoz',
+        team: 'sales',
+        participantId: 'p-jorge',
+        role: 'participant',
+      },
       remoteAddress: '192.168.1.31',
       requestedAt: AT - 40_000,
     },
@@ -43,7 +50,14 @@ export const HOSTED: HostedRoom = {
   seats: [
     {
       seatId: 's-lucia',
-      identity: { deviceId: 'dev-lucia-0001', deviceName: 'ThinkPad Lucía', name: 'Lucía Fernández Ortega', team: 'marketing', participantId: 'p-lucia', role: 'participant' },
+      identity: {
+        deviceId: 'dev-lucia-0001',
+        deviceName: 'ThinkPad Lucía',
+        name: 'Lucía Fernández Ortega',
+        team: 'marketing',
+        participantId: 'p-lucia',
+        role: 'participant',
+      },
       remoteAddress: '192.168.1.22',
       requestedAt: AT - 300_000,
       connected: true,
@@ -83,5 +97,21 @@ export const DISCOVERED: DiscoveredRoom[] = [
 ];
 
 export const GUEST_WAITING: GuestRoom = { role: 'guest', state: 'waiting', info: ROOM_INFO, address: '192.168.1.20', port: 48123 };
-export const GUEST_ADMITTED: GuestRoom = { role: 'guest', state: 'admitted', info: ROOM_INFO, address: '192.168.1.20', port: 48123, seatId: 's-jorge', readOnly: false };
-export const GUEST_RECONNECTING: GuestRoom = { role: 'guest', state: 'reconnecting', info: ROOM_INFO, address: '192.168.1.20', port: 48123, seatId: 's-jorge', since: AT };
+export const GUEST_ADMITTED: GuestRoom = {
+  role: 'guest',
+  state: 'admitted',
+  info: ROOM_INFO,
+  address: '192.168.1.20',
+  port: 48123,
+  seatId: 's-jorge',
+  readOnly: false,
+};
+export const GUEST_RECONNECTING: GuestRoom = {
+  role: 'guest',
+  state: 'reconnecting',
+  info: ROOM_INFO,
+  address: '192.168.1.20',
+  port: 48123,
+  seatId: 's-jorge',
+  since: AT,
+};

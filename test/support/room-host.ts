@@ -17,17 +17,7 @@ import { createServer, type Server } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { WebSocket, WebSocketServer } from 'ws';
 import { setupWSConnection } from '@y/websocket-server/utils';
-import type {
-  GuestRoom,
-  HostedRoom,
-  JoinRequest,
-  OpenRoomRequest,
-  RoomBridge,
-  RoomEvent,
-  RoomInfo,
-  RoomSeat,
-  RoomState,
-} from '../../shared/room/contract';
+import type { GuestRoom, HostedRoom, JoinRequest, OpenRoomRequest, RoomBridge, RoomEvent, RoomInfo, RoomSeat, RoomState } from '../../shared/room/contract';
 import type { Result } from '../../shared/domain/result';
 
 /** One laptop's bridge and its network switch. */
@@ -113,7 +103,8 @@ export async function startTestRoomHost(): Promise<TestRoomHost> {
       const request = requests.get(l.seatId!);
       if (!request) continue;
       if (g.state === 'waiting') waiting.push(request);
-      else if (g.state === 'admitted' || g.state === 'reconnecting') seats.push({ ...request, connected: l.online && l.sockets.size > 0, lastSeenAt: Date.now() });
+      else if (g.state === 'admitted' || g.state === 'reconnecting')
+        seats.push({ ...request, connected: l.online && l.sockets.size > 0, lastSeenAt: Date.now() });
     }
     room.hosted = { ...room.hosted, waiting, seats };
     publish(room.host);
@@ -206,7 +197,11 @@ export async function startTestRoomHost(): Promise<TestRoomHost> {
       return ok(undefined);
     },
     async browseRooms() {
-      if (room) emit(laptop, { type: 'discovered', rooms: [{ id: 'test', workshopTitle: room.request.workshopTitle, hostName: room.host.name, address: '127.0.0.1', port }] });
+      if (room)
+        emit(laptop, {
+          type: 'discovered',
+          rooms: [{ id: 'test', workshopTitle: room.request.workshopTitle, hostName: room.host.name, address: '127.0.0.1', port }],
+        });
       return ok(undefined);
     },
     async stopBrowsing() {

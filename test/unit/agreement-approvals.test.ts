@@ -76,7 +76,12 @@ describe('approve and approvalState', () => {
     expect(state.changedSinceApproval.map((s) => s.team)).toEqual(['marketing', 'sales']);
     const change = state.changedSinceApproval[0]!.changes[0] as TextFieldChange;
     expect(change.field).toBe('exitCriteria');
-    expect(change.parts.filter((p) => p.type === 'added').map((p) => p.text).join('')).toBe(' Revisión semanal.');
+    expect(
+      change.parts
+        .filter((p) => p.type === 'added')
+        .map((p) => p.text)
+        .join(''),
+    ).toBe(' Revisión semanal.');
 
     // Marketing approves the new text: approved by one, sales' approval still stale.
     const again = approveOk(approvals, termItem(edited), person(edited, 'marketing'));

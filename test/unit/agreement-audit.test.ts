@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  appendAuditEvent,
-  auditHead,
-  verifyChain,
-  GENESIS_HASH,
-  type AuditEvent,
-  type AuditEventInput,
-} from '../../shared/agreement/audit';
+import { appendAuditEvent, auditHead, verifyChain, GENESIS_HASH, type AuditEvent, type AuditEventInput } from '../../shared/agreement/audit';
 import { CanonicalJsonError } from '../../shared/agreement/canonical-json';
 import { TimeZoneError, zonedIsoString } from '../../shared/agreement/zoned-time';
 
@@ -17,9 +10,27 @@ const app = { participantId: null, name: 'Pacto', team: null };
 
 const inputs: AuditEventInput[] = [
   { type: 'created', at: new Date('2026-11-30T15:00:00Z'), timeZone: 'Europe/Madrid', actor: app, details: { title: 'Acuerdo 2027' } },
-  { type: 'approved', at: new Date('2026-11-30T15:10:00Z'), timeZone: 'Europe/Madrid', actor: lucia, details: { kind: 'term', itemId: 'term-mql', team: 'marketing' } },
-  { type: 'approved', at: new Date('2026-11-30T15:11:00Z'), timeZone: 'America/Mexico_City', actor: jorge, details: { kind: 'term', itemId: 'term-mql', team: 'sales' } },
-  { type: 'frozen', at: new Date('2026-11-30T16:00:00Z'), timeZone: 'Europe/Madrid', actor: lucia, details: { version: 1, fingerprint: 'ab'.repeat(32), override: null } },
+  {
+    type: 'approved',
+    at: new Date('2026-11-30T15:10:00Z'),
+    timeZone: 'Europe/Madrid',
+    actor: lucia,
+    details: { kind: 'term', itemId: 'term-mql', team: 'marketing' },
+  },
+  {
+    type: 'approved',
+    at: new Date('2026-11-30T15:11:00Z'),
+    timeZone: 'America/Mexico_City',
+    actor: jorge,
+    details: { kind: 'term', itemId: 'term-mql', team: 'sales' },
+  },
+  {
+    type: 'frozen',
+    at: new Date('2026-11-30T16:00:00Z'),
+    timeZone: 'Europe/Madrid',
+    actor: lucia,
+    details: { version: 1, fingerprint: 'ab'.repeat(32), override: null },
+  },
   { type: 'signed', at: new Date('2026-11-30T16:05:00Z'), timeZone: 'Europe/Madrid', actor: lucia, details: { version: 1 } },
   { type: 'signed', at: new Date('2026-11-30T16:06:00Z'), timeZone: 'America/Mexico_City', actor: jorge, details: { version: 1 } },
   { type: 'exported', at: new Date('2026-11-30T16:10:00Z'), timeZone: 'Europe/Madrid', actor: lucia, details: { file: 'acuerdo-v1.pdf' } },

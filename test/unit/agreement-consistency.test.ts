@@ -24,7 +24,14 @@ describe('agreement inconsistencies', () => {
     const c = sample();
     c.sla.commitments.find((x) => x.id === 'c-mql-volume')!.target = 90;
     expect(agreementInconsistencies(c)).toEqual([
-      { kind: 'sla-volume', id: 'sla-volume:c-mql-volume', target: { kind: 'commitment', id: 'c-mql-volume' }, label: c.sla.commitments[0]!.commitment, committed: 90, needed: 100 },
+      {
+        kind: 'sla-volume',
+        id: 'sla-volume:c-mql-volume',
+        target: { kind: 'commitment', id: 'c-mql-volume' },
+        label: c.sla.commitments[0]!.commitment,
+        committed: 90,
+        needed: 100,
+      },
     ]);
     // A commitment typed by hand (not linked to the model) is the team's own figure: not an inconsistency.
     c.sla.commitments[0]!.source = null;
@@ -33,7 +40,11 @@ describe('agreement inconsistencies', () => {
 
   it('names the arrows where the agreed scenario assumes other rates or days than the agreed funnel', () => {
     const c = sample();
-    c.scenarios = { ...c.scenarios!, items: [{ id: 'plan', name: 'Plan', kind: 'custom', stages: { 'stage-sql': { averageDays: 12 }, 'stage-mql': { conversionRate: 0.8 } } }], agreedId: 'plan' };
+    c.scenarios = {
+      ...c.scenarios!,
+      items: [{ id: 'plan', name: 'Plan', kind: 'custom', stages: { 'stage-sql': { averageDays: 12 }, 'stage-mql': { conversionRate: 0.8 } } }],
+      agreedId: 'plan',
+    };
     const found = agreementInconsistencies(c);
     // MQL→SAL 80 % is the funnel's own figure: only SQL→Opportunity's days differ.
     expect(found.map((i) => i.id)).toEqual(['scenario-differs:plan']);

@@ -30,8 +30,18 @@ describe('diffText', () => {
         const before = a.join(' ');
         const after = b.join(' ');
         const parts = diffText(before, after);
-        expect(parts.filter((p) => p.type !== 'added').map((p) => p.text).join('')).toBe(before);
-        expect(parts.filter((p) => p.type !== 'removed').map((p) => p.text).join('')).toBe(after);
+        expect(
+          parts
+            .filter((p) => p.type !== 'added')
+            .map((p) => p.text)
+            .join(''),
+        ).toBe(before);
+        expect(
+          parts
+            .filter((p) => p.type !== 'removed')
+            .map((p) => p.text)
+            .join(''),
+        ).toBe(after);
       }),
     );
   });
@@ -101,9 +111,7 @@ describe('diffContent', () => {
     const d = diffContent(base(), after);
     expect(d.sections.map((s) => s.section)).toEqual(['meta', 'participants', 'sla', 'commitments', 'targets']);
     expect(section(d.sections, 'sla')!.changes[0]!.fields[0]).toMatchObject({ kind: 'text', field: 'intro' });
-    expect(section(d.sections, 'commitments')!.changes[0]!.fields).toEqual([
-      { kind: 'value', field: 'target', before: 100, after: 120, layout: false },
-    ]);
+    expect(section(d.sections, 'commitments')!.changes[0]!.fields).toEqual([{ kind: 'value', field: 'target', before: 100, after: 120, layout: false }]);
     expect(section(d.sections, 'targets')!.changes[0]!.fields).toEqual([
       { kind: 'value', field: 'revenueTarget', before: 1_200_000, after: 1_500_000, layout: false },
     ]);

@@ -41,7 +41,9 @@ function shuffleKeys(value: unknown, seed: number): unknown {
   if (Array.isArray(value)) return value.map((v, i) => shuffleKeys(v, seed + i));
   if (value && typeof value === 'object') {
     const entries = Object.entries(value);
-    entries.sort((a, b) => ((a[0].length * 31 + seed) % 7) - ((b[0].length * 31 + seed) % 7) || (seed % 2 ? a[0].localeCompare(b[0]) : b[0].localeCompare(a[0])));
+    entries.sort(
+      (a, b) => ((a[0].length * 31 + seed) % 7) - ((b[0].length * 31 + seed) % 7) || (seed % 2 ? a[0].localeCompare(b[0]) : b[0].localeCompare(a[0])),
+    );
     return Object.fromEntries(entries.map(([k, v]) => [k, shuffleKeys(v, seed + k.length)]));
   }
   return value;

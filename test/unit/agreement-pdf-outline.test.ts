@@ -24,7 +24,14 @@ async function nestedOutlinePdf(pages: number, top: string, children: readonly [
   });
   pdf.context.assign(
     parent,
-    pdf.context.obj({ Title: PDFHexString.fromText(top), Parent: root, Dest: [refs[0]!, 'XYZ', 0, 800, 0], First: kids[0]!, Last: kids.at(-1)!, Count: kids.length } as never),
+    pdf.context.obj({
+      Title: PDFHexString.fromText(top),
+      Parent: root,
+      Dest: [refs[0]!, 'XYZ', 0, 800, 0],
+      First: kids[0]!,
+      Last: kids.at(-1)!,
+      Count: kids.length,
+    } as never),
   );
   pdf.context.assign(root, pdf.context.obj({ Type: 'Outlines', First: parent, Last: parent, Count: 1 } as never));
   pdf.catalog.set(PDFName.of('Outlines'), root);
@@ -75,8 +82,24 @@ describe('pagesOf and tocMismatches', () => {
   });
 
   it('lists the entries whose page is wrong or missing; none when the contents are right', () => {
-    expect(tocMismatches([{ title: 'Glosario', page: 3 }, { title: 'Notas', page: 5 }], pagination)).toEqual([]);
-    expect(tocMismatches([{ title: 'Glosario', page: 4 }, { title: 'Firmas', page: 8 }], pagination)).toEqual([
+    expect(
+      tocMismatches(
+        [
+          { title: 'Glosario', page: 3 },
+          { title: 'Notas', page: 5 },
+        ],
+        pagination,
+      ),
+    ).toEqual([]);
+    expect(
+      tocMismatches(
+        [
+          { title: 'Glosario', page: 4 },
+          { title: 'Firmas', page: 8 },
+        ],
+        pagination,
+      ),
+    ).toEqual([
       { title: 'Glosario', claimed: 4, actual: 3 },
       { title: 'Firmas', claimed: 8, actual: null },
     ]);

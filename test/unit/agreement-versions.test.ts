@@ -135,7 +135,10 @@ describe('version diff over rich text and SLA sections', () => {
       ...before,
       terms: before.terms.map((t) => (t.id === term.id ? { ...t, definition: plainToRichDoc('Lead con puntuación ≥ 70 y perfil ideal.') } : t)),
     };
-    const withRich = { ...before, terms: before.terms.map((t) => (t.id === term.id ? { ...t, definition: plainToRichDoc('Lead con puntuación ≥ 60 y perfil ideal.') } : t)) };
+    const withRich = {
+      ...before,
+      terms: before.terms.map((t) => (t.id === term.id ? { ...t, definition: plainToRichDoc('Lead con puntuación ≥ 60 y perfil ideal.') } : t)),
+    };
     const diff = diffContent(withRich, after);
     const field = diff.sections.find((s) => s.section === 'terms')!.changes[0]!.fields[0]!;
     expect(field).toMatchObject({ kind: 'text', field: 'definition' });

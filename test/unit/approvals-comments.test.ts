@@ -47,7 +47,9 @@ describe('comments', () => {
     addComment(doc, { ...base, id: 'r', text: 'raíz' }, ana, t0, zone);
     addComment(doc, { ...base, id: 'r1', parentId: 'r', text: 'respuesta' }, ana, t0, zone);
     expect(refusal(() => addComment(doc, { ...base, id: 'r2', parentId: 'r1', text: 'x' }, ana, t0, zone))).toEqual({ parentId: 'no-thread' });
-    expect(refusal(() => addComment(doc, { ...base, itemId: 'term-sql', id: 'r3', parentId: 'r', text: 'x' }, ana, t0, zone))).toEqual({ parentId: 'no-thread' });
+    expect(refusal(() => addComment(doc, { ...base, itemId: 'term-sql', id: 'r3', parentId: 'r', text: 'x' }, ana, t0, zone))).toEqual({
+      parentId: 'no-thread',
+    });
     expect(refusal(() => setThreadResolved(doc, 'r1', true, ana, t0, zone))).toEqual({ threadId: 'no-thread' });
   });
 

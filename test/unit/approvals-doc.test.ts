@@ -43,7 +43,15 @@ describe('approvals in the document', () => {
 
     const rich: RichDoc = {
       type: 'doc',
-      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Lead con perfil ' }, { type: 'text', text: 'y demo', marks: [{ type: 'bold' }] }] }],
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'Lead con perfil ' },
+            { type: 'text', text: 'y demo', marks: [{ type: 'bold' }] },
+          ],
+        },
+      ],
     };
     updateTerm(doc, 'term-mql', { definition: rich });
     const edited = state(doc);
@@ -52,7 +60,12 @@ describe('approvals in the document', () => {
     const change = edited.changedSinceApproval[0]!.changes[0] as TextFieldChange;
     // Rich text is compared word by word on its plain text.
     expect(change).toMatchObject({ kind: 'text', field: 'definition', after: 'Lead con perfil y demo' });
-    expect(change.parts.filter((p) => p.type === 'added').map((p) => p.text).join('')).toContain('demo');
+    expect(
+      change.parts
+        .filter((p) => p.type === 'added')
+        .map((p) => p.text)
+        .join(''),
+    ).toContain('demo');
 
     approveInDoc(doc, readWorkshop(doc), mql, who('marketing'), at, zone);
     approveInDoc(doc, readWorkshop(doc), mql, who('sales'), at, zone);
@@ -64,7 +77,9 @@ describe('approvals in the document', () => {
     const { doc, who } = setup();
     approveInDoc(doc, readWorkshop(doc), mql, who('sales'), at, zone);
     const plain = readWorkshop(doc).terms.find((t) => t.id === 'term-mql')!.definition as string;
-    updateTerm(doc, 'term-mql', { definition: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: plain, marks: [{ type: 'italic' }] }] }] } });
+    updateTerm(doc, 'term-mql', {
+      definition: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: plain, marks: [{ type: 'italic' }] }] }] },
+    });
     const s = state(doc);
     expect(s.status).toBe('draft');
     expect(s.changedSinceApproval[0]!.changes[0]).toMatchObject({ kind: 'value', field: 'definition' });

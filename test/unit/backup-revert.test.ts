@@ -4,7 +4,17 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { revertDoc, revertUpdate } from '../../shared/backup/revert';
-import { addTerm, initWorkshopDoc, LOCAL_ORIGIN, readWorkshop, removeStage, removeTerm, termFragment, updateMeta, updateTerm } from '../../shared/domain/workshop-doc';
+import {
+  addTerm,
+  initWorkshopDoc,
+  LOCAL_ORIGIN,
+  readWorkshop,
+  removeStage,
+  removeTerm,
+  termFragment,
+  updateMeta,
+  updateTerm,
+} from '../../shared/domain/workshop-doc';
 import { readApprovals } from '../../shared/domain/approvals-doc';
 import { addComment, readComments } from '../../shared/domain/comments-doc';
 import { sampleWorkshop } from '../../shared/sample/standard-content';
@@ -18,7 +28,13 @@ const author = { id: 'p-lucia', name: 'Lucía', team: 'marketing' as const };
 function editedAfterBackup(): { doc: Y.Doc; backup: Uint8Array; before: ReturnType<typeof everything> } {
   const doc = new Y.Doc();
   initWorkshopDoc(doc, sampleWorkshop('2026-11-30'));
-  addComment(doc, { id: 'c1', kind: 'term', itemId: 'term-mql', parentId: null, text: 'Before the backup' }, author, new Date('2026-11-30T10:00:00Z'), 'Europe/Madrid');
+  addComment(
+    doc,
+    { id: 'c1', kind: 'term', itemId: 'term-mql', parentId: null, text: 'Before the backup' },
+    author,
+    new Date('2026-11-30T10:00:00Z'),
+    'Europe/Madrid',
+  );
   const backup = Y.encodeStateAsUpdate(doc);
   const before = everything(doc);
   doc.transact(() => {
@@ -30,7 +46,13 @@ function editedAfterBackup(): { doc: Y.Doc; backup: Uint8Array; before: ReturnTy
     const fragment = termFragment(doc, 'term-mql', 'definition');
     fragment.delete(0, fragment.length);
   }, LOCAL_ORIGIN);
-  addComment(doc, { id: 'c2', kind: 'term', itemId: 'term-mql', parentId: null, text: 'After the backup' }, author, new Date('2026-12-01T10:00:00Z'), 'Europe/Madrid');
+  addComment(
+    doc,
+    { id: 'c2', kind: 'term', itemId: 'term-mql', parentId: null, text: 'After the backup' },
+    author,
+    new Date('2026-12-01T10:00:00Z'),
+    'Europe/Madrid',
+  );
   return { doc, backup, before };
 }
 

@@ -31,7 +31,10 @@ describe('backup ids and rotation', () => {
     // Three backups a day for 60 days.
     const ids = Array.from({ length: 180 }, (_, i) => backupId(new Date(start + Math.floor(i / 3) * 24 * hour + (i % 3) * hour), 'timer'));
     const deleted = new Set(backupsToDelete(ids));
-    const kept = ids.filter((id) => !deleted.has(id)).sort().reverse();
+    const kept = ids
+      .filter((id) => !deleted.has(id))
+      .sort()
+      .reverse();
     expect(kept).toHaveLength(MAX_BACKUPS_PER_WORKSHOP); // the latest 10 (4 days), then 30 earlier days, one each
     expect(kept.slice(0, KEEP_LATEST)).toEqual([...ids].sort().reverse().slice(0, KEEP_LATEST));
     const olderDays = kept.slice(KEEP_LATEST).map((id) => id.slice(0, 8));
@@ -114,7 +117,14 @@ describe('recent files', () => {
     expect(parseRecentFiles('{not json')).toEqual([]);
     expect(parseRecentFiles('[{"path": 3}]')).toEqual([]);
     const written: string[] = [];
-    const deps = { read: () => null, write: (t: string) => written.push(t), addRecentDocument: vi.fn(), clearRecentDocuments: vi.fn(), now: () => new Date(0), changed: vi.fn() };
+    const deps = {
+      read: () => null,
+      write: (t: string) => written.push(t),
+      addRecentDocument: vi.fn(),
+      clearRecentDocuments: vi.fn(),
+      now: () => new Date(0),
+      changed: vi.fn(),
+    };
     const recent = createRecentFiles(deps);
     recent.add('/a/A.pacto');
     expect(deps.addRecentDocument).toHaveBeenCalledWith('/a/A.pacto');

@@ -32,7 +32,8 @@ describe('pacto plan', () => {
     expect(r.err).toBe('');
     const plan = planScenario(example);
     for (const s of plan.stages) expect(r.out).toMatch(new RegExp(`^${s.name}\\s+${s.volume.toLocaleString('en-US')}\\s`, 'm'));
-    for (const m of plan.monthly.months) expect(r.out).toMatch(new RegExp(`^${m.month}\\s+${m.volumes.map((v) => v.toLocaleString('en-US')).join('\\s+')}$`, 'm'));
+    for (const m of plan.monthly.months)
+      expect(r.out).toMatch(new RegExp(`^${m.month}\\s+${m.volumes.map((v) => v.toLocaleString('en-US')).join('\\s+')}$`, 'm'));
     expect(r.out).toContain('Monthly plan');
   });
 
@@ -43,7 +44,14 @@ describe('pacto plan', () => {
   });
 
   it('lists every problem of an invalid scenario and exits 1', () => {
-    const bad: Partial<Scenario> = { ...example, kind: 'base', stages: [{ id: 'lead', name: 'Lead', conversionRate: 2, averageDays: 1 }, { id: 'won', name: 'Won' }] };
+    const bad: Partial<Scenario> = {
+      ...example,
+      kind: 'base',
+      stages: [
+        { id: 'lead', name: 'Lead', conversionRate: 2, averageDays: 1 },
+        { id: 'won', name: 'Won' },
+      ],
+    };
     const r = run(['plan', 'bad.json'], { 'bad.json': JSON.stringify({ ...bad, targets: { ...example.targets, periodMonths: 0 } }) });
     expect(r.code).toBe(1);
     expect(r.err).toContain('stages.0.conversionRate: must be a fraction from 0 to 1');
@@ -97,7 +105,8 @@ describe('pacto actuals', () => {
     expect(json.stages.map((s) => s.count)).toEqual([7, 5, 3, 3, 2]);
     expect(json.winRate).toBe(2 / 3);
 
-    const broken = 'Opportunity Name,Stage,Amount,Close Date,Created Date\nA,Closed Won,12000,01/15/2025,01/02/2025\nB,Closed Won,doce mil,01/20/2025,01/03/2025\n';
+    const broken =
+      'Opportunity Name,Stage,Amount,Close Date,Created Date\nA,Closed Won,12000,01/15/2025,01/02/2025\nB,Closed Won,doce mil,01/20/2025,01/03/2025\n';
     const b = run(['actuals', 'b.csv'], { 'b.csv': broken });
     expect(b.code).toBe(0);
     expect(b.out).toContain('Rows not read (1):\n  row 3, Amount: "doce mil" in Amount is not a number.');
@@ -113,7 +122,11 @@ describe('pacto actuals', () => {
     const random = new Uint8Array(512).map((_, i) => (i * 7919 + 13) % 256);
     const cases: [string, string | Uint8Array, string][] = [
       ['e.csv', '', 'e.csv: The file is empty.\n'],
-      ['x.pdf', '%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n', 'x.pdf: The file is not text but a PDF document: export or save it as CSV and import that file.\n'],
+      [
+        'x.pdf',
+        '%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n',
+        'x.pdf: The file is not text but a PDF document: export or save it as CSV and import that file.\n',
+      ],
       ['r.bin', random, 'r.bin: The file is not text but binary data: export or save it as CSV and import that file.\n'],
     ];
     for (const [name, bytes, said] of cases) {
@@ -136,14 +149,19 @@ describe('pacto actuals', () => {
 });
 
 describe('usage', () => {
-  it.each([[[]], [['frobnicate', 'x']], [['plan']], [['plan', 'a', 'b']], [['plan', SCENARIO, '--mapping', 'm.json']], [['actuals', 'x', '--date-order', 'ymd']], [['plan', '--nope']]])(
-    '%j is a usage error (exit 2)',
-    (args) => {
-      const r = run(args);
-      expect(r.code).toBe(2);
-      expect(r.err).toContain('Usage:');
-    },
-  );
+  it.each([
+    [[]],
+    [['frobnicate', 'x']],
+    [['plan']],
+    [['plan', 'a', 'b']],
+    [['plan', SCENARIO, '--mapping', 'm.json']],
+    [['actuals', 'x', '--date-order', 'ymd']],
+    [['plan', '--nope']],
+  ])('%j is a usage error (exit 2)', (args) => {
+    const r = run(args);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('Usage:');
+  });
 
   it('help prints usage and exits 0', () => {
     expect(run(['help'])).toMatchObject({ code: 0, err: '' });
@@ -155,7 +173,9 @@ describe('decodeText', () => {
   it('reads UTF-8 with its BOM kept, UTF-16 with a BOM, and falls back to Windows-1252', () => {
     expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0x61]))).toBe('\ufeffa');
     expect(decodeText(new Uint8Array([0xff, 0xfe, 0x46, 0x00, 0xe9, 0x00]))).toBe('Fé');
-    expect(decodeText(new Uint8Array([0x46, 0x65, 0x63, 0x68, 0x61, 0x20, 0x64, 0x65, 0x20, 0x63, 0x72, 0x65, 0x61, 0x63, 0x69, 0xf3, 0x6e]))).toBe('Fecha de creación');
+    expect(decodeText(new Uint8Array([0x46, 0x65, 0x63, 0x68, 0x61, 0x20, 0x64, 0x65, 0x20, 0x63, 0x72, 0x65, 0x61, 0x63, 0x69, 0xf3, 0x6e]))).toBe(
+      'Fecha de creación',
+    );
   });
 });
 

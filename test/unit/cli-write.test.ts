@@ -23,13 +23,17 @@ describe('writeFileCreatingFolders', () => {
   it.runIf(process.platform === 'linux')('fails at once under /proc, where Node’s recursive mkdir never returns', () => {
     const mkdirs: string[] = [];
     const spy: WriteFs = { ...fs, mkdirSync: ((p: string) => (mkdirs.push(p), fs.mkdirSync(p))) as WriteFs['mkdirSync'] };
-    expect(() => writeFileCreatingFolders('/proc/nope/deeper/pacto-stages.csv', data, spy)).toThrow(expect.objectContaining({ code: 'ENOENT', message: 'The folder /proc/nope cannot be created (ENOENT).' }));
+    expect(() => writeFileCreatingFolders('/proc/nope/deeper/pacto-stages.csv', data, spy)).toThrow(
+      expect.objectContaining({ code: 'ENOENT', message: 'The folder /proc/nope cannot be created (ENOENT).' }),
+    );
     expect(mkdirs).toEqual(['/proc/nope']);
   });
 
   it('says the nearest existing path is not a folder, or cannot be written in, and creates nothing', () => {
     writeFileSync(join(dir, 'plain'), '');
-    expect(() => writeFileCreatingFolders(join(dir, 'plain', 'x', 'f.csv'), data)).toThrow(expect.objectContaining({ code: 'ENOTDIR', message: expect.stringContaining(`${join(dir, 'plain')} is not a folder`) }));
+    expect(() => writeFileCreatingFolders(join(dir, 'plain', 'x', 'f.csv'), data)).toThrow(
+      expect.objectContaining({ code: 'ENOTDIR', message: expect.stringContaining(`${join(dir, 'plain')} is not a folder`) }),
+    );
     const mkdirs: string[] = [];
     const readOnly: WriteFs = {
       ...fs,
@@ -38,7 +42,9 @@ describe('writeFileCreatingFolders', () => {
       },
       mkdirSync: ((p: string) => (mkdirs.push(p), undefined)) as WriteFs['mkdirSync'],
     };
-    expect(() => writeFileCreatingFolders(join(dir, 'ro', 'f.csv'), data, readOnly)).toThrow(expect.objectContaining({ code: 'EACCES', message: `The folder ${dir} cannot be written in, so ${join(dir, 'ro')} cannot be created.` }));
+    expect(() => writeFileCreatingFolders(join(dir, 'ro', 'f.csv'), data, readOnly)).toThrow(
+      expect.objectContaining({ code: 'EACCES', message: `The folder ${dir} cannot be written in, so ${join(dir, 'ro')} cannot be created.` }),
+    );
     expect(mkdirs).toEqual([]);
   });
 });

@@ -19,12 +19,30 @@ function englishRich(): WorkshopContent {
   const rich: RichDoc = {
     type: 'doc',
     content: [
-      { type: 'paragraph', content: [{ type: 'text', text: 'A lead that meets ' }, { type: 'text', text: 'both', marks: [{ type: 'bold' }] }, { type: 'text', text: ' agreed criteria:' }] },
+      {
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: 'A lead that meets ' },
+          { type: 'text', text: 'both', marks: [{ type: 'bold' }] },
+          { type: 'text', text: ' agreed criteria:' },
+        ],
+      },
       {
         type: 'bulletList',
         content: [
           { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'fit: ideal customer profile' }] }] },
-          { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'engagement: score 60 or more, see ' }, { type: 'text', text: 'the model', marks: [{ type: 'link', attrs: { href: 'https://example.com/score' } }] }] }] },
+          {
+            type: 'listItem',
+            content: [
+              {
+                type: 'paragraph',
+                content: [
+                  { type: 'text', text: 'engagement: score 60 or more, see ' },
+                  { type: 'text', text: 'the model', marks: [{ type: 'link', attrs: { href: 'https://example.com/score' } }] },
+                ],
+              },
+            ],
+          },
         ],
       },
     ],
@@ -32,7 +50,15 @@ function englishRich(): WorkshopContent {
   const mql = c.terms.find((t) => t.id === 'term-mql')!;
   mql.definition = rich;
   mql.entryCriteria = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Score ≥ 60 & "demo" <requested>' }] }] };
-  c.terms.push({ id: 'term-dq', name: 'Disqualified', acronym: '', definition: 'Not a buyer: wrong profile, no budget or a competitor.', entryCriteria: 'Sales records a reason from the list.', exitCriteria: 'None: kept for reporting.', ownerTeam: 'sales' });
+  c.terms.push({
+    id: 'term-dq',
+    name: 'Disqualified',
+    acronym: '',
+    definition: 'Not a buyer: wrong profile, no budget or a competitor.',
+    entryCriteria: 'Sales records a reason from the list.',
+    exitCriteria: 'None: kept for reporting.',
+    ownerTeam: 'sales',
+  });
   c.funnels.agreed.stages.push({ id: 'stage-dq', name: 'Disqualified', ownerTeam: 'sales', termId: 'term-dq', x: 0, y: 200 });
   c.funnels.agreed.transitions.push({ id: 'tr-sql-dq', source: 'stage-sql', target: 'stage-dq', conversionRate: 0.5, averageDays: 3, recycle: false });
   return c;
@@ -56,7 +82,11 @@ describe.each([
   const texts = agreedTexts(content);
 
   it('knows every stage of the agreed funnel with its definition', () => {
-    expect(agreedStages(content).map((s) => s.id).sort()).toEqual(content.funnels.agreed.stages.map((s) => s.id).sort());
+    expect(
+      agreedStages(content)
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual(content.funnels.agreed.stages.map((s) => s.id).sort());
     expect(texts.length).toBeGreaterThanOrEqual(content.funnels.agreed.stages.length * 3);
   });
 
@@ -67,7 +97,8 @@ describe.each([
     const leadStatus = JSON.parse(decode(files[1]!)) as { options: { label: string; value: string; description: string }[] };
     const descriptions = [...lifecycle.options, ...leadStatus.options].map((o) => o.description).join('\n');
     for (const t of texts) expect(descriptions).toContain(t);
-    for (const o of [...lifecycle.options, ...leadStatus.options]) expect(Object.keys(o).sort()).toEqual(['description', 'displayOrder', 'hidden', 'label', 'value']);
+    for (const o of [...lifecycle.options, ...leadStatus.options])
+      expect(Object.keys(o).sort()).toEqual(['description', 'displayOrder', 'hidden', 'label', 'value']);
     // HubSpot's own internal values for its default lifecycle stages.
     expect(lifecycle.options.map((o) => o.value)).toEqual(['lead', 'marketingqualifiedlead', 'salesqualifiedlead', 'opportunity', 'customer']);
     const table = parseCsv(files[2]!);
@@ -113,10 +144,14 @@ describe.each([
       [0, true, false],
     ]);
     // Path guidance: one step per value, as HTML whose text is the same definition.
-    const steps = (xml['pathAssistants/Opportunity_Pacto.pathAssistant']!.PathAssistant as { pathAssistantSteps: { info: string; picklistValueName: string }[] }).pathAssistantSteps;
+    const steps = (
+      xml['pathAssistants/Opportunity_Pacto.pathAssistant']!.PathAssistant as { pathAssistantSteps: { info: string; picklistValueName: string }[] }
+    ).pathAssistantSteps;
     expect(steps.map((s) => s.picklistValueName)).toEqual(opp.map((v) => v.fullName));
     const opportunity = agreedStages(content).find((s) => s.kind === 'opportunity')!;
-    expect(steps[0]!.info).toContain(`<p>${opportunity.definition.split('\n')[0]!.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;')}`);
+    expect(steps[0]!.info).toContain(
+      `<p>${opportunity.definition.split('\n')[0]!.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;')}`,
+    );
     const table = parseCsv(file(files, 'salesforce-stages.csv'));
     expect(table.slice(1).map((r) => r[2])).toEqual([...lead, ...opp].map((v) => v.fullName));
   });
@@ -166,7 +201,9 @@ describe('rich text becomes plain text', () => {
 
   it('escapes what XML must escape, and the parser gives the text back', () => {
     const lead = salesforceValues(ENGLISH);
-    const xml = strFromU8(unzipSync(file(handbackFiles(ENGLISH, 'salesforce'), 'salesforce-metadata.zip').bytes)['standardValueSets/LeadStatus.standardValueSet']!);
+    const xml = strFromU8(
+      unzipSync(file(handbackFiles(ENGLISH, 'salesforce'), 'salesforce-metadata.zip').bytes)['standardValueSets/LeadStatus.standardValueSet']!,
+    );
     expect(xml).toContain('Score ≥ 60 &amp; &quot;demo&quot; &lt;requested&gt;');
     const parsed = new XMLParser({ isArray: (n) => n === 'standardValue' }).parse(xml) as { StandardValueSet: { standardValue: { description: string }[] } };
     expect(parsed.StandardValueSet.standardValue.map((v) => v.description)).toEqual(lead.leadStatus.map((v) => v.description));

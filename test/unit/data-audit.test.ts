@@ -20,7 +20,10 @@ describe('recordAudit / readAudit', () => {
     await recordAudit(db, 'w1', { type: 'created', actor, details: {} });
     await recordAudit(db, 'w1', { type: 'frozen', actor, details: { version: 1 }, at: new Date('2026-11-30T17:04:05Z'), timeZone: 'Europe/Madrid' });
     const chain = await readAudit(db, 'w1');
-    expect(chain.map((e) => [e.seq, e.type])).toEqual([[0, 'created'], [1, 'frozen']]);
+    expect(chain.map((e) => [e.seq, e.type])).toEqual([
+      [0, 'created'],
+      [1, 'frozen'],
+    ]);
     expect(chain[1]!.at).toBe('2026-11-30T18:04:05+01:00');
     expect(chain[1]!.prevHash).toBe(chain[0]!.hash);
     expect(verifyChain(chain)).toMatchObject({ ok: true });

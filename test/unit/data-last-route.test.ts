@@ -39,7 +39,7 @@ async function settled(db: ReturnType<typeof createDb>) {
 }
 
 describe('rememberRoute / restoreRoute', () => {
-  it('a reload returns to the window\'s own workshop and step; a restart (no window storage) to the last place saved', async () => {
+  it("a reload returns to the window's own workshop and step; a restart (no window storage) to the last place saved", async () => {
     const { db, a, b } = await setup();
     const first = windowStorage();
     const second = windowStorage();

@@ -3,13 +3,7 @@ import * as fsp from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  temporaryPathFor,
-  writeFileAtomic,
-  writeFileAtomicSync,
-  type AtomicFs,
-  type AtomicFsSync,
-} from '../../electron/main/atomic-write';
+import { temporaryPathFor, writeFileAtomic, writeFileAtomicSync, type AtomicFs, type AtomicFsSync } from '../../electron/main/atomic-write';
 
 let dir: string;
 let target: string;

@@ -84,7 +84,10 @@ describe('exportAgreementPdf', () => {
     expect(d.saveDialog).toHaveBeenCalledWith('Acuerdo Marketing–Ventas 2025.pdf');
     const bytes = d.written.get('/home/ana/Documentos/Acuerdo.pdf');
     expect(bytes).toBeDefined();
-    expect(result).toEqual({ ok: true, value: { path: '/home/ana/Documentos/Acuerdo.pdf', bytes: bytes!.byteLength, sealed: true, sealKeyFingerprint: 'c'.repeat(64) } });
+    expect(result).toEqual({
+      ok: true,
+      value: { path: '/home/ana/Documentos/Acuerdo.pdf', bytes: bytes!.byteLength, sealed: true, sealKeyFingerprint: 'c'.repeat(64) },
+    });
     expect(d.seal).toHaveBeenCalledTimes(1);
 
     const document = await getDocument({ data: bytes!.slice() }).promise;
@@ -113,7 +116,10 @@ describe('exportAgreementPdf', () => {
   it('reports bytes that are not a PDF without opening the dialog', async () => {
     const d = deps({
       print: vi.fn(async () => new TextEncoder().encode('not a pdf at all')),
-      seal: vi.fn(async (printed: Uint8Array, record, finalization) => ({ bytes: await sealPdf(printed, testKey(), { record, finalization }), keyFingerprint: testKey().keyFingerprint })),
+      seal: vi.fn(async (printed: Uint8Array, record, finalization) => ({
+        bytes: await sealPdf(printed, testKey(), { record, finalization }),
+        keyFingerprint: testKey().keyFingerprint,
+      })),
     });
     const result = await exportAgreementPdf(request, d);
     expect(result).toMatchObject({ ok: false, error: { code: 'pdf-failed' } });
@@ -141,7 +147,10 @@ describe('exportAgreementPdf', () => {
     const record = buildSignatureRecord(version, signaturesOf(version), auditOf(version));
     const d = deps({
       print: vi.fn(() => textPdf(agreementLines(version.fingerprint))),
-      seal: vi.fn(async (printed: Uint8Array, r, finalization) => ({ bytes: await sealPdf(printed, testKey(), { record: r, finalization }), keyFingerprint: testKey().keyFingerprint })),
+      seal: vi.fn(async (printed: Uint8Array, r, finalization) => ({
+        bytes: await sealPdf(printed, testKey(), { record: r, finalization }),
+        keyFingerprint: testKey().keyFingerprint,
+      })),
     });
     const result = await exportAgreementPdf({ ...request, snapshotJson: version.snapshotJson, signatureRecord: record }, d);
     expect(result).toMatchObject({ ok: true, value: { sealed: true, sealKeyFingerprint: testKey().keyFingerprint } });
@@ -200,8 +209,14 @@ describe('table of contents against the printed outline', () => {
   });
 
   it('paginate reports a failed print and bytes that are not a PDF', async () => {
-    await expect(paginateAgreementPdf(request.print, { print: () => Promise.reject(new Error('gone')) })).resolves.toMatchObject({ ok: false, error: { code: 'print-failed' } });
-    await expect(paginateAgreementPdf(request.print, { print: async () => new Uint8Array([1, 2, 3]) })).resolves.toMatchObject({ ok: false, error: { code: 'pdf-failed' } });
+    await expect(paginateAgreementPdf(request.print, { print: () => Promise.reject(new Error('gone')) })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'print-failed' },
+    });
+    await expect(paginateAgreementPdf(request.print, { print: async () => new Uint8Array([1, 2, 3]) })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'pdf-failed' },
+    });
   });
 
   it('exports when every entry’s page matches the outline', async () => {

@@ -48,7 +48,9 @@ function impl(): { [K in keyof BridgeImpl<FakeEvent>]: ReturnType<typeof vi.fn> 
     forgetRecentFile: vi.fn(() => ok([])),
     pendingFiles: vi.fn(async () => ok([])),
     setDocumentState: vi.fn(() => ok(undefined)),
-    writeBackup: vi.fn(async () => ok({ id: '20261130T100000000Z-timer', workshopId: 'w1', createdAt: '2026-11-30T10:00:00.000Z', reason: 'timer' as const, bytes: 1, summary: null })),
+    writeBackup: vi.fn(async () =>
+      ok({ id: '20261130T100000000Z-timer', workshopId: 'w1', createdAt: '2026-11-30T10:00:00.000Z', reason: 'timer' as const, bytes: 1, summary: null }),
+    ),
     listBackups: vi.fn(async () => ok([])),
     readBackup: vi.fn(async () => ok(new Uint8Array([1]))),
     quitReady: vi.fn(() => ok(undefined)),
@@ -56,7 +58,12 @@ function impl(): { [K in keyof BridgeImpl<FakeEvent>]: ReturnType<typeof vi.fn> 
 }
 
 const pactoSave = { mode: 'save' as const, suggestedName: 'Acuerdo 2027.pacto', path: '/home/ana/Acuerdo 2027.pacto', bytes: new Uint8Array([123, 125]) };
-const backupWrite = { workshopId: 'w-1', reason: 'timer' as const, summary: { title: 'Acuerdo', terms: 6, stages: 6, versions: 1 }, bytes: new Uint8Array([123]) };
+const backupWrite = {
+  workshopId: 'w-1',
+  reason: 'timer' as const,
+  summary: { title: 'Acuerdo', terms: 6, stages: 6, versions: 1 },
+  bytes: new Uint8Array([123]),
+};
 
 const saveRequest = { suggestedName: 'Embudo acordado.svg', mimeType: 'image/svg+xml' as const, data: new Uint8Array([60, 115, 118]) };
 
@@ -110,7 +117,25 @@ describe('bridgeHandlers', () => {
   it.each(Object.keys(CHANNELS) as (keyof typeof CHANNELS)[])('%s refuses a caller that is not the app', async (key) => {
     const work = impl();
     const handlers = bridgeHandlers(work, APP_ORIGIN);
-    const payloads = { exportPdf: exportRequest, appInfo: undefined, setLanguage: 'en', paginatePdf: exportRequest.print, verifyPdf: { name: 'a.pdf', bytes: new Uint8Array([37]) }, openExternal: 'https://example.com/', saveFile: saveRequest, openWorkshopFile: {}, saveWorkshopFile: pactoSave, recentFiles: undefined, forgetRecentFile: '/tmp/a.pacto', pendingFiles: undefined, setDocumentState: { path: null, edited: false }, writeBackup: backupWrite, listBackups: { workshopId: 'w-1' }, readBackup: { workshopId: 'w-1', id: '20261130T100000000Z-timer' }, quitReady: undefined };
+    const payloads = {
+      exportPdf: exportRequest,
+      appInfo: undefined,
+      setLanguage: 'en',
+      paginatePdf: exportRequest.print,
+      verifyPdf: { name: 'a.pdf', bytes: new Uint8Array([37]) },
+      openExternal: 'https://example.com/',
+      saveFile: saveRequest,
+      openWorkshopFile: {},
+      saveWorkshopFile: pactoSave,
+      recentFiles: undefined,
+      forgetRecentFile: '/tmp/a.pacto',
+      pendingFiles: undefined,
+      setDocumentState: { path: null, edited: false },
+      writeBackup: backupWrite,
+      listBackups: { workshopId: 'w-1' },
+      readBackup: { workshopId: 'w-1', id: '20261130T100000000Z-timer' },
+      quitReady: undefined,
+    };
     for (const event of [fromFrame('https://evil.example/'), fromFrame(APP_ENTRY_URL, {}), { id: 2, senderFrame: null }]) {
       const result = await handlers[key](event, payloads[key]);
       expect(result).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining(CHANNELS[key]) } });

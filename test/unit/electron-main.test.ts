@@ -97,7 +97,10 @@ vi.mock('electron', () => ({
     isAsyncEncryptionAvailable: async () => true,
     getSelectedStorageBackend: () => 'gnome_libsecret',
     encryptStringAsync: async (plain: string) => Buffer.from(`keychain:${Buffer.from(plain).toString('base64')}`),
-    decryptStringAsync: async (cipher: Buffer) => ({ result: Buffer.from(cipher.toString().slice('keychain:'.length), 'base64').toString(), shouldReEncrypt: false }),
+    decryptStringAsync: async (cipher: Buffer) => ({
+      result: Buffer.from(cipher.toString().slice('keychain:'.length), 'base64').toString(),
+      shouldReEncrypt: false,
+    }),
   },
   app: {
     isPackaged: true,
@@ -252,7 +255,11 @@ describe('main process wiring', () => {
     expect(report.seal.keyFingerprint).toBe((result as { value: { sealKeyFingerprint: string } }).value.sealKeyFingerprint);
     // Verified through the app's own handler (worker thread), the seal key is this installation's.
     const verify = fake.ipcHandle.mock.calls.find(([channel]) => channel === CHANNELS.verifyPdf)![1] as AnyFn;
-    const verdict = await call<Promise<{ ok: true; value: { status: string; seal: { key: string } } }>>(verify, { senderFrame: { url: APP_ENTRY_URL, parent: null } }, { name: 'Acuerdo v2.pdf', bytes: new Uint8Array(fs.readFileSync(out)) });
+    const verdict = await call<Promise<{ ok: true; value: { status: string; seal: { key: string } } }>>(
+      verify,
+      { senderFrame: { url: APP_ENTRY_URL, parent: null } },
+      { name: 'Acuerdo v2.pdf', bytes: new Uint8Array(fs.readFileSync(out)) },
+    );
     expect(verdict.value).toMatchObject({ status: 'intact', seal: { key: 'own' } });
   });
 
@@ -264,9 +271,7 @@ describe('main process wiring', () => {
   });
 
   it('sends menu commands to the window', () => {
-    const fileMenu = (fake.menus.at(-1) as { label: string; submenu: { label?: string; click?: () => void }[] }[]).find(
-      (menu) => menu.label === 'File',
-    )!;
+    const fileMenu = (fake.menus.at(-1) as { label: string; submenu: { label?: string; click?: () => void }[] }[]).find((menu) => menu.label === 'File')!;
     fileMenu.submenu.find((item) => item.label === 'Export PDF…')!.click!();
     expect(fake.windows[0]!.webContents.send).toHaveBeenCalledWith('pacto:menu:command', 'export-pdf');
   });
@@ -334,7 +339,9 @@ describe('main process wiring', () => {
     const win = fake.windows[0]!;
     win.webContents.send.mockClear();
     call(fake.appListeners.get('second-instance') as AnyFn, {}, ['/opt/Pacto/pacto', '--flag', 'Acuerdo 2027.pacto'], fake.userData);
-    await vi.waitFor(() => expect(win.webContents.send).toHaveBeenCalledWith('pacto:file:opened', expect.objectContaining({ path, name: 'Acuerdo 2027.pacto' })));
+    await vi.waitFor(() =>
+      expect(win.webContents.send).toHaveBeenCalledWith('pacto:file:opened', expect.objectContaining({ path, name: 'Acuerdo 2027.pacto' })),
+    );
     const recent = fake.ipcHandle.mock.calls.find(([channel]) => channel === CHANNELS.recentFiles)![1] as AnyFn;
     expect(await call(recent, { senderFrame: { url: APP_ENTRY_URL, parent: null } }, undefined)).toMatchObject({ ok: true, value: [{ path }] });
   });

@@ -129,7 +129,10 @@ describe('menuTemplate on Windows and Linux', () => {
   });
 
   it('shows a disabled "No Recent Files" when the list is empty', () => {
-    const submenu = itemLabelled(menuTemplate('en', () => undefined, LINUX), 'Open Recent').submenu as MenuItemConstructorOptions[];
+    const submenu = itemLabelled(
+      menuTemplate('en', () => undefined, LINUX),
+      'Open Recent',
+    ).submenu as MenuItemConstructorOptions[];
     expect(submenu).toEqual([{ label: 'No Recent Files', enabled: false }]);
   });
 
@@ -208,7 +211,12 @@ describe('menuTemplate on macOS', () => {
   });
 
   it('uses Shift+Cmd+Z for redo', () => {
-    expect(itemLabelled(menuTemplate('en', () => undefined, MAC), 'Redo').accelerator).toBe('Shift+CmdOrCtrl+Z');
+    expect(
+      itemLabelled(
+        menuTemplate('en', () => undefined, MAC),
+        'Redo',
+      ).accelerator,
+    ).toBe('Shift+CmdOrCtrl+Z');
   });
 });
 

@@ -2,7 +2,15 @@
 // recording fake (the one place where mocking Electron is unavoidable), so
 // the test sees exactly what the preload exposes and which channels it uses.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { CHANNELS, FILE_OPENED_CHANNEL, QUIT_REQUESTED_CHANNEL, MENU_COMMAND_CHANNEL, type ExportPdfRequest, type MenuCommand, type PactoBridge } from '../../shared/bridge/contract';
+import {
+  CHANNELS,
+  FILE_OPENED_CHANNEL,
+  QUIT_REQUESTED_CHANNEL,
+  MENU_COMMAND_CHANNEL,
+  type ExportPdfRequest,
+  type MenuCommand,
+  type PactoBridge,
+} from '../../shared/bridge/contract';
 import { ROOM_CHANNELS, ROOM_EVENT_CHANNEL, type RoomBridge, type RoomEvent } from '../../shared/room/contract';
 
 type Listener = (event: unknown, ...args: unknown[]) => void;
@@ -49,9 +57,27 @@ function emitMenuCommand(command: MenuCommand): void {
 describe('preload', () => {
   it('exposes only window.pacto, with one method per channel plus the event subscriptions and pathForFile', () => {
     expect([...fake.exposed.keys()]).toEqual(['pacto']);
-    const roomMethods = ['roomInterfaces', 'openRoom', 'closeRoom', 'admitGuest', 'denyGuest', 'removeSeat', 'browseRooms', 'stopBrowsing', 'checkRoom', 'joinRoom', 'leaveRoom', 'roomSocketOpen', 'roomSocketSend', 'roomSocketClose', 'roomState'];
+    const roomMethods = [
+      'roomInterfaces',
+      'openRoom',
+      'closeRoom',
+      'admitGuest',
+      'denyGuest',
+      'removeSeat',
+      'browseRooms',
+      'stopBrowsing',
+      'checkRoom',
+      'joinRoom',
+      'leaveRoom',
+      'roomSocketOpen',
+      'roomSocketSend',
+      'roomSocketClose',
+      'roomState',
+    ];
     expect(roomMethods).toHaveLength(Object.keys(ROOM_CHANNELS).length);
-    expect(Object.keys(api).sort()).toEqual([...Object.keys(CHANNELS), ...roomMethods, 'onMenuCommand', 'onOpenFile', 'onQuitRequested', 'onRoomEvent', 'pathForFile'].sort());
+    expect(Object.keys(api).sort()).toEqual(
+      [...Object.keys(CHANNELS), ...roomMethods, 'onMenuCommand', 'onOpenFile', 'onQuitRequested', 'onRoomEvent', 'pathForFile'].sort(),
+    );
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
   });
 

@@ -5,7 +5,9 @@ import type { SaveFileRequest } from '../../shared/bridge/contract';
 
 const request: SaveFileRequest = { suggestedName: 'Embudo acordado.png', mimeType: 'image/png', data: new Uint8Array([137, 80, 78, 71]) };
 
-function deps(path: string | null = '/home/ana/Embudo acordado.png'): SaveFileDeps & { saveDialog: ReturnType<typeof vi.fn>; writeFile: ReturnType<typeof vi.fn> } {
+function deps(
+  path: string | null = '/home/ana/Embudo acordado.png',
+): SaveFileDeps & { saveDialog: ReturnType<typeof vi.fn>; writeFile: ReturnType<typeof vi.fn> } {
   return { saveDialog: vi.fn(async () => path), writeFile: vi.fn(async () => undefined) };
 }
 
@@ -31,7 +33,10 @@ describe('saveFile', () => {
 
   it('reports a failing dialog and a failing write as errors, never throws', async () => {
     const broken = { saveDialog: vi.fn(async () => Promise.reject(new Error('no display'))), writeFile: vi.fn() };
-    await expect(saveFile(request, broken)).resolves.toMatchObject({ ok: false, error: { code: 'dialog-failed', message: expect.stringContaining('no display') } });
+    await expect(saveFile(request, broken)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'dialog-failed', message: expect.stringContaining('no display') },
+    });
     const full = { saveDialog: vi.fn(async () => '/mnt/full/x.png'), writeFile: vi.fn(async () => Promise.reject(new Error('ENOSPC'))) };
     await expect(saveFile(request, full)).resolves.toMatchObject({ ok: false, error: { code: 'io', message: expect.stringContaining('ENOSPC') } });
   });

@@ -144,9 +144,7 @@ describe('contentSecurityPolicy', () => {
     for (const [directive, sources] of prod) {
       if (directive !== 'script-src' && directive !== 'connect-src') expect(dev.get(directive), directive).toEqual(sources);
     }
-    expect(parsePolicy(contentSecurityPolicy({ devServerOrigin: 'https://localhost:5173' })).get('connect-src')).toContain(
-      'wss://localhost:5173',
-    );
+    expect(parsePolicy(contentSecurityPolicy({ devServerOrigin: 'https://localhost:5173' })).get('connect-src')).toContain('wss://localhost:5173');
   });
 
   it('refuses a dev server that is not http(s)', () => {
@@ -157,7 +155,7 @@ describe('contentSecurityPolicy', () => {
 describe('withContentSecurityPolicy', () => {
   it('replaces a policy sent under any letter case and keeps the other headers', () => {
     const headers = withContentSecurityPolicy(
-      { 'content-security-policy': ["default-src *"], 'Content-Type': ['text/html'], 'CONTENT-SECURITY-POLICY': 'script-src *' },
+      { 'content-security-policy': ['default-src *'], 'Content-Type': ['text/html'], 'CONTENT-SECURITY-POLICY': 'script-src *' },
       "default-src 'self'",
     );
     expect(headers).toEqual({ 'Content-Type': ['text/html'], 'Content-Security-Policy': ["default-src 'self'"] });

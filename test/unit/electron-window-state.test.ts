@@ -2,15 +2,7 @@ import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  DEFAULT_SIZE,
-  fileWindowStateStore,
-  MIN_SIZE,
-  placeWindow,
-  WINDOW_STATE_FILE,
-  type Rect,
-  type WindowState,
-} from '../../electron/main/window-state';
+import { DEFAULT_SIZE, fileWindowStateStore, MIN_SIZE, placeWindow, WINDOW_STATE_FILE, type Rect, type WindowState } from '../../electron/main/window-state';
 
 const LAPTOP: Rect = { x: 0, y: 25, width: 1440, height: 875 };
 const LEFT_MONITOR: Rect = { x: -1920, y: 0, width: 1920, height: 1040 };

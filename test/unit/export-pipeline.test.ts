@@ -53,8 +53,11 @@ describe('runPdfExport (the one export pipeline)', () => {
 
 describe('tocMismatchMessage', () => {
   it('names each wrong entry, the page it claims and where it was printed', () => {
-    expect(tocMismatchMessage([{ title: 'SLA', claimed: 4, actual: 5 }, { title: 'Firmas', claimed: 6, actual: null }])).toBe(
-      'The table of contents does not match the printed pages: "SLA" says page 4, printed on 5; "Firmas" says page 6, printed on no page',
-    );
+    expect(
+      tocMismatchMessage([
+        { title: 'SLA', claimed: 4, actual: 5 },
+        { title: 'Firmas', claimed: 6, actual: null },
+      ]),
+    ).toBe('The table of contents does not match the printed pages: "SLA" says page 4, printed on 5; "Firmas" says page 6, printed on no page');
   });
 });

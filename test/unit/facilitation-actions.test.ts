@@ -32,7 +32,12 @@ const content = () => useAppStore.getState().session!.content;
 
 const guest = (team: 'marketing' | 'sales' | 'leadership', participantId: string | null, role: 'participant' | 'projector' = 'participant') =>
   setSeat({ inRoom: true, role, identity: { deviceId: `dev-${team}-0001`, deviceName: '', name: `Guest ${team}`, team, participantId, role } });
-const host = () => setSeat({ inRoom: true, role: 'facilitator', identity: { deviceId: 'dev-host-0001', deviceName: '', name: 'Host', team: 'leadership', participantId: null, role: 'facilitator' } });
+const host = () =>
+  setSeat({
+    inRoom: true,
+    role: 'facilitator',
+    identity: { deviceId: 'dev-host-0001', deviceName: '', name: 'Host', team: 'leadership', participantId: null, role: 'facilitator' },
+  });
 const alone = () => setSeat({ inRoom: false, role: 'facilitator', identity: null });
 
 beforeEach(async () => {
@@ -164,7 +169,16 @@ describe('private drafting by seat', () => {
 
 describe('votes, decisions and the parking lot', () => {
   it('a dot vote tallied by team, a decision linked to a gap, questions frozen as follow-ups', async () => {
-    actions.openVote({ id: 'v1', kind: 'dots', question: 'Which gap first?', dotsPerVoter: 3, targets: [{ kind: 'gap', id: 'g1', label: 'SAL' }, { kind: 'gap', id: 'g2', label: 'MQL → SQL rate' }] });
+    actions.openVote({
+      id: 'v1',
+      kind: 'dots',
+      question: 'Which gap first?',
+      dotsPerVoter: 3,
+      targets: [
+        { kind: 'gap', id: 'g1', label: 'SAL' },
+        { kind: 'gap', id: 'g2', label: 'MQL → SQL rate' },
+      ],
+    });
     guest('marketing', null);
     expect(actions.castVote('v1', { dots: { g1: 2, g2: 1 } })).toBeNull();
     guest('sales', null);
@@ -181,7 +195,14 @@ describe('votes, decisions and the parking lot', () => {
     ]);
 
     expect(actions.recordDecision({ what: '', why: '', decidedBy: [], links: [] })).toEqual({ what: 'required' });
-    expect(actions.recordDecision({ what: 'SAL becomes a stage of the agreed funnel', why: 'Sales accepts leads before qualifying', decidedBy: ['marketing', 'sales'], links: [{ kind: 'gap', id: 'g1', label: 'SAL' }] })).toBeNull();
+    expect(
+      actions.recordDecision({
+        what: 'SAL becomes a stage of the agreed funnel',
+        why: 'Sales accepts leads before qualifying',
+        decidedBy: ['marketing', 'sales'],
+        links: [{ kind: 'gap', id: 'g1', label: 'SAL' }],
+      }),
+    ).toBeNull();
     const owner = content().participants[0]!;
     expect(actions.parkQuestion({ question: 'Which CRM field holds the fit score?', ownerId: owner.id, due: '2027-01-15' })).toBeNull();
     expect(actions.parkQuestion({ question: 'Already answered', ownerId: null, due: null })).toBeNull();
@@ -219,10 +240,12 @@ describe('locks on the edit path', () => {
     expect(state().locks.participants).toBeDefined();
 
     const id = useAppStore.getState().session!.id;
-    await expect.poll(async () => (await readAudit(db, id)).filter((e) => e.type === 'locked' || e.type === 'unlocked').map((e) => [e.type, e.details['section']])).toEqual([
-      ['locked', 'glossary'],
-      ['locked', 'participants'],
-      ['unlocked', 'glossary'],
-    ]);
+    await expect
+      .poll(async () => (await readAudit(db, id)).filter((e) => e.type === 'locked' || e.type === 'unlocked').map((e) => [e.type, e.details['section']]))
+      .toEqual([
+        ['locked', 'glossary'],
+        ['locked', 'participants'],
+        ['unlocked', 'glossary'],
+      ]);
   });
 });

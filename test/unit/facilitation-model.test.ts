@@ -64,7 +64,19 @@ const round = (status: PrivateRound['status'], more: Partial<PrivateRound> = {})
 });
 const draft = (party: 'marketing' | 'sales', termId: string, text: string, more: Partial<PrivateDraft> = {}): PrivateDraft => {
   const target = { kind: 'term' as const, id: termId, label: termId.toUpperCase() };
-  return { id: draftId('b2', party, target), blockId: 'b2', step: 'glossary', party, target, text, value: null, authorId: `${party}-1`, authorName: `Ana (${party})`, updatedAt: 10, ...more };
+  return {
+    id: draftId('b2', party, target),
+    blockId: 'b2',
+    step: 'glossary',
+    party,
+    target,
+    text,
+    value: null,
+    authorId: `${party}-1`,
+    authorName: `Ana (${party})`,
+    updatedAt: 10,
+    ...more,
+  };
 };
 
 describe('private drafting visibility', () => {
@@ -88,7 +100,11 @@ describe('private drafting visibility', () => {
       ['mql', 'Fit + engagement ≥ 60', 'Budget and a project'],
       ['sql', null, 'Meeting held'],
     ]);
-    expect(termVariants(drafts, r, { team: 'leadership' }, 'mql').map((d) => d.party).sort()).toEqual(['marketing', 'sales']);
+    expect(
+      termVariants(drafts, r, { team: 'leadership' }, 'mql')
+        .map((d) => d.party)
+        .sort(),
+    ).toEqual(['marketing', 'sales']);
     expect(visibleDrafts(drafts, r, { team: 'sales' })[0]!.authorName).toBe('Ana (marketing)');
   });
 
@@ -232,7 +248,9 @@ describe('facilitation in the workshop document', () => {
     expect(() => writeAgenda(doc, [{ id: 'b1', title: 'x', step: 'intro', durationMinutes: 0, privateDrafting: false }])).toThrow(InvalidEditError);
     expect(() => writeRun(doc, { currentBlockId: 'nope', timer: null })).toThrow(NotFoundError);
     expect(() => addParkingItem(doc, { id: 'q', question: '', ownerId: null, due: null, status: 'open', createdAt: 1 })).toThrow(InvalidEditError);
-    expect(() => addParkingItem(doc, { id: 'q', question: 'Who owns SAL?', ownerId: null, due: '31/12/2026', status: 'open', createdAt: 1 })).toThrow(InvalidEditError);
+    expect(() => addParkingItem(doc, { id: 'q', question: 'Who owns SAL?', ownerId: null, due: '31/12/2026', status: 'open', createdAt: 1 })).toThrow(
+      InvalidEditError,
+    );
     expect(() => writeDraft(doc, draft('sales', 'mql', 'x'))).toThrow(InvalidEditError);
     expect(() => revealRound(doc, false, 1)).toThrow(InvalidEditError);
     expect(() => unlockSectionInDoc(doc, 'sla')).toThrow(InvalidEditError);
@@ -271,7 +289,10 @@ describe('facilitation in the workshop document', () => {
     doc.transact(() => {
       const p = doc.getMap<unknown>('facilitation');
       p.set('timer', { blockId: 'b1', startedAt: 'soon' });
-      p.set('agenda', [{ id: 'ok', title: 'Intro', step: 'intro', durationMinutes: 10, privateDrafting: false }, { id: 'bad', durationMinutes: -1 }]);
+      p.set('agenda', [
+        { id: 'ok', title: 'Intro', step: 'intro', durationMinutes: 10, privateDrafting: false },
+        { id: 'bad', durationMinutes: -1 },
+      ]);
       (p.get('parkingLot') as Y.Map<unknown>).set('q2', { id: 'q2', question: 42 });
       p.set('locks', 'all');
     });
@@ -366,8 +387,22 @@ describe('what the agreement records', () => {
   it('decisions oldest first and open questions by due date, owners named; done questions left out', () => {
     const doc = sampleDoc();
     const people = readWorkshop(doc).participants;
-    addDecision(doc, { id: 'd2', what: 'MQL needs a fit score of 60', why: 'Sales rejected 40 %', decidedBy: ['marketing', 'sales'], links: [{ kind: 'term', id: 'mql', label: 'MQL' }], decidedAt: 20 });
-    addDecision(doc, { id: 'd1', what: 'SAL is a stage', why: '', decidedBy: ['sales'], links: [{ kind: 'gap', id: 'g1', label: 'SAL missing' }], decidedAt: 10 });
+    addDecision(doc, {
+      id: 'd2',
+      what: 'MQL needs a fit score of 60',
+      why: 'Sales rejected 40 %',
+      decidedBy: ['marketing', 'sales'],
+      links: [{ kind: 'term', id: 'mql', label: 'MQL' }],
+      decidedAt: 20,
+    });
+    addDecision(doc, {
+      id: 'd1',
+      what: 'SAL is a stage',
+      why: '',
+      decidedBy: ['sales'],
+      links: [{ kind: 'gap', id: 'g1', label: 'SAL missing' }],
+      decidedAt: 10,
+    });
     addParkingItem(doc, { id: 'q1', question: 'Who calls inbound leads at night?', ownerId: people[0]!.id, due: '2027-01-15', status: 'open', createdAt: 1 });
     addParkingItem(doc, { id: 'q2', question: 'Which CRM field holds the fit score?', ownerId: null, due: null, status: 'open', createdAt: 2 });
     addParkingItem(doc, { id: 'q3', question: 'Answered already', ownerId: null, due: '2026-12-10', status: 'open', createdAt: 3 });

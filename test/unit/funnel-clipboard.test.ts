@@ -5,15 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CLIPBOARD_HEADER, decodeClipboard, encodeClipboard, pasteClipboard } from '../../shared/funnel/clipboard';
-import {
-  InvalidEditError,
-  LOCAL_ORIGIN,
-  moveStages,
-  NotFoundError,
-  readWorkshop,
-  replaceFunnel,
-  updateStage,
-} from '../../shared/domain/workshop-doc';
+import { InvalidEditError, LOCAL_ORIGIN, moveStages, NotFoundError, readWorkshop, replaceFunnel, updateStage } from '../../shared/domain/workshop-doc';
 import { funnelStageSchema, type Funnel } from '../../shared/domain/workshop';
 import { standardFunnel } from '../../shared/sample/standard-content';
 import { instantiateTemplate } from '../../shared/funnel/templates';
@@ -49,7 +41,10 @@ describe('funnel clipboard', () => {
   it.each([
     ['broken JSON', `${CLIPBOARD_HEADER}\n{"stages": [`],
     ['no stages', `${CLIPBOARD_HEADER}\n${JSON.stringify({ stages: [], transitions: [] })}`],
-    ['a rate over 100 %', `${CLIPBOARD_HEADER}\n${JSON.stringify({ stages: funnel.stages, transitions: [{ ...funnel.transitions[0], conversionRate: 1.5 }] })}`],
+    [
+      'a rate over 100 %',
+      `${CLIPBOARD_HEADER}\n${JSON.stringify({ stages: funnel.stages, transitions: [{ ...funnel.transitions[0], conversionRate: 1.5 }] })}`,
+    ],
     ['a stage without a name', `${CLIPBOARD_HEADER}\n${JSON.stringify({ stages: [{ ...funnel.stages[0], name: ' ' }], transitions: [] })}`],
   ])('refuses %s as invalid', (_what, text) => {
     expect(decodeClipboard(text)).toEqual({ ok: false, error: 'invalid' });
@@ -76,7 +71,6 @@ describe('funnel clipboard', () => {
   });
 });
 
-
 describe('replaceFunnel and moveStages', () => {
   it('replaces one funnel in one undo step and leaves the others alone', () => {
     const doc = sampleDoc();
@@ -97,7 +91,9 @@ describe('replaceFunnel and moveStages', () => {
     const before = readWorkshop(doc);
     const bad = { ...funnel, transitions: [...funnel.transitions, { ...funnel.transitions[0]!, id: 'x', target: 'nowhere' }] };
     expect(() => replaceFunnel(doc, 'agreed', bad)).toThrow(InvalidEditError);
-    expect(() => replaceFunnel(doc, 'agreed', { ...funnel, stages: [{ ...funnel.stages[0]!, name: '' }, ...funnel.stages.slice(1)] })).toThrow(InvalidEditError);
+    expect(() => replaceFunnel(doc, 'agreed', { ...funnel, stages: [{ ...funnel.stages[0]!, name: '' }, ...funnel.stages.slice(1)] })).toThrow(
+      InvalidEditError,
+    );
     expect(readWorkshop(doc)).toEqual(before);
   });
 
@@ -105,13 +101,29 @@ describe('replaceFunnel and moveStages', () => {
     const doc = sampleDoc();
     const undo = new Y.UndoManager(doc, { trackedOrigins: new Set([LOCAL_ORIGIN]) });
     const before = readWorkshop(doc).funnels.sales;
-    moveStages(doc, 'sales', new Map([['stage-lead', { x: 12, y: 300 }], ['stage-mql', { x: 240, y: 300 }]]));
+    moveStages(
+      doc,
+      'sales',
+      new Map([
+        ['stage-lead', { x: 12, y: 300 }],
+        ['stage-mql', { x: 240, y: 300 }],
+      ]),
+    );
     const moved = readWorkshop(doc).funnels.sales.stages;
     expect(moved.find((s) => s.id === 'stage-lead')).toMatchObject({ x: 12, y: 300 });
     expect(moved.find((s) => s.id === 'stage-mql')).toMatchObject({ x: 240, y: 300 });
     undo.undo();
     expect(readWorkshop(doc).funnels.sales).toEqual(before);
-    expect(() => moveStages(doc, 'sales', new Map([['stage-lead', { x: 1, y: 1 }], ['ghost', { x: 0, y: 0 }]]))).toThrow(NotFoundError);
+    expect(() =>
+      moveStages(
+        doc,
+        'sales',
+        new Map([
+          ['stage-lead', { x: 1, y: 1 }],
+          ['ghost', { x: 0, y: 0 }],
+        ]),
+      ),
+    ).toThrow(NotFoundError);
     expect(() => moveStages(doc, 'sales', new Map([['stage-lead', { x: Number.NaN, y: 1 }]]))).toThrow(InvalidEditError);
     expect(readWorkshop(doc).funnels.sales).toEqual(before);
   });

@@ -11,8 +11,7 @@ import { instantiateTemplate } from '../../shared/funnel/templates';
 import { standardFunnel, standardTerms } from '../../shared/sample/standard-content';
 import { stage, tr } from '../support/workshop';
 
-const names = (rows: ReturnType<typeof lineUpStages>): [string | null, string | null][] =>
-  rows.map((r) => [r.marketing?.name ?? null, r.sales?.name ?? null]);
+const names = (rows: ReturnType<typeof lineUpStages>): [string | null, string | null][] => rows.map((r) => [r.marketing?.name ?? null, r.sales?.name ?? null]);
 const ZERO = { ratePoints: 0, days: 0 };
 
 // ---------------------------------------------------------------------------------------------
@@ -142,8 +141,12 @@ describe('lineUpStages', () => {
     fc.assert(
       fc.property(teams, ({ marketing, sales }) => {
         const key = (a: FunnelStage | null, b: FunnelStage | null): string => `${a?.id ?? '-'}|${b?.id ?? '-'}`;
-        const forward = pairStages(marketing, sales).map((p) => key(p.a, p.b)).sort();
-        const backward = pairStages(sales, marketing).map((p) => key(p.b, p.a)).sort();
+        const forward = pairStages(marketing, sales)
+          .map((p) => key(p.a, p.b))
+          .sort();
+        const backward = pairStages(sales, marketing)
+          .map((p) => key(p.b, p.a))
+          .sort();
         expect(backward).toEqual(forward);
       }),
     );
@@ -364,7 +367,12 @@ describe('merge into the agreed funnel', () => {
     const transition = gapsOf('transition-missing').find((g) => g.sales.transitionId)!;
     expect(transition.subject).toBe('SQL → Cliente');
     expect(applyGapResolution(empty, transition, 'sales', funnels, terms)).toMatchObject({ ok: false, error: { code: 'missing-endpoint' } });
-    const owner: Gap = { ...gapsOf('rate')[0]!, kind: 'owner', marketing: { stageIds: ['nope'], transitionId: null, value: 'sales' }, sales: { stageIds: [], transitionId: null, value: 'marketing' } } as Gap;
+    const owner: Gap = {
+      ...gapsOf('rate')[0]!,
+      kind: 'owner',
+      marketing: { stageIds: ['nope'], transitionId: null, value: 'sales' },
+      sales: { stageIds: [], transitionId: null, value: 'marketing' },
+    } as Gap;
     expect(applyGapResolution(marketing, owner, 'marketing', funnels, terms)).toMatchObject({ ok: false, error: { code: 'not-in-agreed' } });
   });
 
@@ -397,7 +405,9 @@ describe('merge into the agreed funnel', () => {
           if (!a.ok || !b.ok) return;
           const canonical = (f: Funnel): unknown => ({
             stages: [...f.stages].sort((x, y) => x.id.localeCompare(y.id)),
-            transitions: [...f.transitions].sort((x, y) => `${x.source}>${x.target}`.localeCompare(`${y.source}>${y.target}`)).map(({ id: _id, ...rest }) => rest),
+            transitions: [...f.transitions]
+              .sort((x, y) => `${x.source}>${x.target}`.localeCompare(`${y.source}>${y.target}`))
+              .map(({ id: _id, ...rest }) => rest),
           });
           expect(canonical(b.value)).toEqual(canonical(a.value));
         },

@@ -8,12 +8,10 @@ import { stage, tr } from '../support/workshop';
 
 /** A random funnel of `n` stages whose forward transitions only go from a lower to a higher index, plus some recycle loops back. */
 const dagFunnel = fc.integer({ min: 1, max: 30 }).chain((n) =>
-  fc
-    .uniqueArray(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { selector: ([a, b]) => `${a}>${b}`, maxLength: 2 * n })
-    .map((edges): Funnel => ({
-      stages: Array.from({ length: n }, (_, i) => stage(`s${i}`)),
-      transitions: edges.filter(([a, b]) => a !== b).map(([a, b], i): FunnelTransition => tr(`t${i}`, `s${a}`, `s${b}`, { averageDays: 1, recycle: a > b })),
-    })),
+  fc.uniqueArray(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { selector: ([a, b]) => `${a}>${b}`, maxLength: 2 * n }).map((edges): Funnel => ({
+    stages: Array.from({ length: n }, (_, i) => stage(`s${i}`)),
+    transitions: edges.filter(([a, b]) => a !== b).map(([a, b], i): FunnelTransition => tr(`t${i}`, `s${a}`, `s${b}`, { averageDays: 1, recycle: a > b })),
+  })),
 );
 
 function overlaps(positions: Map<string, { x: number; y: number }>): boolean {

@@ -45,7 +45,15 @@ describe('an arrow with no rate', () => {
   it('is an open item of the gate in the agreed funnel until a rate is set, even 0 %', () => {
     const doc = new Y.Doc();
     initWorkshopDoc(doc, sampleWorkshop('2026-11-30'));
-    addTransition(doc, 'agreed', { id: 'tr-new', source: 'stage-sql', target: 'stage-lead', conversionRate: 0, averageDays: 0, recycle: true, rateMissing: true });
+    addTransition(doc, 'agreed', {
+      id: 'tr-new',
+      source: 'stage-sql',
+      target: 'stage-lead',
+      conversionRate: 0,
+      averageDays: 0,
+      recycle: true,
+      rateMissing: true,
+    });
     const open = agreementInconsistencies(readWorkshop(doc)).filter((i) => i.kind === 'rate-missing');
     expect(open).toEqual([{ kind: 'rate-missing', id: 'rate-missing:tr-new', target: { kind: 'stage', id: 'stage-sql' }, label: 'SQL → Lead' }]);
     updateTransition(doc, 'agreed', 'tr-new', { conversionRate: 0 });
@@ -57,7 +65,15 @@ describe('an arrow with no rate', () => {
   it('keeps the flag when another field changes', () => {
     const doc = new Y.Doc();
     initWorkshopDoc(doc, sampleWorkshop('2026-11-30'));
-    addTransition(doc, 'marketing', { id: 'tr-new', source: 'stage-sql', target: 'stage-lead', conversionRate: 0, averageDays: 0, recycle: false, rateMissing: true });
+    addTransition(doc, 'marketing', {
+      id: 'tr-new',
+      source: 'stage-sql',
+      target: 'stage-lead',
+      conversionRate: 0,
+      averageDays: 0,
+      recycle: false,
+      rateMissing: true,
+    });
     updateTransition(doc, 'marketing', 'tr-new', { averageDays: 3 });
     expect(readWorkshop(doc).funnels.marketing.transitions.find((t) => t.id === 'tr-new')).toMatchObject({ averageDays: 3, rateMissing: true });
   });

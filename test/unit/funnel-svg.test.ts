@@ -200,7 +200,11 @@ describe('funnelToSvg label placement', () => {
   it('never puts an arrow label under a stage box, even when boxes stand close (the sample funnel)', () => {
     const svg = funnelToSvg(standardFunnel('es'), { width: 660, language: 'es' });
     const rects = (cls: string) =>
-      [...svg.matchAll(new RegExp(`<g class="${cls}"[^>]*>(?:<title>[^<]*</title>)?<rect x="([-\\d.]+)" y="([-\\d.]+)" width="([-\\d.]+)" height="([-\\d.]+)"`, 'g'))].map((m) => ({
+      [
+        ...svg.matchAll(
+          new RegExp(`<g class="${cls}"[^>]*>(?:<title>[^<]*</title>)?<rect x="([-\\d.]+)" y="([-\\d.]+)" width="([-\\d.]+)" height="([-\\d.]+)"`, 'g'),
+        ),
+      ].map((m) => ({
         x: Number(m[1]),
         y: Number(m[2]),
         w: Number(m[3]),

@@ -48,14 +48,24 @@ describe('templates', () => {
     const loop = funnel.transitions.find((t) => t.recycle);
     expect(loop).toMatchObject({ source: 'stage-recycled', target: 'stage-lead' });
     expect(instantiateTemplate('demand-waterfall', 'es', []).stages.map((s) => s.name)).toEqual([
-      'Consulta', 'MQL', 'SAL', 'SQL', 'Cerrado ganado', 'Reciclado',
+      'Consulta',
+      'MQL',
+      'SAL',
+      'SQL',
+      'Cerrado ganado',
+      'Reciclado',
     ]);
   });
 
   it('the HubSpot lifecycle starts at Subscriber and ends at Customer', () => {
     const funnel = instantiateTemplate('hubspot-lifecycle', 'en', standardTerms('en'));
     expect(mainPath(funnel).map((p) => p.stage.name)).toEqual([
-      'Subscriber', 'Lead', 'Marketing qualified lead', 'Sales qualified lead', 'Opportunity', 'Customer',
+      'Subscriber',
+      'Lead',
+      'Marketing qualified lead',
+      'Sales qualified lead',
+      'Opportunity',
+      'Customer',
     ]);
   });
 
@@ -182,7 +192,12 @@ describe('stage palette', () => {
     const terms = standardTerms('es');
     const mql = createStandardStage('mql', 'es', funnel, terms, { x: 10, y: 20 });
     expect(mql).toEqual({ id: 'stage-mql-2', name: 'MQL', ownerTeam: 'marketing', termId: 'term-mql', x: 10, y: 20 });
-    expect(createStandardStage('disqualified', 'en', funnel, terms)).toMatchObject({ id: 'stage-disqualified', name: 'Disqualified', ownerTeam: 'sales', termId: null });
+    expect(createStandardStage('disqualified', 'en', funnel, terms)).toMatchObject({
+      id: 'stage-disqualified',
+      name: 'Disqualified',
+      ownerTeam: 'sales',
+      termId: null,
+    });
   });
 
   it('uniqueId never returns a taken id', () => {

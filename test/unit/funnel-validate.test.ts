@@ -6,8 +6,7 @@ import { stage, tr } from '../support/workshop';
 
 /** A → B → C, sound. */
 const chain = (): Funnel => ({ stages: [stage('a'), stage('b'), stage('c')], transitions: [tr('ab', 'a', 'b'), tr('bc', 'b', 'c')] });
-const codesOn = (issues: FunnelIssue[]): string[] =>
-  issues.map((i) => `${i.code}@${i.target.kind === 'stage' ? i.target.stageId : i.target.transitionId}`);
+const codesOn = (issues: FunnelIssue[]): string[] => issues.map((i) => `${i.code}@${i.target.kind === 'stage' ? i.target.stageId : i.target.transitionId}`);
 
 describe('validateFunnel', () => {
   it('finds nothing wrong in a sound chain or an empty funnel', () => {
@@ -24,24 +23,40 @@ describe('validateFunnel', () => {
     ['an arrow drawn without a rate yet', (f) => (f.transitions[1]!.rateMissing = true), ['rate-missing@bc']],
     ['transition to a stage that does not exist', (f) => f.transitions.push(tr('bx', 'b', 'x')), ['dangling-transition@bx']],
     ['a stage nobody can reach (no transition touches it)', (f) => f.stages.push(stage('x')), ['unreachable-stage@x']],
-    ['stages fed only by a second entry stage', (f) => {
-      f.stages.push(stage('d'), stage('e'));
-      f.transitions.push(tr('de', 'd', 'e'));
-    }, ['multiple-entry-stages@d', 'unreachable-stage@e']],
-    ['a detached cycle', (f) => {
-      f.stages.push(stage('d'), stage('e'));
-      f.transitions.push(tr('de', 'd', 'e'), tr('ed', 'e', 'd'));
-    }, ['multiple-entry-stages@d', 'unreachable-stage@e', 'unmarked-cycle@ed']],
-    ['two entry stages', (f) => {
-      f.stages.push(stage('z'));
-      f.transitions.push(tr('zc', 'z', 'c', { conversionRate: 0.1 }));
-    }, ['multiple-entry-stages@z']],
+    [
+      'stages fed only by a second entry stage',
+      (f) => {
+        f.stages.push(stage('d'), stage('e'));
+        f.transitions.push(tr('de', 'd', 'e'));
+      },
+      ['multiple-entry-stages@d', 'unreachable-stage@e'],
+    ],
+    [
+      'a detached cycle',
+      (f) => {
+        f.stages.push(stage('d'), stage('e'));
+        f.transitions.push(tr('de', 'd', 'e'), tr('ed', 'e', 'd'));
+      },
+      ['multiple-entry-stages@d', 'unreachable-stage@e', 'unmarked-cycle@ed'],
+    ],
+    [
+      'two entry stages',
+      (f) => {
+        f.stages.push(stage('z'));
+        f.transitions.push(tr('zc', 'z', 'c', { conversionRate: 0.1 }));
+      },
+      ['multiple-entry-stages@z'],
+    ],
     ['a cycle not marked as a recycle loop', (f) => f.transitions.push(tr('ca', 'c', 'a', { conversionRate: 0.2 })), ['unmarked-cycle@ca']],
     ['a stage that loops to itself', (f) => f.transitions.push(tr('bb', 'b', 'b', { conversionRate: 0.2 })), ['unmarked-cycle@bb']],
-    ['outgoing rates summing over 100 %', (f) => {
-      f.stages.push(stage('dq'));
-      f.transitions.push(tr('bdq', 'b', 'dq', { conversionRate: 0.6 }));
-    }, ['outgoing-over-100@b']],
+    [
+      'outgoing rates summing over 100 %',
+      (f) => {
+        f.stages.push(stage('dq'));
+        f.transitions.push(tr('bdq', 'b', 'dq', { conversionRate: 0.6 }));
+      },
+      ['outgoing-over-100@b'],
+    ],
   ])('%s', (_what, change, expected) => {
     const funnel = chain();
     change(funnel);

@@ -20,9 +20,7 @@ const PLURAL = /_(zero|one|two|few|many|other)$/;
 
 /** Every leaf key path of a strings tree. */
 function leafKeys(tree: Record<string, unknown>, prefix = ''): string[] {
-  return Object.entries(tree).flatMap(([k, v]) =>
-    typeof v === 'string' ? [`${prefix}${k}`] : leafKeys(v as Record<string, unknown>, `${prefix}${k}.`),
-  );
+  return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : leafKeys(v as Record<string, unknown>, `${prefix}${k}.`)));
 }
 
 function sourceFiles(dir: string): string[] {

@@ -48,7 +48,11 @@ describe('a Salesforce export (opportunities only) as a baseline', () => {
 
   it('marks every rate and days it did not measure as taken from the plan', () => {
     const origins = baselineOrigins(content, stored)!;
-    expect(Object.entries(origins).filter(([, o]) => o.rate === 'plan').map(([id]) => id)).toEqual(['stage-lead', 'stage-mql', 'stage-sal', 'stage-sql']);
+    expect(
+      Object.entries(origins)
+        .filter(([, o]) => o.rate === 'plan')
+        .map(([id]) => id),
+    ).toEqual(['stage-lead', 'stage-mql', 'stage-sal', 'stage-sql']);
     expect(origins['stage-opportunity']!.rate).toBe('export');
     // The stored scenario keeps no copy of plan values: they follow the agreed funnel.
     expect(Object.keys(stored.stages)).toEqual(['stage-opportunity']);

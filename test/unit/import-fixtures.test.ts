@@ -13,7 +13,10 @@ const HUBSPOT = fixture('hubspot-contacts-2025.csv');
 const SALESFORCE = fixture('salesforce-opportunities-2025.csv');
 
 function splitTable(text: string): { header: string[]; rows: string[][] } {
-  const lines = text.split('\n').map((l) => l.replace(/\r$/, '')).filter((l) => l !== '');
+  const lines = text
+    .split('\n')
+    .map((l) => l.replace(/\r$/, ''))
+    .filter((l) => l !== '');
   return { header: lines[0]!.split(','), rows: lines.slice(1).map((l) => l.split(',')) };
 }
 
@@ -156,7 +159,9 @@ function salesforceAsSpanish(text: string): string {
   const lines = ['Nombre de la oportunidad;Etapa;Importe;Fecha de cierre;Fecha de creación'];
   for (const r of t.rows) {
     const amount = Number(r[col('Amount')]).toLocaleString('de-DE', { minimumFractionDigits: 2 });
-    lines.push([r[col('Opportunity Name')], stage[r[col('Stage')]!] ?? 'Negociación', amount, dmy(r[col('Close Date')]!), dmy(r[col('Created Date')]!)].join(';'));
+    lines.push(
+      [r[col('Opportunity Name')], stage[r[col('Stage')]!] ?? 'Negociación', amount, dmy(r[col('Close Date')]!), dmy(r[col('Created Date')]!)].join(';'),
+    );
   }
   return lines.join('\n');
 }

@@ -22,7 +22,7 @@ describe('malformed CSVs', () => {
   it('a header without rows says so', () => {
     const r = importActuals(`${HUBSPOT_LINES[0]}\n`);
     expect(r.format).toBe('hubspot');
-    expect(r.errors).toMatchObject([{ code: 'noRows',  row: null, reason: 'The file has a header but no data rows.' }]);
+    expect(r.errors).toMatchObject([{ code: 'noRows', row: null, reason: 'The file has a header but no data rows.' }]);
     expect(r.rows).toEqual({ read: 0, counted: 0 });
   });
 
@@ -93,7 +93,11 @@ describe('malformed CSVs', () => {
     lines[2] = cells.join(',');
     const r = importActuals(lines.join('\n'));
     expect(r.errors).toMatchObject([
-      { row: 3, column: 'Became a Lead Date', reason: '"2025-02-30 10:15" in Became a Lead Date is not a date (read as ISO year-month-day, like the file\'s other dates).' },
+      {
+        row: 3,
+        column: 'Became a Lead Date',
+        reason: '"2025-02-30 10:15" in Became a Lead Date is not a date (read as ISO year-month-day, like the file\'s other dates).',
+      },
     ]);
   });
 
@@ -133,10 +137,15 @@ describe('malformed CSVs', () => {
 });
 
 describe('a file that is not text', () => {
-  const bytes = (...parts: (number[] | string)[]) =>
-    new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...new TextEncoder().encode(p)] : p)));
+  const bytes = (...parts: (number[] | string)[]) => new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...new TextEncoder().encode(p)] : p)));
   // The start of a real PNG: signature, IHDR chunk of a 1×1 image, then compressed data.
-  const PNG = bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d], 'IHDR', [0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89], '"x"y,"', [0xff, 0x00, 0x22, 0x41, 0x0a, 0x22, 0x22, 0x42, 0x0a]);
+  const PNG = bytes(
+    [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d],
+    'IHDR',
+    [0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89],
+    '"x"y,"',
+    [0xff, 0x00, 0x22, 0x41, 0x0a, 0x22, 0x22, 0x42, 0x0a],
+  );
 
   it.each([
     ['a PNG renamed to .csv', PNG, 'png'],
@@ -150,7 +159,11 @@ describe('a file that is not text', () => {
   });
 
   it('a Windows-1252 CSV with accents and a UTF-8 one stay text', () => {
-    const latin = new Uint8Array([...new TextEncoder().encode('Email,Became a Lead Date\nmar'), 0xed, ...new TextEncoder().encode('a@example.com,2025-01-01\n')]);
+    const latin = new Uint8Array([
+      ...new TextEncoder().encode('Email,Became a Lead Date\nmar'),
+      0xed,
+      ...new TextEncoder().encode('a@example.com,2025-01-01\n'),
+    ]);
     expect(importActuals(decodeText(latin)).errors).toEqual([]);
     expect(importActuals(decodeText(new TextEncoder().encode('Email,Became a Lead Date\nnúñez@example.com,2025-01-01\n'))).errors).toEqual([]);
   });

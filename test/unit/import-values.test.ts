@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectDelimiter, parseCsv } from '../../shared/import/csv';
 import { dealOutcome, detectMapping, stageKeyFromDateHeader, stageKeyFromName } from '../../shared/import/mapping';
-import {
-  dateOrderEvidence,
-  decimalEvidence,
-  median,
-  normalizeText,
-  parseAmount,
-  parseDateValue,
-  parseFlag,
-  percentile,
-} from '../../shared/import/values';
+import { dateOrderEvidence, decimalEvidence, median, normalizeText, parseAmount, parseDateValue, parseFlag, percentile } from '../../shared/import/values';
 
 const utc = (y: number, m: number, d: number, h = 0, mi = 0, s = 0) => Date.UTC(y, m - 1, d, h, mi, s);
 
@@ -145,11 +136,21 @@ describe('stage names and headers', () => {
       mapping: { stageDates: { opportunity: 'Fecha de creación' }, dealStage: 'Etapa', closeDate: 'Fecha de cierre', amount: 'Importe' },
     });
     expect(
-      detectMapping(['ID de registro', 'Etapa del ciclo de vida', 'Fecha de creación', 'Fecha en que se convirtió en lead calificado para marketing', 'Fecha en que se convirtió en cliente']),
+      detectMapping([
+        'ID de registro',
+        'Etapa del ciclo de vida',
+        'Fecha de creación',
+        'Fecha en que se convirtió en lead calificado para marketing',
+        'Fecha en que se convirtió en cliente',
+      ]),
     ).toEqual({
       format: 'hubspot',
       mapping: {
-        stageDates: { mql: 'Fecha en que se convirtió en lead calificado para marketing', customer: 'Fecha en que se convirtió en cliente', lead: 'Fecha de creación' },
+        stageDates: {
+          mql: 'Fecha en que se convirtió en lead calificado para marketing',
+          customer: 'Fecha en que se convirtió en cliente',
+          lead: 'Fecha de creación',
+        },
         currentStage: 'Etapa del ciclo de vida',
       },
     });

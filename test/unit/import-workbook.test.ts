@@ -69,7 +69,9 @@ describe('the Salesforce opportunities report as CSV and XLSX', () => {
 });
 
 describe('sheets', () => {
-  const deals = csvToSheet('Opportunity Name,Stage,Amount,Close Date,Created Date\nA,Closed Won,1000,2025-03-01,2025-02-01\nB,Closed Lost,500,2025-03-05,2025-02-10\n');
+  const deals = csvToSheet(
+    'Opportunity Name,Stage,Amount,Close Date,Created Date\nA,Closed Won,1000,2025-03-01,2025-02-01\nB,Closed Lost,500,2025-03-05,2025-02-10\n',
+  );
   const notes = csvToSheet('Note\nCall back in May\n');
   const book = workbookBytes({ Notes: notes, Deals: deals });
 
@@ -82,7 +84,9 @@ describe('sheets', () => {
 
   it('names the sheets there are when the named one is not', () => {
     const r = readWorkbook(book, { sheet: 'Oportunidades' });
-    expect(r.table.issues.map((i) => [i.code, i.reason])).toEqual([['noSheet', 'The workbook has no sheet named "Oportunidades"; its sheets are: Notes, Deals.']]);
+    expect(r.table.issues.map((i) => [i.code, i.reason])).toEqual([
+      ['noSheet', 'The workbook has no sheet named "Oportunidades"; its sheets are: Notes, Deals.'],
+    ]);
   });
 
   it('skips a chart sheet in front of the data, and says what a chart sheet is when it is chosen', () => {
@@ -103,7 +107,12 @@ describe('bad workbooks: one clear message each, no figures', () => {
     ['empty', emptyWorkbook(), 'sheetEmpty', /The sheet "Sheet1" is empty/],
     ['only a chart sheet', chartOnlyWorkbook(), 'chartOnly', /only sheet, "Pipeline chart", is a chart, not a table of records/],
     ['1,000,000 rows', millionRowWorkbook(), 'tooManyRows', /has 1,000,000 data rows; one import reads at most 200,000\. Nothing was read/],
-    ['formulas with no stored result', formulasOnlyWorkbook(), 'formulaNoValue', /In the sheet "Report", 4 formula cell\(s\), the first at A2, have no stored result/],
+    [
+      'formulas with no stored result',
+      formulasOnlyWorkbook(),
+      'formulaNoValue',
+      /In the sheet "Report", 4 formula cell\(s\), the first at A2, have no stored result/,
+    ],
   ];
   for (const [name, bytes, code, text] of cases) {
     it(name, () => {

@@ -18,14 +18,7 @@ import { Dexie } from 'dexie';
 import yDexie from 'y-dexie';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import {
-  checkDocSchema,
-  DOC_MIGRATIONS,
-  DocMigrationError,
-  migrateDoc,
-  OLDEST_DOC_SCHEMA_VERSION,
-  type DocMigration,
-} from '../../shared/domain/migrations';
+import { checkDocSchema, DOC_MIGRATIONS, DocMigrationError, migrateDoc, OLDEST_DOC_SCHEMA_VERSION, type DocMigration } from '../../shared/domain/migrations';
 import { DOC_SCHEMA_VERSION, readWorkshop } from '../../shared/domain/workshop-doc';
 import { canonicalJson } from '../../shared/agreement/canonical-json';
 import { contentMatchesVersion, isFullySigned, type AgreementVersion } from '../../shared/agreement/version';

@@ -16,7 +16,14 @@ describe('npx pacto plan on the example scenario file', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     // 1,200,000 ÷ 20,000 = 60 deals; ÷ 25 % = 240 opportunities; ÷ 50 % = 480 SQLs; ÷ 50 % = 960 SALs; ÷ 80 % = 1,200 MQLs; ÷ 25 % = 4,800 leads.
-    for (const [stage, volume] of [['Lead', '4,800'], ['MQL', '1,200'], ['SAL', '960'], ['SQL', '480'], ['Opportunity', '240'], ['Customer', '60']]) {
+    for (const [stage, volume] of [
+      ['Lead', '4,800'],
+      ['MQL', '1,200'],
+      ['SAL', '960'],
+      ['SQL', '480'],
+      ['Opportunity', '240'],
+      ['Customer', '60'],
+    ]) {
       expect(r.stdout).toMatch(new RegExp(`^${stage}\\s+${volume}\\s`, 'm'));
     }
     // Leads need 14 + 2 + 7 + 10 + 60 = 93 days to close: 3 months ahead, so October 2026 for deals from January 2027.
@@ -56,7 +63,13 @@ describe('npx pacto actuals --json', () => {
     const rows = lines.slice(1, 40).map((l) => l.split(','));
     const col = (name: string) => header.indexOf(name);
     const reached = (r: string[], names: string[]) => names.some((n) => r[col(n)] !== '');
-    const later = ['Became a Customer Date', 'Became an Opportunity Date', 'Became a Sales Qualified Lead Date', 'Became a Marketing Qualified Lead Date', 'Became a Lead Date'];
+    const later = [
+      'Became a Customer Date',
+      'Became an Opportunity Date',
+      'Became a Sales Qualified Lead Date',
+      'Became a Marketing Qualified Lead Date',
+      'Became a Lead Date',
+    ];
     const counts = [5, 4, 3, 2, 1].map((k) => rows.filter((r) => reached(r, later.slice(0, k))).length);
     expect(json.stages.map((s) => s.id)).toEqual(['lead', 'mql', 'sql', 'opportunity', 'customer']);
     expect(json.stages.map((s) => s.count)).toEqual(counts);

@@ -25,7 +25,9 @@ function workedScenario(targets: Partial<Scenario['targets']> = {}): Scenario {
     id: 'base',
     name: 'Base',
     kind: 'base',
-    stages: WORKED.map((s, i) => (i === WORKED.length - 1 ? { id: s.id, name: s.name } : { id: s.id, name: s.name, conversionRate: s.conversionRate, averageDays: s.averageDays })),
+    stages: WORKED.map((s, i) =>
+      i === WORKED.length - 1 ? { id: s.id, name: s.name } : { id: s.id, name: s.name, conversionRate: s.conversionRate, averageDays: s.averageDays },
+    ),
     targets: { revenueTarget: 1_200_000, averageDealSize: 20_000, periodMonths: 12, ...targets },
   };
 }
@@ -231,7 +233,11 @@ describe('goalSeekRate', () => {
     expect(r.requiredRate!).toBeGreaterThanOrEqual(0.64 - 1e-9);
     expect(r.requiredRate!).toBeLessThan(0.64 + 2e-6);
     const leadsAt = (rate: number) =>
-      reverseFunnel(1_200_000, 20_000, WORKED.map((s, i) => (i === 1 ? { ...s, conversionRate: rate } : s)))[0]!.volume;
+      reverseFunnel(
+        1_200_000,
+        20_000,
+        WORKED.map((s, i) => (i === 1 ? { ...s, conversionRate: rate } : s)),
+      )[0]!.volume;
     expect(leadsAt(r.requiredRate!)).toBeLessThanOrEqual(3000);
     expect(leadsAt(r.requiredRate! - 1e-5)).toBeGreaterThan(3000);
   });

@@ -11,10 +11,7 @@ import { sensitivity } from '../../shared/model/sensitivity';
 const rate = fc.double({ min: 0.1, max: 1, noNaN: true });
 const chainArb = fc
   .array(fc.record({ conversionRate: rate, averageDays: fc.integer({ min: 0, max: 120 }) }), { minLength: 1, maxLength: 7 })
-  .map((steps): PlanStage[] => [
-    ...steps.map((s, i) => ({ id: `s${i}`, name: `S${i}`, ...s })),
-    { id: 'won', name: 'Won', conversionRate: 0, averageDays: 0 },
-  ]);
+  .map((steps): PlanStage[] => [...steps.map((s, i) => ({ id: `s${i}`, name: `S${i}`, ...s })), { id: 'won', name: 'Won', conversionRate: 0, averageDays: 0 }]);
 const revenue = fc.double({ min: 1, max: 1e6, noNaN: true });
 const dealSize = fc.double({ min: 100, max: 1e6, noNaN: true });
 

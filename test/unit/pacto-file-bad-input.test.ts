@@ -18,7 +18,14 @@ import { dumpDb, freshDb } from '../support/pacto-workshop';
 
 const good = new Uint8Array(readFileSync(new URL('../fixtures/workshop-format-1.pacto', import.meta.url)));
 const goodText = new TextDecoder().decode(good);
-const goodJson = () => JSON.parse(goodText) as Record<string, unknown> & { document: { base64: string; sha256: string }; versions: Record<string, unknown>[]; signatures: Record<string, unknown>[]; audit: Record<string, unknown>[]; content: { meta: Record<string, unknown> } };
+const goodJson = () =>
+  JSON.parse(goodText) as Record<string, unknown> & {
+    document: { base64: string; sha256: string };
+    versions: Record<string, unknown>[];
+    signatures: Record<string, unknown>[];
+    audit: Record<string, unknown>[];
+    content: { meta: Record<string, unknown> };
+  };
 const bytesOf = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
 
 /** A file whose document part is `update`, with a matching checksum (so only the Yjs check can catch it). */

@@ -22,7 +22,10 @@ const decodeErrors: PactoFileError[] = [
 ];
 
 describe('.pacto error texts', () => {
-  for (const [language, resources] of [['es', es], ['en', en]] as const) {
+  for (const [language, resources] of [
+    ['es', es],
+    ['en', en],
+  ] as const) {
     it(`resolve in ${language} for every decode and import error`, async () => {
       const i18n = i18next.createInstance();
       await i18n.init({ lng: language, resources: { [language]: { translation: resources } }, interpolation: { escapeValue: false } });
@@ -49,7 +52,10 @@ describe('.pacto error texts', () => {
       [enc('name,stage\nAcme,MQL\n'), /es texto/, /is text/],
       [enc('{"format":"other-app"}'), /JSON.*otro programa/, /JSON.*another program/],
     ];
-    for (const [language, resources, at] of [['es', es, 1], ['en', en, 2]] as const) {
+    for (const [language, resources, at] of [
+      ['es', es, 1],
+      ['en', en, 2],
+    ] as const) {
       const i18n = i18next.createInstance();
       await i18n.init({ lng: language, resources: { [language]: { translation: resources } }, interpolation: { escapeValue: false } });
       for (const file of files) {

@@ -93,7 +93,11 @@ function mutateUpdate(g: Gen): Uint8Array {
   else if (kind === 1) bytes = bytes.subarray(0, g.int(bytes.length));
   else {
     const at = g.int(bytes.length);
-    bytes = concat(bytes.subarray(0, at), Uint8Array.from({ length: 1 + g.int(8) }, () => g.int(256)), bytes.subarray(at));
+    bytes = concat(
+      bytes.subarray(0, at),
+      Uint8Array.from({ length: 1 + g.int(8) }, () => g.int(256)),
+      bytes.subarray(at),
+    );
   }
   json.document = { ...json.document, base64: Buffer.from(bytes).toString('base64'), sha256: bytesToHex(sha256(bytes)) };
   return new TextEncoder().encode(JSON.stringify(json));
@@ -109,7 +113,11 @@ function mutateBytes(g: Gen): Uint8Array {
   if (kind === 1) return good.subarray(0, g.int(good.length));
   if (kind === 2) {
     const at = g.int(good.length);
-    return concat(good.subarray(0, at), Uint8Array.from({ length: 1 + g.int(16) }, () => g.int(256)), good.subarray(at));
+    return concat(
+      good.subarray(0, at),
+      Uint8Array.from({ length: 1 + g.int(16) }, () => g.int(256)),
+      good.subarray(at),
+    );
   }
   const at = g.int(good.length);
   return concat(good.subarray(0, at), good.subarray(at + 1 + g.int(64)));
@@ -125,48 +133,52 @@ function mutant(i: number): Uint8Array {
 }
 
 describe('fuzz: mutated .pacto files', () => {
-  it(`${FILES.toLocaleString('en')} files: each a typed error or a valid workshop, never a throw; imports change nothing when refused`, { timeout: 600_000 }, async () => {
-    const outcomes: Record<string, number> = {};
-    let imports = 0;
-    for (let i = 0; i < FILES; i++) {
-      const bytes = mutant(i);
-      let result: ReturnType<typeof decodePactoFile>;
-      try {
-        result = decodePactoFile(bytes);
-      } catch (e) {
-        throw new Error(`file ${i} made decode throw: ${String(e)}`, { cause: e });
-      }
-      if (result.ok) {
-        expect(workshopContentSchema.safeParse(result.value.content).success, `file ${i}`).toBe(true);
-        outcomes.ok = (outcomes.ok ?? 0) + 1;
-      } else {
-        const { code, part, message } = result.error;
-        expect(CODES, `file ${i}: ${message}`).toContain(code);
-        expect(message, `file ${i}`).not.toContain(UNEXPECTED_DECODE_FAILURE);
-        if (code === 'damaged') expect(part, `file ${i}`).toBeDefined();
-        const key = `${code}${part ? `:${part}` : ''}`;
-        outcomes[key] = (outcomes[key] ?? 0) + 1;
-      }
-      if (result.ok) {
-        imports++;
-        const db = freshDb('fuzz');
-        const empty = await dumpDb(db);
+  it(
+    `${FILES.toLocaleString('en')} files: each a typed error or a valid workshop, never a throw; imports change nothing when refused`,
+    { timeout: 600_000 },
+    async () => {
+      const outcomes: Record<string, number> = {};
+      let imports = 0;
+      for (let i = 0; i < FILES; i++) {
+        const bytes = mutant(i);
+        let result: ReturnType<typeof decodePactoFile>;
         try {
-          const { workshopId } = await importWorkshopFile(db, result.value, 'new');
-          const open = await openWorkshop(db, workshopId);
-          expect(workshopContentSchema.safeParse(readWorkshop(open.doc)).success, `file ${i}`).toBe(true);
-          open.close();
-        } catch {
-          expect(await dumpDb(db), `file ${i}: a refused import changed the database`).toBe(empty);
+          result = decodePactoFile(bytes);
+        } catch (e) {
+          throw new Error(`file ${i} made decode throw: ${String(e)}`, { cause: e });
         }
-        db.close();
+        if (result.ok) {
+          expect(workshopContentSchema.safeParse(result.value.content).success, `file ${i}`).toBe(true);
+          outcomes.ok = (outcomes.ok ?? 0) + 1;
+        } else {
+          const { code, part, message } = result.error;
+          expect(CODES, `file ${i}: ${message}`).toContain(code);
+          expect(message, `file ${i}`).not.toContain(UNEXPECTED_DECODE_FAILURE);
+          if (code === 'damaged') expect(part, `file ${i}`).toBeDefined();
+          const key = `${code}${part ? `:${part}` : ''}`;
+          outcomes[key] = (outcomes[key] ?? 0) + 1;
+        }
+        if (result.ok) {
+          imports++;
+          const db = freshDb('fuzz');
+          const empty = await dumpDb(db);
+          try {
+            const { workshopId } = await importWorkshopFile(db, result.value, 'new');
+            const open = await openWorkshop(db, workshopId);
+            expect(workshopContentSchema.safeParse(readWorkshop(open.doc)).success, `file ${i}`).toBe(true);
+            open.close();
+          } catch {
+            expect(await dumpDb(db), `file ${i}: a refused import changed the database`).toBe(empty);
+          }
+          db.close();
+        }
       }
-    }
-    // Every kind of mutation was tried and most were caught; some leave a valid workshop (e.g. a changed signer title).
-    expect(Object.values(outcomes).reduce((a, b) => a + b, 0)).toBe(FILES);
-    expect(outcomes['damaged:file']).toBeGreaterThan(1000);
-    expect(outcomes['damaged:document']).toBeGreaterThan(100);
-    expect(imports).toBeGreaterThan(0);
-    console.log(`fuzz outcomes: ${JSON.stringify(outcomes)}; imports tried: ${imports}`);
-  });
+      // Every kind of mutation was tried and most were caught; some leave a valid workshop (e.g. a changed signer title).
+      expect(Object.values(outcomes).reduce((a, b) => a + b, 0)).toBe(FILES);
+      expect(outcomes['damaged:file']).toBeGreaterThan(1000);
+      expect(outcomes['damaged:document']).toBeGreaterThan(100);
+      expect(imports).toBeGreaterThan(0);
+      console.log(`fuzz outcomes: ${JSON.stringify(outcomes)}; imports tried: ${imports}`);
+    },
+  );
 });

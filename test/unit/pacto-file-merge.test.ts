@@ -38,7 +38,15 @@ async function contentOf(db: PactoDb, id: string) {
   }
 }
 
-const term = (id: string, name: string) => ({ id, name, acronym: '', definition: `${name}.`, entryCriteria: '', exitCriteria: '', ownerTeam: 'marketing' as const });
+const term = (id: string, name: string) => ({
+  id,
+  name,
+  acronym: '',
+  definition: `${name}.`,
+  entryCriteria: '',
+  exitCriteria: '',
+  ownerTeam: 'marketing' as const,
+});
 const salesStage = (id: string, name: string) => stage(id, name, { ownerTeam: 'sales', y: 300 });
 
 /** Two databases holding one signed workshop, then each copy edited on its own. */

@@ -31,7 +31,14 @@ describe('.pacto round trip', () => {
     const id = await signedWorkshop(a);
     const bytes = await exportWorkshopFile(a, id, '0.1.0');
     const file = decoded(bytes);
-    expect(file).toMatchObject({ format: PACTO_FILE_FORMAT, formatVersion: PACTO_FILE_FORMAT_VERSION, schemaVersion: DOC_SCHEMA_VERSION, workshopId: id, appVersion: '0.1.0', migrated: [] });
+    expect(file).toMatchObject({
+      format: PACTO_FILE_FORMAT,
+      formatVersion: PACTO_FILE_FORMAT_VERSION,
+      schemaVersion: DOC_SCHEMA_VERSION,
+      workshopId: id,
+      appVersion: '0.1.0',
+      migrated: [],
+    });
 
     const b = freshDb();
     expect(await planImport(b, file)).toEqual({ kind: 'new' });

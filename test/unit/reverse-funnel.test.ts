@@ -39,12 +39,15 @@ describe('reverseFunnel', () => {
     [1000, 0, 'averageDealSize'],
     [1000, Number.NaN, 'averageDealSize'],
   ])('rejects target %s with deal size %s naming %s', (target, deal, field) => {
-    expect(() => reverseFunnel(target, deal, [{ id: 'x', conversionRate: 1 }])).toThrow(
-      expect.objectContaining({ field }) as unknown as ModelInputError,
-    );
+    expect(() => reverseFunnel(target, deal, [{ id: 'x', conversionRate: 1 }])).toThrow(expect.objectContaining({ field }) as unknown as ModelInputError);
   });
 
   it('rejects a zero rate on the path, naming the stage', () => {
-    expect(() => reverseFunnel(100, 10, [{ id: 'lead', conversionRate: 0 }, { id: 'won', conversionRate: 1 }])).toThrow(/lead/);
+    expect(() =>
+      reverseFunnel(100, 10, [
+        { id: 'lead', conversionRate: 0 },
+        { id: 'won', conversionRate: 1 },
+      ]),
+    ).toThrow(/lead/);
   });
 });

@@ -10,14 +10,7 @@ import { getSchema } from '@tiptap/core';
 import { StarterKit } from '@tiptap/starter-kit';
 import { TableKit } from '@tiptap/extension-table';
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
-import {
-  isRichDoc,
-  normalizeRichText,
-  plainToRichDoc,
-  richTextSchema,
-  richTextToPlain,
-  type RichDoc,
-} from '../../shared/domain/rich-text';
+import { isRichDoc, normalizeRichText, plainToRichDoc, richTextSchema, richTextToPlain, type RichDoc } from '../../shared/domain/rich-text';
 import { fragmentToRichDoc, readRichText, richTextFragment, writeRichText } from '../../shared/domain/rich-text-doc';
 import { initWorkshopDoc, readWorkshop, setSlaSection, termFragment, updateTerm } from '../../shared/domain/workshop-doc';
 import { sampleWorkshop } from '../../shared/sample/standard-content';

@@ -43,7 +43,7 @@ describe('workshop document layout 1 → 2', () => {
   it('the fixture is layout 1 with plain-string texts', () => {
     const doc = v1Doc();
     expect(doc.getMap('meta').get('schemaVersion')).toBe(1);
-    expect(typeof (doc.getArray<Y.Map<unknown>>('terms').get(0).get('definition'))).toBe('string');
+    expect(typeof doc.getArray<Y.Map<unknown>>('terms').get(0).get('definition')).toBe('string');
   });
 
   it('turns every term text and the SLA intro into fragments, not undoable, and reads back the signed agreement', () => {
@@ -101,7 +101,9 @@ describe('workshop document layout 1 → 2', () => {
   it('after migrating, formatted edits are stored as rich text', () => {
     const doc = v1Doc();
     migrateWorkshopDoc(doc);
-    updateTerm(doc, 'term-mql', { definition: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Nuevo', marks: [{ type: 'bold' }] }] }] } });
+    updateTerm(doc, 'term-mql', {
+      definition: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Nuevo', marks: [{ type: 'bold' }] }] }] },
+    });
     const definition = readWorkshop(doc).terms.find((t) => t.id === 'term-mql')!.definition;
     expect(isRichDoc(definition)).toBe(true);
   });

@@ -173,7 +173,17 @@ describe('joining a room (renderer/data/room.ts)', () => {
     const { db } = await guest('same');
     // This laptop got the workshop earlier (a .pacto file: the binary state), then both sides edited apart.
     const now = new Date().toISOString();
-    await db.workshops.add({ id: roomId, title: 't', company: '', date: '', language: 'es', currency: 'EUR', status: 'draft', createdAt: now, updatedAt: now } as never);
+    await db.workshops.add({
+      id: roomId,
+      title: 't',
+      company: '',
+      date: '',
+      language: 'es',
+      currency: 'EUR',
+      status: 'draft',
+      createdAt: now,
+      updatedAt: now,
+    } as never);
     const mine = await openWorkshop(db, roomId);
     Y.applyUpdate(mine.doc, Y.encodeStateAsUpdate(hostDoc));
     addTerm(mine.doc, { id: 'term-mine', name: 'Mine', acronym: '', definition: '', entryCriteria: '', exitCriteria: '', ownerTeam: 'sales' });

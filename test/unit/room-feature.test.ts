@@ -29,7 +29,15 @@ afterEach(async () => {
 });
 
 function nic(address: string, overrides: Partial<NetworkInterfaceInfo> = {}): NetworkInterfaceInfo {
-  return { address, netmask: '255.255.255.0', family: 'IPv4', mac: '00:00:00:00:00:00', internal: false, cidr: `${address}/24`, ...overrides } as NetworkInterfaceInfo;
+  return {
+    address,
+    netmask: '255.255.255.0',
+    family: 'IPv4',
+    mac: '00:00:00:00:00:00',
+    internal: false,
+    cidr: `${address}/24`,
+    ...overrides,
+  } as NetworkInterfaceInfo;
 }
 
 /** A bonjour stand-in: one registry shared by every instance, as one network. */
@@ -41,7 +49,13 @@ function fakeNetwork() {
     const mine = new Set<string>();
     const bonjour: BonjourLike = {
       publish(config) {
-        const service: ServiceLike = { name: config.name, port: config.port, fqdn: `${config.name}._${config.type}._tcp.local`, txt: config.txt, addresses: [options.interfaceAddress ?? ''] };
+        const service: ServiceLike = {
+          name: config.name,
+          port: config.port,
+          fqdn: `${config.name}._${config.type}._tcp.local`,
+          txt: config.txt,
+          addresses: [options.interfaceAddress ?? ''],
+        };
         services.set(service.fqdn!, service);
         mine.add(service.fqdn!);
         published.push(`${config.name}@${config.txt['addr']}:${config.port}`);
@@ -182,7 +196,10 @@ describe('room interfaces', () => {
 describe('room feature', () => {
   it('opens only on an address of the list', async () => {
     const host = laptop();
-    expect(host.feature.bridge.roomInterfaces()).toEqual({ ok: true, value: [expect.objectContaining({ name: 'Wi-Fi', address: '127.0.0.1' }), expect.objectContaining({ name: 'docker0' })] });
+    expect(host.feature.bridge.roomInterfaces()).toEqual({
+      ok: true,
+      value: [expect.objectContaining({ name: 'Wi-Fi', address: '127.0.0.1' }), expect.objectContaining({ name: 'docker0' })],
+    });
     for (const address of ['0.0.0.0', '::', '10.9.9.9']) {
       expect(await host.feature.bridge.openRoom({ ...openRequest, address })).toMatchObject({ ok: false, error: { code: 'no-interface' } });
     }
@@ -205,13 +222,23 @@ describe('room feature', () => {
     const guest = laptop();
     const target = { address: '127.0.0.1', port: room.port, code: room.code };
     expect(await guest.feature.bridge.checkRoom(target)).toMatchObject({ ok: true, value: { workshopId: 'w-feature-1', workshopTitle: 'Taller Acme' } });
-    const joined = await guest.feature.bridge.joinRoom({ ...target, identity: { deviceId: 'guest-device-1', deviceName: 'Luis', name: 'Luis', team: 'sales', participantId: null, role: 'participant' }, localOriginMark: null });
+    const joined = await guest.feature.bridge.joinRoom({
+      ...target,
+      identity: { deviceId: 'guest-device-1', deviceName: 'Luis', name: 'Luis', team: 'sales', participantId: null, role: 'participant' },
+      localOriginMark: null,
+    });
     expect(joined).toMatchObject({ ok: true, value: { role: 'guest', state: 'waiting' } });
-    await waitFor(() => host.events.some((event) => event.type === 'state' && event.room?.role === 'host' && event.room.waiting.length === 1), 'host told of the request');
+    await waitFor(
+      () => host.events.some((event) => event.type === 'state' && event.room?.role === 'host' && event.room.waiting.length === 1),
+      'host told of the request',
+    );
     const current = host.feature.bridge.roomState();
     const seatId = current.ok && current.value?.role === 'host' ? current.value.waiting[0]!.seatId : '';
     expect(host.feature.bridge.admitGuest({ seatId, readOnly: false })).toEqual({ ok: true, value: undefined });
-    await waitFor(() => guest.events.some((event) => event.type === 'state' && event.room?.role === 'guest' && event.room.state === 'admitted'), 'guest told it is admitted');
+    await waitFor(
+      () => guest.events.some((event) => event.type === 'state' && event.room?.role === 'guest' && event.room.state === 'admitted'),
+      'guest told it is admitted',
+    );
 
     const guestDoc = createSyncClient();
     cleanups.push(() => guestDoc.destroy());
@@ -222,7 +249,11 @@ describe('room feature', () => {
 
     // Closing the room: the guest window's socket closes, its state ends with `closed`.
     expect(await host.feature.bridge.closeRoom()).toEqual({ ok: true, value: undefined });
-    await waitFor(() => guest.events.some((event) => event.type === 'state' && event.room?.role === 'guest' && event.room.state === 'ended' && event.room.reason === 'closed'), 'guest told the room closed');
+    await waitFor(
+      () =>
+        guest.events.some((event) => event.type === 'state' && event.room?.role === 'guest' && event.room.state === 'ended' && event.room.reason === 'closed'),
+      'guest told the room closed',
+    );
     expect(guest.events.some((event) => event.type === 'socket-close')).toBe(true);
     expect(host.feature.bridge.roomState()).toEqual({ ok: true, value: null });
     // The guest keeps its copy.
@@ -289,7 +320,12 @@ describe('room discovery (injected bonjour)', () => {
     const guest = laptop({ createBonjour: network.factory });
     expect(guest.feature.bridge.browseRooms()).toEqual({ ok: true, value: undefined });
     const found = guest.events.filter((event) => event.type === 'discovered').at(-1);
-    expect(found).toEqual({ type: 'discovered', rooms: [{ id: expect.stringContaining('_pacto._tcp.local'), workshopTitle: 'Taller Acme', hostName: 'Ana', address: '127.0.0.1', port: opened.value.port }] });
+    expect(found).toEqual({
+      type: 'discovered',
+      rooms: [
+        { id: expect.stringContaining('_pacto._tcp.local'), workshopTitle: 'Taller Acme', hostName: 'Ana', address: '127.0.0.1', port: opened.value.port },
+      ],
+    });
 
     host.interfaces = { ...host.interfaces, en5: [nic('10.1.2.3')] };
     await waitFor(() => network.published.length === 2, 're-published');
@@ -297,7 +333,10 @@ describe('room discovery (injected bonjour)', () => {
     // The Wi-Fi goes: the room says nothing can find it; back, it is announced again.
     const wifi = host.interfaces['Wi-Fi'];
     host.interfaces = { ...host.interfaces, 'Wi-Fi': [] };
-    await waitFor(() => host.events.some((event) => event.type === 'state' && event.room?.role === 'host' && event.room.discovery.state === 'unavailable'), 'discovery suspended');
+    await waitFor(
+      () => host.events.some((event) => event.type === 'state' && event.room?.role === 'host' && event.room.discovery.state === 'unavailable'),
+      'discovery suspended',
+    );
     expect(host.feature.bridge.roomState()).toMatchObject({ ok: true, value: { discovery: { state: 'unavailable', reason: 'no-interface' } } });
     host.interfaces = { ...host.interfaces, 'Wi-Fi': wifi };
     await waitFor(() => network.published.length === 3, 're-published on return');
@@ -324,11 +363,20 @@ describe('room channels over IPC', () => {
     const win = laptop();
     const handlers = roomHandlers(win.feature.bridge, APP_ORIGIN);
     const trusted = { senderFrame: { url: APP_ENTRY_URL, parent: null } };
-    expect(await handlers.interfaces({ senderFrame: { url: 'https://evil.example/', parent: null } }, undefined)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await handlers.open(trusted, { ...openRequest, address: 5 })).toMatchObject({ ok: false, error: { code: 'invalid-payload', message: expect.stringContaining('address') } });
+    expect(await handlers.interfaces({ senderFrame: { url: 'https://evil.example/', parent: null } }, undefined)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await handlers.open(trusted, { ...openRequest, address: 5 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-payload', message: expect.stringContaining('address') },
+    });
     expect(await handlers.socketSend(trusted, { socketId: 1, bytes: 'not bytes' })).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
     expect(await handlers.check(trusted, { address: '127.0.0.1', port: 70_000, code: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
-    expect(await handlers.join(trusted, { address: '127.0.0.1', port: 1, code: 'x', identity: { name: '' } })).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    expect(await handlers.join(trusted, { address: '127.0.0.1', port: 1, code: 'x', identity: { name: '' } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-payload' },
+    });
     expect(await handlers.state(trusted, undefined)).toEqual({ ok: true, value: null });
     expect(await handlers.check(trusted, { address: '127.0.0.1', port: 1, code: 'nope' })).toMatchObject({ ok: false, error: { code: 'bad-code' } });
   });

@@ -50,7 +50,15 @@ async function openHost(overrides: Partial<HostDeps> = {}): Promise<RoomHost & {
   const result = await startRoomHost(
     request,
     { address: '127.0.0.1', interfaceName: 'lo', port: 0 },
-    { timers: systemTimers, log, randomBytes: (n) => randomBytes(n), appVersion: '1.0.0', onChange: () => {}, createCertificate: () => certificate, ...overrides },
+    {
+      timers: systemTimers,
+      log,
+      randomBytes: (n) => randomBytes(n),
+      appVersion: '1.0.0',
+      onChange: () => {},
+      createCertificate: () => certificate,
+      ...overrides,
+    },
   );
   if (!result.ok) throw new Error(result.error.message);
   cleanups.push(() => result.value.close());
@@ -75,7 +83,11 @@ async function join(port: number, code: string, name: string, deps: GuestDeps = 
 }
 
 /** Joins and is admitted. */
-async function seated(host: RoomHost, name: string, options: { port?: number; readOnly?: boolean; role?: SeatIdentity['role']; deps?: GuestDeps } = {}): Promise<Guest> {
+async function seated(
+  host: RoomHost,
+  name: string,
+  options: { port?: number; readOnly?: boolean; role?: SeatIdentity['role']; deps?: GuestDeps } = {},
+): Promise<Guest> {
   const guest = await join(options.port ?? host.port, host.code, name, options.deps, options.role);
   const waiting = host.view().waiting.find((entry) => entry.identity.name === name);
   expect(waiting).toBeDefined();
@@ -116,7 +128,17 @@ describe('room host: the code', () => {
     const host = await openHost();
     expect(host.address).toBe('127.0.0.1');
     const info = await checkRoom({ address: '127.0.0.1', port: host.port, code: host.code }, guestDeps());
-    expect(info).toEqual({ ok: true, value: { workshopId: 'w-room-1', workshopTitle: 'Acme alignment', schemaVersion: 2, originMark: 'origin-acme', appVersion: '1.0.0', participants: request.participants } });
+    expect(info).toEqual({
+      ok: true,
+      value: {
+        workshopId: 'w-room-1',
+        workshopTitle: 'Acme alignment',
+        schemaVersion: 2,
+        originMark: 'origin-acme',
+        appVersion: '1.0.0',
+        participants: request.participants,
+      },
+    });
     // Another loopback address of this machine: nothing listens there.
     const refused = await new Promise<string>((resolve) => {
       const socket = netConnect({ host: '127.0.0.2', port: host.port });
@@ -178,8 +200,14 @@ describe('room host: the code', () => {
     const host = await openHost();
     const port = host.port;
     await host.close();
-    expect(await checkRoom({ address: '127.0.0.1', port, code: host.code }, guestDeps())).toMatchObject({ ok: false, error: { code: 'unreachable', message: expect.stringContaining(`127.0.0.1:${port}`) } });
-    expect(await checkRoom({ address: '127.0.0.1', port, code: host.code }, guestDeps({ platform: 'darwin' }))).toMatchObject({ ok: false, error: { code: 'unreachable' } });
+    expect(await checkRoom({ address: '127.0.0.1', port, code: host.code }, guestDeps())).toMatchObject({
+      ok: false,
+      error: { code: 'unreachable', message: expect.stringContaining(`127.0.0.1:${port}`) },
+    });
+    expect(await checkRoom({ address: '127.0.0.1', port, code: host.code }, guestDeps({ platform: 'darwin' }))).toMatchObject({
+      ok: false,
+      error: { code: 'unreachable' },
+    });
   });
 });
 
@@ -187,7 +215,10 @@ describe('room host: versions and lineage', () => {
   it('refuses another app version, another layout version and a diverged copy', async () => {
     const host = await openHost();
     const target = { address: '127.0.0.1', port: host.port, code: host.code };
-    expect(await checkRoom(target, guestDeps({ appVersion: '0.9.0' }))).toMatchObject({ ok: false, error: { code: 'app-version-mismatch', message: expect.stringContaining('1.0.0') } });
+    expect(await checkRoom(target, guestDeps({ appVersion: '0.9.0' }))).toMatchObject({
+      ok: false,
+      error: { code: 'app-version-mismatch', message: expect.stringContaining('1.0.0') },
+    });
     expect(await checkRoom(target, guestDeps({ schemaVersion: 3 }))).toMatchObject({ ok: false, error: { code: 'schema-mismatch' } });
     const states: GuestRoom[] = [];
     const joinAs = (extra: { schemaVersion?: number; localOriginMark?: string | null }, deps = guestDeps()) =>
@@ -207,7 +238,11 @@ describe('room host: versions and lineage', () => {
     const parsed = parseJoinCode(host.code);
     if (!parsed.ok) throw new Error('code');
     const talk = async (payload: string | Buffer) => {
-      const opened = await connectPinned({ address: '127.0.0.1', port: host.port }, CONTROL_PATH, parsed.value, { maxPayload: 1 << 20, timeoutMs: 10_000, platform: 'linux' });
+      const opened = await connectPinned({ address: '127.0.0.1', port: host.port }, CONTROL_PATH, parsed.value, {
+        maxPayload: 1 << 20,
+        timeoutMs: 10_000,
+        platform: 'linux',
+      });
       if (!opened.ok) throw new Error(opened.error.message);
       const ws = opened.value;
       const replies: string[] = [];
@@ -217,7 +252,9 @@ describe('room host: versions and lineage', () => {
       return { code: await closed, replies };
     };
     const old = await talk(JSON.stringify({ type: 'check', protocol: 99, secret: parsed.value.secret }));
-    expect(old.replies.map((reply) => JSON.parse(reply) as { code?: string })).toEqual([expect.objectContaining({ type: 'refused', code: 'protocol-mismatch' })]);
+    expect(old.replies.map((reply) => JSON.parse(reply) as { code?: string })).toEqual([
+      expect.objectContaining({ type: 'refused', code: 'protocol-mismatch' }),
+    ]);
     const garbage = await talk(Buffer.from([0xff, 0x00, 0x13]));
     expect(garbage.code).toBe(4001);
     const oversized = await talk('x'.repeat(64 * 1024));
@@ -230,7 +267,11 @@ describe('room host: versions and lineage', () => {
     const host = await openHost({ timings: { helloTimeoutMs: 300 } });
     const parsed = parseJoinCode(host.code);
     if (!parsed.ok) throw new Error('code');
-    const opened = await connectPinned({ address: '127.0.0.1', port: host.port }, CONTROL_PATH, parsed.value, { maxPayload: 1 << 20, timeoutMs: 10_000, platform: 'linux' });
+    const opened = await connectPinned({ address: '127.0.0.1', port: host.port }, CONTROL_PATH, parsed.value, {
+      maxPayload: 1 << 20,
+      timeoutMs: 10_000,
+      platform: 'linux',
+    });
     if (!opened.ok) throw new Error(opened.error.message);
     const code = await new Promise<number>((resolve) => opened.value.once('close', (closeCode) => resolve(closeCode)));
     expect(code).toBe(4002);
@@ -312,7 +353,10 @@ describe('room host: admission and seats', () => {
     await host.close();
     await waitFor(() => guest.session.state().state === 'ended', 'ended');
     expect(guest.session.state()).toEqual({ role: 'guest', state: 'ended', reason: 'closed' });
-    expect(await checkRoom({ address: '127.0.0.1', port: host.port, code: host.code }, guestDeps())).toMatchObject({ ok: false, error: { code: 'unreachable' } });
+    expect(await checkRoom({ address: '127.0.0.1', port: host.port, code: host.code }, guestDeps())).toMatchObject({
+      ok: false,
+      error: { code: 'unreachable' },
+    });
   });
 });
 
@@ -325,7 +369,11 @@ describe('room host: the document', () => {
     syncHost(host, hostClient);
     const a = createSyncClient();
     const b = createSyncClient();
-    cleanups.push(() => a.destroy(), () => b.destroy(), () => hostClient.destroy());
+    cleanups.push(
+      () => a.destroy(),
+      () => b.destroy(),
+      () => hostClient.destroy(),
+    );
     syncGuest(await seated(host, 'Luis'), a);
     syncGuest(await seated(host, 'Marta'), b);
     await waitFor(() => textOf(a) === 'MQL: fit and engagement.' && textOf(b) === textOf(a), 'guests have the host’s text');
@@ -335,7 +383,13 @@ describe('room host: the document', () => {
     const same = () => {
       const texts = [a, b, hostClient].map(textOf);
       const stages = [a, b, hostClient].map((client) => client.doc.getArray<string>('stages').toJSON().join(','));
-      return new Set(texts).size === 1 && new Set(stages).size === 1 && texts[0]!.includes('[A]') && texts[0]!.includes('[host]') && stages[0]!.endsWith('Opportunity');
+      return (
+        new Set(texts).size === 1 &&
+        new Set(stages).size === 1 &&
+        texts[0]!.includes('[A]') &&
+        texts[0]!.includes('[host]') &&
+        stages[0]!.endsWith('Opportunity')
+      );
     };
     await waitFor(same, 'all converge');
     expect(textOf(a)).toBe('[A] MQL: fit and engagement. [host]');
@@ -347,11 +401,17 @@ describe('room host: the document', () => {
     const hostClient = createSyncClient();
     syncHost(host, hostClient);
     const a = createSyncClient();
-    cleanups.push(() => a.destroy(), () => hostClient.destroy());
+    cleanups.push(
+      () => a.destroy(),
+      () => hostClient.destroy(),
+    );
     a.awareness.setLocalStateField('user', { name: 'Luis', color: '#1a73e8' });
     const guest = await seated(host, 'Luis');
     const close = syncGuest(guest, a);
-    await waitFor(() => [...hostClient.awareness.getStates().values()].some((state) => (state['user'] as { name?: string } | undefined)?.name === 'Luis'), 'host sees Luis');
+    await waitFor(
+      () => [...hostClient.awareness.getStates().values()].some((state) => (state['user'] as { name?: string } | undefined)?.name === 'Luis'),
+      'host sees Luis',
+    );
     close();
     await waitFor(() => hostClient.awareness.getStates().size === 0 || ![...hostClient.awareness.getStates().keys()].includes(a.doc.clientID), 'Luis gone');
   });
@@ -363,7 +423,11 @@ describe('room host: the document', () => {
     syncHost(host, hostClient);
     const projector = createSyncClient();
     const other = createSyncClient();
-    cleanups.push(() => projector.destroy(), () => other.destroy(), () => hostClient.destroy());
+    cleanups.push(
+      () => projector.destroy(),
+      () => other.destroy(),
+      () => hostClient.destroy(),
+    );
     const screen = await seated(host, 'Projector', { role: 'projector' });
     expect(screen.session.state()).toMatchObject({ state: 'admitted', readOnly: true });
     syncGuest(screen, projector);
@@ -391,7 +455,11 @@ describe('room host: the document', () => {
     const guest = await seated(host, 'Luis');
     const closes: number[] = [];
     let socket: { send(bytes: Uint8Array): void } | null = null;
-    const opened = guest.session.openSync({ open: () => socket?.send(new Uint8Array([0, 2, 0xff, 0xff, 0xff, 0xff, 0x0f, 1, 2, 3])), message() {}, close: (code) => closes.push(code) });
+    const opened = guest.session.openSync({
+      open: () => socket?.send(new Uint8Array([0, 2, 0xff, 0xff, 0xff, 0xff, 0x0f, 1, 2, 3])),
+      message() {},
+      close: (code) => closes.push(code),
+    });
     if (!opened.ok) throw new Error('sync');
     socket = opened.value;
     await waitFor(() => closes.length === 1, 'closed');
@@ -420,7 +488,10 @@ describe('room host: dropping off and coming back', () => {
     syncHost(host, hostClient);
     const via = await throughProxy(host);
     const a = createSyncClient();
-    cleanups.push(() => a.destroy(), () => hostClient.destroy());
+    cleanups.push(
+      () => a.destroy(),
+      () => hostClient.destroy(),
+    );
     const guest = await seated(host, 'Luis', { port: via.port, deps: guestDeps({ timings: { reconnectDelaysMs: [50, 100] } }) });
     syncGuest(guest, a);
     await waitFor(() => a.doc.getArray('stages').length === 2, 'first sync');
@@ -465,7 +536,10 @@ describe('room host: dropping off and coming back', () => {
     syncHost(host, hostClient);
     const via = await throughProxy(host);
     const a = createSyncClient();
-    cleanups.push(() => a.destroy(), () => hostClient.destroy());
+    cleanups.push(
+      () => a.destroy(),
+      () => hostClient.destroy(),
+    );
     syncGuest(await seated(host, 'Luis', { port: via.port }), a);
     const secretText = 'Confidential: MQL needs budget over 50000 EUR';
     hostClient.doc.getText('notes').insert(0, secretText);
@@ -503,6 +577,9 @@ describe('room guest: connection errors', () => {
     ['ETIMEDOUT', 'win32', 'timeout'],
   ])('%s on %s is %s, naming the address', (code, platform, expected) => {
     const error = Object.assign(new Error(`connect ${code}`), { code });
-    expect(connectError(error, { address: '192.168.1.5', port: 47913 }, platform)).toEqual({ code: expected, message: expect.stringContaining('192.168.1.5:47913') });
+    expect(connectError(error, { address: '192.168.1.5', port: 47913 }, platform)).toEqual({
+      code: expected,
+      message: expect.stringContaining('192.168.1.5:47913'),
+    });
   });
 });

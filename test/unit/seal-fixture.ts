@@ -47,8 +47,22 @@ export function agreementLines(fingerprint: string): string[] {
 /** Both signatories of the sample workshop signing `version`. */
 export function signaturesOf(version: AgreementVersion): Signature[] {
   const people = [
-    { id: 'p-lucia', name: 'Lucía Fernández Ortega', title: 'Directora de Marketing', team: 'marketing' as const, zone: 'Europe/Madrid', at: '2026-11-30T18:04:05+01:00' },
-    { id: 'p-jorge', name: 'Jorge Ibáñez Muñoz', title: 'Director Comercial', team: 'sales' as const, zone: 'America/Mexico_City', at: '2026-11-30T11:06:00-06:00' },
+    {
+      id: 'p-lucia',
+      name: 'Lucía Fernández Ortega',
+      title: 'Directora de Marketing',
+      team: 'marketing' as const,
+      zone: 'Europe/Madrid',
+      at: '2026-11-30T18:04:05+01:00',
+    },
+    {
+      id: 'p-jorge',
+      name: 'Jorge Ibáñez Muñoz',
+      title: 'Director Comercial',
+      team: 'sales' as const,
+      zone: 'America/Mexico_City',
+      at: '2026-11-30T11:06:00-06:00',
+    },
   ];
   return people.map((p) => ({
     id: `sig-${p.id}`,

@@ -87,7 +87,11 @@ describe('seal key', () => {
     expect(cert.ca).toBe(false);
     expect(cert.publicKey.asymmetricKeyDetails?.modulusLength).toBe(2048);
     expect(key.certificateSha256).toBe(cert.fingerprint256.replaceAll(':', '').toLowerCase());
-    expect(key.keyFingerprint).toBe(createHash('sha256').update(cert.publicKey.export({ type: 'spki', format: 'der' })).digest('hex'));
+    expect(key.keyFingerprint).toBe(
+      createHash('sha256')
+        .update(cert.publicKey.export({ type: 'spki', format: 'der' }))
+        .digest('hex'),
+    );
   });
 
   it('uses a random passphrase per key, never a fixed one', () => {

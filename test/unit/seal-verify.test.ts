@@ -133,7 +133,12 @@ describe('verifyAgreementPdf: altered', () => {
     const r = await verifyAgreementPdf(bytes);
     expect(r.status).toBe('altered');
     expect(r.seal.intact).toBe(true);
-    expect(codes(r)).toEqual(['printed-fingerprint-mismatch', 'record-fingerprint-mismatch', 'signature-fingerprint-mismatch', 'signature-fingerprint-mismatch']);
+    expect(codes(r)).toEqual([
+      'printed-fingerprint-mismatch',
+      'record-fingerprint-mismatch',
+      'signature-fingerprint-mismatch',
+      'signature-fingerprint-mismatch',
+    ]);
     expect(r.fingerprint).not.toBe(sampleVersion().fingerprint);
   });
 

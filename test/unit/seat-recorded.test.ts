@@ -12,7 +12,12 @@ import { fixedT, initI18n } from '../../renderer/i18n';
 import type { AuditEvent } from '../../shared/agreement/audit';
 
 const jorge = { participantId: 'p-jorge', name: 'Jorge' };
-const seat = (identity: SeatView['identity']): SeatView => ({ deviceId: 'dev12345678', inRoom: identity !== null, role: identity?.role ?? 'facilitator', identity });
+const seat = (identity: SeatView['identity']): SeatView => ({
+  deviceId: 'dev12345678',
+  inRoom: identity !== null,
+  role: identity?.role ?? 'facilitator',
+  identity,
+});
 const identity = (name: string, participantId: string | null, role: 'facilitator' | 'participant') => ({
   deviceId: 'dev12345678',
   deviceName: name === 'Jorge' ? 'MacBook de Jorge' : '',
@@ -35,7 +40,10 @@ describe('recordedOn', () => {
   });
 
   it('outside a room, says the facilitator\u2019s laptop recorded it', () => {
-    expect(recordedOn(jorge, seat(null))).toEqual({ device: { id: 'dev12345678', name: null }, recordedBy: { name: null, participantId: null, role: 'facilitator' } });
+    expect(recordedOn(jorge, seat(null))).toEqual({
+      device: { id: 'dev12345678', name: null },
+      recordedBy: { name: null, participantId: null, role: 'facilitator' },
+    });
   });
 
   it('matches by name a seat whose person is not on the participant list yet', () => {
@@ -59,8 +67,12 @@ describe('the trail says so', () => {
   it('names the device, or who recorded it for the person', () => {
     const t = fixedT('en');
     expect(auditDetails(event({ device: { id: 'dev12345678', name: 'MacBook de Jorge' } }), t)).toContain('on their own laptop (MacBook de Jorge)');
-    expect(auditDetails(event({ device: { id: 'dev12345678', name: null }, recordedBy: { name: 'Ana', role: 'facilitator' } }), t)).toContain('recorded by Ana on their laptop (dev12345…)');
-    expect(auditDetails(event({ device: { id: 'dev12345678', name: null }, recordedBy: { name: null, role: 'facilitator' } }), t)).toContain('recorded by the facilitator');
+    expect(auditDetails(event({ device: { id: 'dev12345678', name: null }, recordedBy: { name: 'Ana', role: 'facilitator' } }), t)).toContain(
+      'recorded by Ana on their laptop (dev12345…)',
+    );
+    expect(auditDetails(event({ device: { id: 'dev12345678', name: null }, recordedBy: { name: null, role: 'facilitator' } }), t)).toContain(
+      'recorded by the facilitator',
+    );
     expect(fixedT('es')('agreement.audit.recordedByFacilitator', { device: 'x' })).toContain('facilitadora');
     expect(auditDetails(event({}), t)).not.toMatch(/laptop|recorded/);
   });

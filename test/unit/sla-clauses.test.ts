@@ -30,9 +30,18 @@ describe('model link of the volume commitment', () => {
   it('follows the agreed scenario when the workshop has one', () => {
     const c = sample();
     // The agreed scenario assumes every MQL is accepted: 960 SALs need 960 MQLs a year, 80 a month.
-    c.scenarios = { ...c.scenarios!, items: [{ id: 's-all', name: 'Todo aceptado', kind: 'custom', stages: { 'stage-mql': { conversionRate: 1 } } }], agreedId: 's-all' };
+    c.scenarios = {
+      ...c.scenarios!,
+      items: [{ id: 's-all', name: 'Todo aceptado', kind: 'custom', stages: { 'stage-mql': { conversionRate: 1 } } }],
+      agreedId: 's-all',
+    };
     expect(modelMqlsPerMonth(c)).toBe(80);
-    expect(modelLinkState(c.sla.commitments.find((k) => k.source === 'model-mqls')!, c)).toEqual({ status: 'out-of-date', value: 80 });
+    expect(
+      modelLinkState(
+        c.sla.commitments.find((k) => k.source === 'model-mqls')!,
+        c,
+      ),
+    ).toEqual({ status: 'out-of-date', value: 80 });
   });
 
   it('is unavailable without an MQL stage or with a zero rate, and unlinked commitments are left alone', () => {
@@ -43,7 +52,12 @@ describe('model link of the volume commitment', () => {
     const e = sample();
     e.funnels.agreed = { stages: [], transitions: [] };
     expect(modelMqlsPerMonth(e)).toBeNull();
-    expect(modelLinkState(sample().sla.commitments.find((k) => k.id === 'c-first-response')!, sample())).toEqual({ status: 'unlinked' });
+    expect(
+      modelLinkState(
+        sample().sla.commitments.find((k) => k.id === 'c-first-response')!,
+        sample(),
+      ),
+    ).toEqual({ status: 'unlinked' });
   });
 });
 

@@ -222,8 +222,7 @@ describe('npm start: Electron from its installer, then the built app', () => {
   it('without a connection, says in one line what failed and how to get it, exits non-zero and launches nothing', async () => {
     const mirror = await closedPortUrl();
     expect(await failedStart({ ELECTRON_MIRROR: mirror })).toBe(
-      `Pacto: could not download Electron ${electronVersion}: no connection to ${new URL(mirror).host} (${mirror}v${electronVersion}/${zipName}). ` +
-        HINT,
+      `Pacto: could not download Electron ${electronVersion}: no connection to ${new URL(mirror).host} (${mirror}v${electronVersion}/${zipName}). ` + HINT,
     );
   });
 

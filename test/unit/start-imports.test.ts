@@ -11,7 +11,21 @@ import { describe, expect, it } from 'vitest';
 import { importGraph, packageName } from '../support/import-graph';
 
 /** Libraries that belong to a step, never to the start: PDF, charts, canvas, rich text, signatures, spreadsheets, CSV. */
-const STEP_ONLY = ['pdf-lib', 'pdfjs-dist', '@signpdf/signpdf', 'recharts', '@xyflow/react', '@dagrejs/dagre', '@tiptap/core', '@tiptap/react', '@tiptap/starter-kit', 'signature_pad', '@e965/xlsx', 'papaparse', 'fflate'];
+const STEP_ONLY = [
+  'pdf-lib',
+  'pdfjs-dist',
+  '@signpdf/signpdf',
+  'recharts',
+  '@xyflow/react',
+  '@dagrejs/dagre',
+  '@tiptap/core',
+  '@tiptap/react',
+  '@tiptap/starter-kit',
+  'signature_pad',
+  '@e965/xlsx',
+  'papaparse',
+  'fflate',
+];
 
 describe('renderer start imports', () => {
   const { modules, packages } = importGraph('renderer/main.tsx');

@@ -44,12 +44,16 @@ describe('verifyOffThread', () => {
 
   it('refuses a file over the size limit before starting any thread', async () => {
     let spawned = 0;
-    const result = await verifyOffThread(new Uint8Array(MAX_VERIFY_BYTES + 1), {}, {
-      spawn: () => {
-        spawned += 1;
-        throw new Error('must not start');
+    const result = await verifyOffThread(
+      new Uint8Array(MAX_VERIFY_BYTES + 1),
+      {},
+      {
+        spawn: () => {
+          spawned += 1;
+          throw new Error('must not start');
+        },
       },
-    });
+    );
     expect(result).toEqual({ ok: false, error: { code: 'too-large', message: 'The file is 100 MB; Pacto checks PDFs of up to 100 MB' } });
     expect(spawned).toBe(0);
   });

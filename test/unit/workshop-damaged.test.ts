@@ -8,13 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { findUndecodableRows } from '../../renderer/data/damaged-updates';
 import { fingerprint } from '../../shared/agreement/fingerprint';
 import { workshopContentSchema } from '../../shared/domain/workshop';
-import {
-  DOC_SCHEMA_VERSION,
-  initWorkshopDoc,
-  readWorkshop,
-  readWorkshopChecked,
-  updateTransition,
-} from '../../shared/domain/workshop-doc';
+import { DOC_SCHEMA_VERSION, initWorkshopDoc, readWorkshop, readWorkshopChecked, updateTransition } from '../../shared/domain/workshop-doc';
 import { addScenario } from '../../shared/domain/scenarios-doc';
 import { DocMigrationError, migrateWorkshopDoc } from '../../shared/domain/migrations';
 import { sampleWorkshop } from '../../shared/sample/standard-content';
@@ -87,7 +81,9 @@ describe('reading a damaged document', () => {
     expect(content.sla.commitments).toEqual([]);
     expect(content.targets).toEqual({ revenueTarget: 1_000_000, averageDealSize: 10_000, periodMonths: 12 });
     expect(content.scenarios?.budget).toBe(0);
-    expect(problems.map((p) => p.path)).toEqual(expect.arrayContaining(['funnels.marketing.stages', 'funnels.sales', 'sla.commitments', 'targets.revenueTarget', 'scenarios.budget']));
+    expect(problems.map((p) => p.path)).toEqual(
+      expect.arrayContaining(['funnels.marketing.stages', 'funnels.sales', 'sla.commitments', 'targets.revenueTarget', 'scenarios.budget']),
+    );
     expect(problems.filter((p) => p.path.startsWith('funnels.marketing.transitions.')).every((p) => p.action === 'dropped')).toBe(true);
   });
 

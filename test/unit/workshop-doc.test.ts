@@ -16,7 +16,6 @@ import { mainPath } from '../../shared/funnel/graph';
 import { sampleWorkshop } from '../../shared/sample/standard-content';
 import { sampleDoc } from '../support/workshop';
 
-
 describe('workshop document', () => {
   it('reads back exactly what was written', () => {
     const content = sampleWorkshop('2026-11-30');
@@ -29,7 +28,9 @@ describe('workshop document', () => {
     const doc = sampleDoc();
     const before = readWorkshop(doc);
     expect(() => updateTerm(doc, 'term-mql', { name: '  ' })).toThrow(InvalidEditError);
-    expect(() => updateTransition(doc, 'agreed', 'tr-lead-mql', { conversionRate: 1.2 })).toThrow(expect.objectContaining({ errors: { conversionRate: 'rate' } }));
+    expect(() => updateTransition(doc, 'agreed', 'tr-lead-mql', { conversionRate: 1.2 })).toThrow(
+      expect.objectContaining({ errors: { conversionRate: 'rate' } }),
+    );
     expect(() => updateTransition(doc, 'agreed', 'tr-lead-mql', { averageDays: -1 })).toThrow(expect.objectContaining({ errors: { averageDays: 'days' } }));
     expect(() => updateTargets(doc, { revenueTarget: 0 })).toThrow(expect.objectContaining({ errors: { revenueTarget: 'money' } }));
     expect(() => updateTargets(doc, { averageDealSize: -5 })).toThrow(InvalidEditError);

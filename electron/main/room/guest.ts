@@ -15,14 +15,7 @@ import type { TLSSocket } from 'node:tls';
 import type { ClientRequest } from 'node:http';
 import { WebSocket, type RawData } from 'ws';
 import { err, ok, type AppError, type Result } from '../../../shared/domain/result';
-import {
-  ROOM_PROTOCOL_VERSION,
-  type GuestRoom,
-  type JoinRoomRequest,
-  type RoomErrorCode,
-  type RoomInfo,
-  type RoomTarget,
-} from '../../../shared/room/contract';
+import { ROOM_PROTOCOL_VERSION, type GuestRoom, type JoinRoomRequest, type RoomErrorCode, type RoomInfo, type RoomTarget } from '../../../shared/room/contract';
 import { codePinsFingerprint, parseJoinCode, type ParsedJoinCode } from '../../../shared/room/join-code';
 import { certificateFingerprint } from './certificate';
 import type { RoomLogger, RoomTimers } from './timers';
@@ -81,13 +74,25 @@ function hostPart(address: string): string {
 /** Maps a socket error to a room error code with a message that says what and where. */
 export function connectError(error: unknown, target: { address: string; port: number }, platform: string): AppError {
   const where = `${target.address}:${target.port}`;
-  if (error instanceof PinError) return roomError('fingerprint-mismatch', `The computer at ${where} is not the room of this code (its certificate does not match).`);
+  if (error instanceof PinError)
+    return roomError('fingerprint-mismatch', `The computer at ${where} is not the room of this code (its certificate does not match).`);
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const message = error instanceof Error ? error.message : String(error);
   if (code === 'EHOSTUNREACH' && platform === 'darwin') {
-    return roomError('local-network-denied', `No route to ${where}: allow Pacto in System Settings › Privacy & Security › Local Network, and check both laptops are on the same network.`);
+    return roomError(
+      'local-network-denied',
+      `No route to ${where}: allow Pacto in System Settings › Privacy & Security › Local Network, and check both laptops are on the same network.`,
+    );
   }
-  if (code === 'ECONNREFUSED' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'ECONNRESET' || code === 'EPIPE') {
+  if (
+    code === 'ECONNREFUSED' ||
+    code === 'EHOSTUNREACH' ||
+    code === 'ENETUNREACH' ||
+    code === 'EADDRNOTAVAIL' ||
+    code === 'ENOTFOUND' ||
+    code === 'ECONNRESET' ||
+    code === 'EPIPE'
+  ) {
     return roomError('unreachable', `No room answers at ${where} (${code}): another network, a guest Wi-Fi that keeps laptops apart, or a firewall.`);
   }
   if (code === 'ETIMEDOUT' || /timed out/i.test(message)) return roomError('timeout', `${where} did not answer in time.`);
@@ -102,7 +107,14 @@ export function connectPinned(
   target: { address: string; port: number },
   path: string,
   pin: ParsedJoinCode,
-  options: { headers?: Record<string, string>; maxPayload: number; timeoutMs: number; platform: string; via?: { address: string; port: number }; oneMessagePerTick?: boolean },
+  options: {
+    headers?: Record<string, string>;
+    maxPayload: number;
+    timeoutMs: number;
+    platform: string;
+    via?: { address: string; port: number };
+    oneMessagePerTick?: boolean;
+  },
 ): Promise<Result<WebSocket>> {
   return new Promise((resolve) => {
     let settled = false;
@@ -140,7 +152,13 @@ export function connectPinned(
       settled = true;
       const status = res.statusCode ?? 0;
       ws.terminate();
-      resolve(err(status === 401 ? roomError('removed', 'The room no longer has this seat.') : roomError('unreachable', `The room at ${target.address}:${target.port} answered HTTP ${status}.`)));
+      resolve(
+        err(
+          status === 401
+            ? roomError('removed', 'The room no longer has this seat.')
+            : roomError('unreachable', `The room at ${target.address}:${target.port} answered HTTP ${status}.`),
+        ),
+      );
     });
     ws.once('error', (error) => {
       if (settled) return;
@@ -163,8 +181,10 @@ function parseTarget(target: RoomTarget): Result<ParsedJoinCode> {
 
 /** Refuses a room on another app or layout version before saying anything more to it. */
 function versionProblem(info: RoomInfo, deps: Pick<GuestDeps, 'appVersion' | 'schemaVersion'>, schemaVersion: number): AppError | null {
-  if (info.appVersion !== deps.appVersion) return roomError('app-version-mismatch', `The room runs Pacto ${info.appVersion}; this laptop has ${deps.appVersion}.`);
-  if (info.schemaVersion !== schemaVersion) return roomError('schema-mismatch', `The room's workshop has layout version ${info.schemaVersion}; this laptop's ${schemaVersion}.`);
+  if (info.appVersion !== deps.appVersion)
+    return roomError('app-version-mismatch', `The room runs Pacto ${info.appVersion}; this laptop has ${deps.appVersion}.`);
+  if (info.schemaVersion !== schemaVersion)
+    return roomError('schema-mismatch', `The room's workshop has layout version ${info.schemaVersion}; this laptop's ${schemaVersion}.`);
   return null;
 }
 
@@ -253,7 +273,14 @@ export async function createGuestSession(request: JoinRoomRequest, deps: GuestDe
   const where = `${request.address}:${request.port}`;
   const schemaVersion = request.schemaVersion ?? deps.schemaVersion;
   const via = deps.route ? { via: deps.route(target) } : {};
-  const connectControl = () => connectPinned(target, CONTROL_PATH, pin.value, { oneMessagePerTick: true, maxPayload: MAX_CONTROL_PAYLOAD, timeoutMs: timings.connectTimeoutMs, platform: deps.platform, ...via });
+  const connectControl = () =>
+    connectPinned(target, CONTROL_PATH, pin.value, {
+      oneMessagePerTick: true,
+      maxPayload: MAX_CONTROL_PAYLOAD,
+      timeoutMs: timings.connectTimeoutMs,
+      platform: deps.platform,
+      ...via,
+    });
 
   const connected = await connectControl();
   if (!connected.ok) return connected;
@@ -387,15 +414,18 @@ export async function createGuestSession(request: JoinRoomRequest, deps: GuestDe
   };
 
   // App-level liveness: the host pings every few seconds; Wi-Fi turned off fires no close event.
-  const watchdog = timers.setInterval(() => {
-    if (control && timers.now() - lastHeard > timings.hostSilenceMs) {
-      log.info(`the room at ${where} is silent; taken as gone`);
-      const silent = control;
-      control = null;
-      silent.terminate();
-      lose();
-    }
-  }, Math.max(250, Math.floor(timings.hostSilenceMs / 4)));
+  const watchdog = timers.setInterval(
+    () => {
+      if (control && timers.now() - lastHeard > timings.hostSilenceMs) {
+        log.info(`the room at ${where} is silent; taken as gone`);
+        const silent = control;
+        control = null;
+        silent.terminate();
+        lose();
+      }
+    },
+    Math.max(250, Math.floor(timings.hostSilenceMs / 4)),
+  );
 
   attach(control);
 
@@ -406,7 +436,8 @@ export async function createGuestSession(request: JoinRoomRequest, deps: GuestDe
       end('left');
     },
     openSync(handlers) {
-      if ((state.state !== 'admitted' && state.state !== 'reconnecting') || token === null) return err(roomError('no-room', 'This laptop is not admitted to a room.'));
+      if ((state.state !== 'admitted' && state.state !== 'reconnecting') || token === null)
+        return err(roomError('no-room', 'This laptop is not admitted to a room.'));
       const headers = { [SEAT_HEADER]: seatId, [TOKEN_HEADER]: token };
       let ws: WebSocket | null = null;
       let closed = false;
@@ -416,7 +447,13 @@ export async function createGuestSession(request: JoinRoomRequest, deps: GuestDe
         if (ws) syncSockets.delete(ws);
         handlers.close(code, reason);
       };
-      void connectPinned(target, SYNC_PATH, pin.value, { headers, maxPayload: MAX_SYNC_PAYLOAD, timeoutMs: timings.connectTimeoutMs, platform: deps.platform, ...via }).then((opened) => {
+      void connectPinned(target, SYNC_PATH, pin.value, {
+        headers,
+        maxPayload: MAX_SYNC_PAYLOAD,
+        timeoutMs: timings.connectTimeoutMs,
+        platform: deps.platform,
+        ...via,
+      }).then((opened) => {
         if (!opened.ok) return finish(1006, opened.error.code);
         ws = opened.value;
         if (closed || state.state === 'ended') {

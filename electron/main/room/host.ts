@@ -18,7 +18,16 @@ import type { Socket } from 'node:net';
 import { timingSafeEqual } from 'node:crypto';
 import { WebSocketServer, WebSocket, type RawData } from 'ws';
 import { err, ok, type AppError, type Result } from '../../../shared/domain/result';
-import { ROOM_PROTOCOL_VERSION, type JoinRequest, type OpenRoomRequest, type RoomErrorCode, type RoomInfo, type RoomSeat, type HostedRoom, type SeatIdentity } from '../../../shared/room/contract';
+import {
+  ROOM_PROTOCOL_VERSION,
+  type JoinRequest,
+  type OpenRoomRequest,
+  type RoomErrorCode,
+  type RoomInfo,
+  type RoomSeat,
+  type HostedRoom,
+  type SeatIdentity,
+} from '../../../shared/room/contract';
 import { makeJoinCode, makeJoinUrl, makeLongJoinCode, newJoinSecret, normalizeCrockford, parseJoinCode, secretsEqual } from '../../../shared/room/join-code';
 import { createRoomCertificate, type RoomCertificate } from './certificate';
 import { createAttemptLedger, type AttemptLedger } from './attempts';
@@ -137,7 +146,8 @@ function listen(server: Server, address: string, port: number): Promise<Result<n
     const onError = (error: NodeJS.ErrnoException) => {
       server.off('listening', onListening);
       if (error.code === 'EADDRINUSE') resolve(err(roomError('address-in-use', `Port ${port} on ${address} is in use.`)));
-      else if (error.code === 'EADDRNOTAVAIL' || error.code === 'EINVAL') resolve(err(roomError('no-interface', `This computer has no network address ${address} now.`)));
+      else if (error.code === 'EADDRNOTAVAIL' || error.code === 'EINVAL')
+        resolve(err(roomError('no-interface', `This computer has no network address ${address} now.`)));
       else resolve(err(roomError('io', `The room could not listen on ${address}:${port} (${error.code ?? error.message}).`)));
     };
     const onListening = () => {
@@ -326,7 +336,18 @@ export async function startRoomHost(request: OpenRoomRequest, where: HostListen,
       const seatId = hex(deps.randomBytes(8));
       // A guest is never the room's facilitator, whatever it says.
       const identity: SeatIdentity = { ...message.identity, role: message.identity.role === 'facilitator' ? 'participant' : message.identity.role };
-      seat = { seatId, identity, remoteAddress, requestedAt: timers.now(), state: 'waiting', readOnly: false, token: null, control: ws, sync: new Set(), lastSeenAt: timers.now() };
+      seat = {
+        seatId,
+        identity,
+        remoteAddress,
+        requestedAt: timers.now(),
+        state: 'waiting',
+        readOnly: false,
+        token: null,
+        control: ws,
+        sync: new Set(),
+        lastSeenAt: timers.now(),
+      };
       seats.set(seatId, seat);
       send(ws, { type: 'waiting', seatId, info });
       log.info(`${identity.name} (${remoteAddress}) asks to join`);
@@ -419,7 +440,12 @@ export async function startRoomHost(request: OpenRoomRequest, where: HostListen,
   }, timings.pingIntervalMs);
 
   const joinUrl = makeJoinUrl({ address: where.address, port, code: longCode });
-  const asRequest = (seat: Seat): JoinRequest => ({ seatId: seat.seatId, identity: seat.identity, remoteAddress: seat.remoteAddress, requestedAt: seat.requestedAt });
+  const asRequest = (seat: Seat): JoinRequest => ({
+    seatId: seat.seatId,
+    identity: seat.identity,
+    remoteAddress: seat.remoteAddress,
+    requestedAt: seat.requestedAt,
+  });
 
   const host: RoomHost = {
     address: where.address,

@@ -9,7 +9,8 @@
 import type { NetworkInterfaceInfo } from 'node:os';
 import type { RoomInterface } from '../../../shared/room/contract';
 
-const VIRTUAL = /^(docker|br-|veth|virbr|vmnet|vboxnet|utun|tun|tap|zt|tailscale|wg|awdl|llw|bridge|anpi|gif|stf|ipsec|ppp|lxc|lxd|cni|flannel|podman)|vethernet|virtualbox|vmware|hyper-v|tailscale|zerotier|wireguard|openvpn|bluetooth|loopback|npcap/i;
+const VIRTUAL =
+  /^(docker|br-|veth|virbr|vmnet|vboxnet|utun|tun|tap|zt|tailscale|wg|awdl|llw|bridge|anpi|gif|stf|ipsec|ppp|lxc|lxd|cni|flannel|podman)|vethernet|virtualbox|vmware|hyper-v|tailscale|zerotier|wireguard|openvpn|bluetooth|loopback|npcap/i;
 const WIFI = /^(wi-?fi|wlan|wlp|wlx|wl\d|ath\d|ra\d)|wireless|wi-fi|wlan|airport/i;
 const ETHERNET = /^(eth|eno|ens|enp|enx|em\d|en\d)|ethernet|local area connection|lan\b/i;
 
@@ -47,5 +48,8 @@ export function listRoomInterfaces(interfaces: NodeJS.Dict<NetworkInterfaceInfo[
 
 /** A stable text of the interfaces, to notice a change (Wi-Fi switched, cable plugged). */
 export function interfacesSignature(list: RoomInterface[]): string {
-  return list.map((entry) => `${entry.name}=${entry.address}`).sort().join('|');
+  return list
+    .map((entry) => `${entry.name}=${entry.address}`)
+    .sort()
+    .join('|');
 }

@@ -43,23 +43,27 @@ export function ExportScreen() {
 
   const run = async () => {
     setState({ kind: 'busy', text: t('agreement.export.paginating') });
-    const outcome = await exportAgreement(db, { version, snapshot, signatures, audit, pageSize }, {
-      templates: printTemplates(snapshot),
-      headings: async () => {
-        await document.fonts.ready;
-        await nextFrame();
-        const root = document.getElementById('print-root');
-        return root ? tocHeadings(root) : null;
+    const outcome = await exportAgreement(
+      db,
+      { version, snapshot, signatures, audit, pageSize },
+      {
+        templates: printTemplates(snapshot),
+        headings: async () => {
+          await document.fonts.ready;
+          await nextFrame();
+          const root = document.getElementById('print-root');
+          return root ? tocHeadings(root) : null;
+        },
+        showPages: async (shown) => {
+          // Page numbers of the contents hold only for the version and paper they were counted on.
+          setPaginated(shown ? { key: layoutKey, pages: shown } : null);
+          await nextFrame();
+          await nextFrame();
+        },
+        // What the contents show now for this version and paper (counted by the last export), reused if still right.
+        shownPages: () => pages,
       },
-      showPages: async (shown) => {
-        // Page numbers of the contents hold only for the version and paper they were counted on.
-        setPaginated(shown ? { key: layoutKey, pages: shown } : null);
-        await nextFrame();
-        await nextFrame();
-      },
-      // What the contents show now for this version and paper (counted by the last export), reused if still right.
-      shownPages: () => pages,
-    });
+    );
     if (outcome.kind === 'done') setState({ kind: 'done', text: t('agreement.export.done', { path: outcome.path }), sealed: outcome.sealed });
     else if (outcome.kind === 'cancelled') setState({ kind: 'cancelled', text: t('agreement.export.cancelled') });
     else if (outcome.kind === 'toc-failed') setState({ kind: 'failed', text: t('agreement.export.tocFailed', { message: outcome.message }) });
@@ -71,15 +75,21 @@ export function ExportScreen() {
       <p className="intro">{t('agreement.export.intro')}</p>
       <div className="form-row">
         <div className="field">
-          <label htmlFor="export-version" className="field__label">{t('agreement.export.version')}</label>
+          <label htmlFor="export-version" className="field__label">
+            {t('agreement.export.version')}
+          </label>
           <select id="export-version" value={version.id} onChange={(e) => setVersionId(e.target.value)}>
             {[...versions].reverse().map((v) => (
-              <option key={v.id} value={v.id}>{t('agreement.sign.versionLabel', { number: v.number })}</option>
+              <option key={v.id} value={v.id}>
+                {t('agreement.sign.versionLabel', { number: v.number })}
+              </option>
             ))}
           </select>
         </div>
         <div className="field">
-          <label htmlFor="export-page" className="field__label">{t('agreement.export.pageSize')}</label>
+          <label htmlFor="export-page" className="field__label">
+            {t('agreement.export.pageSize')}
+          </label>
           <select id="export-page" value={pageSize} onChange={(e) => setPageSize(e.target.value as PageSize)} data-testid="page-size">
             {PAGE_SIZES.map((p) => (
               <option key={p}>{p}</option>
@@ -92,7 +102,13 @@ export function ExportScreen() {
       </div>
       {signedCount < required ? <p className="notice notice--info">{t('agreement.export.unsigned')}</p> : null}
       {state.text ? (
-        <p className={`notice ${state.kind === 'failed' ? 'notice--error' : state.kind === 'busy' ? 'notice--info' : 'notice--success'}`} role="status" data-testid="export-status">{state.text}</p>
+        <p
+          className={`notice ${state.kind === 'failed' ? 'notice--error' : state.kind === 'busy' ? 'notice--info' : 'notice--success'}`}
+          role="status"
+          data-testid="export-status"
+        >
+          {state.text}
+        </p>
       ) : null}
       {state.kind === 'done' ? (
         <p className={`notice ${state.sealed ? 'notice--success' : 'notice--info'}`} data-testid="export-seal">

@@ -31,16 +31,22 @@ function SignatoryList({ version, signatures, canSign }: { version: AgreementVer
           <li key={p.id} className="card signatory" data-testid="signatory">
             <div>
               <strong>{p.name}</strong>
-              <div className="muted">{p.title} · {t(`teams.${p.team}`)}</div>
+              <div className="muted">
+                {p.title} · {t(`teams.${p.team}`)}
+              </div>
             </div>
             {sig ? (
               <div className="signatory__signed">
                 <img src={sig.image} alt={`${t('pdf.signs')}: ${sig.name}`} className="signature-img" />
-                <div className="small">{t('agreement.sign.signed', { date: fmt.dateTime(sig.signedAt, sig.timeZone) })} ({sig.timeZone})</div>
+                <div className="small">
+                  {t('agreement.sign.signed', { date: fmt.dateTime(sig.signedAt, sig.timeZone) })} ({sig.timeZone})
+                </div>
                 <div className="small muted">{t('agreement.signedWith', { method: t(sig.method === 'drawn' ? 'pdf.drawnMethod' : 'pdf.typedMethod') })}</div>
               </div>
             ) : canSign ? (
-              <button className="primary" onClick={() => setSigning(p)} data-testid={`sign-${p.id}`}>{t('agreement.sign.signAs', { name: p.name })}</button>
+              <button className="primary" onClick={() => setSigning(p)} data-testid={`sign-${p.id}`}>
+                {t('agreement.sign.signAs', { name: p.name })}
+              </button>
             ) : (
               <span className="badge badge--draft">{t('agreement.sign.pending')}</span>
             )}
@@ -55,7 +61,13 @@ function SignatoryList({ version, signatures, canSign }: { version: AgreementVer
 }
 
 /** The step where each kind of inconsistency is put right. */
-const FIX_STEP: Record<InconsistencyKind, Step> = { 'sla-volume': 'sla', 'scenario-differs': 'targets', 'rates-over-100': 'funnel', 'rate-missing': 'funnel', 'plan-unavailable': 'targets' };
+const FIX_STEP: Record<InconsistencyKind, Step> = {
+  'sla-volume': 'sla',
+  'scenario-differs': 'targets',
+  'rates-over-100': 'funnel',
+  'rate-missing': 'funnel',
+  'plan-unavailable': 'targets',
+};
 
 /** The freeze card: the gate's open items, and the override (who and why) when some remain. */
 function FreezeCard({ latest }: { latest: AgreementVersion | undefined }) {
@@ -91,7 +103,9 @@ function FreezeCard({ latest }: { latest: AgreementVersion | undefined }) {
       {latest ? <p className="notice notice--info">{t('agreement.sign.changedSince', { number: latest.number })}</p> : <p>{t('agreement.sign.noVersion')}</p>}
       {!hasSignatories ? <p className="field__error">{t('agreement.sign.noSignatories')}</p> : null}
       {gate.ready ? (
-        <p className="notice notice--success" data-testid="gate-ready">{t('agreement.gate.ready')}</p>
+        <p className="notice notice--success" data-testid="gate-ready">
+          {t('agreement.gate.ready')}
+        </p>
       ) : (
         <div className="gate" data-testid="gate-open">
           {gate.inconsistencies.length > 0 ? (
@@ -101,7 +115,11 @@ function FreezeCard({ latest }: { latest: AgreementVersion | undefined }) {
                 {gate.inconsistencies.map((item) => (
                   <li key={item.id} data-testid="gate-inconsistency" data-id={item.id}>
                     {inconsistencyText(item, t, fmt)}{' '}
-                    <button type="button" className="link" onClick={() => navigate({ screen: 'workshop', id: sessionId, step: FIX_STEP[item.kind], focus: item.target.id })}>
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() => navigate({ screen: 'workshop', id: sessionId, step: FIX_STEP[item.kind], focus: item.target.id })}
+                    >
                       {t(`agreement.consistency.fix.${item.kind}`)}
                     </button>
                   </li>
@@ -122,7 +140,10 @@ function FreezeCard({ latest }: { latest: AgreementVersion | undefined }) {
                     >
                       {itemLabel(s.item, t)}
                     </button>{' '}
-                    <span className="muted small">— {t(`agreement.gate.${s.status}`)}{s.changedSinceApproval.length > 0 ? `, ${t('agreement.gate.changed')}` : ''}</span>
+                    <span className="muted small">
+                      — {t(`agreement.gate.${s.status}`)}
+                      {s.changedSinceApproval.length > 0 ? `, ${t('agreement.gate.changed')}` : ''}
+                    </span>
                   </li>
                 ))}
               </ul>
@@ -136,16 +157,22 @@ function FreezeCard({ latest }: { latest: AgreementVersion | undefined }) {
             <div className="gate__override">
               <p className="muted small">{t('agreement.gate.overrideHelp')}</p>
               <div className="field">
-                <label htmlFor="override-who" className="field__label">{t('agreement.gate.who')}</label>
+                <label htmlFor="override-who" className="field__label">
+                  {t('agreement.gate.who')}
+                </label>
                 <select id="override-who" value={who} onChange={(e) => setWho(e.target.value)} data-testid="override-who">
                   <option value="">{t('agreement.gate.choose')}</option>
                   {content.participants.map((p) => (
-                    <option key={p.id} value={p.id}>{p.name} ({t(`teams.${p.team}`)})</option>
+                    <option key={p.id} value={p.id}>
+                      {p.name} ({t(`teams.${p.team}`)})
+                    </option>
                   ))}
                 </select>
               </div>
               <div className="field">
-                <label htmlFor="override-reason" className="field__label">{t('agreement.gate.reason')}</label>
+                <label htmlFor="override-reason" className="field__label">
+                  {t('agreement.gate.reason')}
+                </label>
                 <textarea
                   id="override-reason"
                   rows={2}
@@ -159,7 +186,11 @@ function FreezeCard({ latest }: { latest: AgreementVersion | undefined }) {
           ) : null}
         </div>
       )}
-      {refusal ? <p className="field__error" role="alert">{t(`agreement.gate.refused.${refusal}`)}</p> : null}
+      {refusal ? (
+        <p className="field__error" role="alert">
+          {t(`agreement.gate.refused.${refusal}`)}
+        </p>
+      ) : null}
       <button className="primary" disabled={busy || !canFreeze} data-testid="freeze" onClick={() => void submit()}>
         {gate.ready ? t('agreement.sign.freeze') : t('agreement.gate.freezeWithOverride')}
       </button>

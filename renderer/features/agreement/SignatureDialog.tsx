@@ -103,33 +103,74 @@ export function SignatureDialog(props: {
       <div role="radiogroup" aria-label={t('agreement.sign.method')} className="segmented">
         {(['drawn', 'typed'] as const).map((m) => (
           <label key={m} className={method === m ? 'segmented__on' : undefined}>
-            <input type="radio" name="method" value={m} checked={method === m} onChange={() => { setMethod(m); setError(null); }} />
+            <input
+              type="radio"
+              name="method"
+              value={m}
+              checked={method === m}
+              onChange={() => {
+                setMethod(m);
+                setError(null);
+              }}
+            />
             {t(`agreement.sign.${m}`)}
           </label>
         ))}
       </div>
       {method === 'drawn' ? (
         <div>
-          <canvas ref={canvas} className="signature-pad" style={{ width: WIDTH, height: HEIGHT }} aria-label={t('agreement.sign.drawHelp')} data-testid="signature-pad" />
+          <canvas
+            ref={canvas}
+            className="signature-pad"
+            style={{ width: WIDTH, height: HEIGHT }}
+            aria-label={t('agreement.sign.drawHelp')}
+            data-testid="signature-pad"
+          />
           <div className="row-between">
             <span className="muted small">{t('agreement.sign.drawHelp')}</span>
-            <button type="button" onClick={() => pad.current?.clear()}>{t('agreement.sign.clear')}</button>
+            <button type="button" onClick={() => pad.current?.clear()}>
+              {t('agreement.sign.clear')}
+            </button>
           </div>
         </div>
       ) : (
         <div className="field">
-          <label htmlFor="typed-signature" className="field__label">{t('agreement.sign.typeHere')}</label>
+          <label htmlFor="typed-signature" className="field__label">
+            {t('agreement.sign.typeHere')}
+          </label>
           <input id="typed-signature" value={typed} onChange={(e) => setTyped(e.target.value)} className="typed-signature" data-testid="typed-signature" />
         </div>
       )}
       <div className="field field--check consent">
-        <input id="consent" type="checkbox" checked={consent} onChange={(e) => { setConsent(e.target.checked); setError(null); }} data-testid="consent" />
+        <input
+          id="consent"
+          type="checkbox"
+          checked={consent}
+          onChange={(e) => {
+            setConsent(e.target.checked);
+            setError(null);
+          }}
+          data-testid="consent"
+        />
         <label htmlFor="consent">{t('agreement.consent', { number: version.number, short: version.fingerprint.slice(0, 8) })}</label>
       </div>
-      {error ? <div className="field__error" role="alert">{t(`errors.${error}`)}</div> : null}
+      {error ? (
+        <div className="field__error" role="alert">
+          {t(`errors.${error}`)}
+        </div>
+      ) : null}
       <div className="form-actions">
-        <button className="primary" onClick={() => void submit()} disabled={busy} data-testid="confirm-sign">{t('agreement.sign.confirm')}</button>
-        <button onClick={() => { dialog.current?.close(); props.onClose(); }}>{t('agreement.sign.cancel')}</button>
+        <button className="primary" onClick={() => void submit()} disabled={busy} data-testid="confirm-sign">
+          {t('agreement.sign.confirm')}
+        </button>
+        <button
+          onClick={() => {
+            dialog.current?.close();
+            props.onClose();
+          }}
+        >
+          {t('agreement.sign.cancel')}
+        </button>
       </div>
     </dialog>
   );

@@ -65,7 +65,11 @@ export async function freezeAgreement(
   const gate = currentGate(session.content);
   let recorded: FreezeOverride | undefined;
   if (!gate.ready) {
-    if (!override) return err({ code: 'gate-closed' as const, message: `${gate.open.length} terms or clauses are not agreed; ${gate.inconsistencies.length} figures are stated two ways` });
+    if (!override)
+      return err({
+        code: 'gate-closed' as const,
+        message: `${gate.open.length} terms or clauses are not agreed; ${gate.inconsistencies.length} figures are stated two ways`,
+      });
     const who = session.content.participants.find((p) => p.id === override.participantId);
     if (!who) return err({ code: 'not-a-participant' as const, message: 'Choose who decides to freeze' });
     const made = overrideFreezeGate(gate, who, override.reason, now, localTimeZone());
@@ -82,7 +86,13 @@ export async function freezeAgreement(
       version: number,
       fingerprint: version?.fingerprint ?? null,
       ...(recorded
-        ? { override: { reason: recorded.reason, openItems: recorded.openItems.map((i) => i.label), inconsistencies: (recorded.inconsistencies ?? []).map((i) => i.id) } }
+        ? {
+            override: {
+              reason: recorded.reason,
+              openItems: recorded.openItems.map((i) => i.label),
+              inconsistencies: (recorded.inconsistencies ?? []).map((i) => i.id),
+            },
+          }
         : {}),
       ...(recorded ? recordedOn({ participantId: recorded.participantId, name: recorded.participantName }) : {}),
     },
@@ -141,8 +151,12 @@ export async function recordExported(
 
 /** File name from company, title and version, safe on every system. */
 export function suggestedFileName(snapshot: AgreementSnapshot): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what file names must not hold
-  const clean = (s: string) => s.replace(/[/\\:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const clean = (s: string) =>
+    s
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what file names must not hold
+      .replace(/[/\\:*?"<>|\u0000-\u001f]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
   const base = `${clean(snapshot.content.meta.company)} - ${clean(snapshot.content.meta.title)} - v${snapshot.version}`;
   return `${base.slice(0, 180)}.pdf`;
 }
@@ -154,7 +168,12 @@ export function agreementPdfMetadata(version: AgreementVersion, snapshot: Agreem
     title: `${snapshot.content.meta.title} — ${vt('pdf.version', { number: snapshot.version })}`,
     author: snapshot.content.meta.company,
     subject: vt('pdf.subject'),
-    keywords: [...vt('pdf.keywords').split(',').map((k) => k.trim()), `sha256:${version.fingerprint}`],
+    keywords: [
+      ...vt('pdf.keywords')
+        .split(',')
+        .map((k) => k.trim()),
+      `sha256:${version.fingerprint}`,
+    ],
     language: snapshot.content.meta.language,
   };
 }

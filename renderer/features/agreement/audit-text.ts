@@ -34,7 +34,12 @@ export function auditDetails(event: AuditEvent, t: TFunction, content?: Workshop
   // older events carry none and are named from the content, or said to be about a deleted item.
   const recordedLabel = str(d['label']);
   const found = itemId && content ? approvableItems(content).find((i) => i.id === itemId && i.kind === d['kind']) : undefined;
-  const item = itemId && recordedLabel ? itemLabel({ kind: String(d['kind']), id: itemId, label: recordedLabel }, t) : found ? itemLabel(found, t) : (recordedLabel ?? str(d['item']));
+  const item =
+    itemId && recordedLabel
+      ? itemLabel({ kind: String(d['kind']), id: itemId, label: recordedLabel }, t)
+      : found
+        ? itemLabel(found, t)
+        : (recordedLabel ?? str(d['item']));
   if (item) parts.push(item);
   else if (itemId && content) parts.push(t('agreement.audit.deletedItem'));
   const team = str(d['team']);
@@ -99,8 +104,12 @@ export function inconsistencyText(item: Inconsistency, t: TFunction, fmt: Format
       return t('agreement.consistency.sla-volume', { label: item.label, committed: fmt.integer(item.committed), needed: fmt.integer(item.needed) });
     case 'scenario-differs': {
       const list = item.differences.flatMap((d) => [
-        ...(d.scenarioRate !== null && d.funnelRate !== null ? [t('agreement.consistency.rateDiffers', { label: d.label, scenario: fmt.rate(d.scenarioRate), funnel: fmt.rate(d.funnelRate) })] : []),
-        ...(d.scenarioDays !== null && d.funnelDays !== null ? [t('agreement.consistency.daysDiffers', { label: d.label, scenario: fmt.days(d.scenarioDays), funnel: fmt.days(d.funnelDays) })] : []),
+        ...(d.scenarioRate !== null && d.funnelRate !== null
+          ? [t('agreement.consistency.rateDiffers', { label: d.label, scenario: fmt.rate(d.scenarioRate), funnel: fmt.rate(d.funnelRate) })]
+          : []),
+        ...(d.scenarioDays !== null && d.funnelDays !== null
+          ? [t('agreement.consistency.daysDiffers', { label: d.label, scenario: fmt.days(d.scenarioDays), funnel: fmt.days(d.funnelDays) })]
+          : []),
       ]);
       return t('agreement.consistency.scenario-differs', { label: item.label, list: list.join('; ') });
     }

@@ -9,7 +9,8 @@ export const strings = featureStrings({
       freeze: 'Congelar para firma',
       frozen: 'Versión {{number}} congelada el {{date}}',
       fingerprint: 'Huella digital (SHA-256)',
-      changedSince: 'Ha habido cambios desde la versión {{number}}: es un borrador nuevo. Congélelo de nuevo para firmarlo. La versión {{number}} y sus firmas se conservan.',
+      changedSince:
+        'Ha habido cambios desde la versión {{number}}: es un borrador nuevo. Congélelo de nuevo para firmarlo. La versión {{number}} y sus firmas se conservan.',
       noVersion: 'Aún no hay versión congelada.',
       signatories: 'Firmantes',
       noSignatories: 'Marque al menos un participante como firmante antes de congelar.',
@@ -144,12 +145,14 @@ export const strings = featureStrings({
         'El sello prueba que el archivo no cambió desde que se selló, no quién lo selló. Una falsificación completa, rehecha y sellada con otra clave, solo se descubre comparando con una copia de confianza, como el taller abierto o su archivo .pacto.',
       pageTextMatch_one: 'El texto visible de la página es el que se exportó.',
       pageTextMatch_other: 'El texto visible de las {{count}} páginas es el que se exportó.',
-      pageTextNotRecorded: 'Exportado por una versión anterior de Pacto: no registró el texto de las páginas, así que el texto visible no se comprobó (el sello y el contenido sí).',
+      pageTextNotRecorded:
+        'Exportado por una versión anterior de Pacto: no registró el texto de las páginas, así que el texto visible no se comprobó (el sello y el contenido sí).',
       workshopTitle: 'Comparado con el taller abierto «{{title}}»',
       workshop: {
         match: 'Es exactamente la versión {{version}} de este taller, firmada por las mismas personas y sellada con la clave registrada al exportarla.',
         mismatch: 'No coincide con este taller.',
-        unconfirmed: 'Coinciden el contenido y las firmas de la versión {{version}}, pero este taller no registró la clave del sello (se exportó con una versión anterior de Pacto).',
+        unconfirmed:
+          'Coinciden el contenido y las firmas de la versión {{version}}, pero este taller no registró la clave del sello (se exportó con una versión anterior de Pacto).',
       },
       workshopFindings: {
         'not-intact': 'El PDF no está íntegro.',
@@ -247,7 +250,8 @@ export const strings = featureStrings({
       kinds: { main: 'principal', branch: 'rama', recycle: 'reciclaje' },
       teamFunnels: 'Embudos de cada equipo, tal como se dibujaron',
       scenarios: 'Escenarios comparados',
-      scenariosIntro: 'Cada escenario con el mismo objetivo de ingresos; el acordado está marcado. Las conversiones y días de la tabla de arriba son los del escenario acordado.',
+      scenariosIntro:
+        'Cada escenario con el mismo objetivo de ingresos; el acordado está marcado. Las conversiones y días de la tabla de arriba son los del escenario acordado.',
       agreedMark: 'acordado',
       leadsNeeded: 'Leads necesarios',
       baseline: 'Línea base del CRM',
@@ -293,7 +297,8 @@ export const strings = featureStrings({
       freeze: 'Freeze for signature',
       frozen: 'Version {{number}} frozen on {{date}}',
       fingerprint: 'Fingerprint (SHA-256)',
-      changedSince: 'There are changes since version {{number}}: this is a new draft. Freeze it again to sign it. Version {{number}} and its signatures are kept.',
+      changedSince:
+        'There are changes since version {{number}}: this is a new draft. Freeze it again to sign it. Version {{number}} and its signatures are kept.',
       noVersion: 'No frozen version yet.',
       signatories: 'Signatories',
       noSignatories: 'Mark at least one participant as a signatory before freezing.',

@@ -22,7 +22,9 @@ import './review.css';
 export function StatusBadge({ state }: { state: ItemApprovalState }) {
   const { t } = useTranslation();
   const label =
-    state.status === 'approved-by-one' ? t('approvals.status.approved-by-one', { team: t(`teams.${state.approvedBy[0]}`) }) : t(`approvals.status.${state.status}`);
+    state.status === 'approved-by-one'
+      ? t('approvals.status.approved-by-one', { team: t(`teams.${state.approvedBy[0]}`) })
+      : t(`approvals.status.${state.status}`);
   return (
     <span className="status-badges" data-testid="approval-status" data-status={state.status}>
       <span className={`badge badge--${state.status}`}>{label}</span>
@@ -50,7 +52,9 @@ function WordDiff({ change }: { change: FieldChange }) {
   return (
     <div className="word-diff" data-testid="word-diff">
       <span className="word-diff__field">{field}:</span>{' '}
-      {change.parts.map((p, i) => (p.type === 'added' ? <ins key={i}>{p.text}</ins> : p.type === 'removed' ? <del key={i}>{p.text}</del> : <span key={i}>{p.text}</span>))}
+      {change.parts.map((p, i) =>
+        p.type === 'added' ? <ins key={i}>{p.text}</ins> : p.type === 'removed' ? <del key={i}>{p.text}</del> : <span key={i}>{p.text}</span>,
+      )}
     </div>
   );
 }
@@ -89,7 +93,13 @@ function PartyApproval({ state, itemRef, team, people }: { state: ItemApprovalSt
       </div>
       {current ? (
         <div className="changed-since" role="note">
-          <p>{t('approvals.approvals.changedSince', { team: teamName, name: current.approval.participantName, time: fmt.dateTime(current.approval.approvedAt, current.approval.timeZone) })}</p>
+          <p>
+            {t('approvals.approvals.changedSince', {
+              team: teamName,
+              name: current.approval.participantName,
+              time: fmt.dateTime(current.approval.approvedAt, current.approval.timeZone),
+            })}
+          </p>
           {current.changes.map((c) => (
             <WordDiff key={c.field} change={c} />
           ))}
@@ -128,12 +138,22 @@ function PartyApproval({ state, itemRef, team, people }: { state: ItemApprovalSt
           </div>
         )
       ) : null}
-      {error ? <p className="field__error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
 
-function ApprovedLine({ record, team, fmt, onWithdraw, people }: {
+function ApprovedLine({
+  record,
+  team,
+  fmt,
+  onWithdraw,
+  people,
+}: {
   record: Approval | undefined;
   team: Party;
   fmt: ReturnType<typeof formatters>;
@@ -184,7 +204,12 @@ function Thread({ root, replies, people, itemRef }: { root: WorkshopComment; rep
           </button>
         ) : null}
         {actingAs ? (
-          <button type="button" className="link-button" data-testid={root.resolved ? 'reopen-thread' : 'resolve-thread'} onClick={() => resolveThread(root.id, !root.resolved, actingAs)}>
+          <button
+            type="button"
+            className="link-button"
+            data-testid={root.resolved ? 'reopen-thread' : 'resolve-thread'}
+            onClick={() => resolveThread(root.id, !root.resolved, actingAs)}
+          >
             {root.resolved ? t('approvals.comments.reopen') : t('approvals.comments.resolve')}
           </button>
         ) : null}
@@ -238,7 +263,11 @@ function CommentForm({ people, itemRef, parentId, onDone }: { people: Participan
       <button type="button" onClick={send} data-testid={parentId ? 'reply-send' : 'comment-send'}>
         {parentId ? t('approvals.comments.send') : t('approvals.comments.add')}
       </button>
-      {error ? <p className="field__error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -265,7 +294,11 @@ export function CommentsPanel({ itemRef }: { itemRef: ItemRef }) {
           {t('approvals.comments.showResolved', { count: resolved.length })}
         </button>
       ) : null}
-      {people.length === 0 ? <p className="muted">{t('approvals.comments.noParticipant')}</p> : <CommentForm people={people} itemRef={itemRef} parentId={null} />}
+      {people.length === 0 ? (
+        <p className="muted">{t('approvals.comments.noParticipant')}</p>
+      ) : (
+        <CommentForm people={people} itemRef={itemRef} parentId={null} />
+      )}
     </section>
   );
 }

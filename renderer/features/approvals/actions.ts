@@ -96,7 +96,14 @@ export async function approveItems(refs: readonly ItemRef[], participant: Partic
     await recordAudit(db, session.id, {
       type: 'approved',
       actor: actorOf(participant),
-      details: { kind: a.kind, itemId: a.itemId, label: findApprovableItem(session.content, refs[i]!)?.label ?? null, team: a.team, fingerprint: a.fingerprint, bulk: true },
+      details: {
+        kind: a.kind,
+        itemId: a.itemId,
+        label: findApprovableItem(session.content, refs[i]!)?.label ?? null,
+        team: a.team,
+        fingerprint: a.fingerprint,
+        bulk: true,
+      },
     });
   }
   return null;

@@ -68,7 +68,11 @@ export function CrmExport({ content }: { content: WorkshopContent }) {
         ))}
       </ul>
       {status ? (
-        <p className={`notice ${status.kind === 'failed' ? 'notice--error' : status.kind === 'done' ? 'notice--success' : 'notice--info'}`} role="status" data-testid="crm-status">
+        <p
+          className={`notice ${status.kind === 'failed' ? 'notice--error' : status.kind === 'done' ? 'notice--success' : 'notice--info'}`}
+          role="status"
+          data-testid="crm-status"
+        >
           {status.text}
         </p>
       ) : null}

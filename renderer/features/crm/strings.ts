@@ -2,11 +2,21 @@
 import { featureStrings } from '../../i18n/feature-strings';
 const es = {
   title: 'Llevar el acuerdo al CRM',
-  intro: 'Lo acordado en la versión elegida (etapas, definiciones, criterios de entrada y salida, responsables y compromisos del SLA) en archivos que un administrador aplica en el CRM sin volver a escribirlo.',
+  intro:
+    'Lo acordado en la versión elegida (etapas, definiciones, criterios de entrada y salida, responsables y compromisos del SLA) en archivos que un administrador aplica en el CRM sin volver a escribirlo.',
   formats: {
-    hubspot: { title: 'HubSpot', text: 'Opciones del ciclo de vida y del estado del lead con las definiciones acordadas (JSON para la API de propiedades y CSV para pegar) y cómo aplicarlas.' },
-    salesforce: { title: 'Salesforce', text: 'Estados de lead y etapas de oportunidad con definiciones, probabilidades y orientación de Path: metadatos para desplegar (ZIP), un CSV y cómo desplegarlos.' },
-    csv: { title: 'CSV', text: 'Etapas (definición, criterios, responsable, conversión y días) y compromisos del SLA (parte, métrica, meta, unidad, periodo, cómo se mide).' },
+    hubspot: {
+      title: 'HubSpot',
+      text: 'Opciones del ciclo de vida y del estado del lead con las definiciones acordadas (JSON para la API de propiedades y CSV para pegar) y cómo aplicarlas.',
+    },
+    salesforce: {
+      title: 'Salesforce',
+      text: 'Estados de lead y etapas de oportunidad con definiciones, probabilidades y orientación de Path: metadatos para desplegar (ZIP), un CSV y cómo desplegarlos.',
+    },
+    csv: {
+      title: 'CSV',
+      text: 'Etapas (definición, criterios, responsable, conversión y días) y compromisos del SLA (parte, métrica, meta, unidad, periodo, cómo se mide).',
+    },
     md: { title: 'Resumen (Markdown)', text: 'Glosario, compromisos del SLA y embudo acordado, legibles en cualquier editor.' },
   },
   howto: 'Cómo aplicarlo',
@@ -17,7 +27,8 @@ const es = {
       check: 'Antes: las opciones enviadas sustituyen a las de la propiedad; revise que estén todas y pruebe en un sandbox.',
     },
     salesforce: {
-      deploy: 'Despliegue el ZIP en un sandbox: sf project deploy start --metadata-dir salesforce-metadata.zip --target-org mi-sandbox (o Workbench › Migration › Deploy).',
+      deploy:
+        'Despliegue el ZIP en un sandbox: sf project deploy start --metadata-dir salesforce-metadata.zip --target-org mi-sandbox (o Workbench › Migration › Deploy).',
       path: 'Active Path (Configuración › Path Settings) para ver la orientación de cada etapa.',
       check: 'Antes: cada lista de selección queda con exactamente estos valores; si su organización usa otros nombres, renómbrelos con salesforce-stages.csv.',
     },
@@ -30,10 +41,17 @@ const es = {
 
 const en = {
   title: 'Take the agreement to the CRM',
-  intro: 'What the chosen version agreed (stages, definitions, entry and exit criteria, owners and SLA commitments) as files an admin applies in the CRM without retyping them.',
+  intro:
+    'What the chosen version agreed (stages, definitions, entry and exit criteria, owners and SLA commitments) as files an admin applies in the CRM without retyping them.',
   formats: {
-    hubspot: { title: 'HubSpot', text: 'Lifecycle-stage and lead-status options with the agreed definitions (JSON for the properties API, a CSV to paste) and how to apply them.' },
-    salesforce: { title: 'Salesforce', text: 'Lead statuses and opportunity stages with definitions, probabilities and Path guidance: deployable metadata (ZIP), a CSV and how to deploy it.' },
+    hubspot: {
+      title: 'HubSpot',
+      text: 'Lifecycle-stage and lead-status options with the agreed definitions (JSON for the properties API, a CSV to paste) and how to apply them.',
+    },
+    salesforce: {
+      title: 'Salesforce',
+      text: 'Lead statuses and opportunity stages with definitions, probabilities and Path guidance: deployable metadata (ZIP), a CSV and how to deploy it.',
+    },
     csv: { title: 'CSV', text: 'Stages (definition, criteria, owner, rate and days) and SLA commitments (party, metric, target, unit, period, how measured).' },
     md: { title: 'Summary (Markdown)', text: 'Glossary, SLA commitments and the agreed funnel, readable in any editor.' },
   },
@@ -45,7 +63,8 @@ const en = {
       check: 'First: the options sent replace the property’s options; check none is missing and try a sandbox.',
     },
     salesforce: {
-      deploy: 'Deploy the ZIP to a sandbox: sf project deploy start --metadata-dir salesforce-metadata.zip --target-org my-sandbox (or Workbench › Migration › Deploy).',
+      deploy:
+        'Deploy the ZIP to a sandbox: sf project deploy start --metadata-dir salesforce-metadata.zip --target-org my-sandbox (or Workbench › Migration › Deploy).',
       path: 'Enable Path (Setup › Path Settings) to see each stage’s guidance.',
       check: 'First: each picklist is left with exactly these values; if your org uses other names, rename them with salesforce-stages.csv.',
     },

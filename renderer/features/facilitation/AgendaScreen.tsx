@@ -20,7 +20,8 @@ import './facilitation.css';
 /** "2 h 35 min" or "35 min". */
 export function useDurationText(): (minutes: number) => string {
   const { t } = useTranslation();
-  return (minutes) => (minutes >= 60 ? t('facilitation.hoursMinutes', { hours: Math.floor(minutes / 60), minutes: minutes % 60 }) : t('facilitation.minutes', { count: minutes }));
+  return (minutes) =>
+    minutes >= 60 ? t('facilitation.hoursMinutes', { hours: Math.floor(minutes / 60), minutes: minutes % 60 }) : t('facilitation.minutes', { count: minutes });
 }
 
 /** `HH:MM` of epoch ms `at` in local time (for a time input). */
@@ -76,7 +77,8 @@ export function AgendaScreen() {
   const move = (block: AgendaBlock, to: number, viaKeyboard: boolean) => {
     if (to < 0 || to >= agenda.length) return;
     if (viaKeyboard) refocus.current = block.id;
-    if (report(moveAgendaBlock(block.id, to)) === null) setAnnounce(t('facilitation.block.moved', { title: block.title, position: to + 1, count: agenda.length }));
+    if (report(moveAgendaBlock(block.id, to)) === null)
+      setAnnounce(t('facilitation.block.moved', { title: block.title, position: to + 1, count: agenda.length }));
   };
 
   const onRowKey = (e: KeyboardEvent, block: AgendaBlock, index: number) => {
@@ -109,63 +111,68 @@ export function AgendaScreen() {
         </p>
       ) : null}
       {canFacilitate ? (
-      <div className="agenda__controls">
-        <div className="field">
-          <label className="field__label" htmlFor="agenda-template">
-            {t('facilitation.template.label')}
-          </label>
-          <div className="agenda__inline">
-            <select id="agenda-template" value={template} onChange={(e) => setTemplate(e.target.value as AgendaTemplateId | '')} data-testid="agenda-template">
-              <option value="">{t('facilitation.template.pick')}</option>
-              {AGENDA_TEMPLATE_IDS.map((x) => (
-                <option key={x} value={x}>
-                  {t(agendaTemplateLabelKey(x))}
-                </option>
-              ))}
-            </select>
+        <div className="agenda__controls">
+          <div className="field">
+            <label className="field__label" htmlFor="agenda-template">
+              {t('facilitation.template.label')}
+            </label>
+            <div className="agenda__inline">
+              <select
+                id="agenda-template"
+                value={template}
+                onChange={(e) => setTemplate(e.target.value as AgendaTemplateId | '')}
+                data-testid="agenda-template"
+              >
+                <option value="">{t('facilitation.template.pick')}</option>
+                {AGENDA_TEMPLATE_IDS.map((x) => (
+                  <option key={x} value={x}>
+                    {t(agendaTemplateLabelKey(x))}
+                  </option>
+                ))}
+              </select>
+              <button
+                type="button"
+                disabled={!template}
+                data-testid="agenda-apply-template"
+                onClick={() => {
+                  if (template) report(applyAgendaTemplate(template));
+                }}
+              >
+                {t('facilitation.template.apply')}
+              </button>
+            </div>
+            <span className="field__hint">{t('facilitation.template.replaceNote')}</span>
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor="agenda-start">
+              {t('facilitation.startsAt')}
+            </label>
+            <input
+              id="agenda-start"
+              type="time"
+              className="agenda__time"
+              value={plannedStart === null ? '' : clockValue(plannedStart)}
+              onChange={(e) => {
+                const at = atClock(e.target.value, plannedStart);
+                report(planAgendaStart(at));
+              }}
+              data-testid="agenda-start"
+            />
+          </div>
+          <div className="agenda__start">
             <button
               type="button"
-              disabled={!template}
-              data-testid="agenda-apply-template"
+              className="primary big"
+              disabled={agenda.length === 0}
+              data-testid="agenda-start-workshop"
               onClick={() => {
-                if (template) report(applyAgendaTemplate(template));
+                if (report(startWorkshop()) === null && agenda[0]) openBlock(agenda[0]);
               }}
             >
-              {t('facilitation.template.apply')}
+              ▶ {running ? t('facilitation.restart') : t('facilitation.start')}
             </button>
           </div>
-          <span className="field__hint">{t('facilitation.template.replaceNote')}</span>
         </div>
-        <div className="field">
-          <label className="field__label" htmlFor="agenda-start">
-            {t('facilitation.startsAt')}
-          </label>
-          <input
-            id="agenda-start"
-            type="time"
-            className="agenda__time"
-            value={plannedStart === null ? '' : clockValue(plannedStart)}
-            onChange={(e) => {
-              const at = atClock(e.target.value, plannedStart);
-              report(planAgendaStart(at));
-            }}
-            data-testid="agenda-start"
-          />
-        </div>
-        <div className="agenda__start">
-          <button
-            type="button"
-            className="primary big"
-            disabled={agenda.length === 0}
-            data-testid="agenda-start-workshop"
-            onClick={() => {
-              if (report(startWorkshop()) === null && agenda[0]) openBlock(agenda[0]);
-            }}
-          >
-            ▶ {running ? t('facilitation.restart') : t('facilitation.start')}
-          </button>
-        </div>
-      </div>
       ) : null}
 
       {running && startsAt !== null ? <p className="notice notice--info">{t('facilitation.started', { time: fmt.time(new Date(startsAt)) })}</p> : null}
@@ -216,8 +223,23 @@ export function AgendaScreen() {
               </span>
               {canFacilitate ? (
                 <>
-                  <TextField label={t('facilitation.block.title')} hideLabel value={block.title} onCommit={(title) => firstError(editAgendaBlock(block.id, { title }))} className="agenda-block__title" testId="agenda-block-title" />
-                  <SelectField label={t('facilitation.block.step')} hideLabel value={block.step} options={stepOptions} onCommit={(step) => firstError(editAgendaBlock(block.id, { step }))} className="agenda-block__step" testId="agenda-block-step" />
+                  <TextField
+                    label={t('facilitation.block.title')}
+                    hideLabel
+                    value={block.title}
+                    onCommit={(title) => firstError(editAgendaBlock(block.id, { title }))}
+                    className="agenda-block__title"
+                    testId="agenda-block-title"
+                  />
+                  <SelectField
+                    label={t('facilitation.block.step')}
+                    hideLabel
+                    value={block.step}
+                    options={stepOptions}
+                    onCommit={(step) => firstError(editAgendaBlock(block.id, { step }))}
+                    className="agenda-block__step"
+                    testId="agenda-block-step"
+                  />
                   <NumberField
                     label={t('facilitation.block.minutes')}
                     hideLabel
@@ -228,7 +250,13 @@ export function AgendaScreen() {
                     className="agenda-block__minutes"
                     testId="agenda-block-minutes"
                   />
-                  <CheckField label={t('facilitation.block.private')} value={block.privateDrafting} onCommit={(privateDrafting) => firstError(editAgendaBlock(block.id, { privateDrafting }))} className="agenda-block__private" testId="agenda-block-private" />
+                  <CheckField
+                    label={t('facilitation.block.private')}
+                    value={block.privateDrafting}
+                    onCommit={(privateDrafting) => firstError(editAgendaBlock(block.id, { privateDrafting }))}
+                    className="agenda-block__private"
+                    testId="agenda-block-private"
+                  />
                 </>
               ) : (
                 <>
@@ -242,13 +270,30 @@ export function AgendaScreen() {
                 {current ? <span className="badge badge--ready">{t('facilitation.block.current')}</span> : null}
                 {canFacilitate ? (
                   <>
-                    <button type="button" className="icon" disabled={index === 0} aria-label={t('facilitation.block.up', { title: block.title })} onClick={() => move(block, index - 1, false)}>
+                    <button
+                      type="button"
+                      className="icon"
+                      disabled={index === 0}
+                      aria-label={t('facilitation.block.up', { title: block.title })}
+                      onClick={() => move(block, index - 1, false)}
+                    >
                       ↑
                     </button>
-                    <button type="button" className="icon" disabled={index === agenda.length - 1} aria-label={t('facilitation.block.down', { title: block.title })} onClick={() => move(block, index + 1, false)}>
+                    <button
+                      type="button"
+                      className="icon"
+                      disabled={index === agenda.length - 1}
+                      aria-label={t('facilitation.block.down', { title: block.title })}
+                      onClick={() => move(block, index + 1, false)}
+                    >
                       ↓
                     </button>
-                    <button type="button" className="icon danger" aria-label={t('facilitation.block.remove', { title: block.title })} onClick={() => report(removeAgendaBlock(block.id))}>
+                    <button
+                      type="button"
+                      className="icon danger"
+                      aria-label={t('facilitation.block.remove', { title: block.title })}
+                      onClick={() => report(removeAgendaBlock(block.id))}
+                    >
                       ✕
                     </button>
                   </>

@@ -67,7 +67,12 @@ export function DecisionsPanel() {
             <legend className="field__label">{t('facilitation.decision.who')}</legend>
             {TEAMS.map((team) => (
               <label key={team} className="field--check">
-                <input type="checkbox" checked={who.includes(team)} onChange={(e) => setWho(e.target.checked ? [...who, team] : who.filter((x) => x !== team))} data-testid={`decision-who-${team}`} />{' '}
+                <input
+                  type="checkbox"
+                  checked={who.includes(team)}
+                  onChange={(e) => setWho(e.target.checked ? [...who, team] : who.filter((x) => x !== team))}
+                  data-testid={`decision-who-${team}`}
+                />{' '}
                 {t(`teams.${team}`)}
               </label>
             ))}
@@ -116,7 +121,12 @@ export function DecisionsPanel() {
               </p>
             ))}
             {canFacilitate ? (
-              <button type="button" className="icon danger" aria-label={t('facilitation.decision.remove', { what: d.what.slice(0, 60) })} onClick={() => deleteDecision(d.id)}>
+              <button
+                type="button"
+                className="icon danger"
+                aria-label={t('facilitation.decision.remove', { what: d.what.slice(0, 60) })}
+                onClick={() => deleteDecision(d.id)}
+              >
                 ✕
               </button>
             ) : null}
@@ -209,9 +219,15 @@ export function ParkingPanel() {
               {p.due ? ` · ${t('facilitation.parking.due')}: ${fmt.date(p.due)}` : ''}
             </p>
             <label className="field--check">
-              <input type="checkbox" checked={p.status === 'done'} onChange={(e) => editParkedQuestion(p.id, { status: e.target.checked ? 'done' : 'open' })} /> {t('facilitation.parking.done')}
+              <input type="checkbox" checked={p.status === 'done'} onChange={(e) => editParkedQuestion(p.id, { status: e.target.checked ? 'done' : 'open' })} />{' '}
+              {t('facilitation.parking.done')}
             </label>
-            <button type="button" className="icon danger" aria-label={t('facilitation.parking.remove', { question: p.question.slice(0, 60) })} onClick={() => removeParkedQuestion(p.id)}>
+            <button
+              type="button"
+              className="icon danger"
+              aria-label={t('facilitation.parking.remove', { question: p.question.slice(0, 60) })}
+              onClick={() => removeParkedQuestion(p.id)}
+            >
               ✕
             </button>
           </li>

@@ -46,7 +46,13 @@ export function FacilitationPanel() {
     >
       <div className="facil-panel__head">
         <h2 className="facil-panel__title">{t('facilitation.panel.label')}</h2>
-        <button type="button" className="icon" aria-label={t('facilitation.panel.close')} onClick={() => useFacilitationUi.setState({ panel: null })} data-testid="panel-close">
+        <button
+          type="button"
+          className="icon"
+          aria-label={t('facilitation.panel.close')}
+          onClick={() => useFacilitationUi.setState({ panel: null })}
+          data-testid="panel-close"
+        >
           ✕
         </button>
       </div>
@@ -56,7 +62,16 @@ export function FacilitationPanel() {
         aria-label={t('facilitation.panel.label')}
         onKeyDown={(e) => {
           const i = TABS.indexOf(panel);
-          const to = e.key === 'ArrowRight' ? (i + 1) % TABS.length : e.key === 'ArrowLeft' ? (i - 1 + TABS.length) % TABS.length : e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : -1;
+          const to =
+            e.key === 'ArrowRight'
+              ? (i + 1) % TABS.length
+              : e.key === 'ArrowLeft'
+                ? (i - 1 + TABS.length) % TABS.length
+                : e.key === 'Home'
+                  ? 0
+                  : e.key === 'End'
+                    ? TABS.length - 1
+                    : -1;
           if (to < 0) return;
           e.preventDefault();
           select(TABS[to]!, true);

@@ -45,7 +45,9 @@ export function LocksPanel() {
         return (
           <li key={section} className="facil-lock" data-testid={`lock-row-${section}`}>
             <span className="strong">{t(`facilitation.sections.${section}`)}</span>
-            <span className="small muted">{lock ? t('facilitation.lock.lockedAt', { time: fmt.time(new Date(lock.lockedAt)), by: lock.by }) : t('facilitation.lock.open')}</span>
+            <span className="small muted">
+              {lock ? t('facilitation.lock.lockedAt', { time: fmt.time(new Date(lock.lockedAt)), by: lock.by }) : t('facilitation.lock.open')}
+            </span>
             {canFacilitate ? <LockButton section={section} /> : null}
           </li>
         );
@@ -71,7 +73,8 @@ export function LockedSection({ step, children }: { step: Step; children: ReactN
     <>
       <div className="notice notice--info lock-note" role="status" data-testid="lock-note">
         <span>
-          {t('facilitation.lock.locked', { section: name })} {t('facilitation.lock.lockedAt', { time: formatters(language).time(new Date(lock.lockedAt)), by: lock.by })}
+          {t('facilitation.lock.locked', { section: name })}{' '}
+          {t('facilitation.lock.lockedAt', { time: formatters(language).time(new Date(lock.lockedAt)), by: lock.by })}
         </span>
         {canFacilitate ? <LockButton section={section} /> : null}
       </div>

@@ -20,7 +20,11 @@ import './facilitation.css';
 export { PRESENTER_TYPE_PX };
 
 /** The label of the item under discussion: what everyone was brought to, else the open vote's question; null for none. */
-export function itemUnderDiscussion(state: FacilitationState, content: WorkshopContent, sectionLabel: (s: string) => string): { kind: 'item' | 'vote'; label: string } | null {
+export function itemUnderDiscussion(
+  state: FacilitationState,
+  content: WorkshopContent,
+  sectionLabel: (s: string) => string,
+): { kind: 'item' | 'vote'; label: string } | null {
   const itemId = state.follow?.itemId;
   if (itemId) {
     const found = targetOptions(content, sectionLabel).find((x) => x.id === itemId);
@@ -67,7 +71,13 @@ export function PresenterMode() {
     <div className="presenter" role="dialog" aria-modal="true" aria-labelledby="presenter-title" style={style} data-testid="presenter">
       <div className="presenter__head">
         <span className="presenter__workshop">{content.meta.title}</span>
-        <button ref={closeRef} type="button" className="presenter__close" onClick={() => useFacilitationUi.setState({ presenter: false })} data-testid="presenter-close">
+        <button
+          ref={closeRef}
+          type="button"
+          className="presenter__close"
+          onClick={() => useFacilitationUi.setState({ presenter: false })}
+          data-testid="presenter-close"
+        >
           ✕ {t('facilitation.presenter.close')}
         </button>
       </div>

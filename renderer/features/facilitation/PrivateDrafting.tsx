@@ -14,7 +14,16 @@ import { useSeat } from '../../data/seat';
 import { formatters } from '../../i18n';
 import type { ShownDraft } from '../../../shared/facilitation/drafting';
 import { adoptDraft, revealDrafts, saveDraft, startPrivateDrafting } from './actions';
-import { setDraftingParty, useCanFacilitate, useDraftPairs, useDraftProgress, useDraftViewer, useFacilitation, useLocalDraftingParty, useVisibleDrafts } from './hooks';
+import {
+  setDraftingParty,
+  useCanFacilitate,
+  useDraftPairs,
+  useDraftProgress,
+  useDraftViewer,
+  useFacilitation,
+  useLocalDraftingParty,
+  useVisibleDrafts,
+} from './hooks';
 import { draftItems } from './view';
 
 /** A draft's number as typed (a rate as a percentage, other numbers as they are). */
@@ -25,7 +34,19 @@ function shownValue(value: number | null, unit: string, language: 'es' | 'en'): 
 }
 
 /** One item's draft field: wording or a number, saved on blur or Enter. */
-function DraftField({ label, wants, unit, draft, onSave }: { label: string; wants: 'text' | 'value'; unit: string; draft: ShownDraft | undefined; onSave: (text: string, value: number | null) => string | null }) {
+function DraftField({
+  label,
+  wants,
+  unit,
+  draft,
+  onSave,
+}: {
+  label: string;
+  wants: 'text' | 'value';
+  unit: string;
+  draft: ShownDraft | undefined;
+  onSave: (text: string, value: number | null) => string | null;
+}) {
   const { t } = useTranslation();
   const language = useAppStore((s) => s.language);
   const id = useId();
@@ -36,7 +57,11 @@ function DraftField({ label, wants, unit, draft, onSave }: { label: string; want
     if (text === null || text === saved) return setText(null);
     if (wants === 'text') setError(onSave(text, null));
     else {
-      const normal = text.trim().replace(/\s/g, '').replace(language === 'es' ? /\./g : /,/g, '').replace(',', '.');
+      const normal = text
+        .trim()
+        .replace(/\s/g, '')
+        .replace(language === 'es' ? /\./g : /,/g, '')
+        .replace(',', '.');
       const n = normal === '' ? null : Number(normal);
       if (n !== null && !Number.isFinite(n)) return setError(t('errors.number'));
       setError(onSave('', n === null ? null : unit === '%' ? n / 100 : n));
@@ -59,7 +84,13 @@ function DraftField({ label, wants, unit, draft, onSave }: { label: string; want
         <textarea {...common} rows={2} maxLength={4000} data-testid="draft-text" />
       ) : (
         <span className="number-input">
-          <input {...common} type="text" inputMode="decimal" data-testid="draft-value" onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLElement).blur()} />
+          <input
+            {...common}
+            type="text"
+            inputMode="decimal"
+            data-testid="draft-value"
+            onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLElement).blur()}
+          />
           {unit ? <span className="number-input__suffix">{unit}</span> : null}
         </span>
       )}
@@ -194,7 +225,8 @@ export function PrivateDraftingPanel() {
         {canFacilitate ? (
           <div className="facil-form">
             <label className="field--check">
-              <input type="checkbox" checked={hideAuthors} onChange={(e) => setHideAuthors(e.target.checked)} data-testid="private-hide-authors" /> {t('facilitation.private.hideAuthors')}
+              <input type="checkbox" checked={hideAuthors} onChange={(e) => setHideAuthors(e.target.checked)} data-testid="private-hide-authors" />{' '}
+              {t('facilitation.private.hideAuthors')}
             </label>
             <p className="small muted">{t('facilitation.private.confirmReveal')}</p>
             <button type="button" className="primary" onClick={() => report(revealDrafts(hideAuthors))} data-testid="private-reveal">
@@ -217,7 +249,9 @@ export function PrivateDraftingPanel() {
       <>
         {d.text ? <span>{d.text}</span> : null}
         {value ? <span className="num strong"> {value}</span> : null}
-        <span className="small muted facil-author">{d.authorName ? t('facilitation.private.by', { names: d.authorName }) : t('facilitation.private.anonymous')}</span>
+        <span className="small muted facil-author">
+          {d.authorName ? t('facilitation.private.by', { names: d.authorName }) : t('facilitation.private.anonymous')}
+        </span>
         {canFacilitate && (d.target.kind === 'term' || d.target.kind === 'sla-item') ? (
           <button type="button" className="small" onClick={() => report(adoptDraft(d.id))} data-testid="draft-adopt">
             {t('facilitation.private.adopt')}
@@ -230,7 +264,11 @@ export function PrivateDraftingPanel() {
     <div className="facil-private" data-testid="private-revealed">
       <p className="notice notice--success" role="status">
         {t('facilitation.private.revealed', { time: fmt.time(new Date(round.revealedAt ?? round.startedAt)) })}{' '}
-        {t('facilitation.private.revealedTo', { where: t(`facilitation.private.where.${round.step === 'compare' ? 'compare' : round.step}`, { defaultValue: t('facilitation.private.where.compare') }) })}
+        {t('facilitation.private.revealedTo', {
+          where: t(`facilitation.private.where.${round.step === 'compare' ? 'compare' : round.step}`, {
+            defaultValue: t('facilitation.private.where.compare'),
+          }),
+        })}
       </p>
       <table className="grid-table facil-side-by-side" data-testid="drafts-side-by-side">
         <thead>

@@ -29,7 +29,13 @@ export function currentTiming(
   const block = state.agenda[index];
   if (!block) return null;
   const view = timer ? timerView(timer, now, offsetMs) : null;
-  return { block, remainingMs: view ? view.remainingMs : block.durationMinutes * 60_000, paused: view?.paused ?? false, running: view !== null, next: state.agenda[index + 1] ?? null };
+  return {
+    block,
+    remainingMs: view ? view.remainingMs : block.durationMinutes * 60_000,
+    paused: view?.paused ?? false,
+    running: view !== null,
+    next: state.agenda[index + 1] ?? null,
+  };
 }
 
 /** The countdown of the current block, as the bar and presenter mode show it. */
@@ -39,9 +45,15 @@ export function TimerReadout({ state, now, className = '' }: { state: Facilitati
   const timing = currentTiming(state, now, offset);
   if (!timing) return <span className={`timer timer--idle ${className}`}>{t('facilitation.timer.notStarted')}</span>;
   const over = timing.running && timing.remainingMs <= 0;
-  const label = over ? t('facilitation.timer.over', { title: timing.block.title }) : t('facilitation.timer.remaining', { time: formatTimer(Math.abs(timing.remainingMs)), title: timing.block.title });
+  const label = over
+    ? t('facilitation.timer.over', { title: timing.block.title })
+    : t('facilitation.timer.remaining', { time: formatTimer(Math.abs(timing.remainingMs)), title: timing.block.title });
   return (
-    <span className={`timer ${over ? 'timer--over' : ''} ${timing.paused ? 'timer--paused' : ''} ${className}`} data-testid="timer" data-over={over ? 'true' : 'false'}>
+    <span
+      className={`timer ${over ? 'timer--over' : ''} ${timing.paused ? 'timer--paused' : ''} ${className}`}
+      data-testid="timer"
+      data-over={over ? 'true' : 'false'}
+    >
       <span className="timer__block">{timing.block.title}</span>
       {/* The visible digits tick every second; their accessible name is the sentence (read on demand, never announced). */}
       <span className="timer__digits num" role="timer" aria-label={label} data-testid="timer-digits">
@@ -94,7 +106,11 @@ function ExtendChoice({ title, onClose }: { title: string; onClose: () => void }
  * a polite live region it is said once when it appears (a screen opened on
  * an expired timer shows it without announcing it) and cleared by the next block.
  */
-function timeUpMessage(state: FacilitationState, timing: ReturnType<typeof currentTiming>, t: (key: string, values?: Record<string, string>) => string): string {
+function timeUpMessage(
+  state: FacilitationState,
+  timing: ReturnType<typeof currentTiming>,
+  t: (key: string, values?: Record<string, string>) => string,
+): string {
   return timing && state.timer && timing.running && timing.remainingMs <= 0 ? t('facilitation.timer.timeUp', { title: timing.block.title }) : '';
 }
 
@@ -118,7 +134,8 @@ function useFollow(state: FacilitationState, following: boolean, canFacilitate: 
       // Compare the app's steps (several agenda steps open one app step), so following never loops.
       const target = routeOfAgendaStep(follow.step);
       const focus = target.focus ?? follow.itemId ?? undefined;
-      if (route.step !== target.step || (target.focus !== undefined && route.focus !== target.focus)) navigate({ screen: 'workshop', id: route.id, step: target.step, ...(focus ? { focus } : {}) });
+      if (route.step !== target.step || (target.focus !== undefined && route.focus !== target.focus))
+        navigate({ screen: 'workshop', id: route.id, step: target.step, ...(focus ? { focus } : {}) });
       return;
     }
     // The leading facilitator moved on (a move of this screen, not a change of the follow itself): everyone follows.
@@ -160,7 +177,13 @@ export function TimerBar() {
             </button>
           )}
           <span className="popover-anchor">
-            <button type="button" aria-expanded={extending} title={timing ? t('facilitation.timer.addFiveTitle', { title: timing.block.title }) : undefined} onClick={() => setExtending((v) => !v)} data-testid="timer-add-five">
+            <button
+              type="button"
+              aria-expanded={extending}
+              title={timing ? t('facilitation.timer.addFiveTitle', { title: timing.block.title }) : undefined}
+              onClick={() => setExtending((v) => !v)}
+              data-testid="timer-add-five"
+            >
               {t('facilitation.timer.addFive')}
             </button>
             {extending && timing ? <ExtendChoice title={timing.block.title} onClose={() => setExtending(false)} /> : null}
@@ -191,7 +214,12 @@ export function TimerBar() {
         ) : null}
         {!canFacilitate || state.follow ? (
           <label className="field--check facilbar__follow">
-            <input type="checkbox" checked={following} onChange={(e) => useFacilitationUi.setState({ following: e.target.checked })} data-testid="follow-toggle" />
+            <input
+              type="checkbox"
+              checked={following}
+              onChange={(e) => useFacilitationUi.setState({ following: e.target.checked })}
+              data-testid="follow-toggle"
+            />
             {t('facilitation.follow.following')}
           </label>
         ) : null}

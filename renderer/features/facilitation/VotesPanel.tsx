@@ -22,7 +22,8 @@ function VoteAs() {
   const participants = useAppStore((s) => s.session!.content.participants);
   const voteAsId = useFacilitationUi((s) => s.voteAsId);
   const id = useId();
-  if (seat.inRoom && seat.identity) return <p className="small muted">{t('facilitation.vote.voteAs', { name: seat.identity.name, team: t(`teams.${seat.identity.team}`) })}</p>;
+  if (seat.inRoom && seat.identity)
+    return <p className="small muted">{t('facilitation.vote.voteAs', { name: seat.identity.name, team: t(`teams.${seat.identity.team}`) })}</p>;
   return (
     <div className="field">
       <label htmlFor={id} className="field__label">
@@ -73,7 +74,8 @@ function NewVote({ options }: { options: FacilitationTarget[] }) {
         <legend className="field__label">{t('facilitation.vote.kind')}</legend>
         {(['dots', 'consent'] as const).map((k) => (
           <label key={k} className="field--check">
-            <input type="radio" name="vote-kind" value={k} checked={kind === k} onChange={() => setKind(k)} data-testid={`vote-kind-${k}`} /> {t(`facilitation.vote.kinds.${k}`)}
+            <input type="radio" name="vote-kind" value={k} checked={kind === k} onChange={() => setKind(k)} data-testid={`vote-kind-${k}`} />{' '}
+            {t(`facilitation.vote.kinds.${k}`)}
           </label>
         ))}
       </fieldset>
@@ -114,7 +116,14 @@ function NewVote({ options }: { options: FacilitationTarget[] }) {
           <label htmlFor={did} className="field__label">
             {t('facilitation.vote.dotsPerVoter')}
           </label>
-          <input id={did} type="number" min={1} max={10} value={dots} onChange={(e) => setDots(Math.max(1, Math.min(10, Math.round(Number(e.target.value) || 1))))} />
+          <input
+            id={did}
+            type="number"
+            min={1}
+            max={10}
+            value={dots}
+            onChange={(e) => setDots(Math.max(1, Math.min(10, Math.round(Number(e.target.value) || 1))))}
+          />
         </div>
       ) : null}
       {error ? (
@@ -193,7 +202,14 @@ function Ballot({ vote, voter, onCast }: { vote: Vote; voter: Voter & { asOther:
         <legend className="strong">{t('facilitation.vote.consentQuestion')}</legend>
         {CONSENT_ANSWERS.map((a) => (
           <label key={a} className="field--check">
-            <input type="radio" name={`consent-${vote.id}`} checked={mine?.consent === a} onChange={() => onCast(castVote(vote.id, { consent: a }, voter.asOther ? voter : undefined))} data-testid={`consent-${a}`} /> {t(`facilitation.vote.consent.${a}`)}
+            <input
+              type="radio"
+              name={`consent-${vote.id}`}
+              checked={mine?.consent === a}
+              onChange={() => onCast(castVote(vote.id, { consent: a }, voter.asOther ? voter : undefined))}
+              data-testid={`consent-${a}`}
+            />{' '}
+            {t(`facilitation.vote.consent.${a}`)}
           </label>
         ))}
       </fieldset>
@@ -201,7 +217,8 @@ function Ballot({ vote, voter, onCast }: { vote: Vote; voter: Voter & { asOther:
   }
   const dots = mine?.dots ?? {};
   const left = dotsLeft(vote, voter.id);
-  const put = (targetId: string, delta: number) => onCast(castVote(vote.id, { dots: { ...dots, [targetId]: Math.max(0, (dots[targetId] ?? 0) + delta) } }, voter.asOther ? voter : undefined));
+  const put = (targetId: string, delta: number) =>
+    onCast(castVote(vote.id, { dots: { ...dots, [targetId]: Math.max(0, (dots[targetId] ?? 0) + delta) } }, voter.asOther ? voter : undefined));
   return (
     <div className="ballot">
       <p className="small" aria-live="polite" data-testid="dots-left">
@@ -214,10 +231,23 @@ function Ballot({ vote, voter, onCast }: { vote: Vote; voter: Voter & { asOther:
             <span className="ballot__dots" aria-hidden>
               {'●'.repeat(dots[x.id] ?? 0)}
             </span>
-            <button type="button" className="icon" disabled={!(dots[x.id] ?? 0)} aria-label={t('facilitation.vote.removeDot', { label: x.label })} onClick={() => put(x.id, -1)}>
+            <button
+              type="button"
+              className="icon"
+              disabled={!(dots[x.id] ?? 0)}
+              aria-label={t('facilitation.vote.removeDot', { label: x.label })}
+              onClick={() => put(x.id, -1)}
+            >
               −
             </button>
-            <button type="button" className="icon" disabled={left <= 0} aria-label={t('facilitation.vote.addDot', { label: x.label })} onClick={() => put(x.id, 1)} data-testid="dot-add">
+            <button
+              type="button"
+              className="icon"
+              disabled={left <= 0}
+              aria-label={t('facilitation.vote.addDot', { label: x.label })}
+              onClick={() => put(x.id, 1)}
+              data-testid="dot-add"
+            >
               +
             </button>
           </li>

@@ -106,7 +106,13 @@ function asFacilitatorRunning(fn: Parameters<typeof edit>[0]): FieldErrors | nul
 /** Who this laptop acts as, for the audit trail and authorship: the seat in a room, else the named facilitator (or "Facilitator"). */
 export function currentActor(): AuditActor & { id: string } {
   const seat = currentSeat();
-  if (seat.identity) return { id: seat.identity.participantId ?? seat.identity.deviceId, participantId: seat.identity.participantId, name: seat.identity.name, team: seat.identity.team };
+  if (seat.identity)
+    return {
+      id: seat.identity.participantId ?? seat.identity.deviceId,
+      participantId: seat.identity.participantId,
+      name: seat.identity.name,
+      team: seat.identity.team,
+    };
   const content = useAppStore.getState().session?.content;
   const named = content?.participants.find((p) => p.id === state()?.facilitatorId);
   if (named) return { id: named.id, participantId: named.id, name: named.name, team: named.team };
@@ -146,21 +152,36 @@ export function editAgendaBlock(blockId: string, patch: Partial<Omit<AgendaBlock
   return asFacilitator((doc) => {
     const agenda = readFacilitation(doc).agenda;
     if (!agenda.some((b) => b.id === blockId)) throw notFound('agenda block', blockId);
-    writeAgenda(doc, agenda.map((b) => (b.id === blockId ? { ...b, ...patch, id: blockId } : b)));
+    writeAgenda(
+      doc,
+      agenda.map((b) => (b.id === blockId ? { ...b, ...patch, id: blockId } : b)),
+    );
   });
 }
 
 /** Removes block `blockId` (the current block cannot be removed: `''`: `currentBlock`). Facilitator only. */
 export function removeAgendaBlock(blockId: string): FieldErrors | null {
   if (state()?.currentBlockId === blockId) return { '': 'currentBlock' };
-  return asFacilitator((doc) => writeAgenda(doc, readFacilitation(doc).agenda.filter((b) => b.id !== blockId)));
+  return asFacilitator((doc) =>
+    writeAgenda(
+      doc,
+      readFacilitation(doc).agenda.filter((b) => b.id !== blockId),
+    ),
+  );
 }
 
 /** Moves block `blockId` to position `toIndex` (0-based); durations travel with their blocks, so the end time stays. Facilitator only. */
 export function moveAgendaBlock(blockId: string, toIndex: number): FieldErrors | null {
   return asFacilitator((doc) => {
     const agenda = readFacilitation(doc).agenda;
-    writeAgenda(doc, moveBlock(agenda, agenda.findIndex((b) => b.id === blockId), toIndex));
+    writeAgenda(
+      doc,
+      moveBlock(
+        agenda,
+        agenda.findIndex((b) => b.id === blockId),
+        toIndex,
+      ),
+    );
   });
 }
 
@@ -292,7 +313,15 @@ export function startPrivateDrafting(blockId?: string, hideAuthors = false): Fie
     const id = blockId ?? s.currentBlockId;
     const block = s.agenda.find((b) => b.id === id);
     if (!block) throw invalid('noBlock', 'private round');
-    startRound(doc, { blockId: block.id, step: block.step, status: 'drafting', hideAuthors, startedAt: hostNow(), revealedAt: null, parties: ['marketing', 'sales'] });
+    startRound(doc, {
+      blockId: block.id,
+      step: block.step,
+      status: 'drafting',
+      hideAuthors,
+      startedAt: hostNow(),
+      revealedAt: null,
+      parties: ['marketing', 'sales'],
+    });
   });
 }
 
@@ -312,7 +341,11 @@ export function revealDrafts(hideAuthors: boolean): FieldErrors | null {
  * drafts as (`setDraftingParty`); `''`: `noParty` when neither is a party.
  * Errors: `blockId`: `noRound` outside a drafting round. Undoable.
  */
-export function saveDraft(target: FacilitationTarget, draft: { text?: string; value?: number | null }, party: Party | null = draftingParty()): FieldErrors | null {
+export function saveDraft(
+  target: FacilitationTarget,
+  draft: { text?: string; value?: number | null },
+  party: Party | null = draftingParty(),
+): FieldErrors | null {
   const round = state()?.privateRound;
   if (!round || round.status !== 'drafting') return { blockId: 'noRound' };
   if (!party) return { '': 'noParty' };
@@ -354,7 +387,8 @@ export function adoptDraft(id: string): FieldErrors | null {
   const d = s?.drafts.find((x) => x.id === id);
   if (!s || !d) return { '': 'notFound' };
   if (s.privateRound?.status === 'drafting' && s.privateRound.blockId === d.blockId) return { privateRound: 'roundOpen' };
-  if ((d.target.kind === 'term' || d.target.kind === 'term-variant') && d.text.trim() !== '') return asFacilitator((doc) => updateTerm(doc, d.target.id, { definition: d.text }));
+  if ((d.target.kind === 'term' || d.target.kind === 'term-variant') && d.text.trim() !== '')
+    return asFacilitator((doc) => updateTerm(doc, d.target.id, { definition: d.text }));
   if (d.target.kind === 'sla-item' && d.value !== null) return asFacilitator((doc) => updateCommitment(doc, d.target.id, { target: d.value! }));
   return { '': 'cannotAdopt' };
 }
@@ -395,7 +429,16 @@ export function castVote(voteId: string, ballot: Pick<Ballot, 'dots' | 'consent'
   const me = currentActor();
   const who = voter ?? (me.team ? { id: me.id, name: me.name, team: me.team } : null);
   if (!who) return { '': 'noTeam' };
-  return run((doc) => castBallot(doc, voteId, who.id, { team: who.team, name: who.name, ...(ballot.dots ? { dots: ballot.dots } : {}), ...(ballot.consent ? { consent: ballot.consent } : {}) }), FACILITATION_ORIGIN);
+  return run(
+    (doc) =>
+      castBallot(doc, voteId, who.id, {
+        team: who.team,
+        name: who.name,
+        ...(ballot.dots ? { dots: ballot.dots } : {}),
+        ...(ballot.consent ? { consent: ballot.consent } : {}),
+      }),
+    FACILITATION_ORIGIN,
+  );
 }
 
 /** Closes vote `voteId` (its results stay). Facilitator only. */
@@ -436,7 +479,16 @@ export function deleteDecision(id: string): FieldErrors | null {
 export function parkQuestion(input: { id?: string; question: string; ownerId: string | null; due: string | null }): FieldErrors | null {
   if (currentSeat().role === 'projector') return { '': 'readOnlySeat' };
   if (input.question.trim() === '') return { question: 'required' };
-  return run((doc) => addParkingItem(doc, { id: input.id ?? newId(), question: input.question.trim(), ownerId: input.ownerId, due: input.due, status: 'open', createdAt: hostNow() }));
+  return run((doc) =>
+    addParkingItem(doc, {
+      id: input.id ?? newId(),
+      question: input.question.trim(),
+      ownerId: input.ownerId,
+      due: input.due,
+      status: 'open',
+      createdAt: hostNow(),
+    }),
+  );
 }
 
 /** Changes parking-lot question `id` (question, owner, due date, `status` open or done). */

@@ -180,7 +180,8 @@ export function useSchedule(): { blocks: ScheduledBlock[]; endsAt: number | null
   const [openedAt] = useState(() => Date.now());
   return useMemo(() => {
     const start = startsAt ?? openedAt + offset;
-    const current = timer && currentBlockId === timer.blockId ? { blockId: timer.blockId, startedAt: timerStartHost(timer), durationMs: timer.durationMs } : null;
+    const current =
+      timer && currentBlockId === timer.blockId ? { blockId: timer.blockId, startedAt: timerStartHost(timer), durationMs: timer.durationMs } : null;
     const times = new Map<string, BlockTime>(liveSchedule(agenda, start, current).map((t) => [t.blockId, t]));
     const blocks = agenda.map((b) => ({ ...b, startsAt: times.get(b.id)!.startsAt, endsAt: times.get(b.id)!.endsAt, current: b.id === currentBlockId }));
     const endsAt = blocks.length > 0 ? blocks[blocks.length - 1]!.endsAt : agenda.length === 0 ? null : agendaEnd(agenda, start);

@@ -122,9 +122,23 @@ export function draftItems(step: AgendaStep, content: WorkshopContent): { target
   if (step === 'funnel' || step === 'compare' || step === 'targets') {
     return content.funnels.agreed.transitions
       .filter((x) => !x.recycle)
-      .map((x) => ({ target: { kind: 'stage' as const, id: x.source, label: `${stageName.get(x.source) ?? '?'} → ${stageName.get(x.target) ?? '?'}`.slice(0, 200) }, wants: 'value' as const, unit: '%' }));
+      .map((x) => ({
+        target: { kind: 'stage' as const, id: x.source, label: `${stageName.get(x.source) ?? '?'} → ${stageName.get(x.target) ?? '?'}`.slice(0, 200) },
+        wants: 'value' as const,
+        unit: '%',
+      }));
   }
-  if (step === 'glossary') return content.terms.map((term) => ({ target: { kind: 'term' as const, id: term.id, label: (term.acronym || term.name).slice(0, 200) }, wants: 'text' as const, unit: '' }));
-  if (step === 'sla') return content.sla.commitments.map((c) => ({ target: { kind: 'sla-item' as const, id: c.id, label: `${c.commitment} (${c.metric})`.slice(0, 200) }, wants: 'value' as const, unit: c.unit }));
+  if (step === 'glossary')
+    return content.terms.map((term) => ({
+      target: { kind: 'term' as const, id: term.id, label: (term.acronym || term.name).slice(0, 200) },
+      wants: 'text' as const,
+      unit: '',
+    }));
+  if (step === 'sla')
+    return content.sla.commitments.map((c) => ({
+      target: { kind: 'sla-item' as const, id: c.id, label: `${c.commitment} (${c.metric})`.slice(0, 200) },
+      wants: 'value' as const,
+      unit: c.unit,
+    }));
   return [];
 }

@@ -120,7 +120,11 @@ export function FileLayer() {
 
   return (
     <>
-      {dragging ? <div className="file-drop-hint" aria-hidden>{t('files.dropHint')}</div> : null}
+      {dragging ? (
+        <div className="file-drop-hint" aria-hidden>
+          {t('files.dropHint')}
+        </div>
+      ) : null}
       <dialog
         ref={dialog}
         className="dialog"
@@ -137,16 +141,22 @@ export function FileLayer() {
             <p>{t('files.prompt.body', { name: prompt.opened.name, title: prompt.title })}</p>
             <div className="prompt-choices">
               <div>
-                <button className="primary" onClick={() => void answerPrompt(prompt, 'merge', t)} data-testid="prompt-merge">{t('files.prompt.merge')}</button>
+                <button className="primary" onClick={() => void answerPrompt(prompt, 'merge', t)} data-testid="prompt-merge">
+                  {t('files.prompt.merge')}
+                </button>
                 <p>{t('files.prompt.mergeHint')}</p>
               </div>
               <div>
-                <button onClick={() => void answerPrompt(prompt, 'copy', t)} data-testid="prompt-copy">{t('files.prompt.copy')}</button>
+                <button onClick={() => void answerPrompt(prompt, 'copy', t)} data-testid="prompt-copy">
+                  {t('files.prompt.copy')}
+                </button>
                 <p>{t('files.prompt.copyHint')}</p>
               </div>
             </div>
             <div className="form-actions">
-              <button onClick={() => void answerPrompt(prompt, 'cancel', t)} autoFocus data-testid="prompt-cancel">{t('files.prompt.cancel')}</button>
+              <button onClick={() => void answerPrompt(prompt, 'cancel', t)} autoFocus data-testid="prompt-cancel">
+                {t('files.prompt.cancel')}
+              </button>
             </div>
           </>
         ) : null}

@@ -14,10 +14,16 @@ export function FileStatus() {
   return (
     <span className="file-status" data-testid="file-status" data-state={link === null ? 'none' : behind ? 'unsaved' : 'saved'}>
       {link === null ? (
-        <span className="file-status__name muted" title={t('files.noFileHint')}>{t('files.noFile')}</span>
+        <span className="file-status__name muted" title={t('files.noFileHint')}>
+          {t('files.noFile')}
+        </span>
       ) : (
         <span className="file-status__name" title={behind ? t('files.unsaved') : t('files.fileSaved')}>
-          {behind ? <span className="file-status__dot" aria-hidden>●</span> : null}
+          {behind ? (
+            <span className="file-status__dot" aria-hidden>
+              ●
+            </span>
+          ) : null}
           {link.name}
           {behind ? <span className="sr-only"> ({t('files.unsaved')})</span> : null}
         </span>

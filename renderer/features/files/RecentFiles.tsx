@@ -9,8 +9,12 @@ export function HomeFileActions() {
   const { t } = useTranslation();
   return (
     <span className="home-files">
-      <button onClick={() => void openFromDialog('open', t)} data-testid="open-file">{t('files.open')}</button>
-      <button onClick={() => void openFromDialog('import', t)} data-testid="import-file">{t('files.import')}</button>
+      <button onClick={() => void openFromDialog('open', t)} data-testid="open-file">
+        {t('files.open')}
+      </button>
+      <button onClick={() => void openFromDialog('import', t)} data-testid="import-file">
+        {t('files.import')}
+      </button>
     </span>
   );
 }
@@ -29,8 +33,12 @@ export function RecentFiles() {
         <ul>
           {recent.map((file) => (
             <li key={file.path} className="card recent-file" data-testid="recent-file">
-              <button className="link" onClick={() => void openRecent(file.path, t)}>{file.name}</button>
-              <span className="recent-file__path" title={file.path}>{file.path === file.name ? '' : file.path}</span>
+              <button className="link" onClick={() => void openRecent(file.path, t)}>
+                {file.name}
+              </button>
+              <span className="recent-file__path" title={file.path}>
+                {file.path === file.name ? '' : file.path}
+              </span>
               <span className="muted">{t('files.openedAt', { date: fmt.dateTime(file.openedAt) })}</span>
             </li>
           ))}

@@ -78,7 +78,11 @@ export function RestoreScreen({ id, from }: { id: string; from?: Step }) {
         <h1>{t('files.backups.title')}</h1>
         <button onClick={back}>{from ? t('files.backups.back') : t('files.backups.home')}</button>
       </div>
-      {workshop ? <p><strong>{workshop.title}</strong> · {workshop.company}</p> : null}
+      {workshop ? (
+        <p>
+          <strong>{workshop.title}</strong> · {workshop.company}
+        </p>
+      ) : null}
       <p className="muted">{t('files.backups.intro')}</p>
       {backups === null ? (
         <p>{t('app.loading')}</p>
@@ -92,7 +96,9 @@ export function RestoreScreen({ id, from }: { id: string; from?: Step }) {
               <th>{t('files.backups.reason')}</th>
               <th>{t('files.backups.contents')}</th>
               <th>{t('files.backups.size')}</th>
-              <th><span className="sr-only">{t('files.backups.restore')}</span></th>
+              <th>
+                <span className="sr-only">{t('files.backups.restore')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -135,7 +141,9 @@ export function RestoreScreen({ id, from }: { id: string; from?: Step }) {
           <button className="primary" disabled={busy || !chosen} onClick={() => chosen && void restore(chosen)} data-testid="confirm-restore">
             {t('files.backups.confirmAction')}
           </button>
-          <button onClick={() => dialog.current?.close()} autoFocus>{t('files.backups.cancel')}</button>
+          <button onClick={() => dialog.current?.close()} autoFocus>
+            {t('files.backups.cancel')}
+          </button>
         </div>
       </dialog>
     </section>

@@ -171,7 +171,12 @@ export async function openDropped(file: File, t: TFunction): Promise<void> {
 
 /** A file name for a workshop title: characters no system allows replaced, `.pacto` added. */
 export function fileNameFor(title: string): string {
-  const base = title.replace(/[/\\:*?"<>|\p{Cc}]+/gu, '-').replace(/\s+/g, ' ').trim().slice(0, 150) || 'Pacto';
+  const base =
+    title
+      .replace(/[/\\:*?"<>|\p{Cc}]+/gu, '-')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 150) || 'Pacto';
   return `${base}.pacto`;
 }
 

@@ -33,7 +33,8 @@ export const strings = featureStrings({
       'not-found': 'No se encuentra «{{name}}»: quizá se movió o se borró. Se quitó de los recientes.',
       'not-pacto-name': '«{{name}}» no es un archivo .pacto.',
       'too-large': '«{{name}}» es demasiado grande para abrirlo (máximo {{limit}} MB).',
-      'not-writable': 'No se pudo guardar «{{name}}»: Pacto no tiene permiso para escribir ahí (carpeta protegida, disco de solo lectura o archivo en uso). El archivo anterior no ha cambiado. Elija otra carpeta con «Guardar como…».',
+      'not-writable':
+        'No se pudo guardar «{{name}}»: Pacto no tiene permiso para escribir ahí (carpeta protegida, disco de solo lectura o archivo en uso). El archivo anterior no ha cambiado. Elija otra carpeta con «Guardar como…».',
       'disk-full': 'No se pudo guardar «{{name}}»: el disco está lleno. El archivo anterior no ha cambiado. Libere espacio y vuelva a guardar.',
       io: 'No se pudo leer o escribir «{{name}}» ({{message}}). Nada ha cambiado.',
     },
@@ -43,7 +44,8 @@ export const strings = featureStrings({
     backups: {
       open: 'Copias de seguridad',
       title: 'Restaurar desde una copia de seguridad',
-      intro: 'Pacto guarda copias de cada taller mientras trabaja, antes de fusionar o restaurar y al cerrar: las 10 más recientes y una por día durante 30 días. Restaurar no borra nada: el estado actual se guarda antes como otra copia, así que también se puede deshacer.',
+      intro:
+        'Pacto guarda copias de cada taller mientras trabaja, antes de fusionar o restaurar y al cerrar: las 10 más recientes y una por día durante 30 días. Restaurar no borra nada: el estado actual se guarda antes como otra copia, así que también se puede deshacer.',
       back: 'Volver al taller',
       home: 'Volver a los talleres',
       none: 'Este taller aún no tiene copias de seguridad.',
@@ -55,7 +57,8 @@ export const strings = featureStrings({
       noSummary: 'sin resumen',
       restore: 'Restaurar',
       confirmTitle: '¿Restaurar esta copia?',
-      confirm: 'El taller «{{title}}» volverá a como estaba el {{date}}. El estado actual se guarda antes como copia de seguridad. Las versiones, firmas y el registro de auditoría se conservan.',
+      confirm:
+        'El taller «{{title}}» volverá a como estaba el {{date}}. El estado actual se guarda antes como copia de seguridad. Las versiones, firmas y el registro de auditoría se conservan.',
       confirmAction: 'Restaurar',
       cancel: 'Cancelar',
       restored: 'Restaurada la copia del {{date}}. El estado anterior quedó guardado como copia de seguridad.',
@@ -100,7 +103,8 @@ export const strings = featureStrings({
       'not-found': '“{{name}}” cannot be found: it may have been moved or deleted. It was removed from the recent files.',
       'not-pacto-name': '“{{name}}” is not a .pacto file.',
       'too-large': '“{{name}}” is too large to open (at most {{limit}} MB).',
-      'not-writable': '“{{name}}” was not saved: Pacto may not write there (a protected folder, a read-only disk or a file in use). The previous file is unchanged. Choose another folder with “Save As…”.',
+      'not-writable':
+        '“{{name}}” was not saved: Pacto may not write there (a protected folder, a read-only disk or a file in use). The previous file is unchanged. Choose another folder with “Save As…”.',
       'disk-full': '“{{name}}” was not saved: the disk is full. The previous file is unchanged. Free some space and save again.',
       io: '“{{name}}” could not be read or written ({{message}}). Nothing changed.',
     },
@@ -110,7 +114,8 @@ export const strings = featureStrings({
     backups: {
       open: 'Backups',
       title: 'Restore from a backup',
-      intro: 'Pacto keeps copies of every workshop while you work, before merging or restoring, and when it closes: the 10 most recent and one a day for 30 days. Restoring deletes nothing: the current state is kept first as another backup, so a restore can be undone too.',
+      intro:
+        'Pacto keeps copies of every workshop while you work, before merging or restoring, and when it closes: the 10 most recent and one a day for 30 days. Restoring deletes nothing: the current state is kept first as another backup, so a restore can be undone too.',
       back: 'Back to the workshop',
       home: 'Back to the workshops',
       none: 'This workshop has no backups yet.',
@@ -122,7 +127,8 @@ export const strings = featureStrings({
       noSummary: 'no summary',
       restore: 'Restore',
       confirmTitle: 'Restore this backup?',
-      confirm: 'The workshop “{{title}}” goes back to how it was on {{date}}. The current state is kept first as a backup. Versions, signatures and the audit trail are kept.',
+      confirm:
+        'The workshop “{{title}}” goes back to how it was on {{date}}. The current state is kept first as a backup. Versions, signatures and the audit trail are kept.',
       confirmAction: 'Restore',
       cancel: 'Cancel',
       restored: 'Restored the backup of {{date}}. The previous state was kept as a backup.',

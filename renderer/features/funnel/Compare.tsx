@@ -190,8 +190,12 @@ export function Compare() {
                   <span className="gap__kind">{t(`funnel.compare.kinds.${gap.kind}`)}</span> <strong className="gap__subject">{gap.subject}</strong>
                 </div>
                 <div className="gap__values">
-                  <span className="tag tag--marketing">{t('teams.marketing')}: {valueText(gap, 'marketing')}</span>
-                  <span className="tag tag--sales">{t('teams.sales')}: {valueText(gap, 'sales')}</span>
+                  <span className="tag tag--marketing">
+                    {t('teams.marketing')}: {valueText(gap, 'marketing')}
+                  </span>
+                  <span className="tag tag--sales">
+                    {t('teams.sales')}: {valueText(gap, 'sales')}
+                  </span>
                 </div>
                 <div className="gap__actions">
                   {gap.actions.map((a) => (

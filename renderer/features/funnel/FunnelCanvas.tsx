@@ -225,14 +225,26 @@ function CanvasInner(props: FunnelCanvasProps) {
 
   const onNodesChange = useCallback(
     (changes: NodeChange<StageNode>[]) => {
-      setLocal((l) => ({ ...l, nodes: applyNodeChanges(changes.filter((c) => c.type !== 'remove'), l.nodes) }));
+      setLocal((l) => ({
+        ...l,
+        nodes: applyNodeChanges(
+          changes.filter((c) => c.type !== 'remove'),
+          l.nodes,
+        ),
+      }));
       applySelect(changes, 'stages');
     },
     [applySelect],
   );
   const onEdgesChange = useCallback(
     (changes: EdgeChange<TransitionEdge>[]) => {
-      setLocal((l) => ({ ...l, edges: applyEdgeChanges(changes.filter((c) => c.type !== 'remove'), l.edges) }));
+      setLocal((l) => ({
+        ...l,
+        edges: applyEdgeChanges(
+          changes.filter((c) => c.type !== 'remove'),
+          l.edges,
+        ),
+      }));
       applySelect(changes, 'transitions');
     },
     [applySelect],
@@ -405,7 +417,12 @@ function CanvasInner(props: FunnelCanvasProps) {
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
           onConnect={editable ? onConnect : undefined}
-          onNodeDragStop={(_e, _node, dragged) => saveStagePositions(funnelId, dragged.map((n) => [n.id, n.position] as [string, { x: number; y: number }]))}
+          onNodeDragStop={(_e, _node, dragged) =>
+            saveStagePositions(
+              funnelId,
+              dragged.map((n) => [n.id, n.position] as [string, { x: number; y: number }]),
+            )
+          }
           nodesDraggable={editable}
           nodesConnectable={editable}
           elementsSelectable
@@ -438,7 +455,13 @@ function CanvasInner(props: FunnelCanvasProps) {
         >
           <Background variant={BackgroundVariant.Dots} gap={GRID * 2} size={1} />
           {editable ? (
-            <MiniMap pannable zoomable style={{ width: 150, height: 90 }} nodeStrokeWidth={3} nodeColor={(n) => (n.data.owner === 'sales' ? '#4b3fb5' : '#0f766e')} />
+            <MiniMap
+              pannable
+              zoomable
+              style={{ width: 150, height: 90 }}
+              nodeStrokeWidth={3}
+              nodeColor={(n) => (n.data.owner === 'sales' ? '#4b3fb5' : '#0f766e')}
+            />
           ) : null}
           <Controls showInteractive={false} />
         </ReactFlow>

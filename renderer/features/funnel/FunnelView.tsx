@@ -158,7 +158,10 @@ function FunnelEditor({ funnelId }: { funnelId: FunnelId }) {
             layoutFunnel(funnelId, funnel);
             canvas.current?.fitSoon();
           }}
-          data-testid="layout" title={t('funnel.layoutTitle')} aria-label={t('funnel.layoutTitle')}>
+          data-testid="layout"
+          title={t('funnel.layoutTitle')}
+          aria-label={t('funnel.layoutTitle')}
+        >
           {t('funnel.layout')}
         </button>
         <button onClick={copyButton} data-testid="copy">
@@ -215,7 +218,9 @@ function FunnelEditor({ funnelId }: { funnelId: FunnelId }) {
           <SidePanel funnelId={funnelId} funnel={funnel} selection={selection} onSelectionChange={onSelectionChange} />
         ) : null}
       </div>
-      <p className="funnel-editor__help">{t('funnel.keyboardHelp')} {t('funnel.panel.none')}</p>
+      <p className="funnel-editor__help">
+        {t('funnel.keyboardHelp')} {t('funnel.panel.none')}
+      </p>
     </div>
   );
 }

@@ -71,7 +71,8 @@ function TransitionFields({ funnelId, funnel, transition }: { funnelId: FunnelId
   const terms = useAppStore((s) => s.session!.content.terms);
   const sources = defaultSources(transition, funnel, terms);
   const update = (patch: Partial<FunnelTransition>) => firstError(editTransition(funnelId, transition.id, patch));
-  const sourceHint = (m: typeof sources.conversionRate) => (m ? t('funnel.panel.source', { source: `${formatSource(m.source, language)} — ${m.basis[language]}` }) : undefined);
+  const sourceHint = (m: typeof sources.conversionRate) =>
+    m ? t('funnel.panel.source', { source: `${formatSource(m.source, language)} — ${m.basis[language]}` }) : undefined;
   return (
     <div className="transition-fields">
       <ParsedField
@@ -100,7 +101,17 @@ function TransitionFields({ funnelId, funnel, transition }: { funnelId: FunnelId
   );
 }
 
-export function SidePanel({ funnelId, funnel, selection, onSelectionChange }: { funnelId: FunnelId; funnel: Funnel; selection: Selection; onSelectionChange(s: Selection): void }) {
+export function SidePanel({
+  funnelId,
+  funnel,
+  selection,
+  onSelectionChange,
+}: {
+  funnelId: FunnelId;
+  funnel: Funnel;
+  selection: Selection;
+  onSelectionChange(s: Selection): void;
+}) {
   const { t } = useTranslation();
   const language = useAppStore((s) => s.language);
   const terms = useAppStore((s) => s.session!.content.terms);

@@ -214,19 +214,19 @@ export const TransitionEdge = memo(function TransitionEdge(props: EdgeProps<Tran
   const head = `M${targetX},${targetY} L${bx - dy * 5},${by + dx * 5} L${bx + dy * 5},${by - dx * 5} Z`;
   return (
     <>
-    <BaseEdge
-      id={id}
-      path={path}
-      className={classes.join(' ')}
-      label={label}
-      labelX={labelX}
-      labelY={labelY}
-      labelShowBg
-      labelBgPadding={LABEL_PADDING}
-      labelBgBorderRadius={4}
-      labelStyle={LABEL_STYLE}
-    />
-    <path d={head} className={`transition-edge__head ${classes.slice(1).join(' ')}`} />
+      <BaseEdge
+        id={id}
+        path={path}
+        className={classes.join(' ')}
+        label={label}
+        labelX={labelX}
+        labelY={labelY}
+        labelShowBg
+        labelBgPadding={LABEL_PADDING}
+        labelBgBorderRadius={4}
+        labelStyle={LABEL_STYLE}
+      />
+      <path d={head} className={`transition-edge__head ${classes.slice(1).join(' ')}`} />
     </>
   );
 });

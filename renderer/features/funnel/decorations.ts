@@ -118,7 +118,10 @@ export function useDecorations(
           rate: x.rateMissing ? t('funnel.rateMissingLabel') : formatPercent(x.conversionRate, language),
           days: formatDays(x.averageDays, language),
         };
-        return t(x.recycle ? 'funnel.edgeAriaRecycle' : 'funnel.edgeAria', values) + (issues.transitions.get(id) ? `. ${issues.transitions.get(id)!.messages.join(' ')}` : '');
+        return (
+          t(x.recycle ? 'funnel.edgeAriaRecycle' : 'funnel.edgeAria', values) +
+          (issues.transitions.get(id) ? `. ${issues.transitions.get(id)!.messages.join(' ')}` : '')
+        );
       },
       stageIssues: issues.stages,
       transitionIssues: issues.transitions,

@@ -42,7 +42,12 @@ export async function svgToPng(svg: string, scale = 2): Promise<Uint8Array<Array
 
 /** A file name without characters file systems refuse: "Embudo de Marketing.svg". */
 export function safeFileName(base: string, extension: 'svg' | 'png'): string {
-  const clean = base.replace(/[/\\:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 150) || 'funnel';
+  const clean =
+    base
+      .replace(/[/\\:*?"<>|]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 150) || 'funnel';
   return `${clean}.${extension}`;
 }
 

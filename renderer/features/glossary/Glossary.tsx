@@ -35,7 +35,9 @@ function matches(term: Term, query: string): boolean {
   const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
   const q = fold(query.trim());
   if (!q) return true;
-  const text = [term.name, term.acronym, term.definition, term.entryCriteria, term.exitCriteria, term.examples ?? ''].map((v) => (typeof v === 'string' ? v : richTextToPlain(v)));
+  const text = [term.name, term.acronym, term.definition, term.entryCriteria, term.exitCriteria, term.examples ?? ''].map((v) =>
+    typeof v === 'string' ? v : richTextToPlain(v),
+  );
   return fold(text.join('\n')).includes(q);
 }
 
@@ -52,7 +54,13 @@ function TermText({ termId, field, label, testId }: { termId: string; field: Ric
   return fragment ? <RichTextEditor fragment={fragment} label={label} testId={testId} className="span-2" /> : null;
 }
 
-function TermEditor({ term, content, state, onRemoved, focusName }: {
+function TermEditor({
+  term,
+  content,
+  state,
+  onRemoved,
+  focusName,
+}: {
   term: Term;
   content: WorkshopContent;
   state: ItemApprovalState | undefined;
@@ -93,9 +101,7 @@ function TermEditor({ term, content, state, onRemoved, focusName }: {
           hint={t('glossary.stageHint')}
           value={linked?.id ?? ''}
           options={[{ value: '', label: t('glossary.noStage') }, ...stages.map((s) => ({ value: s.id, label: s.name }))]}
-          onCommit={(stageId) =>
-            firstError(linkTermToStage(term.id, linked?.id ?? null, stageId))
-          }
+          onCommit={(stageId) => firstError(linkTermToStage(term.id, linked?.id ?? null, stageId))}
           testId="term-stage"
         />
         <TermText termId={term.id} field="definition" label={t('glossary.definition')} testId="term-definition" />
@@ -184,7 +190,14 @@ export function Glossary() {
             <label className="sr-only" htmlFor="glossary-search">
               {t('glossary.search')}
             </label>
-            <input id="glossary-search" type="search" placeholder={t('glossary.searchPlaceholder')} value={query} onChange={(e) => setQuery(e.target.value)} data-testid="term-search" />
+            <input
+              id="glossary-search"
+              type="search"
+              placeholder={t('glossary.searchPlaceholder')}
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              data-testid="term-search"
+            />
             <div className="glossary-filters__row">
               <label className="sr-only" htmlFor="glossary-status">
                 {t('glossary.status')}
@@ -242,7 +255,16 @@ export function Glossary() {
             <button
               onClick={() => {
                 const id = newId();
-                addGlossaryTerm({ id, name: t('glossary.newTerm'), acronym: '', definition: '', entryCriteria: '', exitCriteria: '', examples: '', ownerTeam: 'marketing' });
+                addGlossaryTerm({
+                  id,
+                  name: t('glossary.newTerm'),
+                  acronym: '',
+                  definition: '',
+                  entryCriteria: '',
+                  exitCriteria: '',
+                  examples: '',
+                  ownerTeam: 'marketing',
+                });
                 setSelectedId(id);
                 setAddedId(id);
                 setQuery('');
@@ -268,7 +290,9 @@ export function Glossary() {
               <option value="">{t('glossary.fromTemplate')}</option>
               {STANDARD_TERMS.map((s) => (
                 <option key={s.key} value={s.key}>
-                  {s.acronym && s.acronym !== s.name[language] ? t('glossary.templateOption', { acronym: s.acronym, name: s.name[language] }) : s.name[language]}
+                  {s.acronym && s.acronym !== s.name[language]
+                    ? t('glossary.templateOption', { acronym: s.acronym, name: s.name[language] })
+                    : s.name[language]}
                 </option>
               ))}
             </select>

@@ -95,7 +95,9 @@ export function ImportScreen({ content, onClose }: { content: WorkshopContent; o
     <div className="import" data-testid="import-screen">
       <div className="row-between">
         <h2>{t('import.title')}</h2>
-        <button onClick={() => onClose()} data-testid="import-back">{t('import.back')}</button>
+        <button onClick={() => onClose()} data-testid="import-back">
+          {t('import.back')}
+        </button>
       </div>
       <p className="intro">{t('import.intro')}</p>
       <label
@@ -127,7 +129,9 @@ export function ImportScreen({ content, onClose }: { content: WorkshopContent; o
 
       {loaded ? (
         <>
-          <p className="muted" data-testid="import-file-info">{t('import.file', { name: loaded.name, rows: fmt.integer(loaded.table.rows.length) })}</p>
+          <p className="muted" data-testid="import-file-info">
+            {t('import.file', { name: loaded.name, rows: fmt.integer(loaded.table.rows.length) })}
+          </p>
           {loaded.sheets && loaded.sheets.length > 1 ? (
             <label className="field import__sheet">
               <span className="field__label">{t('import.sheet')}</span>
@@ -142,10 +146,16 @@ export function ImportScreen({ content, onClose }: { content: WorkshopContent; o
           ) : null}
           <Preview table={loaded.table} t={t} />
           {loaded.detected && !manual ? (
-            <button onClick={() => setManual(true)} data-testid="map-manually">{t('import.mapManually')}</button>
+            <button onClick={() => setManual(true)} data-testid="map-manually">
+              {t('import.mapManually')}
+            </button>
           ) : null}
           {(!loaded.detected || manual) && loaded.table.header.length > 1 && loaded.table.rows.length > 0 ? (
-            <MappingForm key={loaded.table.sheet ?? ''} table={loaded.table} onApply={(mapping, options) => setActuals(importTable(loaded.table, { mapping, ...options }))} />
+            <MappingForm
+              key={loaded.table.sheet ?? ''}
+              table={loaded.table}
+              onApply={(mapping, options) => setActuals(importTable(loaded.table, { mapping, ...options }))}
+            />
           ) : null}
         </>
       ) : null}
@@ -154,11 +164,17 @@ export function ImportScreen({ content, onClose }: { content: WorkshopContent; o
 
       {loaded ? (
         <div className="form-actions import__actions">
-          {actuals && !usable ? <p className="field__error" role="alert">{t('import.nothing')}</p> : null}
+          {actuals && !usable ? (
+            <p className="field__error" role="alert">
+              {t('import.nothing')}
+            </p>
+          ) : null}
           <button className="primary" disabled={!usable} onClick={confirm} data-testid="import-confirm">
             {t('import.confirm')}
           </button>
-          <button onClick={() => onClose()} data-testid="import-cancel">{t('import.cancel')}</button>
+          <button onClick={() => onClose()} data-testid="import-cancel">
+            {t('import.cancel')}
+          </button>
         </div>
       ) : null}
     </div>
@@ -293,13 +309,15 @@ function Results({ actuals, fmt, content }: { actuals: Actuals; fmt: Formatters;
     <section className="card" data-testid="import-results">
       <h3>{t('import.results')}</h3>
       <p>
-        <strong>{t('import.format')}:</strong> <span data-testid="import-format">{t(`import.formats.${actuals.format ?? 'none'}`)}</span> · <strong>{t('import.dialect')}:</strong>{' '}
+        <strong>{t('import.format')}:</strong> <span data-testid="import-format">{t(`import.formats.${actuals.format ?? 'none'}`)}</span> ·{' '}
+        <strong>{t('import.dialect')}:</strong>{' '}
         {[
           d.sheet !== undefined ? t('import.sheetRead', { name: d.sheet }) : t('import.delimiter', { d: d.delimiter === '\t' ? t('import.tab') : d.delimiter }),
           d.sheet === undefined && d.bom ? t('import.bom') : null,
           d.dateStyle === 'iso'
             ? t('import.dateIso')
-            : t('import.dateOrder', { order: t(`import.${d.dateOrder}`) }) + (d.dateOrderSource === 'guess' && d.dateStyle !== null ? ` ${t('import.dateGuess')}` : ''),
+            : t('import.dateOrder', { order: t(`import.${d.dateOrder}`) }) +
+              (d.dateOrderSource === 'guess' && d.dateStyle !== null ? ` ${t('import.dateGuess')}` : ''),
           t('import.decimal', { d: d.decimalSeparator }),
         ]
           .filter(Boolean)
@@ -323,15 +341,15 @@ function Results({ actuals, fmt, content }: { actuals: Actuals; fmt: Formatters;
                 {actuals.stages.map((s, j) => {
                   const rate = j < actuals.stages.length - 1 ? measuredRate(actuals, j, j + 1) : null;
                   return (
-                  <tr key={s.id} data-stage={s.id}>
-                    <td>{standardStageName(s.id, language)}</td>
-                    <td className="num">{fmt.integer(s.count)}</td>
-                    <td className="num" data-testid={`import-rate-${s.id}`}>
-                      {rate === null ? '—' : fmt.percent(rate.rate)}
-                      {rate?.definition === 'winRate' ? <span className="muted small"> {t('import.winRateShort')}</span> : null}
-                    </td>
-                    <td className="num">{s.medianDaysToNext === null ? '—' : fmt.number(s.medianDaysToNext)}</td>
-                  </tr>
+                    <tr key={s.id} data-stage={s.id}>
+                      <td>{standardStageName(s.id, language)}</td>
+                      <td className="num">{fmt.integer(s.count)}</td>
+                      <td className="num" data-testid={`import-rate-${s.id}`}>
+                        {rate === null ? '—' : fmt.percent(rate.rate)}
+                        {rate?.definition === 'winRate' ? <span className="muted small"> {t('import.winRateShort')}</span> : null}
+                      </td>
+                      <td className="num">{s.medianDaysToNext === null ? '—' : fmt.number(s.medianDaysToNext)}</td>
+                    </tr>
                   );
                 })}
               </tbody>
@@ -339,7 +357,9 @@ function Results({ actuals, fmt, content }: { actuals: Actuals; fmt: Formatters;
             <dl className="metrics">
               <div data-testid="import-win-rate">
                 <dt>{t('import.winRate')}</dt>
-                <dd>{actuals.winRate === null ? '—' : t('import.winRateValue', { rate: fmt.percent(actuals.winRate), won: actuals.won, closed: actuals.closed })}</dd>
+                <dd>
+                  {actuals.winRate === null ? '—' : t('import.winRateValue', { rate: fmt.percent(actuals.winRate), won: actuals.won, closed: actuals.closed })}
+                </dd>
               </div>
               {actuals.lost > 0 ? (
                 <div data-testid="import-lost">
@@ -362,7 +382,9 @@ function Results({ actuals, fmt, content }: { actuals: Actuals; fmt: Formatters;
           {compare.length > 0 ? (
             <div>
               <h3>{t('import.planVsActual')}</h3>
-              <ChartBox max={560}>{(w) => <PlanVsActualChart rows={compare} fmt={fmt} labels={{ plan: t('import.plan'), actual: t('import.actual') }} width={w} />}</ChartBox>
+              <ChartBox max={560}>
+                {(w) => <PlanVsActualChart rows={compare} fmt={fmt} labels={{ plan: t('import.plan'), actual: t('import.actual') }} width={w} />}
+              </ChartBox>
             </div>
           ) : null}
         </div>
@@ -370,7 +392,9 @@ function Results({ actuals, fmt, content }: { actuals: Actuals; fmt: Formatters;
       {actuals.dealStages.length > 0 ? <DealStages actuals={actuals} fmt={fmt} /> : null}
       {actuals.cohorts.length > 0 ? <Cohorts actuals={actuals} fmt={fmt} /> : null}
       <IssueList title={t('import.errors', { count: actuals.errors.length })} issues={actuals.errors} testId="import-errors" empty={t('import.noErrors')} />
-      {actuals.warnings.length > 0 ? <IssueList title={t('import.warnings', { count: actuals.warnings.length })} issues={actuals.warnings} testId="import-warnings" /> : null}
+      {actuals.warnings.length > 0 ? (
+        <IssueList title={t('import.warnings', { count: actuals.warnings.length })} issues={actuals.warnings} testId="import-warnings" />
+      ) : null}
     </section>
   );
 }
@@ -423,7 +447,9 @@ function Cohorts({ actuals, fmt }: { actuals: Actuals; fmt: Formatters }) {
             <tr>
               <th>{t('import.cohort')}</th>
               {ids.map((id) => (
-                <th key={id} className="num">{standardStageName(id, language)}</th>
+                <th key={id} className="num">
+                  {standardStageName(id, language)}
+                </th>
               ))}
             </tr>
           </thead>
@@ -469,7 +495,9 @@ function IssueList({ title, issues, testId, empty }: { title: string; issues: Ac
     <>
       <h3>{title}</h3>
       {issues.length === 0 ? (
-        <p className="muted" data-testid={testId}>{empty}</p>
+        <p className="muted" data-testid={testId}>
+          {empty}
+        </p>
       ) : (
         <ScrollRegion label={title} className="issues">
           <table className="grid-table" data-testid={testId}>

@@ -2,7 +2,8 @@
 import { featureStrings } from '../../i18n/feature-strings';
 const es = {
   title: 'Importar datos reales del CRM',
-  intro: 'Elija o arrastre una exportación en CSV o Excel (.xlsx, .xls) de HubSpot (contactos), Salesforce (informe de oportunidades), Pipedrive, Zoho CRM o Dynamics 365 (tratos u oportunidades) u otro CRM. Nada cambia en el taller hasta que confirme.',
+  intro:
+    'Elija o arrastre una exportación en CSV o Excel (.xlsx, .xls) de HubSpot (contactos), Salesforce (informe de oportunidades), Pipedrive, Zoho CRM o Dynamics 365 (tratos u oportunidades) u otro CRM. Nada cambia en el taller hasta que confirme.',
   choose: 'Elegir archivo CSV o Excel',
   drop: 'o suéltelo aquí',
   back: 'Volver a objetivos',
@@ -92,8 +93,10 @@ const es = {
     binary: 'El archivo no es de texto sino {{kind}}: expórtelo o guárdelo como CSV e importe ese archivo.',
     unclosedQuote: 'Un campo entre comillas no se cierra nunca (desde la línea {{line}}): no se pudo leer esta fila ni las siguientes.',
     textAfterQuote: 'Un campo entre comillas tiene texto después de la comilla de cierre; la fila puede estar mal dividida.',
-    unrecognised: 'Las columnas no se reconocen como una exportación de HubSpot (contactos), Salesforce (oportunidades), Pipedrive, Zoho CRM ni Dynamics 365 (tratos) (hay: {{found}}). Asigne las columnas a mano.',
-    oneColumn: 'Las columnas no se reconocen como una exportación de HubSpot (contactos), Salesforce (oportunidades), Pipedrive, Zoho CRM ni Dynamics 365 (tratos) (hay: {{found}}). Solo se encontró una columna: el archivo puede usar un separador distinto de coma, punto y coma, tabulador o barra vertical.',
+    unrecognised:
+      'Las columnas no se reconocen como una exportación de HubSpot (contactos), Salesforce (oportunidades), Pipedrive, Zoho CRM ni Dynamics 365 (tratos) (hay: {{found}}). Asigne las columnas a mano.',
+    oneColumn:
+      'Las columnas no se reconocen como una exportación de HubSpot (contactos), Salesforce (oportunidades), Pipedrive, Zoho CRM ni Dynamics 365 (tratos) (hay: {{found}}). Solo se encontró una columna: el archivo puede usar un separador distinto de coma, punto y coma, tabulador o barra vertical.',
     unexpected: 'La importación falló de forma inesperada: {{error}}',
     missingColumn: 'La columna «{{column}}» no está en la cabecera.',
     noRows: 'El archivo tiene cabecera pero ninguna fila de datos.',
@@ -105,16 +108,20 @@ const es = {
     badAsOf: 'La fecha de corte «{{value}}» no es una fecha AAAA-MM-DD; se usa la fecha más reciente del archivo.',
     noStage: 'La fila no llega a ninguna etapa (sin fecha de etapa, etapa ni venta ganada); no se cuenta.',
     datesOutOfOrder: 'Una etapa posterior tiene una fecha anterior a la de la etapa previa; se cuenta, pero no entra en los días entre esas etapas.',
-    workbookEncrypted: 'El libro está protegido con contraseña y no se puede leer. Ábralo en Excel, guarde una copia sin contraseña (Archivo › Información › Proteger libro › Cifrar con contraseña, en blanco) e importe esa copia.',
+    workbookEncrypted:
+      'El libro está protegido con contraseña y no se puede leer. Ábralo en Excel, guarde una copia sin contraseña (Archivo › Información › Proteger libro › Cifrar con contraseña, en blanco) e importe esa copia.',
     notWorkbook: 'El archivo es un ZIP pero no un libro de Excel ({{error}}). Exporte los datos como .xlsx, .xls o CSV e importe ese archivo.',
     workbookDamaged: 'No se pudo leer el libro ({{error}}): puede estar dañado o ser de un tipo que Pacto no lee. Guárdelo de nuevo como .xlsx o CSV.',
     sheetEmpty: 'La hoja «{{sheet}}» está vacía.',
     chartSheet: 'La hoja «{{sheet}}» es un gráfico, no una tabla de registros: elija una hoja con los datos ({{others}}).',
     chartOnly: 'La única hoja del libro, «{{sheet}}», es un gráfico, no una tabla de registros: exporte los datos (las filas del informe), no el gráfico.',
     noSheet: 'El libro no tiene ninguna hoja llamada «{{sheet}}»; sus hojas son: {{sheets}}.',
-    tooManyRows: 'La hoja «{{sheet}}» tiene {{rows}} filas de datos; una importación lee como máximo {{limit}}. No se leyó nada: filtre la exportación (un año, un embudo) o divídala.',
-    formulaNoValue_one: 'En la hoja «{{sheet}}», una celda con fórmula, en {{cell}}, no tiene el resultado guardado y se lee vacía: el archivo lo escribió un programa que no calcula. Ábralo en Excel o LibreOffice, guárdelo e impórtelo de nuevo.',
-    formulaNoValue_other: 'En la hoja «{{sheet}}», {{count}} celdas con fórmula, la primera en {{cell}}, no tienen el resultado guardado y se leen vacías: el archivo lo escribió un programa que no calcula. Ábralo en Excel o LibreOffice, guárdelo e impórtelo de nuevo.',
+    tooManyRows:
+      'La hoja «{{sheet}}» tiene {{rows}} filas de datos; una importación lee como máximo {{limit}}. No se leyó nada: filtre la exportación (un año, un embudo) o divídala.',
+    formulaNoValue_one:
+      'En la hoja «{{sheet}}», una celda con fórmula, en {{cell}}, no tiene el resultado guardado y se lee vacía: el archivo lo escribió un programa que no calcula. Ábralo en Excel o LibreOffice, guárdelo e impórtelo de nuevo.',
+    formulaNoValue_other:
+      'En la hoja «{{sheet}}», {{count}} celdas con fórmula, la primera en {{cell}}, no tienen el resultado guardado y se leen vacías: el archivo lo escribió un programa que no calcula. Ábralo en Excel o LibreOffice, guárdelo e impórtelo de nuevo.',
   },
   issueKind: { png: 'una imagen PNG', pdf: 'un documento PDF', zip: 'un archivo ZIP (¿un libro de Excel .xlsx?)', binary: 'datos binarios' },
   orderText: { dmy: 'el día primero', mdy: 'el mes primero', iso: 'formato ISO año-mes-día, como las demás fechas del archivo' },
@@ -122,7 +129,8 @@ const es = {
 
 const en = {
   title: 'Import actual figures from the CRM',
-  intro: 'Choose or drop a CSV or Excel (.xlsx, .xls) export from HubSpot (contacts), Salesforce (opportunities report), Pipedrive, Zoho CRM or Dynamics 365 (deals or opportunities) or another CRM. Nothing changes in the workshop until you confirm.',
+  intro:
+    'Choose or drop a CSV or Excel (.xlsx, .xls) export from HubSpot (contacts), Salesforce (opportunities report), Pipedrive, Zoho CRM or Dynamics 365 (deals or opportunities) or another CRM. Nothing changes in the workshop until you confirm.',
   choose: 'Choose CSV or Excel file',
   drop: 'or drop it here',
   back: 'Back to targets',
@@ -212,8 +220,10 @@ const en = {
     binary: 'The file is not text but {{kind}}: export or save it as CSV and import that file.',
     unclosedQuote: 'A quoted field is never closed (from line {{line}}): this row and everything after it could not be read.',
     textAfterQuote: 'A quoted field has text after its closing quote; the row may be split wrongly.',
-    unrecognised: 'The columns were not recognised as an export of HubSpot (contacts), Salesforce (opportunities), Pipedrive, Zoho CRM or Dynamics 365 (deals) (found: {{found}}). Map the columns by hand.',
-    oneColumn: 'The columns were not recognised as an export of HubSpot (contacts), Salesforce (opportunities), Pipedrive, Zoho CRM or Dynamics 365 (deals) (found: {{found}}). Only one column was found: the file may use a delimiter other than comma, semicolon, tab or pipe.',
+    unrecognised:
+      'The columns were not recognised as an export of HubSpot (contacts), Salesforce (opportunities), Pipedrive, Zoho CRM or Dynamics 365 (deals) (found: {{found}}). Map the columns by hand.',
+    oneColumn:
+      'The columns were not recognised as an export of HubSpot (contacts), Salesforce (opportunities), Pipedrive, Zoho CRM or Dynamics 365 (deals) (found: {{found}}). Only one column was found: the file may use a delimiter other than comma, semicolon, tab or pipe.',
     unexpected: 'The import failed unexpectedly: {{error}}',
     missingColumn: 'The column “{{column}}” is not in the header.',
     noRows: 'The file has a header but no data rows.',
@@ -225,16 +235,20 @@ const en = {
     badAsOf: 'The as-of date “{{value}}” is not a date written YYYY-MM-DD; the latest date in the file is used.',
     noStage: 'The row reaches none of the stages (no stage date, stage or win); not counted.',
     datesOutOfOrder: 'A later stage has an earlier date than the stage before it; counted, left out of the days between those stages.',
-    workbookEncrypted: 'The workbook is password-protected, so it cannot be read. Open it in Excel, save a copy without the password (File › Info › Protect Workbook › Encrypt with Password, cleared), and import that copy.',
+    workbookEncrypted:
+      'The workbook is password-protected, so it cannot be read. Open it in Excel, save a copy without the password (File › Info › Protect Workbook › Encrypt with Password, cleared), and import that copy.',
     notWorkbook: 'The file is a ZIP archive but not an Excel workbook ({{error}}). Export the data as .xlsx, .xls or CSV and import that file.',
     workbookDamaged: 'The workbook could not be read ({{error}}): it may be damaged or of a kind Pacto does not read. Save it again as .xlsx or CSV.',
     sheetEmpty: 'The sheet “{{sheet}}” is empty.',
     chartSheet: 'The sheet “{{sheet}}” is a chart, not a table of records: choose a sheet with the data ({{others}}).',
     chartOnly: 'The workbook’s only sheet, “{{sheet}}”, is a chart, not a table of records: export the data itself (the report’s rows), not the chart.',
     noSheet: 'The workbook has no sheet named “{{sheet}}”; its sheets are: {{sheets}}.',
-    tooManyRows: 'The sheet “{{sheet}}” has {{rows}} data rows; one import reads at most {{limit}}. Nothing was read: filter the export (one year, one pipeline) or split it.',
-    formulaNoValue_one: 'In the sheet “{{sheet}}”, a formula cell, at {{cell}}, has no stored result and reads as empty: the file was written by a program that does not calculate. Open it in Excel or LibreOffice, save it, and import it again.',
-    formulaNoValue_other: 'In the sheet “{{sheet}}”, {{count}} formula cells, the first at {{cell}}, have no stored result and read as empty: the file was written by a program that does not calculate. Open it in Excel or LibreOffice, save it, and import it again.',
+    tooManyRows:
+      'The sheet “{{sheet}}” has {{rows}} data rows; one import reads at most {{limit}}. Nothing was read: filter the export (one year, one pipeline) or split it.',
+    formulaNoValue_one:
+      'In the sheet “{{sheet}}”, a formula cell, at {{cell}}, has no stored result and reads as empty: the file was written by a program that does not calculate. Open it in Excel or LibreOffice, save it, and import it again.',
+    formulaNoValue_other:
+      'In the sheet “{{sheet}}”, {{count}} formula cells, the first at {{cell}}, have no stored result and read as empty: the file was written by a program that does not calculate. Open it in Excel or LibreOffice, save it, and import it again.',
   },
   issueKind: { png: 'a PNG image', pdf: 'a PDF document', zip: 'a ZIP archive (an Excel .xlsx workbook?)', binary: 'binary data' },
   orderText: { dmy: 'day first', mdy: 'month first', iso: 'as ISO year-month-day, like the file’s other dates' },

@@ -35,10 +35,13 @@ export function Comparison({
     [t('model.deals'), (p) => fmt.integer(p.plan.deals)],
     [t('model.coverage'), (p) => t('model.coverageValue', { value: fmt.number(p.plan.coverage) })],
     [t('model.velocity'), (p) => (p.plan.pipelineVelocity === null ? '—' : t('model.perDay', { value: fmt.money(p.plan.pipelineVelocity, currency) }))],
-    [t('model.cac'), (p) => {
-      const c = p.plan.costs?.[last]?.cost;
-      return c === undefined || c === null ? '—' : fmt.money(c, currency);
-    }],
+    [
+      t('model.cac'),
+      (p) => {
+        const c = p.plan.costs?.[last]?.cost;
+        return c === undefined || c === null ? '—' : fmt.money(c, currency);
+      },
+    ],
   ];
   return (
     <section className="card" aria-label={t('model.comparison')}>
@@ -73,7 +76,9 @@ export function Comparison({
               <tr key={label} className="comparison__summary">
                 <td>{label}</td>
                 {plans.map((p, j) => (
-                  <td key={scenarios[j]!.id} className="num">{p.ok ? value(p) : '—'}</td>
+                  <td key={scenarios[j]!.id} className="num">
+                    {p.ok ? value(p) : '—'}
+                  </td>
                 ))}
               </tr>
             ))}
@@ -88,15 +93,15 @@ export function Comparison({
       <h3>{t('model.comparisonChart')}</h3>
       <ChartBox max={880}>
         {(w) => (
-      <ScenarioChart
-        width={w}
-        stages={stages.map((s) => ({ id: s.id, name: s.name }))}
-        scenarios={scenarios.map((s, j) => {
-          const p = plans[j]!;
-          return { id: s.id, name: s.name, volumes: p.ok ? p.plan.stages.map((x) => x.volume) : stages.map(() => null) };
-        })}
-        fmt={fmt}
-      />
+          <ScenarioChart
+            width={w}
+            stages={stages.map((s) => ({ id: s.id, name: s.name }))}
+            scenarios={scenarios.map((s, j) => {
+              const p = plans[j]!;
+              return { id: s.id, name: s.name, volumes: p.ok ? p.plan.stages.map((x) => x.volume) : stages.map(() => null) };
+            })}
+            fmt={fmt}
+          />
         )}
       </ChartBox>
     </section>
@@ -128,7 +133,9 @@ export function PlanVsActual({
     return (
       <section className="card" aria-label={t('model.planVsActual')}>
         <h2>{t('model.planVsActual')}</h2>
-        <p className="muted" data-testid="plan-vs-actual-none">{t('model.noMeasured', { name: actual.name })}</p>
+        <p className="muted" data-testid="plan-vs-actual-none">
+          {t('model.noMeasured', { name: actual.name })}
+        </p>
       </section>
     );
   }
@@ -157,7 +164,12 @@ export function PlanVsActual({
                 <td className="num">{fmt.percent(r.plan)}</td>
                 <td className={r.actual === null ? 'num muted small' : 'num'} data-testid={`actual-${r.fromId}`}>
                   {r.actual === null ? notInExport : fmt.percent(r.actual)}
-                  {r.definition === 'winRate' ? <sup className="muted" title={t('model.winRateDefinition')}> *</sup> : null}
+                  {r.definition === 'winRate' ? (
+                    <sup className="muted" title={t('model.winRateDefinition')}>
+                      {' '}
+                      *
+                    </sup>
+                  ) : null}
                 </td>
                 <td className="num">{`${fmt.number(r.planDays)} / ${r.actualDays === null ? '—' : fmt.number(r.actualDays)}`}</td>
               </tr>
@@ -177,7 +189,11 @@ export function PlanVsActual({
             </caption>
           ) : null}
         </table>
-        <ChartBox max={560}>{(w) => <PlanVsActualChart rows={rows.filter((r) => r.actual !== null)} fmt={fmt} labels={{ plan: t('model.plan'), actual: t('model.actual') }} width={w} />}</ChartBox>
+        <ChartBox max={560}>
+          {(w) => (
+            <PlanVsActualChart rows={rows.filter((r) => r.actual !== null)} fmt={fmt} labels={{ plan: t('model.plan'), actual: t('model.actual') }} width={w} />
+          )}
+        </ChartBox>
       </div>
     </section>
   );

@@ -34,7 +34,12 @@ export function benchmarkRange(b: RateBenchmark, fmt: Formatters): string {
 
 /** The benchmark figures of one rate, each with source and year, and the flag. */
 export function BenchmarkNote({ check, fmt, t, testId }: { check: BenchmarkCheck | null; fmt: Formatters; t: TFunction; testId?: string }) {
-  if (!check) return <span className="muted small" data-testid={testId}>{t('model.noBenchmark')}</span>;
+  if (!check)
+    return (
+      <span className="muted small" data-testid={testId}>
+        {t('model.noBenchmark')}
+      </span>
+    );
   return (
     <span className="benchmark small" data-testid={testId}>
       {check.flag ? (
@@ -109,8 +114,14 @@ export function AssumptionsTable({
             return (
               <tr key={s.id} data-stage-id={s.id}>
                 <td>{s.name}</td>
-                <td className="num strong" data-testid={`volume-${s.id}`}>{row ? fmt.integer(row.volume) : '—'}</td>
-                {showUnrounded ? <td className="num muted" data-testid={`unrounded-${s.id}`}>{row ? fmt.number(row.unrounded) : '—'}</td> : null}
+                <td className="num strong" data-testid={`volume-${s.id}`}>
+                  {row ? fmt.integer(row.volume) : '—'}
+                </td>
+                {showUnrounded ? (
+                  <td className="num muted" data-testid={`unrounded-${s.id}`}>
+                    {row ? fmt.number(row.unrounded) : '—'}
+                  </td>
+                ) : null}
                 <td>
                   {last ? (
                     '—'
@@ -141,7 +152,9 @@ export function AssumptionsTable({
                   )}
                   {last ? null : <OriginMark origin={origins?.[s.id]?.days ?? null} />}
                 </td>
-                <td>{last ? null : <BenchmarkNote check={transitionBenchmark(checks, s.id, chain[i + 1]!.id)} fmt={fmt} t={t} testId={`benchmark-${s.id}`} />}</td>
+                <td>
+                  {last ? null : <BenchmarkNote check={transitionBenchmark(checks, s.id, chain[i + 1]!.id)} fmt={fmt} t={t} testId={`benchmark-${s.id}`} />}
+                </td>
                 {planned?.costs ? <td className="num">{cost === null ? '—' : fmt.money(cost, currency)}</td> : null}
               </tr>
             );
@@ -201,7 +214,9 @@ export function Metrics({ plan, currency, fmt, salesReps }: { plan: ScenarioPlan
 export function monthLabel(m: { offset: number; month: string | null }, language: 'es' | 'en', t: TFunction): string {
   if (!m.month) return t('model.offset', { n: m.offset + 1 });
   const [y, mo] = m.month.split('-').map(Number);
-  return new Intl.DateTimeFormat(language === 'es' ? 'es-ES' : 'en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, mo! - 1, 1)));
+  return new Intl.DateTimeFormat(language === 'es' ? 'es-ES' : 'en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y!, mo! - 1, 1)),
+  );
 }
 
 /** The monthly plan as a chart and a table (stages as rows, months as columns). */
@@ -263,7 +278,9 @@ export function MonthlyTable({
             <th>{t('model.stage')}</th>
             <th>{t('model.lag')}</th>
             {monthly.months.map((m) => (
-              <th key={m.offset} className="num">{monthLabel(m, language, t)}</th>
+              <th key={m.offset} className="num">
+                {monthLabel(m, language, t)}
+              </th>
             ))}
             <th className="num">{t('model.total')}</th>
           </tr>
@@ -274,7 +291,9 @@ export function MonthlyTable({
               <td>{s.name}</td>
               <td className="small">{t('model.lagMonths', { count: monthly.stages[i]!.lagMonths })}</td>
               {monthly.months.map((m) => (
-                <td key={m.offset} className={m.volumes[i] ? 'num' : 'num muted'}>{fmt.integer(m.volumes[i] ?? 0)}</td>
+                <td key={m.offset} className={m.volumes[i] ? 'num' : 'num muted'}>
+                  {fmt.integer(m.volumes[i] ?? 0)}
+                </td>
               ))}
               <td className="num strong">{fmt.integer(monthly.stages[i]!.total)}</td>
             </tr>

@@ -62,7 +62,9 @@ function PlanView({ content, onImport, initialId }: { content: WorkshopContent; 
       <section className="card targets__inputs" aria-label={t('model.inputs')}>
         <div className="row-between">
           <h2>{t('model.inputs')}</h2>
-          <button onClick={onImport} data-testid="open-import">{t('model.importActuals')}</button>
+          <button onClick={onImport} data-testid="open-import">
+            {t('model.importActuals')}
+          </button>
         </div>
         <div className="form-row targets__fields">
           <NumberField
@@ -100,7 +102,13 @@ function PlanView({ content, onImport, initialId }: { content: WorkshopContent; 
             testId="budget"
             onCommit={(budget) => settings({ budget })}
           />
-          <OptionalNumber label={t('model.salesReps')} kind="integer" value={set?.salesReps ?? null} testId="sales-reps" onCommit={(salesReps) => settings({ salesReps })} />
+          <OptionalNumber
+            label={t('model.salesReps')}
+            kind="integer"
+            value={set?.salesReps ?? null}
+            testId="sales-reps"
+            onCommit={(salesReps) => settings({ salesReps })}
+          />
           <OptionalNumber
             label={t('model.oppsPerRep')}
             kind="number"
@@ -124,7 +132,9 @@ function PlanView({ content, onImport, initialId }: { content: WorkshopContent; 
           <div className="targets__split">
             <div>
               <h3>{t('model.funnelChart')}</h3>
-              <ChartBox max={560}>{(w) => <FunnelChart stages={plan.plan.stages.map((s) => ({ name: s.name, volume: s.volume }))} fmt={fmt} width={w} />}</ChartBox>
+              <ChartBox max={560}>
+                {(w) => <FunnelChart stages={plan.plan.stages.map((s) => ({ name: s.name, volume: s.volume }))} fmt={fmt} width={w} />}
+              </ChartBox>
             </div>
             <Metrics plan={plan.plan} currency={meta.currency} fmt={fmt} salesReps={set?.salesReps ?? null} />
           </div>
@@ -159,7 +169,9 @@ function OptionalNumber(props: {
   const language = useAppStore((s) => s.language);
   // Shown like a number field; emptying it clears the value (README: these inputs are optional).
   const show = (value: number | null) =>
-    value === null ? '' : new Intl.NumberFormat(language === 'es' ? 'es-ES' : 'en-US', { maximumFractionDigits: 2, useGrouping: props.kind === 'money' }).format(value);
+    value === null
+      ? ''
+      : new Intl.NumberFormat(language === 'es' ? 'es-ES' : 'en-US', { maximumFractionDigits: 2, useGrouping: props.kind === 'money' }).format(value);
   return (
     <TextField
       label={`${props.label} · ${t('model.optional')}`}
@@ -217,8 +229,12 @@ function ScenarioBar({
       <div className="row-between">
         <h2>{t('model.scenarios')}</h2>
         <div className="form-actions">
-          <button onClick={() => fromTeam('marketing')} data-testid="scenario-from-marketing">{t('model.fromMarketing')}</button>
-          <button onClick={() => fromTeam('sales')} data-testid="scenario-from-sales">{t('model.fromSales')}</button>
+          <button onClick={() => fromTeam('marketing')} data-testid="scenario-from-marketing">
+            {t('model.fromMarketing')}
+          </button>
+          <button onClick={() => fromTeam('sales')} data-testid="scenario-from-sales">
+            {t('model.fromSales')}
+          </button>
           <button onClick={create} data-testid="scenario-new">
             {t('model.newScenario')}
           </button>
@@ -246,12 +262,28 @@ function ScenarioBar({
   );
 }
 
-function ScenarioEditor({ scenario, agreed, content, onSelect }: { scenario: WorkshopScenario; agreed: boolean; content: WorkshopContent; onSelect: (id: string) => void }) {
+function ScenarioEditor({
+  scenario,
+  agreed,
+  content,
+  onSelect,
+}: {
+  scenario: WorkshopScenario;
+  agreed: boolean;
+  content: WorkshopContent;
+  onSelect: (id: string) => void;
+}) {
   const { t } = useTranslation();
   const scenarios = workshopScenarios(content);
   const copy = () => {
     const id = freeScenarioId(scenarios, `${scenario.id}-copy`);
-    const copyOf: WorkshopScenario = { ...scenario, id, name: t('model.copyName', { name: scenario.name }), kind: 'custom', stages: structuredClone(scenario.stages) };
+    const copyOf: WorkshopScenario = {
+      ...scenario,
+      id,
+      name: t('model.copyName', { name: scenario.name }),
+      kind: 'custom',
+      stages: structuredClone(scenario.stages),
+    };
     if (addWorkshopScenario(content, copyOf) === null) onSelect(id);
   };
   /** Deletes after confirmation; deleting the agreed one says which scenario the SLA and the PDF use now (the first left, as removeScenario does). */
@@ -265,7 +297,12 @@ function ScenarioEditor({ scenario, agreed, content, onSelect }: { scenario: Wor
   };
   return (
     <div className="form-row scenario-editor">
-      <TextField label={t('model.name')} value={scenario.name} testId="scenario-name" onCommit={(name) => firstError(editScenario(content, scenario.id, { name }))} />
+      <TextField
+        label={t('model.name')}
+        value={scenario.name}
+        testId="scenario-name"
+        onCommit={(name) => firstError(editScenario(content, scenario.id, { name }))}
+      />
       <SelectField
         label={t('model.kind')}
         value={scenario.kind}
@@ -281,7 +318,9 @@ function ScenarioEditor({ scenario, agreed, content, onSelect }: { scenario: Wor
         onCommit={(averageDealSize) => firstError(editScenario(content, scenario.id, { averageDealSize }))}
       />
       <div className="form-actions">
-        <button onClick={copy} data-testid="scenario-copy">{t('model.copy')}</button>
+        <button onClick={copy} data-testid="scenario-copy">
+          {t('model.copy')}
+        </button>
         <button className="primary" disabled={agreed} onClick={() => agreeOnScenario(content, scenario.id)} data-testid="scenario-agree">
           {agreed ? t('model.agreed') : t('model.markAgreed')}
         </button>
@@ -292,4 +331,3 @@ function ScenarioEditor({ scenario, agreed, content, onSelect }: { scenario: Wor
     </div>
   );
 }
-

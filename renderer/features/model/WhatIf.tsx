@@ -149,13 +149,13 @@ export function Sensitivity({ plan, fmt, currency }: { plan: OkPlan; fmt: Format
       <h3>{t('model.tornado')}</h3>
       <ChartBox max={640}>
         {(w) => (
-      <TornadoChart
-        bars={result.bars.map((b) => ({ label: label(b), low: b.revenueDeltaLow, high: b.revenueDeltaHigh }))}
-        fmt={fmt}
-        currency={currency}
-        labels={{ low: t('model.down', { points: fmt.number(points) }), high: t('model.up', { points: fmt.number(points) }) }}
-        width={w}
-      />
+          <TornadoChart
+            bars={result.bars.map((b) => ({ label: label(b), low: b.revenueDeltaLow, high: b.revenueDeltaHigh }))}
+            fmt={fmt}
+            currency={currency}
+            labels={{ low: t('model.down', { points: fmt.number(points) }), high: t('model.up', { points: fmt.number(points) }) }}
+            width={w}
+          />
         )}
       </ChartBox>
     </section>

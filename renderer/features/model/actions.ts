@@ -29,12 +29,21 @@ export function addWorkshopScenario(content: WorkshopContent, scenario: Workshop
 }
 
 /** Changes the name, kind or average deal size (workshop currency) of scenario `id`. */
-export function editScenario(content: WorkshopContent, id: string, patch: Partial<Pick<WorkshopScenario, 'name' | 'kind' | 'averageDealSize'>>): FieldErrors | null {
+export function editScenario(
+  content: WorkshopContent,
+  id: string,
+  patch: Partial<Pick<WorkshopScenario, 'name' | 'kind' | 'averageDealSize'>>,
+): FieldErrors | null {
   return edit((doc) => updateScenario(doc, defaultsOf(content), id, patch));
 }
 
 /** Overrides a stage's conversion rate (fraction 0..1) or average days in scenario `id`. */
-export function editScenarioStage(content: WorkshopContent, id: string, stageId: string, patch: { conversionRate?: number; averageDays?: number }): FieldErrors | null {
+export function editScenarioStage(
+  content: WorkshopContent,
+  id: string,
+  stageId: string,
+  patch: { conversionRate?: number; averageDays?: number },
+): FieldErrors | null {
   return edit((doc) => updateScenarioStage(doc, defaultsOf(content), id, stageId, patch));
 }
 

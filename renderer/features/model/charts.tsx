@@ -80,7 +80,15 @@ export function MonthlyChart({
       {interactive ? <Tooltip formatter={(v) => fmt.integer(Number(v))} /> : null}
       <Legend wrapperStyle={{ fontSize: 11 }} itemSorter={legendOrder(stages.map((s) => s.id))} />
       {stages.map((s, i) => (
-        <Line key={s.id} dataKey={s.id} name={s.name} stroke={SERIES_COLOURS[i % SERIES_COLOURS.length]} dot={false} strokeWidth={2} isAnimationActive={false} />
+        <Line
+          key={s.id}
+          dataKey={s.id}
+          name={s.name}
+          stroke={SERIES_COLOURS[i % SERIES_COLOURS.length]}
+          dot={false}
+          strokeWidth={2}
+          isAnimationActive={false}
+        />
       ))}
     </LineChart>
   );
@@ -130,9 +138,24 @@ export function TornadoChart({
   // Symmetric around 0, so a rate's loss and gain read at the same scale.
   const reach = tornadoReach(bars);
   return (
-    <BarChart width={width} height={height} data={bars} layout="vertical" stackOffset="sign" margin={{ top: 8, right: 24, bottom: 8, left: 8 }} data-testid="chart-tornado">
+    <BarChart
+      width={width}
+      height={height}
+      data={bars}
+      layout="vertical"
+      stackOffset="sign"
+      margin={{ top: 8, right: 24, bottom: 8, left: 8 }}
+      data-testid="chart-tornado"
+    >
       <CartesianGrid strokeDasharray="3 3" stroke="#dde" horizontal={false} />
-      <XAxis type="number" domain={[-reach, reach]} ticks={width < 560 ? [-reach, 0, reach] : [-reach, -reach / 2, 0, reach / 2, reach]} interval={0} tick={AXIS_TICK} tickFormatter={(v: number) => fmt.money(v, currency)} />
+      <XAxis
+        type="number"
+        domain={[-reach, reach]}
+        ticks={width < 560 ? [-reach, 0, reach] : [-reach, -reach / 2, 0, reach / 2, reach]}
+        interval={0}
+        tick={AXIS_TICK}
+        tickFormatter={(v: number) => fmt.money(v, currency)}
+      />
       <YAxis type="category" dataKey="label" width={150} tick={AXIS_TICK} />
       {interactive ? <Tooltip formatter={(v) => fmt.money(Number(v), currency)} /> : null}
       <Legend wrapperStyle={{ fontSize: 11 }} itemSorter={legendOrder(['low', 'high'])} />

@@ -90,7 +90,8 @@ const es = {
   goalResult: 'Con {{available}} {{stage}} hace falta una conversión {{rate}} de al menos {{required}} (hoy {{current}}).',
   goalInfeasible: 'Con {{available}} {{stage}} no basta ni una conversión del 100 % en {{rate}}.',
   sensitivity: 'Sensibilidad',
-  sensitivityIntro: 'Cada tasa se mueve ± {{points}} puntos, una a la vez: cambio en leads necesarios y en ingresos con los leads de hoy. Ordenado por impacto.',
+  sensitivityIntro:
+    'Cada tasa se mueve ± {{points}} puntos, una a la vez: cambio en leads necesarios y en ingresos con los leads de hoy. Ordenado por impacto.',
   points: 'Puntos',
   rateMoved: 'Tasa',
   leadsChange: 'Leads necesarios (−/+)',
@@ -104,14 +105,16 @@ const es = {
   plan: 'Plan (acordado)',
   actual: 'Real (CRM)',
   notInExport: 'no está en la exportación',
-  noMeasured: '«{{name}}» se creó antes de que la importación guardara lo medido: no se puede separar lo medido de lo tomado del plan. Vuelva a importar la exportación.',
+  noMeasured:
+    '«{{name}}» se creó antes de que la importación guardara lo medido: no se puede separar lo medido de lo tomado del plan. Vuelva a importar la exportación.',
   leadsInExport: 'Leads (registros en la exportación)',
   winRateDefinition: 'Oportunidad→Cliente real = tasa de cierre: ventas ganadas ÷ cerradas (ganadas + perdidas); las abiertas no cuentan.',
   origin: {
     plan: 'del plan',
     planLong: 'La exportación no mide este paso: valor tomado del plan (embudo acordado), no del CRM.',
     span: 'tramo',
-    legend: '«{{plan}}»: la exportación del CRM no mide ese paso, el valor es el del plan. «{{span}}»: la exportación no tiene las etapas intermedias y su tasa del tramo entero se reparte en proporción al plan.',
+    legend:
+      '«{{plan}}»: la exportación del CRM no mide ese paso, el valor es el del plan. «{{span}}»: la exportación no tiene las etapas intermedias y su tasa del tramo entero se reparte en proporción al plan.',
     spanLong: 'La exportación no tiene las etapas intermedias: su tasa sobre el tramo completo se reparte entre estos pasos en proporción al plan.',
   },
   deleteConfirm: '¿Eliminar el escenario «{{name}}»? Puede deshacerlo con Ctrl+Z.',
@@ -230,7 +233,8 @@ const en = {
     plan: 'from plan',
     planLong: 'The export does not measure this step: value taken from the plan (agreed funnel), not from the CRM.',
     span: 'span',
-    legend: '“{{plan}}”: the CRM export does not measure that step; the value is the plan’s. “{{span}}”: the export lacks the stages in between; its rate over the whole span is split in the plan’s proportion.',
+    legend:
+      '“{{plan}}”: the CRM export does not measure that step; the value is the plan’s. “{{span}}”: the export lacks the stages in between; its rate over the whole span is split in the plan’s proportion.',
     spanLong: 'The export lacks the stages in between: its rate over the whole span is split over these steps in the plan’s proportion.',
   },
   deleteConfirm: 'Delete scenario “{{name}}”? You can undo it with Ctrl+Z.',

@@ -29,7 +29,9 @@ function LogoField() {
   return (
     <div className="card logo-field" data-testid="logo-field">
       <div>
-        <label htmlFor="logo-file" className="field__label">{t('participants.logo')}</label>
+        <label htmlFor="logo-file" className="field__label">
+          {t('participants.logo')}
+        </label>
         <p className="muted small">{t('participants.logoHelp')}</p>
         <input
           id="logo-file"
@@ -50,12 +52,18 @@ function LogoField() {
             setError(refused ? t('participants.logoType', { name: file.name }) : null);
           }}
         />
-        {error ? <p className="field__error" role="alert" id="logo-error">{error}</p> : null}
+        {error ? (
+          <p className="field__error" role="alert" id="logo-error">
+            {error}
+          </p>
+        ) : null}
       </div>
       {logo ? (
         <div className="logo-field__preview">
           <img src={logo} alt={t('participants.logoAlt', { company })} />
-          <button type="button" onClick={() => setCompanyLogo(null)}>{t('participants.logoRemove')}</button>
+          <button type="button" onClick={() => setCompanyLogo(null)}>
+            {t('participants.logoRemove')}
+          </button>
         </div>
       ) : null}
     </div>
@@ -65,8 +73,10 @@ function LogoField() {
 export function Participants() {
   const { t } = useTranslation();
   const participants = useAppStore((s) => s.session!.content.participants);
-  const update = <K extends keyof Participant>(id: string, field: K) => (value: Participant[K]) =>
-    firstError(editParticipant(id, { [field]: value }));
+  const update =
+    <K extends keyof Participant>(id: string, field: K) =>
+    (value: Participant[K]) =>
+      firstError(editParticipant(id, { [field]: value }));
   // The participant just added: once its row is there, its name field takes the focus.
   const [addedId, setAddedId] = useState<string | null>(null);
   const rows = useRef<HTMLTableSectionElement>(null);
@@ -90,14 +100,20 @@ export function Participants() {
             <th>{t('participants.jobTitle')}</th>
             <th>{t('participants.team')}</th>
             <th>{t('participants.signatory')}</th>
-            <th><span className="sr-only">{t('participants.remove')}</span></th>
+            <th>
+              <span className="sr-only">{t('participants.remove')}</span>
+            </th>
           </tr>
         </thead>
         <tbody ref={rows}>
           {participants.map((p) => (
             <tr key={p.id} data-testid="participant-row" data-participant-id={p.id}>
-              <td><TextField label={t('participants.name')} hideLabel value={p.name} onCommit={update(p.id, 'name')} /></td>
-              <td><TextField label={t('participants.jobTitle')} hideLabel value={p.title} onCommit={update(p.id, 'title')} /></td>
+              <td>
+                <TextField label={t('participants.name')} hideLabel value={p.name} onCommit={update(p.id, 'name')} />
+              </td>
+              <td>
+                <TextField label={t('participants.jobTitle')} hideLabel value={p.title} onCommit={update(p.id, 'title')} />
+              </td>
               <td>
                 <SelectField
                   label={t('participants.team')}
@@ -107,7 +123,9 @@ export function Participants() {
                   onCommit={update(p.id, 'team')}
                 />
               </td>
-              <td><CheckField label={t('participants.signatory')} hideLabel value={p.signatory} onCommit={update(p.id, 'signatory')} /></td>
+              <td>
+                <CheckField label={t('participants.signatory')} hideLabel value={p.signatory} onCommit={update(p.id, 'signatory')} />
+              </td>
               <td>
                 <button className="icon danger" onClick={() => removeParticipant(p.id)} aria-label={`${t('participants.remove')} ${p.name}`}>
                   ✕

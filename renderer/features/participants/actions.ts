@@ -3,7 +3,12 @@
  * `edit()` (one Yjs write, one undo step) with the mutations of
  * `shared/domain/workshop-doc`, and returns the field errors (null when applied).
  */
-import { addParticipant as addParticipantTo, removeParticipant as removeParticipantFrom, setLogo, updateParticipant } from '../../../shared/domain/workshop-doc';
+import {
+  addParticipant as addParticipantTo,
+  removeParticipant as removeParticipantFrom,
+  setLogo,
+  updateParticipant,
+} from '../../../shared/domain/workshop-doc';
 import type { FieldErrors, Participant } from '../../../shared/domain/workshop';
 import { edit } from '../../data/session';
 

@@ -55,7 +55,9 @@ export function JoinRoomDialog(props: { onClose: () => void; link?: string }) {
   const endReason = state?.role === 'guest' && state.state === 'ended' ? state.reason : state === null ? ended : null;
   const endedWhileWaiting = stage.kind === 'waiting' && endReason !== null && endReason !== 'left' ? endReason : null;
   const shown: Stage = endedWhileWaiting ? { kind: 'where' } : stage;
-  const shownProblem = endedWhileWaiting ? roomProblem({ code: endedWhileWaiting === 'closed' ? 'room-closed' : endedWhileWaiting, message: endedWhileWaiting }, { ours }) : problem;
+  const shownProblem = endedWhileWaiting
+    ? roomProblem({ code: endedWhileWaiting === 'closed' ? 'room-closed' : endedWhileWaiting, message: endedWhileWaiting }, { ours })
+    : problem;
 
   const where = (target: { address: string; port: number }) => formatRoomAddress(target.address, target.port);
 
@@ -96,7 +98,12 @@ export function JoinRoomDialog(props: { onClose: () => void; link?: string }) {
   };
 
   return (
-    <RoomDialog title={t(shown.kind === 'waiting' ? 'room.join.waitingTitle' : shown.kind === 'who' ? 'room.join.whoTitle' : 'room.join.title')} closeLabel={t('room.actions.close')} onClose={props.onClose} testId="room-join-dialog">
+    <RoomDialog
+      title={t(shown.kind === 'waiting' ? 'room.join.waitingTitle' : shown.kind === 'who' ? 'room.join.whoTitle' : 'room.join.title')}
+      closeLabel={t('room.actions.close')}
+      onClose={props.onClose}
+      testId="room-join-dialog"
+    >
       {shown.kind === 'where' ? (
         <form
           className="room-form"
@@ -216,7 +223,9 @@ export function JoinRoomDialog(props: { onClose: () => void; link?: string }) {
       ) : (
         <div className="room-waiting" data-testid="room-waiting-guest">
           <p role="status">{t('room.join.waiting')}</p>
-          <p className="muted small">{t('room.join.workshop', { title: state?.role === 'guest' && state.state !== 'ended' ? state.info.workshopTitle : '' })}</p>
+          <p className="muted small">
+            {t('room.join.workshop', { title: state?.role === 'guest' && state.state !== 'ended' ? state.info.workshopTitle : '' })}
+          </p>
           <div className="form-actions">
             <button type="button" onClick={() => void cancelWaiting()} data-autofocus="" data-testid="room-cancel-waiting">
               {t('room.join.cancelWaiting')}
@@ -229,7 +238,13 @@ export function JoinRoomDialog(props: { onClose: () => void; link?: string }) {
 }
 
 /** Who the participant is: one of the room's participants or someone else (name, team), and whether this screen is the projector. */
-function WhoForm(props: { check: RoomCheck; busy: boolean; problem: RoomProblem | null; onAsk: (identity: GuestIdentity, separateCopy: boolean) => void; onBack: () => void }) {
+function WhoForm(props: {
+  check: RoomCheck;
+  busy: boolean;
+  problem: RoomProblem | null;
+  onAsk: (identity: GuestIdentity, separateCopy: boolean) => void;
+  onBack: () => void;
+}) {
   const { t } = useTranslation();
   const { info } = props.check;
   const [who, setWho] = useState<string | null>(null);
@@ -275,14 +290,30 @@ function WhoForm(props: { check: RoomCheck; busy: boolean; problem: RoomProblem 
         <div className="room-choices__grid">
           {info.participants.map((p, n) => (
             <label key={p.id} className="room-choice">
-              <input type="radio" name="room-who" value={p.id} checked={who === p.id} onChange={() => setWho(p.id)} data-autofocus={n === 0 ? '' : undefined} data-testid={`room-who-${p.id}`} />
+              <input
+                type="radio"
+                name="room-who"
+                value={p.id}
+                checked={who === p.id}
+                onChange={() => setWho(p.id)}
+                data-autofocus={n === 0 ? '' : undefined}
+                data-testid={`room-who-${p.id}`}
+              />
               <span>
                 {p.name} <span className={`owner owner--${p.team}`}>{t(`teams.${p.team}`)}</span>
               </span>
             </label>
           ))}
           <label className="room-choice">
-            <input type="radio" name="room-who" value={OTHER} checked={who === OTHER} onChange={() => setWho(OTHER)} data-autofocus={info.participants.length === 0 ? '' : undefined} data-testid="room-who-other" />
+            <input
+              type="radio"
+              name="room-who"
+              value={OTHER}
+              checked={who === OTHER}
+              onChange={() => setWho(OTHER)}
+              data-autofocus={info.participants.length === 0 ? '' : undefined}
+              data-testid="room-who-other"
+            />
             <span>{t('room.join.someoneElse')}</span>
           </label>
         </div>
@@ -298,7 +329,15 @@ function WhoForm(props: { check: RoomCheck; busy: boolean; problem: RoomProblem 
             <label className="field__label" htmlFor="room-name">
               {t('room.join.name')}
             </label>
-            <input id="room-name" value={name} onChange={(e) => setName(e.target.value)} maxLength={80} aria-invalid={invalid === 'name'} aria-describedby={invalid === 'name' ? 'room-name-error' : undefined} data-testid="room-name" />
+            <input
+              id="room-name"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              maxLength={80}
+              aria-invalid={invalid === 'name'}
+              aria-describedby={invalid === 'name' ? 'room-name-error' : undefined}
+              data-testid="room-name"
+            />
             {invalid === 'name' ? (
               <span id="room-name-error" className="field__error" role="alert">
                 {t('room.invalid.name')}

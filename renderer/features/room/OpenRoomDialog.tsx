@@ -25,7 +25,13 @@ export function OpenRoomDialog(props: { onClose: () => void }) {
   const { room } = useRoom();
   const hosted = room?.role === 'host' ? room : null;
   return (
-    <RoomDialog title={t(hosted ? 'room.host.title' : 'room.open.title')} closeLabel={t('room.actions.close')} onClose={props.onClose} className={hosted ? 'room-dialog--wide' : ''} testId="room-open-dialog">
+    <RoomDialog
+      title={t(hosted ? 'room.host.title' : 'room.open.title')}
+      closeLabel={t('room.actions.close')}
+      onClose={props.onClose}
+      className={hosted ? 'room-dialog--wide' : ''}
+      testId="room-open-dialog"
+    >
       {hosted ? <HostedRoomPanel room={hosted} onClosed={props.onClose} /> : <OpenRoomForm onCancel={props.onClose} />}
     </RoomDialog>
   );
@@ -69,7 +75,11 @@ function OpenRoomForm(props: { onCancel: () => void }) {
     setProblem(null);
     const result = await openRoom({
       address,
-      identity: { participantId: person?.id ?? null, name: person?.name ?? t('room.open.facilitatorName'), team: person?.team ?? ('leadership' satisfies Team) },
+      identity: {
+        participantId: person?.id ?? null,
+        name: person?.name ?? t('room.open.facilitatorName'),
+        team: person?.team ?? ('leadership' satisfies Team),
+      },
     });
     setBusy(false);
     if (!result.ok) setProblem(roomProblem(result.error));
@@ -119,11 +129,16 @@ function OpenRoomForm(props: { onCancel: () => void }) {
         </select>
       </div>
       <p className="field__hint">{t('room.open.windowsHint')}</p>
-      {problem ? <RoomErrorMessage problem={problem} onRetry={() => {
+      {problem ? (
+        <RoomErrorMessage
+          problem={problem}
+          onRetry={() => {
             if (interfaces) return void submit();
             setProblem(null);
             setAttempt((a) => a + 1);
-          }} /> : null}
+          }}
+        />
+      ) : null}
       <div className="form-actions">
         <button type="submit" className="primary" disabled={busy || !address} data-testid="room-open-submit">
           {busy ? t('room.open.opening') : t('room.open.submit')}
@@ -189,7 +204,16 @@ function HostedRoomPanel(props: { room: HostedRoom; onClosed: () => void }) {
           <span className="field__hint">{t('room.host.codeHint')}</span>
         </div>
         <figure className="room-qr">
-          <QRCodeSVG value={room.joinUrl} size={168} level="M" marginSize={2} title={t('room.host.qrLabel')} role="img" aria-label={t('room.host.qrLabel')} data-testid="room-qr" />
+          <QRCodeSVG
+            value={room.joinUrl}
+            size={168}
+            level="M"
+            marginSize={2}
+            title={t('room.host.qrLabel')}
+            role="img"
+            aria-label={t('room.host.qrLabel')}
+            data-testid="room-qr"
+          />
           <figcaption className="field__hint">{t('room.host.qrHint')}</figcaption>
         </figure>
         <dl className="room-facts">
@@ -198,7 +222,9 @@ function HostedRoomPanel(props: { room: HostedRoom; onClosed: () => void }) {
             <code data-testid="room-address">{formatRoomAddress(room.address, room.port)}</code>
           </dd>
           <dt>{t('room.host.listensOn')}</dt>
-          <dd data-testid="room-listens-on">{t('room.host.listensOnValue', { kind: t(`room.kinds.${kind}`), name: room.interfaceName, address: room.address })}</dd>
+          <dd data-testid="room-listens-on">
+            {t('room.host.listensOnValue', { kind: t(`room.kinds.${kind}`), name: room.interfaceName, address: room.address })}
+          </dd>
         </dl>
         <p className="field__hint" data-testid="room-discovery">
           {room.discovery.state === 'advertising' ? t('room.host.advertising') : t('room.host.notAdvertised', { reason: room.discovery.reason })}
@@ -296,7 +322,13 @@ function WaitingRow(props: { request: JoinRequest; time: (ms: number) => string;
       <span className="muted small">{t('room.host.requested', { address: request.remoteAddress, time: props.time(request.requestedAt) })}</span>
       <span className="room-person__actions">
         {projector ? null : (
-          <button type="button" className="primary" aria-label={t('room.host.admitNamed', { name: identity.name })} onClick={() => void props.run(() => admitGuest({ seatId: request.seatId, readOnly: false }))} data-testid="room-admit">
+          <button
+            type="button"
+            className="primary"
+            aria-label={t('room.host.admitNamed', { name: identity.name })}
+            onClick={() => void props.run(() => admitGuest({ seatId: request.seatId, readOnly: false }))}
+            data-testid="room-admit"
+          >
             {t('room.host.admit')}
           </button>
         )}
@@ -309,7 +341,13 @@ function WaitingRow(props: { request: JoinRequest; time: (ms: number) => string;
         >
           {t('room.host.admitReadOnly')}
         </button>
-        <button type="button" className="danger" aria-label={t('room.host.denyNamed', { name: identity.name })} onClick={() => void props.run(() => denyGuest({ seatId: request.seatId }))} data-testid="room-deny">
+        <button
+          type="button"
+          className="danger"
+          aria-label={t('room.host.denyNamed', { name: identity.name })}
+          onClick={() => void props.run(() => denyGuest({ seatId: request.seatId }))}
+          data-testid="room-deny"
+        >
           {t('room.host.deny')}
         </button>
       </span>
@@ -329,7 +367,13 @@ function SeatRow(props: { seat: RoomSeat; time: (ms: number) => string; run: Run
         {seat.connected ? t('room.host.connected') : t('room.host.lastSeen', { time: props.time(seat.lastSeenAt) })}
       </span>
       <span className="room-person__actions">
-        <button type="button" className="danger" aria-label={t('room.host.removeNamed', { name: identity.name })} onClick={() => void props.run(() => removeSeat({ seatId: seat.seatId }))} data-testid="room-remove">
+        <button
+          type="button"
+          className="danger"
+          aria-label={t('room.host.removeNamed', { name: identity.name })}
+          onClick={() => void props.run(() => removeSeat({ seatId: seat.seatId }))}
+          data-testid="room-remove"
+        >
           {t('room.host.remove')}
         </button>
       </span>
@@ -345,7 +389,9 @@ export function PersonLabel(props: { name: string; team: Team; role: string; par
       <strong>{props.name}</strong> <span className={`owner owner--${props.team}`}>{t(`teams.${props.team}`)}</span>
       {props.role === 'projector' ? <span className="badge badge--draft">{t('room.host.readOnly')}</span> : null}
       <span className="muted small">
-        {[props.deviceName ? t('room.host.device', { name: props.deviceName }) : '', props.participantId === null ? t('room.host.notOnList') : ''].filter(Boolean).join(' · ')}
+        {[props.deviceName ? t('room.host.device', { name: props.deviceName }) : '', props.participantId === null ? t('room.host.notOnList') : '']
+          .filter(Boolean)
+          .join(' · ')}
       </span>
     </span>
   );

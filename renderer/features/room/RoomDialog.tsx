@@ -8,7 +8,15 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 /** A modal dialog titled `title`; `onClose` runs on Escape and on the close button. */
-export function RoomDialog(props: { title: string; closeLabel: string; onClose: () => void; children: ReactNode; className?: string; testId?: string; describedBy?: string }) {
+export function RoomDialog(props: {
+  title: string;
+  closeLabel: string;
+  onClose: () => void;
+  children: ReactNode;
+  className?: string;
+  testId?: string;
+  describedBy?: string;
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const onClose = useRef(props.onClose);

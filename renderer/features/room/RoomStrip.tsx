@@ -178,21 +178,21 @@ function PeerChip(props: { peer: Peer; content: WorkshopContent | null }) {
   const editing = editingOf(peer, props.content);
   const what = editing.step ? t(`steps.${editing.step}`) : null;
   return (
-          <li className="room-peer" data-testid="room-peer" data-self={peer.self ? 'true' : undefined}>
-            <span className="room-peer__colour" style={{ background: peer.color }} aria-hidden>
-              {peer.name.trim().charAt(0).toUpperCase()}
-            </span>
-            <span className="room-peer__text">
-              <span className="room-peer__name">
-                {peer.name} {peer.self ? <span className="muted">{t('room.strip.you')}</span> : null}
-              </span>
-              <span className="room-peer__detail">
-                {t(`teams.${peer.team}`)}
-                {peer.role !== 'participant' ? ` · ${t(`room.roles.${peer.role}`)}` : ''}
-                {' · '}
-                {what && editing.item ? t('room.strip.editingItem', { what, item: editing.item }) : what ? t('room.strip.editing', { what }) : t('room.strip.idle')}
-              </span>
-            </span>
-          </li>
+    <li className="room-peer" data-testid="room-peer" data-self={peer.self ? 'true' : undefined}>
+      <span className="room-peer__colour" style={{ background: peer.color }} aria-hidden>
+        {peer.name.trim().charAt(0).toUpperCase()}
+      </span>
+      <span className="room-peer__text">
+        <span className="room-peer__name">
+          {peer.name} {peer.self ? <span className="muted">{t('room.strip.you')}</span> : null}
+        </span>
+        <span className="room-peer__detail">
+          {t(`teams.${peer.team}`)}
+          {peer.role !== 'participant' ? ` · ${t(`room.roles.${peer.role}`)}` : ''}
+          {' · '}
+          {what && editing.item ? t('room.strip.editingItem', { what, item: editing.item }) : what ? t('room.strip.editing', { what }) : t('room.strip.idle')}
+        </span>
+      </span>
+    </li>
   );
 }

@@ -31,7 +31,8 @@ const es = {
     facilitatorName: 'Facilitación',
     submit: 'Abrir la sala',
     opening: 'Abriendo la sala…',
-    windowsHint: 'En Windows: si pregunta si Pacto puede usar la red, elige «Redes privadas». Con la red en perfil «Público», Windows no deja entrar a nadie: cámbialo a «Privado».',
+    windowsHint:
+      'En Windows: si pregunta si Pacto puede usar la red, elige «Redes privadas». Con la red en perfil «Público», Windows no deja entrar a nadie: cámbialo a «Privado».',
     noWorkshop: 'Abre un taller para abrir una sala con él.',
   },
   host: {
@@ -235,7 +236,8 @@ const en: typeof es = {
     facilitatorName: 'Facilitator',
     submit: 'Open the room',
     opening: 'Opening the room…',
-    windowsHint: 'On Windows: if it asks whether Pacto may use the network, choose “Private networks”. On a network with the “Public” profile Windows lets nobody in: switch it to “Private”.',
+    windowsHint:
+      'On Windows: if it asks whether Pacto may use the network, choose “Private networks”. On a network with the “Public” profile Windows lets nobody in: switch it to “Private”.',
     noWorkshop: 'Open a workshop to open a room with it.',
   },
   host: {

@@ -67,7 +67,12 @@ function ModelLink({ commitment, content }: { commitment: Commitment; content: W
     );
   }
   return (
-    <div className={`model-link model-link--${state.status}`} role={state.status === 'out-of-date' ? 'status' : undefined} data-testid="model-link-state" data-status={state.status}>
+    <div
+      className={`model-link model-link--${state.status}`}
+      role={state.status === 'out-of-date' ? 'status' : undefined}
+      data-testid="model-link-state"
+      data-status={state.status}
+    >
       {state.status === 'current' ? t('sla.model.current', { value: state.value }) : null}
       {state.status === 'out-of-date' ? (
         <>
@@ -85,9 +90,22 @@ function ModelLink({ commitment, content }: { commitment: Commitment; content: W
   );
 }
 
-function CommitmentCard({ c, content, state, openCount }: { c: Commitment; content: WorkshopContent; state: ItemApprovalState | undefined; openCount: number }) {
+function CommitmentCard({
+  c,
+  content,
+  state,
+  openCount,
+}: {
+  c: Commitment;
+  content: WorkshopContent;
+  state: ItemApprovalState | undefined;
+  openCount: number;
+}) {
   const { t } = useTranslation();
-  const update = <K extends keyof Commitment>(field: K) => (value: Commitment[K]) => firstError(editCommitment(c.id, { [field]: value }));
+  const update =
+    <K extends keyof Commitment>(field: K) =>
+    (value: Commitment[K]) =>
+      firstError(editCommitment(c.id, { [field]: value }));
   return (
     <div className="commitment-card" data-testid="commitment-row" data-commitment-id={c.id}>
       <div className="commitment-card__grid">
@@ -96,7 +114,12 @@ function CommitmentCard({ c, content, state, openCount }: { c: Commitment; conte
         <TextField label={t('sla.metric')} value={c.metric} onCommit={update('metric')} />
         <NumberField label={t('sla.target')} kind="number" value={c.target} onCommit={update('target')} testId="commitment-target" />
         <TextField label={t('sla.unit')} value={c.unit} onCommit={update('unit')} />
-        <SelectField label={t('sla.period')} value={c.period} options={PERIODS.map((p) => ({ value: p, label: t(`periods.${p}`) }))} onCommit={update('period')} />
+        <SelectField
+          label={t('sla.period')}
+          value={c.period}
+          options={PERIODS.map((p) => ({ value: p, label: t(`periods.${p}`) }))}
+          onCommit={update('period')}
+        />
         <TextField className="commitment-card__wide" label={t('sla.measurement')} value={c.measurement ?? ''} onCommit={update('measurement')} />
         <TextField className="commitment-card__wider" label={t('sla.whenMissed')} value={c.whenMissed ?? ''} onCommit={update('whenMissed')} />
       </div>
@@ -116,7 +139,7 @@ function revealInSla(where: { commitmentId: string | null; section: SlaSectionKe
   const el = where.commitmentId
     ? document.querySelector<HTMLElement>(`[data-commitment-id="${where.commitmentId}"]`)
     : where.section
-      ? document.getElementById(`sla-h-${where.section}`)?.closest<HTMLElement>('section') ?? null
+      ? (document.getElementById(`sla-h-${where.section}`)?.closest<HTMLElement>('section') ?? null)
       : null;
   el?.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
 }
@@ -252,7 +275,17 @@ export function SlaScreen() {
           ))}
           <button
             onClick={() =>
-              addCommitment({ id: newId(), party, commitment: t('sla.newCommitment'), metric: t('sla.newMetric'), target: 0, unit: '', period: 'month', measurement: '', whenMissed: '' })
+              addCommitment({
+                id: newId(),
+                party,
+                commitment: t('sla.newCommitment'),
+                metric: t('sla.newMetric'),
+                target: 0,
+                unit: '',
+                period: 'month',
+                measurement: '',
+                whenMissed: '',
+              })
             }
             data-testid={`commitment-add-${party}`}
           >

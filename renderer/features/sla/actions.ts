@@ -3,7 +3,12 @@
  * Yjs write, one undo step) with the mutations of `shared/domain/workshop-doc`,
  * and returns the field errors (null when applied).
  */
-import { addCommitment as addCommitmentTo, removeCommitment as removeCommitmentFrom, setSlaSection, updateCommitment } from '../../../shared/domain/workshop-doc';
+import {
+  addCommitment as addCommitmentTo,
+  removeCommitment as removeCommitmentFrom,
+  setSlaSection,
+  updateCommitment,
+} from '../../../shared/domain/workshop-doc';
 import type { Commitment, FieldErrors, WorkshopContent } from '../../../shared/domain/workshop';
 import { toRichDoc } from '../../../shared/domain/rich-text';
 import { appendRichDoc, type clauseInsertion } from '../../../shared/sla/clause-library';

@@ -15,26 +15,44 @@ export function AuditTrail({ events, content }: { events: AuditEvent[]; content?
       <h2>{t('agreement.audit.title')}</h2>
       <p className="muted">{t('agreement.audit.intro')}</p>
       {chain.ok ? (
-        <p className="notice notice--success" data-testid="chain-status">{t('agreement.audit.chainOk', { count: chain.length, head: `${chain.head.slice(0, 16)}…` })}</p>
+        <p className="notice notice--success" data-testid="chain-status">
+          {t('agreement.audit.chainOk', { count: chain.length, head: `${chain.head.slice(0, 16)}…` })}
+        </p>
       ) : (
-        <p className="notice notice--error" data-testid="chain-status">{t('agreement.audit.chainBroken', { index: chain.index + 1, message: chain.message })}</p>
+        <p className="notice notice--error" data-testid="chain-status">
+          {t('agreement.audit.chainBroken', { index: chain.index + 1, message: chain.message })}
+        </p>
       )}
       {events.length === 0 ? (
         <p className="empty">{t('agreement.audit.empty')}</p>
       ) : (
         <table className="table audit__table">
           <thead>
-            <tr><th>#</th><th>{t('agreement.audit.when')}</th><th>{t('agreement.audit.event')}</th><th>{t('agreement.audit.actor')}</th><th>{t('agreement.audit.details')}</th><th>Hash</th></tr>
+            <tr>
+              <th>#</th>
+              <th>{t('agreement.audit.when')}</th>
+              <th>{t('agreement.audit.event')}</th>
+              <th>{t('agreement.audit.actor')}</th>
+              <th>{t('agreement.audit.details')}</th>
+              <th>Hash</th>
+            </tr>
           </thead>
           <tbody>
             {[...events].reverse().map((e) => (
               <tr key={e.seq} data-testid="audit-event">
                 <td>{e.seq + 1}</td>
-                <td>{fmt.dateTime(e.at, e.timeZone)}<div className="muted small">{e.timeZone}</div></td>
+                <td>
+                  {fmt.dateTime(e.at, e.timeZone)}
+                  <div className="muted small">{e.timeZone}</div>
+                </td>
                 <td>{t(`agreement.audit.types.${e.type}`)}</td>
                 <td>{auditActor(e, t)}</td>
                 <td>{auditDetails(e, t, content)}</td>
-                <td><code className="small" title={e.hash}>{e.hash.slice(0, 10)}…</code></td>
+                <td>
+                  <code className="small" title={e.hash}>
+                    {e.hash.slice(0, 10)}…
+                  </code>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -71,7 +71,12 @@ function sectionTitle(section: SectionDiff, t: TFunction): string {
 
 export function DiffView({ diff }: { diff: ContentDiff }) {
   const { t } = useTranslation();
-  if (diff.sections.length === 0) return <p className="notice notice--info" data-testid="diff-same">{t('versions.same')}</p>;
+  if (diff.sections.length === 0)
+    return (
+      <p className="notice notice--info" data-testid="diff-same">
+        {t('versions.same')}
+      </p>
+    );
   return (
     <div className="diff" data-testid="diff">
       <p className="muted">{t('versions.totals', diff.totals)}</p>

@@ -18,7 +18,8 @@ import { formatters } from '../../i18n';
 import { platform } from '../../platform';
 import { useAppStore } from '../../store';
 
-type Check = { kind: 'idle' } | { kind: 'busy'; name: string } | { kind: 'done'; name: string; verdict: PdfVerdict } | { kind: 'failed'; code: string; message: string };
+type Check =
+  { kind: 'idle' } | { kind: 'busy'; name: string } | { kind: 'done'; name: string; verdict: PdfVerdict } | { kind: 'failed'; code: string; message: string };
 
 /** Verifies `file` through the bridge; never throws. */
 export async function verifyFile(file: File): Promise<Check> {
@@ -94,7 +95,12 @@ export function Verdict({ check }: { check: Check }) {
   const fmt = formatters(useAppStore((s) => s.language));
   const workshopOpen = useAppStore((s) => s.session !== null);
   if (check.kind === 'idle') return null;
-  if (check.kind === 'busy') return <p className="notice notice--info" role="status">{t('agreement.verify.checking', { name: check.name })}</p>;
+  if (check.kind === 'busy')
+    return (
+      <p className="notice notice--info" role="status">
+        {t('agreement.verify.checking', { name: check.name })}
+      </p>
+    );
   if (check.kind === 'failed') {
     return (
       <p className="notice notice--error" role="status" data-testid="verify-verdict" data-status="failed">
@@ -107,27 +113,36 @@ export function Verdict({ check }: { check: Check }) {
   const keyText = { own: 'keyOwn', workshop: 'keyWorkshop', unknown: 'keyUnknown' }[v.seal.key];
   return (
     <div className={`verdict verdict--${v.status}`} data-testid="verify-verdict" data-status={v.status}>
-      <p className={`notice notice--${tone}`} role="status"><strong>{t(`agreement.verify.${v.status}`, { name: check.name })}</strong></p>
+      <p className={`notice notice--${tone}`} role="status">
+        <strong>{t(`agreement.verify.${v.status}`, { name: check.name })}</strong>
+      </p>
       {v.agreement && v.version !== null ? (
         <p>{t('agreement.verify.version', { number: v.version, title: v.agreement.title, company: v.agreement.company })}</p>
       ) : null}
       {v.fingerprint ? (
-        <p className="fingerprint"><span className="muted">{t('agreement.verify.fingerprint')}:</span> <code>{formatFingerprint(v.fingerprint)}</code></p>
+        <p className="fingerprint">
+          <span className="muted">{t('agreement.verify.fingerprint')}:</span> <code>{formatFingerprint(v.fingerprint)}</code>
+        </p>
       ) : null}
       {v.status !== 'not-pacto' ? (
         <p>
           <span className="muted">{t('agreement.verify.seal')}:</span>{' '}
-          {v.seal.intact ? t('agreement.verify.sealOk', { signer: v.seal.signer ?? '', time: v.seal.signingTime ? fmt.dateTime(v.seal.signingTime) : '' }) : t('agreement.verify.sealBad')}
+          {v.seal.intact
+            ? t('agreement.verify.sealOk', { signer: v.seal.signer ?? '', time: v.seal.signingTime ? fmt.dateTime(v.seal.signingTime) : '' })
+            : t('agreement.verify.sealBad')}
         </p>
       ) : null}
       {v.seal.keyFingerprint ? (
         <p className="fingerprint" data-testid="verify-seal-key" data-key={v.seal.key}>
-          <span className="muted">{t('agreement.verify.sealKey')}:</span> <code>{formatFingerprint(v.seal.keyFingerprint)}</code> — {t(`agreement.verify.${keyText}`)}
+          <span className="muted">{t('agreement.verify.sealKey')}:</span> <code>{formatFingerprint(v.seal.keyFingerprint)}</code> —{' '}
+          {t(`agreement.verify.${keyText}`)}
         </p>
       ) : null}
       {v.status === 'intact' && v.pageText.status === 'match' ? <p>{t('agreement.verify.pageTextMatch', { count: v.pageText.pageCount ?? 0 })}</p> : null}
       {v.status === 'intact' && v.pageText.status === 'not-recorded' ? (
-        <p className="notice notice--info" data-testid="verify-page-text">{t('agreement.verify.pageTextNotRecorded')}</p>
+        <p className="notice notice--info" data-testid="verify-page-text">
+          {t('agreement.verify.pageTextNotRecorded')}
+        </p>
       ) : null}
       {v.signatories.length > 0 ? (
         <>
@@ -136,13 +151,19 @@ export function Verdict({ check }: { check: Check }) {
             {v.signatories.map((s, i) => (
               <li key={i}>
                 {s.name} ({t(`teams.${s.team}`, { defaultValue: s.team })}) —{' '}
-                {s.signed && s.signedAt ? t('agreement.verify.signedAt', { date: fmt.dateTime(s.signedAt, s.timeZone ?? undefined), zone: s.timeZone ?? '' }) : t('agreement.verify.notSigned')}
+                {s.signed && s.signedAt
+                  ? t('agreement.verify.signedAt', { date: fmt.dateTime(s.signedAt, s.timeZone ?? undefined), zone: s.timeZone ?? '' })
+                  : t('agreement.verify.notSigned')}
               </li>
             ))}
           </ul>
         </>
       ) : null}
-      {v.status === 'intact' || v.status === 'altered' ? <p className="muted small" data-testid="verify-forgery-note">{t('agreement.verify.forgeryNote')}</p> : null}
+      {v.status === 'intact' || v.status === 'altered' ? (
+        <p className="muted small" data-testid="verify-forgery-note">
+          {t('agreement.verify.forgeryNote')}
+        </p>
+      ) : null}
       {workshopOpen && v.status !== 'not-pacto' && v.status !== 'too-large' ? <WorkshopComparison verdict={v} /> : null}
       {v.reasons.length > 0 ? (
         <>
@@ -247,7 +268,9 @@ export function GlobalPdfDrop() {
         <h2 id="drop-verify-title">{t('agreement.verify.title')}</h2>
         <Verdict check={check} />
         <div className="form-actions">
-          <button className="primary" onClick={() => setCheck({ kind: 'idle' })}>{t('app.dismiss')}</button>
+          <button className="primary" onClick={() => setCheck({ kind: 'idle' })}>
+            {t('app.dismiss')}
+          </button>
         </div>
       </div>
     </div>

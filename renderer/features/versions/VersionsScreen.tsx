@@ -45,8 +45,14 @@ export function VersionsScreen() {
   const diff = useMemo(() => (before && after ? diffContent(before, after) : null), [before, after]);
 
   const options = [
-    ...history.map((h) => <option key={h.version.id} value={h.version.id}>{t('versions.label', { number: h.version.number })}</option>),
-    <option key={DRAFT} value={DRAFT}>{t('versions.draft')}</option>,
+    ...history.map((h) => (
+      <option key={h.version.id} value={h.version.id}>
+        {t('versions.label', { number: h.version.number })}
+      </option>
+    )),
+    <option key={DRAFT} value={DRAFT}>
+      {t('versions.draft')}
+    </option>,
   ];
 
   return (
@@ -65,12 +71,15 @@ export function VersionsScreen() {
                   <strong>{t('versions.label', { number: h.version.number })}</strong>{' '}
                   <span className={`badge ${STANDING_BADGE[h.standing]}`}>{t(`versions.standing.${h.standing}`)}</span>
                   <div className="muted small">
-                    {t('versions.frozenAt', { date: fmt.dateTime(h.version.frozenAt) })} · {t('versions.signatures', { signed: h.signatures.length, required: h.required })}
+                    {t('versions.frozenAt', { date: fmt.dateTime(h.version.frozenAt) })} ·{' '}
+                    {t('versions.signatures', { signed: h.signatures.length, required: h.required })}
                     {snapshot.override ? ` · ${t('versions.override')}` : ''}
                     {h.matchesDraft ? ` · ${t('versions.matchesDraft')}` : ''}
                   </div>
                 </div>
-                <code className="small" title={h.version.fingerprint}>{h.version.fingerprint.slice(0, 16)}…</code>
+                <code className="small" title={h.version.fingerprint}>
+                  {h.version.fingerprint.slice(0, 16)}…
+                </code>
               </li>
             );
           })}
@@ -81,12 +90,20 @@ export function VersionsScreen() {
           <h2>{t('versions.compare')}</h2>
           <div className="form-row">
             <div className="field">
-              <label htmlFor="diff-from" className="field__label">{t('versions.from')}</label>
-              <select id="diff-from" value={fromId} onChange={(e) => setFrom(e.target.value)} data-testid="diff-from">{options}</select>
+              <label htmlFor="diff-from" className="field__label">
+                {t('versions.from')}
+              </label>
+              <select id="diff-from" value={fromId} onChange={(e) => setFrom(e.target.value)} data-testid="diff-from">
+                {options}
+              </select>
             </div>
             <div className="field">
-              <label htmlFor="diff-to" className="field__label">{t('versions.to')}</label>
-              <select id="diff-to" value={toId} onChange={(e) => setTo(e.target.value)} data-testid="diff-to">{options}</select>
+              <label htmlFor="diff-to" className="field__label">
+                {t('versions.to')}
+              </label>
+              <select id="diff-to" value={toId} onChange={(e) => setTo(e.target.value)} data-testid="diff-to">
+                {options}
+              </select>
             </div>
           </div>
           {diff ? <DiffView diff={diff} /> : null}

@@ -31,7 +31,10 @@ function NewWorkshopForm({ onDone }: { onDone: () => void }) {
   useEffect(() => {
     let live = true;
     void Promise.all([import('./start'), import('../../../shared/funnel/templates')]).then(([{ START_TEMPLATES }, { FUNNEL_TEMPLATES }]) => {
-      if (live) setTemplates(START_TEMPLATES.filter((id) => id !== 'standard').map((id) => ({ id, name: FUNNEL_TEMPLATES[id as keyof typeof FUNNEL_TEMPLATES].name[language] })));
+      if (live)
+        setTemplates(
+          START_TEMPLATES.filter((id) => id !== 'standard').map((id) => ({ id, name: FUNNEL_TEMPLATES[id as keyof typeof FUNNEL_TEMPLATES].name[language] })),
+        );
     });
     return () => {
       live = false;
@@ -57,31 +60,48 @@ function NewWorkshopForm({ onDone }: { onDone: () => void }) {
           return;
         }
         const start: WorkshopStart =
-          startKind === 'copy' ? { kind: 'copy', source: await readWorkshopContent(db, copyOf) } : startKind === 'blank' ? { kind: 'blank' } : { kind: 'template', template };
+          startKind === 'copy'
+            ? { kind: 'copy', source: await readWorkshopContent(db, copyOf) }
+            : startKind === 'blank'
+              ? { kind: 'blank' }
+              : { kind: 'template', template };
         const { startContent } = await import('./start');
-        const id = await createWorkshop(db, startContent(result.value, start), undefined, startKind === 'copy' ? { copyOf } : { start: startKind === 'blank' ? 'blank' : template });
+        const id = await createWorkshop(
+          db,
+          startContent(result.value, start),
+          undefined,
+          startKind === 'copy' ? { copyOf } : { start: startKind === 'blank' ? 'blank' : template },
+        );
         onDone();
         navigate({ screen: 'workshop', id, step: 'participants' });
       }}
     >
       <h2>{t('workshops.new')}</h2>
       <div className={`field ${errors.title ? 'field--invalid' : ''}`}>
-        <label htmlFor="new-title" className="field__label">{t('workshops.fields.title')}</label>
+        <label htmlFor="new-title" className="field__label">
+          {t('workshops.fields.title')}
+        </label>
         <input id="new-title" autoFocus value={form.title} onChange={(e) => set({ title: e.target.value })} aria-invalid={!!errors.title || undefined} />
         {err('title')}
       </div>
       <div className={`field ${errors.company ? 'field--invalid' : ''}`}>
-        <label htmlFor="new-company" className="field__label">{t('workshops.fields.company')}</label>
+        <label htmlFor="new-company" className="field__label">
+          {t('workshops.fields.company')}
+        </label>
         <input id="new-company" value={form.company} onChange={(e) => set({ company: e.target.value })} aria-invalid={!!errors.company || undefined} />
         {err('company')}
       </div>
       <div className={`field ${errors.date ? 'field--invalid' : ''}`}>
-        <label htmlFor="new-date" className="field__label">{t('workshops.fields.date')}</label>
+        <label htmlFor="new-date" className="field__label">
+          {t('workshops.fields.date')}
+        </label>
         <input id="new-date" type="date" value={form.date} onChange={(e) => set({ date: e.target.value })} />
         {err('date')}
       </div>
       <div className="field">
-        <label htmlFor="new-currency" className="field__label">{t('workshops.fields.currency')}</label>
+        <label htmlFor="new-currency" className="field__label">
+          {t('workshops.fields.currency')}
+        </label>
         <select id="new-currency" value={form.currency} onChange={(e) => set({ currency: e.target.value })}>
           {CURRENCIES.map((c) => (
             <option key={c}>{c}</option>
@@ -89,14 +109,18 @@ function NewWorkshopForm({ onDone }: { onDone: () => void }) {
         </select>
       </div>
       <div className="field">
-        <label htmlFor="new-language" className="field__label">{t('workshops.fields.language')}</label>
+        <label htmlFor="new-language" className="field__label">
+          {t('workshops.fields.language')}
+        </label>
         <select id="new-language" value={form.language} onChange={(e) => set({ language: e.target.value as Language })}>
           <option value="es">Español</option>
           <option value="en">English</option>
         </select>
       </div>
       <div className="field">
-        <label htmlFor="new-page-size" className="field__label">{t('workshops.fields.pageSize')}</label>
+        <label htmlFor="new-page-size" className="field__label">
+          {t('workshops.fields.pageSize')}
+        </label>
         <select id="new-page-size" value={form.pageSize} onChange={(e) => set({ pageSize: e.target.value as PageSize })} data-testid="new-page-size">
           {PAGE_SIZES.map((p) => (
             <option key={p}>{p}</option>
@@ -126,11 +150,25 @@ function NewWorkshopForm({ onDone }: { onDone: () => void }) {
           </select>
         </div>
         <div className="new-start__option">
-          <input type="radio" id="new-start-blank" name="new-start" checked={startKind === 'blank'} onChange={() => setStartKind('blank')} data-testid="new-start-blank" />
+          <input
+            type="radio"
+            id="new-start-blank"
+            name="new-start"
+            checked={startKind === 'blank'}
+            onChange={() => setStartKind('blank')}
+            data-testid="new-start-blank"
+          />
           <label htmlFor="new-start-blank">{t('workshops.start.blank')}</label>
         </div>
         <div className="new-start__option">
-          <input type="radio" id="new-start-copy" name="new-start" checked={startKind === 'copy'} onChange={() => setStartKind('copy')} disabled={workshops.length === 0} />
+          <input
+            type="radio"
+            id="new-start-copy"
+            name="new-start"
+            checked={startKind === 'copy'}
+            onChange={() => setStartKind('copy')}
+            disabled={workshops.length === 0}
+          />
           <label htmlFor="new-start-copy">{t('workshops.start.copy')}</label>
           <select
             aria-label={t('workshops.start.whichWorkshop')}
@@ -157,11 +195,17 @@ function NewWorkshopForm({ onDone }: { onDone: () => void }) {
             {t('workshops.start.copyRequired')}
           </div>
         ) : null}
-        <p className="muted small new-start__help">{t(startKind === 'template' ? 'workshops.start.templateHelp' : startKind === 'blank' ? 'workshops.start.blankHelp' : 'workshops.start.copyHelp')}</p>
+        <p className="muted small new-start__help">
+          {t(startKind === 'template' ? 'workshops.start.templateHelp' : startKind === 'blank' ? 'workshops.start.blankHelp' : 'workshops.start.copyHelp')}
+        </p>
       </fieldset>
       <div className="form-actions">
-        <button type="submit" className="primary">{t('workshops.create')}</button>
-        <button type="button" onClick={onDone}>{t('workshops.cancel')}</button>
+        <button type="submit" className="primary">
+          {t('workshops.create')}
+        </button>
+        <button type="button" onClick={onDone}>
+          {t('workshops.cancel')}
+        </button>
       </div>
     </form>
   );
@@ -202,11 +246,28 @@ function WorkshopCard({ row }: { row: WorkshopRow }) {
               setError(null);
             }}
           >
-            <label className="sr-only" htmlFor={`rename-${row.id}`}>{t('workshops.fields.title')}</label>
+            <label className="sr-only" htmlFor={`rename-${row.id}`}>
+              {t('workshops.fields.title')}
+            </label>
             <input id={`rename-${row.id}`} autoFocus value={title} onChange={(e) => setTitle(e.target.value)} aria-invalid={!!error || undefined} />
-            <button type="submit" className="primary">{t('workshops.save')}</button>
-            <button type="button" onClick={() => { setRenaming(false); setTitle(row.title); setError(null); }}>{t('workshops.cancel')}</button>
-            {error ? <div className="field__error" role="alert">{t(`errors.${error}`)}</div> : null}
+            <button type="submit" className="primary">
+              {t('workshops.save')}
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                setRenaming(false);
+                setTitle(row.title);
+                setError(null);
+              }}
+            >
+              {t('workshops.cancel')}
+            </button>
+            {error ? (
+              <div className="field__error" role="alert">
+                {t(`errors.${error}`)}
+              </div>
+            ) : null}
           </form>
         ) : (
           <h3>
@@ -222,25 +283,41 @@ function WorkshopCard({ row }: { row: WorkshopRow }) {
           <span className={`badge badge--${row.status}`}>{t(`status.${row.status}`)}</span>
         </div>
         <div className="workshop-card__meta muted small">
-          <span data-testid="workshop-card-file" title={link?.path}>{link ? t('workshops.linkedFile', { name: link.name }) : t('workshops.noLinkedFile')}</span>
+          <span data-testid="workshop-card-file" title={link?.path}>
+            {link ? t('workshops.linkedFile', { name: link.name }) : t('workshops.noLinkedFile')}
+          </span>
           <span data-testid="workshop-card-edited">{t('workshops.edited', { time: fmt.time(row.updatedAt) })}</span>
         </div>
       </div>
       <div className="workshop-card__actions">
-        <button className="primary" onClick={() => navigate({ screen: 'workshop', id: row.id, step: 'participants' })}>{t('workshops.open')}</button>
+        <button className="primary" onClick={() => navigate({ screen: 'workshop', id: row.id, step: 'participants' })}>
+          {t('workshops.open')}
+        </button>
         <button onClick={() => setRenaming(true)}>{t('workshops.rename')}</button>
-        <button onClick={() => navigate({ screen: 'backups', id: row.id })} data-testid="open-backups">{t('files.backups.open')}</button>
+        <button onClick={() => navigate({ screen: 'backups', id: row.id })} data-testid="open-backups">
+          {t('files.backups.open')}
+        </button>
         <button onClick={() => void duplicateWorkshop(db, row.id, t('workshops.copyOf', { title: row.title }))}>{t('workshops.duplicate')}</button>
-        <button className="danger" onClick={() => dialog.current?.showModal()}>{t('workshops.delete')}</button>
+        <button className="danger" onClick={() => dialog.current?.showModal()}>
+          {t('workshops.delete')}
+        </button>
       </div>
       <dialog ref={dialog} className="dialog" aria-labelledby={`delete-title-${row.id}`}>
         <h2 id={`delete-title-${row.id}`}>{t('workshops.deleteTitle')}</h2>
         <p>{t('workshops.confirmDelete', { title: row.title })}</p>
         <div className="form-actions">
-          <button className="danger" onClick={() => { dialog.current?.close(); void deleteWorkshop(db, row.id); }}>
+          <button
+            className="danger"
+            onClick={() => {
+              dialog.current?.close();
+              void deleteWorkshop(db, row.id);
+            }}
+          >
             {t('workshops.confirmDeleteAction')}
           </button>
-          <button onClick={() => dialog.current?.close()} autoFocus>{t('workshops.cancel')}</button>
+          <button onClick={() => dialog.current?.close()} autoFocus>
+            {t('workshops.cancel')}
+          </button>
         </div>
       </dialog>
     </li>
@@ -262,7 +339,11 @@ export function Home() {
         <h1>{t('workshops.title')}</h1>
         <span className="home-files">
           <HomeFileActions />
-          {!creating ? <button className="primary" onClick={() => setCreating(true)}>+ {t('workshops.new')}</button> : null}
+          {!creating ? (
+            <button className="primary" onClick={() => setCreating(true)}>
+              + {t('workshops.new')}
+            </button>
+          ) : null}
         </span>
       </div>
       {creating ? <NewWorkshopForm onDone={() => setCreating(false)} /> : null}

@@ -63,42 +63,42 @@ export function WorkshopScreen({ id, step }: { id: string; step: Step }) {
   const Screen = SCREENS[step];
   return (
     <>
-    <Suspense fallback={null}>
-      <FacilitationChrome />
-    </Suspense>
-    <div className="workshop">
-      <nav className="steps" aria-label={t('app.name')}>
-        <ol>
-          {STEPS.map((s, i) => (
-            <li key={s}>
-              <button
-                className={s === step ? 'step step--current' : 'step'}
-                aria-current={s === step ? 'step' : undefined}
-                onClick={() => navigate({ screen: 'workshop', id, step: s })}
-                data-testid={`step-${s}`}
-              >
-                <span className="step__n">{i + 1}</span> {t(`steps.${s}`)}
-              </button>
-            </li>
-          ))}
-        </ol>
-      </nav>
-      <section className="workshop__body" aria-labelledby="screen-title">
-        {/* The title shows with its screen, once the step's chunk has loaded: a visible title means the screen is there. */}
-        <Suspense fallback={<p>{t('app.loading')}</p>}>
-          <div className="screen-head">
-            <h1 id="screen-title">{t(`steps.${step}`)}</h1>
-            <StepLockButton step={step} />
-          </div>
-          {/* One boundary per step: a step that fails to render keeps the step menu, so the other steps stay usable. */}
-          <ErrorBoundary key={step} title={t('app.stepError')} back={t('app.stepRetry')} onBack={() => undefined}>
-            <LockedSection step={step}>
-              <Screen />
-            </LockedSection>
-          </ErrorBoundary>
-        </Suspense>
-      </section>
-    </div>
+      <Suspense fallback={null}>
+        <FacilitationChrome />
+      </Suspense>
+      <div className="workshop">
+        <nav className="steps" aria-label={t('app.name')}>
+          <ol>
+            {STEPS.map((s, i) => (
+              <li key={s}>
+                <button
+                  className={s === step ? 'step step--current' : 'step'}
+                  aria-current={s === step ? 'step' : undefined}
+                  onClick={() => navigate({ screen: 'workshop', id, step: s })}
+                  data-testid={`step-${s}`}
+                >
+                  <span className="step__n">{i + 1}</span> {t(`steps.${s}`)}
+                </button>
+              </li>
+            ))}
+          </ol>
+        </nav>
+        <section className="workshop__body" aria-labelledby="screen-title">
+          {/* The title shows with its screen, once the step's chunk has loaded: a visible title means the screen is there. */}
+          <Suspense fallback={<p>{t('app.loading')}</p>}>
+            <div className="screen-head">
+              <h1 id="screen-title">{t(`steps.${step}`)}</h1>
+              <StepLockButton step={step} />
+            </div>
+            {/* One boundary per step: a step that fails to render keeps the step menu, so the other steps stay usable. */}
+            <ErrorBoundary key={step} title={t('app.stepError')} back={t('app.stepRetry')} onBack={() => undefined}>
+              <LockedSection step={step}>
+                <Screen />
+              </LockedSection>
+            </ErrorBoundary>
+          </Suspense>
+        </section>
+      </div>
     </>
   );
 }

@@ -26,6 +26,11 @@ export function startContent(meta: WorkshopMeta, start: WorkshopStart): Workshop
   const agreed =
     start.template === 'standard'
       ? content.funnels.agreed
-      : withLayout(instantiateTemplate(start.template as TemplateId, meta.language, content.terms), { nodeWidth: NODE_WIDTH, nodeHeight: NODE_HEIGHT, rankGap: 110, nodeGap: 56 });
+      : withLayout(instantiateTemplate(start.template as TemplateId, meta.language, content.terms), {
+          nodeWidth: NODE_WIDTH,
+          nodeHeight: NODE_HEIGHT,
+          rankGap: 110,
+          nodeGap: 56,
+        });
   return { ...content, funnels: { agreed, marketing: { stages: [], transitions: [] }, sales: { stages: [], transitions: [] } } };
 }

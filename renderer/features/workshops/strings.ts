@@ -26,7 +26,8 @@ export const strings = featureStrings({
       template: 'Una plantilla',
       whichTemplate: 'Qué plantilla',
       standard: 'Estándar de Pacto (embudo de 6 etapas, 6 términos, 12 compromisos del SLA)',
-      templateHelp: 'El embudo acordado, el glosario y el SLA salen de la plantilla; los embudos de Marketing y Ventas empiezan vacíos para que cada equipo dibuje el suyo.',
+      templateHelp:
+        'El embudo acordado, el glosario y el SLA salen de la plantilla; los embudos de Marketing y Ventas empiezan vacíos para que cada equipo dibuje el suyo.',
       blank: 'En blanco',
       blankHelp: 'Embudos vacíos, sin términos, sin compromisos del SLA: todo se construye en el taller.',
       copy: 'Una copia de otro taller',
@@ -60,7 +61,8 @@ export const strings = featureStrings({
       template: 'A template',
       whichTemplate: 'Which template',
       standard: 'Pacto standard (6-stage funnel, 6 terms, 12 SLA commitments)',
-      templateHelp: "The agreed funnel, the glossary and the SLA come from the template; Marketing's and Sales' funnels start empty so each team draws its own.",
+      templateHelp:
+        "The agreed funnel, the glossary and the SLA come from the template; Marketing's and Sales' funnels start empty so each team draws its own.",
       blank: 'Blank',
       blankHelp: 'Empty funnels, no terms, no SLA commitments: everything is built in the workshop.',
       copy: 'A copy of another workshop',

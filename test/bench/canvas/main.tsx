@@ -35,11 +35,19 @@ declare global {
 function benchFunnel(): Funnel {
   const stages: FunnelStage[] = [];
   for (let i = 0; i < STAGES; i++) {
-    stages.push({ id: `s${i}`, name: `Stage ${i}`, ownerTeam: i % 3 === 0 ? 'sales' : 'marketing', termId: null, x: (i % COLUMNS) * (NODE_WIDTH + 96), y: Math.floor(i / COLUMNS) * 160 });
+    stages.push({
+      id: `s${i}`,
+      name: `Stage ${i}`,
+      ownerTeam: i % 3 === 0 ? 'sales' : 'marketing',
+      termId: null,
+      x: (i % COLUMNS) * (NODE_WIDTH + 96),
+      y: Math.floor(i / COLUMNS) * 160,
+    });
   }
   const transitions: FunnelTransition[] = [];
   for (let i = 0; i < STAGES && transitions.length < EDGES; i++) {
-    if (i % COLUMNS !== COLUMNS - 1) transitions.push({ id: `t${i}`, source: `s${i}`, target: `s${i + 1}`, conversionRate: 0.25 + (i % 7) / 20, averageDays: 3 + (i % 11), recycle: false });
+    if (i % COLUMNS !== COLUMNS - 1)
+      transitions.push({ id: `t${i}`, source: `s${i}`, target: `s${i + 1}`, conversionRate: 0.25 + (i % 7) / 20, averageDays: 3 + (i % 11), recycle: false });
   }
   for (let i = 0; transitions.length < EDGES; i += 3) {
     transitions.push({ id: `d${i}`, source: `s${i}`, target: `s${i + COLUMNS}`, conversionRate: 0.1, averageDays: 30, recycle: i % 9 === 0 });
@@ -71,14 +79,8 @@ const nodeKind = params.get('nodes') ?? kind;
 const edgeKind = params.get('edges') ?? kind;
 const pactoNodes = buildNodes(funnel, deco, new Set());
 const pactoEdges = buildEdges(funnel, deco, new Set());
-const nodes: Node[] =
-  nodeKind === 'pacto'
-    ? pactoNodes
-    : pactoNodes.map((n) => ({ id: n.id, position: n.position, data: { label: n.data.name } }));
-const edges: Edge[] =
-  edgeKind === 'pacto'
-    ? pactoEdges
-    : pactoEdges.map((e) => ({ id: e.id, source: e.source, target: e.target, label: e.data!.label }));
+const nodes: Node[] = nodeKind === 'pacto' ? pactoNodes : pactoNodes.map((n) => ({ id: n.id, position: n.position, data: { label: n.data.name } }));
+const edges: Edge[] = edgeKind === 'pacto' ? pactoEdges : pactoEdges.map((e) => ({ id: e.id, source: e.source, target: e.target, label: e.data!.label }));
 
 /** The stage `benchDrag` is asked to drag in canvas.mjs; the view at a given zoom is centred on it. */
 const DRAGGED = 's262';
@@ -102,17 +104,17 @@ function Bench() {
   const zoomClass = useZoomDetailClass();
   return (
     <div className={`funnel-canvas ${kind === 'pacto' ? zoomClass : ''}`} style={{ width: 1360, height: 900 }}>
-    <ReactFlow
-      defaultNodes={nodes}
-      defaultEdges={edges}
-      nodeTypes={NODE_TYPES}
-      edgeTypes={EDGE_TYPES}
-      snapToGrid
-      snapGrid={[GRID, GRID]}
-      defaultViewport={viewport}
-      minZoom={0.05}
-      proOptions={{ hideAttribution: true }}
-    />
+      <ReactFlow
+        defaultNodes={nodes}
+        defaultEdges={edges}
+        nodeTypes={NODE_TYPES}
+        edgeTypes={EDGE_TYPES}
+        snapToGrid
+        snapGrid={[GRID, GRID]}
+        defaultViewport={viewport}
+        minZoom={0.05}
+        proOptions={{ hideAttribution: true }}
+      />
     </div>
   );
 }
@@ -140,7 +142,17 @@ window.benchDrag = async (id, frames, direction = 1) => {
   const x = box.left + box.width / 2;
   const y = box.top + box.height / 2;
   const mouse = (type: string, dx: number) =>
-    (type === 'mousedown' ? el : window).dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, view: window, button: 0, buttons: 1, clientX: x + direction * dx, clientY: y + (direction * dx) / 2 }));
+    (type === 'mousedown' ? el : window).dispatchEvent(
+      new MouseEvent(type, {
+        bubbles: true,
+        cancelable: true,
+        view: window,
+        button: 0,
+        buttons: 1,
+        clientX: x + direction * dx,
+        clientY: y + (direction * dx) / 2,
+      }),
+    );
   mouse('mousedown', 0);
   await frame();
   const times: number[] = [];

@@ -18,22 +18,59 @@ export function CertificateSection({ snapshot, version, signatures, audit, t, fm
   return (
     <Section title={t('agreement.pdf.certificate')} id="certificate">
       <dl className="print-cert__facts">
-        <div><dt>{t('agreement.pdf.documentId')}</dt><dd><code>{version.id}</code></dd></div>
-        <div><dt>{t('agreement.pdf.versionLine')}</dt><dd>{snapshot.version}</dd></div>
-        <div><dt>{t('agreement.pdf.frozenAt')}</dt><dd>{fmt.dateTime(snapshot.frozenAt)}</dd></div>
-        <div className="print-cert__wide"><dt>{t('agreement.pdf.fingerprint')}</dt><dd><Fingerprint hex={version.fingerprint} testId="certificate-fingerprint" /></dd></div>
+        <div>
+          <dt>{t('agreement.pdf.documentId')}</dt>
+          <dd>
+            <code>{version.id}</code>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('agreement.pdf.versionLine')}</dt>
+          <dd>{snapshot.version}</dd>
+        </div>
+        <div>
+          <dt>{t('agreement.pdf.frozenAt')}</dt>
+          <dd>{fmt.dateTime(snapshot.frozenAt)}</dd>
+        </div>
+        <div className="print-cert__wide">
+          <dt>{t('agreement.pdf.fingerprint')}</dt>
+          <dd>
+            <Fingerprint hex={version.fingerprint} testId="certificate-fingerprint" />
+          </dd>
+        </div>
       </dl>
       <h3>{t('agreement.pdf.signers')}</h3>
       <table className="print-table print-cert__signers">
-        <thead><tr><th>{t('participants.name')}</th><th>{t('pdf.team')}</th><th>{t('pdf.signedAt')}</th><th>{t('agreement.pdf.method')}</th></tr></thead>
+        <thead>
+          <tr>
+            <th>{t('participants.name')}</th>
+            <th>{t('pdf.team')}</th>
+            <th>{t('pdf.signedAt')}</th>
+            <th>{t('agreement.pdf.method')}</th>
+          </tr>
+        </thead>
         <tbody>
           {requiredSigners(snapshot).map((p) => {
             const sig = valid.find((s) => s.participantId === p.id);
             return (
               <tr key={p.id}>
-                <td>{p.name}<div className="print-cert__muted">{p.title}</div></td>
+                <td>
+                  {p.name}
+                  <div className="print-cert__muted">{p.title}</div>
+                </td>
                 <td>{t(`teams.${p.team}`)}</td>
-                <td>{sig ? <>{fmt.dateTime(sig.signedAt, sig.timeZone)}<div className="print-cert__muted">{sig.signedAt} · {sig.timeZone}</div></> : t('pdf.notSigned')}</td>
+                <td>
+                  {sig ? (
+                    <>
+                      {fmt.dateTime(sig.signedAt, sig.timeZone)}
+                      <div className="print-cert__muted">
+                        {sig.signedAt} · {sig.timeZone}
+                      </div>
+                    </>
+                  ) : (
+                    t('pdf.notSigned')
+                  )}
+                </td>
                 <td>{sig ? t(sig.method === 'drawn' ? 'pdf.drawnMethod' : 'pdf.typedMethod') : '—'}</td>
               </tr>
             );
@@ -41,7 +78,9 @@ export function CertificateSection({ snapshot, version, signatures, audit, t, fm
         </tbody>
       </table>
       {valid.some((s) => s.consent) ? (
-        <p className="print-cert__consent"><strong>{t('agreement.pdf.consent')}:</strong> «{valid.find((s) => s.consent)!.consent}»</p>
+        <p className="print-cert__consent">
+          <strong>{t('agreement.pdf.consent')}:</strong> «{valid.find((s) => s.consent)!.consent}»
+        </p>
       ) : null}
       <div className="print-cert__seal">
         <p>{t('agreement.pdf.sealStatement')}</p>
@@ -51,7 +90,9 @@ export function CertificateSection({ snapshot, version, signatures, audit, t, fm
       </div>
       <h3>{t('agreement.pdf.auditTrail')}</h3>
       <p className="print-cert__chain">
-        {chain.ok ? t('agreement.pdf.chain', { count: chain.length, head: formatFingerprint(chain.head) }) : t('agreement.pdf.chainBroken', { index: chain.index + 1 })}
+        {chain.ok
+          ? t('agreement.pdf.chain', { count: chain.length, head: formatFingerprint(chain.head) })
+          : t('agreement.pdf.chainBroken', { index: chain.index + 1 })}
       </p>
     </Section>
   );

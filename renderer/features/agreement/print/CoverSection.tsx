@@ -44,9 +44,18 @@ export function CoverSection(props: PrintSectionProps) {
       <h1>{content.meta.title}</h1>
       <p className="print-cover__subtitle">{t('pdf.docTitle')}</p>
       <dl className="print-cover__facts">
-        <div><dt>{t('pdf.company')}</dt><dd>{content.meta.company}</dd></div>
-        <div><dt>{t('pdf.date')}</dt><dd>{fmt.date(content.meta.date)}</dd></div>
-        <div><dt>{t('pdf.version', { number: snapshot.version })}</dt><dd>{t('pdf.frozenAt', { date: fmt.dateTime(snapshot.frozenAt) })}</dd></div>
+        <div>
+          <dt>{t('pdf.company')}</dt>
+          <dd>{content.meta.company}</dd>
+        </div>
+        <div>
+          <dt>{t('pdf.date')}</dt>
+          <dd>{fmt.date(content.meta.date)}</dd>
+        </div>
+        <div>
+          <dt>{t('pdf.version', { number: snapshot.version })}</dt>
+          <dd>{t('pdf.frozenAt', { date: fmt.dateTime(snapshot.frozenAt) })}</dd>
+        </div>
       </dl>
       {snapshot.override ? (
         <div className="print-cover__status print-cover__status--open" data-testid="cover-open">

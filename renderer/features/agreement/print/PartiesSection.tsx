@@ -8,10 +8,22 @@ export function PartiesSection({ snapshot, t, fmt }: PrintSectionProps) {
   return (
     <Section title={t('agreement.pdf.parties')} id="parties">
       <table className="print-table">
-        <thead><tr><th>{t('participants.name')}</th><th>{t('participants.jobTitle')}</th><th>{t('pdf.team')}</th><th>{t('pdf.signs')}</th></tr></thead>
+        <thead>
+          <tr>
+            <th>{t('participants.name')}</th>
+            <th>{t('participants.jobTitle')}</th>
+            <th>{t('pdf.team')}</th>
+            <th>{t('pdf.signs')}</th>
+          </tr>
+        </thead>
         <tbody>
           {content.participants.map((p) => (
-            <tr key={p.id}><td>{p.name}</td><td>{p.title}</td><td>{t(`teams.${p.team}`)}</td><td>{p.signatory ? t('pdf.yes') : t('pdf.no')}</td></tr>
+            <tr key={p.id}>
+              <td>{p.name}</td>
+              <td>{p.title}</td>
+              <td>{t(`teams.${p.team}`)}</td>
+              <td>{p.signatory ? t('pdf.yes') : t('pdf.no')}</td>
+            </tr>
           ))}
         </tbody>
       </table>

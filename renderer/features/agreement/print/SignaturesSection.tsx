@@ -16,7 +16,9 @@ export function SignaturesSection({ snapshot, version, signatures, t, fmt }: Pri
           const sig = valid.find((s) => s.participantId === p.id);
           return (
             <div key={p.id} className="print-signature">
-              <div className="print-signature__image">{sig ? <img src={sig.image} alt="" /> : <span className="print-signature__pending">{t('pdf.notSigned')}</span>}</div>
+              <div className="print-signature__image">
+                {sig ? <img src={sig.image} alt="" /> : <span className="print-signature__pending">{t('pdf.notSigned')}</span>}
+              </div>
               <div className="print-signature__line" />
               <strong>{p.name}</strong>
               <div>{p.title}</div>

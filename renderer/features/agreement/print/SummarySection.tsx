@@ -42,7 +42,8 @@ export function SummarySection({ snapshot, version, signatures, t, fmt }: PrintS
       <ul className="print-summary__list">
         {content.terms.map((term) => (
           <li key={term.id}>
-            <strong>{term.acronym && term.acronym !== term.name ? `${term.acronym} (${term.name})` : term.name}</strong>: {firstSentence(richTextToPlain(term.definition))}
+            <strong>{term.acronym && term.acronym !== term.name ? `${term.acronym} (${term.name})` : term.name}</strong>:{' '}
+            {firstSentence(richTextToPlain(term.definition))}
           </li>
         ))}
       </ul>
@@ -53,7 +54,12 @@ export function SummarySection({ snapshot, version, signatures, t, fmt }: PrintS
             {path.map(({ stage, next }) => (
               <span key={stage.id} className="print-summary__step">
                 <span className="print-summary__stage">{stage.name}</span>
-                {next ? <span className="print-summary__arrow"> → {fmt.rate(next.conversionRate)} · {fmt.days(next.averageDays)} d → </span> : null}
+                {next ? (
+                  <span className="print-summary__arrow">
+                    {' '}
+                    → {fmt.rate(next.conversionRate)} · {fmt.days(next.averageDays)} d →{' '}
+                  </span>
+                ) : null}
               </span>
             ))}
           </p>
@@ -61,7 +67,10 @@ export function SummarySection({ snapshot, version, signatures, t, fmt }: PrintS
             <p className="print-summary__others">
               {t('agreement.pdf.summary.otherArrows')}:{' '}
               {others
-                .map((a) => `${a.from} → ${a.to} ${fmt.rate(a.transition.conversionRate)} · ${fmt.days(a.transition.averageDays)} d (${t(`agreement.pdf.kinds.${a.kind}`)})`)
+                .map(
+                  (a) =>
+                    `${a.from} → ${a.to} ${fmt.rate(a.transition.conversionRate)} · ${fmt.days(a.transition.averageDays)} d (${t(`agreement.pdf.kinds.${a.kind}`)})`,
+                )
                 .join('; ')}
             </p>
           ) : null}
@@ -69,10 +78,29 @@ export function SummarySection({ snapshot, version, signatures, t, fmt }: PrintS
       ) : null}
       <h3>{t('agreement.pdf.summary.targets')}</h3>
       <dl className="print-kv print-kv--summary">
-        <div><dt>{t('agreement.pdf.summary.scenario')}</dt><dd>{plan.scenario.name}</dd></div>
-        <div><dt>{t('agreement.pdf.summary.revenue')}</dt><dd>{fmt.money(plan.scenario.targets.revenueTarget, currency)}<span className="print-kv__note"> {t('agreement.pdf.summary.inMonths', { count: plan.scenario.targets.periodMonths })}</span></dd></div>
-        {plan.ok ? <div><dt>{t('agreement.pdf.summary.deals')}</dt><dd>{fmt.integer(plan.plan.deals)}</dd></div> : null}
-        {mqls !== null ? <div><dt>{t('agreement.pdf.summary.mqlsPerMonth')}</dt><dd data-testid="summary-mqls">{fmt.integer(mqls)}</dd></div> : null}
+        <div>
+          <dt>{t('agreement.pdf.summary.scenario')}</dt>
+          <dd>{plan.scenario.name}</dd>
+        </div>
+        <div>
+          <dt>{t('agreement.pdf.summary.revenue')}</dt>
+          <dd>
+            {fmt.money(plan.scenario.targets.revenueTarget, currency)}
+            <span className="print-kv__note"> {t('agreement.pdf.summary.inMonths', { count: plan.scenario.targets.periodMonths })}</span>
+          </dd>
+        </div>
+        {plan.ok ? (
+          <div>
+            <dt>{t('agreement.pdf.summary.deals')}</dt>
+            <dd>{fmt.integer(plan.plan.deals)}</dd>
+          </div>
+        ) : null}
+        {mqls !== null ? (
+          <div>
+            <dt>{t('agreement.pdf.summary.mqlsPerMonth')}</dt>
+            <dd data-testid="summary-mqls">{fmt.integer(mqls)}</dd>
+          </div>
+        ) : null}
       </dl>
       <h3>{t('agreement.pdf.summary.sla')}</h3>
       <ul className="print-summary__list">
@@ -88,7 +116,9 @@ export function SummarySection({ snapshot, version, signatures, t, fmt }: PrintS
           const sig = valid.find((s) => s.participantId === p.id);
           return (
             <li key={p.id}>
-              <strong>{p.name}</strong>, {p.title ? `${p.title}, ` : ''}{t(`teams.${p.team}`)} — {sig ? t('agreement.pdf.summary.signedOn', { date: fmt.dateTime(sig.signedAt, sig.timeZone) }) : t('agreement.pdf.summary.pending')}
+              <strong>{p.name}</strong>, {p.title ? `${p.title}, ` : ''}
+              {t(`teams.${p.team}`)} —{' '}
+              {sig ? t('agreement.pdf.summary.signedOn', { date: fmt.dateTime(sig.signedAt, sig.timeZone) }) : t('agreement.pdf.summary.pending')}
             </li>
           );
         })}

@@ -23,7 +23,19 @@ const PRINT_WIDTH = 660;
 /** A main path longer than this many stages is laid out top to bottom: left to right it would shrink its text below ~7 pt. */
 const MAX_STAGES_ACROSS = 4;
 
-function FunnelDiagram({ funnel, funnelId, title, ownerLabels, language }: { funnel: Funnel; funnelId: FunnelId; title: string; ownerLabels: Record<Party, string>; language: 'es' | 'en' }) {
+function FunnelDiagram({
+  funnel,
+  funnelId,
+  title,
+  ownerLabels,
+  language,
+}: {
+  funnel: Funnel;
+  funnelId: FunnelId;
+  title: string;
+  ownerLabels: Record<Party, string>;
+  language: 'es' | 'en';
+}) {
   // Each team's funnel takes half the width (the two side by side): drawn at half the width, its text stays as large.
   const width = funnelId === 'agreed' ? PRINT_WIDTH : PRINT_WIDTH / 2;
   // Ids unique per mounted diagram: the preview and the print copy are both in the page, and a marker
@@ -46,7 +58,9 @@ function FunnelDiagram({ funnel, funnelId, title, ownerLabels, language }: { fun
 export function FunnelSection({ snapshot, t, fmt }: PrintSectionProps) {
   const { funnels, meta } = snapshot.content;
   const ownerLabels: Record<Party, string> = { marketing: t('teams.marketing'), sales: t('teams.sales') };
-  const diagram = (id: FunnelId) => <FunnelDiagram funnel={funnels[id]} funnelId={id} title={t(`funnel.funnelName.${id}`)} ownerLabels={ownerLabels} language={meta.language} />;
+  const diagram = (id: FunnelId) => (
+    <FunnelDiagram funnel={funnels[id]} funnelId={id} title={t(`funnel.funnelName.${id}`)} ownerLabels={ownerLabels} language={meta.language} />
+  );
   const arrows = funnelArrows(funnels.agreed);
   const teams = (['marketing', 'sales'] as const).filter((id) => funnels[id].stages.length > 0);
   return (

@@ -21,7 +21,11 @@ export function GlossarySection({ snapshot, t }: PrintSectionProps) {
         return (
           <div key={term.id} className="print-term">
             <h3>
-              {term.acronym && term.acronym !== term.name ? <><span className="print-term__acronym">{term.acronym}</span> — </> : null}
+              {term.acronym && term.acronym !== term.name ? (
+                <>
+                  <span className="print-term__acronym">{term.acronym}</span> —{' '}
+                </>
+              ) : null}
               {term.name} <span className={`print-owner print-owner--${term.ownerTeam}`}>{t(`teams.${term.ownerTeam}`)}</span>
             </h3>
             <RichTextView value={term.definition} className="print-rich" />
@@ -30,19 +34,25 @@ export function GlossarySection({ snapshot, t }: PrintSectionProps) {
               {!isRichTextBlank(term.entryCriteria) ? (
                 <>
                   <dt>{t('pdf.entry')}</dt>
-                  <dd><RichTextView value={term.entryCriteria} className="print-rich" /></dd>
+                  <dd>
+                    <RichTextView value={term.entryCriteria} className="print-rich" />
+                  </dd>
                 </>
               ) : null}
               {!isRichTextBlank(term.exitCriteria) ? (
                 <>
                   <dt>{t('pdf.exit')}</dt>
-                  <dd><RichTextView value={term.exitCriteria} className="print-rich" /></dd>
+                  <dd>
+                    <RichTextView value={term.exitCriteria} className="print-rich" />
+                  </dd>
                 </>
               ) : null}
               {term.examples !== undefined && !isRichTextBlank(term.examples) ? (
                 <>
                   <dt>{t('glossary.examples')}</dt>
-                  <dd><RichTextView value={term.examples} className="print-rich" /></dd>
+                  <dd>
+                    <RichTextView value={term.examples} className="print-rich" />
+                  </dd>
                 </>
               ) : null}
               {stage ? (

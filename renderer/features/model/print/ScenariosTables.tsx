@@ -31,7 +31,9 @@ export function ScenariosTable({ content, t, fmt }: TableProps) {
     <tr key={key}>
       <td>{label}</td>
       {columns.map((c) => (
-        <td key={c.scenario.id} className={`num${c.scenario.id === agreedId ? ' print-agreed-col' : ''}`}>{cell(c)}</td>
+        <td key={c.scenario.id} className={`num${c.scenario.id === agreedId ? ' print-agreed-col' : ''}`}>
+          {cell(c)}
+        </td>
       ))}
     </tr>
   );
@@ -52,14 +54,20 @@ export function ScenariosTable({ content, t, fmt }: TableProps) {
           </tr>
         </thead>
         <tbody>
-          {chain.slice(0, -1).map((s, i) =>
-            row(`${s.name}→${chain[i + 1]!.name}`, (c) => `${fmt.rate(c.chain[i]!.conversionRate)} · ${fmt.days(c.chain[i]!.averageDays)} d`, `rate-${s.id}`),
-          )}
+          {chain
+            .slice(0, -1)
+            .map((s, i) =>
+              row(`${s.name}→${chain[i + 1]!.name}`, (c) => `${fmt.rate(c.chain[i]!.conversionRate)} · ${fmt.days(c.chain[i]!.averageDays)} d`, `rate-${s.id}`),
+            )}
           {row(t('pdf.averageDealSize'), (c) => fmt.money(c.scenario.averageDealSize ?? content.targets.averageDealSize, content.meta.currency), 'deal')}
           {row(t('agreement.pdf.summary.deals'), (c) => (c.plan.ok ? fmt.integer(c.plan.plan.deals) : '—'), 'deals')}
           {row(t('agreement.pdf.leadsNeeded'), (c) => (c.plan.ok ? fmt.records(c.plan.plan.stages[0]!.volume) : '—'), 'leads')}
           {mqlIndex >= 0
-            ? row(t('agreement.pdf.summary.mqlsPerMonth'), (c) => (c.plan.ok ? fmt.records(perMonth(c.plan.plan.stages[mqlIndex]!.volume, c.plan.scenario.targets.periodMonths)) : '—'), 'mqls')
+            ? row(
+                t('agreement.pdf.summary.mqlsPerMonth'),
+                (c) => (c.plan.ok ? fmt.records(perMonth(c.plan.plan.stages[mqlIndex]!.volume, c.plan.scenario.targets.periodMonths)) : '—'),
+                'mqls',
+              )
             : null}
           {row(t('pdf.leadToCustomer'), (c) => (c.plan.ok ? fmt.rate(c.plan.plan.leadToCustomerRate) : '—'), 'l2c')}
         </tbody>
@@ -78,7 +86,9 @@ export function BaselineTable({ content, t, fmt }: TableProps) {
   if (!rows) return null;
   return (
     <div className="print-keep" data-testid="print-baseline">
-      <h3>{t('agreement.pdf.baseline')}: {baseline.name}</h3>
+      <h3>
+        {t('agreement.pdf.baseline')}: {baseline.name}
+      </h3>
       <p className="print-note">{t('agreement.pdf.baselineIntro')}</p>
       <table className="print-table">
         <thead>

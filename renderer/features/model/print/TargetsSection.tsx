@@ -24,19 +24,43 @@ export function TargetsSection({ snapshot, t, fmt }: PrintSectionProps) {
   return (
     <Section title={t('pdf.targets')} id="targets">
       <dl className="print-kv">
-        <div><dt>{t('model.scenario')}</dt><dd data-testid="print-scenario">{scenarioLabel(agreed.scenario.name, t(`model.kinds.${agreed.scenario.kind}`))}</dd></div>
-        <div><dt>{t('pdf.revenueTarget')}</dt><dd>{fmt.money(targets.revenueTarget, currency)}</dd></div>
-        <div><dt>{t('pdf.averageDealSize')}</dt><dd>{fmt.money(targets.averageDealSize, currency)}</dd></div>
-        <div><dt>{t('pdf.period')}</dt><dd>{t('pdf.months', { count: targets.periodMonths })}</dd></div>
+        <div>
+          <dt>{t('model.scenario')}</dt>
+          <dd data-testid="print-scenario">{scenarioLabel(agreed.scenario.name, t(`model.kinds.${agreed.scenario.kind}`))}</dd>
+        </div>
+        <div>
+          <dt>{t('pdf.revenueTarget')}</dt>
+          <dd>{fmt.money(targets.revenueTarget, currency)}</dd>
+        </div>
+        <div>
+          <dt>{t('pdf.averageDealSize')}</dt>
+          <dd>{fmt.money(targets.averageDealSize, currency)}</dd>
+        </div>
+        <div>
+          <dt>{t('pdf.period')}</dt>
+          <dd>{t('pdf.months', { count: targets.periodMonths })}</dd>
+        </div>
         {agreed.ok ? (
           <>
-            <div><dt>{t('pdf.leadToCustomer')}</dt><dd>{fmt.rate(agreed.plan.leadToCustomerRate)}</dd></div>
-            <div><dt>{t('model.coverage')}</dt><dd>{t('model.coverageValue', { value: fmt.number(agreed.plan.coverage) })}</dd></div>
+            <div>
+              <dt>{t('pdf.leadToCustomer')}</dt>
+              <dd>{fmt.rate(agreed.plan.leadToCustomerRate)}</dd>
+            </div>
+            <div>
+              <dt>{t('model.coverage')}</dt>
+              <dd>{t('model.coverageValue', { value: fmt.number(agreed.plan.coverage) })}</dd>
+            </div>
             {agreed.plan.pipelineVelocity !== null ? (
-              <div><dt>{t('model.velocity')}</dt><dd>{t('model.perDay', { value: fmt.money(agreed.plan.pipelineVelocity, currency) })}</dd></div>
+              <div>
+                <dt>{t('model.velocity')}</dt>
+                <dd>{t('model.perDay', { value: fmt.money(agreed.plan.pipelineVelocity, currency) })}</dd>
+              </div>
             ) : null}
             {agreed.plan.costs ? (
-              <div><dt>{t('model.cac')}</dt><dd>{fmt.money(agreed.plan.costs[agreed.plan.costs.length - 1]!.cost ?? 0, currency)}</dd></div>
+              <div>
+                <dt>{t('model.cac')}</dt>
+                <dd>{fmt.money(agreed.plan.costs[agreed.plan.costs.length - 1]!.cost ?? 0, currency)}</dd>
+              </div>
             ) : null}
           </>
         ) : null}
@@ -71,57 +95,63 @@ export function TargetsSection({ snapshot, t, fmt }: PrintSectionProps) {
           <ScenariosTable content={content} t={t} fmt={fmt} />
           <BaselineTable content={content} t={t} fmt={fmt} />
           <div className="print-keep">
-          <h3>{t('model.monthly')}</h3>
-          <p className="print-note">{t('model.monthlyIntro')}</p>
-          <table className="print-table print-monthly" data-testid="print-monthly">
-            <thead>
-              <tr>
-                <th>{t('model.month')}</th>
-                {agreed.plan.stages.map((s, i) => (
-                  <th key={s.id} className="num">
-                    {s.name}
-                    <br />
-                    <span className="print-note">{t('model.lagMonths', { count: agreed.plan.monthly.stages[i]!.lagMonths })}</span>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {agreed.plan.monthly.months.map((m) => (
-                <tr key={m.offset}>
-                  <td>{monthLabel(m, language, t)}</td>
-                  {m.volumes.map((v, i) => (
-                    <td key={i} className="num">{v ? fmt.records(v) : '·'}</td>
+            <h3>{t('model.monthly')}</h3>
+            <p className="print-note">{t('model.monthlyIntro')}</p>
+            <table className="print-table print-monthly" data-testid="print-monthly">
+              <thead>
+                <tr>
+                  <th>{t('model.month')}</th>
+                  {agreed.plan.stages.map((s, i) => (
+                    <th key={s.id} className="num">
+                      {s.name}
+                      <br />
+                      <span className="print-note">{t('model.lagMonths', { count: agreed.plan.monthly.stages[i]!.lagMonths })}</span>
+                    </th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {agreed.plan.monthly.months.map((m) => (
+                  <tr key={m.offset}>
+                    <td>{monthLabel(m, language, t)}</td>
+                    {m.volumes.map((v, i) => (
+                      <td key={i} className="num">
+                        {v ? fmt.records(v) : '·'}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </div>
           <div className="print-keep">
-          <h3>{t('model.assumptions')}</h3>
-          <p className="print-note">{t('model.sources')}</p>
-          <table className="print-table print-sources">
-            <thead>
-              <tr>
-                <th>{t('model.rateMoved')}</th>
-                <th className="num">{t('pdf.rate')}</th>
-                <th>{t('model.benchmark')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {agreed.plan.stages.slice(0, -1).map((s, i) => {
-                const next = agreed.plan.stages[i + 1]!;
-                return (
-                  <tr key={s.id}>
-                    <td>{s.name}→{next.name}</td>
-                    <td className="num">{fmt.rate(s.conversionRate ?? 0)}</td>
-                    <td><BenchmarkNote check={transitionBenchmark(agreed.plan.benchmarks, s.id, next.id)} fmt={fmt} t={t} /></td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+            <h3>{t('model.assumptions')}</h3>
+            <p className="print-note">{t('model.sources')}</p>
+            <table className="print-table print-sources">
+              <thead>
+                <tr>
+                  <th>{t('model.rateMoved')}</th>
+                  <th className="num">{t('pdf.rate')}</th>
+                  <th>{t('model.benchmark')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {agreed.plan.stages.slice(0, -1).map((s, i) => {
+                  const next = agreed.plan.stages[i + 1]!;
+                  return (
+                    <tr key={s.id}>
+                      <td>
+                        {s.name}→{next.name}
+                      </td>
+                      <td className="num">{fmt.rate(s.conversionRate ?? 0)}</td>
+                      <td>
+                        <BenchmarkNote check={transitionBenchmark(agreed.plan.benchmarks, s.id, next.id)} fmt={fmt} t={t} />
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
           </div>
         </>
       ) : (
