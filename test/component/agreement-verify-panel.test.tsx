@@ -116,17 +116,15 @@ describe('VerifyPanel: the seal key and what the seal proves', () => {
   });
 
   it('compares with the open workshop: another workshop does not match', async () => {
-    useAppStore
-      .getState()
-      .setSession({
-        id: 'w-otro',
-        content: { meta: { title: 'Otro taller' } } as never,
-        canUndo: false,
-        canRedo: false,
-        versions: [],
-        signatures: [],
-        status: 'draft',
-      });
+    useAppStore.getState().setSession({
+      id: 'w-otro',
+      content: { meta: { title: 'Otro taller' } } as never,
+      canUndo: false,
+      canRedo: false,
+      versions: [],
+      signatures: [],
+      status: 'draft',
+    });
     window.pactoBrowserVerifier = vi.fn(async () => intact);
     render(<VerifyPanel />);
     await userEvent.upload(screen.getByTestId('verify-file'), pdfFile());

@@ -39,9 +39,7 @@ afterAll(async () => {
 });
 
 /** `pacto verify <file> --json` in-process (the CLI's own entry), with its exit code and parsed report. */
-async function verify(
-  path: string,
-): Promise<{
+async function verify(path: string): Promise<{
   code: number;
   report: { status: string; fingerprint: string | null; version: number | null; signatories: { name: string; signed: boolean }[]; reasons: { code: string }[] };
 }> {
