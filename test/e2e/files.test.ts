@@ -238,7 +238,8 @@ describe('a workshop as a .pacto file', () => {
       .getByRole('status')
       .getByText(/Restaurada la copia/)
       .waitFor();
-    await expect(rows.count()).resolves.toBe(count + 1);
+    // The list re-reads the backups after the restore's message appears: wait for the new row to be listed.
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(count + 1);
     await expect(rows.first().getAttribute('data-reason')).resolves.toBe('restore');
     await expect(rows.first().textContent()).resolves.toContain('Acuerdo renombrado');
     await page.getByRole('button', { name: 'Volver a los talleres' }).click();
