@@ -162,8 +162,12 @@ export type RoomEvent =
   | { type: 'socket-open'; socketId: number }
   | { type: 'socket-message'; socketId: number; bytes: Uint8Array }
   | { type: 'socket-close'; socketId: number; code: number; reason: string }
-  /** Added: the system opened a `pacto://join` link (QR code, mail); the renderer offers to join `target`. */
-  | { type: 'join-link'; target: RoomTarget };
+  /**
+   * The system opened a `pacto://join` link (QR code, mail, command line): the
+   * renderer opens the Join dialog with it, pre-filled, or saying what is
+   * wrong with it (read with `parseJoinUrl`, the one parser of join links).
+   */
+  | { type: 'join-link'; link: string };
 
 /**
  * Error codes of the room channels, each translated in the renderer:
