@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HostedRoom, RoomBridge, RoomEvent, SeatIdentity } from '../../shared/room/contract';
 import { createSyncClient, waitFor, type SyncClient } from '../support/room-fixture';
-import { startMainRoomHost, type MainRoomHost } from '../support/room-main-host';
+import { startMainRoomHost, type MainRoomHost } from '../support/room-main';
 
 let room: MainRoomHost | null = null;
 const cleanups: (() => unknown)[] = [];
