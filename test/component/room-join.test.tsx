@@ -11,7 +11,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ROOM_ERROR_CODES, type JoinRoomRequest, type RoomTarget } from '../../shared/room/contract';
+import { ROOM_ERROR_CODES, type GuestRoom, type JoinRoomRequest, type RoomTarget } from '../../shared/room/contract';
 import { sampleWorkshop } from '../../shared/sample/standard-content';
 import { db } from '../../renderer/data/instance';
 import { startRoomLayer } from '../../renderer/data/room';
@@ -19,6 +19,9 @@ import { currentSeat } from '../../renderer/data/seat';
 import { createWorkshop, deleteWorkshop } from '../../renderer/data/workshops';
 import { JoinRoomDialog } from '../../renderer/features/room/JoinRoomDialog';
 import { RoomStrip } from '../../renderer/features/room/RoomStrip';
+import { ReadOnlySeat } from '../../renderer/features/room/ReadOnlySeat';
+import { RichTextEditor } from '../../renderer/ui/RichTextEditor';
+import * as Y from 'yjs';
 import { makeJoinCode, makeJoinUrl } from '../../shared/room/join-code';
 import { i18n, initI18n } from '../../renderer/i18n';
 import { createFakeRoomBridge, type FakeRoom, type FakeRoomScenario } from '../support/fake-room-bridge';
@@ -280,6 +283,31 @@ describe('Join a room: who you are, and waiting', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Ask to join' }));
     const request = fake.calls.find((c) => c.method === 'joinRoom')!.arg as JoinRoomRequest;
     expect(request.identity).toMatchObject({ name: 'Sala Andes', team: 'leadership', participantId: null, role: 'projector' });
+  });
+
+  it('admitted to a read-only seat, the workshop screen says so and offers no edit (fields, buttons, rich text)', async () => {
+    const { fake } = await toWho({ join: { ok: true, value: GUEST_WAITING } });
+    await userEvent.click(screen.getByRole('radio', { name: /Lucía/ }));
+    await userEvent.click(screen.getByLabelText('This screen is the projector: it shows the workshop and does not edit.'));
+    await userEvent.click(screen.getByRole('button', { name: 'Ask to join' }));
+    await screen.findByTestId('room-waiting-guest');
+    cleanup();
+    render(
+      <ReadOnlySeat>
+        <input aria-label="Stage name" defaultValue="SQL" />
+        <button type="button">Add a term</button>
+        <RichTextEditor label="Definition" fragment={new Y.Doc().getXmlFragment('definition')} />
+      </ReadOnlySeat>,
+    );
+    // Before admission (waiting) nothing is read-only yet.
+    expect(screen.queryByTestId('read-only-seat-note')).toBeNull();
+    await act(() => fake.emit({ type: 'state', room: { ...(GUEST_ADMITTED as Extract<GuestRoom, { state: 'admitted' }>), readOnly: true } }));
+    expect((await screen.findByTestId('read-only-seat-note')).textContent).toContain('Read-only seat (projector).');
+    expect((screen.getByLabelText('Stage name') as HTMLInputElement).matches(':disabled')).toBe(true);
+    expect((screen.getByRole('button', { name: 'Add a term' }) as HTMLButtonElement).matches(':disabled')).toBe(true);
+    await waitFor(() => expect(document.querySelector('[contenteditable]')?.getAttribute('contenteditable')).toBe('false'));
+    await i18n.changeLanguage('es');
+    expect(screen.getByTestId('read-only-seat-note').textContent).toContain('Puesto de solo lectura (proyector).');
   });
 
   it('a denied request says so, back at the start, and can be asked again', async () => {

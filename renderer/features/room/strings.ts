@@ -110,6 +110,10 @@ const es = {
     name: 'Escribe tu nombre.',
     who: 'Elige quién eres.',
   },
+  seat: {
+    readOnly: 'Puesto de solo lectura (proyector).',
+    readOnlyText: 'Esta pantalla muestra el taller tal como lo edita la sala; aquí no se edita nada.',
+  },
   strip: {
     label: 'Sala',
     people: 'En la sala',
@@ -316,6 +320,10 @@ const en: typeof es = {
     code: 'Type the code.',
     name: 'Type your name.',
     who: 'Pick who you are.',
+  },
+  seat: {
+    readOnly: 'Read-only seat (projector).',
+    readOnlyText: 'This screen shows the workshop as the room edits it; nothing is edited here.',
   },
   strip: {
     label: 'Room',
