@@ -130,6 +130,19 @@ describe('a room of three laptops', () => {
     expect(seen.find((p) => p.self)?.name).toBe('Lucía');
     expect(seen.find((p) => p.name === 'Jorge')).toMatchObject({ team: 'sales', step: 'participants', color: expect.stringMatching(/^#[0-9a-f]{6}$/) });
     expect(new Set(seen.map((p) => p.color)).size).toBeGreaterThan(1);
+    // The header with who is in the room, looked at in both languages and both screen sizes.
+    const strip = lucia.getByTestId('room-strip');
+    for (const language of ['en', 'es'] as const) {
+      await lucia.getByTestId('ui-language').selectOption(language);
+      for (const size of [
+        { width: 1280, height: 720 },
+        { width: 1440, height: 900 },
+      ]) {
+        await lucia.setViewportSize(size);
+        await expect.poll(() => strip.getByText('Jorge').count()).toBeGreaterThan(0);
+        await shot(lucia, `room-header-people-${language}-${size.width}x${size.height}`);
+      }
+    }
   });
 
   it('carries a field as it is typed, both ways', async () => {
