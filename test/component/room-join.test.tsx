@@ -310,6 +310,26 @@ describe('Join a room: who you are, and waiting', () => {
     expect(screen.getByTestId('read-only-seat-note').textContent).toContain('Puesto de solo lectura (proyector).');
   });
 
+  it('when the host goes mid-session, the header says the room ended and everything is kept, and offers to reopen the room from this copy', async () => {
+    const { fake } = await toWho({ join: { ok: true, value: GUEST_WAITING } });
+    await userEvent.click(screen.getByRole('radio', { name: /Lucía/ }));
+    await userEvent.click(screen.getByRole('button', { name: 'Ask to join' }));
+    await screen.findByTestId('room-waiting-guest');
+    cleanup();
+    render(<RoomStrip />);
+    await act(() => fake.emit({ type: 'state', room: GUEST_ADMITTED }));
+    await act(() => fake.emit({ type: 'state', room: { role: 'guest', state: 'ended', reason: 'closed' } }));
+    const strip = await screen.findByRole('region', { name: 'Room' });
+    expect(
+      within(strip)
+        .getAllByRole('status')
+        .map((s) => s.textContent)
+        .join(' '),
+    ).toContain('Everything is still on this laptop.');
+    await userEvent.click(within(strip).getByRole('button', { name: 'Open the room from this copy' }));
+    expect(await screen.findByRole('dialog', { name: 'Open the room' })).toBeTruthy();
+  });
+
   it('a denied request says so, back at the start, and can be asked again', async () => {
     const { fake } = await toWho({ join: { ok: true, value: GUEST_WAITING } });
     await userEvent.click(screen.getByRole('radio', { name: /Lucía/ }));
