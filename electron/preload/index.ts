@@ -4,68 +4,17 @@
  * `satisfies PactoBridge & RoomBridge` (files, PDF, app; and the LAN room). `ipcRenderer` itself is never exposed.
  *
  * It runs sandboxed, as CommonJS, and may require only `electron`: the
- * contract module builds zod schemas at load time, so its channel names are
- * repeated here and the compiler checks they match it exactly (values
- * included), while payload parsing stays in the main process.
+ * contract modules build zod schemas at load time, so the channel names come
+ * from their import-free `channels.ts` modules (bundled into the preload;
+ * the contracts re-export them), while payload parsing stays in the main
+ * process.
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
-import type {
-  CHANNELS as CONTRACT_CHANNELS,
-  FILE_OPENED_CHANNEL as CONTRACT_FILE_OPENED_CHANNEL,
-  MENU_COMMAND_CHANNEL as CONTRACT_MENU_COMMAND_CHANNEL,
-  QUIT_REQUESTED_CHANNEL as CONTRACT_QUIT_REQUESTED_CHANNEL,
-  MenuCommand,
-  OpenedFile,
-  PactoBridge,
-} from '../../shared/bridge/contract';
+import { CHANNELS, FILE_OPENED_CHANNEL, MENU_COMMAND_CHANNEL, QUIT_REQUESTED_CHANNEL } from '../../shared/bridge/channels';
+import type { MenuCommand, OpenedFile, PactoBridge } from '../../shared/bridge/contract';
 import type { Result } from '../../shared/domain/result';
-import type {
-  ROOM_CHANNELS as CONTRACT_ROOM_CHANNELS,
-  ROOM_EVENT_CHANNEL as CONTRACT_ROOM_EVENT_CHANNEL,
-  RoomBridge,
-  RoomEvent,
-} from '../../shared/room/contract';
-
-const CHANNELS: typeof CONTRACT_CHANNELS = {
-  exportPdf: 'pacto:pdf:export',
-  appInfo: 'pacto:app:info',
-  setLanguage: 'pacto:app:set-language',
-  paginatePdf: 'pacto:pdf:paginate',
-  verifyPdf: 'pacto:pdf:verify',
-  openExternal: 'pacto:shell:open-external',
-  saveFile: 'pacto:file:save',
-  openWorkshopFile: 'pacto:file:open-workshop',
-  saveWorkshopFile: 'pacto:file:save-workshop',
-  recentFiles: 'pacto:file:recent',
-  forgetRecentFile: 'pacto:file:forget-recent',
-  pendingFiles: 'pacto:file:pending',
-  setDocumentState: 'pacto:window:document-state',
-  writeBackup: 'pacto:backup:write',
-  listBackups: 'pacto:backup:list',
-  readBackup: 'pacto:backup:read',
-  quitReady: 'pacto:app:quit-ready',
-};
-const MENU_COMMAND_CHANNEL: typeof CONTRACT_MENU_COMMAND_CHANNEL = 'pacto:menu:command';
-const FILE_OPENED_CHANNEL: typeof CONTRACT_FILE_OPENED_CHANNEL = 'pacto:file:opened';
-const QUIT_REQUESTED_CHANNEL: typeof CONTRACT_QUIT_REQUESTED_CHANNEL = 'pacto:app:quit-requested';
-const ROOM_CHANNELS: typeof CONTRACT_ROOM_CHANNELS = {
-  interfaces: 'pacto:room:interfaces',
-  open: 'pacto:room:open',
-  close: 'pacto:room:close',
-  admit: 'pacto:room:admit',
-  deny: 'pacto:room:deny',
-  remove: 'pacto:room:remove',
-  browse: 'pacto:room:browse',
-  stopBrowsing: 'pacto:room:stop-browsing',
-  state: 'pacto:room:state',
-  check: 'pacto:room:check',
-  join: 'pacto:room:join',
-  leave: 'pacto:room:leave',
-  socketOpen: 'pacto:room:socket-open',
-  socketSend: 'pacto:room:socket-send',
-  socketClose: 'pacto:room:socket-close',
-};
-const ROOM_EVENT_CHANNEL: typeof CONTRACT_ROOM_EVENT_CHANNEL = 'pacto:room:event';
+import { ROOM_CHANNELS, ROOM_EVENT_CHANNEL } from '../../shared/room/channels';
+import type { RoomBridge, RoomEvent } from '../../shared/room/contract';
 
 /** Subscribes `listener` to a main → renderer event, without handing it the IPC event (it carries `sender`, i.e. ipcRenderer). */
 function subscribe<T>(channel: string, listener: (payload: T) => void): () => void {

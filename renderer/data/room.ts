@@ -84,15 +84,24 @@ export interface RoomView {
   discovered: DiscoveredRoom[];
   /** How the last room ended for this laptop (`closed`, `left`, `removed`, `denied`…), until the next room starts. */
   ended: string | null;
+  /** A `pacto://join` link the system opened (QR code, mail), as it came, until the UI takes it ({@link takeJoinLink}). */
+  joinLink: string | null;
 }
 
 const OUT: Pick<RoomView, 'room' | 'workshopId' | 'link' | 'ready' | 'readOnly'> = { room: null, workshopId: null, link: 'off', ready: false, readOnly: false };
 
-const useRoomStore = create<RoomView>(() => ({ ...OUT, discovered: [], ended: null }));
+const useRoomStore = create<RoomView>(() => ({ ...OUT, discovered: [], ended: null, joinLink: null }));
 
 /** The room, re-rendering when it changes. */
 export function useRoom(): RoomView {
   return useRoomStore();
+}
+
+/** The join link the system opened, once: it is cleared as it is taken (the Join dialog opens with it). */
+export function takeJoinLink(): string | null {
+  const { joinLink } = useRoomStore.getState();
+  if (joinLink !== null) useRoomStore.setState({ joinLink: null });
+  return joinLink;
 }
 
 /** The room now (outside React). */
@@ -328,6 +337,7 @@ export async function startRoomLayer(inject?: { bridge?: RoomBridge; db?: PactoD
   stopEvents = bridge().onRoomEvent((event) => {
     if (event.type === 'state') onState(event.room);
     else if (event.type === 'discovered') useRoomStore.setState({ discovered: event.rooms });
+    else if (event.type === 'join-link') useRoomStore.setState({ joinLink: event.link });
   });
   const now = await bridge().roomState();
   if (now.ok && now.value) {

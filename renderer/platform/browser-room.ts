@@ -2,7 +2,8 @@
  * The room half of the bridge for a plain browser (the e2e tests): the page
  * cannot host or reach a room itself (its CSP allows no network), so every
  * call goes to a harness the test gives the page, as Electron's preload
- * gives the real app main. The harness (`test/support/room-host.ts`) exposes
+ * gives the real app main. The harness (`test/support/room-browser.ts`, in
+ * front of the app's room module from `test/support/room-main.ts`) exposes
  * `pactoBrowserRoomCall(method, arg)` (playwright's `exposeBinding`) and
  * delivers {@link RoomEvent}s by calling `pactoBrowserRoomDeliver(event)`.
  * Bytes cross as base64 (bindings carry JSON). Without a harness every call

@@ -13,35 +13,7 @@ import type { Result } from '../domain/result';
 import { signatureRecordSchema } from '../agreement/signature-record';
 import { BACKUP_REASONS, backupIdSchema, backupSummarySchema, workshopIdSchema, type BackupEntry } from '../backup/rotation';
 
-/** Invoke channels (renderer → main, with a reply). */
-export const CHANNELS = {
-  exportPdf: 'pacto:pdf:export',
-  appInfo: 'pacto:app:info',
-  setLanguage: 'pacto:app:set-language',
-  paginatePdf: 'pacto:pdf:paginate',
-  verifyPdf: 'pacto:pdf:verify',
-  openExternal: 'pacto:shell:open-external',
-  saveFile: 'pacto:file:save',
-  openWorkshopFile: 'pacto:file:open-workshop',
-  saveWorkshopFile: 'pacto:file:save-workshop',
-  recentFiles: 'pacto:file:recent',
-  forgetRecentFile: 'pacto:file:forget-recent',
-  pendingFiles: 'pacto:file:pending',
-  setDocumentState: 'pacto:window:document-state',
-  writeBackup: 'pacto:backup:write',
-  listBackups: 'pacto:backup:list',
-  readBackup: 'pacto:backup:read',
-  quitReady: 'pacto:app:quit-ready',
-} as const;
-
-/** Event channel main → renderer carrying a {@link MenuCommand}. */
-export const MENU_COMMAND_CHANNEL = 'pacto:menu:command';
-
-/** Event channel main → renderer carrying an {@link OpenedFile} the system asked Pacto to open (double-click, command line, drop, Open Recent). */
-export const FILE_OPENED_CHANNEL = 'pacto:file:opened';
-
-/** Event channel main → renderer: the app is closing; back up, then call `quitReady`. */
-export const QUIT_REQUESTED_CHANNEL = 'pacto:app:quit-requested';
+export { CHANNELS, FILE_OPENED_CHANNEL, MENU_COMMAND_CHANNEL, QUIT_REQUESTED_CHANNEL } from './channels';
 
 /** What the application menu asks the renderer to do. */
 export const MENU_COMMANDS = [

@@ -22,27 +22,7 @@ import type { Result } from '../domain/result';
 /** Version of the room handshake; a host refuses a guest with another one (`protocol-mismatch`). */
 export const ROOM_PROTOCOL_VERSION = 1;
 
-/** Invoke channels (renderer → main, with a reply). */
-export const ROOM_CHANNELS = {
-  interfaces: 'pacto:room:interfaces',
-  open: 'pacto:room:open',
-  close: 'pacto:room:close',
-  admit: 'pacto:room:admit',
-  deny: 'pacto:room:deny',
-  remove: 'pacto:room:remove',
-  browse: 'pacto:room:browse',
-  stopBrowsing: 'pacto:room:stop-browsing',
-  state: 'pacto:room:state',
-  check: 'pacto:room:check',
-  join: 'pacto:room:join',
-  leave: 'pacto:room:leave',
-  socketOpen: 'pacto:room:socket-open',
-  socketSend: 'pacto:room:socket-send',
-  socketClose: 'pacto:room:socket-close',
-} as const;
-
-/** Event channel main → renderer carrying a {@link RoomEvent}. */
-export const ROOM_EVENT_CHANNEL = 'pacto:room:event';
+export { ROOM_CHANNELS, ROOM_EVENT_CHANNEL } from './channels';
 
 /** What a seat may do: the facilitator hosts; a participant edits; a projector only watches (read-only, enforced by the host). */
 export const SEAT_ROLES = ['facilitator', 'participant', 'projector'] as const;
@@ -182,8 +162,12 @@ export type RoomEvent =
   | { type: 'socket-open'; socketId: number }
   | { type: 'socket-message'; socketId: number; bytes: Uint8Array }
   | { type: 'socket-close'; socketId: number; code: number; reason: string }
-  /** Added: the system opened a `pacto://join` link (QR code, mail); the renderer offers to join `target`. */
-  | { type: 'join-link'; target: RoomTarget };
+  /**
+   * The system opened a `pacto://join` link (QR code, mail, command line): the
+   * renderer opens the Join dialog with it, pre-filled, or saying what is
+   * wrong with it (read with `parseJoinUrl`, the one parser of join links).
+   */
+  | { type: 'join-link'; link: string };
 
 /**
  * Error codes of the room channels, each translated in the renderer:

@@ -1,5 +1,8 @@
 /**
- * The room's join code and `pacto://join` link (see `docs/lan.md`).
+ * The room's join code, its `pacto://join` link and the room address as
+ * people type it (see `docs/lan.md`). The one parser of join links
+ * ({@link parseJoinUrl}): main reads the links the system opens with it, the
+ * Join dialog what people paste.
  *
  * A code is Crockford base32 (digits and capitals without I, L, O, U; read
  * case-insensitively, `I`/`L` as 1 and `O` as 0, dashes and spaces ignored)
@@ -161,19 +164,97 @@ export function makeJoinUrl(target: RoomTarget): string {
   return `${JOIN_URL_PREFIX}?${query.toString()}`;
 }
 
-/** Why a link was rejected. */
-export type JoinUrlProblem = 'not-a-join-link' | 'bad-address' | 'bad-port' | 'bad-code';
+/**
+ * Why a link was rejected: `not-a-join-link` (not `pacto://join?…`),
+ * `incomplete` (the address, port or code is missing), `bad-address`,
+ * `bad-port` (not a whole number 1..65535), `bad-code` (the code's
+ * characters, length or check characters are wrong).
+ */
+export type JoinUrlProblem = 'not-a-join-link' | 'incomplete' | 'bad-address' | 'bad-port' | 'bad-code';
 
-/** Reads a `pacto://join` link back into a target (the code is checked, not just copied). */
+/** Longest link read (a QR code's link is about 120 characters). */
+export const MAX_JOIN_URL_LENGTH = 2048;
+
+const HOST_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}))*\.?$/;
+const IPV6 = /^[0-9A-Fa-f:.]+(?:%[A-Za-z0-9_.-]+)?$/;
+
+/** The port in `text`, or null when it is not a whole number 1..65535. */
+function portOf(text: string): number | null {
+  if (!/^\d{1,5}$/.test(text)) return null;
+  const port = Number(text);
+  return port >= 1 && port <= 65_535 ? port : null;
+}
+
+/** A host as typed: an IPv4 address or host name, or an IPv6 address (brackets removed). Null when it is neither. */
+function hostOf(text: string): string | null {
+  const host = text.startsWith('[') && text.endsWith(']') ? text.slice(1, -1) : text;
+  if (host !== text) return host.includes(':') && IPV6.test(host) ? host : null;
+  return HOST_NAME.test(host) ? host : null;
+}
+
+/**
+ * Reads a join link back into a target: `pacto://join?address=…&port=…&code=…`
+ * (also `pacto:join?…`, and `host` for `address`; an IPv6 address with or
+ * without brackets). The code is checked, not just copied. The one parser of
+ * join links: main reads the links the system opens with it, the Join
+ * dialog the links people paste.
+ */
 export function parseJoinUrl(url: string): Result<RoomTarget, JoinUrlProblem> {
   const text = url.trim();
-  if (!text.toLowerCase().startsWith(`${JOIN_URL_PREFIX}?`)) return err('not-a-join-link');
-  const query = new URLSearchParams(text.slice(JOIN_URL_PREFIX.length + 1));
-  const address = (query.get('address') ?? '').trim();
-  if (address.length === 0 || address.length > 255 || !/^[0-9A-Za-z.:%_-]+$/.test(address)) return err('bad-address');
-  const port = Number(query.get('port'));
-  if (!Number.isInteger(port) || port < 1 || port > 65_535) return err('bad-port');
-  const code = query.get('code') ?? '';
+  const match = /^pacto:(?:\/\/)?join\/?\?/i.exec(text);
+  if (!match || text.length > MAX_JOIN_URL_LENGTH) return err('not-a-join-link');
+  const query = new URLSearchParams(text.slice(match[0].length));
+  // Each part in turn: missing (`incomplete`), or present and wrong.
+  const addressText = (query.get('address') ?? query.get('host'))?.trim();
+  if (addressText === undefined) return err('incomplete');
+  const address = hostOf(addressText.includes(':') && !addressText.startsWith('[') ? `[${addressText}]` : addressText);
+  if (address === null || address.length > 255) return err('bad-address');
+  const portText = query.get('port')?.trim();
+  if (portText === undefined) return err('incomplete');
+  const port = portOf(portText);
+  if (port === null) return err('bad-port');
+  const code = query.get('code')?.trim();
+  if (code === undefined) return err('incomplete');
   if (!parseJoinCode(code).ok) return err('bad-code');
   return ok({ address, port, code });
+}
+
+/** Where a room is, and its code when the input carried one (a join link). */
+export interface ParsedRoomInput {
+  address: string;
+  /** TCP port, 1..65535. */
+  port: number;
+  /** The join code from a link; absent for a typed address. */
+  code?: string;
+}
+
+/** Why what was typed is not a room address: `address` (no port, or not an address), `port` (out of range), or a link's {@link JoinUrlProblem}. */
+export type RoomInputProblem = 'address' | 'port' | JoinUrlProblem;
+
+/**
+ * Reads what a participant types or pastes into the room address field: a
+ * `host:port` address (IPv4, a name such as `sala.local`, or `[IPv6]:port`),
+ * or a join link (read by {@link parseJoinUrl}). Pure: no network, no DOM.
+ */
+export function parseRoomInput(input: string): { ok: true; value: ParsedRoomInput } | { ok: false; problem: RoomInputProblem } {
+  const text = input.trim();
+  if (/^pacto:/i.test(text)) {
+    const link = parseJoinUrl(text);
+    return link.ok ? { ok: true, value: link.value } : { ok: false, problem: link.error };
+  }
+  const at = text.lastIndexOf(':');
+  if (at <= 0) return { ok: false, problem: 'address' };
+  const hostText = text.slice(0, at);
+  // An IPv6 address needs brackets to tell its colons from the port's.
+  if (hostText.includes(':') && !hostText.startsWith('[')) return { ok: false, problem: 'address' };
+  const host = hostOf(hostText);
+  if (host === null) return { ok: false, problem: 'address' };
+  const port = portOf(text.slice(at + 1));
+  if (port === null) return { ok: false, problem: /^\d+$/.test(text.slice(at + 1)) ? 'port' : 'address' };
+  return { ok: true, value: { address: host, port } };
+}
+
+/** `address:port` as people type it (`[…]` around an IPv6 address). */
+export function formatRoomAddress(address: string, port: number): string {
+  return address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`;
 }

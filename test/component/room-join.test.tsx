@@ -11,19 +11,27 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ROOM_ERROR_CODES, type JoinRoomRequest, type RoomTarget } from '../../shared/room/contract';
+import { ROOM_ERROR_CODES, type GuestRoom, type JoinRoomRequest, type RoomTarget } from '../../shared/room/contract';
 import { sampleWorkshop } from '../../shared/sample/standard-content';
 import { db } from '../../renderer/data/instance';
 import { startRoomLayer } from '../../renderer/data/room';
 import { currentSeat } from '../../renderer/data/seat';
 import { createWorkshop, deleteWorkshop } from '../../renderer/data/workshops';
 import { JoinRoomDialog } from '../../renderer/features/room/JoinRoomDialog';
+import { RoomStrip } from '../../renderer/features/room/RoomStrip';
+import { ReadOnlySeat } from '../../renderer/features/room/ReadOnlySeat';
+import { RichTextEditor } from '../../renderer/ui/RichTextEditor';
+import * as Y from 'yjs';
+import { makeJoinCode, makeJoinUrl } from '../../shared/room/join-code';
 import { i18n, initI18n } from '../../renderer/i18n';
 import { createFakeRoomBridge, type FakeRoom, type FakeRoomScenario } from '../support/fake-room-bridge';
 import { DISCOVERED, GUEST_ADMITTED, GUEST_WAITING, ROOM_INFO } from '../support/room-fixtures';
 import { expectAxeClean, installDialogMethods, resetRoom } from './room-support';
 
 let stopFollowing: () => void = () => undefined;
+
+/** A code whose check characters are right (the fake host takes any; the dialog's link parser checks them). */
+const CODE = makeJoinCode('ab'.repeat(32), 'QWERTY');
 
 beforeAll(async () => {
   installDialogMethods();
@@ -92,15 +100,51 @@ describe('Join a room: where', () => {
   it('takes a pasted join link: the address and the code come from it', async () => {
     const { fake } = await openDialog({ check: { ok: true, value: ROOM_INFO } });
     await userEvent.click(screen.getByLabelText('Room address'));
-    await userEvent.paste('pacto://join?address=192.168.1.20&port=48123&code=K7QM-2XPA-9RTD-WF3H-8MNB');
-    expect((screen.getByLabelText('Code') as HTMLInputElement).value).toBe('K7QM-2XPA-9RTD-WF3H-8MNB');
+    await userEvent.paste(`pacto://join?address=192.168.1.20&port=48123&code=${CODE}`);
+    expect((screen.getByLabelText('Code') as HTMLInputElement).value).toBe(CODE);
     await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
     expect(fake.calls.find((c) => c.method === 'checkRoom')!.arg).toEqual({
       address: '192.168.1.20',
       port: 48123,
-      code: 'K7QM-2XPA-9RTD-WF3H-8MNB',
+      code: CODE,
     } satisfies RoomTarget);
     expect(await screen.findByRole('dialog', { name: 'Who are you?' })).toBeTruthy();
+  });
+
+  it('opens pre-filled from the join link the app was opened with', async () => {
+    await openDialog({}, makeJoinUrl({ address: 'fe80::1', port: 48123, code: CODE }));
+    expect((screen.getByLabelText('Code') as HTMLInputElement).value).toBe(CODE);
+    expect(screen.getByLabelText('Room address').getAttribute('aria-invalid')).toBe('false');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it.each([
+    ['pacto://join?address=192.168.1.20&port=48123&code=K7QM-2XPA-9RTD-WF3H-8MNA', 'The code in this link is damaged'],
+    ['pacto://join?address=sala%20;rm&port=48123&code=X', 'The address in this link is not valid'],
+    ['pacto://join?address=192.168.1.20&port=0&code=X', 'The port must be a number from 1 to 65535.'],
+    ['pacto://join?port=48123', 'This link is not a Pacto room’s'],
+  ])('opened with the malformed link %s, says what is wrong at the address field at once', async (link, message) => {
+    const { fake } = await openDialog({}, link);
+    const field = screen.getByLabelText('Room address') as HTMLInputElement;
+    expect(field.value).toBe(link);
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByRole('alert').textContent).toContain(message);
+    expect(fake.calls.some((c) => c.method === 'checkRoom')).toBe(false);
+  });
+
+  it('a join-link event from main opens the Join dialog with the link, once', async () => {
+    const fake = createFakeRoomBridge({});
+    stopFollowing = await startRoomLayer({ bridge: fake.bridge, db });
+    render(<RoomStrip />);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    await act(() => fake.emit({ type: 'join-link', link: makeJoinUrl({ address: '192.168.1.20', port: 48123, code: CODE }) }));
+    const dialog = await screen.findByRole('dialog', { name: 'Join a room' });
+    expect((within(dialog).getByLabelText('Code') as HTMLInputElement).value).toBe(CODE);
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    // A damaged link opens it too, saying so.
+    await act(() => fake.emit({ type: 'join-link', link: 'pacto://join?address=192.168.1.20&port=48123&code=NOPE' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('The code in this link is damaged');
   });
 
   it.each([
@@ -239,6 +283,51 @@ describe('Join a room: who you are, and waiting', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Ask to join' }));
     const request = fake.calls.find((c) => c.method === 'joinRoom')!.arg as JoinRoomRequest;
     expect(request.identity).toMatchObject({ name: 'Sala Andes', team: 'leadership', participantId: null, role: 'projector' });
+  });
+
+  it('admitted to a read-only seat, the workshop screen says so and offers no edit (fields, buttons, rich text)', async () => {
+    const { fake } = await toWho({ join: { ok: true, value: GUEST_WAITING } });
+    await userEvent.click(screen.getByRole('radio', { name: /Lucía/ }));
+    await userEvent.click(screen.getByLabelText('This screen is the projector: it shows the workshop and does not edit.'));
+    await userEvent.click(screen.getByRole('button', { name: 'Ask to join' }));
+    await screen.findByTestId('room-waiting-guest');
+    cleanup();
+    render(
+      <ReadOnlySeat>
+        <input aria-label="Stage name" defaultValue="SQL" />
+        <button type="button">Add a term</button>
+        <RichTextEditor label="Definition" fragment={new Y.Doc().getXmlFragment('definition')} />
+      </ReadOnlySeat>,
+    );
+    // Before admission (waiting) nothing is read-only yet.
+    expect(screen.queryByTestId('read-only-seat-note')).toBeNull();
+    await act(() => fake.emit({ type: 'state', room: { ...(GUEST_ADMITTED as Extract<GuestRoom, { state: 'admitted' }>), readOnly: true } }));
+    expect((await screen.findByTestId('read-only-seat-note')).textContent).toContain('Read-only seat (projector).');
+    expect((screen.getByLabelText('Stage name') as HTMLInputElement).matches(':disabled')).toBe(true);
+    expect((screen.getByRole('button', { name: 'Add a term' }) as HTMLButtonElement).matches(':disabled')).toBe(true);
+    await waitFor(() => expect(document.querySelector('[contenteditable]')?.getAttribute('contenteditable')).toBe('false'));
+    await i18n.changeLanguage('es');
+    expect(screen.getByTestId('read-only-seat-note').textContent).toContain('Puesto de solo lectura (proyector).');
+  });
+
+  it('when the host goes mid-session, the header says the room ended and everything is kept, and offers to reopen the room from this copy', async () => {
+    const { fake } = await toWho({ join: { ok: true, value: GUEST_WAITING } });
+    await userEvent.click(screen.getByRole('radio', { name: /Lucía/ }));
+    await userEvent.click(screen.getByRole('button', { name: 'Ask to join' }));
+    await screen.findByTestId('room-waiting-guest');
+    cleanup();
+    render(<RoomStrip />);
+    await act(() => fake.emit({ type: 'state', room: GUEST_ADMITTED }));
+    await act(() => fake.emit({ type: 'state', room: { role: 'guest', state: 'ended', reason: 'closed' } }));
+    const strip = await screen.findByRole('region', { name: 'Room' });
+    expect(
+      within(strip)
+        .getAllByRole('status')
+        .map((s) => s.textContent)
+        .join(' '),
+    ).toContain('Everything is still on this laptop.');
+    await userEvent.click(within(strip).getByRole('button', { name: 'Open the room from this copy' }));
+    expect(await screen.findByRole('dialog', { name: 'Open the room' })).toBeTruthy();
   });
 
   it('a denied request says so, back at the start, and can be asked again', async () => {

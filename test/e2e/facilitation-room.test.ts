@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../support/chromium.mjs';
 import { ARTIFACTS, currentStep, freezeSignAndExport, goToStep, openApp, openSample, pageErrors, settled, shot } from '../support/app';
-import { mainRoomLaptops, type MainLaptop, type MainRoomLaptops } from '../support/room-main';
+import { startMainRoomHost, type MainLaptop, type MainRoomHost } from '../support/room-main';
 import { connectPageToRoom } from '../support/room-browser';
 import { pdfPageTexts } from '../support/pdf';
 import { PRESENTER_TYPE_PX } from '../../renderer/features/facilitation/presenter-type';
@@ -31,7 +31,7 @@ const url = inject('pactoUrl');
 /** Jorge's clock: 4 minutes behind the host's. */
 const JORGE_SKEW_MS = -240_000;
 let browser: Browser;
-let host: MainRoomLaptops;
+let host: MainRoomHost;
 const contexts: BrowserContext[] = [];
 let lucia: Page;
 let jorge: Page;
@@ -71,9 +71,9 @@ type View = {
 };
 const view = (page: Page) => control<View>(page, 'room');
 
-async function joinAs(page: Page, name: string, who: { name: string; team: string; participantId: string }): Promise<void> {
+async function joinAs(page: Page, who: { name: string; team: string; participantId: string }): Promise<void> {
   const room = (await view(lucia)).room!;
-  const port = await laptops[name]!.reach(room.port!);
+  const port = room.port;
   const check = await control<{ ok: boolean; value: unknown }>(page, 'checkRoom', { address: '127.0.0.1', port, code: room.code });
   expect(check).toMatchObject({ ok: true });
   expect(await control<{ ok: boolean }>(page, 'joinRoom', check.value, who)).toMatchObject({ ok: true });
@@ -94,7 +94,7 @@ async function shownSeconds(page: Page): Promise<number> {
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  host = mainRoomLaptops();
+  host = startMainRoomHost();
   lucia = await laptop('lucia');
   jorge = await laptop('jorge', JORGE_SKEW_MS);
   for (const page of [lucia, jorge]) page.setDefaultTimeout(150_000);
@@ -116,7 +116,7 @@ describe('facilitating two teams in a room', () => {
     });
     expect(opened.ok).toBe(true);
     workshopId = opened.value.workshopId;
-    await joinAs(jorge, 'jorge', { name: 'Jorge', team: 'sales', participantId: 'p-jorge' });
+    await joinAs(jorge, { name: 'Jorge', team: 'sales', participantId: 'p-jorge' });
   });
 
   it('runs the facilitator’s timer on the guest’s laptop with the same time left, though his clock is 4 minutes slow', async () => {

@@ -1,9 +1,10 @@
 /**
  * A room in real Chromium: three browser contexts (three laptops, each with
  * its own database) run the real renderer; the facilitator's laptop opens a
- * room for the sample workshop, two others join and take it (same workshop
- * id, nothing of theirs seeded), and then, through y-websocket's provider
- * over the room socket and a Yjs server on loopback:
+ * room for the sample workshop with a real code, two others join with it and
+ * take it (same workshop id, nothing of theirs seeded), and then, through
+ * y-websocket's provider over the room socket and the host module on
+ * loopback:
  * - a field typed on one laptop shows on the others as it is typed, a stage
  *   renamed on the canvas and rich text typed in the glossary too, both ways;
  * - everyone sees who is in the room, a stage another laptop has selected in
@@ -14,20 +15,21 @@
  *
  * Behind each page is its own instance of the app's room module in Node
  * (`electron/main/room`, as main runs it: pinned TLS on 127.0.0.1, code,
- * admission, ping, reconnect; `test/support/room-main.ts`); a page reaches it
- * only through its bridge (`test/support/room-browser.ts`), as the app's
- * window reaches main through the preload.
+ * admission, ping, reconnect; `test/support/room-main.ts`, each laptop
+ * dialling through its own loopback proxy so it can leave the network); a
+ * page reaches it only through its bridge (`test/support/room-browser.ts`),
+ * as the app's window reaches main through the preload.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchBrowser } from '../support/chromium.mjs';
 import { currentStep, goToStep, openApp, openSample, pageErrors, shot } from '../support/app';
-import { mainRoomLaptops, type MainLaptop, type MainRoomLaptops } from '../support/room-main';
+import { startMainRoomHost, type MainLaptop, type MainRoomHost } from '../support/room-main';
 import { connectPageToRoom } from '../support/room-browser';
 
 const url = inject('pactoUrl');
 let browser: Browser;
-let host: MainRoomLaptops;
+let host: MainRoomHost;
 const contexts: BrowserContext[] = [];
 /** Lucía hosts (facilitator); Jorge and Sofía join. */
 let lucia: Page;
@@ -64,10 +66,10 @@ type View = {
 const view = (page: Page) => control<View>(page, 'room');
 const peers = (page: Page) => control<{ name: string; team: string; color: string; step: string | null; self: boolean }[]>(page, 'peers');
 
-async function join(page: Page, name: string, who: { name: string; team: string; participantId: string }): Promise<void> {
+async function join(page: Page, who: { name: string; team: string; participantId: string }): Promise<void> {
   const room = (await view(lucia)).room!;
-  // The address and code as the host shows them; the port is this laptop's way to it (its network, see room-main.ts).
-  const port = await laptops[name]!.reach(room.port!);
+  // The address, port and code as the host shows them (this laptop's network routes it, see room-main.ts).
+  const port = room.port;
   const check = await control<{ ok: boolean; value: { local: string }; error?: unknown }>(page, 'checkRoom', { address: '127.0.0.1', port, code: room.code });
   expect(check).toMatchObject({ ok: true });
   // This laptop has its own sample workshop (another id): the room's workshop is new here.
@@ -89,7 +91,7 @@ const count = (page: Page, selector: string) => () => page.locator(selector).cou
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  host = mainRoomLaptops();
+  host = startMainRoomHost();
   lucia = await laptop('lucia');
   jorge = await laptop('jorge');
   sofia = await laptop('sofia');
@@ -110,10 +112,12 @@ describe('a room of three laptops', () => {
       identity: { name: 'Lucía', team: 'marketing', participantId: 'p-lucia' },
     });
     expect(opened.ok).toBe(true);
+    // The typed code: certificate fingerprint, secret and check (shared/room/join-code.ts).
+    expect((await view(lucia)).room?.code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
     workshopId = opened.value.workshopId;
     await expect.poll(async () => (await view(lucia)).link).toBe('synced');
-    await join(jorge, 'jorge', { name: 'Jorge', team: 'sales', participantId: 'p-jorge' });
-    await join(sofia, 'sofia', { name: 'Sofía', team: 'sales', participantId: 'p-sofia' });
+    await join(jorge, { name: 'Jorge', team: 'sales', participantId: 'p-jorge' });
+    await join(sofia, { name: 'Sofía', team: 'sales', participantId: 'p-sofia' });
     // The same participants on every laptop: the host's document, not each laptop's own sample.
     for (const page of [jorge, sofia]) await expect.poll(() => participantName(page, 0).inputValue()).toBe(await participantName(lucia, 0).inputValue());
   });
@@ -126,6 +130,19 @@ describe('a room of three laptops', () => {
     expect(seen.find((p) => p.self)?.name).toBe('Lucía');
     expect(seen.find((p) => p.name === 'Jorge')).toMatchObject({ team: 'sales', step: 'participants', color: expect.stringMatching(/^#[0-9a-f]{6}$/) });
     expect(new Set(seen.map((p) => p.color)).size).toBeGreaterThan(1);
+    // The header with who is in the room, looked at in both languages and both screen sizes.
+    const strip = lucia.getByTestId('room-strip');
+    for (const language of ['en', 'es'] as const) {
+      await lucia.getByTestId('ui-language').selectOption(language);
+      for (const size of [
+        { width: 1280, height: 720 },
+        { width: 1440, height: 900 },
+      ]) {
+        await lucia.setViewportSize(size);
+        await expect.poll(() => strip.getByText('Jorge').count()).toBeGreaterThan(0);
+        await shot(lucia, `room-header-people-${language}-${size.width}x${size.height}`);
+      }
+    }
   });
 
   it('carries a field as it is typed, both ways', async () => {

@@ -1,146 +1,159 @@
 /**
- * Laptops whose "main process" is the app's own room module
- * (`electron/main/room/feature.ts`: the host with its pinned-TLS WebSocket
- * server bound to one address, the guest that checks the code and pins the
- * certificate, admission, ping, reconnect with the seat token, the relayed
- * room sockets), each laptop its own instance, all on 127.0.0.1 (the
- * "Wi-Fi" interface the module is shown is the loopback address). The
- * renderer's bridge of each laptop is the feature's `bridge`, as the
- * preload's `window.pacto` is in the app.
+ * The app's real room, for tests: one main-process room feature
+ * (`electron/main/room/feature.ts`: host module, pinned TLS, code limits,
+ * admission, read-only seat, ping, the guest's reconnect with its seat
+ * token, the relayed room sockets) per laptop, all on 127.0.0.1 (the
+ * "Wi-Fi" interface the module is shown is the loopback address), each
+ * exposed as the {@link RoomBridge} the preload gives a window. The one way
+ * tests start a room host: unit tests drive the bridges directly (or the
+ * renderer's room layer on them), e2e tests connect a Chromium page to one
+ * with `room-browser.ts`.
  *
- * A guest reaches the host through its own TCP relay on 127.0.0.1, so a test
- * can take that laptop off the network ({@link MainLaptop.setOnline}): its
- * connections are cut and new ones refused, as when its Wi-Fi drops, and
- * restored. The relay forwards bytes unchanged (TLS end to end).
+ * Each laptop dials the room through its own loopback proxy (the feature's
+ * `route`, `room-fixture.ts`'s proxy), so a laptop types the address and
+ * port the host shows, and {@link MainLaptop.setOnline} can cut it off the
+ * network (connections cut, new ones refused) and bring it back, as a
+ * laptop leaving the Wi-Fi. The proxy forwards bytes unchanged (TLS end to
+ * end).
  */
-import { createServer, connect, type Server, type Socket } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import type { NetworkInterfaceInfo } from 'node:os';
-import { createRoomFeature, type RoomFeature } from '../../electron/main/room/feature';
+import { createRoomCertificate, type RoomCertificate } from '../../electron/main/room/certificate';
+import { createRoomFeature, type RoomBridgeImpl, type RoomFeature } from '../../electron/main/room/feature';
 import { systemTimers } from '../../electron/main/room/timers';
-import type { RoomBridge, RoomEvent } from '../../shared/room/contract';
 import { DOC_SCHEMA_VERSION } from '../../shared/domain/workshop-doc';
+import type { RoomBridge, RoomEvent } from '../../shared/room/contract';
+import { startLoopbackProxy, type LoopbackProxy } from './room-fixture';
 
-/** One laptop: its bridge, its network switch, and the port it reaches a host's port through. */
+/** One laptop: its bridge and its network switch. */
 export interface MainLaptop {
   name: string;
   bridge: RoomBridge;
-  feature: RoomFeature;
-  /** The port this laptop types to reach a host listening on `hostPort` (its relay's). */
-  reach(hostPort: number): Promise<number>;
-  /** Cuts this laptop off (its relayed connections drop, new ones are refused) or brings it back. */
+  /** Cuts this laptop off the room (its connections drop, new ones are refused) or brings it back. */
   setOnline(online: boolean): void;
+  /** The laptop's main-process room feature (for assertions). */
+  feature: RoomFeature;
+  /** What the laptop's main logged. */
+  log: string[];
 }
 
-export interface MainRoomLaptops {
+/** The laptops of one test. */
+export interface MainRoomHost {
+  /** The laptop called `name` (made on first use). */
   laptop(name: string): MainLaptop;
-  /** Disposes every laptop's room feature and relay. */
+  /** Disposes every laptop's room feature (rooms closed, guests gone) and proxy. */
   close(): Promise<void>;
 }
 
-function loopbackWifi(): NetworkInterfaceInfo {
-  return { address: '127.0.0.1', netmask: '255.0.0.0', family: 'IPv4', mac: '00:00:00:00:00:00', internal: false, cidr: '127.0.0.1/8' } as NetworkInterfaceInfo;
+const WIFI: NodeJS.Dict<NetworkInterfaceInfo[]> = {
+  // The test's "Wi-Fi" is the loopback address: real sockets that never leave the machine.
+  'Wi-Fi': [{ address: '127.0.0.1', netmask: '255.0.0.0', family: 'IPv4', mac: '00:00:00:00:00:00', internal: false, cidr: '127.0.0.1/8' }],
+};
+
+/** The async bridge of a window over the feature's checked calls. */
+function asBridge(impl: RoomBridgeImpl, listeners: Set<(event: RoomEvent) => void>): RoomBridge {
+  return {
+    roomInterfaces: async () => impl.roomInterfaces(),
+    openRoom: (request) => impl.openRoom(request),
+    closeRoom: () => impl.closeRoom(),
+    admitGuest: async (request) => impl.admitGuest(request),
+    denyGuest: async (request) => impl.denyGuest(request),
+    removeSeat: async (request) => impl.removeSeat(request),
+    browseRooms: async () => impl.browseRooms(),
+    stopBrowsing: () => impl.stopBrowsing(),
+    checkRoom: (target) => impl.checkRoom(target),
+    joinRoom: (request) => impl.joinRoom(request),
+    leaveRoom: async () => impl.leaveRoom(),
+    roomSocketOpen: async () => impl.roomSocketOpen(),
+    roomSocketSend: async (request) => impl.roomSocketSend(request),
+    roomSocketClose: async (request) => impl.roomSocketClose(request),
+    roomState: async () => impl.roomState(),
+    onRoomEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
 }
 
-/** Makes laptops running the real room module (see the module comment). */
-export function mainRoomLaptops(): MainRoomLaptops {
-  const all: { feature: RoomFeature; relays: Server[]; cut: () => void }[] = [];
+/** Starts the laptops' rooms (nothing listens until one opens a room). `appVersion` and `schemaVersion` are every laptop's (this build's by default). */
+export function startMainRoomHost(options: { appVersion?: string; schemaVersion?: number } = {}): MainRoomHost {
+  const certificate: RoomCertificate = createRoomCertificate('127.0.0.1');
+  const laptops = new Map<string, MainLaptop>();
+  const proxies: LoopbackProxy[] = [];
   return {
     laptop(name) {
+      const existing = laptops.get(name);
+      if (existing) return existing;
       const listeners = new Set<(event: RoomEvent) => void>();
+      const log: string[] = [];
+      const routes = new Map<number, Promise<LoopbackProxy>>();
+      const ready = new Map<number, LoopbackProxy>();
+      let online = true;
       const feature = createRoomFeature({
-        emit: (event) => {
-          for (const l of [...listeners]) l(event);
-        },
-        networkInterfaces: () => ({ 'Wi-Fi': [loopbackWifi()] }),
+        // Like IPC: never inside the call that caused it.
+        emit: (event) => setImmediate(() => listeners.forEach((listener) => listener(event))),
+        networkInterfaces: () => WIFI,
         platform: 'linux',
-        appVersion: '0.1.0',
-        schemaVersion: DOC_SCHEMA_VERSION,
-        hostName: `${name}-laptop`,
+        appVersion: options.appVersion ?? '0.1.0',
+        schemaVersion: options.schemaVersion ?? DOC_SCHEMA_VERSION,
+        hostName: name,
         timers: systemTimers,
-        log: { info() {}, warn() {} },
+        log: { info: (line) => log.push(line), warn: (line) => log.push(line) },
         randomBytes: (n) => randomBytes(n),
         createBonjour: null,
         roomPort: 0,
-        // Quick reconnection after the network comes back: the test waits for it, not for a long backoff.
+        createCertificate: () => certificate,
+        // Quick reconnection after the network comes back: a test waits for it, not for a long backoff.
         guestTimings: { reconnectDelaysMs: [100, 200, 400] },
-      });
-      const impl = feature.bridge;
-      const bridge: RoomBridge = {
-        roomInterfaces: async () => impl.roomInterfaces(),
-        openRoom: (r) => impl.openRoom(r),
-        closeRoom: () => impl.closeRoom(),
-        admitGuest: async (r) => impl.admitGuest(r),
-        denyGuest: async (r) => impl.denyGuest(r),
-        removeSeat: async (r) => impl.removeSeat(r),
-        browseRooms: async () => impl.browseRooms(),
-        stopBrowsing: () => impl.stopBrowsing(),
-        checkRoom: (t) => impl.checkRoom(t),
-        joinRoom: (r) => impl.joinRoom(r),
-        leaveRoom: async () => impl.leaveRoom(),
-        roomSocketOpen: async () => impl.roomSocketOpen(),
-        roomSocketSend: async (r) => impl.roomSocketSend(r),
-        roomSocketClose: async (r) => impl.roomSocketClose(r),
-        roomState: async () => impl.roomState(),
-        onRoomEvent(listener) {
-          listeners.add(listener);
-          return () => listeners.delete(listener);
+        route: (target) => {
+          const proxy = ready.get(target.port);
+          // The proxy for a port is made on the first check (see `preparedRoute`); unknown ports are dialled directly.
+          return proxy ? { address: '127.0.0.1', port: proxy.port } : target;
         },
+      });
+      // The proxy must exist before the first dial: wrap the calls that dial a new port.
+      const prepare = async (port: number) => {
+        if (!routes.has(port)) {
+          const started = startLoopbackProxy(port).then((proxy) => {
+            proxies.push(proxy);
+            ready.set(port, proxy);
+            proxy.block(!online);
+            return proxy;
+          });
+          routes.set(port, started);
+        }
+        await routes.get(port);
       };
-      let online = true;
-      const sockets = new Set<Socket>();
-      const relays = new Map<number, Promise<number>>();
-      const servers: Server[] = [];
-      const cut = () => {
-        for (const s of sockets) s.destroy();
-        sockets.clear();
+      const bridge = asBridge(feature.bridge, listeners);
+      const checkRoom = bridge.checkRoom;
+      const joinRoom = bridge.joinRoom;
+      bridge.checkRoom = async (target) => {
+        await prepare(target.port);
+        return checkRoom(target);
       };
-      all.push({ feature, relays: servers, cut });
-      return {
+      bridge.joinRoom = async (request) => {
+        await prepare(request.port);
+        return joinRoom(request);
+      };
+      const laptop: MainLaptop = {
         name,
         bridge,
         feature,
-        reach(hostPort) {
-          let port = relays.get(hostPort);
-          if (!port) {
-            port = new Promise<number>((resolve) => {
-              const server = createServer((client) => {
-                if (!online) return void client.destroy();
-                const upstream = connect(hostPort, '127.0.0.1');
-                sockets.add(client);
-                sockets.add(upstream);
-                const drop = () => {
-                  client.destroy();
-                  upstream.destroy();
-                  sockets.delete(client);
-                  sockets.delete(upstream);
-                };
-                client.on('error', drop).on('close', drop);
-                upstream.on('error', drop).on('close', drop);
-                client.pipe(upstream).pipe(client);
-              });
-              servers.push(server);
-              server.listen(0, '127.0.0.1', () => {
-                const a = server.address();
-                resolve(typeof a === 'object' && a ? a.port : 0);
-              });
-            });
-            relays.set(hostPort, port);
-          }
-          return port;
-        },
+        log,
         setOnline(next) {
           online = next;
-          if (!next) cut();
+          for (const proxy of ready.values()) {
+            proxy.block(!next);
+            if (!next) proxy.cut();
+          }
         },
       };
+      laptops.set(name, laptop);
+      return laptop;
     },
     async close() {
-      for (const l of all) {
-        l.cut();
-        await l.feature.dispose();
-        for (const s of l.relays) await new Promise<void>((resolve) => s.close(() => resolve()));
-      }
+      for (const laptop of laptops.values()) await laptop.feature.dispose();
+      await Promise.all(proxies.map((proxy) => proxy.close()));
     },
   };
 }

@@ -12,6 +12,7 @@ import {
   type PactoBridge,
 } from '../../shared/bridge/contract';
 import { ROOM_CHANNELS, ROOM_EVENT_CHANNEL, type RoomBridge, type RoomEvent } from '../../shared/room/contract';
+import { importGraph, REPO_ROOT } from '../support/import-graph';
 
 type Listener = (event: unknown, ...args: unknown[]) => void;
 
@@ -200,5 +201,15 @@ describe('preload', () => {
     expect(first).not.toHaveBeenCalled();
     expect(second).toHaveBeenCalledWith('about');
     unsubscribeSecond();
+  });
+
+  it('loads nothing but electron and the import-free channel modules at run time (a channel is declared once, in shared/)', () => {
+    const { modules, packages } = importGraph('electron/preload/index.ts');
+    expect([...packages]).toEqual(['electron']);
+    expect([...modules].map((m) => m.slice(REPO_ROOT.length + 1)).sort()).toEqual([
+      'electron/preload/index.ts',
+      'shared/bridge/channels.ts',
+      'shared/room/channels.ts',
+    ]);
   });
 });

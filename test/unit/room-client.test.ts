@@ -1,8 +1,8 @@
 /**
  * The renderer's room layer (`renderer/data/room.ts`) as a guest, in Node
- * with its database in fake-indexeddb and main played by the test room host
- * on loopback: a laptop without the workshop takes the host's (same id, its
- * own copy kept in the database); a laptop whose copy of that id was seeded
+ * with its database in fake-indexeddb and main the app's own room module on
+ * loopback (`test/support/room-main.ts`): a laptop without the workshop
+ * takes the host's (same id, its own copy kept in the database); a laptop whose copy of that id was seeded
  * apart is refused (`diverged`) and, asked to, opens the room as a separate
  * copy under another id, its own copy untouched; a copy of the same lineage
  * with edits made elsewhere merges, nothing duplicated; leaving keeps the copy.
@@ -22,7 +22,7 @@ import { createWorkshop, flushDoc, openWorkshop } from '../../renderer/data/work
 import { checkRoom, currentRoom, joinRoom, leaveRoom, startRoomLayer, type RoomCheck } from '../../renderer/data/room';
 import { currentSeat } from '../../renderer/data/seat';
 import { roomSocketClass } from '../../renderer/data/room-socket';
-import { startTestRoomHost, type TestLaptop, type TestRoomHost } from '../support/room-host';
+import { startMainRoomHost, type MainLaptop, type MainRoomHost } from '../support/room-main';
 import { bindRoomClock, type AwarenessLike } from '../../renderer/features/facilitation/room-clock';
 import { clockOffsetMs } from '../../renderer/features/facilitation/hooks';
 
@@ -36,13 +36,13 @@ beforeAll(() => {
   };
 });
 
-let host: TestRoomHost;
+let host: MainRoomHost;
 let stopLayer: (() => void) | null = null;
 let hostProvider: WebsocketProvider | null = null;
 let n = 0;
 
 beforeEach(async () => {
-  host = await startTestRoomHost();
+  host = startMainRoomHost();
 });
 
 afterEach(async () => {
@@ -64,7 +64,7 @@ async function until(condition: () => boolean | Promise<boolean>, what: string, 
 }
 
 /** A host laptop with `doc` in a room under `roomId`; returns its bridge and the target a guest types. */
-async function hostRoom(roomId: string, doc: Y.Doc): Promise<{ hostLaptop: TestLaptop; target: { address: string; port: number; code: string } }> {
+async function hostRoom(roomId: string, doc: Y.Doc): Promise<{ hostLaptop: MainLaptop; target: { address: string; port: number; code: string } }> {
   const hostLaptop = host.laptop(`host-${++n}`);
   const opened = await hostLaptop.bridge.openRoom({
     workshopId: roomId,
@@ -86,7 +86,7 @@ async function hostRoom(roomId: string, doc: Y.Doc): Promise<{ hostLaptop: TestL
   return { hostLaptop, target: { address: '127.0.0.1', port: opened.value.port, code: opened.value.code } };
 }
 
-async function admitFirst(hostLaptop: TestLaptop): Promise<void> {
+async function admitFirst(hostLaptop: MainLaptop): Promise<void> {
   let seatId = '';
   await until(async () => {
     const s = await hostLaptop.bridge.roomState();
@@ -96,7 +96,7 @@ async function admitFirst(hostLaptop: TestLaptop): Promise<void> {
   expect((await hostLaptop.bridge.admitGuest({ seatId, readOnly: false })).ok).toBe(true);
 }
 
-async function guest(name: string): Promise<{ db: PactoDb; laptop: TestLaptop }> {
+async function guest(name: string): Promise<{ db: PactoDb; laptop: MainLaptop }> {
   const db = createDb(`room-client-${name}-${++n}`);
   const laptop = host.laptop(`guest-${n}`);
   stopLayer = await startRoomLayer({ bridge: laptop.bridge, db });

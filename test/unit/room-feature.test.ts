@@ -268,14 +268,18 @@ describe('room feature', () => {
     expect(win.feature.bridge.leaveRoom()).toMatchObject({ ok: false, error: { code: 'no-room' } });
   });
 
-  it('passes a pacto://join link to the window, and ignores other links', () => {
+  it('passes a pacto://join link to the window (a damaged one too, for its Join dialog to say what is wrong), and ignores other links', () => {
     const win = laptop();
     const target = { address: '192.168.1.5', port: 47913, code: makeLongJoinCode('ab'.repeat(32), 'ABCDEF') };
     expect(win.feature.openJoinLink('https://evil.example/')).toBe(false);
-    expect(win.feature.openJoinLink('pacto://join?address=192.168.1.5&port=47913&code=WRONG')).toBe(false);
+    expect(win.feature.openJoinLink('pacto://settings?x=1')).toBe(false);
     expect(win.events).toEqual([]);
-    expect(win.feature.openJoinLink(makeJoinUrl(target))).toBe(true);
-    expect(win.events).toEqual([{ type: 'join-link', target }]);
+    expect(win.feature.openJoinLink('pacto://join?address=192.168.1.5&port=47913&code=WRONG')).toBe(true);
+    expect(win.feature.openJoinLink(` ${makeJoinUrl(target)}\n`)).toBe(true);
+    expect(win.events).toEqual([
+      { type: 'join-link', link: 'pacto://join?address=192.168.1.5&port=47913&code=WRONG' },
+      { type: 'join-link', link: makeJoinUrl(target) },
+    ]);
   });
 });
 
@@ -289,7 +293,7 @@ describe('room feature: the window', () => {
     listens = true;
     expect(win.feature.bridge.roomState()).toEqual({ ok: true, value: null });
     await waitFor(() => win.events.length === 1, 'the link delivered');
-    expect(win.events).toEqual([{ type: 'join-link', target }]);
+    expect(win.events).toEqual([{ type: 'join-link', link: makeJoinUrl(target) }]);
     win.feature.bridge.roomState();
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(win.events).toHaveLength(1);

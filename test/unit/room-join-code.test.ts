@@ -10,6 +10,8 @@ import {
   normalizeCrockford,
   parseJoinCode,
   parseJoinUrl,
+  parseRoomInput,
+  formatRoomAddress,
   secretsEqual,
   toCrockford,
 } from '../../shared/room/join-code';
@@ -109,7 +111,59 @@ describe('join link', () => {
     ['pacto://join?address=1.2.3.4%20;rm&port=1', 'bad-address'],
     ['pacto://join?address=1.2.3.4&port=70000', 'bad-port'],
     ['pacto://join?address=1.2.3.4&port=80&code=nope', 'bad-code'],
+    ['pacto://join?address=192.168.1.20', 'incomplete'],
+    ['pacto://join?address=1.2.3.4&port=80', 'incomplete'],
+    ['pacto://settings?address=1.2.3.4&port=80', 'not-a-join-link'],
+    [`pacto://join?address=1.2.3.4&port=80&code=${'0'.repeat(3000)}`, 'not-a-join-link'],
   ])('refuses %s (%s)', (url, problem) => {
     expect(parseJoinUrl(url)).toEqual({ ok: false, error: problem });
+  });
+});
+
+describe('join link: the forms people and systems pass', () => {
+  const code = makeJoinCode(fingerprint, 'QWERTY');
+
+  it.each([
+    [`pacto:join?address=192.168.1.23&port=47913&code=${code}`, '192.168.1.23'],
+    [`PACTO://JOIN?host=sala.local&port=47913&code=${code}`, 'sala.local'],
+    [`pacto://join/?address=fe80::1%25en0&port=47913&code=${code}`, 'fe80::1%en0'],
+    [`pacto://join?address=[fe80::1]&port=47913&code=${code}`, 'fe80::1'],
+  ])('reads %s', (url, address) => {
+    expect(parseJoinUrl(url)).toEqual({ ok: true, value: { address, port: 47913, code } });
+  });
+});
+
+describe('room address as typed (or a pasted link)', () => {
+  it.each([
+    ['192.168.1.20:48123', { address: '192.168.1.20', port: 48123 }],
+    [' sala.local:48123 ', { address: 'sala.local', port: 48123 }],
+    ['[fe80::1]:48123', { address: 'fe80::1', port: 48123 }],
+  ])('reads %s', (text, value) => {
+    expect(parseRoomInput(text)).toEqual({ ok: true, value });
+  });
+
+  it('takes the address and the code from a pasted link, with the one link parser', () => {
+    const code = makeJoinCode(fingerprint, 'QWERTY');
+    expect(parseRoomInput(`pacto://join?address=192.168.1.20&port=48123&code=${code}`)).toEqual({
+      ok: true,
+      value: { address: '192.168.1.20', port: 48123, code },
+    });
+    expect(parseRoomInput('pacto://join?address=192.168.1.20&port=48123&code=NOPE')).toEqual({ ok: false, problem: 'bad-code' });
+  });
+
+  it.each([
+    ['192.168.1.20', 'address'],
+    ['fe80::1:48123', 'address'],
+    ['sala_1:48123', 'address'],
+    ['192.168.1.20:99999', 'port'],
+    ['192.168.1.20:http', 'address'],
+    ['pacto://join?address=192.168.1.20', 'incomplete'],
+  ])('refuses %s (%s)', (text, problem) => {
+    expect(parseRoomInput(text)).toEqual({ ok: false, problem });
+  });
+
+  it('writes an address back as people type it', () => {
+    expect(formatRoomAddress('192.168.1.20', 48123)).toBe('192.168.1.20:48123');
+    expect(formatRoomAddress('fe80::1', 48123)).toBe('[fe80::1]:48123');
   });
 });

@@ -1,8 +1,8 @@
 /**
  * The renderer's room link in Node: y-websocket's WebsocketProvider with the
  * room socket (`renderer/data/room-socket.ts`) as its WebSocket, through a
- * bridge that relays to the standard Yjs server on loopback
- * (`test/support/room-host.ts`). A guest with an empty document takes the
+ * bridge that is the app's main-process room on loopback
+ * (`test/support/room-main.ts`: the host module, pinned TLS). A guest with an empty document takes the
  * host's; edits flow both ways; a laptop cut off keeps editing and, back on,
  * merges with nothing duplicated (also when both edited the same field and
  * the same stage); a read-only seat's edits never reach the room; presence
@@ -18,14 +18,14 @@ import { originMarkOf } from '../../shared/room/origin-mark';
 import type { RoomBridge, RoomEvent } from '../../shared/room/contract';
 import { roomSocketClass, READY_STATE, UNCLAIMED_LIMIT } from '../../renderer/data/room-socket';
 import { renewPresence } from '../../renderer/data/presence';
-import { startTestRoomHost, type TestLaptop, type TestRoomHost } from '../support/room-host';
+import { startMainRoomHost, type MainLaptop, type MainRoomHost } from '../support/room-main';
 
-let host: TestRoomHost;
+let host: MainRoomHost;
 const providers: WebsocketProvider[] = [];
 let n = 0;
 
 beforeEach(async () => {
-  host = await startTestRoomHost();
+  host = startMainRoomHost();
 });
 
 afterEach(async () => {
@@ -45,7 +45,7 @@ async function until(condition: () => boolean, what: string, ms = 20_000): Promi
   }
 }
 
-function link(laptop: TestLaptop, roomId: string, doc: Y.Doc): WebsocketProvider {
+function link(laptop: MainLaptop, roomId: string, doc: Y.Doc): WebsocketProvider {
   const provider = new WebsocketProvider('pacto-room://room', roomId, doc, {
     WebSocketPolyfill: roomSocketClass(laptop.bridge) as unknown as typeof WebSocket,
     awareness: new Awareness(doc),
@@ -85,7 +85,7 @@ async function hostAndGuest(options: { readOnly?: boolean } = {}) {
   if (!opened.ok) throw new Error(opened.error.message);
   const hostProvider = link(hostLaptop, roomId, hostDoc);
   await until(() => hostProvider.synced, 'the host to sync');
-  const target = { address: '127.0.0.1', port: 1, code: opened.value.code };
+  const target = { address: '127.0.0.1', port: opened.value.port, code: opened.value.code };
   const checked = await guestLaptop.bridge.checkRoom(target);
   expect(checked.ok && checked.value.workshopId).toBe(roomId);
   const joined = await guestLaptop.bridge.joinRoom({ ...target, identity: identity('Jorge') });

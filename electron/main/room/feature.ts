@@ -85,8 +85,10 @@ export interface RoomFeature {
   bridge: RoomBridgeImpl;
   /**
    * A `pacto://join` link the system opened: tells the window (event
-   * `join-link`), or, while it is not listening, keeps the last one until the
-   * window reads `roomState`. False when the link is not a join link.
+   * `join-link`, whose Join dialog opens with it, pre-filled or saying what is
+   * wrong with it), or, while it is not listening, keeps the last one until
+   * the window reads `roomState`. False (and logged) when the text is not a
+   * join link at all.
    */
   openJoinLink(url: string): boolean;
   /** The window reloads: its room sockets are closed (the new page opens its own). */
@@ -116,7 +118,7 @@ export function createRoomFeature(deps: RoomFeatureDeps): RoomFeature {
   let browser: RoomBrowser | null = null;
   let browseRefresh: unknown = null;
   let nextSocketId = 1;
-  let pendingLink: RoomTarget | null = null;
+  let pendingLink: string | null = null;
   const sockets = new Map<number, RelaySocket>();
 
   const interfaces = () => listRoomInterfaces(deps.networkInterfaces(), deps.platform);
@@ -349,10 +351,10 @@ export function createRoomFeature(deps: RoomFeatureDeps): RoomFeature {
 
     roomState() {
       if (pendingLink !== null) {
-        const target = pendingLink;
+        const link = pendingLink;
         pendingLink = null;
         // After the reply: the window has its room state, then the link.
-        timers.setTimeout(() => deps.emit({ type: 'join-link', target }), 0);
+        timers.setTimeout(() => deps.emit({ type: 'join-link', link }), 0);
       }
       return ok(state());
     },
@@ -362,12 +364,15 @@ export function createRoomFeature(deps: RoomFeatureDeps): RoomFeature {
     bridge,
     openJoinLink(url) {
       const parsed = parseJoinUrl(url);
-      if (!parsed.ok) {
-        log.warn(`ignored a link that is not a Pacto join link (${parsed.error})`);
+      if (!parsed.ok && parsed.error === 'not-a-join-link') {
+        log.warn('ignored a link that is not a Pacto join link');
         return false;
       }
-      if (deps.windowListens && !deps.windowListens()) pendingLink = parsed.value;
-      else deps.emit({ type: 'join-link', target: parsed.value });
+      // A damaged join link goes to the window as it is: its Join dialog says what is wrong.
+      const link = url.trim();
+      if (!parsed.ok) log.warn(`a join link the system opened is damaged (${parsed.error}); the Join dialog says so`);
+      if (deps.windowListens && !deps.windowListens()) pendingLink = link;
+      else deps.emit({ type: 'join-link', link });
       return true;
     },
     windowReloaded() {

@@ -22,6 +22,7 @@ import { funnelSvg, safeFileName, saveExport, svgToPng } from './export';
 import { NODE_HEIGHT, NODE_WIDTH } from './canvas-model';
 import { canCompareFunnels, canSeeTeamFunnel } from '../../../shared/facilitation/drafting';
 import { useDraftViewer, usePrivateRound } from '../facilitation/hooks';
+import { useReadOnlySeat } from '../room/ReadOnlySeat';
 
 type Tab = FunnelId | 'compare';
 const TABS: readonly Tab[] = ['agreed', 'marketing', 'sales', 'compare'];
@@ -36,6 +37,8 @@ function FunnelEditor({ funnelId }: { funnelId: FunnelId }) {
   const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
   const funnelName = t(`funnel.funnelName.${funnelId}`);
   const canvas = useRef<CanvasApi | null>(null);
+  // A read-only seat (the projector) watches the canvas: no drag, connect or delete.
+  const readOnlySeat = useReadOnlySeat();
 
   /** Adds a palette stage (`null`: a custom one) at `at`, or beside the selected stage, or in the middle of the view. */
   const addStage = (kind: StageKind | null, at?: { x: number; y: number }) => {
@@ -206,7 +209,7 @@ function FunnelEditor({ funnelId }: { funnelId: FunnelId }) {
         <FunnelCanvas
           funnelId={funnelId}
           funnel={funnel}
-          editable
+          editable={!readOnlySeat}
           selection={selection}
           onSelectionChange={onSelectionChange}
           onMessage={setMessage}

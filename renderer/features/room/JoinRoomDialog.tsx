@@ -15,20 +15,49 @@ import { platform } from '../../platform';
 import { RoomDialog } from './RoomDialog';
 import { RoomErrorMessage } from './RoomErrorMessage';
 import { roomProblem, type RoomProblem } from './errors';
-import { formatRoomAddress, parseRoomInput, type RoomInputProblem } from './join-link';
+import { formatRoomAddress, parseRoomInput, type RoomInputProblem } from '../../../shared/room/join-code';
 
 type Stage = { kind: 'where' } | { kind: 'who'; check: RoomCheck } | { kind: 'waiting'; check: RoomCheck };
 
 const OTHER = '__other__';
 
-/** The join dialog; `link` pre-fills the address and code (a pacto://join link the app was opened with). */
+/** The message key (under `room.invalid`) of what is wrong with the address field's text. */
+function invalidKey(problem: RoomInputProblem | 'code'): 'address' | 'port' | 'link' | 'linkAddress' | 'linkCode' | 'code' {
+  switch (problem) {
+    case 'bad-port':
+      return 'port';
+    case 'not-a-join-link':
+    case 'incomplete':
+      return 'link';
+    case 'bad-address':
+      return 'linkAddress';
+    case 'bad-code':
+      return 'linkCode';
+    default:
+      return problem;
+  }
+}
+
+/** What a link the dialog opens with says: its address and code, or what is wrong with it (shown at the field at once). */
+function fromLink(link: string | undefined): { code: string; invalid: { field: 'address'; problem: RoomInputProblem } | null } {
+  if (link === undefined) return { code: '', invalid: null };
+  const parsed = parseRoomInput(link);
+  return parsed.ok ? { code: parsed.value.code ?? '', invalid: null } : { code: '', invalid: { field: 'address', problem: parsed.problem } };
+}
+
+/**
+ * The join dialog; `link` pre-fills the address and code (a pacto://join link
+ * the app was opened with), or, when the link is malformed, says at the
+ * address field what is wrong with it.
+ */
 export function JoinRoomDialog(props: { onClose: () => void; link?: string }) {
   const { t } = useTranslation();
   const { room: state, discovered, ended } = useRoom();
   const [stage, setStage] = useState<Stage>({ kind: 'where' });
+  const [opening] = useState(() => fromLink(props.link));
   const [addressText, setAddressText] = useState(props.link ?? '');
-  const [code, setCode] = useState('');
-  const [invalid, setInvalid] = useState<{ field: 'address' | 'code'; problem: RoomInputProblem | 'code' } | null>(null);
+  const [code, setCode] = useState(opening.code);
+  const [invalid, setInvalid] = useState<{ field: 'address' | 'code'; problem: RoomInputProblem | 'code' } | null>(opening.invalid);
   const [problem, setProblem] = useState<RoomProblem | null>(null);
   const [busy, setBusy] = useState(false);
   const [ours, setOurs] = useState('');
@@ -164,7 +193,7 @@ export function JoinRoomDialog(props: { onClose: () => void; link?: string }) {
             />
             {invalid?.field === 'address' ? (
               <span id="room-address-error" className="field__error" role="alert">
-                {t(`room.invalid.${invalid.problem}`)}
+                {t(`room.invalid.${invalidKey(invalid.problem)}`)}
               </span>
             ) : (
               <span id="room-address-hint" className="field__hint">

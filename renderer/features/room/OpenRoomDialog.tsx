@@ -16,7 +16,7 @@ import { useAppStore } from '../../store';
 import { RoomDialog } from './RoomDialog';
 import { RoomErrorMessage } from './RoomErrorMessage';
 import { roomProblem, type RoomProblem } from './errors';
-import { formatRoomAddress } from './join-link';
+import { formatRoomAddress } from '../../../shared/room/join-code';
 import { admitGuest, closeRoom, denyGuest, openRoom, removeSeat, roomInterfaces, useRoom } from '../../data/room';
 
 /** The dialog: the network picker while no room is open, the open room's panel after. */

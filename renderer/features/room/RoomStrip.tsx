@@ -12,7 +12,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { create } from 'zustand';
 import { useAppStore } from '../../store';
-import { leaveRoom, useRoom } from '../../data/room';
+import { leaveRoom, takeJoinLink, useRoom } from '../../data/room';
 import { usePresence, type Peer } from '../../data/presence';
 import type { WorkshopContent } from '../../../shared/domain/workshop';
 import { roomsAvailable } from './bridge';
@@ -24,12 +24,16 @@ import './room.css';
 const OpenRoomDialog = lazy(async () => ({ default: (await import('./OpenRoomDialog')).OpenRoomDialog }));
 const JoinRoomDialog = lazy(async () => ({ default: (await import('./JoinRoomDialog')).JoinRoomDialog }));
 
-/** Which room dialog is open, and the end message the person dismissed (shown again when another room ends). */
-const useRoomUi = create<{ dialog: 'open' | 'join' | null; dismissed: string | null }>(() => ({ dialog: null, dismissed: null }));
+/** Which room dialog is open (the Join dialog with the join link it opened for, if any), and the end message the person dismissed (shown again when another room ends). */
+const useRoomUi = create<{ dialog: 'open' | 'join' | null; link: string | null; dismissed: string | null }>(() => ({
+  dialog: null,
+  link: null,
+  dismissed: null,
+}));
 
 /** Opens a room dialog (`open`: the facilitator's, `join`: the participant's), or closes it (null). */
 export function showRoomDialog(dialog: 'open' | 'join' | null): void {
-  useRoomUi.setState({ dialog });
+  useRoomUi.setState({ dialog, link: null });
 }
 
 /** The top bar's room buttons. */
@@ -66,8 +70,16 @@ export function RoomStrip() {
   const view = useRoom();
   const peers = usePresence();
   const content = useAppStore((s) => s.session?.content ?? null);
-  const { dialog, dismissed } = useRoomUi();
-  const { room: state, ready, workshopId } = view;
+  const { dialog, link, dismissed } = useRoomUi();
+  const { room: state, ready, workshopId, joinLink } = view;
+
+  // A join link the system opened (QR code, mail): the Join dialog opens with it, unless this laptop is in a room already.
+  const inRoom = state !== null && !(state.role === 'guest' && state.state === 'ended');
+  useEffect(() => {
+    if (joinLink === null) return;
+    const taken = takeJoinLink();
+    if (taken !== null && !inRoom) useRoomUi.setState({ dialog: 'join', link: taken });
+  }, [joinLink, inRoom]);
 
   // A room starting makes the next end message show again.
   useEffect(() => {
@@ -120,7 +132,7 @@ export function RoomStrip() {
       ) : null}
       <Suspense fallback={null}>
         {dialog === 'open' ? <OpenRoomDialog onClose={() => showRoomDialog(null)} /> : null}
-        {dialog === 'join' ? <JoinRoomDialog onClose={() => showRoomDialog(null)} /> : null}
+        {dialog === 'join' ? <JoinRoomDialog key={link ?? ''} link={link ?? undefined} onClose={() => showRoomDialog(null)} /> : null}
       </Suspense>
     </>
   );

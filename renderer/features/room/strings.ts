@@ -103,10 +103,16 @@ const es = {
   invalid: {
     address: 'Escribe la dirección con su puerto, p. ej. 192.168.1.20:48123, o pega el enlace pacto://join.',
     link: 'Este enlace no es de una sala de Pacto: debe empezar por pacto://join y llevar dirección, puerto y código.',
+    linkAddress: 'La dirección de este enlace no es válida: pide el enlace de nuevo o escribe la dirección que muestra la pantalla de quien facilita.',
+    linkCode: 'El código de este enlace está dañado: pide el enlace de nuevo o escribe el código que muestra la pantalla de quien facilita.',
     port: 'El puerto debe ser un número entre 1 y 65535.',
     code: 'Escribe el código.',
     name: 'Escribe tu nombre.',
     who: 'Elige quién eres.',
+  },
+  seat: {
+    readOnly: 'Puesto de solo lectura (proyector).',
+    readOnlyText: 'Esta pantalla muestra el taller tal como lo edita la sala; aquí no se edita nada.',
   },
   strip: {
     label: 'Sala',
@@ -308,10 +314,16 @@ const en: typeof es = {
   invalid: {
     address: 'Type the address with its port, e.g. 192.168.1.20:48123, or paste the pacto://join link.',
     link: 'This link is not a Pacto room’s: it must start with pacto://join and carry the address, port and code.',
+    linkAddress: 'The address in this link is not valid: ask for the link again, or type the address the facilitator’s screen shows.',
+    linkCode: 'The code in this link is damaged: ask for the link again, or type the code the facilitator’s screen shows.',
     port: 'The port must be a number from 1 to 65535.',
     code: 'Type the code.',
     name: 'Type your name.',
     who: 'Pick who you are.',
+  },
+  seat: {
+    readOnly: 'Read-only seat (projector).',
+    readOnlyText: 'This screen shows the workshop as the room edits it; nothing is edited here.',
   },
   strip: {
     label: 'Room',

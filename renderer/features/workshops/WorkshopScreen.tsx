@@ -13,6 +13,7 @@ import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { DocMigrationError } from '../../../shared/domain/migrations';
 import { DOC_SCHEMA_VERSION } from '../../../shared/domain/workshop-doc';
 import { LockedSection, StepLockButton } from '../facilitation/Locks';
+import { ReadOnlySeat } from '../room/ReadOnlySeat';
 
 /** The facilitation bar (timer), panel and presenter mode: their own chunk. */
 const FacilitationChrome = lazyScreen(() => import('../facilitation/FacilitationChrome'), 'FacilitationChrome');
@@ -92,9 +93,11 @@ export function WorkshopScreen({ id, step }: { id: string; step: Step }) {
             </div>
             {/* One boundary per step: a step that fails to render keeps the step menu, so the other steps stay usable. */}
             <ErrorBoundary key={step} title={t('app.stepError')} back={t('app.stepRetry')} onBack={() => undefined}>
-              <LockedSection step={step}>
-                <Screen />
-              </LockedSection>
+              <ReadOnlySeat>
+                <LockedSection step={step}>
+                  <Screen />
+                </LockedSection>
+              </ReadOnlySeat>
             </ErrorBoundary>
           </Suspense>
         </section>
