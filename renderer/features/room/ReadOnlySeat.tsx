@@ -8,12 +8,13 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRoom } from '../../data/room';
+import { inRoom } from './room-status';
 import { SectionLockedContext } from '../../ui/section-lock';
 
 /** True while this laptop sits in a room on a read-only seat. */
 export function useReadOnlySeat(): boolean {
   const { room, readOnly } = useRoom();
-  return readOnly && room?.role === 'guest' && room.state !== 'ended';
+  return readOnly && inRoom(room) && room.role === 'guest';
 }
 
 /** Wraps a step's screen: read-only with a note on a read-only seat, as it is otherwise. */

@@ -17,7 +17,7 @@ import { usePresence, type Peer } from '../../data/presence';
 import type { WorkshopContent } from '../../../shared/domain/workshop';
 import { roomsAvailable } from './bridge';
 import { isRoomErrorCode } from './errors';
-import { connectionOf, editingOf, endedReason, type RoomConnection } from './room-status';
+import { connectionOf, editingOf, endedReason, inRoom, type RoomConnection } from './room-status';
 import './room.css';
 
 // The dialogs (and the QR code library) load when first opened, not with the home screen.
@@ -49,7 +49,7 @@ export function RoomButtons() {
       </button>
     );
   }
-  if (state && !(state.role === 'guest' && state.state === 'ended')) return null;
+  if (inRoom(state)) return null;
   return (
     <>
       {inWorkshop ? (
@@ -74,12 +74,12 @@ export function RoomStrip() {
   const { room: state, ready, workshopId, joinLink } = view;
 
   // A join link the system opened (QR code, mail): the Join dialog opens with it, unless this laptop is in a room already.
-  const inRoom = state !== null && !(state.role === 'guest' && state.state === 'ended');
+  const inThisRoom = inRoom(state);
   useEffect(() => {
     if (joinLink === null) return;
     const taken = takeJoinLink();
-    if (taken !== null && !inRoom) useRoomUi.setState({ dialog: 'join', link: taken });
-  }, [joinLink, inRoom]);
+    if (taken !== null && !inThisRoom) useRoomUi.setState({ dialog: 'join', link: taken });
+  }, [joinLink, inThisRoom]);
 
   // A room starting makes the next end message show again.
   useEffect(() => {

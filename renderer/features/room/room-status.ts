@@ -26,6 +26,11 @@ export function endedReason(view: Pick<RoomView, 'room' | 'ended'>): string | nu
   return view.room === null && view.ended !== null && !QUIET_ENDS.has(view.ended) ? view.ended : null;
 }
 
+/** True while this laptop hosts a room or sits in one (a guest whose room ended is in none). */
+export function inRoom(room: RoomView['room']): room is NonNullable<RoomView['room']> {
+  return room !== null && !(room.role === 'guest' && room.state === 'ended');
+}
+
 /** The connection of `view`. */
 export function connectionOf(view: Pick<RoomView, 'room' | 'link' | 'ended'>): RoomConnection {
   const { room, link } = view;
