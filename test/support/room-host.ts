@@ -1,22 +1,23 @@
 /**
- * A room host for tests, in Node: the standard Yjs server
- * (`@y/websocket-server`, the same sync and awareness protocols the app's
- * host speaks) on 127.0.0.1, and one {@link RoomBridge} per laptop that
- * plays main's part of `shared/room/contract.ts`: open a room, check a
- * code, queue a join for the facilitator, admit, deny, remove, close, and
- * the room socket that relays bytes unchanged to the Yjs server over a real
- * loopback WebSocket (a read-only seat's document updates are dropped, as
- * the host does). A laptop can be cut off the network and brought back
- * ({@link TestLaptop.setOnline}).
+ * A room host for tests, in Node: a plain WebSocket server on 127.0.0.1 in
+ * front of the app's own room document (`electron/main/room/room-doc.ts`:
+ * y-protocols sync and awareness, the read-only seat, and the write guard
+ * that takes back what a seat may not change), and one {@link RoomBridge}
+ * per laptop that plays main's part of `shared/room/contract.ts`: open a
+ * room, check a code, queue a join for the facilitator, admit, deny,
+ * remove, close, and the room socket that relays bytes unchanged to the
+ * server over a real loopback WebSocket. A laptop can be cut off the
+ * network and brought back ({@link TestLaptop.setOnline}).
  *
- * What it is not: the app's host module (`electron/main/room`), its TLS,
- * pinning, mDNS or code limits. It stands for main so the renderer's room
- * layer runs against real sync; the host module has its own tests.
+ * What it is not: the app's host module (`electron/main/room/host.ts`), its
+ * TLS, pinning, mDNS or code limits. It stands for main so the renderer's
+ * room layer runs against real sync; the host module has its own tests.
  */
 import { createServer, type Server } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { WebSocket, WebSocketServer } from 'ws';
-import { setupWSConnection } from '@y/websocket-server/utils';
+import { createRoomDoc, type RoomDoc } from '../../electron/main/room/room-doc';
+import type { UpdateWriter } from '../../shared/facilitation/write-guard';
 import type { GuestRoom, HostedRoom, JoinRequest, OpenRoomRequest, RoomBridge, RoomEvent, RoomInfo, RoomSeat, RoomState } from '../../shared/room/contract';
 import type { Result } from '../../shared/domain/result';
 
@@ -41,11 +42,6 @@ export interface TestRoomHost {
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 const fail = (code: string, message: string): Result<never> => ({ ok: false, error: { code, message } });
 
-/** y-protocols message types: sync (0) with sub-type step 2 (1) or update (2) carry document changes. */
-function isDocumentChange(bytes: Uint8Array): boolean {
-  return bytes[0] === 0 && (bytes[1] === 1 || bytes[1] === 2);
-}
-
 interface LaptopState {
   name: string;
   online: boolean;
@@ -64,8 +60,41 @@ export async function startTestRoomHost(): Promise<TestRoomHost> {
     res.end();
   });
   const wss = new WebSocketServer({ noServer: true });
+  /** The room's document per workshop id, while anyone is connected to it. */
+  const docs = new Map<string, RoomDoc>();
+  /** Who each room socket belongs to, by the id it connects with (`?socket=`). */
+  const socketSeats = new Map<string, { readOnly: boolean; writer: UpdateWriter | null; label: string }>();
   http.on('upgrade', (req, socket, head) => {
-    wss.handleUpgrade(req, socket, head, (conn) => setupWSConnection(conn, req));
+    const where = new URL(req.url ?? '/', 'ws://127.0.0.1');
+    const seat = socketSeats.get(where.searchParams.get('socket') ?? '');
+    const name = decodeURIComponent(where.pathname.slice(1));
+    if (!seat || !name) return void socket.destroy();
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      let roomDoc = docs.get(name);
+      if (!roomDoc) {
+        roomDoc = createRoomDoc(() => undefined);
+        docs.set(name, roomDoc);
+      }
+      const doc = roomDoc;
+      const conn = {
+        send: (bytes: Uint8Array) => {
+          if (ws.readyState === WebSocket.OPEN) ws.send(bytes);
+        },
+        close: (code: number, reason: string) => ws.close(code, reason),
+      };
+      ws.binaryType = 'arraybuffer';
+      ws.on('message', (data: ArrayBuffer) => doc.receive(conn, new Uint8Array(data)));
+      ws.on('close', () => {
+        doc.forget(conn);
+        // As the Yjs server does: a document nobody is connected to is let go.
+        if (doc.connections() === 0 && docs.get(name) === doc) {
+          docs.delete(name);
+          doc.destroy(1000, 'empty');
+        }
+      });
+      ws.on('error', () => undefined);
+      doc.open(conn, { readOnly: seat.readOnly, label: seat.label, writer: seat.writer });
+    });
   });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const address = http.address();
@@ -235,11 +264,22 @@ export async function startTestRoomHost(): Promise<TestRoomHost> {
     async roomSocketOpen() {
       if (!mayOpenSocket(laptop)) return fail(laptop.online ? 'no-room' : 'unreachable', 'The room cannot be reached');
       const socketId = nextSocket++;
-      const ws = new WebSocket(`${url}/${encodeURIComponent(room!.docName)}`);
+      const readOnly = laptop.seatId !== null && readOnlySeats.has(laptop.seatId);
+      const identity = laptop.seatId !== null ? requests.get(laptop.seatId)?.identity : undefined;
+      // The host's own window is trusted; a guest writes as the identity it joined with (a guest is never the room's facilitator).
+      const writer: UpdateWriter | null = identity
+        ? {
+            role: identity.role === 'facilitator' ? 'participant' : identity.role,
+            participantId: identity.participantId,
+            deviceId: identity.deviceId,
+            team: identity.team,
+          }
+        : null;
+      const key = `${laptop.name}-${socketId}`;
+      socketSeats.set(key, { readOnly, writer, label: laptop.name });
+      const ws = new WebSocket(`${url}/${encodeURIComponent(room!.docName)}?socket=${encodeURIComponent(key)}`);
       ws.binaryType = 'arraybuffer';
       laptop.sockets.set(socketId, ws);
-      const readOnly = laptop.seatId !== null && readOnlySeats.has(laptop.seatId);
-      (ws as WebSocket & { pactoReadOnly?: boolean }).pactoReadOnly = readOnly;
       ws.on('open', () => {
         emit(laptop, { type: 'socket-open', socketId });
         if (!laptop.hosting) refreshHost();
@@ -255,7 +295,6 @@ export async function startTestRoomHost(): Promise<TestRoomHost> {
     async roomSocketSend({ socketId, bytes }) {
       const ws = laptop.sockets.get(socketId);
       if (!ws || ws.readyState !== WebSocket.OPEN) return fail('no-room', `Socket ${socketId} is not open`);
-      if ((ws as WebSocket & { pactoReadOnly?: boolean }).pactoReadOnly && isDocumentChange(bytes)) return ok(undefined);
       ws.send(bytes);
       return ok(undefined);
     },
@@ -307,6 +346,7 @@ export async function startTestRoomHost(): Promise<TestRoomHost> {
     async close() {
       for (const l of laptops.values()) closeSockets(l, 1001, 'test host stopped');
       for (const client of wss.clients) client.terminate();
+      for (const doc of docs.values()) doc.destroy(1001, 'test host stopped');
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await new Promise<void>((resolve) => http.close(() => resolve()));
     },
