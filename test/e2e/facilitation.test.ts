@@ -4,7 +4,7 @@
  * one profile, one database, as two Electron windows; the projector is the
  * shared screen). The agenda from a template with keyboard reorder, the
  * workshop started, the timer in the bar on every step and +5 min both
- * ways, the projector following "bring everyone here" and showing presenter
+ * ways, the bar on one line at 1440×900 and 1280×720 in both languages, the projector following "bring everyone here" and showing presenter
  * mode at 1280×720 (type sizes measured against the stated minimums), a dot
  * vote with results by team, a decision linked to a gap and a parked
  * question, private drafting that the projector cannot see until the
@@ -136,6 +136,36 @@ describe('facilitating the sample workshop on one laptop', () => {
     // Everything fits the projector's 1280×720 without scrolling.
     expect(await presenter.evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
     expect(await axeViolations(wall, '[data-testid="presenter"]')).toEqual([]);
+  });
+
+  it('keeps the bar on one line at 1440×900 and 1280×720, in Spanish and English, with every control showing', async () => {
+    // The widest the bar gets: paused ("En pausa", "Reanudar"), everyone brought here ("Dejar de traer a todos" and the follow switch).
+    await lead.getByTestId('timer-pause').click();
+    await lead.getByTestId('timer-resume').waitFor();
+    await lead.getByTestId('follow-toggle').waitFor();
+    const bar = lead.getByTestId('facilbar');
+    /** The bar's controls as boxes: on one line when every one starts within a few pixels of the first one's top. */
+    const tops = () =>
+      bar.evaluate((el) => [...el.querySelectorAll('button, label, [data-testid="timer"]')].map((c) => Math.round(c.getBoundingClientRect().top)));
+    for (const language of ['es', 'en'] as const) {
+      await lead.getByTestId('ui-language').selectOption(language);
+      await expect.poll(() => lead.getByTestId('timer-resume').textContent()).toContain(language === 'es' ? 'Reanudar' : 'Resume');
+      for (const [width, height] of [
+        [1440, 900],
+        [1280, 720],
+      ] as const) {
+        await lead.setViewportSize({ width, height });
+        await expect.poll(async () => (await tops()).length).toBeGreaterThan(6);
+        await expect.poll(async () => Math.max(...(await tops())) - Math.min(...(await tops()))).toBeLessThanOrEqual(6);
+        // Nothing cut off at the right either.
+        expect(await bar.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+        await lead.screenshot({ path: join(ARTIFACTS, `facil-bar-${width}x${height}-${language}.png`) });
+      }
+    }
+    await lead.getByTestId('ui-language').selectOption('es');
+    await lead.setViewportSize({ width: 1440, height: 900 });
+    await lead.getByTestId('timer-resume').click();
+    await lead.getByTestId('timer-pause').waitFor();
   });
 
   it('runs a dot vote on two gaps with results by team, shown on the projector while open', async () => {
