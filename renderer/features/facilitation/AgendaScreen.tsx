@@ -14,6 +14,7 @@ import { CheckField, NumberField, SelectField, TextField, firstError } from '../
 import { AGENDA_TEMPLATE_IDS, type AgendaTemplateId } from '../../../shared/facilitation/agenda';
 import { addAgendaBlock, applyAgendaTemplate, editAgendaBlock, goToBlock, moveAgendaBlock, planAgendaStart, removeAgendaBlock, startWorkshop } from './actions';
 import { agendaTemplateLabelKey, useCanFacilitate, useClockOffset, useFacilitation, useSchedule } from './hooks';
+import { RemoveButton } from './forms';
 import { routeOfAgendaStep } from './view';
 import './facilitation.css';
 
@@ -288,14 +289,7 @@ export function AgendaScreen() {
                     >
                       ↓
                     </button>
-                    <button
-                      type="button"
-                      className="icon danger"
-                      aria-label={t('facilitation.block.remove', { title: block.title })}
-                      onClick={() => report(removeAgendaBlock(block.id))}
-                    >
-                      ✕
-                    </button>
+                    <RemoveButton label={t('facilitation.block.remove', { title: block.title })} onClick={() => report(removeAgendaBlock(block.id))} />
                   </>
                 ) : null}
                 <button
