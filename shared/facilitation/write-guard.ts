@@ -30,7 +30,7 @@
 import * as Y from 'yjs';
 import type { SeatRole } from '../room/contract';
 import type { Team } from '../domain/workshop';
-import { FACILITATION_PART } from './facilitation-doc';
+import { FACILITATION_PART, lockedSectionsIn } from './facilitation-doc';
 import { SECTION_PARTS } from './locks';
 import { canFacilitate } from './roles';
 import { LOCKABLE_SECTIONS, type LockableSection } from './types';
@@ -266,20 +266,6 @@ function restoreDrafts(root: YMap, before: FacilitationShot, writer: UpdateWrite
   }
 }
 
-/** The sections locked in `doc` now (valid lock entries only). */
-function lockedIn(doc: Y.Doc): Set<LockableSection> {
-  const out = new Set<LockableSection>();
-  if (!doc.share.has(FACILITATION_PART)) return out;
-  const locks = doc.getMap<unknown>(FACILITATION_PART).get('locks');
-  if (!(locks instanceof Y.Map)) return out;
-  for (const [key, value] of (locks as YMap).entries()) {
-    const v = json(value) as { lockedAt?: unknown; by?: unknown } | null;
-    if ((LOCKABLE_SECTIONS as readonly string[]).includes(key) && v && typeof v.lockedAt === 'number' && typeof v.by === 'string')
-      out.add(key as LockableSection);
-  }
-  return out;
-}
-
 function facilitatorIdIn(doc: Y.Doc): string | null {
   if (!doc.share.has(FACILITATION_PART)) return null;
   const id = doc.getMap<unknown>(FACILITATION_PART).get('facilitatorId');
@@ -300,8 +286,8 @@ export function applyGuardedUpdate(doc: Y.Doc, update: Uint8Array, origin: unkno
     return null;
   }
   const facilitates = canFacilitate({ inRoom: true, role: writer.role, identity: { participantId: writer.participantId } }, facilitatorIdIn(doc));
-  const lockedBefore = lockedIn(doc);
-  if (facilitates && lockedBefore.size === 0) {
+  const lockedBefore = lockedSectionsIn(doc);
+  if (facilitates && lockedBefore.length === 0) {
     Y.applyUpdate(doc, update, origin);
     return null;
   }
@@ -321,10 +307,10 @@ export function applyGuardedUpdate(doc: Y.Doc, update: Uint8Array, origin: unkno
     const parts = new Set<GuardedPart>();
     if (before) doc.transact(() => restoreFacilitation(root, before, writer).forEach((p) => parts.add(p)), GUARD_ORIGIN);
     // A facilitator's update that unlocks a section may change it; otherwise a section locked before stays untouched.
-    const lockedNow = lockedIn(doc);
+    const lockedNow = lockedSectionsIn(doc);
     const sections = new Set<LockableSection>();
     for (const { section, undo } of watchers) {
-      if (undo.undoStack.length === 0 || !(lockedNow.has(section) || !facilitates)) continue;
+      if (undo.undoStack.length === 0 || !(lockedNow.includes(section) || !facilitates)) continue;
       sections.add(section);
       while (undo.undoStack.length > 0) undo.undo();
     }
