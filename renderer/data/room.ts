@@ -34,12 +34,14 @@
  * same time left.
  */
 import type * as Y from 'yjs';
-import { WebsocketProvider } from 'y-websocket';
+import { WebsocketProvider, messageAuth } from 'y-websocket';
 import { Awareness } from 'y-protocols/awareness';
+import * as authProtocol from 'y-protocols/auth';
 import { create } from 'zustand';
 import { err, ok, type AppError, type Result } from '../../shared/domain/result';
 import { DOC_SCHEMA_VERSION, isInitialized, readWorkshop } from '../../shared/domain/workshop-doc';
 import { originMarkOf } from '../../shared/room/origin-mark';
+import { parseRefusalReason } from '../../shared/facilitation/write-guard';
 import type {
   DiscoveredRoom,
   GuestRoom,
@@ -233,6 +235,10 @@ async function startLink(localId: string, roomWorkshopId: string, identity: Seat
     const onUpdate = () => {
       if (provider.synced && !useRoomStore.getState().ready && isInitialized(open.doc)) onSync(true);
     };
+    // The host took back a change this laptop may not make (y-protocols' permission-denied message): its restoring
+    // update arrives by the ordinary sync, so this copy is already back to the room's; say so.
+    provider.messageHandlers[messageAuth] = (_encoder, decoder) =>
+      authProtocol.readAuthMessage(decoder, open.doc, (_doc: unknown, reason: string) => reportRefusal(reason));
     provider.on('status', onStatus);
     provider.on('sync', onSync);
     open.doc.on('update', onUpdate);
@@ -318,6 +324,20 @@ function onState(room: RoomState): void {
   } else if (room.state === 'reconnecting') {
     useRoomStore.setState({ link: 'offline' });
   }
+}
+
+/**
+ * Shows what the host took back of this laptop's change (`shared/facilitation/write-guard.ts`): the first
+ * facilitator-only part, or the locked section. A reason that is not one of Pacto's still says the room refused.
+ */
+function reportRefusal(reason: string): void {
+  const refusal = parseRefusalReason(reason);
+  const part = refusal?.parts[0];
+  const section = refusal?.sections[0];
+  useAppStore.getState().setNotice({
+    kind: 'error',
+    key: part ? `facilitation.refused.${part}` : section ? `facilitation.refusedLocked.${section}` : 'facilitation.refused.other',
+  });
 }
 
 function reportLinkError(e: unknown): void {

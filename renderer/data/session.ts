@@ -10,7 +10,8 @@ import { liveQuery, type Subscription } from 'dexie';
 import { readWorkshop, readWorkshopChecked, type ReadProblem } from '../../shared/domain/workshop-doc';
 import { InvalidEditError, LOCAL_ORIGIN, NotFoundError, type EditOrigin } from '../../shared/domain/doc-edit';
 import type { FieldErrors } from '../../shared/domain/workshop';
-import { lockedSectionTouched, readFacilitation } from '../../shared/facilitation/facilitation-doc';
+import { readFacilitation } from '../../shared/facilitation/facilitation-doc';
+import { lockedEdits, type LockedEdits } from '../../shared/facilitation/locked-edits';
 import { agreementRecord } from '../../shared/facilitation/record';
 import { freezeVersion, readSnapshot, signatureSchema, workshopStatus, type Signature } from '../../shared/agreement/version';
 import { fingerprint } from '../../shared/agreement/fingerprint';
@@ -30,6 +31,8 @@ export const CAPTURE_TIMEOUT_MS = 600;
 interface Active {
   open: OpenWorkshop;
   undo: Y.UndoManager;
+  /** The lock check of every edit (`shared/facilitation/locked-edits.ts`). */
+  locks: LockedEdits;
   saves: SaveTracker;
   stop: () => void;
 }
@@ -164,11 +167,14 @@ async function openNow(db: PactoDb, id: string): Promise<void> {
     onChange: (status) => useAppStore.getState().setSave(status),
   });
 
+  const locks = lockedEdits(doc);
   active = {
     open,
     undo,
+    locks,
     saves,
     stop: () => {
+      locks.destroy();
       saves.stop();
       clearTimeout(indexTimer);
       void syncIndex(db, id, doc).catch(() => undefined);
@@ -284,7 +290,9 @@ export function closeSession(): void {
  * of several checks what it can before the first.
  * An edit that would change a section the facilitator locked is refused
  * before anything is written: `{ '': 'locked' }`, with a notice naming the
- * section (`lockedSectionTouched`, `shared/facilitation/facilitation-doc.ts`).
+ * section (`lockedEdits`, `shared/facilitation/locked-edits.ts`: while a
+ * section is locked the edit is tried on a mirror of the document and, when
+ * allowed, written from there).
  * The first edit that would change a signed agreement asks first
  * ({@link setSignedEditConfirm}); declined, it writes nothing: `{ '': 'signed' }`.
  *
@@ -298,25 +306,25 @@ export function closeSession(): void {
 export function edit(fn: (doc: Y.Doc) => void, origin: EditOrigin = LOCAL_ORIGIN): FieldErrors | null {
   if (!active) throw new Error('No workshop is open');
   // The one check of section locks: an edit that would change a locked section writes nothing.
-  const locked = lockedSectionTouched(active.open.doc, fn);
-  if (locked) {
-    useAppStore.getState().setNotice({ kind: 'error', key: `facilitation.lockedNotice.${locked}` });
+  const prepared = active.locks.prepare(fn, origin);
+  if (prepared.locked) {
+    useAppStore.getState().setNotice({ kind: 'error', key: `facilitation.lockedNotice.${prepared.locked}` });
     return { '': 'locked' };
   }
   // The one guard of a signed agreement: its first edit asks before it starts a new draft (once per draft).
   const signed = signedVersionTouched(active.open.doc, fn);
   if (signed !== null) {
     if (!confirmSignedEdit?.(signed)) {
+      prepared.cancel();
       useAppStore.getState().setNotice({ kind: 'info', key: 'errors.signed' });
       return { '': 'signed' };
     }
     draftConfirmedOf = signed;
   }
   const manager = active.undo;
-  const doc = active.open.doc;
   if (currentGroup === null) manager.stopCapturing();
   try {
-    doc.transact(() => fn(doc), origin);
+    prepared.commit();
     return null;
   } catch (e) {
     if (e instanceof InvalidEditError) return e.errors;

@@ -27,13 +27,19 @@ export const MIN_BLOCK_MINUTES = 1;
 export const AGENDA_TEMPLATE_IDS = ['standard-3h', 'compact-2h', 'extended-4h'] as const;
 export type AgendaTemplateId = (typeof AGENDA_TEMPLATE_IDS)[number];
 
-/** A template block before it gets an id: where it takes the room, for how long, whether teams draft privately. */
-interface TemplateBlock {
-  key: TemplateKey;
-  step: AgendaStep;
-  durationMinutes: number;
-  privateDrafting?: boolean;
-}
+/** Where each kind of template block takes the room, and whether the teams draft privately in it. */
+const TEMPLATE_BLOCKS: Record<TemplateKey, { step: AgendaStep; privateDrafting: boolean }> = {
+  intro: { step: 'intro', privateDrafting: false },
+  funnels: { step: 'funnel', privateDrafting: true },
+  compare: { step: 'compare', privateDrafting: false },
+  glossaryDraft: { step: 'glossary', privateDrafting: true },
+  glossary: { step: 'glossary', privateDrafting: false },
+  break: { step: 'break', privateDrafting: false },
+  slaDraft: { step: 'sla', privateDrafting: true },
+  sla: { step: 'sla', privateDrafting: false },
+  targets: { step: 'targets', privateDrafting: false },
+  sign: { step: 'sign', privateDrafting: false },
+};
 
 type TemplateKey = keyof (typeof BLOCK_TITLES)['en'];
 
@@ -65,40 +71,41 @@ export const BLOCK_TITLES = {
   },
 } as const;
 
-const TEMPLATES: Record<AgendaTemplateId, readonly TemplateBlock[]> = {
+/** Each template as its blocks in order: which kind of block, for how many minutes. */
+const TEMPLATES: Record<AgendaTemplateId, readonly (readonly [TemplateKey, number])[]> = {
   // 10 + 40 + 25 + 30 + 10 + 25 + 25 + 15 = 180 minutes.
   'standard-3h': [
-    { key: 'intro', step: 'intro', durationMinutes: 10 },
-    { key: 'funnels', step: 'funnel', durationMinutes: 40, privateDrafting: true },
-    { key: 'compare', step: 'compare', durationMinutes: 25 },
-    { key: 'glossary', step: 'glossary', durationMinutes: 30 },
-    { key: 'break', step: 'break', durationMinutes: 10 },
-    { key: 'sla', step: 'sla', durationMinutes: 25 },
-    { key: 'targets', step: 'targets', durationMinutes: 25 },
-    { key: 'sign', step: 'sign', durationMinutes: 15 },
+    ['intro', 10],
+    ['funnels', 40],
+    ['compare', 25],
+    ['glossary', 30],
+    ['break', 10],
+    ['sla', 25],
+    ['targets', 25],
+    ['sign', 15],
   ],
   // 5 + 30 + 20 + 25 + 20 + 10 + 10 = 120 minutes.
   'compact-2h': [
-    { key: 'intro', step: 'intro', durationMinutes: 5 },
-    { key: 'funnels', step: 'funnel', durationMinutes: 30, privateDrafting: true },
-    { key: 'compare', step: 'compare', durationMinutes: 20 },
-    { key: 'glossary', step: 'glossary', durationMinutes: 25 },
-    { key: 'sla', step: 'sla', durationMinutes: 20 },
-    { key: 'targets', step: 'targets', durationMinutes: 10 },
-    { key: 'sign', step: 'sign', durationMinutes: 10 },
+    ['intro', 5],
+    ['funnels', 30],
+    ['compare', 20],
+    ['glossary', 25],
+    ['sla', 20],
+    ['targets', 10],
+    ['sign', 10],
   ],
   // 15 + 45 + 30 + 25 + 25 + 15 + 25 + 15 + 30 + 15 = 240 minutes.
   'extended-4h': [
-    { key: 'intro', step: 'intro', durationMinutes: 15 },
-    { key: 'funnels', step: 'funnel', durationMinutes: 45, privateDrafting: true },
-    { key: 'compare', step: 'compare', durationMinutes: 30 },
-    { key: 'glossaryDraft', step: 'glossary', durationMinutes: 25, privateDrafting: true },
-    { key: 'glossary', step: 'glossary', durationMinutes: 25 },
-    { key: 'break', step: 'break', durationMinutes: 15 },
-    { key: 'slaDraft', step: 'sla', durationMinutes: 25, privateDrafting: true },
-    { key: 'sla', step: 'sla', durationMinutes: 15 },
-    { key: 'targets', step: 'targets', durationMinutes: 30 },
-    { key: 'sign', step: 'sign', durationMinutes: 15 },
+    ['intro', 15],
+    ['funnels', 45],
+    ['compare', 30],
+    ['glossaryDraft', 25],
+    ['glossary', 25],
+    ['break', 15],
+    ['slaDraft', 25],
+    ['sla', 15],
+    ['targets', 30],
+    ['sign', 15],
   ],
 };
 
@@ -108,13 +115,7 @@ const TEMPLATES: Record<AgendaTemplateId, readonly TemplateBlock[]> = {
  * intro, each team's funnel (private), compare, glossary, break, SLA, targets, sign.
  */
 export function agendaTemplate(id: AgendaTemplateId, language: Language, newId: () => string): AgendaBlock[] {
-  return TEMPLATES[id].map((b) => ({
-    id: newId(),
-    title: BLOCK_TITLES[language][b.key],
-    step: b.step,
-    durationMinutes: b.durationMinutes,
-    privateDrafting: b.privateDrafting ?? false,
-  }));
+  return TEMPLATES[id].map(([key, durationMinutes]) => ({ id: newId(), title: BLOCK_TITLES[language][key], ...TEMPLATE_BLOCKS[key], durationMinutes }));
 }
 
 /** Sum of the blocks' durations, in minutes. */
@@ -162,14 +163,8 @@ export function liveSchedule(
   const planned = blockTimes(agenda, startsAt);
   const index = current ? agenda.findIndex((b) => b.id === current.blockId) : -1;
   if (!current || index < 0) return planned;
-  const out = planned.slice(0, index);
-  let at = current.startedAt + current.durationMs;
-  out.push({ blockId: current.blockId, startsAt: current.startedAt, endsAt: at });
-  for (const b of agenda.slice(index + 1)) {
-    out.push({ blockId: b.id, startsAt: at, endsAt: at + b.durationMinutes * MINUTE_MS });
-    at += b.durationMinutes * MINUTE_MS;
-  }
-  return out;
+  const endsAt = current.startedAt + current.durationMs;
+  return [...planned.slice(0, index), { blockId: current.blockId, startsAt: current.startedAt, endsAt }, ...blockTimes(agenda.slice(index + 1), endsAt)];
 }
 
 /**

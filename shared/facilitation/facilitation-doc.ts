@@ -30,7 +30,6 @@ import { validate, type FieldErrors } from '../domain/workshop';
 import type { ReadProblem } from '../domain/repair';
 import { agendaErrors } from './agenda';
 import { ballotErrors, type Ballot } from './votes';
-import { sectionOfPart } from './locks';
 import {
   agendaBlockSchema,
   decisionSchema,
@@ -446,59 +445,14 @@ export function unlockSectionInDoc(doc: Y.Doc, section: LockableSection): void {
   doc.transact(() => locks.delete(section), FACILITATION_ORIGIN);
 }
 
-/** The top-level part a (possibly nested) Yjs type belongs to, by its name in `doc`. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types its parents and changed types as AbstractType<any>.
-type AnyType = Y.AbstractType<any>;
-
-function rootName(doc: Y.Doc, type: AnyType): string | null {
-  let t: AnyType = type;
-  while (t._item !== null) {
-    const parent: unknown = t._item.parent;
-    if (!(parent instanceof Y.AbstractType)) return null;
-    t = parent;
-  }
-  for (const [name, root] of doc.share) if (root === t) return name;
-  return null;
-}
-
 /**
- * The locked section `write` would change, or null: the one check of locks
- * on the edit path. With no section locked it returns null at once. Else
- * `write` runs on a scratch copy of `doc` (never on `doc` itself: a Yjs
- * transaction cannot be rolled back), and the top-level parts it changed are
- * looked up in `SECTION_PARTS`. A `write` that throws on the copy changes
- * nothing here (null): the real run throws the same error.
+ * The sections locked in `doc` now (valid lock entries, in `LOCKABLE_SECTIONS`
+ * order). Reads only the locks, never the whole part: it runs before every
+ * edit and for every update a room seat sends.
  */
-export function lockedSectionTouched(doc: Y.Doc, write: (doc: Y.Doc) => void): LockableSection | null {
-  if (!doc.share.has(FACILITATION_PART)) return null;
-  // Only the locks are read here: this runs before every edit.
-  const locksMap = part(doc).get('locks');
-  if (!(locksMap instanceof Y.Map) || locksMap.size === 0) return null;
-  const locked = [...locksMap.keys()].filter(
-    (k): k is LockableSection => (LOCKABLE_SECTIONS as readonly string[]).includes(k) && lockSchema.safeParse(plain(locksMap.get(k))).success,
-  );
-  if (locked.length === 0) return null;
-  const scratch = new Y.Doc();
-  try {
-    Y.applyUpdate(scratch, Y.encodeStateAsUpdate(doc));
-    const touched = new Set<string>();
-    scratch.on('afterTransaction', (tr: Y.Transaction) => {
-      for (const type of tr.changed.keys()) {
-        const name = rootName(scratch, type);
-        if (name) touched.add(name);
-      }
-    });
-    try {
-      write(scratch);
-    } catch {
-      return null;
-    }
-    for (const name of touched) {
-      const section = sectionOfPart(name);
-      if (section && locked.includes(section)) return section;
-    }
-    return null;
-  } finally {
-    scratch.destroy();
-  }
+export function lockedSectionsIn(doc: Y.Doc): LockableSection[] {
+  if (!doc.share.has(FACILITATION_PART)) return [];
+  const locks = part(doc).get('locks');
+  if (!(locks instanceof Y.Map) || locks.size === 0) return [];
+  return LOCKABLE_SECTIONS.filter((section) => locks.has(section) && lockSchema.safeParse(plain(locks.get(section))).success);
 }

@@ -1,9 +1,9 @@
 /**
  * Section locks as pure rules: which top-level parts of the workshop
  * document each lockable section is stored in, so one check (the edit path,
- * `renderer/data/session.ts`, with `lockedSectionTouched` of
- * `facilitation-doc.ts`) can refuse any write to a locked section, whichever
- * feature makes it.
+ * `renderer/data/session.ts`, with `lockedEdits` of `locked-edits.ts`; the
+ * room host with `write-guard.ts`) can refuse any write to a locked
+ * section, whichever feature makes it.
  */
 import { LOCKABLE_SECTIONS, type FacilitationState, type LockableSection } from './types';
 

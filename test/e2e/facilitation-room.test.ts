@@ -14,6 +14,8 @@
  *   facilitator reveals; Jorge has no reveal, no vote close, no unlock;
  * - a dot vote each casts at his own seat, with results by team; a decision
  *   linked to a gap and a parked question, seen on both laptops; a lock;
+ * - the host enforces the lock: Jorge's edit made offline, arriving after the
+ *   lock, is taken back on both laptops and his screen says why;
  * - the agreement PDF, signed on the facilitator's laptop, lists the
  *   decision and the follow-up (read with pdfjs).
  */
@@ -295,6 +297,32 @@ describe('facilitating two teams in a room', () => {
     expect(await jorge.getByTestId('locked-section').evaluate((el) => (el as HTMLFieldSetElement).disabled)).toBe(true);
     expect(await jorge.getByTestId('unlock-glossary').count()).toBe(0);
     await shot(jorge, 'facil-room-locked-guest-es');
+    await lucia.getByTestId('lock-note').getByTestId('unlock-glossary').click();
+    await expect.poll(() => jorge.getByTestId('lock-note').count()).toBe(0);
+  });
+
+  it('takes back a guest’s offline edit that reaches the room after the lock, on his laptop too, and tells him why', async () => {
+    await currentStep(jorge, 'glossary').waitFor();
+    const name = (page: Page) => page.getByTestId('term-editor').getByTestId('term-name');
+    const agreed = await name(lucia).inputValue();
+    await expect.poll(() => name(jorge).inputValue()).toBe(agreed);
+    // Jorge's Wi-Fi drops; he renames the term on his copy while the facilitator locks the glossary in the room.
+    laptops.jorge!.setOnline(false);
+    await expect.poll(async () => (await view(jorge)).link).toBe('offline');
+    await name(jorge).fill(`${agreed} (sin red)`);
+    await name(jorge).blur();
+    await expect.poll(() => name(jorge).inputValue()).toBe(`${agreed} (sin red)`);
+    await lucia.getByTestId('lock-glossary').first().click();
+    await lucia.getByTestId('lock-note').waitFor();
+    // Back on the network: the room refuses his change of the locked section, his copy returns to the room's words, and he is told.
+    laptops.jorge!.setOnline(true);
+    await expect.poll(async () => (await view(jorge)).link).toBe('synced');
+    const notice = jorge.getByRole('alert');
+    await expect.poll(() => notice.textContent()).toContain('La sala deshizo tu cambio: la sección Glosario está bloqueada');
+    await expect.poll(() => name(jorge).inputValue()).toBe(agreed);
+    await jorge.getByTestId('lock-note').waitFor();
+    expect(await name(lucia).inputValue()).toBe(agreed);
+    await shot(jorge, 'facil-room-refused-guest-es');
     await lucia.getByTestId('lock-note').getByTestId('unlock-glossary').click();
     await expect.poll(() => jorge.getByTestId('lock-note').count()).toBe(0);
   });

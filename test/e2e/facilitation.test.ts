@@ -4,12 +4,20 @@
  * one profile, one database, as two Electron windows; the projector is the
  * shared screen). The agenda from a template with keyboard reorder, the
  * workshop started, the timer in the bar on every step and +5 min both
- * ways, the projector following "bring everyone here" and showing presenter
+ * ways, the bar on one line at 1440×900 and 1280×720 in both languages, the projector following "bring everyone here" and showing presenter
  * mode at 1280×720 (type sizes measured against the stated minimums), a dot
  * vote with results by team, a decision linked to a gap and a parked
  * question, private drafting that the projector cannot see until the
  * reveal, and a lock. axe checks each screen; screenshots in Spanish and
  * English are left in test-artifacts/e2e/ to be looked at.
+ *
+ * Then the whole sample workshop from the agenda alone, in a fresh profile:
+ * the facilitator opens the Agenda step, starts the 3 h template and from
+ * there only takes the next block; each block takes both screens to its
+ * step with its timer running: private funnel drafts revealed, a vote and a
+ * decision at Compare, the glossary locked, a question parked at the SLA,
+ * and at the last block the agreement frozen and signed; the exported PDF
+ * lists the decision and the follow-up.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -17,7 +25,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchPersistent } from '../support/chromium.mjs';
 import { join } from 'node:path';
-import { ARTIFACTS, currentStep, goToStep, openApp, openSample, pageErrors, settled, shot } from '../support/app';
+import { ARTIFACTS, currentStep, freezeSignAndExport, goToStep, openApp, openSample, pageErrors, settled, shot } from '../support/app';
+import { pdfPageTexts } from '../support/pdf';
 import { PRESENTER_TYPE_PX } from '../../renderer/features/facilitation/presenter-type';
 
 const url = inject('pactoUrl');
@@ -27,18 +36,6 @@ let context: BrowserContext;
 let lead: Page;
 /** The projector's window (same laptop). */
 let wall: Page;
-
-beforeAll(async () => {
-  ({ context } = await launchPersistent());
-  lead = await openApp(context, url);
-  await lead.setViewportSize({ width: 1440, height: 900 });
-  await openSample(lead);
-  await goToStep(lead, 'agenda');
-});
-
-afterAll(async () => {
-  await context?.close();
-});
 
 /** axe's violations on `page` within `selector` (the page's own CSP stays on: axe is evaluated through the driver). */
 async function axeViolations(page: Page, selector = 'body'): Promise<string[]> {
@@ -55,6 +52,18 @@ const blockTitles = (page: Page) => page.getByTestId('agenda-block-title').evalu
 const totalText = (page: Page) => page.getByTestId('agenda-total').textContent();
 
 describe('facilitating the sample workshop on one laptop', () => {
+  beforeAll(async () => {
+    ({ context } = await launchPersistent());
+    lead = await openApp(context, url);
+    await lead.setViewportSize({ width: 1440, height: 900 });
+    await openSample(lead);
+    await goToStep(lead, 'agenda');
+  });
+
+  afterAll(async () => {
+    await context?.close();
+  });
+
   it('builds the agenda from the 3 h template, reorders it with the keyboard and starts the workshop', async () => {
     await lead.getByTestId('agenda-template').selectOption('standard-3h');
     await lead.getByTestId('agenda-apply-template').click();
@@ -136,6 +145,36 @@ describe('facilitating the sample workshop on one laptop', () => {
     // Everything fits the projector's 1280×720 without scrolling.
     expect(await presenter.evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
     expect(await axeViolations(wall, '[data-testid="presenter"]')).toEqual([]);
+  });
+
+  it('keeps the bar on one line at 1440×900 and 1280×720, in Spanish and English, with every control showing', async () => {
+    // The widest the bar gets: paused ("En pausa", "Reanudar"), everyone brought here ("Dejar de traer a todos" and the follow switch).
+    await lead.getByTestId('timer-pause').click();
+    await lead.getByTestId('timer-resume').waitFor();
+    await lead.getByTestId('follow-toggle').waitFor();
+    const bar = lead.getByTestId('facilbar');
+    /** The bar's controls as boxes: on one line when every one starts within a few pixels of the first one's top. */
+    const tops = () =>
+      bar.evaluate((el) => [...el.querySelectorAll('button, label, [data-testid="timer"]')].map((c) => Math.round(c.getBoundingClientRect().top)));
+    for (const language of ['es', 'en'] as const) {
+      await lead.getByTestId('ui-language').selectOption(language);
+      await expect.poll(() => lead.getByTestId('timer-resume').textContent()).toContain(language === 'es' ? 'Reanudar' : 'Resume');
+      for (const [width, height] of [
+        [1440, 900],
+        [1280, 720],
+      ] as const) {
+        await lead.setViewportSize({ width, height });
+        await expect.poll(async () => (await tops()).length).toBeGreaterThan(6);
+        await expect.poll(async () => Math.max(...(await tops())) - Math.min(...(await tops()))).toBeLessThanOrEqual(6);
+        // Nothing cut off at the right either.
+        expect(await bar.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+        await lead.screenshot({ path: join(ARTIFACTS, `facil-bar-${width}x${height}-${language}.png`) });
+      }
+    }
+    await lead.getByTestId('ui-language').selectOption('es');
+    await lead.setViewportSize({ width: 1440, height: 900 });
+    await lead.getByTestId('timer-resume').click();
+    await lead.getByTestId('timer-pause').waitFor();
   });
 
   it('runs a dot vote on two gaps with results by team, shown on the projector while open', async () => {
@@ -260,5 +299,156 @@ describe('facilitating the sample workshop on one laptop', () => {
     await wall.screenshot({ path: join(ARTIFACTS, 'facil-presenter-1280x720-en.png') });
     expect(await axeViolations(wall, '[data-testid="presenter"]')).toEqual([]);
     expect(pageErrors(lead)).toEqual([]);
+  });
+});
+
+/** The timer's time left as shown (`m:ss`), in seconds. */
+async function secondsLeft(page: Page): Promise<number> {
+  const text = (await page.getByTestId('timer-digits').textContent()) ?? '';
+  const m = /^(\d+):(\d\d)$/.exec(text.trim());
+  if (!m) throw new Error(`The timer shows "${text}", not m:ss`);
+  return Number(m[1]) * 60 + Number(m[2]);
+}
+
+describe('running the sample workshop from the agenda alone, start to signature', () => {
+  let runContext: BrowserContext;
+  /** The facilitator's window: after opening the Agenda step, it moves only with the agenda (the bar's "Next block"). */
+  let host: Page;
+  /** The projector: it follows the facilitator and never navigates by itself. */
+  let screen: Page;
+
+  beforeAll(async () => {
+    ({ context: runContext } = await launchPersistent());
+    host = await openApp(runContext, url);
+    await host.setViewportSize({ width: 1440, height: 900 });
+    await openSample(host);
+    await goToStep(host, 'agenda');
+    screen = await runContext.newPage();
+    await screen.setViewportSize({ width: 1280, height: 720 });
+    await screen.goto(url);
+    await screen.locator('#screen-title').waitFor();
+  });
+
+  afterAll(async () => {
+    await runContext?.close();
+  });
+
+  /** The facilitator takes the next block: the bar's "Next block", then both screens are on `step` with the block's timer running. */
+  async function nextBlock(step: string, title: RegExp): Promise<void> {
+    await host.getByTestId('timer-next').click();
+    for (const page of [host, screen]) await currentStep(page, step).waitFor();
+    await expect.poll(() => host.getByTestId('timer').textContent()).toMatch(title);
+  }
+
+  it('starts the agenda: the first block’s timer runs and the projector follows the facilitator', async () => {
+    await host.getByTestId('agenda-template').selectOption('standard-3h');
+    await host.getByTestId('agenda-apply-template').click();
+    await host.getByTestId('agenda-start-workshop').click();
+    await expect.poll(() => host.getByTestId('timer').textContent()).toMatch(/Bienvenida/);
+    // The timer runs: 10 minutes, then less.
+    await expect.poll(() => secondsLeft(host)).toBeLessThan(600);
+    expect(await secondsLeft(host)).toBeGreaterThan(540);
+    await host.getByTestId('bring-everyone').click();
+    await screen.getByTestId('follow-toggle').check();
+    await currentStep(screen, 'agenda').waitFor();
+  });
+
+  it('the funnel block: each team drafts privately, the projector sees neither until the facilitator reveals', async () => {
+    await nextBlock('funnel', /embudo/i);
+    await host.getByTestId('panel-toggle').click();
+    await host.getByTestId('facil-tab-private').click();
+    // The block is planned for private drafting: the panel offers it first.
+    expect(await host.getByTestId('private-block').locator('option:checked').textContent()).toMatch(/embudo/i);
+    await host.getByTestId('private-start').click();
+    for (const [party, rate] of [
+      ['marketing', '12'],
+      ['sales', '9'],
+    ] as const) {
+      await host.getByTestId('draft-as').selectOption(party);
+      await host.getByTestId('draft-value').first().fill(rate);
+      await host.getByTestId('draft-value').first().press('Enter');
+    }
+    await screen.getByTestId('panel-toggle').click();
+    await screen.getByTestId('facil-tab-private').click();
+    await expect.poll(() => screen.getByTestId('facil-progress-sales').textContent()).toContain('1 elemento redactado');
+    expect(await screen.getByTestId('drafts-side-by-side').count()).toBe(0);
+    await host.getByTestId('private-reveal').click();
+    const sideBySide = screen.getByTestId('drafts-side-by-side');
+    await expect.poll(() => sideBySide.textContent()).toMatch(/12[^]*9|9[^]*12/);
+    await screen.getByTestId('panel-close').click();
+    await host.getByTestId('panel-close').click();
+    // Sales drops a stage from its own funnel (keyboard Delete on the canvas), so Compare has gaps.
+    await host.getByTestId('funnel-tab-sales').click();
+    const salesNodes = host.getByTestId('funnel-canvas').locator('.react-flow__node');
+    await expect.poll(() => salesNodes.count()).toBeGreaterThan(3);
+    await settled(host);
+    const stages = await salesNodes.count();
+    await salesNodes.nth(2).click();
+    await salesNodes.nth(2).focus();
+    await host.keyboard.press('Delete');
+    await expect.poll(() => salesNodes.count()).toBe(stages - 1);
+  });
+
+  it('the compare block: a dot vote on the gaps, then a decision linked to one', async () => {
+    await nextBlock('funnel', /Comparar/);
+    await host.getByTestId('panel-toggle').click();
+    await host.getByTestId('facil-tab-votes').click();
+    await host.getByTestId('vote-question').fill('¿Qué diferencia resolvemos primero?');
+    await expect.poll(() => host.getByTestId('facilitation-panel').textContent()).toContain('Diferencia del embudo');
+    await host.getByTestId('vote-target').nth(0).check();
+    await host.getByTestId('vote-open').click();
+    const vote = host.getByTestId('vote').first();
+    await vote.waitFor();
+    for (const who of ['p-lucia', 'p-jorge']) {
+      await host.getByTestId('vote-as').selectOption(who);
+      await vote.getByTestId('dot-add').first().click();
+    }
+    await expect.poll(() => vote.textContent()).toContain('2 votos');
+    await vote.getByTestId('vote-close').click();
+    await expect.poll(() => vote.textContent()).toContain('Cerrada');
+    await host.getByTestId('facil-tab-decisions').click();
+    await host.getByTestId('decision-what').fill('SAL entra en el embudo acordado');
+    await host.getByTestId('decision-why').fill('Ventas acepta el lead antes de calificarlo');
+    const gap = await host.getByTestId('decision-link').locator('optgroup').first().locator('option').first().getAttribute('value');
+    await host.getByTestId('decision-link').selectOption(gap!);
+    await host.getByTestId('decision-add').click();
+    await expect.poll(() => host.getByTestId('decision').first().textContent()).toContain('Vinculado a: Diferencia del embudo');
+    await host.getByTestId('panel-close').click();
+  });
+
+  it('the glossary block: the facilitator locks the agreed glossary, on the projector too', async () => {
+    await nextBlock('glossary', /Glosario/);
+    await host.getByTestId('lock-glossary').first().click();
+    for (const page of [host, screen]) await page.getByTestId('lock-note').waitFor();
+  });
+
+  it('the break, the SLA (a question parked for later) and the targets blocks each take the room to their step', async () => {
+    await nextBlock('agenda', /Pausa/);
+    await nextBlock('sla', /SLA/);
+    await host.getByTestId('panel-toggle').click();
+    await host.getByTestId('facil-tab-parking').click();
+    await host.getByTestId('parking-question').fill('¿Quién mide el NPS cada trimestre?');
+    await host.getByTestId('parking-owner').selectOption('p-carmen');
+    await host.getByTestId('parking-due').fill('2027-01-15');
+    await host.getByTestId('parking-add').click();
+    await expect.poll(() => host.getByTestId('parking-item').first().textContent()).toContain('Carmen Peña Ruiz');
+    await host.getByTestId('panel-close').click();
+    await nextBlock('targets', /Objetivos/);
+  });
+
+  it('the last block: freeze and sign; the workshop ends and the exported PDF records the decision and the follow-up', async () => {
+    await nextBlock('sign', /firmar/i);
+    await expect.poll(() => host.getByTestId('timer-next').textContent()).toBe('Terminar el taller');
+    await screen.locator('#screen-title').waitFor();
+    await shot(screen, 'facil-run-sign-projector-es');
+    const pdf = await freezeSignAndExport(host, 'Cerramos el taller con la agenda', 'facilitation-run.pdf');
+    await goToStep(host, 'agenda');
+    await host.getByTestId('timer-next').click();
+    await expect.poll(() => host.getByTestId('facilbar').textContent()).toContain('Taller sin empezar');
+    const text = (await pdfPageTexts(pdf)).join('\n');
+    expect(text).toContain('SAL entra en el embudo acordado');
+    expect(text).toContain('Ventas acepta el lead antes de calificarlo');
+    expect(text).toContain('¿Quién mide el NPS cada trimestre?');
+    for (const page of [host, screen]) expect(pageErrors(page)).toEqual([]);
   });
 });

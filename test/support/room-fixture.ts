@@ -1,7 +1,8 @@
 /**
  * Helpers for the room tests and the LAN bench: a Yjs client that speaks
  * y-protocols' sync and awareness messages over any byte transport (what the
- * renderer's y-websocket provider does over the room socket), a loopback TCP
+ * renderer's y-websocket provider does over the room socket, including its
+ * permission-denied messages), a loopback TCP
  * proxy that can capture, cut or silence the traffic (a laptop dropping off
  * the Wi-Fi), and a wait-for-condition loop.
  */
@@ -9,6 +10,7 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
 import * as Y from 'yjs';
 import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
+import * as authProtocol from 'y-protocols/auth';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 
@@ -23,6 +25,8 @@ export interface SyncClient {
   closed(): void;
   /** True once sync step 2 from the other side has been applied. */
   synced(): boolean;
+  /** The reasons of every permission-denied message (y-protocols auth) received, oldest first. */
+  readonly denied: string[];
   destroy(): void;
 }
 
@@ -31,6 +35,7 @@ export function createSyncClient(doc: Y.Doc = new Y.Doc()): SyncClient {
   const awareness = new awarenessProtocol.Awareness(doc);
   let send: ((bytes: Uint8Array) => void) | null = null;
   let isSynced = false;
+  const denied: string[] = [];
   const self = {};
   doc.on('update', (update: Uint8Array, origin: unknown) => {
     if (origin === self || send === null) return;
@@ -74,6 +79,8 @@ export function createSyncClient(doc: Y.Doc = new Y.Doc()): SyncClient {
         if (encoding.length(encoder) > 1 && send) send(encoding.toUint8Array(encoder));
       } else if (type === 1) {
         awarenessProtocol.applyAwarenessUpdate(awareness, decoding.readVarUint8Array(decoder), self);
+      } else if (type === 2) {
+        authProtocol.readAuthMessage(decoder, doc, (_doc: unknown, reason: string) => denied.push(reason));
       }
     },
     closed() {
@@ -81,6 +88,7 @@ export function createSyncClient(doc: Y.Doc = new Y.Doc()): SyncClient {
       isSynced = false;
     },
     synced: () => isSynced,
+    denied,
     destroy() {
       send = null;
       awareness.destroy();

@@ -31,7 +31,6 @@ import {
   closeVote,
   EMPTY_FACILITATION,
   FACILITATION_ORIGIN,
-  lockedSectionTouched,
   lockSectionInDoc,
   openVote,
   readFacilitation,
@@ -45,6 +44,7 @@ import {
   writeRun,
 } from '../../shared/facilitation/facilitation-doc';
 import { sectionOfPart, SECTION_PARTS } from '../../shared/facilitation/locks';
+import { lockedEdits, lockedSectionTouched } from '../../shared/facilitation/locked-edits';
 import { agreementRecord } from '../../shared/facilitation/record';
 import { canFacilitate } from '../../shared/facilitation/roles';
 import { startTimer } from '../../shared/facilitation/timer';
@@ -380,6 +380,84 @@ describe('locks', () => {
       d.transact(() => fragment.insert(0, [new Y.XmlText('x')]), LOCAL_ORIGIN);
     };
     expect(lockedSectionTouched(doc, write)).toBe('glossary');
+  });
+});
+
+describe('the lock check of the edit path', () => {
+  /** One edit through the lock check, as `edit()` runs it: the locked section, or null once written. */
+  function run(edits: ReturnType<typeof lockedEdits>, write: (d: Y.Doc) => void, origin: unknown = LOCAL_ORIGIN) {
+    const prepared = edits.prepare(write, origin);
+    if (prepared.locked) return prepared.locked;
+    prepared.commit();
+    return null;
+  }
+
+  it('writes an allowed edit under a lock once, as one undoable transaction, without changing the document’s client id', () => {
+    const doc = sampleDoc();
+    lockSectionInDoc(doc, 'glossary', 'Ana', 1);
+    const edits = lockedEdits(doc);
+    const undo = new Y.UndoManager(doc, { trackedOrigins: new Set([LOCAL_ORIGIN]) });
+    const clientID = doc.clientID;
+    const stage = readWorkshop(doc).funnels.agreed.stages[0]!;
+    const transactions: unknown[] = [];
+    doc.on('afterTransaction', (tr: Y.Transaction) => transactions.push(tr.origin));
+    expect(run(edits, (d) => updateStage(d, 'agreed', stage.id, { name: 'Lead (agreed)' }))).toBeNull();
+    expect(transactions).toEqual([LOCAL_ORIGIN]);
+    expect(readWorkshop(doc).funnels.agreed.stages[0]!.name).toBe('Lead (agreed)');
+    expect(doc.clientID).toBe(clientID);
+    undo.undo();
+    expect(readWorkshop(doc).funnels.agreed.stages[0]!.name).toBe(stage.name);
+    edits.destroy();
+  });
+
+  it('refuses an edit of the locked section and writes nothing; the next edits (and what arrives meanwhile) go on as before', () => {
+    const doc = sampleDoc();
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+    lockSectionInDoc(doc, 'glossary', 'Ana', 1);
+    const edits = lockedEdits(doc);
+    const term = readWorkshop(doc).terms[0]!;
+    const stage = readWorkshop(doc).funnels.agreed.stages[0]!;
+    const sv = Y.encodeStateVector(doc);
+    expect(run(edits, (d) => updateTerm(d, term.id, { name: 'X' }))).toBe('glossary');
+    expect(Y.encodeStateVector(doc)).toEqual(sv);
+    // Another laptop's change arrives; the next edit builds on it.
+    updateStage(other, 'agreed', stage.id, { name: 'Lead (theirs)' });
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other, Y.encodeStateVector(doc)));
+    expect(run(edits, (d) => updateStage(d, 'agreed', stage.id, { ownerTeam: 'sales' }))).toBeNull();
+    expect(run(edits, (d) => updateStage(d, 'agreed', stage.id, { name: `${readWorkshop(d).funnels.agreed.stages[0]!.name}!` }))).toBeNull();
+    expect(readWorkshop(doc).funnels.agreed.stages[0]).toMatchObject({ name: 'Lead (theirs)!', ownerTeam: 'sales' });
+    expect(readWorkshop(doc).terms[0]).toEqual(term);
+    // Everything written under the lock reaches another copy whole (nothing pending).
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc, Y.encodeStateVector(other)));
+    expect(readWorkshop(other)).toEqual(readWorkshop(doc));
+    expect(other.store.pendingStructs).toBeNull();
+    // Unlocked: edits run on the document itself again.
+    unlockSectionInDoc(doc, 'glossary');
+    expect(run(edits, (d) => updateTerm(d, term.id, { name: 'MQL (agreed)' }))).toBeNull();
+    expect(readWorkshop(doc).terms[0]!.name).toBe('MQL (agreed)');
+    edits.destroy();
+  });
+
+  it('an edit that throws under a lock writes what it wrote before throwing, then throws, as it does without a lock', () => {
+    const doc = sampleDoc();
+    lockSectionInDoc(doc, 'glossary', 'Ana', 1);
+    const edits = lockedEdits(doc);
+    const stage = readWorkshop(doc).funnels.agreed.stages[0]!;
+    expect(() =>
+      run(edits, (d) => {
+        updateStage(d, 'agreed', stage.id, { name: 'Half done' });
+        updateStage(d, 'agreed', 'missing', { name: 'Y' });
+      }),
+    ).toThrow(NotFoundError);
+    expect(readWorkshop(doc).funnels.agreed.stages[0]!.name).toBe('Half done');
+    // A cancelled edit is dropped.
+    const prepared = edits.prepare((d) => updateStage(d, 'agreed', stage.id, { name: 'Never' }), LOCAL_ORIGIN);
+    if (prepared.locked) throw new Error('not locked');
+    prepared.cancel();
+    expect(run(edits, (d) => updateStage(d, 'agreed', stage.id, { ownerTeam: 'sales' }))).toBeNull();
+    expect(readWorkshop(doc).funnels.agreed.stages[0]).toMatchObject({ name: 'Half done', ownerTeam: 'sales' });
+    edits.destroy();
   });
 });
 

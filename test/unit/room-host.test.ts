@@ -15,6 +15,11 @@ import { CONTROL_PATH, SYNC_PATH } from '../../electron/main/room/wire';
 import { makeJoinCode, parseJoinCode } from '../../shared/room/join-code';
 import type { GuestRoom, OpenRoomRequest, SeatIdentity } from '../../shared/room/contract';
 import { createSyncClient, startLoopbackProxy, waitFor, type LoopbackProxy, type SyncClient } from '../support/room-fixture';
+import { readWorkshop, updateStage, updateTerm } from '../../shared/domain/workshop-doc';
+import { lockSectionInDoc, readFacilitation, setFacilitator, writeAgenda, writeRun } from '../../shared/facilitation/facilitation-doc';
+import { startTimer } from '../../shared/facilitation/timer';
+import { parseRefusalReason } from '../../shared/facilitation/write-guard';
+import { sampleDoc } from '../support/workshop';
 
 let certificate: RoomCertificate;
 beforeAll(() => {
@@ -41,8 +46,8 @@ const request: OpenRoomRequest = {
   host: { deviceId: 'host-device-1', deviceName: 'Host', name: 'Ana', team: 'marketing', participantId: null, role: 'facilitator' },
 };
 
-function identity(name: string, role: SeatIdentity['role'] = 'participant'): SeatIdentity {
-  return { deviceId: `dev-${name.toLowerCase()}-0001`, deviceName: `${name}'s laptop`, name, team: 'sales', participantId: null, role };
+function identity(name: string, role: SeatIdentity['role'] = 'participant', participantId: string | null = null): SeatIdentity {
+  return { deviceId: `dev-${name.toLowerCase()}-0001`, deviceName: `${name}'s laptop`, name, team: 'sales', participantId, role };
 }
 
 async function openHost(overrides: Partial<HostDeps> = {}): Promise<RoomHost & { log: ReturnType<typeof logger> }> {
@@ -74,9 +79,18 @@ interface Guest {
   states: GuestRoom[];
 }
 
-async function join(port: number, code: string, name: string, deps: GuestDeps = guestDeps(), role: SeatIdentity['role'] = 'participant'): Promise<Guest> {
+async function join(
+  port: number,
+  code: string,
+  name: string,
+  deps: GuestDeps = guestDeps(),
+  role: SeatIdentity['role'] = 'participant',
+  participantId: string | null = null,
+): Promise<Guest> {
   const states: GuestRoom[] = [];
-  const result = await createGuestSession({ address: '127.0.0.1', port, code, identity: identity(name, role) }, deps, (state) => states.push(state));
+  const result = await createGuestSession({ address: '127.0.0.1', port, code, identity: identity(name, role, participantId) }, deps, (state) =>
+    states.push(state),
+  );
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
   cleanups.push(() => result.value.leave());
   return { session: result.value, states };
@@ -86,9 +100,9 @@ async function join(port: number, code: string, name: string, deps: GuestDeps = 
 async function seated(
   host: RoomHost,
   name: string,
-  options: { port?: number; readOnly?: boolean; role?: SeatIdentity['role']; deps?: GuestDeps } = {},
+  options: { port?: number; readOnly?: boolean; role?: SeatIdentity['role']; deps?: GuestDeps; participantId?: string } = {},
 ): Promise<Guest> {
-  const guest = await join(options.port ?? host.port, host.code, name, options.deps, options.role);
+  const guest = await join(options.port ?? host.port, host.code, name, options.deps, options.role, options.participantId ?? null);
   const waiting = host.view().waiting.find((entry) => entry.identity.name === name);
   expect(waiting).toBeDefined();
   expect(host.admit(waiting!.seatId, options.readOnly ?? false)).toEqual({ ok: true, value: undefined });
@@ -469,6 +483,81 @@ describe('room host: the document', () => {
     cleanups.push(() => again.destroy());
     syncGuest(guest, again);
     await waitFor(() => textOf(again) === 'still fine', 'a new socket syncs');
+  });
+});
+
+describe('room host: what only the facilitator changes', () => {
+  /** A facilitated workshop in the host's window: an agenda, a running timer, the glossary locked. */
+  function facilitatedHost(): SyncClient {
+    const client = createSyncClient(sampleDoc());
+    writeAgenda(client.doc, [
+      { id: 'b1', title: 'Intro', step: 'intro', durationMinutes: 10, privateDrafting: false },
+      { id: 'b2', title: 'Glosario', step: 'glossary', durationMinutes: 30, privateDrafting: false },
+    ]);
+    writeRun(client.doc, { currentBlockId: 'b1', timer: startTimer('b1', 600_000, 1_000, 0) });
+    lockSectionInDoc(client.doc, 'glossary', 'Ana', 2);
+    return client;
+  }
+
+  it('a guest’s timer change and its edit of a locked section are taken back on every laptop, and the guest is told why', async () => {
+    const host = await openHost();
+    const hostClient = facilitatedHost();
+    syncHost(host, hostClient);
+    const luis = createSyncClient();
+    const marta = createSyncClient();
+    cleanups.push(
+      () => luis.destroy(),
+      () => marta.destroy(),
+      () => hostClient.destroy(),
+    );
+    syncGuest(await seated(host, 'Luis'), luis);
+    syncGuest(await seated(host, 'Marta'), marta);
+    await waitFor(() => readFacilitation(luis.doc).timer !== null && readFacilitation(marta.doc).timer !== null, 'guests have the running workshop');
+    const timer = readFacilitation(hostClient.doc).timer;
+    const term = readWorkshop(hostClient.doc).terms[0]!;
+
+    // Luis's laptop skips the UI's checks: it moves the timer, then renames a term of the locked glossary while renaming a stage.
+    writeRun(luis.doc, { currentBlockId: 'b2', timer: startTimer('b2', 60_000, 5_000, 0) });
+    const stage = readWorkshop(luis.doc).funnels.agreed.stages[0]!;
+    luis.doc.transact(() => {
+      updateTerm(luis.doc, term.id, { name: 'MQL (changed)' });
+      updateStage(luis.doc, 'agreed', stage.id, { name: 'Lead (agreed)' });
+    });
+    await waitFor(() => luis.denied.length === 2, 'Luis is told twice');
+    expect(luis.denied.map(parseRefusalReason)).toEqual([
+      { parts: ['timer'], sections: [] },
+      { parts: [], sections: ['glossary'] },
+    ]);
+    // Every copy, Luis's own included, holds the room's timer and term again; the stage he renamed (not locked) stays renamed.
+    const settled = (c: SyncClient) =>
+      JSON.stringify(readFacilitation(c.doc).timer) === JSON.stringify(timer) &&
+      readWorkshop(c.doc).terms[0]!.name === term.name &&
+      readWorkshop(c.doc).funnels.agreed.stages[0]!.name === 'Lead (agreed)';
+    await waitFor(() => [hostClient, luis, marta].every(settled), 'every laptop holds the room’s timer and term, and the new stage name');
+    expect(readFacilitation(host.roomDoc.doc).currentBlockId).toBe('b1');
+    expect(marta.denied).toEqual([]);
+    expect(host.log.lines.some((line) => line.includes('took back Luis') && line.includes('timer'))).toBe(true);
+
+    // His next edits still reach the room (nothing of his is left pending).
+    updateStage(luis.doc, 'agreed', stage.id, { name: 'Lead (final)' });
+    await waitFor(() => readWorkshop(marta.doc).funnels.agreed.stages[0]!.name === 'Lead (final)', 'a later edit arrives');
+  });
+
+  it('the participant the workshop names as facilitator runs the timer from a guest laptop', async () => {
+    const host = await openHost();
+    const hostClient = facilitatedHost();
+    setFacilitator(hostClient.doc, 'p-luis');
+    syncHost(host, hostClient);
+    const luis = createSyncClient();
+    cleanups.push(
+      () => luis.destroy(),
+      () => hostClient.destroy(),
+    );
+    syncGuest(await seated(host, 'Luis', { participantId: 'p-luis' }), luis);
+    await waitFor(() => readFacilitation(luis.doc).timer !== null, 'synced');
+    writeRun(luis.doc, { currentBlockId: 'b2', timer: startTimer('b2', 60_000, 5_000, 0) });
+    await waitFor(() => readFacilitation(hostClient.doc).currentBlockId === 'b2', 'the host takes the named facilitator’s block');
+    expect(luis.denied).toEqual([]);
   });
 });
 

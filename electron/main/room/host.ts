@@ -7,7 +7,9 @@
  *   facilitator, gets a seat token, and answers the host's app-level ping
  *   (a laptop that stops answering is marked gone and its presence cleared);
  * - the sync socket: an admitted seat's y-protocols traffic, relayed by the
- *   room document (`room-doc.ts`); a projector seat is read-only.
+ *   room document (`room-doc.ts`); a projector seat is read-only, and what
+ *   a seat may not change (facilitator-only parts, locked sections) is
+ *   taken back, checked against the identity it was admitted with.
  * The host's own window joins through {@link RoomHost.openLocalConn}, in
  * memory. It runs only while the room is open: {@link RoomHost.close}
  * tells every guest `room-closed` and stops listening.
@@ -389,7 +391,8 @@ export async function startRoomHost(request: OpenRoomRequest, where: HostListen,
       seat.sync.delete(conn);
       roomDoc.forget(conn);
     });
-    roomDoc.open(conn, { readOnly: seat.readOnly, label: `${seat.identity.name} (${seat.remoteAddress})` });
+    const { role, participantId, deviceId, team } = seat.identity;
+    roomDoc.open(conn, { readOnly: seat.readOnly, label: `${seat.identity.name} (${seat.remoteAddress})`, writer: { role, participantId, deviceId, team } });
   };
 
   server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
@@ -518,7 +521,8 @@ export async function startRoomHost(request: OpenRoomRequest, where: HostListen,
           handlers.close(closeCode, reason);
         },
       };
-      roomDoc.open(conn, { readOnly: false, label: 'the host window' });
+      // The host's window is the facilitator's seat: its edit path checks locks itself, and it is the room's authority.
+      roomDoc.open(conn, { readOnly: false, label: 'the host window', writer: null });
       return {
         send: (bytes) => {
           if (open) roomDoc.receive(conn, bytes);

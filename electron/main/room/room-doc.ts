@@ -3,10 +3,15 @@
  * Awareness that every seat's sync socket talks to with y-protocols' sync
  * and awareness messages (the same relay `@y/websocket-server`'s utils do,
  * kept per room, without its module-wide document map and its static
- * LevelDB import). Two things are the room's own: a read-only seat's sync
- * step 2 and update messages are dropped (the projector watches), and a
- * message that does not decode closes that one connection (logged), never
- * the room.
+ * LevelDB import). Three things are the room's own: a read-only seat's sync
+ * step 2 and update messages are dropped (the projector watches); a seat's
+ * change of what only the facilitator may change (the agenda, the timer,
+ * reveals, votes, decisions, locks) or of a locked section is taken back
+ * (`shared/facilitation/write-guard.ts`): everyone, the seat included,
+ * receives the update and the host's restoring change as one sync update, and
+ * the seat is told with y-protocols' own permission-denied message (auth,
+ * type 2), whose reason the renderer shows; and a message that does not
+ * decode closes that one connection (logged), never the room.
  *
  * The host's own renderer joins like any seat, so the document here holds
  * the facilitator's workshop as soon as its window syncs; nothing is
@@ -17,9 +22,12 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
+import * as authProtocol from 'y-protocols/auth';
+import { applyGuardedUpdate, refusalReason, type UpdateWriter, type WriteRefusal } from '../../../shared/facilitation/write-guard';
 
 const MESSAGE_SYNC = 0;
 const MESSAGE_AWARENESS = 1;
+const MESSAGE_AUTH = 2;
 
 /** One end of a sync socket, as the room document sees it. */
 export interface RoomConn {
@@ -33,6 +41,8 @@ export interface RoomConn {
 export interface RoomConnOptions {
   /** The projector: its document updates are dropped. */
   readOnly: boolean;
+  /** Who writes through this connection (the seat's admitted identity), checked by the write guard; null for the host's own window. */
+  writer: UpdateWriter | null;
   /** For logs: which seat. */
   label: string;
 }
@@ -78,13 +88,40 @@ export function createRoomDoc(log: (line: string) => void): RoomDoc {
     }
   };
 
-  doc.on('update', (update: Uint8Array, origin: unknown) => {
+  const broadcast = (update: Uint8Array, except: unknown) => {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_SYNC);
     syncProtocol.writeUpdate(encoder, update);
     const message = encoding.toUint8Array(encoder);
-    for (const conn of conns.keys()) if (conn !== origin) sendTo(conn, message);
+    for (const conn of conns.keys()) if (conn !== except) sendTo(conn, message);
+  };
+  /** While a seat's update is checked: the updates it causes, sent together afterwards. */
+  let held: Uint8Array[] | null = null;
+  doc.on('update', (update: Uint8Array, origin: unknown) => {
+    if (held) held.push(update);
+    else broadcast(update, origin);
   });
+
+  /** Applies a seat's document update through the write guard; tells the seat what was taken back. */
+  const applyFrom = (conn: RoomConn, state: ConnState, update: Uint8Array) => {
+    const updates: Uint8Array[] = [];
+    held = updates;
+    let refusal: WriteRefusal | null = null;
+    try {
+      refusal = applyGuardedUpdate(doc, update, conn, state.options.writer);
+    } finally {
+      held = null;
+      // Refused: the seat gets the restoring change too (with its own update, which it ignores), so its copy rolls back.
+      if (updates.length > 0) broadcast(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates), refusal ? null : conn);
+    }
+    if (refusal) {
+      log(`room: took back ${state.options.label}'s change of ${[...refusal.parts, ...refusal.sections.map((s) => `locked ${s}`)].join(', ')}`);
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_AUTH);
+      authProtocol.writePermissionDenied(encoder, refusalReason(refusal));
+      sendTo(conn, encoding.toUint8Array(encoder));
+    }
+  };
 
   awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
     const state = origin !== null && typeof origin === 'object' ? conns.get(origin as RoomConn) : undefined;
@@ -142,16 +179,13 @@ export function createRoomDoc(log: (line: string) => void): RoomDoc {
         if (type === MESSAGE_SYNC) {
           const encoder = encoding.createEncoder();
           encoding.writeVarUint(encoder, MESSAGE_SYNC);
-          if (state.options.readOnly) {
+          const syncType = decoding.readVarUint(decoder);
+          if (syncType === syncProtocol.messageYjsSyncStep1) syncProtocol.readSyncStep1(decoder, encoder, doc);
+          else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
             // The projector may ask for the document (step 1) but its own changes never enter it.
-            const syncType = decoding.readVarUint(decoder);
-            if (syncType !== syncProtocol.messageYjsSyncStep1) return;
-            syncProtocol.readSyncStep1(decoder, encoder, doc);
-          } else {
-            syncProtocol.readSyncMessage(decoder, encoder, doc, conn, (error: Error) => {
-              throw error;
-            });
-          }
+            if (state.options.readOnly) return;
+            applyFrom(conn, state, decoding.readVarUint8Array(decoder));
+          } else throw new Error(`unknown sync message type ${syncType}`);
           if (encoding.length(encoder) > 1) sendTo(conn, encoding.toUint8Array(encoder));
         } else if (type === MESSAGE_AWARENESS) {
           awarenessProtocol.applyAwarenessUpdate(awareness, decoding.readVarUint8Array(decoder), conn);

@@ -14,6 +14,7 @@ import { CheckField, NumberField, SelectField, TextField, firstError } from '../
 import { AGENDA_TEMPLATE_IDS, type AgendaTemplateId } from '../../../shared/facilitation/agenda';
 import { addAgendaBlock, applyAgendaTemplate, editAgendaBlock, goToBlock, moveAgendaBlock, planAgendaStart, removeAgendaBlock, startWorkshop } from './actions';
 import { agendaTemplateLabelKey, useCanFacilitate, useClockOffset, useFacilitation, useSchedule } from './hooks';
+import { FormError, RemoveButton, useRefusalMessage } from './forms';
 import { routeOfAgendaStep } from './view';
 import './facilitation.css';
 
@@ -68,10 +69,11 @@ export function AgendaScreen() {
     refocus.current = null;
   });
 
+  const refusal = useRefusalMessage();
+  /** Shows why an intent refused (or clears the message); returns the first error key, null when applied. */
   const report = (errors: Record<string, string> | null) => {
-    const first = firstError(errors);
-    setError(first ? t('facilitation.error', { message: t(`errors.${first}`, { defaultValue: first }) }) : null);
-    return first;
+    setError(refusal(errors));
+    return firstError(errors);
   };
 
   const move = (block: AgendaBlock, to: number, viaKeyboard: boolean) => {
@@ -105,11 +107,7 @@ export function AgendaScreen() {
     <div className="agenda">
       <p className="intro">{t('facilitation.intro')}</p>
       {!canFacilitate ? <p className="muted">{t('facilitation.facilitatorOnly')}</p> : null}
-      {error ? (
-        <p className="field__error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       {canFacilitate ? (
         <div className="agenda__controls">
           <div className="field">
@@ -288,14 +286,7 @@ export function AgendaScreen() {
                     >
                       ↓
                     </button>
-                    <button
-                      type="button"
-                      className="icon danger"
-                      aria-label={t('facilitation.block.remove', { title: block.title })}
-                      onClick={() => report(removeAgendaBlock(block.id))}
-                    >
-                      ✕
-                    </button>
+                    <RemoveButton label={t('facilitation.block.remove', { title: block.title })} onClick={() => report(removeAgendaBlock(block.id))} />
                   </>
                 ) : null}
                 <button

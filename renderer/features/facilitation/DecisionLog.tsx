@@ -3,14 +3,15 @@
  * a linked gap, term, stage, clause or scenario) and the parking lot (open
  * questions with an owner and a due date). Both go into the agreement PDF.
  */
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TEAMS, type Team } from '../../../shared/domain/workshop';
 import { useAppStore } from '../../store';
 import { formatters } from '../../i18n';
 import { deleteDecision, editParkedQuestion, parkQuestion, recordDecision, removeParkedQuestion } from './actions';
+import { AddForm, LabelledField, ParticipantOptions, RemoveButton, useRefusalMessage } from './forms';
 import { useCanFacilitate, useFacilitation } from './hooks';
-import { targetKey, targetOptions } from './view';
+import { byKind, targetKey, targetOptions } from './view';
 
 export function DecisionsPanel() {
   const { t } = useTranslation();
@@ -24,17 +25,15 @@ export function DecisionsPanel() {
   const [who, setWho] = useState<Team[]>(['marketing', 'sales']);
   const [link, setLink] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const whatId = useId();
-  const whyId = useId();
-  const linkId = useId();
+  const refusal = useRefusalMessage();
   const fmt = formatters(language);
 
   const submit = () => {
     if (!what.trim()) return setError(t('facilitation.decision.needWhat'));
     const linked = options.find((o) => targetKey(o) === link);
     const errors = recordDecision({ what: what.trim(), why: why.trim(), decidedBy: who, links: linked ? [linked] : [] });
-    if (errors) return setError(t('facilitation.error', { message: Object.values(errors)[0] }));
-    setError(null);
+    setError(refusal(errors));
+    if (errors) return;
     setWhat('');
     setWhy('');
     setLink('');
@@ -43,26 +42,20 @@ export function DecisionsPanel() {
   return (
     <div className="facil-decisions">
       {canFacilitate ? (
-        <form
-          className="facil-form"
-          aria-label={t('facilitation.decision.add')}
-          onSubmit={(e) => {
-            e.preventDefault();
-            submit();
-          }}
+        <AddForm
+          label={t('facilitation.decision.add')}
+          submitLabel={t('facilitation.decision.add')}
+          submitTestId="decision-add"
+          primary
+          error={error}
+          onSubmit={submit}
         >
-          <div className="field">
-            <label htmlFor={whatId} className="field__label">
-              {t('facilitation.decision.what')}
-            </label>
-            <textarea id={whatId} rows={2} maxLength={2000} value={what} onChange={(e) => setWhat(e.target.value)} data-testid="decision-what" />
-          </div>
-          <div className="field">
-            <label htmlFor={whyId} className="field__label">
-              {t('facilitation.decision.why')}
-            </label>
-            <textarea id={whyId} rows={2} maxLength={2000} value={why} onChange={(e) => setWhy(e.target.value)} data-testid="decision-why" />
-          </div>
+          <LabelledField label={t('facilitation.decision.what')}>
+            {(id) => <textarea id={id} rows={2} maxLength={2000} value={what} onChange={(e) => setWhat(e.target.value)} data-testid="decision-what" />}
+          </LabelledField>
+          <LabelledField label={t('facilitation.decision.why')}>
+            {(id) => <textarea id={id} rows={2} maxLength={2000} value={why} onChange={(e) => setWhy(e.target.value)} data-testid="decision-why" />}
+          </LabelledField>
           <fieldset className="plain">
             <legend className="field__label">{t('facilitation.decision.who')}</legend>
             {TEAMS.map((team) => (
@@ -77,34 +70,23 @@ export function DecisionsPanel() {
               </label>
             ))}
           </fieldset>
-          <div className="field">
-            <label htmlFor={linkId} className="field__label">
-              {t('facilitation.decision.link')}
-            </label>
-            <select id={linkId} value={link} onChange={(e) => setLink(e.target.value)} data-testid="decision-link">
-              <option value="">{t('facilitation.decision.linkNone')}</option>
-              {[...new Set(options.map((o) => o.kind))].map((kind) => (
-                <optgroup key={kind} label={t(`facilitation.vote.targetKinds.${kind}`)}>
-                  {options
-                    .filter((o) => o.kind === kind)
-                    .map((o) => (
+          <LabelledField label={t('facilitation.decision.link')}>
+            {(id) => (
+              <select id={id} value={link} onChange={(e) => setLink(e.target.value)} data-testid="decision-link">
+                <option value="">{t('facilitation.decision.linkNone')}</option>
+                {byKind(options).map(([kind, targets]) => (
+                  <optgroup key={kind} label={t(`facilitation.vote.targetKinds.${kind}`)}>
+                    {targets.map((o) => (
                       <option key={targetKey(o)} value={targetKey(o)}>
                         {o.label}
                       </option>
                     ))}
-                </optgroup>
-              ))}
-            </select>
-          </div>
-          {error ? (
-            <p className="field__error" role="alert">
-              {error}
-            </p>
-          ) : null}
-          <button type="submit" className="primary" data-testid="decision-add">
-            {t('facilitation.decision.add')}
-          </button>
-        </form>
+                  </optgroup>
+                ))}
+              </select>
+            )}
+          </LabelledField>
+        </AddForm>
       ) : null}
       {state.decisions.length === 0 ? <p className="empty">{t('facilitation.decision.none')}</p> : null}
       <ol className="facil-list" data-testid="decisions">
@@ -121,14 +103,7 @@ export function DecisionsPanel() {
               </p>
             ))}
             {canFacilitate ? (
-              <button
-                type="button"
-                className="icon danger"
-                aria-label={t('facilitation.decision.remove', { what: d.what.slice(0, 60) })}
-                onClick={() => deleteDecision(d.id)}
-              >
-                ✕
-              </button>
+              <RemoveButton label={t('facilitation.decision.remove', { what: d.what.slice(0, 60) })} onClick={() => deleteDecision(d.id)} />
             ) : null}
           </li>
         ))}
@@ -146,17 +121,15 @@ export function ParkingPanel() {
   const [ownerId, setOwnerId] = useState('');
   const [due, setDue] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const qid = useId();
-  const oid = useId();
-  const did = useId();
+  const refusal = useRefusalMessage();
   const fmt = formatters(language);
   const nameOf = (id: string | null) => participants.find((p) => p.id === id)?.name ?? t('facilitation.parking.noOwner');
 
   const submit = () => {
     if (!question.trim()) return setError(t('facilitation.parking.needQuestion'));
     const errors = parkQuestion({ question: question.trim(), ownerId: ownerId || null, due: /^\d{4}-\d{2}-\d{2}$/.test(due) ? due : null });
-    if (errors) return setError(t('facilitation.error', { message: Object.values(errors)[0] }));
-    setError(null);
+    setError(refusal(errors));
+    if (errors) return;
     setQuestion('');
     setOwnerId('');
     setDue('');
@@ -165,50 +138,24 @@ export function ParkingPanel() {
   return (
     <div className="facil-parking">
       {/* Anyone may park a question: the parking lot is where the room puts what it cannot settle now. */}
-      <form
-        className="facil-form"
-        aria-label={t('facilitation.parking.add')}
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <div className="field">
-          <label htmlFor={qid} className="field__label">
-            {t('facilitation.parking.question')}
-          </label>
-          <input id={qid} type="text" maxLength={1000} value={question} onChange={(e) => setQuestion(e.target.value)} data-testid="parking-question" />
-        </div>
+      <AddForm label={t('facilitation.parking.add')} submitLabel={t('facilitation.parking.add')} submitTestId="parking-add" error={error} onSubmit={submit}>
+        <LabelledField label={t('facilitation.parking.question')}>
+          {(id) => <input id={id} type="text" maxLength={1000} value={question} onChange={(e) => setQuestion(e.target.value)} data-testid="parking-question" />}
+        </LabelledField>
         <div className="facil-form__row">
-          <div className="field">
-            <label htmlFor={oid} className="field__label">
-              {t('facilitation.parking.owner')}
-            </label>
-            <select id={oid} value={ownerId} onChange={(e) => setOwnerId(e.target.value)} data-testid="parking-owner">
-              <option value="">{t('facilitation.parking.noOwner')}</option>
-              {participants.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name} ({t(`teams.${p.team}`)})
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={did} className="field__label">
-              {t('facilitation.parking.due')}
-            </label>
-            <input id={did} type="date" value={due} onChange={(e) => setDue(e.target.value)} data-testid="parking-due" />
-          </div>
+          <LabelledField label={t('facilitation.parking.owner')}>
+            {(id) => (
+              <select id={id} value={ownerId} onChange={(e) => setOwnerId(e.target.value)} data-testid="parking-owner">
+                <option value="">{t('facilitation.parking.noOwner')}</option>
+                <ParticipantOptions participants={participants} />
+              </select>
+            )}
+          </LabelledField>
+          <LabelledField label={t('facilitation.parking.due')}>
+            {(id) => <input id={id} type="date" value={due} onChange={(e) => setDue(e.target.value)} data-testid="parking-due" />}
+          </LabelledField>
         </div>
-        {error ? (
-          <p className="field__error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <button type="submit" data-testid="parking-add">
-          {t('facilitation.parking.add')}
-        </button>
-      </form>
+      </AddForm>
       {state.parkingLot.length === 0 ? <p className="empty">{t('facilitation.parking.none')}</p> : null}
       <ul className="plain-list facil-list" data-testid="parking">
         {state.parkingLot.map((p) => (
@@ -222,14 +169,7 @@ export function ParkingPanel() {
               <input type="checkbox" checked={p.status === 'done'} onChange={(e) => editParkedQuestion(p.id, { status: e.target.checked ? 'done' : 'open' })} />{' '}
               {t('facilitation.parking.done')}
             </label>
-            <button
-              type="button"
-              className="icon danger"
-              aria-label={t('facilitation.parking.remove', { question: p.question.slice(0, 60) })}
-              onClick={() => removeParkedQuestion(p.id)}
-            >
-              ✕
-            </button>
+            <RemoveButton label={t('facilitation.parking.remove', { question: p.question.slice(0, 60) })} onClick={() => removeParkedQuestion(p.id)} />
           </li>
         ))}
       </ul>

@@ -25,6 +25,7 @@ import {
   useVisibleDrafts,
 } from './hooks';
 import { draftItems } from './view';
+import { FormError, useRefusalMessage } from './forms';
 
 /** A draft's number as typed (a rate as a percentage, other numbers as they are). */
 function shownValue(value: number | null, unit: string, language: 'es' | 'en'): string {
@@ -117,21 +118,15 @@ export function PrivateDraftingPanel() {
   const pairs = useDraftPairs(round?.blockId);
   const progress = useDraftProgress();
   const [error, setError] = useState<string | null>(null);
-  const report = (errors: Record<string, string> | null) => {
-    const first = errors ? Object.values(errors)[0] : undefined;
-    setError(first ? t('facilitation.error', { message: t(`errors.${first}`, { defaultValue: first }) }) : null);
-  };
+  const refusal = useRefusalMessage();
+  const report = (errors: Record<string, string> | null) => setError(refusal(errors));
   const [hideAuthors, setHideAuthors] = useState(false);
   const [blockId, setBlockId] = useState<string>('');
   const blockSelect = useId();
   const draftAsId = useId();
   const fmt = formatters(language);
   const party = viewer.team === 'marketing' || viewer.team === 'sales' ? viewer.team : null;
-  const errorLine = error ? (
-    <p className="field__error" role="alert">
-      {error}
-    </p>
-  ) : null;
+  const errorLine = <FormError message={error} />;
 
   if (!round) {
     // Blocks planned for private drafting first; any block can draft privately.
@@ -215,7 +210,7 @@ export function PrivateDraftingPanel() {
                 draft={mine.find((d) => d.target.kind === item.target.kind && d.target.id === item.target.id)}
                 onSave={(text, value) => {
                   const errors = item.wants === 'text' ? saveDraft(item.target, { text }) : saveDraft(item.target, { value });
-                  return errors ? t('facilitation.error', { message: Object.values(errors)[0] }) : null;
+                  return refusal(errors);
                 }}
               />
             ))}

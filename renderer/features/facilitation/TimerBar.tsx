@@ -54,7 +54,9 @@ export function TimerReadout({ state, now, className = '' }: { state: Facilitati
       data-testid="timer"
       data-over={over ? 'true' : 'false'}
     >
-      <span className="timer__block">{timing.block.title}</span>
+      <span className="timer__block" title={timing.block.title}>
+        {timing.block.title}
+      </span>
       {/* The visible digits tick every second; their accessible name is the sentence (read on demand, never announced). */}
       <span className="timer__digits num" role="timer" aria-label={label} data-testid="timer-digits">
         {over ? t('facilitation.timer.overBy', { time: formatTimer(Math.abs(timing.remainingMs)) }) : formatTimer(Math.abs(timing.remainingMs))}

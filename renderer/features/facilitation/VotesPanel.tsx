@@ -4,7 +4,7 @@
  * closes it; each person votes as themselves (their room seat, or at a
  * shared screen the participant picked); results show by team.
  */
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONSENT_ANSWERS, type FacilitationTarget, type Vote, type VoteKind } from '../../../shared/facilitation/types';
 import { TEAMS } from '../../../shared/domain/workshop';
@@ -12,8 +12,9 @@ import { useAppStore } from '../../store';
 import { useSeat } from '../../data/seat';
 import { dotsLeft, type VoteTally } from '../../../shared/facilitation/votes';
 import { castVote, closeVote, openVote } from './actions';
+import { AddForm, FormError, LabelledField, ParticipantOptions, useRefusalMessage } from './forms';
 import { useCanFacilitate, useVotes } from './hooks';
-import { targetKey, targetOptions, useFacilitationUi, voterOf, type Voter } from './view';
+import { byKind, targetKey, targetOptions, useFacilitationUi, voterOf, type Voter } from './view';
 
 /** Picks who votes at a shared screen (outside a room); in a room the seat's identity votes. */
 function VoteAs() {
@@ -21,23 +22,17 @@ function VoteAs() {
   const seat = useSeat();
   const participants = useAppStore((s) => s.session!.content.participants);
   const voteAsId = useFacilitationUi((s) => s.voteAsId);
-  const id = useId();
   if (seat.inRoom && seat.identity)
     return <p className="small muted">{t('facilitation.vote.voteAs', { name: seat.identity.name, team: t(`teams.${seat.identity.team}`) })}</p>;
   return (
-    <div className="field">
-      <label htmlFor={id} className="field__label">
-        {t('facilitation.vote.voteAsPick')}
-      </label>
-      <select id={id} value={voteAsId ?? ''} onChange={(e) => useFacilitationUi.setState({ voteAsId: e.target.value || null })} data-testid="vote-as">
-        <option value="">{t('facilitation.vote.voteAsNobody')}</option>
-        {participants.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name} ({t(`teams.${p.team}`)})
-          </option>
-        ))}
-      </select>
-    </div>
+    <LabelledField label={t('facilitation.vote.voteAsPick')}>
+      {(id) => (
+        <select id={id} value={voteAsId ?? ''} onChange={(e) => useFacilitationUi.setState({ voteAsId: e.target.value || null })} data-testid="vote-as">
+          <option value="">{t('facilitation.vote.voteAsNobody')}</option>
+          <ParticipantOptions participants={participants} />
+        </select>
+      )}
+    </LabelledField>
   );
 }
 
@@ -48,28 +43,19 @@ function NewVote({ options }: { options: FacilitationTarget[] }) {
   const [picked, setPicked] = useState<string[]>([]);
   const [dots, setDots] = useState(3);
   const [error, setError] = useState<string | null>(null);
-  const qid = useId();
-  const did = useId();
+  const refusal = useRefusalMessage();
   const submit = () => {
     const targets = options.filter((o) => picked.includes(targetKey(o)));
     if (!question.trim()) return setError(t('facilitation.vote.needQuestion'));
     if (targets.length === 0) return setError(t('facilitation.vote.needTarget'));
     const errors = openVote({ kind, question: question.trim(), targets, dotsPerVoter: dots });
-    if (errors) return setError(t('facilitation.error', { message: Object.values(errors)[0] }));
-    setError(null);
+    setError(refusal(errors));
+    if (errors) return;
     setQuestion('');
     setPicked([]);
   };
-  const kinds = [...new Set(options.map((o) => o.kind))];
   return (
-    <form
-      className="facil-form"
-      aria-label={t('facilitation.vote.new')}
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-    >
+    <AddForm label={t('facilitation.vote.new')} submitLabel={t('facilitation.vote.open')} submitTestId="vote-open" primary error={error} onSubmit={submit}>
       <fieldset className="plain">
         <legend className="field__label">{t('facilitation.vote.kind')}</legend>
         {(['dots', 'consent'] as const).map((k) => (
@@ -79,62 +65,48 @@ function NewVote({ options }: { options: FacilitationTarget[] }) {
           </label>
         ))}
       </fieldset>
-      <div className="field">
-        <label htmlFor={qid} className="field__label">
-          {t('facilitation.vote.question')}
-        </label>
-        <input id={qid} type="text" maxLength={300} value={question} onChange={(e) => setQuestion(e.target.value)} data-testid="vote-question" />
-      </div>
+      <LabelledField label={t('facilitation.vote.question')}>
+        {(id) => <input id={id} type="text" maxLength={300} value={question} onChange={(e) => setQuestion(e.target.value)} data-testid="vote-question" />}
+      </LabelledField>
       <fieldset className="plain facil-options">
         <legend className="field__label">{kind === 'consent' ? t('facilitation.vote.on') : t('facilitation.vote.options')}</legend>
-        {kinds.map((k) => (
+        {byKind(options).map(([k, targets]) => (
           <div key={k} className="facil-options__group">
             <p className="small strong">{t(`facilitation.vote.targetKinds.${k}`)}</p>
-            {options
-              .filter((o) => o.kind === k)
-              .map((o) => {
-                const key = targetKey(o);
-                const on = picked.includes(key);
-                return (
-                  <label key={key} className="field--check">
-                    <input
-                      type={kind === 'consent' ? 'radio' : 'checkbox'}
-                      name="vote-target"
-                      checked={on}
-                      onChange={() => setPicked(kind === 'consent' ? [key] : on ? picked.filter((x) => x !== key) : [...picked, key])}
-                      data-testid="vote-target"
-                    />{' '}
-                    {o.label}
-                  </label>
-                );
-              })}
+            {targets.map((o) => {
+              const key = targetKey(o);
+              const on = picked.includes(key);
+              return (
+                <label key={key} className="field--check">
+                  <input
+                    type={kind === 'consent' ? 'radio' : 'checkbox'}
+                    name="vote-target"
+                    checked={on}
+                    onChange={() => setPicked(kind === 'consent' ? [key] : on ? picked.filter((x) => x !== key) : [...picked, key])}
+                    data-testid="vote-target"
+                  />{' '}
+                  {o.label}
+                </label>
+              );
+            })}
           </div>
         ))}
       </fieldset>
       {kind === 'dots' ? (
-        <div className="field facil-narrow">
-          <label htmlFor={did} className="field__label">
-            {t('facilitation.vote.dotsPerVoter')}
-          </label>
-          <input
-            id={did}
-            type="number"
-            min={1}
-            max={10}
-            value={dots}
-            onChange={(e) => setDots(Math.max(1, Math.min(10, Math.round(Number(e.target.value) || 1))))}
-          />
-        </div>
+        <LabelledField label={t('facilitation.vote.dotsPerVoter')} className="facil-narrow">
+          {(id) => (
+            <input
+              id={id}
+              type="number"
+              min={1}
+              max={10}
+              value={dots}
+              onChange={(e) => setDots(Math.max(1, Math.min(10, Math.round(Number(e.target.value) || 1))))}
+            />
+          )}
+        </LabelledField>
       ) : null}
-      {error ? (
-        <p className="field__error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <button type="submit" className="primary" data-testid="vote-open">
-        {t('facilitation.vote.open')}
-      </button>
-    </form>
+    </AddForm>
   );
 }
 
@@ -269,19 +241,13 @@ export function VotesPanel() {
   const options = useMemo(() => targetOptions(content, (s) => t(`facilitation.sections.${s}`)), [content, t]);
   const votes = [...useVotes()].reverse();
   const [error, setError] = useState<string | null>(null);
-  const onCast = (errors: Record<string, string> | null) => {
-    const first = errors ? Object.values(errors)[0] : undefined;
-    setError(first ? t('facilitation.error', { message: t(`errors.${first}`, { defaultValue: first }) }) : null);
-  };
+  const refusal = useRefusalMessage();
+  const onCast = (errors: Record<string, string> | null) => setError(refusal(errors));
   return (
     <div className="facil-votes">
       {canFacilitate ? <NewVote options={options} /> : null}
       <VoteAs />
-      {error ? (
-        <p className="field__error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       {votes.length === 0 ? <p className="empty">{t('facilitation.vote.none')}</p> : null}
       <ul className="plain-list facil-list">
         {votes.map(({ vote, tally }) => (

@@ -30,6 +30,29 @@ export const strings = featureStrings({
       sla: 'La sección SLA está bloqueada: se acordó y no se puede cambiar hasta que la persona facilitadora la desbloquee.',
       targets: 'La sección Objetivos está bloqueada: se acordó y no se puede cambiar hasta que la persona facilitadora la desbloquee.',
     },
+    refused: {
+      facilitator: 'La sala deshizo tu cambio: solo quien facilita nombra a la persona facilitadora. Ves de nuevo lo que tiene la sala.',
+      agenda: 'La sala deshizo tu cambio: solo quien facilita cambia la agenda. Ves de nuevo lo que tiene la sala.',
+      timer: 'La sala deshizo tu cambio: solo quien facilita mueve el temporizador y el bloque en curso. Ves de nuevo lo que tiene la sala.',
+      follow: 'La sala deshizo tu cambio: solo quien facilita lleva a todos a un paso. Ves de nuevo lo que tiene la sala.',
+      privateRound: 'La sala deshizo tu cambio: solo quien facilita empieza la redacción privada y la revela. Ves de nuevo lo que tiene la sala.',
+      votes: 'La sala deshizo tu cambio: solo quien facilita abre, cambia y cierra las votaciones. Ves de nuevo lo que tiene la sala.',
+      ballots: 'La sala deshizo tu voto: cada cual vota por sí mismo y solo mientras la votación está abierta. Ves de nuevo lo que tiene la sala.',
+      decisions: 'La sala deshizo tu cambio: solo quien facilita registra y cambia las decisiones. Ves de nuevo lo que tiene la sala.',
+      locks: 'La sala deshizo tu cambio: solo quien facilita bloquea y desbloquea las secciones. Ves de nuevo lo que tiene la sala.',
+      drafts: 'La sala deshizo tu cambio: cada equipo redacta solo su propio borrador. Ves de nuevo lo que tiene la sala.',
+      other: 'La sala deshizo tu cambio: eso lo cambia solo quien facilita. Ves de nuevo lo que tiene la sala.',
+    },
+    refusedLocked: {
+      participants:
+        'La sala deshizo tu cambio: la sección Participantes está bloqueada hasta que la persona facilitadora la desbloquee. Ves de nuevo lo que tiene la sala.',
+      funnel: 'La sala deshizo tu cambio: la sección Embudo está bloqueada hasta que la persona facilitadora la desbloquee. Ves de nuevo lo que tiene la sala.',
+      glossary:
+        'La sala deshizo tu cambio: la sección Glosario está bloqueada hasta que la persona facilitadora la desbloquee. Ves de nuevo lo que tiene la sala.',
+      sla: 'La sala deshizo tu cambio: la sección SLA está bloqueada hasta que la persona facilitadora la desbloquee. Ves de nuevo lo que tiene la sala.',
+      targets:
+        'La sala deshizo tu cambio: la sección Objetivos está bloqueada hasta que la persona facilitadora la desbloquee. Ves de nuevo lo que tiene la sala.',
+    },
     templates: {
       'standard-3h': 'Taller estándar (3 h)',
       'compact-2h': 'Taller breve (2 h)',
@@ -290,6 +313,26 @@ export const strings = featureStrings({
       glossary: 'The Glossary section is locked: it was agreed and cannot be changed until the facilitator unlocks it.',
       sla: 'The SLA section is locked: it was agreed and cannot be changed until the facilitator unlocks it.',
       targets: 'The Targets section is locked: it was agreed and cannot be changed until the facilitator unlocks it.',
+    },
+    refused: {
+      facilitator: 'The room undid your change: only the facilitator names who facilitates. You see the room’s version again.',
+      agenda: 'The room undid your change: only the facilitator changes the agenda. You see the room’s version again.',
+      timer: 'The room undid your change: only the facilitator moves the timer and the current block. You see the room’s version again.',
+      follow: 'The room undid your change: only the facilitator brings everyone to a step. You see the room’s version again.',
+      privateRound: 'The room undid your change: only the facilitator starts private drafting and reveals it. You see the room’s version again.',
+      votes: 'The room undid your change: only the facilitator opens, changes and closes votes. You see the room’s version again.',
+      ballots: 'The room undid your ballot: everyone votes for themselves, and only while the vote is open. You see the room’s version again.',
+      decisions: 'The room undid your change: only the facilitator records and changes decisions. You see the room’s version again.',
+      locks: 'The room undid your change: only the facilitator locks and unlocks sections. You see the room’s version again.',
+      drafts: 'The room undid your change: each team drafts only its own draft. You see the room’s version again.',
+      other: 'The room undid your change: only the facilitator changes that. You see the room’s version again.',
+    },
+    refusedLocked: {
+      participants: 'The room undid your change: the Participants section is locked until the facilitator unlocks it. You see the room’s version again.',
+      funnel: 'The room undid your change: the Funnel section is locked until the facilitator unlocks it. You see the room’s version again.',
+      glossary: 'The room undid your change: the Glossary section is locked until the facilitator unlocks it. You see the room’s version again.',
+      sla: 'The room undid your change: the SLA section is locked until the facilitator unlocks it. You see the room’s version again.',
+      targets: 'The room undid your change: the Targets section is locked until the facilitator unlocks it. You see the room’s version again.',
     },
     templates: {
       'standard-3h': 'Standard workshop (3 h)',

@@ -142,3 +142,10 @@ export function draftItems(step: AgendaStep, content: WorkshopContent): { target
     }));
   return [];
 }
+
+/** `options` grouped by kind (gaps, terms, clauses…), the kinds in the order they first appear: for grouped pickers. */
+export function byKind(options: readonly FacilitationTarget[]): [FacilitationTarget['kind'], FacilitationTarget[]][] {
+  const groups = new Map<FacilitationTarget['kind'], FacilitationTarget[]>();
+  for (const option of options) groups.set(option.kind, [...(groups.get(option.kind) ?? []), option]);
+  return [...groups];
+}

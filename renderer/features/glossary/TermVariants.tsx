@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PARTIES } from '../../../shared/domain/workshop';
 import { adoptDraft } from '../facilitation/actions';
+import { FormError, useRefusalMessage } from '../facilitation/forms';
 import { useCanFacilitate, usePrivateRound, useTermVariants } from '../facilitation/hooks';
 
 export function TermVariants({ termId }: { termId: string }) {
@@ -17,6 +18,7 @@ export function TermVariants({ termId }: { termId: string }) {
   const round = usePrivateRound();
   const canFacilitate = useCanFacilitate();
   const [error, setError] = useState<string | null>(null);
+  const refusal = useRefusalMessage();
   if (variants.length === 0) return null;
   const revealed = !(round?.status === 'drafting' && variants.some((v) => v.blockId === round.blockId));
   return (
@@ -36,14 +38,7 @@ export function TermVariants({ termId }: { termId: string }) {
                   <p className="term-variant__text">{v.text || '—'}</p>
                   {v.authorName ? <p className="field__hint">{t('facilitation.variants.by', { name: v.authorName })}</p> : null}
                   {canFacilitate && revealed && v.text.trim() !== '' ? (
-                    <button
-                      type="button"
-                      onClick={() => {
-                        const errors = adoptDraft(v.id);
-                        setError(errors ? t(`errors.${Object.values(errors)[0]}`, { defaultValue: t('errors.invalid') }) : null);
-                      }}
-                      data-testid={`term-variant-adopt-${party}`}
-                    >
+                    <button type="button" onClick={() => setError(refusal(adoptDraft(v.id)))} data-testid={`term-variant-adopt-${party}`}>
                       {t('facilitation.variants.adopt')}
                     </button>
                   ) : null}
@@ -55,11 +50,7 @@ export function TermVariants({ termId }: { termId: string }) {
           );
         })}
       </div>
-      {error ? (
-        <p className="field__error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
     </section>
   );
 }
