@@ -59,8 +59,10 @@ describe('Open the room: the network picker', () => {
   it('lists the networks, picks the best one, and opens the room there as the facilitator', async () => {
     const { fake } = await openDialog({ interfaces: { ok: true, value: INTERFACES }, open: { ok: true, value: HOSTED_EMPTY } });
     const dialog = await screen.findByRole('dialog', { name: 'Open the room' });
-    const wifi = await within(dialog).findByRole('radio', { name: /Wi-Fi · Wi-Fi · 192\.168\.1\.20/ });
+    // A name that only repeats the kind (Windows' "Wi-Fi") is said once; one that says more is kept.
+    const wifi = await within(dialog).findByRole('radio', { name: 'Wi-Fi · 192.168.1.20' });
     expect((wifi as HTMLInputElement).checked).toBe(true);
+    expect(within(dialog).getByRole('radio', { name: 'Other network · vEthernet (WSL) · 172.28.0.1' })).toBeTruthy();
     expect(
       within(dialog)
         .getAllByRole('radio')
@@ -70,7 +72,7 @@ describe('Open the room: the network picker', () => {
     expect(within(dialog).queryByRole('radio', { name: /0\.0\.0\.0|::/ })).toBeNull();
     await expectAxeClean();
 
-    await userEvent.click(within(dialog).getByRole('radio', { name: /Ethernet · Ethernet · 10\.0\.0\.7/ }));
+    await userEvent.click(within(dialog).getByRole('radio', { name: 'Ethernet · 10.0.0.7' }));
     await userEvent.selectOptions(within(dialog).getByLabelText('You are'), 'p-carmen');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Open the room' }));
 
@@ -122,7 +124,7 @@ describe('Open the room: the network picker', () => {
     await openDialog({ interfaces: { ok: true, value: INTERFACES } });
     const dialog = await screen.findByRole('dialog', { name: 'Abrir la sala' });
     expect(within(dialog).getByText('Red en la que escucha la sala')).toBeTruthy();
-    expect(((await within(dialog).findByRole('radio', { name: /Wi-Fi · Wi-Fi · 192\.168\.1\.20/ })) as HTMLInputElement).checked).toBe(true);
+    expect(((await within(dialog).findByRole('radio', { name: 'Wi-Fi · 192.168.1.20' })) as HTMLInputElement).checked).toBe(true);
     expect(within(dialog).getByRole('button', { name: 'Abrir la sala' })).toBeTruthy();
   });
 });
@@ -136,10 +138,18 @@ describe('Open the room: the open room', () => {
     expect(qr.tagName.toLowerCase()).toBe('svg');
     expect(qr.querySelectorAll('path').length).toBeGreaterThan(0);
     expect(within(dialog).getByTestId('room-address').textContent).toBe('192.168.1.20:48123');
-    await waitFor(() => expect(within(dialog).getByTestId('room-listens-on').textContent).toBe('Wi-Fi “Wi-Fi” (192.168.1.20)'));
+    await waitFor(() => expect(within(dialog).getByTestId('room-listens-on').textContent).toBe('Wi-Fi (192.168.1.20)'));
     expect(within(dialog).getByTestId('room-discovery').textContent).toBe('Visible to laptops on this network.');
     expect(within(dialog).getByTestId('room-refused').textContent).toContain('One attempt with a wrong code, from 192.168.1.66');
     await expectAxeClean();
+  });
+
+  it('names the network by its system name when that says more than its kind (a Mac’s en0)', async () => {
+    await openDialog({
+      interfaces: { ok: true, value: [{ name: 'en0', address: '192.168.1.20', family: 'IPv4', kind: 'wifi' }] },
+      state: { ...HOSTED, interfaceName: 'en0' },
+    });
+    await waitFor(() => expect(screen.getByTestId('room-listens-on').textContent).toBe('Wi-Fi “en0” (192.168.1.20)'));
   });
 
   it('says when the room is not announced on the network', async () => {

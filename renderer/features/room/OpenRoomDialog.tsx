@@ -8,6 +8,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { QRCodeSVG } from 'qrcode.react';
 import type { HostedRoom, JoinRequest, RoomInterface, RoomSeat } from '../../../shared/room/contract';
 import type { Team } from '../../../shared/domain/workshop';
@@ -20,6 +21,21 @@ import { formatRoomAddress } from '../../../shared/room/join-code';
 import { admitGuest, closeRoom, denyGuest, openRoom, removeSeat, roomInterfaces, useRoom } from '../../data/room';
 
 /** The dialog: the network picker while no room is open, the open room's panel after. */
+/**
+ * How a network is named to the facilitator: its kind ("Wi-Fi"), the
+ * system's name for it when that says more ("en0", "wlp2s0") and its
+ * address. Windows names its adapters after their kind ("Wi-Fi",
+ * "Ethernet"), so a name equal to the kind is not repeated.
+ *
+ * @param t the dialog's translation function; @param kind the kind in the UI's language; @param name the system's interface name;
+ * @param address the IPv4 or IPv6 address; @param form `choice` for the network picker, `fact` for the open room's panel.
+ */
+function networkLabel(t: TFunction, kind: string, name: string, address: string, form: 'choice' | 'fact'): string {
+  const named = name.trim().toLocaleLowerCase() !== kind.trim().toLocaleLowerCase();
+  if (form === 'choice') return named ? t('room.open.interface', { kind, name, address }) : t('room.open.interfaceUnnamed', { kind, address });
+  return named ? t('room.host.listensOnValue', { kind, name, address }) : t('room.host.listensOnUnnamed', { kind, address });
+}
+
 export function OpenRoomDialog(props: { onClose: () => void }) {
   const { t } = useTranslation();
   const { room } = useRoom();
@@ -111,7 +127,7 @@ function OpenRoomForm(props: { onCancel: () => void }) {
               data-autofocus={n === 0 ? '' : undefined}
               data-testid={`room-interface-${i.address}`}
             />
-            <span>{t('room.open.interface', { kind: t(`room.kinds.${i.kind}`), name: i.name, address: i.address })}</span>
+            <span>{networkLabel(t, t(`room.kinds.${i.kind}`), i.name, i.address, 'choice')}</span>
           </label>
         ))}
       </fieldset>
@@ -222,9 +238,7 @@ function HostedRoomPanel(props: { room: HostedRoom; onClosed: () => void }) {
             <code data-testid="room-address">{formatRoomAddress(room.address, room.port)}</code>
           </dd>
           <dt>{t('room.host.listensOn')}</dt>
-          <dd data-testid="room-listens-on">
-            {t('room.host.listensOnValue', { kind: t(`room.kinds.${kind}`), name: room.interfaceName, address: room.address })}
-          </dd>
+          <dd data-testid="room-listens-on">{networkLabel(t, t(`room.kinds.${kind}`), room.interfaceName, room.address, 'fact')}</dd>
         </dl>
         <p className="field__hint" data-testid="room-discovery">
           {room.discovery.state === 'advertising' ? t('room.host.advertising') : t('room.host.notAdvertised', { reason: room.discovery.reason })}
