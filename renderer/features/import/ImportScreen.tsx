@@ -24,6 +24,7 @@ import { STANDARD_STAGE_KEYS, standardStageName } from '../../../shared/funnel/s
 import { agreedScenarioId, freeScenarioId, planVsActualRows, toModelScenario, workshopScenarios } from '../../../shared/model/workshop-scenarios';
 import { formatters, type Formatters } from '../../i18n';
 import { useAppStore } from '../../store';
+import { FilePicker } from '../../ui/FilePicker';
 import { ChartBox, PlanVsActualChart } from '../model/charts';
 import { addWorkshopScenario } from '../model/actions';
 import '../model/targets.css';
@@ -100,7 +101,7 @@ export function ImportScreen({ content, onClose }: { content: WorkshopContent; o
         </button>
       </div>
       <p className="intro">{t('import.intro')}</p>
-      <label
+      <div
         className={dragging ? 'dropzone dropzone--over' : 'dropzone'}
         onDragOver={(e) => {
           e.preventDefault();
@@ -115,17 +116,9 @@ export function ImportScreen({ content, onClose }: { content: WorkshopContent; o
         }}
         data-testid="import-drop"
       >
-        <input
-          type="file"
-          accept=".csv,.txt,.xlsx,.xls,.ods,text/csv"
-          data-testid="import-file"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) void read(file);
-          }}
-        />
+        <FilePicker label={t('import.choose')} accept=".csv,.txt,.xlsx,.xls,.ods,text/csv" testId="import-file" onFile={(file) => void read(file)} />
         <span className="muted">{t('import.drop')}</span>
-      </label>
+      </div>
 
       {loaded ? (
         <>

@@ -7,6 +7,7 @@ import { addParticipant, editParticipant, removeParticipant, setCompanyLogo } fr
 import { newId } from '../../data/workshops';
 import { useAppStore } from '../../store';
 import { CheckField, SelectField, TextField, firstError } from '../../ui/fields';
+import { FilePicker } from '../../ui/FilePicker';
 
 /** Reads `file` as a `data:` URL, or says why it cannot be the logo (not a PNG or JPEG, too large). */
 async function readLogo(file: File): Promise<{ ok: true; url: string } | { ok: false; error: 'logoType' | 'logoSize' }> {
@@ -33,16 +34,13 @@ function LogoField() {
           {t('participants.logo')}
         </label>
         <p className="muted small">{t('participants.logoHelp')}</p>
-        <input
+        <FilePicker
           id="logo-file"
-          type="file"
+          label={t('participants.logoChoose')}
           accept="image/png,image/jpeg"
-          data-testid="logo-file"
-          aria-describedby={error ? 'logo-error' : undefined}
-          onChange={async (e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (!file) return;
+          testId="logo-file"
+          describedBy={error ? 'logo-error' : undefined}
+          onFile={async (file) => {
             const read = await readLogo(file).catch(() => ({ ok: false as const, error: 'logoType' as const }));
             if (!read.ok) {
               setError(t(`participants.${read.error}`, { name: file.name }));

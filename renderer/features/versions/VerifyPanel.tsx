@@ -17,6 +17,7 @@ import { useAudit } from '../agreement/useAudit';
 import { formatters } from '../../i18n';
 import { platform } from '../../platform';
 import { useAppStore } from '../../store';
+import { FilePicker } from '../../ui/FilePicker';
 
 type Check =
   { kind: 'idle' } | { kind: 'busy'; name: string } | { kind: 'done'; name: string; verdict: PdfVerdict } | { kind: 'failed'; code: string; message: string };
@@ -217,19 +218,7 @@ export function VerifyPanel() {
         }}
       >
         <p>{over ? t('agreement.verify.drop') : t('agreement.verify.intro')}</p>
-        <label className="button">
-          {t('agreement.verify.choose')}
-          <input
-            type="file"
-            accept="application/pdf,.pdf"
-            className="visually-hidden"
-            data-testid="verify-file"
-            onChange={(e) => {
-              void run(firstPdf(e.target.files));
-              e.target.value = '';
-            }}
-          />
-        </label>
+        <FilePicker label={t('agreement.verify.choose')} accept="application/pdf,.pdf" testId="verify-file" onFile={(file) => void run(file)} />
       </div>
       <Verdict check={check} />
     </section>
