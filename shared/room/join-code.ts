@@ -236,22 +236,19 @@ export type RoomInputProblem = 'address' | 'port' | JoinUrlProblem;
  * `host:port` address (IPv4, a name such as `sala.local`, or `[IPv6]:port`),
  * or a join link (read by {@link parseJoinUrl}). Pure: no network, no DOM.
  */
-export function parseRoomInput(input: string): { ok: true; value: ParsedRoomInput } | { ok: false; problem: RoomInputProblem } {
+export function parseRoomInput(input: string): Result<ParsedRoomInput, RoomInputProblem> {
   const text = input.trim();
-  if (/^pacto:/i.test(text)) {
-    const link = parseJoinUrl(text);
-    return link.ok ? { ok: true, value: link.value } : { ok: false, problem: link.error };
-  }
+  if (/^pacto:/i.test(text)) return parseJoinUrl(text);
   const at = text.lastIndexOf(':');
-  if (at <= 0) return { ok: false, problem: 'address' };
+  if (at <= 0) return err('address');
   const hostText = text.slice(0, at);
   // An IPv6 address needs brackets to tell its colons from the port's.
-  if (hostText.includes(':') && !hostText.startsWith('[')) return { ok: false, problem: 'address' };
+  if (hostText.includes(':') && !hostText.startsWith('[')) return err('address');
   const host = hostOf(hostText);
-  if (host === null) return { ok: false, problem: 'address' };
+  if (host === null) return err('address');
   const port = portOf(text.slice(at + 1));
-  if (port === null) return { ok: false, problem: /^\d+$/.test(text.slice(at + 1)) ? 'port' : 'address' };
-  return { ok: true, value: { address: host, port } };
+  if (port === null) return err(/^\d+$/.test(text.slice(at + 1)) ? 'port' : 'address');
+  return ok({ address: host, port });
 }
 
 /** `address:port` as people type it (`[…]` around an IPv6 address). */

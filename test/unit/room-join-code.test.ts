@@ -148,7 +148,7 @@ describe('room address as typed (or a pasted link)', () => {
       ok: true,
       value: { address: '192.168.1.20', port: 48123, code },
     });
-    expect(parseRoomInput('pacto://join?address=192.168.1.20&port=48123&code=NOPE')).toEqual({ ok: false, problem: 'bad-code' });
+    expect(parseRoomInput('pacto://join?address=192.168.1.20&port=48123&code=NOPE')).toEqual({ ok: false, error: 'bad-code' });
   });
 
   it.each([
@@ -159,7 +159,7 @@ describe('room address as typed (or a pasted link)', () => {
     ['192.168.1.20:http', 'address'],
     ['pacto://join?address=192.168.1.20', 'incomplete'],
   ])('refuses %s (%s)', (text, problem) => {
-    expect(parseRoomInput(text)).toEqual({ ok: false, problem });
+    expect(parseRoomInput(text)).toEqual({ ok: false, error: problem });
   });
 
   it('writes an address back as people type it', () => {

@@ -42,7 +42,7 @@ function invalidKey(problem: RoomInputProblem | 'code'): 'address' | 'port' | 'l
 function fromLink(link: string | undefined): { code: string; invalid: { field: 'address'; problem: RoomInputProblem } | null } {
   if (link === undefined) return { code: '', invalid: null };
   const parsed = parseRoomInput(link);
-  return parsed.ok ? { code: parsed.value.code ?? '', invalid: null } : { code: '', invalid: { field: 'address', problem: parsed.problem } };
+  return parsed.ok ? { code: parsed.value.code ?? '', invalid: null } : { code: '', invalid: { field: 'address', problem: parsed.error } };
 }
 
 /**
@@ -94,7 +94,7 @@ export function JoinRoomDialog(props: { onClose: () => void; link?: string }) {
     setStage({ kind: 'where' });
     setProblem(null);
     const parsed = parseRoomInput(addressText);
-    if (!parsed.ok) return setInvalid({ field: 'address', problem: parsed.problem });
+    if (!parsed.ok) return setInvalid({ field: 'address', problem: parsed.error });
     const typedCode = code.trim() || parsed.value.code || '';
     if (!typedCode) {
       setInvalid({ field: 'code', problem: 'code' });
