@@ -22,7 +22,9 @@ export default defineConfig({
           environment: 'node',
           include: ['test/unit/**/*.test.ts'],
           // Generous: CI machines are small and busy; speed is measured in benchmarks, not here.
+          // Hooks too: a beforeAll that seals a PDF (RSA keys, PKCS#12) took over vitest's default 10 s on a busy 2-core run.
           testTimeout: 30_000,
+          hookTimeout: 60_000,
           // Benchmarks belong to this project only, so `vitest bench` runs each once.
           benchmark: { include: ['test/bench/**/*.bench.ts'] },
         },
@@ -34,6 +36,7 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/component/**/*.test.tsx'],
           testTimeout: 30_000,
+          hookTimeout: 60_000,
           benchmark: { include: [] },
           setupFiles: ['test/component/setup.ts'],
         },
