@@ -2,7 +2,8 @@
  * Private funnel drafting on the Funnel step (features/funnel/FunnelView):
  * while the teams draw their funnels privately, Marketing's laptop shows the
  * agreed funnel and its own, not Sales' nor Compare, and says why; after the
- * facilitator reveals, every tab is back.
+ * facilitator reveals, every tab is back. A locked funnel section (or a
+ * read-only seat, which sets the same context) shows the canvas view-only.
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, render, screen } from '@testing-library/react';
@@ -15,6 +16,7 @@ import { useAppStore } from '../../renderer/store';
 import { FunnelView } from '../../renderer/features/funnel/FunnelView';
 import { applyAgendaTemplate, revealDrafts, startPrivateDrafting, startWorkshop, nextBlock } from '../../renderer/features/facilitation/actions';
 import { setDraftingParty } from '../../renderer/features/facilitation/hooks';
+import { SectionLockedContext } from '../../renderer/ui/section-lock';
 
 // React Flow measures its pane; jsdom has no ResizeObserver (the canvas itself is tested in a real browser).
 class NoResizeObserver {
@@ -64,5 +66,20 @@ describe('the funnel step during private funnel drafting', () => {
     });
     expect(tabs()).toHaveLength(4);
     expect(screen.queryByTestId('funnel-private')).toBeNull();
+  });
+});
+
+describe('the funnel step in a locked section', () => {
+  it('shows the canvas view-only under the section lock, editable without it', () => {
+    const { container, unmount } = render(
+      <SectionLockedContext.Provider value={true}>
+        <FunnelView />
+      </SectionLockedContext.Provider>,
+    );
+    const canvas = () => container.querySelector('.funnel-canvas');
+    expect(canvas()?.classList.contains('funnel-canvas--view')).toBe(true);
+    unmount();
+    const open = render(<FunnelView />);
+    expect(open.container.querySelector('.funnel-canvas')?.classList.contains('funnel-canvas--view')).toBe(false);
   });
 });

@@ -22,7 +22,7 @@ import { funnelSvg, safeFileName, saveExport, svgToPng } from './export';
 import { NODE_HEIGHT, NODE_WIDTH } from './canvas-model';
 import { canCompareFunnels, canSeeTeamFunnel } from '../../../shared/facilitation/drafting';
 import { useDraftViewer, usePrivateRound } from '../facilitation/hooks';
-import { useReadOnlySeat } from '../room/ReadOnlySeat';
+import { useSectionLocked } from '../../ui/section-lock';
 
 type Tab = FunnelId | 'compare';
 const TABS: readonly Tab[] = ['agreed', 'marketing', 'sales', 'compare'];
@@ -38,7 +38,8 @@ function FunnelEditor({ funnelId }: { funnelId: FunnelId }) {
   const funnelName = t(`funnel.funnelName.${funnelId}`);
   const canvas = useRef<CanvasApi | null>(null);
   // A read-only seat (the projector) watches the canvas: no drag, connect or delete.
-  const readOnlySeat = useReadOnlySeat();
+  // A locked funnel section and a read-only seat (the projector) both set the section-lock context: the canvas only shows.
+  const locked = useSectionLocked();
 
   /** Adds a palette stage (`null`: a custom one) at `at`, or beside the selected stage, or in the middle of the view. */
   const addStage = (kind: StageKind | null, at?: { x: number; y: number }) => {
@@ -209,7 +210,7 @@ function FunnelEditor({ funnelId }: { funnelId: FunnelId }) {
         <FunnelCanvas
           funnelId={funnelId}
           funnel={funnel}
-          editable={!readOnlySeat}
+          editable={!locked}
           selection={selection}
           onSelectionChange={onSelectionChange}
           onMessage={setMessage}
