@@ -55,14 +55,14 @@ import type {
 } from '../../shared/room/contract';
 import { roomPlatform } from '../platform/room';
 import { useAppStore } from '../store';
-import type { PactoDb, WorkshopRow } from './db';
+import type { PactoDb } from './db';
 import { db as appDb } from './instance';
 import { bindRoomClock } from '../features/facilitation/room-clock';
 import { bindAwareness, colourOf, currentPeers, renewPresence, updatePresence, type PresenceState } from './presence';
 import { roomSocketClass } from './room-socket';
 import { currentSeat, setSeat } from './seat';
 import { activeDoc } from './session';
-import { deleteWorkshop, newId, openWorkshop, syncIndex, type OpenWorkshop } from './workshops';
+import { addRoomWorkshop, deleteWorkshop, newId, openWorkshop, syncIndex, type OpenWorkshop } from './workshops';
 
 /**
  * This laptop's link to the room: `off` (no room, or waiting for admission),
@@ -190,20 +190,7 @@ async function startLink(localId: string, roomWorkshopId: string, identity: Seat
   stopLink();
   const db = database();
   linking = (async () => {
-    if (!(await db.workshops.get(localId))) {
-      const now = new Date().toISOString();
-      await db.workshops.add({
-        id: localId,
-        title,
-        company: '',
-        date: '',
-        language: 'es',
-        currency: 'EUR',
-        status: 'draft',
-        createdAt: now,
-        updatedAt: now,
-      } as unknown as WorkshopRow);
-    }
+    await addRoomWorkshop(db, localId, title);
     const open = await openWorkshop(db, localId);
     const awareness = new Awareness(open.doc);
     const provider = new WebsocketProvider('pacto-room://room', roomWorkshopId, open.doc, {

@@ -65,6 +65,20 @@ export async function openWorkshop(db: PactoDb, id: string): Promise<OpenWorksho
 }
 
 /**
+ * Adds the index row of a room's workshop this laptop does not have yet, as
+ * `id` listed under `title`, with an empty document: its content arrives
+ * from the room, and the row's other fields follow the document as it syncs
+ * (`syncIndex`). Until then it lists as a Spanish draft in euros, the
+ * defaults of a new workshop. Does nothing when `id` exists already.
+ */
+export async function addRoomWorkshop(db: PactoDb, id: string, title: string): Promise<void> {
+  if (await db.workshops.get(id)) return;
+  const now = new Date().toISOString();
+  const index = { title, company: '', date: '', language: 'es', currency: 'EUR' } as const;
+  await db.workshops.add({ id, ...index, status: 'draft', createdAt: now, updatedAt: now } as WorkshopRow);
+}
+
+/**
  * Creates a workshop with `content`; returns its id. The document is written
  * before this resolves, and the audit trail starts with a `created` event
  * (`details` added to it, e.g. `{ sample: true }`).
