@@ -65,8 +65,14 @@ export async function installSealAndVerify(page: Page): Promise<void> {
   );
 }
 
+/** How long one e2e wait (a locator, a click, an event) may take before it fails (ms). */
+export const E2E_WAIT_MS = 60_000;
+
 /** The app's first page in `context`, with the printer installed, opened at `url`. */
 export async function openApp(context: BrowserContext, url: string): Promise<Page> {
+  // Each wait may take 60 s, not Playwright's 30: on a busy 2-core CI run, opening the export step after signing took over 30 s.
+  // A bound, not a retry: speed is measured in test/bench, and a wait that never ends still fails.
+  context.setDefaultTimeout(E2E_WAIT_MS);
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

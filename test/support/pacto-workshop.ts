@@ -5,6 +5,7 @@
  * to prove an operation left it unchanged.
  */
 import type * as Y from 'yjs';
+import { applyUpdateV2, Doc as YDoc, encodeStateAsUpdateV2 } from 'yjs';
 import { createDb, type PactoDb } from '../../renderer/data/db';
 import { recordAudit } from '../../renderer/data/audit';
 import { createWorkshop, DOC_UPDATES_TABLE, openWorkshop, syncIndex, flushDoc } from '../../renderer/data/workshops';
@@ -94,12 +95,40 @@ export async function editStored(db: PactoDb, id: string, fn: (doc: Y.Doc) => vo
   }
 }
 
-/** Every row of every table (update rows by content), to compare before and after a failed operation. */
+/**
+ * Every row of every table, to compare before and after a failed operation.
+ * A workshop's document is compared by what it holds, not by its update
+ * rows: y-dexie compacts those rows in the background (10 s after the
+ * database opens, then every 5 minutes), which changes the rows but not the
+ * document, so a slow run would otherwise see a change nobody made.
+ */
 export async function dumpDb(db: PactoDb): Promise<string> {
   const out: Record<string, unknown[]> = {};
-  for (const table of [db.workshops, db.versions, db.signatures, db.audit, db.settings, db.table(DOC_UPDATES_TABLE)]) {
-    const rows = await table.toArray();
-    out[table.name] = rows.map((r) => JSON.stringify(r, (_k, v: unknown) => (v instanceof Uint8Array ? Array.from(v).join(',') : v)));
+  const json = (r: unknown) => JSON.stringify(r, (_k, v: unknown) => (v instanceof Uint8Array ? Array.from(v).join(',') : v));
+  for (const table of [db.workshops, db.versions, db.signatures, db.audit, db.settings]) {
+    out[table.name] = (await table.toArray()).map(json);
   }
+  const updates = (await db.table(DOC_UPDATES_TABLE).toArray()) as { i?: number; k?: unknown; u?: unknown }[];
+  const byDoc = new Map<string, Uint8Array[]>();
+  // y-dexie's own bookkeeping row (no document key, the time of its last compaction) changes with compaction alone.
+  for (const row of updates) {
+    if (row.k === undefined || !(row.u instanceof Uint8Array)) continue;
+    const key = json(row.k);
+    byDoc.set(key, [...(byDoc.get(key) ?? []), row.u]);
+  }
+  out[DOC_UPDATES_TABLE] = [...byDoc.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, rows]) => {
+      const doc = new YDoc();
+      try {
+        for (const u of rows) applyUpdateV2(doc, u);
+        return `${key}:${Array.from(encodeStateAsUpdateV2(doc)).join(',')}`;
+      } catch {
+        // A damaged row stays visible as itself: the comparison must still see it change.
+        return `${key}:${rows.map((u) => Array.from(u).join(',')).join('|')}`;
+      } finally {
+        doc.destroy();
+      }
+    });
   return JSON.stringify(out);
 }

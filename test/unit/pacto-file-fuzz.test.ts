@@ -19,7 +19,8 @@ import { importWorkshopFile } from '../../renderer/data/pacto-file';
 import { openWorkshop } from '../../renderer/data/workshops';
 import { dumpDb, freshDb } from '../support/pacto-workshop';
 
-const FILES = 10_000;
+// Enough for every kind of mutation hundreds of times; ~20 s on an idle 2-core machine, and it must finish on a busy one.
+const FILES = 4_000;
 const CODES: readonly PactoFileErrorCode[] = ['not-pacto', 'too-new', 'damaged', 'migration-failed', 'too-large'];
 
 const good = new Uint8Array(readFileSync(new URL('../fixtures/workshop-format-1.pacto', import.meta.url)));
@@ -175,8 +176,8 @@ describe('fuzz: mutated .pacto files', () => {
       }
       // Every kind of mutation was tried and most were caught; some leave a valid workshop (e.g. a changed signer title).
       expect(Object.values(outcomes).reduce((a, b) => a + b, 0)).toBe(FILES);
-      expect(outcomes['damaged:file']).toBeGreaterThan(1000);
-      expect(outcomes['damaged:document']).toBeGreaterThan(100);
+      expect(outcomes['damaged:file']).toBeGreaterThan(FILES / 10);
+      expect(outcomes['damaged:document']).toBeGreaterThan(FILES / 100);
       expect(imports).toBeGreaterThan(0);
       console.log(`fuzz outcomes: ${JSON.stringify(outcomes)}; imports tried: ${imports}`);
     },
