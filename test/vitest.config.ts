@@ -14,6 +14,11 @@ export default defineConfig({
     // y-dexie reports every released document with console.debug ("Y.Doc … was destroyed"): expected, and
     // hundreds of lines in the fuzz and import tests would bury what matters in the output.
     onConsoleLog: (log) => !/^Y\.Doc \S* ?was destroyed/.test(log),
+    // Generous: CI machines are small and busy; speed is measured in benchmarks, not here. Hooks too: a
+    // beforeAll that seals a PDF (RSA keys, PKCS#12) took over vitest's default 10 s on a busy 2-core run.
+    // The e2e project sets its own, longer ones.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
     projects: [
       {
         extends: true,
@@ -21,10 +26,6 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['test/unit/**/*.test.ts'],
-          // Generous: CI machines are small and busy; speed is measured in benchmarks, not here.
-          // Hooks too: a beforeAll that seals a PDF (RSA keys, PKCS#12) took over vitest's default 10 s on a busy 2-core run.
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
           // Benchmarks belong to this project only, so `vitest bench` runs each once.
           benchmark: { include: ['test/bench/**/*.bench.ts'] },
         },
@@ -35,8 +36,6 @@ export default defineConfig({
           name: 'component',
           environment: 'jsdom',
           include: ['test/component/**/*.test.tsx'],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
           benchmark: { include: [] },
           setupFiles: ['test/component/setup.ts'],
         },

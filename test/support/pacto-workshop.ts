@@ -114,7 +114,9 @@ export async function dumpDb(db: PactoDb): Promise<string> {
   for (const row of updates) {
     if (row.k === undefined || !(row.u instanceof Uint8Array)) continue;
     const key = json(row.k);
-    byDoc.set(key, [...(byDoc.get(key) ?? []), row.u]);
+    const rows = byDoc.get(key);
+    if (rows) rows.push(row.u);
+    else byDoc.set(key, [row.u]);
   }
   out[DOC_UPDATES_TABLE] = [...byDoc.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
