@@ -9,17 +9,20 @@
  * node), so that a reader finds any page in a few steps.
  *
  * Signing uses @signpdf: a signature placeholder added with pdf-lib, then a
- * detached CMS (PKCS#7) SignedData with SHA-256 over the byte range.
+ * detached CMS (PKCS#7) SignedData with SHA-256 over the byte range, built by
+ * node-forge exactly as @signpdf/signer-p12 builds it, with the RSA signature
+ * made by Node's crypto from the key unpacked once ({@link SealSigner}).
  */
 import { AFRelationship, PDFDict, PDFDocument, PDFName, PDFPageLeaf, PDFRef } from 'pdf-lib';
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import { SignPdf } from '@signpdf/signpdf';
-import { P12Signer } from '@signpdf/signer-p12';
-import { SUBFILTER_ADOBE_PKCS7_DETACHED } from '@signpdf/utils';
+import { Signer, SUBFILTER_ADOBE_PKCS7_DETACHED } from '@signpdf/utils';
+import { constants, privateEncrypt } from 'node:crypto';
+import forge from 'node-forge';
 import { signatureRecordJson, signatureRecordSchema, SIGNATURES_ATTACHMENT_NAME, type SignatureRecord } from '../../shared/agreement/signature-record';
 import { applyAgreementFinalization, type PdfFinalization } from '../../shared/pdf/finalize';
 import { buildPageTextRecord, PAGES_ATTACHMENT_NAME, pageTextRecordJson } from '../../shared/pdf/page-text';
-import type { SealKey } from './key';
+import { sealKeySigningParts, type SealKey } from './key';
 import { findSignatures, hasPdfHeader } from './pdf-bytes';
 import { readPdf } from './pdf-read';
 
@@ -80,6 +83,50 @@ export function balancePageTree(pdf: PDFDocument): void {
   }
   root.set(PDFName.of('Kids'), pdf.context.obj(level));
   for (const kid of level) pdf.context.lookup(kid, PDFDict).set(PDFName.of('Parent'), rootRef);
+}
+
+/** DER of a SHA-256 DigestInfo (RFC 8017 §9.2) up to the 32 bytes of the digest. */
+const SHA256_DIGEST_INFO_PREFIX = Buffer.from('3031300d060960864801650304020105000420', 'hex');
+
+/**
+ * The seal's CMS signer: the detached SignedData @signpdf/signer-p12 makes (the same certificate, signed
+ * attributes in the same order, the same DER, byte for byte), but signed with the key {@link sealKeySigningParts}
+ * keeps unpacked, and its RSA PKCS#1 v1.5 signature made by Node's crypto instead of node-forge's JavaScript
+ * big integers. A unit test compares its output with signer-p12's.
+ */
+export class SealSigner extends Signer {
+  constructor(private readonly key: SealKey) {
+    super();
+  }
+
+  /** The DER of a detached CMS SignedData over `pdf` (the PDF without its `/Contents`), signed at `signingTime`. */
+  override async sign(pdf: Buffer, signingTime: Date = new Date()): Promise<Buffer> {
+    const { privateKey, certificate } = sealKeySigningParts(this.key);
+    const p7 = forge.pkcs7.createSignedData();
+    p7.content = forge.util.createBuffer(pdf.toString('binary'));
+    p7.addCertificate(certificate);
+    // node-forge asks the key for `sign(md)` and nothing else: PKCS#1 v1.5 over the signed attributes' SHA-256.
+    const rsa = {
+      sign: (md: forge.md.MessageDigest) =>
+        privateEncrypt(
+          { key: privateKey, padding: constants.RSA_PKCS1_PADDING },
+          Buffer.concat([SHA256_DIGEST_INFO_PREFIX, Buffer.from(md.digest().getBytes(), 'binary')]),
+        ).toString('binary'),
+    };
+    p7.addSigner({
+      key: rsa as unknown as forge.pki.rsa.PrivateKey,
+      certificate,
+      digestAlgorithm: forge.pki.oids.sha256!,
+      // As signer-p12 gives them (their order matters to EU validators); the signing time is a Date, which node-forge encodes.
+      authenticatedAttributes: [
+        { type: forge.pki.oids.contentType!, value: forge.pki.oids.data! },
+        { type: forge.pki.oids.signingTime!, value: signingTime as unknown as string },
+        { type: forge.pki.oids.messageDigest! },
+      ],
+    });
+    p7.sign({ detached: true });
+    return Buffer.from(forge.asn1.toDer(p7.toAsn1()).getBytes(), 'binary');
+  }
 }
 
 /** Room reserved for the CMS signature, bytes (RSA 2048 + certificate need ~1.6 KB). */
@@ -144,7 +191,6 @@ export async function sealPdf(bytes: Uint8Array, key: SealKey, options: SealOpti
     appName: 'Pacto',
   });
   const prepared = await pdf.save({ useObjectStreams: false });
-  const signer = new P12Signer(Buffer.from(key.p12), { passphrase: key.passphrase });
-  const sealed = await new SignPdf().sign(Buffer.from(prepared), signer, signingTime);
+  const sealed = await new SignPdf().sign(Buffer.from(prepared), new SealSigner(key), signingTime);
   return new Uint8Array(sealed.buffer, sealed.byteOffset, sealed.byteLength);
 }
