@@ -20,7 +20,9 @@ import { Signer, SUBFILTER_ADOBE_PKCS7_DETACHED } from '@signpdf/utils';
 import { constants, privateEncrypt } from 'node:crypto';
 import forge from 'node-forge';
 import { signatureRecordJson, signatureRecordSchema, SIGNATURES_ATTACHMENT_NAME, type SignatureRecord } from '../../shared/agreement/signature-record';
+import type { PdfPagination } from '../../shared/bridge/contract';
 import { applyAgreementFinalization, type PdfFinalization } from '../../shared/pdf/finalize';
+import { outlineOf } from '../../shared/pdf/outline';
 import { buildPageTextRecord, PAGES_ATTACHMENT_NAME, pageTextRecordJson } from '../../shared/pdf/page-text';
 import { sealKeySigningParts, type SealKey } from './key';
 import { findSignatures, hasPdfHeader } from './pdf-bytes';
@@ -132,22 +134,34 @@ export class SealSigner extends Signer {
 /** Room reserved for the CMS signature, bytes (RSA 2048 + certificate need ~1.6 KB). */
 const SIGNATURE_LENGTH = 8192;
 
+/** What {@link sealPdf} gives back: the sealed file, and the outline of the file it was given. */
+export interface SealedPdf {
+  bytes: Uint8Array;
+  /**
+   * The given file's outline (each heading's page, `outlineOf` of shared/pdf/outline.ts), read in the seal's
+   * own load of it: the export checks its table of contents against this, so the printed file is parsed once.
+   */
+  pagination: PdfPagination;
+}
+
 /**
  * Seals `bytes` (a finalized agreement PDF, or a printed one with
- * `options.finalization`) with `key` and returns the sealed PDF's bytes. The whole file is rewritten once by pdf-lib, then signed; any
+ * `options.finalization`) with `key`; returns the sealed PDF's bytes and the given file's outline. The whole file is rewritten once by pdf-lib, then signed; any
  * later change to any byte breaks the seal. Throws {@link SealError} for a
  * file that is not a PDF, is already sealed (re-saving would break that
  * seal), or cannot be read, or for an invalid record; and what @signpdf
  * throws for an unusable key.
  */
-export async function sealPdf(bytes: Uint8Array, key: SealKey, options: SealOptions = {}): Promise<Uint8Array> {
+export async function sealPdf(bytes: Uint8Array, key: SealKey, options: SealOptions = {}): Promise<SealedPdf> {
   if (!hasPdfHeader(bytes)) throw new SealError('not-a-pdf', 'Cannot seal: the file is not a PDF');
   if (findSignatures(bytes).length > 0) throw new SealError('already-sealed', 'Cannot seal: the PDF already carries a signature');
   const signingTime = options.signingTime ?? new Date();
   let pdf: PDFDocument;
   let pageTexts: string[];
+  let pagination: PdfPagination;
   try {
     pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+    pagination = outlineOf(pdf);
     pageTexts = (await readPdf(bytes)).pages;
   } catch (e) {
     throw new SealError('unreadable', `Cannot seal: the PDF cannot be read (${e instanceof Error ? e.message : String(e)})`);
@@ -192,5 +206,5 @@ export async function sealPdf(bytes: Uint8Array, key: SealKey, options: SealOpti
   });
   const prepared = await pdf.save({ useObjectStreams: false });
   const sealed = await new SignPdf().sign(Buffer.from(prepared), new SealSigner(key), signingTime);
-  return new Uint8Array(sealed.buffer, sealed.byteOffset, sealed.byteLength);
+  return { bytes: new Uint8Array(sealed.buffer, sealed.byteOffset, sealed.byteLength), pagination };
 }
