@@ -23,6 +23,7 @@ import { signatureRecordJson, signatureRecordSchema, SIGNATURES_ATTACHMENT_NAME,
 import type { PdfPagination } from '../../shared/bridge/contract';
 import { applyAgreementFinalization, type PdfFinalization } from '../../shared/pdf/finalize';
 import { outlineOf } from '../../shared/pdf/outline';
+import { PDF_LIB_OBJECTS_PER_TICK } from '../../shared/pdf/pdf-lib-pace';
 import { buildPageTextRecord, PAGES_ATTACHMENT_NAME, pageTextRecordJson } from '../../shared/pdf/page-text';
 import { sealKeySigningParts, type SealKey } from './key';
 import { findSignatures, hasPdfHeader } from './pdf-bytes';
@@ -160,7 +161,7 @@ export async function sealPdf(bytes: Uint8Array, key: SealKey, options: SealOpti
   let pageTexts: string[];
   let pagination: PdfPagination;
   try {
-    pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+    pdf = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: PDF_LIB_OBJECTS_PER_TICK });
     pagination = outlineOf(pdf);
     pageTexts = (await readPdf(bytes)).pages;
   } catch (e) {
@@ -204,7 +205,7 @@ export async function sealPdf(bytes: Uint8Array, key: SealKey, options: SealOpti
     subFilter: SUBFILTER_ADOBE_PKCS7_DETACHED,
     appName: 'Pacto',
   });
-  const prepared = await pdf.save({ useObjectStreams: false });
+  const prepared = await pdf.save({ useObjectStreams: false, objectsPerTick: PDF_LIB_OBJECTS_PER_TICK });
   const sealed = await new SignPdf().sign(Buffer.from(prepared), new SealSigner(key), signingTime);
   return { bytes: new Uint8Array(sealed.buffer, sealed.byteOffset, sealed.byteLength), pagination };
 }
