@@ -230,7 +230,7 @@ function registerBridge(): void {
           finalize: finalizeAgreementPdf,
           seal: async (printed, record, finalization) => {
             const key = await ensureSealKey(sealKeyStore(), safeStorageProtection(safeStorage, process.platform));
-            return { bytes: await sealPdf(printed, key, { record, finalization }), keyFingerprint: key.keyFingerprint };
+            return { ...(await sealPdf(printed, key, { record, finalization })), keyFingerprint: key.keyFingerprint };
           },
           saveDialog: (suggestedName) => showSaveDialog(event.sender, suggestedName),
           writeFile: (path, data) => writeFileAtomic(path, data),

@@ -26,7 +26,7 @@
  * such a key into the envelope (same key and certificate, so PDFs it sealed
  * still name this installation's key) and removes the old file.
  */
-import { generateKeyPairSync, randomBytes, randomUUID, X509Certificate } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, randomBytes, randomUUID, X509Certificate, type KeyObject } from 'node:crypto';
 import { link, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import forge from 'node-forge';
@@ -183,10 +183,10 @@ export function createSealKey(now: Date = new Date()): SealKey {
  * its certificate.
  */
 export function readSealKey(p12: Uint8Array, passphrase: string, protection: KeyProtectionLevel = 'file-permissions'): SealKey {
-  const { cert } = unpack(p12, passphrase);
+  const { key, cert } = unpack(p12, passphrase);
   const certificatePem = forge.pki.certificateToPem(cert);
   const x509 = new X509Certificate(certificatePem);
-  return {
+  const sealKey: SealKey = {
     p12: new Uint8Array(p12),
     passphrase,
     certificatePem,
@@ -196,6 +196,35 @@ export function readSealKey(p12: Uint8Array, passphrase: string, protection: Key
     notAfter: cert.validity.notAfter.toISOString(),
     protection,
   };
+  signingParts.set(sealKey, partsOf(key, cert));
+  return sealKey;
+}
+
+/** What the seal signs with: the private key as a Node key object, and the certificate as node-forge reads it. */
+export interface SealKeySigningParts {
+  privateKey: KeyObject;
+  certificate: forge.pki.Certificate;
+}
+
+/** The signing parts of each key read in this process, kept so an export does not open the PKCS#12 (PBKDF2 in JavaScript) again. */
+const signingParts = new WeakMap<SealKey, SealKeySigningParts>();
+
+function partsOf(key: forge.pki.rsa.PrivateKey, certificate: forge.pki.Certificate): SealKeySigningParts {
+  return { privateKey: createPrivateKey(forge.pki.privateKeyToPem(key)), certificate };
+}
+
+/**
+ * The private key and certificate of `key`: those {@link readSealKey} unpacked, or (for a key it did not
+ * make) its PKCS#12 opened now, once. Throws {@link SealKeyError} as {@link readSealKey} does.
+ */
+export function sealKeySigningParts(key: SealKey): SealKeySigningParts {
+  let parts = signingParts.get(key);
+  if (!parts) {
+    const { key: privateKey, cert } = unpack(key.p12, key.passphrase);
+    parts = partsOf(privateKey, cert);
+    signingParts.set(key, parts);
+  }
+  return parts;
 }
 
 interface Envelope {

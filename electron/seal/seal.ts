@@ -9,17 +9,23 @@
  * node), so that a reader finds any page in a few steps.
  *
  * Signing uses @signpdf: a signature placeholder added with pdf-lib, then a
- * detached CMS (PKCS#7) SignedData with SHA-256 over the byte range.
+ * detached CMS (PKCS#7) SignedData with SHA-256 over the byte range, built by
+ * node-forge exactly as @signpdf/signer-p12 builds it, with the RSA signature
+ * made by Node's crypto from the key unpacked once ({@link SealSigner}).
  */
 import { AFRelationship, PDFDict, PDFDocument, PDFName, PDFPageLeaf, PDFRef } from 'pdf-lib';
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import { SignPdf } from '@signpdf/signpdf';
-import { P12Signer } from '@signpdf/signer-p12';
-import { SUBFILTER_ADOBE_PKCS7_DETACHED } from '@signpdf/utils';
+import { Signer, SUBFILTER_ADOBE_PKCS7_DETACHED } from '@signpdf/utils';
+import { constants, privateEncrypt } from 'node:crypto';
+import forge from 'node-forge';
 import { signatureRecordJson, signatureRecordSchema, SIGNATURES_ATTACHMENT_NAME, type SignatureRecord } from '../../shared/agreement/signature-record';
+import type { PdfPagination } from '../../shared/bridge/contract';
 import { applyAgreementFinalization, type PdfFinalization } from '../../shared/pdf/finalize';
+import { outlineOf } from '../../shared/pdf/outline';
+import { PDF_LIB_OBJECTS_PER_TICK } from '../../shared/pdf/pdf-lib-pace';
 import { buildPageTextRecord, PAGES_ATTACHMENT_NAME, pageTextRecordJson } from '../../shared/pdf/page-text';
-import type { SealKey } from './key';
+import { sealKeySigningParts, type SealKey } from './key';
 import { findSignatures, hasPdfHeader } from './pdf-bytes';
 import { readPdf } from './pdf-read';
 
@@ -82,25 +88,81 @@ export function balancePageTree(pdf: PDFDocument): void {
   for (const kid of level) pdf.context.lookup(kid, PDFDict).set(PDFName.of('Parent'), rootRef);
 }
 
+/** DER of a SHA-256 DigestInfo (RFC 8017 §9.2) up to the 32 bytes of the digest. */
+const SHA256_DIGEST_INFO_PREFIX = Buffer.from('3031300d060960864801650304020105000420', 'hex');
+
+/**
+ * The seal's CMS signer: the detached SignedData @signpdf/signer-p12 makes (the same certificate, signed
+ * attributes in the same order, the same DER, byte for byte), but signed with the key {@link sealKeySigningParts}
+ * keeps unpacked, and its RSA PKCS#1 v1.5 signature made by Node's crypto instead of node-forge's JavaScript
+ * big integers. A unit test compares its output with signer-p12's.
+ */
+export class SealSigner extends Signer {
+  constructor(private readonly key: SealKey) {
+    super();
+  }
+
+  /** The DER of a detached CMS SignedData over `pdf` (the PDF without its `/Contents`), signed at `signingTime`. */
+  override async sign(pdf: Buffer, signingTime: Date = new Date()): Promise<Buffer> {
+    const { privateKey, certificate } = sealKeySigningParts(this.key);
+    const p7 = forge.pkcs7.createSignedData();
+    p7.content = forge.util.createBuffer(pdf.toString('binary'));
+    p7.addCertificate(certificate);
+    // node-forge asks the key for `sign(md)` and nothing else: PKCS#1 v1.5 over the signed attributes' SHA-256.
+    const rsa = {
+      sign: (md: forge.md.MessageDigest) =>
+        privateEncrypt(
+          { key: privateKey, padding: constants.RSA_PKCS1_PADDING },
+          Buffer.concat([SHA256_DIGEST_INFO_PREFIX, Buffer.from(md.digest().getBytes(), 'binary')]),
+        ).toString('binary'),
+    };
+    p7.addSigner({
+      key: rsa as unknown as forge.pki.rsa.PrivateKey,
+      certificate,
+      digestAlgorithm: forge.pki.oids.sha256!,
+      // As signer-p12 gives them (their order matters to EU validators); the signing time is a Date, which node-forge encodes.
+      authenticatedAttributes: [
+        { type: forge.pki.oids.contentType!, value: forge.pki.oids.data! },
+        { type: forge.pki.oids.signingTime!, value: signingTime as unknown as string },
+        { type: forge.pki.oids.messageDigest! },
+      ],
+    });
+    p7.sign({ detached: true });
+    return Buffer.from(forge.asn1.toDer(p7.toAsn1()).getBytes(), 'binary');
+  }
+}
+
 /** Room reserved for the CMS signature, bytes (RSA 2048 + certificate need ~1.6 KB). */
 const SIGNATURE_LENGTH = 8192;
 
+/** What {@link sealPdf} gives back: the sealed file, and the outline of the file it was given. */
+export interface SealedPdf {
+  bytes: Uint8Array;
+  /**
+   * The given file's outline (each heading's page, `outlineOf` of shared/pdf/outline.ts), read in the seal's
+   * own load of it: the export checks its table of contents against this, so the printed file is parsed once.
+   */
+  pagination: PdfPagination;
+}
+
 /**
  * Seals `bytes` (a finalized agreement PDF, or a printed one with
- * `options.finalization`) with `key` and returns the sealed PDF's bytes. The whole file is rewritten once by pdf-lib, then signed; any
+ * `options.finalization`) with `key`; returns the sealed PDF's bytes and the given file's outline. The whole file is rewritten once by pdf-lib, then signed; any
  * later change to any byte breaks the seal. Throws {@link SealError} for a
  * file that is not a PDF, is already sealed (re-saving would break that
  * seal), or cannot be read, or for an invalid record; and what @signpdf
  * throws for an unusable key.
  */
-export async function sealPdf(bytes: Uint8Array, key: SealKey, options: SealOptions = {}): Promise<Uint8Array> {
+export async function sealPdf(bytes: Uint8Array, key: SealKey, options: SealOptions = {}): Promise<SealedPdf> {
   if (!hasPdfHeader(bytes)) throw new SealError('not-a-pdf', 'Cannot seal: the file is not a PDF');
   if (findSignatures(bytes).length > 0) throw new SealError('already-sealed', 'Cannot seal: the PDF already carries a signature');
   const signingTime = options.signingTime ?? new Date();
   let pdf: PDFDocument;
   let pageTexts: string[];
+  let pagination: PdfPagination;
   try {
-    pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+    pdf = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: PDF_LIB_OBJECTS_PER_TICK });
+    pagination = outlineOf(pdf);
     pageTexts = (await readPdf(bytes)).pages;
   } catch (e) {
     throw new SealError('unreadable', `Cannot seal: the PDF cannot be read (${e instanceof Error ? e.message : String(e)})`);
@@ -143,8 +205,7 @@ export async function sealPdf(bytes: Uint8Array, key: SealKey, options: SealOpti
     subFilter: SUBFILTER_ADOBE_PKCS7_DETACHED,
     appName: 'Pacto',
   });
-  const prepared = await pdf.save({ useObjectStreams: false });
-  const signer = new P12Signer(Buffer.from(key.p12), { passphrase: key.passphrase });
-  const sealed = await new SignPdf().sign(Buffer.from(prepared), signer, signingTime);
-  return new Uint8Array(sealed.buffer, sealed.byteOffset, sealed.byteLength);
+  const prepared = await pdf.save({ useObjectStreams: false, objectsPerTick: PDF_LIB_OBJECTS_PER_TICK });
+  const sealed = await new SignPdf().sign(Buffer.from(prepared), new SealSigner(key), signingTime);
+  return { bytes: new Uint8Array(sealed.buffer, sealed.byteOffset, sealed.byteLength), pagination };
 }

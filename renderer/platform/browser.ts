@@ -19,6 +19,7 @@ import {
   externalUrlSchema,
   type MenuCommand,
   type PactoBridge,
+  type PdfPagination,
   type PdfVerdict,
   type PrintOptions,
   saveFileRequestSchema,
@@ -36,9 +37,13 @@ declare global {
     /**
      * Set by the end-to-end harness: finalizes and seals a printed PDF (base64) with `electron/seal`, adding the metadata and
      * snapshot (`finalizationJson`: `PdfFinalization` of `shared/pdf/finalize.ts` as JSON, `now` an ISO time) and attaching the signatures record
-     * (JSON, or empty); returns the sealed PDF (base64) and the seal key's fingerprint.
+     * (JSON, or empty); returns the sealed PDF (base64), the seal key's fingerprint and the printed PDF's outline (`sealPdf`'s `pagination`).
      */
-    pactoBrowserSealer?: (pdfBase64: string, recordJson: string, finalizationJson: string) => Promise<{ pdfBase64: string; keyFingerprint: string }>;
+    pactoBrowserSealer?: (
+      pdfBase64: string,
+      recordJson: string,
+      finalizationJson: string,
+    ) => Promise<{ pdfBase64: string; keyFingerprint: string; pagination: PdfPagination }>;
     /** Set by the end-to-end harness: runs the main process's verifier on a PDF (base64). */
     pactoBrowserVerifier?: (pdfBase64: string) => Promise<PdfVerdict>;
   }
@@ -78,7 +83,7 @@ export const browserPlatform: PactoBridge = {
       seal: sealer
         ? async (printed, record, finalization) => {
             const sealed = await sealer(bytesToBase64(printed), record ? JSON.stringify(record) : '', JSON.stringify(finalization));
-            return { bytes: base64ToBytes(sealed.pdfBase64), keyFingerprint: sealed.keyFingerprint };
+            return { bytes: base64ToBytes(sealed.pdfBase64), keyFingerprint: sealed.keyFingerprint, pagination: sealed.pagination };
           }
         : undefined,
       // A browser has no save dialog to offer: the file is downloaded under its suggested name.

@@ -1,8 +1,10 @@
 /**
  * The one agreement-PDF export pipeline, used by the main process and by the
- * browser platform alike: print the print view, check its table of contents
- * against the printed outline, add metadata and the snapshot, seal, ask where
- * to save, write. Every step is injected, so each runtime supplies only its
+ * browser platform alike: print the print view, add metadata and the
+ * snapshot and seal (the seal reads the printed outline in the same load),
+ * check the table of contents against that outline, ask where to save,
+ * write; without a seal step the contents are checked first and the file is
+ * only finalized. Every step is injected, so each runtime supplies only its
  * own way of printing, sealing, asking and writing (Electron's `printToPDF`,
  * its save dialog and atomic write; Chromium's `page.pdf()` and a download in
  * the browser), while the order, the checks, the error codes and the messages
@@ -24,13 +26,18 @@ export interface PdfExportSteps {
   /**
    * Finalizes the printed PDF (metadata and snapshot, as `finalize` would, given as `finalization`) and
    * seals it (PAdES), attaching `record` first when given, in one load and save of the file
-   * (`sealPdf` of `electron/seal/seal.ts` with `finalization`); says which key sealed it.
+   * (`sealPdf` of `electron/seal/seal.ts` with `finalization`); says which key sealed it, and gives the
+   * printed file's outline as read in that load (`outlineOf` of ./outline.ts), which the contents are checked against.
    * Throws an error whose `code` is `not-a-pdf` or `unreadable` (`SealError`) for printed bytes that are no
    * readable PDF. Absent where no seal key is available (a plain browser): the file is then finalized,
    * written unsealed and the result says `sealed: false`.
    */
   seal?:
-    | ((printed: Uint8Array, record: SignatureRecord | undefined, finalization: PdfFinalization) => Promise<{ bytes: Uint8Array; keyFingerprint: string }>)
+    | ((
+        printed: Uint8Array,
+        record: SignatureRecord | undefined,
+        finalization: PdfFinalization,
+      ) => Promise<{ bytes: Uint8Array; keyFingerprint: string; pagination: PdfPagination }>)
     | undefined;
   /** Asks where to save; resolves to the chosen path (or download name), or `null` when the user cancels. */
   saveDialog(suggestedName: string): Promise<string | null>;
@@ -76,7 +83,9 @@ export async function runPdfPagination(print: PrintOptions, steps: Pick<PdfExpor
 
 /**
  * Exports the agreement PDF. It never throws: each step's failure comes back
- * as an error with its own code.
+ * as an error with its own code. The printed file is parsed once: by the seal
+ * step, which also gives its outline for the contents check (by the outline
+ * reader, then the finalizer, where there is no seal step).
  *
  * @returns `{ path, bytes, sealed, sealKeyFingerprint? }` of the written file, or an error coded
  *   `print-failed` (the page could not be printed), `pdf-failed` (pdf-lib could not read or write the PDF),
@@ -91,21 +100,22 @@ export async function runPdfExport(request: ExportPdfRequest, steps: PdfExportSt
   } catch (error) {
     return err({ code: 'print-failed', message: `Printing the page to PDF failed: ${message(error)}` });
   }
-  if (request.toc) {
-    let wrong: TocMismatch[];
-    try {
-      wrong = tocMismatches(request.toc, await readPdfOutline(printed));
-    } catch (error) {
-      return err({ code: 'pdf-failed', message: `Reading the printed PDF failed: ${message(error)}` });
-    }
-    if (wrong.length > 0) return err({ code: 'toc-mismatch', message: tocMismatchMessage(wrong) });
-  }
+  const tocMismatch = (pagination: PdfPagination) => {
+    const wrong = request.toc ? tocMismatches(request.toc, pagination) : [];
+    return wrong.length > 0 ? err({ code: 'toc-mismatch', message: tocMismatchMessage(wrong) }) : null;
+  };
   let finished: Uint8Array;
   let sealKeyFingerprint: string | undefined;
   if (steps.seal) {
-    // The seal adds the metadata and the snapshot in its own load of the printed file: one parse and one save, not two.
+    // The seal adds the metadata and the snapshot and reads the outline in its own load of the printed file: one parse and one save.
+    // The contents are checked against that outline before anything is written.
+    let pagination: PdfPagination;
     try {
-      ({ bytes: finished, keyFingerprint: sealKeyFingerprint } = await steps.seal(printed, request.signatureRecord, {
+      ({
+        bytes: finished,
+        keyFingerprint: sealKeyFingerprint,
+        pagination,
+      } = await steps.seal(printed, request.signatureRecord, {
         metadata: request.metadata,
         snapshotJson: request.snapshotJson,
         now: steps.now(),
@@ -114,7 +124,19 @@ export async function runPdfExport(request: ExportPdfRequest, steps: PdfExportSt
       if (unreadablePdf(error)) return err({ code: 'pdf-failed', message: `Reading the printed PDF failed: ${message(error)}` });
       return err({ code: 'seal-failed', message: `Sealing the PDF failed: ${message(error)}` });
     }
+    const wrong = tocMismatch(pagination);
+    if (wrong) return wrong;
   } else {
+    if (request.toc) {
+      let pagination: PdfPagination;
+      try {
+        pagination = await readPdfOutline(printed);
+      } catch (error) {
+        return err({ code: 'pdf-failed', message: `Reading the printed PDF failed: ${message(error)}` });
+      }
+      const wrong = tocMismatch(pagination);
+      if (wrong) return wrong;
+    }
     try {
       finished = await steps.finalize(printed, request.metadata, request.snapshotJson, steps.now());
     } catch (error) {

@@ -6,6 +6,7 @@
 import { AFRelationship, PDFDocument } from 'pdf-lib';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import type { PdfMetadata } from '../bridge/contract';
+import { PDF_LIB_OBJECTS_PER_TICK } from './pdf-lib-pace';
 
 /** Name of the snapshot attachment inside an agreement PDF. */
 export const SNAPSHOT_ATTACHMENT_NAME = 'pacto-agreement.json';
@@ -55,7 +56,7 @@ export async function applyAgreementFinalization(pdf: PDFDocument, { metadata, s
  * @throws whatever pdf-lib throws for bytes that are not a readable PDF
  */
 export async function finalizeAgreementPdf(printed: Uint8Array, metadata: PdfMetadata, snapshotJson: string, now: Date): Promise<Uint8Array> {
-  const pdf = await PDFDocument.load(printed, { updateMetadata: false });
+  const pdf = await PDFDocument.load(printed, { updateMetadata: false, parseSpeed: PDF_LIB_OBJECTS_PER_TICK });
   await applyAgreementFinalization(pdf, { metadata, snapshotJson, now });
-  return pdf.save({ useObjectStreams: false });
+  return pdf.save({ useObjectStreams: false, objectsPerTick: PDF_LIB_OBJECTS_PER_TICK });
 }

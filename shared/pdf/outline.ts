@@ -8,6 +8,7 @@
  */
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
 import type { PdfHeading, PdfPagination } from '../bridge/contract';
+import { PDF_LIB_OBJECTS_PER_TICK } from './pdf-lib-pace';
 
 /** Guard against cyclic or absurd outlines in a damaged file. */
 const MAX_ITEMS = 10_000;
@@ -37,7 +38,14 @@ function destinationPage(item: PDFDict): PDFRef | null {
  * Throws what pdf-lib throws for bytes that are not a readable PDF.
  */
 export async function readPdfOutline(bytes: Uint8Array): Promise<PdfPagination> {
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true });
+  return outlineOf(await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true, parseSpeed: PDF_LIB_OBJECTS_PER_TICK }));
+}
+
+/**
+ * The outline of a PDF already loaded with pdf-lib, as {@link readPdfOutline}
+ * reads it (the seal reads it so from its own load of the printed file).
+ */
+export function outlineOf(pdf: PDFDocument): PdfPagination {
   const pageIndex = new Map(pdf.getPages().map((page, i) => [page.ref.toString(), i + 1]));
   const headings: PdfHeading[] = [];
   const seen = new Set<PDFDict>();

@@ -34,7 +34,7 @@ async function agreement(pages) {
   }
   const metadata = { title: 'Bench', author: 'Pacto', subject: 'Bench', keywords: [], language: 'en' };
   const finished = await finalizeAgreementPdf(await pdf.save({ useObjectStreams: false }), metadata, version.snapshotJson, new Date());
-  return sealPdf(finished, key);
+  return (await sealPdf(finished, key)).bytes;
 }
 
 const msPerPage = {};

@@ -22,6 +22,9 @@ async function printedBase64(): Promise<string> {
   return Buffer.from(await pdf.save()).toString('base64');
 }
 
+/** The outline a sealer reads from a two-page print with "Firmas" on `page`. */
+const firmasOnPage = (page: number) => ({ pageCount: 2, headings: [{ title: 'Firmas', level: 1, page }] });
+
 const request: ExportPdfRequest = {
   suggestedName: 'Nubecom - Acuerdo - v1.pdf',
   print: { pageSize: 'A4', headerTemplate: '<span></span>', footerTemplate: '<span class="pageNumber"></span>' },
@@ -58,7 +61,7 @@ describe('browser platform', () => {
 
   it('with a sealer, passes it the printed PDF, the metadata and snapshot to add and the signatures record, downloads what it returns and names the seal key', async () => {
     const sealed = Buffer.from('%PDF-sealed').toString('base64');
-    window.pactoBrowserSealer = vi.fn(async () => ({ pdfBase64: sealed, keyFingerprint: 'd'.repeat(64) }));
+    window.pactoBrowserSealer = vi.fn(async () => ({ pdfBase64: sealed, keyFingerprint: 'd'.repeat(64), pagination: firmasOnPage(2) }));
     const result = await browserPlatform.exportPdf(request);
     expect(result).toMatchObject({ ok: true, value: { sealed: true, bytes: '%PDF-sealed'.length, sealKeyFingerprint: 'd'.repeat(64) } });
     const [pdfBase64, recordJson, finalizationJson] = (window.pactoBrowserSealer as ReturnType<typeof vi.fn>).mock.calls[0]!;
@@ -75,6 +78,17 @@ describe('browser platform', () => {
   it('refuses a table of contents that names the wrong page, downloading nothing', async () => {
     const result = await browserPlatform.exportPdf({ ...request, toc: [{ title: 'Firmas', page: 1 }] });
     expect(result).toMatchObject({ ok: false, error: { code: 'toc-mismatch' } });
+    expect(clicked).toEqual([]);
+  });
+
+  it('with a sealer, checks the contents against the outline the seal read, downloading nothing when they differ', async () => {
+    window.pactoBrowserSealer = vi.fn(async () => ({
+      pdfBase64: Buffer.from('%PDF-sealed').toString('base64'),
+      keyFingerprint: 'd'.repeat(64),
+      pagination: firmasOnPage(3),
+    }));
+    const result = await browserPlatform.exportPdf(request);
+    expect(result).toMatchObject({ ok: false, error: { code: 'toc-mismatch', message: expect.stringContaining('"Firmas" says page 2, printed on 3') } });
     expect(clicked).toEqual([]);
   });
 

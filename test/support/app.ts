@@ -57,7 +57,7 @@ export async function installSealAndVerify(page: Page): Promise<void> {
     const sent = JSON.parse(finalizationJson) as Omit<PdfFinalization, 'now'> & { now: string };
     const finalization: PdfFinalization = { ...sent, now: new Date(sent.now) };
     const sealed = await sealPdf(new Uint8Array(Buffer.from(pdfBase64, 'base64')), sealKey, { record, finalization });
-    return { pdfBase64: Buffer.from(sealed).toString('base64'), keyFingerprint: sealKey.keyFingerprint };
+    return { pdfBase64: Buffer.from(sealed.bytes).toString('base64'), keyFingerprint: sealKey.keyFingerprint, pagination: sealed.pagination };
   });
   // This run's key is the installation's own, as the main process tells its verifier.
   await page.exposeFunction('pactoBrowserVerifier', async (pdfBase64: string): Promise<PdfVerdict> =>

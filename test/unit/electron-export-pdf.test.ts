@@ -9,6 +9,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { exportAgreementPdf, PDF_MARGINS_INCHES, printToPdfOptions, type ExportPdfDeps } from '../../electron/main/export-pdf';
 import type { ExportPdfRequest } from '../../shared/bridge/contract';
 import { finalizeAgreementPdf, SNAPSHOT_ATTACHMENT_NAME, type PdfFinalization } from '../../shared/pdf/finalize';
+import { readPdfOutline } from '../../shared/pdf/outline';
 
 const request: ExportPdfRequest = {
   suggestedName: 'Acuerdo Marketing–Ventas 2025.pdf',
@@ -43,10 +44,11 @@ function deps(overrides: Partial<ExportPdfDeps> = {}): ExportPdfDeps & { written
     written,
     print: vi.fn(() => printedPdf()),
     finalize: vi.fn(finalizeAgreementPdf),
-    // Stands in for the seal: only the finalizing it does first (metadata and snapshot), no signature.
+    // Stands in for the seal: only the finalizing it does first (metadata and snapshot) and the outline it reads, no signature.
     seal: vi.fn(async (printed: Uint8Array, _record, f: PdfFinalization) => ({
       bytes: await finalizeAgreementPdf(printed, f.metadata, f.snapshotJson, f.now),
       keyFingerprint: 'c'.repeat(64),
+      pagination: await readPdfOutline(printed),
     })),
     saveDialog: vi.fn(async () => '/home/ana/Documentos/Acuerdo.pdf'),
     writeFile: vi.fn(async (path: string, data: Uint8Array) => {
@@ -117,7 +119,7 @@ describe('exportAgreementPdf', () => {
     const d = deps({
       print: vi.fn(async () => new TextEncoder().encode('not a pdf at all')),
       seal: vi.fn(async (printed: Uint8Array, record, finalization) => ({
-        bytes: await sealPdf(printed, testKey(), { record, finalization }),
+        ...(await sealPdf(printed, testKey(), { record, finalization })),
         keyFingerprint: testKey().keyFingerprint,
       })),
     });
@@ -148,7 +150,7 @@ describe('exportAgreementPdf', () => {
     const d = deps({
       print: vi.fn(() => textPdf(agreementLines(version.fingerprint))),
       seal: vi.fn(async (printed: Uint8Array, r, finalization) => ({
-        bytes: await sealPdf(printed, testKey(), { record: r, finalization }),
+        ...(await sealPdf(printed, testKey(), { record: r, finalization })),
         keyFingerprint: testKey().keyFingerprint,
       })),
     });

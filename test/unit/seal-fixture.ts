@@ -130,7 +130,7 @@ export async function agreementPdf(options: FixtureOptions = {}): Promise<{ byte
   );
   if (options.unsealed) return { bytes: finalized, version };
   const record = options.record === undefined ? buildSignatureRecord(version, signaturesOf(version), auditOf(version)) : options.record;
-  const bytes = await sealPdf(finalized, options.key ?? testKey(), { signingTime: NOW, ...(record ? { record } : {}) });
+  const { bytes } = await sealPdf(finalized, options.key ?? testKey(), { signingTime: NOW, ...(record ? { record } : {}) });
   return { bytes, version };
 }
 

@@ -218,7 +218,7 @@ describe('verifyAgreementPdf: not a Pacto agreement', () => {
   });
 
   it('a plain PDF sealed with a key', async () => {
-    const r = await verifyAgreementPdf(await sealPdf(await textPdf(['Signed letter.']), testKey(), { signingTime: NOW }));
+    const r = await verifyAgreementPdf((await sealPdf(await textPdf(['Signed letter.']), testKey(), { signingTime: NOW })).bytes);
     expect(r.status).toBe('altered');
     expect(codes(r)).toEqual(['snapshot-missing']);
   });
