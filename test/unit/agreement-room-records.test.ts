@@ -21,6 +21,9 @@ import { createDb, type PactoDb } from '../../renderer/data/db';
 import { readAudit, recordAudit } from '../../renderer/data/audit';
 import type { SeatView } from '../../renderer/data/seat';
 import { syncAgreementRecords } from '../../renderer/features/agreement/room-records';
+import { createWorkshop, flushDoc, openWorkshop } from '../../renderer/data/workshops';
+import { exportWorkshopFile, importWorkshopFile } from '../../renderer/data/pacto-file';
+import { decodePactoFile } from '../../shared/file/pacto-file';
 import { signatureOf } from '../support/pacto-workshop';
 
 const WS = 'w-room';
@@ -254,5 +257,44 @@ describe('agreement records through the room', () => {
     exchange(ana, bea);
     await sync(ana);
     expect(await order(ana)).toEqual(['t-mql@2026-11-30T17:06:00+01:00', 't-sql@2026-11-30T17:15:00+01:00']);
+  });
+
+  it('round-trips through a .pacto file; a separate copy sets the original\u2019s entries aside and publishes its own', async () => {
+    const ana = laptop('Ana');
+    const id = await createWorkshop(ana.db, sampleWorkshop('2026-11-30'));
+    const content = sampleWorkshop('2026-11-30');
+    const version = freezeVersion(id, 1, content, new Date('2026-11-30T17:00:00Z'));
+    await ana.db.versions.add(version);
+    await recordAudit(ana.db, id, {
+      type: 'frozen',
+      actor: { participantId: null, name: 'Pacto', team: null },
+      details: { version: 1, fingerprint: version.fingerprint },
+    });
+    const open = await openWorkshop(ana.db, id);
+    const publish = (doc: Y.Doc) => (write: (d: Y.Doc) => void) => doc.transact(() => write(doc), AGREEMENT_ORIGIN);
+    expect((await syncAgreementRecords(ana.db, open.doc, id, { seat: ana.seat, publish: publish(open.doc) })).published).toBe(1);
+    await flushDoc(ana.db);
+    open.close();
+    const decoded = decodePactoFile(await exportWorkshopFile(ana.db, id, '0.1.0'));
+    if (!decoded.ok) throw new Error(decoded.error.message);
+
+    // Opened as the same workshop: the entries read as they were.
+    const bea = laptop('Bea');
+    await importWorkshopFile(bea.db, decoded.value, 'new');
+    const same = await openWorkshop(bea.db, id);
+    expect(readAgreementEntries(same.doc, id).versions.map((v) => v.version.fingerprint)).toEqual([version.fingerprint]);
+    same.close();
+
+    // A separate copy: another id, so the original's entries are not its records; it publishes its own.
+    const { workshopId: copyId } = await importWorkshopFile(bea.db, decoded.value, 'copy');
+    const copy = await openWorkshop(bea.db, copyId);
+    const before = readAgreementEntries(copy.doc, copyId);
+    expect(before.versions).toEqual([]);
+    expect(before.rejected.map((r) => r.reason)).toEqual([expect.stringMatching(/does not belong to this workshop/)]);
+    const synced = await syncAgreementRecords(bea.db, copy.doc, copyId, { seat: bea.seat, publish: publish(copy.doc) });
+    expect(synced.added.versions).toEqual([]);
+    expect(synced.published).toBe(1);
+    expect(readAgreementEntries(copy.doc, copyId).versions.map((v) => [v.version.id, v.version.fingerprint])).toEqual([[`${copyId}:v1`, version.fingerprint]]);
+    copy.close();
   });
 });

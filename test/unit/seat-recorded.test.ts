@@ -78,6 +78,10 @@ describe('the trail says so', () => {
     const copied = { copiedFrom: { deviceId: 'dev99999999', deviceName: 'MacBook de Jorge', seat: 'Jorge', hash: 'a'.repeat(64) } };
     expect(auditDetails(event(copied), t)).toContain('came from another laptop in the room (Jorge, MacBook de Jorge)');
     expect(auditDetails(event(copied), fixedT('es'))).toContain('llegó de otro equipo de la sala (Jorge, MacBook de Jorge)');
+    // When the laptop it was recorded on is named already, it says only that it came through the room.
+    const there = { device: { id: 'dev99999999', name: 'MacBook de Jorge' }, ...copied };
+    expect(auditDetails(event(there), t)).toBe('version 1 · typed · on their own laptop (MacBook de Jorge) · came from that laptop through the room');
+    expect(auditDetails(event(there), fixedT('es'))).toContain('en su propio equipo (MacBook de Jorge) · llegó de ese equipo por la sala');
     expect(auditDetails(event({}), t)).not.toMatch(/laptop|recorded/);
   });
 });

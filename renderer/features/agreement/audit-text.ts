@@ -48,7 +48,11 @@ export function auditDetails(event: AuditEvent, t: TFunction, content?: Workshop
   const recordedOnText = recordedText(d, event.actor.name, t);
   if (recordedOnText) parts.push(recordedOnText);
   const copied = copiedFromOf(event);
-  if (copied) parts.push(t('agreement.audit.copiedFrom', { device: laptopLabel(copied) }));
+  // Copied in from another laptop of the room: which one, unless the laptop it was recorded on is already named.
+  if (copied) {
+    const recordedOn = (d['device'] as { id?: unknown } | undefined)?.id;
+    parts.push(recordedOn === copied.deviceId ? t('agreement.audit.copiedFromThere') : t('agreement.audit.copiedFrom', { device: laptopLabel(copied) }));
+  }
   return parts.join(' · ');
 }
 

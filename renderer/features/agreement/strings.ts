@@ -110,6 +110,7 @@ export const strings = featureStrings({
       recordedByFacilitator: 'registrado por la persona facilitadora para {{actor}} en su equipo ({{device}})',
       recordedBy: 'registrado por {{name}} para {{actor}} en su equipo ({{device}})',
       copiedFrom: 'llegó de otro equipo de la sala ({{device}})',
+      copiedFromThere: 'llegó de ese equipo por la sala',
     },
     room: {
       versionCollision:
@@ -403,6 +404,7 @@ export const strings = featureStrings({
       recordedByFacilitator: 'recorded by the facilitator for {{actor}} on their laptop ({{device}})',
       recordedBy: 'recorded by {{name}} for {{actor}} on their laptop ({{device}})',
       copiedFrom: 'came from another laptop in the room ({{device}})',
+      copiedFromThere: 'came from that laptop through the room',
     },
     room: {
       versionCollision:
