@@ -21,6 +21,7 @@ import { useAppStore } from '../store';
 import { isQuotaError, type PactoDb } from './db';
 import { DOC_UPDATES_TABLE, flushDoc, openWorkshop, syncIndex, type OpenWorkshop } from './workshops';
 import { trackSaves, type SaveTracker } from './save-status';
+import { currentSeat } from './seat';
 
 /**
  * Changes closer than this (ms) merge into one undo step: typing in a rich-text
@@ -380,13 +381,19 @@ export function startUndoStep(): void {
   active?.undo.stopCapturing();
 }
 
-/** Undoes the last edit of the open workshop. */
+/**
+ * Undoes the last edit of the open workshop. Not on a read-only seat (the
+ * room's projector): the host drops its changes, so an undo there would only
+ * take its own copy away from the room's.
+ */
 export function undo(): void {
+  if (currentSeat().role === 'projector') return;
   active?.undo.undo();
 }
 
-/** Redoes the last undone edit. */
+/** Redoes the last undone edit (not on a read-only seat, as {@link undo}). */
 export function redo(): void {
+  if (currentSeat().role === 'projector') return;
   active?.undo.redo();
 }
 
