@@ -20,7 +20,9 @@ import { sampleWorkshop } from '../../shared/sample/standard-content';
 import { createDb, type PactoDb } from '../../renderer/data/db';
 import { readAudit, recordAudit } from '../../renderer/data/audit';
 import type { SeatView } from '../../renderer/data/seat';
-import { syncAgreementRecords } from '../../renderer/features/agreement/room-records';
+import { syncAgreementRecords, watchAgreementRecords } from '../../renderer/features/agreement/room-records';
+import { activeDoc, closeSession, openSession } from '../../renderer/data/session';
+import { useAppStore } from '../../renderer/store';
 import { createWorkshop, flushDoc, openWorkshop } from '../../renderer/data/workshops';
 import { exportWorkshopFile, importWorkshopFile } from '../../renderer/data/pacto-file';
 import { decodePactoFile } from '../../shared/file/pacto-file';
@@ -296,5 +298,57 @@ describe('agreement records through the room', () => {
     expect(synced.published).toBe(1);
     expect(readAgreementEntries(copy.doc, copyId).versions.map((v) => [v.version.id, v.version.fingerprint])).toEqual([[`${copyId}:v1`, version.fingerprint]]);
     copy.close();
+  });
+
+  it('the watcher, on the open workshop: publishes what this laptop froze, and says once that another laptop froze the same number', async () => {
+    const ana = laptop('Ana');
+    const id = await createWorkshop(ana.db, sampleWorkshop('2026-11-30'));
+    const mine = freezeVersion(id, 1, sampleWorkshop('2026-11-30'), new Date('2026-11-30T17:00:00Z'));
+    await ana.db.versions.add(mine);
+    await recordAudit(ana.db, id, {
+      type: 'frozen',
+      actor: { participantId: null, name: 'Pacto', team: null },
+      details: { version: 1, fingerprint: mine.fingerprint },
+    });
+    await openSession(ana.db, id);
+    const logged: string[] = [];
+    const errors: unknown[] = [];
+    const stop = watchAgreementRecords(
+      ana.db,
+      (e) => errors.push(e),
+      (m) => logged.push(m),
+    );
+    try {
+      // Bea's laptop froze its own version 1 while apart.
+      const content = sampleWorkshop('2026-11-30');
+      const theirs = freezeVersion(id, 1, { ...content, meta: { ...content.meta, title: 'Otro' } }, new Date('2026-11-30T17:02:00Z'));
+      const event = await recordAudit(createDb(`scratch-${++dbCount}`), id, {
+        type: 'frozen',
+        actor: { participantId: null, name: 'Pacto', team: null },
+        details: { version: 1, fingerprint: theirs.fingerprint },
+      });
+      const doc = activeDoc()!;
+      publishAgreementEntries(doc, {
+        versions: [{ version: theirs, event: sharedEventOf(event), from: { deviceId: 'device-Bea-0001', deviceName: 'Portátil de Bea', seat: 'Bea' } }],
+      });
+      await expect.poll(() => useAppStore.getState().notice?.key, { timeout: 10_000 }).toBe('agreement.room.versionCollision');
+      expect(useAppStore.getState().notice?.values).toEqual({ number: 1, device: 'Portátil de Bea' });
+      await expect
+        .poll(
+          () =>
+            readAgreementEntries(doc, id)
+              .versions.map((v) => v.version.fingerprint)
+              .sort(),
+          { timeout: 10_000 },
+        )
+        .toEqual([mine.fingerprint, theirs.fingerprint].sort());
+      expect((await ana.db.versions.get(`${id}:v1`))?.fingerprint).toBe(mine.fingerprint);
+      expect(logged.filter((m) => /version 1 was also frozen on Portátil de Bea/.test(m))).toHaveLength(1);
+      expect(errors).toEqual([]);
+    } finally {
+      stop();
+      closeSession();
+      useAppStore.getState().setNotice(null);
+    }
   });
 });

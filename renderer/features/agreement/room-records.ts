@@ -280,6 +280,8 @@ export function watchAgreementRecords(
   log: (message: string) => void = (m) => console.warn(m),
 ): () => void {
   const report = reporter(log);
+  const noticed = new Set<string>();
+  const collisionKey = (c: VersionCollision) => `${c.local.id}:${c.others.map((o) => o.version.fingerprint).join(',')}`;
   let current: { id: string; doc: Y.Doc; stop: () => void } | null = null;
   let running = false;
   let again = false;
@@ -298,8 +300,10 @@ export function watchAgreementRecords(
         try {
           const sync = await syncAgreementRecords(db, target.doc, target.id);
           report(sync);
-          if (sync.collisions.length > 0) {
-            const c = sync.collisions[0]!;
+          // Said once per collision: a later pass that finds it again does not bring back a dismissed notice.
+          const c = sync.collisions.find((x) => !noticed.has(collisionKey(x)));
+          if (c) {
+            noticed.add(collisionKey(c));
             const o = c.others[0]!;
             useAppStore.getState().setNotice({
               kind: 'info',
