@@ -14,6 +14,7 @@ import { platform } from './platform';
 import { useAppStore } from './store';
 import { isQuotaError } from './data/db';
 import { watchSignatureVoiding } from './features/agreement/actions';
+import { watchAgreementRecords } from './features/agreement/room-records';
 import { rememberRoute, restoreRoute } from './data/last-route';
 import { startRoomLayer } from './data/room';
 
@@ -51,6 +52,8 @@ export async function startApp(): Promise<void> {
   installSignedEditConfirm();
   // An edit after signing started voids the new draft's signatures: record it in the audit trail.
   watchSignatureVoiding(db, (e) => useAppStore.getState().setNotice({ kind: 'error', key: 'app.storageError', values: { message: String(e) } }));
+  // Versions, signatures and approvals from the room's other laptops come into this laptop's records, and its own go out.
+  watchAgreementRecords(db, (e) => useAppStore.getState().setNotice({ kind: 'error', key: 'app.storageError', values: { message: String(e) } }));
   // Ask the browser not to evict our data under storage pressure.
   void navigator.storage?.persist?.().catch(() => false);
   try {

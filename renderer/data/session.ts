@@ -16,10 +16,12 @@ import { agreementRecord } from '../../shared/facilitation/record';
 import { freezeVersion, readSnapshot, signatureSchema, workshopStatus, type Signature } from '../../shared/agreement/version';
 import { fingerprint } from '../../shared/agreement/fingerprint';
 import type { FreezeOverride } from '../../shared/agreement/approvals';
+import { highestPublishedVersion } from '../../shared/domain/agreement-doc';
 import { useAppStore } from '../store';
 import { isQuotaError, type PactoDb } from './db';
 import { DOC_UPDATES_TABLE, flushDoc, openWorkshop, syncIndex, type OpenWorkshop } from './workshops';
 import { trackSaves, type SaveTracker } from './save-status';
+import { currentSeat } from './seat';
 
 /**
  * Changes closer than this (ms) merge into one undo step: typing in a rich-text
@@ -379,13 +381,19 @@ export function startUndoStep(): void {
   active?.undo.stopCapturing();
 }
 
-/** Undoes the last edit of the open workshop. */
+/**
+ * Undoes the last edit of the open workshop. Not on a read-only seat (the
+ * room's projector): the host drops its changes, so an undo there would only
+ * take its own copy away from the room's.
+ */
 export function undo(): void {
+  if (currentSeat().role === 'projector') return;
   active?.undo.undo();
 }
 
-/** Redoes the last undone edit. */
+/** Redoes the last undone edit (not on a read-only seat, as {@link undo}). */
 export function redo(): void {
+  if (currentSeat().role === 'projector') return;
   active?.undo.redo();
 }
 
@@ -404,7 +412,8 @@ export async function retrySave(db: PactoDb): Promise<void> {
 }
 
 /**
- * Freezes the open workshop's current content as its next version, with the
+ * Freezes the open workshop's current content as its next version (after the
+ * highest number stored here or published in the document), with the
  * override when it is frozen with open items. Returns the version number.
  */
 export async function freeze(db: PactoDb, override?: FreezeOverride): Promise<number> {
@@ -413,9 +422,11 @@ export async function freeze(db: PactoDb, override?: FreezeOverride): Promise<nu
   const content = readWorkshop(doc);
   // The decisions and open questions of the facilitation, frozen with the version (absent when none).
   const record = agreementRecord(readFacilitation(doc), content.participants);
+  // After the highest number this laptop or the room's document knows: two laptops in a room never freeze the same number.
+  const published = highestPublishedVersion(doc, id);
   return db.transaction('rw', db.versions, async () => {
     const last = await db.versions.where('[workshopId+number]').between([id, 0], [id, Infinity]).last();
-    const number = (last?.number ?? 0) + 1;
+    const number = Math.max(last?.number ?? 0, published) + 1;
     await db.versions.add(freezeVersion(id, number, content, new Date(), override, record ?? undefined));
     return number;
   });

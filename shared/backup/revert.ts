@@ -16,6 +16,8 @@
  *    their reversal;
  * 4. the current document receives what the scratch one has beyond it.
  *
+ * The agreement records published for a room are kept as they are (append-only).
+ *
  * Items the backup and the current state share keep their identity, so a
  * later merge of an old copy (whose updates are all part of that history)
  * cannot bring the restored-away content back; only edits made elsewhere
@@ -23,8 +25,24 @@
  */
 import * as Y from 'yjs';
 import { RESTORE_ORIGIN } from '../domain/doc-edit';
+import { AGREEMENT_PARTS } from '../domain/agreement-doc';
 
 const REVERTED = Symbol('pacto:reverted');
+
+/**
+ * The agreement records published for a room (`agreement-doc.ts`) are not
+ * content a backup takes back: they are append-only, and other laptops hold
+ * them. Entries the revert removed are written again (same key and value).
+ */
+function keepAgreementRecords(current: Y.Doc, reverted: Y.Doc): void {
+  reverted.transact(() => {
+    for (const part of Object.values(AGREEMENT_PARTS)) {
+      if (!current.share.has(part)) continue;
+      const to = reverted.getMap<unknown>(part);
+      for (const [key, value] of current.getMap<unknown>(part).entries()) if (!to.has(key)) to.set(key, value);
+    }
+  });
+}
 
 /**
  * The update that turns `current`'s content into the content of the document
@@ -43,6 +61,7 @@ export function revertUpdate(current: Y.Doc, backupState: Uint8Array): Uint8Arra
     // One capture: every change beyond the backup is a single undo step.
     while (undo.canUndo()) undo.undo();
     undo.destroy();
+    keepAgreementRecords(current, scratch);
     return Y.encodeStateAsUpdate(scratch, Y.encodeStateVector(current));
   } finally {
     scratch.destroy();

@@ -29,6 +29,8 @@ export const ORIGINS = {
   restore: 'pacto:restore',
   /** Running the workshop (timer, current block, follow, private rounds, votes, locks): never undone. */
   facilitation: 'pacto:facilitation',
+  /** Publishing a frozen version, a signature or an audited act for the room (`agreement-doc.ts`): append-only, never undone. */
+  agreement: 'pacto:agreement',
 } as const;
 
 /** One of the {@link ORIGINS}. */
@@ -46,6 +48,8 @@ export const COMMENTS_ORIGIN = ORIGINS.comments;
 export const RESTORE_ORIGIN = ORIGINS.restore;
 /** Running the workshop, outside the undo history (`shared/facilitation/facilitation-doc.ts`). */
 export const FACILITATION_ORIGIN = ORIGINS.facilitation;
+/** Publishing agreement records into the document (`shared/domain/agreement-doc.ts`); not tracked by the undo manager. */
+export const AGREEMENT_ORIGIN = ORIGINS.agreement;
 
 /**
  * Thrown when an edit would write invalid data; nothing was written.

@@ -227,31 +227,42 @@ function looksLikePacto(bytes: Uint8Array): boolean {
   return /"format"\s*:\s*"pacto-workshop"/.test(head);
 }
 
+/**
+ * Checks one stored version row against itself: the row's shape, that it is
+ * version `number` of `workshopId` (its id), that its snapshot matches its
+ * fingerprint and is a Pacto agreement of that number and time. `what` names
+ * the row in the messages. Returns the row, or why not in words (what the
+ * file reader and the room's records say).
+ * Accepts untrusted input: never throws.
+ */
+export function checkVersionRow(value: unknown, workshopId: string, what = 'The version'): Result<AgreementVersion, string> {
+  const parsed = versionRowSchema.safeParse(value);
+  if (!parsed.success) return err(`${what} is not a valid version (${where(parsed.error.issues)}).`);
+  const v = parsed.data;
+  if (v.workshopId !== workshopId || v.id !== `${workshopId}:v${v.number}`) return err(`${what} does not belong to this workshop (id ${v.id}).`);
+  if (sha256Hex(v.snapshotJson) !== v.fingerprint)
+    return err(`Version ${v.number}'s content does not match its fingerprint: it was changed after it was frozen.`);
+  let snapshot;
+  try {
+    snapshot = readSnapshot(v);
+  } catch {
+    return err(`Version ${v.number}'s frozen content is not a valid Pacto agreement.`);
+  }
+  if (snapshot.version !== v.number || snapshot.frozenAt !== v.frozenAt)
+    return err(`Version ${v.number} does not match the number or time in its frozen content.`);
+  return ok(v);
+}
+
 /** Validates the versions part; returns the rows or the first problem. */
 function readVersions(raw: readonly unknown[], workshopId: string): Result<AgreementVersion[], PactoFileError> {
   const out: AgreementVersion[] = [];
   const seen = new Set<string>();
   for (const [i, value] of raw.entries()) {
-    const parsed = versionRowSchema.safeParse(value);
-    if (!parsed.success) return damaged('versions', `Version ${i + 1} is not a valid version (${where(parsed.error.issues)}).`);
-    const v = parsed.data;
-    if (v.workshopId !== workshopId || v.id !== `${workshopId}:v${v.number}`) {
-      return damaged('versions', `Version ${i + 1} does not belong to this workshop (id ${v.id}).`);
-    }
+    const checked = checkVersionRow(value, workshopId, `Version ${i + 1}`);
+    if (!checked.ok) return damaged('versions', checked.error);
+    const v = checked.value;
     if (seen.has(v.id)) return damaged('versions', `Version ${v.number} appears twice.`);
     seen.add(v.id);
-    if (sha256Hex(v.snapshotJson) !== v.fingerprint) {
-      return damaged('versions', `Version ${v.number}'s content does not match its fingerprint: it was changed after it was frozen.`);
-    }
-    let snapshot;
-    try {
-      snapshot = readSnapshot(v);
-    } catch {
-      return damaged('versions', `Version ${v.number}'s frozen content is not a valid Pacto agreement.`);
-    }
-    if (snapshot.version !== v.number || snapshot.frozenAt !== v.frozenAt) {
-      return damaged('versions', `Version ${v.number} does not match the number or time in its frozen content.`);
-    }
     out.push(v);
   }
   return ok(out.sort((a, b) => a.number - b.number));

@@ -16,6 +16,7 @@ import {
   updateTerm,
 } from '../../shared/domain/workshop-doc';
 import { readApprovals } from '../../shared/domain/approvals-doc';
+import { AGREEMENT_PARTS } from '../../shared/domain/agreement-doc';
 import { addComment, readComments } from '../../shared/domain/comments-doc';
 import { sampleWorkshop } from '../../shared/sample/standard-content';
 
@@ -119,5 +120,21 @@ describe('restoring a backup', () => {
     const state = everything(doc);
     expect(() => revertDoc(doc, new Uint8Array([1, 2, 3, 250, 250, 250]))).toThrow();
     expect(everything(doc)).toEqual(state);
+  });
+});
+
+describe('the agreement records published for a room', () => {
+  it('survive a restore: append-only, they are not content a backup takes back', () => {
+    const doc = new Y.Doc();
+    initWorkshopDoc(doc, sampleWorkshop('2026-11-30'));
+    const backup = Y.encodeStateAsUpdate(doc);
+    const title = readWorkshop(doc).meta.title;
+    doc.transact(() => {
+      updateMeta(doc, { title: 'Después de la copia' });
+      doc.getMap(AGREEMENT_PARTS.signatures).set('sig-1', { signature: 'kept as it is' });
+    }, LOCAL_ORIGIN);
+    revertDoc(doc, backup);
+    expect(readWorkshop(doc).meta.title).toBe(title);
+    expect(doc.getMap(AGREEMENT_PARTS.signatures).toJSON()).toEqual({ 'sig-1': { signature: 'kept as it is' } });
   });
 });

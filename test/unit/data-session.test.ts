@@ -14,7 +14,8 @@ import { APPROVALS_ORIGIN, LOCAL_ORIGIN } from '../../shared/domain/doc-edit';
 import { approveInDoc, readApprovals } from '../../shared/domain/approvals-doc';
 import { sampleWorkshop } from '../../shared/sample/standard-content';
 import { createDb } from '../../renderer/data/db';
-import { activeDoc, beginUndoGroup, closeSession, edit, openSession, undo } from '../../renderer/data/session';
+import { activeDoc, beginUndoGroup, closeSession, edit, openSession, redo, undo } from '../../renderer/data/session';
+import { setSeat } from '../../renderer/data/seat';
 import { createWorkshop } from '../../renderer/data/workshops';
 import { useAppStore } from '../../renderer/store';
 
@@ -27,7 +28,10 @@ const sales = () => useAppStore.getState().session!.content.funnels.sales;
 const rate = () => sales().transitions.find((t) => t.id === 'tr-lead-mql')!.conversionRate;
 const owner = () => sales().stages.find((s) => s.id === 'stage-sal')!.ownerTeam;
 
-afterEach(() => closeSession());
+afterEach(() => {
+  closeSession();
+  setSeat({ inRoom: false, role: 'facilitator', identity: null });
+});
 
 describe('edit() and the undo history', () => {
   it('makes two edits in quick succession two undo steps', async () => {
@@ -40,6 +44,28 @@ describe('edit() and the undo history', () => {
     expect([rate(), owner()]).toEqual([0.4, before.owner]);
     undo();
     expect([rate(), owner()]).toEqual([before.rate, before.owner]);
+  });
+
+  it('leaves a read-only seat\u2019s copy as it is on Ctrl+Z and Ctrl+Y (the projector of a room)', async () => {
+    await openFresh();
+    edit((doc) => updateTransition(doc, 'sales', 'tr-lead-mql', { conversionRate: 0.4 }));
+    const identity = {
+      deviceId: 'projector-0001',
+      deviceName: '',
+      name: 'Proyector',
+      team: 'leadership' as const,
+      participantId: null,
+      role: 'projector' as const,
+    };
+    setSeat({ inRoom: true, role: 'projector', identity });
+    undo();
+    expect(rate()).toBe(0.4);
+    setSeat({ inRoom: false, role: 'facilitator', identity: null });
+    undo();
+    expect(rate()).not.toBe(0.4);
+    setSeat({ inRoom: true, role: 'projector', identity });
+    redo();
+    expect(rate()).not.toBe(0.4);
   });
 
   it('keeps the edits of an undo group one step, and the edits after it steps of their own', async () => {

@@ -68,12 +68,20 @@ describe('the trail says so', () => {
     const t = fixedT('en');
     expect(auditDetails(event({ device: { id: 'dev12345678', name: 'MacBook de Jorge' } }), t)).toContain('on their own laptop (MacBook de Jorge)');
     expect(auditDetails(event({ device: { id: 'dev12345678', name: null }, recordedBy: { name: 'Ana', role: 'facilitator' } }), t)).toContain(
-      'recorded by Ana on their laptop (dev12345…)',
+      'recorded by Ana for Jorge on their laptop (dev12345…)',
     );
     expect(auditDetails(event({ device: { id: 'dev12345678', name: null }, recordedBy: { name: null, role: 'facilitator' } }), t)).toContain(
-      'recorded by the facilitator',
+      'recorded by the facilitator for Jorge',
     );
-    expect(fixedT('es')('agreement.audit.recordedByFacilitator', { device: 'x' })).toContain('facilitadora');
+    expect(fixedT('es')('agreement.audit.recordedByFacilitator', { actor: 'Jorge', device: 'x' })).toContain('facilitadora para Jorge');
+    // An event copied in from another laptop of the room says from which one.
+    const copied = { copiedFrom: { deviceId: 'dev99999999', deviceName: 'MacBook de Jorge', seat: 'Jorge', hash: 'a'.repeat(64) } };
+    expect(auditDetails(event(copied), t)).toContain('came from another laptop in the room (Jorge, MacBook de Jorge)');
+    expect(auditDetails(event(copied), fixedT('es'))).toContain('llegó de otro equipo de la sala (Jorge, MacBook de Jorge)');
+    // When the laptop it was recorded on is named already, it says only that it came through the room.
+    const there = { device: { id: 'dev99999999', name: 'MacBook de Jorge' }, ...copied };
+    expect(auditDetails(event(there), t)).toBe('version 1 · typed · on their own laptop (MacBook de Jorge) · came from that laptop through the room');
+    expect(auditDetails(event(there), fixedT('es'))).toContain('en su propio equipo (MacBook de Jorge) · llegó de ese equipo por la sala');
     expect(auditDetails(event({}), t)).not.toMatch(/laptop|recorded/);
   });
 });

@@ -17,6 +17,8 @@ import { recordAudit } from '../../data/audit';
 import type { PactoDb } from '../../data/db';
 import { activeDoc, addSignature, freeze } from '../../data/session';
 import { recordedOn } from '../../data/seat';
+import { sharedEventOf } from '../../../shared/domain/agreement-doc';
+import { publishToRoom, recordedFrom } from './room-records';
 import { useAppStore, type AppState } from '../../store';
 import { readApprovals } from '../../../shared/domain/approvals-doc';
 import { buildSignatureRecord } from '../../../shared/agreement/signature-record';
@@ -53,7 +55,8 @@ export type FreezeRefusal = 'gate-closed' | 'reason-required' | 'not-a-participa
  * Freezes the open workshop as its next version and records `frozen` in the
  * audit trail. When the gate is closed it needs `override` (who and why):
  * the override, with the open items, goes into the version's snapshot and
- * the audit event. Returns the version number, or why it refused.
+ * the audit event. The version and its event are published for the room
+ * (`room-records.ts`). Returns the version number, or why it refused.
  */
 export async function freezeAgreement(
   db: PactoDb,
@@ -78,7 +81,7 @@ export async function freezeAgreement(
   }
   const number = await freeze(db, recorded);
   const version = await db.versions.get(`${session.id}:v${number}`);
-  await recordAudit(db, session.id, {
+  const event = await recordAudit(db, session.id, {
     type: 'frozen',
     at: now,
     actor: recorded ? { participantId: recorded.participantId, name: recorded.participantName, team: recorded.team } : PACTO_ACTOR,
@@ -97,13 +100,18 @@ export async function freezeAgreement(
       ...(recorded ? recordedOn({ participantId: recorded.participantId, name: recorded.participantName }) : {}),
     },
   });
+  // The room's laptops get the version with its event (one transaction of the document).
+  if (version) publishToRoom({ versions: [{ version, event: sharedEventOf(event), from: recordedFrom() }] });
   return ok(number);
 }
 
-/** Stores `signature` and records `signed` in the audit trail. Throws a zod error for an invalid signature. */
+/**
+ * Stores `signature`, records `signed` in the audit trail and publishes both
+ * for the room. Throws a zod error for an invalid signature.
+ */
 export async function signAgreement(db: PactoDb, signature: Signature, version: AgreementVersion): Promise<void> {
   await addSignature(db, signature);
-  await recordAudit(db, signature.workshopId, {
+  const event = await recordAudit(db, signature.workshopId, {
     type: 'signed',
     actor: { participantId: signature.participantId, name: signature.name, team: signature.team },
     details: {
@@ -115,6 +123,8 @@ export async function signAgreement(db: PactoDb, signature: Signature, version: 
       ...recordedOn({ participantId: signature.participantId, name: signature.name }),
     },
   });
+  // The other laptops copy it in when its fingerprint matches their copy of the version (room-records.ts).
+  publishToRoom({ signatures: [{ signature, event: sharedEventOf(event), from: recordedFrom() }] });
 }
 
 /** The last part of a path (either separator): what the trail may keep of where a file went. */

@@ -5,6 +5,7 @@ import { SLA_SECTION_KEYS, type WorkshopContent } from '../../../shared/domain/w
 import type { AuditEvent } from '../../../shared/agreement/audit';
 import type { Inconsistency } from '../../../shared/agreement/consistency';
 import type { Formatters } from '../../i18n';
+import { copiedFromOf, type CopiedFrom } from '../../../shared/domain/agreement-doc';
 
 const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
@@ -44,24 +45,36 @@ export function auditDetails(event: AuditEvent, t: TFunction, content?: Workshop
   else if (itemId && content) parts.push(t('agreement.audit.deletedItem'));
   const team = str(d['team']);
   if (team && (event.type === 'approved' || event.type === 'approval-withdrawn')) parts.push(t(`teams.${team}`));
-  const recordedOnText = recordedText(d, t);
+  const recordedOnText = recordedText(d, event.actor.name, t);
   if (recordedOnText) parts.push(recordedOnText);
+  const copied = copiedFromOf(event);
+  // Copied in from another laptop of the room: which one, unless the laptop it was recorded on is already named.
+  if (copied) {
+    const recordedOn = (d['device'] as { id?: unknown } | undefined)?.id;
+    parts.push(recordedOn === copied.deviceId ? t('agreement.audit.copiedFromThere') : t('agreement.audit.copiedFrom', { device: laptopLabel(copied) }));
+  }
   return parts.join(' · ');
 }
 
 /**
  * On which laptop a person's act was recorded, and by whom when not by them
- * at their own seat (`details.device`, `details.recordedBy`: `data/seat.ts`'s
- * `recordedOn`); null for events without them (older ones, the app's own).
+ * at their own seat, for `actor` (`details.device`, `details.recordedBy`:
+ * `data/seat.ts`'s `recordedOn`); null for events without them (older ones, the app's own).
  */
-function recordedText(d: Record<string, unknown>, t: TFunction): string | null {
+function recordedText(d: Record<string, unknown>, actor: string, t: TFunction): string | null {
   const device = d['device'] as { id?: unknown; name?: unknown } | undefined;
   if (!device || typeof device !== 'object') return null;
   const label = str(device.name) ?? (str(device.id) ? `${String(device.id).slice(0, 8)}…` : '?');
   const by = d['recordedBy'] as { name?: unknown; role?: unknown } | undefined;
   if (!by || typeof by !== 'object') return t('agreement.audit.ownDevice', { device: label });
   const name = str(by.name);
-  return name ? t('agreement.audit.recordedBy', { name, device: label }) : t('agreement.audit.recordedByFacilitator', { device: label });
+  return name ? t('agreement.audit.recordedBy', { name, actor, device: label }) : t('agreement.audit.recordedByFacilitator', { actor, device: label });
+}
+
+/** The laptop an event came from, for people: who sat at it and its name ("Jorge, MacBook de Jorge"), else its id's start. */
+function laptopLabel(from: CopiedFrom): string {
+  const parts = [from.seat, from.deviceName].filter((p): p is string => !!p);
+  return parts.length > 0 ? parts.join(', ') : `${from.deviceId.slice(0, 8)}…`;
 }
 
 /** Who did it, readable: the participant's name and team, or the app. */

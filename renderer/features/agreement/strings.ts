@@ -107,8 +107,14 @@ export const strings = featureStrings({
       unsealed: 'sin sello',
       voided: 'editado después de firmar la versión {{number}}: esta conserva las firmas de {{names}}; el nuevo borrador deberá firmarse de nuevo',
       ownDevice: 'en su propio equipo ({{device}})',
-      recordedByFacilitator: 'registrado por la persona facilitadora en su equipo ({{device}})',
-      recordedBy: 'registrado por {{name}} en su equipo ({{device}})',
+      recordedByFacilitator: 'registrado por la persona facilitadora para {{actor}} en su equipo ({{device}})',
+      recordedBy: 'registrado por {{name}} para {{actor}} en su equipo ({{device}})',
+      copiedFrom: 'llegó de otro equipo de la sala ({{device}})',
+      copiedFromThere: 'llegó de ese equipo por la sala',
+    },
+    room: {
+      versionCollision:
+        'La versión {{number}} también se congeló en otro equipo ({{device}}) con otro contenido. Este equipo conserva la suya; congelen de nuevo para que todos firmen la misma versión.',
     },
     export: {
       intro: 'Exporte la versión congelada como PDF para compartirla con quien no tiene Pacto.',
@@ -395,8 +401,14 @@ export const strings = featureStrings({
       unsealed: 'not sealed',
       voided: 'edited after version {{number}} was signed: it keeps the signatures of {{names}}; the new draft must be signed again',
       ownDevice: 'on their own laptop ({{device}})',
-      recordedByFacilitator: 'recorded by the facilitator on their laptop ({{device}})',
-      recordedBy: 'recorded by {{name}} on their laptop ({{device}})',
+      recordedByFacilitator: 'recorded by the facilitator for {{actor}} on their laptop ({{device}})',
+      recordedBy: 'recorded by {{name}} for {{actor}} on their laptop ({{device}})',
+      copiedFrom: 'came from another laptop in the room ({{device}})',
+      copiedFromThere: 'came from that laptop through the room',
+    },
+    room: {
+      versionCollision:
+        'Version {{number}} was also frozen on another laptop ({{device}}) with other content. This laptop keeps its own; freeze again so everyone signs the same version.',
     },
     export: {
       intro: 'Export the frozen version as a PDF to share it with people who do not have Pacto.',

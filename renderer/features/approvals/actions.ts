@@ -5,7 +5,9 @@
  * kind (`ORIGINS.approvals`, `ORIGINS.comments` in shared/domain/doc-edit.ts),
  * so the text undo never takes an approval or a comment back; approving and
  * withdrawing are recorded in the audit trail (`approved`,
- * `approval-withdrawn`). Each returns the field errors (null when applied).
+ * `approval-withdrawn`) with the laptop and, when someone records it for
+ * another person, who did (`recordedOn`, data/seat.ts), and published for the
+ * room's other laptops' trails (`features/agreement/room-records.ts`). Each returns the field errors (null when applied).
  */
 import { approve, type Approval, type ItemApprovalState } from '../../../shared/agreement/approvals';
 import { approveInDoc, findApprovableItem, withdrawInDoc, type ItemRef } from '../../../shared/domain/approvals-doc';
@@ -18,6 +20,10 @@ import { db } from '../../data/instance';
 import { edit } from '../../data/session';
 import { useAppStore } from '../../store';
 import { actorOf } from '../agreement/actions';
+import { publishToRoom, recordedFrom } from '../agreement/room-records';
+import { recordedOn } from '../../data/seat';
+import { sharedEventOf } from '../../../shared/domain/agreement-doc';
+import type { AuditEvent } from '../../../shared/agreement/audit';
 
 /** The open workshop's id and content; throws when none is open (as `edit()` does). */
 function openSession() {
@@ -39,12 +45,21 @@ export async function approveItem(ref: ItemRef, participant: Participant): Promi
   }, APPROVALS_ORIGIN);
   const a = approval as Approval | null;
   if (a) {
-    await recordAudit(db, session.id, {
+    const event = await recordAudit(db, session.id, {
       type: 'approved',
       actor: actorOf(participant),
       // The item's label as it is now: the trail still names it if the item is deleted later.
-      details: { kind: a.kind, itemId: a.itemId, label: findApprovableItem(session.content, ref)?.label ?? null, team: a.team, fingerprint: a.fingerprint },
+      details: {
+        kind: a.kind,
+        itemId: a.itemId,
+        label: findApprovableItem(session.content, ref)?.label ?? null,
+        team: a.team,
+        fingerprint: a.fingerprint,
+        // On which laptop, and by whom when not the approver at their own seat (data/seat.ts).
+        ...recordedOn(actorOf(participant)),
+      },
     });
+    publishActs(session.id, [event]);
   }
   return errors;
 }
@@ -92,8 +107,9 @@ export async function approveItems(refs: readonly ItemRef[], participant: Partic
     for (const ref of refs) written.push(approveInDoc(doc, session.content, ref, participant, at, zone));
   }, APPROVALS_ORIGIN);
   if (errors) return errors;
+  const events: AuditEvent[] = [];
   for (const [i, a] of written.entries()) {
-    await recordAudit(db, session.id, {
+    const event = await recordAudit(db, session.id, {
       type: 'approved',
       actor: actorOf(participant),
       details: {
@@ -103,9 +119,12 @@ export async function approveItems(refs: readonly ItemRef[], participant: Partic
         team: a.team,
         fingerprint: a.fingerprint,
         bulk: true,
+        ...recordedOn(actorOf(participant)),
       },
     });
+    events.push(event);
   }
+  publishActs(session.id, events);
   return null;
 }
 
@@ -118,13 +137,28 @@ export async function withdrawItem(ref: ItemRef, team: Party, by: Pick<Participa
   }, APPROVALS_ORIGIN);
   const r = removed as Approval | null;
   if (r) {
-    await recordAudit(db, session.id, {
+    const event = await recordAudit(db, session.id, {
       type: 'approval-withdrawn',
       actor: actorOf(by),
-      details: { kind: r.kind, itemId: r.itemId, label: findApprovableItem(session.content, ref)?.label ?? null, team, fingerprint: r.fingerprint },
+      details: {
+        kind: r.kind,
+        itemId: r.itemId,
+        label: findApprovableItem(session.content, ref)?.label ?? null,
+        team,
+        fingerprint: r.fingerprint,
+        ...recordedOn(actorOf(by)),
+      },
     });
+    publishActs(session.id, [event]);
   }
   return errors;
+}
+
+/** Publishes approval events for the room's other laptops' trails (one transaction; `room-records.ts`). */
+function publishActs(workshopId: string, events: readonly AuditEvent[]): void {
+  if (events.length === 0) return;
+  const from = recordedFrom();
+  publishToRoom({ acts: events.map((event) => ({ workshopId, event: sharedEventOf(event), from })) });
 }
 
 /** Adds a comment by `author` now, in this machine's zone. Errors: `text: 'required' | 'too-long'`, `parentId: 'no-thread'`. */
