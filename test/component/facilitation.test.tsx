@@ -10,7 +10,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import axe from 'axe-core';
+import { expectAxeClean } from './axe';
 import { sampleWorkshop } from '../../shared/sample/standard-content';
 import { readFacilitation, writeRun } from '../../shared/facilitation/facilitation-doc';
 import { startTimer } from '../../shared/facilitation/timer';
@@ -53,12 +53,6 @@ afterEach(() => {
 
 const facilitation = () => readFacilitation(activeDoc()!);
 
-/** axe's violations in `container` (colour contrast needs layout jsdom lacks). */
-async function axeViolations(container: Element): Promise<string[]> {
-  const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
 describe('Agenda step', () => {
   it('applies a template, times each block from the one before, reorders with Alt+↓ (focus kept, announced) and starts the workshop', async () => {
     const user = userEvent.setup();
@@ -97,7 +91,7 @@ describe('Agenda step', () => {
     // Reordering keeps the total (durations travel with their blocks).
     expect(totalMinutes(facilitation().agenda)).toBe(totalMinutes(agenda));
 
-    expect(await axeViolations(container)).toEqual([]);
+    await expectAxeClean(container);
 
     await user.click(screen.getByTestId('agenda-start-workshop'));
     await waitFor(() => expect(facilitation().currentBlockId).toBe(next.id));
@@ -130,7 +124,7 @@ describe('Timer bar', () => {
     await user.click(screen.getByTestId('timer-add-five'));
     const choice = screen.getByTestId('extend-choice');
     expect(document.activeElement).toBe(within(choice).getByTestId('extend-keep-end'));
-    expect(await axeViolations(container)).toEqual([]);
+    await expectAxeClean(container);
     await user.click(within(choice).getByTestId('extend-keep-end'));
     await waitFor(() => expect(facilitation().agenda[0]!.durationMinutes).toBe(current.durationMinutes + 5));
     expect(totalMinutes(facilitation().agenda)).toBe(total);
@@ -225,7 +219,7 @@ describe('Presenter mode', () => {
     expect(dialog.style.getPropertyValue('--presenter-min')).toBe(`${PRESENTER_TYPE_PX.minText}px`);
     expect(PRESENTER_TYPE_PX.minText).toBeGreaterThanOrEqual(24);
     expect(document.activeElement).toBe(within(dialog).getByTestId('presenter-close'));
-    expect(await axeViolations(dialog)).toEqual([]);
+    await expectAxeClean(dialog);
     await user.keyboard('{Escape}');
     expect(screen.queryByTestId('presenter')).toBeNull();
     expect(document.activeElement).toBe(screen.getByTestId('presenter-open'));
@@ -263,7 +257,7 @@ describe('Votes', () => {
     // Marketing, Sales, Leadership, total.
     expect(cells(termLabel(1))).toEqual(['2', '0', '0', '2']);
     expect(cells(termLabel(2))).toEqual(['0', '1', '0', '1']);
-    expect(await axeViolations(container)).toEqual([]);
+    await expectAxeClean(container);
 
     await user.click(within(vote).getByTestId('vote-close'));
     await waitFor(() => expect(within(screen.getByTestId('vote')).getByText('Cerrada')).toBeTruthy());
@@ -318,7 +312,7 @@ describe('Decision log and parking lot', () => {
     await waitFor(() => expect(facilitation().parkingLot).toHaveLength(1));
     expect(facilitation().parkingLot[0]).toMatchObject({ question: '¿Quién mide el NPS?', ownerId: 'p-carmen', due: '2027-01-15', status: 'open' });
     expect(screen.getByTestId('parking-item').textContent).toContain('Carmen Peña Ruiz');
-    expect(await axeViolations(container)).toEqual([]);
+    await expectAxeClean(container);
   });
 });
 
@@ -338,7 +332,7 @@ describe('Private drafting', () => {
     await user.type(field, 'Definición de Marketing');
     await user.tab();
     await waitFor(() => expect(facilitation().drafts).toHaveLength(1));
-    expect(await axeViolations(container)).toEqual([]);
+    await expectAxeClean(container);
     // Sales does not see it; nor does the shared screen with nobody drafting.
     await user.selectOptions(screen.getByTestId('draft-as'), 'sales');
     expect((screen.getAllByTestId('draft-text')[0] as HTMLTextAreaElement).value).toBe('');
@@ -356,7 +350,7 @@ describe('Private drafting', () => {
     expect(table.textContent).toContain('Definición de Marketing');
     expect(table.textContent).toContain('Definición de Ventas');
     expect(within(table).getAllByText('Autor oculto')).toHaveLength(2);
-    expect(await axeViolations(container)).toEqual([]);
+    await expectAxeClean(container);
   });
 });
 
@@ -379,7 +373,7 @@ describe('Locks', () => {
     expect(screen.getByTestId('lock-note').textContent).toContain('Glosario está bloqueado');
     expect((screen.getByTestId('inner-field') as HTMLInputElement).matches(':disabled')).toBe(true);
     expect(facilitation().locks.glossary).toBeTruthy();
-    expect(await axeViolations(container)).toEqual([]);
+    await expectAxeClean(container);
     await user.click(within(screen.getByTestId('lock-note')).getByTestId('unlock-glossary'));
     await waitFor(() => expect(screen.queryByTestId('lock-note')).toBeNull());
     expect((screen.getByTestId('inner-field') as HTMLInputElement).matches(':disabled')).toBe(false);

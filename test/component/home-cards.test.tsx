@@ -9,19 +9,15 @@ import { useAppStore } from '../../renderer/store';
 import { db } from '../../renderer/data/instance';
 import { setFileLink } from '../../renderer/data/file-links';
 import type { WorkshopRow } from '../../renderer/data/db';
+import { createWorkshop } from '../../renderer/data/workshops';
+import { sampleWorkshop } from '../../shared/sample/standard-content';
 
-const row = (id: string, updatedAt: string): WorkshopRow =>
-  ({
-    id,
-    title: 'Acuerdo Marketing–Ventas 2027',
-    company: 'Acme',
-    date: '2026-11-20',
-    language: 'es',
-    currency: 'EUR',
-    status: 'draft',
-    createdAt: updatedAt,
-    updatedAt,
-  }) as unknown as WorkshopRow;
+/** The index row of the sample workshop created as `id`, last edited at `updatedAt` (ISO). */
+async function sampleRow(id: string, updatedAt: string): Promise<WorkshopRow> {
+  await createWorkshop(db, sampleWorkshop('2026-11-20'), id);
+  await db.workshops.update(id, { updatedAt });
+  return (await db.workshops.get(id))!;
+}
 
 beforeAll(async () => {
   await initI18n('es');
@@ -31,7 +27,7 @@ beforeAll(async () => {
 describe('workshop cards', () => {
   it('show the linked file and the last edit, so identical workshops can be told apart', async () => {
     await setFileLink(db, 'opened', { path: '/home/ana/acuerdo-acme.pacto', name: 'acuerdo-acme.pacto', at: '2026-11-30T10:00:00Z', fingerprint: null });
-    useAppStore.getState().setWorkshops([row('sample', '2026-11-28T09:15:00Z'), row('opened', '2026-11-30T10:00:00Z')]);
+    useAppStore.getState().setWorkshops([await sampleRow('sample', '2026-11-28T09:15:00Z'), await sampleRow('opened', '2026-11-30T10:00:00Z')]);
     render(<Home />);
     await waitFor(() =>
       expect(screen.getAllByTestId('workshop-card-file').map((e) => e.textContent)).toEqual(['Sin archivo guardado', 'Archivo: acuerdo-acme.pacto']),

@@ -26,7 +26,8 @@ import { makeJoinCode, makeJoinUrl } from '../../shared/room/join-code';
 import { i18n, initI18n } from '../../renderer/i18n';
 import { createFakeRoomBridge, type FakeRoom, type FakeRoomScenario } from '../support/fake-room-bridge';
 import { DISCOVERED, GUEST_ADMITTED, GUEST_WAITING, ROOM_INFO } from '../support/room-fixtures';
-import { expectAxeClean, installDialogMethods, resetRoom } from './room-support';
+import { installDialogMethods, resetRoom } from './room-support';
+import { expectAxeClean } from './axe';
 
 let stopFollowing: () => void = () => undefined;
 

@@ -21,7 +21,8 @@ import { i18n, initI18n } from '../../renderer/i18n';
 import { useAppStore } from '../../renderer/store';
 import { createFakeRoomBridge, type FakeRoom, type FakeRoomScenario } from '../support/fake-room-bridge';
 import { HOSTED, HOSTED_EMPTY, INTERFACES } from '../support/room-fixtures';
-import { expectAxeClean, installDialogMethods, resetRoom } from './room-support';
+import { installDialogMethods, resetRoom } from './room-support';
+import { expectAxeClean } from './axe';
 
 let stopFollowing: () => void = () => undefined;
 let workshopId = '';

@@ -1,12 +1,8 @@
 /**
  * What the room screens' component tests share: `<dialog>`'s modal methods
- * (jsdom has the element but not `showModal`/`close`), an accessibility
- * check with axe-core (every rule jsdom can evaluate; colour contrast needs
- * layout and is checked in Chromium by the e2e screenshots), and the room
- * layer reset between tests.
+ * (jsdom has the element but not `showModal`/`close`) and the room layer
+ * reset between tests (the accessibility check is in `./axe`).
  */
-import axe from 'axe-core';
-import { expect } from 'vitest';
 import { setSeat } from '../../renderer/data/seat';
 
 /** Gives jsdom's `<dialog>` the modal methods browsers have (open attribute and the close event). */
@@ -20,13 +16,6 @@ export function installDialogMethods(): void {
     this.removeAttribute('open');
     this.dispatchEvent(new Event('close'));
   };
-}
-
-/** Fails with the violations' ids, help and nodes when axe finds any in `root`. */
-export async function expectAxeClean(root: Element = document.body): Promise<void> {
-  const results = await axe.run(root, { rules: { 'color-contrast': { enabled: false } } });
-  const found = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(found).toEqual([]);
 }
 
 /** Back to no room: the seat outside a room. */

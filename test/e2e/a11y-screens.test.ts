@@ -5,32 +5,17 @@
  * and 1280x720 to test-artifacts/e2e/screen-*.png, and must have no serious
  * or critical axe violation at either size (colour contrast included).
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { goToStep, launchApp, openSample, pageErrors, settled, shot } from '../support/app';
+import { axeViolations } from '../support/axe';
 
 const url = inject('pactoUrl');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const STEPS = ['agenda', 'participants', 'funnel', 'glossary', 'sla', 'targets', 'sign', 'export', 'versions'] as const;
 const SIZES = [
   { width: 1440, height: 900 },
   { width: 1280, height: 720 },
 ] as const;
-
-/** Serious and critical axe-core violations of the page (every rule), as `id: target` lines. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    type Result = { violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] };
-    const axe = (window as unknown as { axe: { run: (el: Document) => Promise<Result> } }).axe;
-    const results = await axe.run(document);
-    return results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-  });
-}
 
 /** Screenshots the current screen at both sizes as `screen-<name>-<language>-<size>` and returns its violations at each, prefixed with the size. */
 async function lookAt(page: Page, name: string, language: string): Promise<string[]> {
@@ -40,7 +25,7 @@ async function lookAt(page: Page, name: string, language: string): Promise<strin
     await settled(page);
     const tag = `${size.width}x${size.height}`;
     await shot(page, `screen-${name}-${language}-${tag}`);
-    found.push(...(await seriousViolations(page)).map((v) => `${name} ${tag} ${v}`));
+    found.push(...(await axeViolations(page, { within: 'html', impacts: ['serious', 'critical'] })).map((v) => `${name} ${tag} ${v}`));
   }
   return found;
 }

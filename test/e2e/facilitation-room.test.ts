@@ -23,11 +23,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../support/chromium.mjs';
-import { ARTIFACTS, currentStep, freezeSignAndExport, goToStep, openApp, openSample, pageErrors, settled, shot } from '../support/app';
-import { startMainRoomHost, type MainLaptop, type MainRoomHost } from '../support/room-main';
-import { connectPageToRoom } from '../support/room-browser';
+import { ARTIFACTS, currentStep, freezeSignAndExport, goToStep, openSample, pageErrors, settled, shot } from '../support/app';
+import { startMainRoomHost, type MainRoomHost } from '../support/room-main';
+import { joinAndAdmit, openRoomLaptop, roomControl, roomView } from '../support/room-e2e';
 import { pdfPageTexts } from '../support/pdf';
-import { PRESENTER_TYPE_PX } from '../../renderer/features/facilitation/presenter-type';
+import { expectPresenterReadable } from '../support/presenter';
 
 const url = inject('pactoUrl');
 /** Jorge's clock: 4 minutes behind the host's. */
@@ -37,9 +37,8 @@ let host: MainRoomHost;
 const contexts: BrowserContext[] = [];
 let lucia: Page;
 let jorge: Page;
-const laptops: Record<string, MainLaptop> = {};
-let workshopId = '';
 
+/** A laptop: its own browser context (its own database), wired to its own room module; its clock `skewMs` off the real time. */
 async function laptop(name: string, skewMs = 0): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, locale: 'es-ES' });
   contexts.push(context);
@@ -50,40 +49,7 @@ async function laptop(name: string, skewMs = 0): Promise<Page> {
       Date.now = () => real() + skew;
     }, skewMs);
   }
-  const page = await context.newPage();
-  laptops[name] = host.laptop(name);
-  await connectPageToRoom(page, laptops[name]!.bridge);
-  await openApp(context, url);
-  return page;
-}
-
-/** Calls the page's room entry point `name` (data/room.ts) with `args`. */
-function control<T = unknown>(page: Page, name: string, ...args: unknown[]): Promise<T> {
-  return page.evaluate(
-    ([n, a]) => (window as unknown as { pactoRoomControl: Record<string, (...x: unknown[]) => unknown> }).pactoRoomControl[n as string]!(...(a as unknown[])),
-    [name, args] as const,
-  ) as Promise<T>;
-}
-
-type View = {
-  workshopId: string | null;
-  link: string;
-  ready: boolean;
-  room: { port?: number; code?: string; waiting?: { seatId: string; identity: { name: string } }[] } | null;
-};
-const view = (page: Page) => control<View>(page, 'room');
-
-async function joinAs(page: Page, who: { name: string; team: string; participantId: string }): Promise<void> {
-  const room = (await view(lucia)).room!;
-  const port = room.port;
-  const check = await control<{ ok: boolean; value: unknown }>(page, 'checkRoom', { address: '127.0.0.1', port, code: room.code });
-  expect(check).toMatchObject({ ok: true });
-  expect(await control<{ ok: boolean }>(page, 'joinRoom', check.value, who)).toMatchObject({ ok: true });
-  await expect.poll(async () => (await view(lucia)).room?.waiting?.map((w) => w.identity.name)).toContain(who.name);
-  const seatId = (await view(lucia)).room!.waiting!.find((w) => w.identity.name === who.name)!.seatId;
-  expect(await control<{ ok: boolean }>(lucia, 'admitGuest', { seatId, readOnly: false })).toMatchObject({ ok: true });
-  await expect.poll(async () => (await view(page)).ready).toBe(true);
-  expect((await view(page)).workshopId).toBe(workshopId);
+  return openRoomLaptop(context, host, name, url);
 }
 
 /** The timer's time left as shown (`m:ss`, a leading minus when over), in seconds. */
@@ -112,13 +78,13 @@ afterAll(async () => {
 
 describe('facilitating two teams in a room', () => {
   it('opens the room on the facilitator’s laptop; the other team’s laptop joins', async () => {
-    const opened = await control<{ ok: boolean; value: { workshopId: string } }>(lucia, 'openRoom', {
+    const opened = await roomControl<{ ok: boolean; value: { workshopId: string } }>(lucia, 'openRoom', {
       address: '127.0.0.1',
       identity: { name: 'Lucía', team: 'marketing', participantId: 'p-lucia' },
     });
     expect(opened.ok).toBe(true);
-    workshopId = opened.value.workshopId;
-    await joinAs(jorge, { name: 'Jorge', team: 'sales', participantId: 'p-jorge' });
+    expect((await roomView(lucia)).workshopId).toBe(opened.value.workshopId);
+    await joinAndAdmit(lucia, jorge, { name: 'Jorge', team: 'sales', participantId: 'p-jorge' });
   });
 
   it('runs the facilitator’s timer on the guest’s laptop with the same time left, though his clock is 4 minutes slow', async () => {
@@ -155,23 +121,8 @@ describe('facilitating two teams in a room', () => {
     await presenter.waitFor();
     await expect.poll(() => presenter.getByTestId('presenter-block').textContent()).not.toBe('');
     await jorge.screenshot({ path: join(ARTIFACTS, 'facil-room-presenter-1280x720-es.png') });
-    const sizes = await presenter.evaluate((root) => {
-      const out: { text: string; px: number; testId: string | null }[] = [];
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const el = node.parentElement!;
-        const text = node.textContent!.trim();
-        const box = el.getBoundingClientRect();
-        if (!text || box.width === 0 || box.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
-        out.push({ text, px: parseFloat(getComputedStyle(el).fontSize), testId: el.closest('[data-testid]')?.getAttribute('data-testid') ?? null });
-      }
-      return out;
-    });
-    expect(sizes.length).toBeGreaterThan(4);
-    for (const s of sizes) expect(s.px, s.text).toBeGreaterThanOrEqual(PRESENTER_TYPE_PX.minText);
-    expect(Math.min(...sizes.filter((s) => s.testId === 'presenter-block').map((s) => s.px))).toBeGreaterThanOrEqual(PRESENTER_TYPE_PX.heading);
-    expect(Math.min(...sizes.filter((s) => s.testId === 'timer-digits').map((s) => s.px))).toBeGreaterThanOrEqual(PRESENTER_TYPE_PX.timer);
-    expect(await presenter.evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
+    // Readable from the back, and everything fits the projector's 1280×720 without scrolling.
+    await expectPresenterReadable(presenter);
     await jorge.getByTestId('presenter-close').click();
     await jorge.setViewportSize({ width: 1440, height: 900 });
   });
@@ -307,16 +258,16 @@ describe('facilitating two teams in a room', () => {
     const agreed = await name(lucia).inputValue();
     await expect.poll(() => name(jorge).inputValue()).toBe(agreed);
     // Jorge's Wi-Fi drops; he renames the term on his copy while the facilitator locks the glossary in the room.
-    laptops.jorge!.setOnline(false);
-    await expect.poll(async () => (await view(jorge)).link).toBe('offline');
+    host.laptop('jorge').setOnline(false);
+    await expect.poll(async () => (await roomView(jorge)).link).toBe('offline');
     await name(jorge).fill(`${agreed} (sin red)`);
     await name(jorge).blur();
     await expect.poll(() => name(jorge).inputValue()).toBe(`${agreed} (sin red)`);
     await lucia.getByTestId('lock-glossary').first().click();
     await lucia.getByTestId('lock-note').waitFor();
     // Back on the network: the room refuses his change of the locked section, his copy returns to the room's words, and he is told.
-    laptops.jorge!.setOnline(true);
-    await expect.poll(async () => (await view(jorge)).link).toBe('synced');
+    host.laptop('jorge').setOnline(true);
+    await expect.poll(async () => (await roomView(jorge)).link).toBe('synced');
     const notice = jorge.getByRole('alert');
     await expect.poll(() => notice.textContent()).toContain('La sala deshizo tu cambio: la sección Glosario está bloqueada');
     await expect.poll(() => name(jorge).inputValue()).toBe(agreed);

@@ -19,34 +19,21 @@
  * and at the last block the agreement frozen and signed; the exported PDF
  * lists the decision and the follow-up.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchPersistent } from '../support/chromium.mjs';
 import { join } from 'node:path';
 import { ARTIFACTS, currentStep, freezeSignAndExport, goToStep, openApp, openSample, pageErrors, settled, shot } from '../support/app';
+import { axeViolations } from '../support/axe';
 import { pdfPageTexts } from '../support/pdf';
-import { PRESENTER_TYPE_PX } from '../../renderer/features/facilitation/presenter-type';
+import { expectPresenterReadable } from '../support/presenter';
 
 const url = inject('pactoUrl');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let context: BrowserContext;
 /** The facilitator's window. */
 let lead: Page;
 /** The projector's window (same laptop). */
 let wall: Page;
-
-/** axe's violations on `page` within `selector` (the page's own CSP stays on: axe is evaluated through the driver). */
-async function axeViolations(page: Page, selector = 'body'): Promise<string[]> {
-  const has = await page.evaluate(() => 'axe' in window);
-  if (!has) await page.evaluate(axeSource);
-  return page.evaluate(async (sel) => {
-    const w = window as unknown as { axe: { run(ctx: Element, opts: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } };
-    const result = await w.axe.run(document.querySelector(sel)!, { resultTypes: ['violations'] });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, selector);
-}
 
 const blockTitles = (page: Page) => page.getByTestId('agenda-block-title').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
 const totalText = (page: Page) => page.getByTestId('agenda-total').textContent();
@@ -78,7 +65,7 @@ describe('facilitating the sample workshop on one laptop', () => {
     await lead.keyboard.press('Alt+ArrowUp');
     await expect.poll(() => blockTitles(lead)).toEqual(before);
     await shot(lead, 'facil-agenda-es');
-    expect(await axeViolations(lead, 'main')).toEqual([]);
+    expect(await axeViolations(lead, { within: 'main' })).toEqual([]);
 
     await lead.getByTestId('agenda-start-workshop').click();
     await expect.poll(() => lead.getByTestId('agenda-block').first().getAttribute('aria-current')).toBe('step');
@@ -94,7 +81,7 @@ describe('facilitating the sample workshop on one laptop', () => {
     await lead.getByTestId('timer-add-five').click();
     await lead.getByTestId('extend-choice').waitFor();
     await shot(lead, 'facil-timer-es');
-    expect(await axeViolations(lead, '[data-testid="facilbar"]')).toEqual([]);
+    expect(await axeViolations(lead, { within: '[data-testid="facilbar"]' })).toEqual([]);
     await lead.getByTestId('extend-keep-end').click();
     // The first block grew by five minutes; the end stays where it was.
     await expect.poll(() => lead.getByTestId('agenda-block-minutes').first().inputValue()).toBe(String(minutes + 5));
@@ -125,26 +112,9 @@ describe('facilitating the sample workshop on one laptop', () => {
     await presenter.waitFor();
     await expect.poll(() => presenter.getByTestId('presenter-block').textContent()).not.toBe('');
     await wall.screenshot({ path: join(ARTIFACTS, 'facil-presenter-1280x720-es.png') });
-    const sizes = await presenter.evaluate((root) => {
-      const out: { text: string; px: number; testId: string | null }[] = [];
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const el = node.parentElement!;
-        const text = node.textContent!.trim();
-        const box = el.getBoundingClientRect();
-        if (!text || box.width === 0 || box.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
-        out.push({ text, px: parseFloat(getComputedStyle(el).fontSize), testId: el.closest('[data-testid]')?.getAttribute('data-testid') ?? null });
-      }
-      return out;
-    });
-    expect(sizes.length).toBeGreaterThan(4);
-    for (const s of sizes) expect(s.px, s.text).toBeGreaterThanOrEqual(PRESENTER_TYPE_PX.minText);
-    const sizeOf = (testId: string) => Math.min(...sizes.filter((s) => s.testId === testId).map((s) => s.px));
-    expect(sizeOf('presenter-block')).toBeGreaterThanOrEqual(PRESENTER_TYPE_PX.heading);
-    expect(sizeOf('timer-digits')).toBeGreaterThanOrEqual(PRESENTER_TYPE_PX.timer);
-    // Everything fits the projector's 1280×720 without scrolling.
-    expect(await presenter.evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
-    expect(await axeViolations(wall, '[data-testid="presenter"]')).toEqual([]);
+    // Readable from the back, and everything fits the projector's 1280×720 without scrolling.
+    await expectPresenterReadable(presenter);
+    expect(await axeViolations(wall, { within: '[data-testid="presenter"]' })).toEqual([]);
   });
 
   it('keeps the bar on one line at 1440×900 and 1280×720, in Spanish and English, with every control showing', async () => {
@@ -219,7 +189,7 @@ describe('facilitating the sample workshop on one laptop', () => {
     ]);
     await vote.getByTestId('vote-results').scrollIntoViewIfNeeded();
     await lead.screenshot({ path: join(ARTIFACTS, 'facil-votes-es.png') });
-    expect(await axeViolations(lead, '[data-testid="facilitation-panel"]')).toEqual([]);
+    expect(await axeViolations(lead, { within: '[data-testid="facilitation-panel"]' })).toEqual([]);
     await vote.getByTestId('vote-close').click();
     await expect.poll(() => vote.textContent()).toContain('Cerrada');
   });
@@ -241,7 +211,7 @@ describe('facilitating the sample workshop on one laptop', () => {
     await expect.poll(() => lead.getByTestId('parking-item').first().textContent()).toContain('Carmen Peña Ruiz');
     await lead.getByTestId('facil-tab-decisions').click();
     await lead.screenshot({ path: join(ARTIFACTS, 'facil-decisions-es.png') });
-    expect(await axeViolations(lead, '[data-testid="facilitation-panel"]')).toEqual([]);
+    expect(await axeViolations(lead, { within: '[data-testid="facilitation-panel"]' })).toEqual([]);
   });
 
   it('drafts privately: the projector does not see a team’s draft until the facilitator reveals', async () => {
@@ -287,7 +257,7 @@ describe('facilitating the sample workshop on one laptop', () => {
     await lead.getByTestId('timer-add-five').click();
     await shot(lead, 'facil-timer-en');
     await lead.keyboard.press('Escape');
-    expect(await axeViolations(lead, 'main')).toEqual([]);
+    expect(await axeViolations(lead, { within: 'main' })).toEqual([]);
     await lead.getByTestId('panel-toggle').click();
     await lead.getByTestId('vote-results').first().scrollIntoViewIfNeeded();
     await lead.screenshot({ path: join(ARTIFACTS, 'facil-votes-en.png') });
@@ -297,7 +267,7 @@ describe('facilitating the sample workshop on one laptop', () => {
     await wall.getByTestId('presenter-open').click();
     await expect.poll(() => wall.getByTestId('presenter').textContent()).toContain('Under discussion');
     await wall.screenshot({ path: join(ARTIFACTS, 'facil-presenter-1280x720-en.png') });
-    expect(await axeViolations(wall, '[data-testid="presenter"]')).toEqual([]);
+    expect(await axeViolations(wall, { within: '[data-testid="presenter"]' })).toEqual([]);
     expect(pageErrors(lead)).toEqual([]);
   });
 });

@@ -19,9 +19,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { runVerify } from '../../electron/cli/verify';
 import { launchBrowser } from '../support/chromium.mjs';
-import { ARTIFACTS, currentStep, goToStep, openApp, openSample, pageErrors, shot } from '../support/app';
+import { ARTIFACTS, currentStep, goToStep, openSample, pageErrors, shot } from '../support/app';
 import { startMainRoomHost, type MainRoomHost } from '../support/room-main';
-import { connectPageToRoom } from '../support/room-browser';
+import { joinAndAdmit, openRoomLaptop, roomControl, roomView } from '../support/room-e2e';
 import { pdfPageTexts } from '../support/pdf';
 
 const url = inject('pactoUrl');
@@ -31,42 +31,12 @@ const contexts: BrowserContext[] = [];
 let lucia: Page;
 let jorge: Page;
 let sofia: Page;
-let workshopId = '';
 
+/** A laptop in Madrid: its own browser context (its own database), wired to its own room module. */
 async function laptop(name: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, locale: 'es-ES', timezoneId: 'Europe/Madrid' });
   contexts.push(context);
-  const page = await context.newPage();
-  await connectPageToRoom(page, host.laptop(name).bridge);
-  await openApp(context, url);
-  return page;
-}
-
-/** Calls the page's room entry point `name` (data/room.ts) with `args`. */
-function control<T = unknown>(page: Page, name: string, ...args: unknown[]): Promise<T> {
-  return page.evaluate(
-    ([n, a]) => (window as unknown as { pactoRoomControl: Record<string, (...x: unknown[]) => unknown> }).pactoRoomControl[n as string]!(...(a as unknown[])),
-    [name, args] as const,
-  ) as Promise<T>;
-}
-
-type View = {
-  workshopId: string | null;
-  ready: boolean;
-  room: { port?: number; code?: string; waiting?: { seatId: string; identity: { name: string } }[] } | null;
-};
-const view = (page: Page) => control<View>(page, 'room');
-
-async function joinAs(page: Page, who: { name: string; team: string; participantId: string; deviceName: string }): Promise<void> {
-  const room = (await view(lucia)).room!;
-  const check = await control<{ ok: boolean; value: unknown }>(page, 'checkRoom', { address: '127.0.0.1', port: room.port, code: room.code });
-  expect(check).toMatchObject({ ok: true });
-  expect(await control<{ ok: boolean }>(page, 'joinRoom', check.value, who)).toMatchObject({ ok: true });
-  await expect.poll(async () => (await view(lucia)).room?.waiting?.map((w) => w.identity.name)).toContain(who.name);
-  const seatId = (await view(lucia)).room!.waiting!.find((w) => w.identity.name === who.name)!.seatId;
-  expect(await control<{ ok: boolean }>(lucia, 'admitGuest', { seatId, readOnly: false })).toMatchObject({ ok: true });
-  await expect.poll(async () => (await view(page)).ready).toBe(true);
-  expect((await view(page)).workshopId).toBe(workshopId);
+  return openRoomLaptop(context, host, name, url);
 }
 
 const node = (page: Page, id: string) => page.getByTestId('funnel-canvas').locator(`.react-flow__node[data-id="${id}"]`);
@@ -118,14 +88,14 @@ afterAll(async () => {
 
 describe('an agreement written, approved, frozen and signed across three laptops', () => {
   it('opens the room; two laptops join', async () => {
-    const opened = await control<{ ok: boolean; value: { workshopId: string } }>(lucia, 'openRoom', {
+    const opened = await roomControl<{ ok: boolean; value: { workshopId: string } }>(lucia, 'openRoom', {
       address: '127.0.0.1',
       identity: { name: 'Lucía', team: 'marketing', participantId: 'p-lucia', deviceName: 'Portátil de Lucía' },
     });
     expect(opened.ok).toBe(true);
-    workshopId = opened.value.workshopId;
-    await joinAs(jorge, { name: 'Jorge', team: 'sales', participantId: 'p-jorge', deviceName: 'Portátil de Jorge' });
-    await joinAs(sofia, { name: 'Sofía', team: 'sales', participantId: 'p-sofia', deviceName: 'Portátil de Sofía' });
+    expect((await roomView(lucia)).workshopId).toBe(opened.value.workshopId);
+    await joinAndAdmit(lucia, jorge, { name: 'Jorge', team: 'sales', participantId: 'p-jorge', deviceName: 'Portátil de Jorge' });
+    await joinAndAdmit(lucia, sofia, { name: 'Sofía', team: 'sales', participantId: 'p-sofia', deviceName: 'Portátil de Sofía' });
   });
 
   it('one draws a stage, one types a definition, one approves; the facilitator records an approval for someone without a laptop', async () => {

@@ -9,17 +9,15 @@
  * colour contrast included); the dialogs keep focus inside, close on Escape
  * and give focus back to the button that opened them.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/chromium.mjs';
 import { openApp, openSample, pageErrors, shot } from '../support/app';
+import { axeViolations } from '../support/axe';
 import { createFakeRoomBridge, serveFakeRoom, type FakeRoom } from '../support/fake-room-bridge';
 import { DISCOVERED, GUEST_ADMITTED, GUEST_RECONNECTING, GUEST_WAITING, HOSTED, INTERFACES, ROOM_INFO } from '../support/room-fixtures';
 
 const url = inject('pactoUrl');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let browser: Browser;
 
 beforeAll(async () => {
@@ -29,18 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** axe-core's violations inside `selector` (every rule), as `id: target` lines. */
-async function axeViolations(page: Page, selector: string): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async (sel) => {
-    const axe = (window as unknown as { axe: { run: (el: Element) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const root = document.querySelector(sel);
-    if (!root) return [`nothing matches ${sel}`];
-    const results = await axe.run(root);
-    return results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-  }, selector);
-}
 
 async function openPage(language: 'es' | 'en', size: { width: number; height: number }, fake: FakeRoom): Promise<Page> {
   const context = await browser.newContext({ viewport: size, locale: language === 'es' ? 'es-ES' : 'en-US', timezoneId: 'Europe/Madrid' });
@@ -82,7 +68,7 @@ describe('room screens, looked at', () => {
           if (where) outside.push(where);
         }
         expect(outside).toEqual([]);
-        expect(await axeViolations(page, 'dialog[open]')).toEqual([]);
+        expect(await axeViolations(page, { within: 'dialog[open]' })).toEqual([]);
         await shot(page, `room-open-picker-${tag}`);
         // Escape closes it and gives focus back to the button.
         await page.keyboard.press('Escape');
@@ -93,12 +79,12 @@ describe('room screens, looked at', () => {
         await page.getByTestId('room-open-submit').click();
         await dialog.getByTestId('room-code').waitFor();
         expect(await dialog.getByTestId('room-qr').evaluate((el) => el.tagName.toLowerCase())).toBe('svg');
-        expect(await axeViolations(page, 'dialog[open]')).toEqual([]);
+        expect(await axeViolations(page, { within: 'dialog[open]' })).toEqual([]);
         await shot(page, `room-host-panel-${tag}`);
         await page.keyboard.press('Escape');
         await page.getByTestId('room-strip').waitFor();
         expect(await page.getByTestId('room-connection').getAttribute('data-connection')).toBe('host');
-        expect(await axeViolations(page, '[data-testid="room-strip"]')).toEqual([]);
+        expect(await axeViolations(page, { within: '[data-testid="room-strip"]' })).toEqual([]);
         await shot(page, `room-header-host-${tag}`);
         expect(pageErrors(page)).toEqual([]);
         await page.context().close();
@@ -120,25 +106,25 @@ describe('room screens, looked at', () => {
         await page.keyboard.type('K7QM-2XPA-9RTD-WF3H-8MNB');
         await page.keyboard.press('Enter');
         await dialog.getByTestId('room-error').waitFor();
-        expect(await axeViolations(page, 'dialog[open]')).toEqual([]);
+        expect(await axeViolations(page, { within: 'dialog[open]' })).toEqual([]);
         await shot(page, `room-join-unreachable-${tag}`);
 
         fake.answer({ check: { ok: true, value: ROOM_INFO } });
         await dialog.getByTestId('room-check').click();
         await dialog.getByTestId('room-who-p-jorge').waitFor();
-        expect(await axeViolations(page, 'dialog[open]')).toEqual([]);
+        expect(await axeViolations(page, { within: 'dialog[open]' })).toEqual([]);
         await shot(page, `room-join-who-${tag}`);
         await dialog.getByTestId('room-who-p-jorge').check();
         await dialog.getByTestId('room-ask').click();
         await dialog.getByTestId('room-waiting-guest').waitFor();
-        expect(await axeViolations(page, 'dialog[open]')).toEqual([]);
+        expect(await axeViolations(page, { within: 'dialog[open]' })).toEqual([]);
         await shot(page, `room-join-waiting-${tag}`);
 
         await fake.emit({ type: 'state', room: GUEST_ADMITTED });
         await expect.poll(() => page.locator('dialog[open]').count()).toBe(0);
         await fake.emit({ type: 'state', room: GUEST_RECONNECTING });
         await expect.poll(() => page.getByTestId('room-connection').getAttribute('data-connection')).toBe('reconnecting');
-        expect(await axeViolations(page, '[data-testid="room-strip"]')).toEqual([]);
+        expect(await axeViolations(page, { within: '[data-testid="room-strip"]' })).toEqual([]);
         await shot(page, `room-header-reconnecting-${tag}`);
         expect(pageErrors(page)).toEqual([]);
         await page.context().close();

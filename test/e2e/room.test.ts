@@ -23,9 +23,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchBrowser } from '../support/chromium.mjs';
-import { currentStep, goToStep, openApp, openSample, pageErrors, shot } from '../support/app';
-import { startMainRoomHost, type MainLaptop, type MainRoomHost } from '../support/room-main';
-import { connectPageToRoom } from '../support/room-browser';
+import { currentStep, goToStep, openSample, pageErrors, shot } from '../support/app';
+import { startMainRoomHost, type MainRoomHost } from '../support/room-main';
+import { joinAndAdmit, openRoomLaptop, roomControl, roomView, type Joiner } from '../support/room-e2e';
 
 const url = inject('pactoUrl');
 let browser: Browser;
@@ -35,54 +35,20 @@ const contexts: BrowserContext[] = [];
 let lucia: Page;
 let jorge: Page;
 let sofia: Page;
-const laptops: Record<string, MainLaptop> = {};
-let workshopId = '';
 
+/** A laptop: its own browser context (its own database), wired to its own room module. */
 async function laptop(name: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   contexts.push(context);
-  const page = await context.newPage();
-  laptops[name] = host.laptop(name);
-  await connectPageToRoom(page, laptops[name]!.bridge);
-  await openApp(context, url);
-  return page;
+  return openRoomLaptop(context, host, name, url);
 }
 
-/** Calls the page's room entry point `name` (data/room.ts) with `args`. */
-function control<T = unknown>(page: Page, name: string, ...args: unknown[]): Promise<T> {
-  return page.evaluate(
-    ([n, a]) => (window as unknown as { pactoRoomControl: Record<string, (...x: unknown[]) => unknown> }).pactoRoomControl[n as string]!(...(a as unknown[])),
-    [name, args] as const,
-  ) as Promise<T>;
-}
+const peers = (page: Page) => roomControl<{ name: string; team: string; color: string; step: string | null; self: boolean }[]>(page, 'peers');
 
-type View = {
-  workshopId: string | null;
-  link: string;
-  ready: boolean;
-  room: { role: string; state?: string; reason?: string; code?: string; port?: number; waiting?: { seatId: string; identity: { name: string } }[] } | null;
-  ended: string | null;
-};
-const view = (page: Page) => control<View>(page, 'room');
-const peers = (page: Page) => control<{ name: string; team: string; color: string; step: string | null; self: boolean }[]>(page, 'peers');
-
-async function join(page: Page, who: { name: string; team: string; participantId: string }): Promise<void> {
-  const room = (await view(lucia)).room!;
-  // The address, port and code as the host shows them (this laptop's network routes it, see room-main.ts).
-  const port = room.port;
-  const check = await control<{ ok: boolean; value: { local: string }; error?: unknown }>(page, 'checkRoom', { address: '127.0.0.1', port, code: room.code });
-  expect(check).toMatchObject({ ok: true });
-  // This laptop has its own sample workshop (another id): the room's workshop is new here.
-  expect(check.value.local).toBe('new');
-  const joined = await control<{ ok: boolean }>(page, 'joinRoom', check.value, who);
-  expect(joined.ok).toBe(true);
-  await expect.poll(async () => (await view(lucia)).room?.waiting?.map((w) => w.identity.name)).toContain(who.name);
-  const seatId = (await view(lucia)).room!.waiting!.find((w) => w.identity.name === who.name)!.seatId;
-  expect(await control<{ ok: boolean }>(lucia, 'admitGuest', { seatId, readOnly: false })).toMatchObject({ ok: true });
-  // Admitted, synced, and on the room's workshop (same id as the host's).
-  await expect.poll(async () => (await view(page)).ready).toBe(true);
+/** `page` joins Lucía's room as `who`; it did not know the room's workshop before (its own sample has another id). */
+async function join(page: Page, who: Joiner): Promise<void> {
+  expect((await joinAndAdmit(lucia, page, who)).local).toBe('new');
   await currentStep(page, 'participants').waitFor();
-  expect((await view(page)).workshopId).toBe(workshopId);
 }
 
 const participantName = (page: Page, row: number): Locator => page.getByTestId('participant-row').nth(row).locator('input').first();
@@ -107,15 +73,15 @@ afterAll(async () => {
 
 describe('a room of three laptops', () => {
   it('opens on the facilitator\u2019s laptop and the others join and take its workshop', async () => {
-    const opened = await control<{ ok: boolean; value: { code: string; workshopId: string } }>(lucia, 'openRoom', {
+    const opened = await roomControl<{ ok: boolean; value: { code: string; workshopId: string } }>(lucia, 'openRoom', {
       address: '127.0.0.1',
       identity: { name: 'Lucía', team: 'marketing', participantId: 'p-lucia' },
     });
     expect(opened.ok).toBe(true);
     // The typed code: certificate fingerprint, secret and check (shared/room/join-code.ts).
-    expect((await view(lucia)).room?.code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
-    workshopId = opened.value.workshopId;
-    await expect.poll(async () => (await view(lucia)).link).toBe('synced');
+    expect((await roomView(lucia)).room?.code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
+    expect((await roomView(lucia)).workshopId).toBe(opened.value.workshopId);
+    await expect.poll(async () => (await roomView(lucia)).link).toBe('synced');
     await join(jorge, { name: 'Jorge', team: 'sales', participantId: 'p-jorge' });
     await join(sofia, { name: 'Sofía', team: 'sales', participantId: 'p-sofia' });
     // The same participants on every laptop: the host's document, not each laptop's own sample.
@@ -195,8 +161,8 @@ describe('a room of three laptops', () => {
   it('lets a laptop that drops off keep editing, and merges both sides on its return with nothing duplicated', async () => {
     for (const page of [lucia, sofia]) await goToStep(page, 'glossary');
     const terms = await lucia.getByTestId('term-item').count();
-    laptops.sofia!.setOnline(false);
-    await expect.poll(async () => (await view(sofia)).link).toBe('offline');
+    host.laptop('sofia').setOnline(false);
+    await expect.poll(async () => (await roomView(sofia)).link).toBe('offline');
     // Sofía's presence is gone from Lucía's laptop at once (her socket closed), not after a timeout.
     await expect.poll(async () => (await peers(lucia)).map((p) => p.name)).not.toContain('Sofía');
     // Both add a term while apart.
@@ -207,8 +173,8 @@ describe('a room of three laptops', () => {
     await lucia.getByTestId('term-name').last().fill('Término de la sala');
     await lucia.getByTestId('term-name').last().blur();
     await expect.poll(count(sofia, '[data-testid="term-item"]')).toBe(terms + 1);
-    laptops.sofia!.setOnline(true);
-    await expect.poll(async () => (await view(sofia)).link).toBe('synced');
+    host.laptop('sofia').setOnline(true);
+    await expect.poll(async () => (await roomView(sofia)).link).toBe('synced');
     for (const page of [lucia, jorge, sofia]) {
       await goToStep(page, 'glossary');
       // Each new term once, on every laptop; the earlier terms not doubled.
@@ -221,10 +187,10 @@ describe('a room of three laptops', () => {
   });
 
   it('closes: every laptop keeps the whole workshop', async () => {
-    expect(await control<{ ok: boolean }>(lucia, 'closeRoom')).toMatchObject({ ok: true });
+    expect(await roomControl<{ ok: boolean }>(lucia, 'closeRoom')).toMatchObject({ ok: true });
     for (const page of [jorge, sofia]) {
-      await expect.poll(async () => (await view(page)).ended).toBe('closed');
-      expect((await view(page)).room).toBeNull();
+      await expect.poll(async () => (await roomView(page)).ended).toBe('closed');
+      expect((await roomView(page)).room).toBeNull();
     }
     for (const page of [lucia, jorge, sofia]) {
       await page.reload();

@@ -1,0 +1,74 @@
+/**
+ * What the e2e room tests share: a laptop's page wired to its main-process
+ * room module (`room-main.ts`) through its bridge, the page's room entry
+ * points (`window.pactoRoomControl`, renderer/data/room.ts), and a guest
+ * joining with the host's address and code and being admitted.
+ */
+import { expect } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { openApp } from './app';
+import type { MainRoomHost } from './room-main';
+import { connectPageToRoom } from './room-browser';
+
+/** Opens the app in `context` as laptop `name` of `host`: the page reaches that laptop's room module only through its bridge. */
+export async function openRoomLaptop(context: BrowserContext, host: MainRoomHost, name: string, url: string): Promise<Page> {
+  const page = await context.newPage();
+  await connectPageToRoom(page, host.laptop(name).bridge);
+  await openApp(context, url);
+  return page;
+}
+
+/** Calls the page's room entry point `name` (renderer/data/room.ts) with `args` and resolves to what it returns. */
+export function roomControl<T = unknown>(page: Page, name: string, ...args: unknown[]): Promise<T> {
+  return page.evaluate(
+    ([n, a]) => (window as unknown as { pactoRoomControl: Record<string, (...x: unknown[]) => unknown> }).pactoRoomControl[n as string]!(...(a as unknown[])),
+    [name, args] as const,
+  ) as Promise<T>;
+}
+
+/** What the page's `room` entry point reports (the fields the tests read). */
+export interface RoomView {
+  workshopId: string | null;
+  link: string;
+  ready: boolean;
+  room: {
+    role: string;
+    state?: string;
+    reason?: string;
+    code?: string;
+    port?: number;
+    waiting?: { seatId: string; identity: { name: string } }[];
+  } | null;
+  ended: string | null;
+}
+
+/** The page's room state as its `room` entry point reports it. */
+export const roomView = (page: Page): Promise<RoomView> => roomControl<RoomView>(page, 'room');
+
+/** Who joins: the participant of the workshop a guest says they are, and optionally the device's name for the audit trail. */
+export interface Joiner {
+  name: string;
+  team: string;
+  participantId: string;
+  deviceName?: string;
+}
+
+/**
+ * `guest` checks the room `host` has open (its address on loopback, port and
+ * code as the host shows them), joins as `who`, and the host admits them
+ *. Resolves once the guest is synced on the
+ * host's workshop (same id), with what the check said of that workshop on the
+ * guest's laptop (`local`: new here, or already known).
+ */
+export async function joinAndAdmit(host: Page, guest: Page, who: Joiner): Promise<{ local: string }> {
+  const room = (await roomView(host)).room!;
+  const check = await roomControl<{ ok: boolean; value: { local: string } }>(guest, 'checkRoom', { address: '127.0.0.1', port: room.port, code: room.code });
+  expect(check).toMatchObject({ ok: true });
+  expect(await roomControl<{ ok: boolean }>(guest, 'joinRoom', check.value, who)).toMatchObject({ ok: true });
+  await expect.poll(async () => (await roomView(host)).room?.waiting?.map((w) => w.identity.name)).toContain(who.name);
+  const seatId = (await roomView(host)).room!.waiting!.find((w) => w.identity.name === who.name)!.seatId;
+  expect(await roomControl<{ ok: boolean }>(host, 'admitGuest', { seatId, readOnly: false })).toMatchObject({ ok: true });
+  await expect.poll(async () => (await roomView(guest)).ready).toBe(true);
+  expect((await roomView(guest)).workshopId).toBe((await roomView(host)).workshopId);
+  return check.value;
+}
