@@ -1,7 +1,7 @@
 /**
  * A structural copy of a workshop document with a fresh CRDT identity: the
  * same content (every part: meta, participants, terms with their rich text,
- * funnels, SLA, targets, scenarios, approvals, comments, facilitation) written as new Yjs
+ * funnels, SLA, targets, scenarios, approvals, comments, facilitation, gap resolutions) written as new Yjs
  * items by a new client, sharing no item ids and no history with the source.
  *
  * Why: a "separate copy" of a workshop must never merge back into the
@@ -24,6 +24,7 @@ export const WORKSHOP_DOC_ROOTS = {
   approvals: 'map',
   comments: 'map',
   facilitation: 'map',
+  gapResolutions: 'map',
 } as const;
 
 const cloneValue = (value: unknown): unknown => (value instanceof Y.AbstractType ? value.clone() : value);
