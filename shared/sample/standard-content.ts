@@ -297,9 +297,10 @@ export function newWorkshopContent(meta: WorkshopMeta, targets?: Targets): Works
 
 /**
  * Content of a blank workshop: empty funnels, no terms, no SLA commitments or
- * written sections, no participants. The targets keep the defaults of a new
- * workshop (the model needs a revenue target and deal size to compute),
- * to be replaced on the Targets step.
+ * written sections, no participants, and no revenue target or deal size
+ * (null: the Targets step asks for them; the plan waits until they are
+ * entered). The period starts at 12 months, a length rather than a figure
+ * anyone agreed.
  */
 export function blankWorkshopContent(meta: WorkshopMeta): WorkshopContent {
   const empty = (): Funnel => ({ stages: [], transitions: [] });
@@ -309,7 +310,7 @@ export function blankWorkshopContent(meta: WorkshopMeta): WorkshopContent {
     terms: [],
     funnels: { agreed: empty(), marketing: empty(), sales: empty() },
     sla: { intro: '', commitments: [], sections: {} },
-    targets: { revenueTarget: 1_200_000, averageDealSize: 20_000, periodMonths: 12 },
+    targets: { revenueTarget: null, averageDealSize: null, periodMonths: 12 },
   };
 }
 
