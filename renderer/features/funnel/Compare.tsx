@@ -47,7 +47,11 @@ export function Compare() {
   const counts = gapCounts(statuses);
   const fmt = formatters(language);
   const lineUp = useMemo(() => lineUpStages(marketing, sales, content.terms), [marketing, sales, content.terms]);
-  const shown = useMemo(() => gaps.filter((g) => !selectedGap || g.id === selectedGap), [gaps, selectedGap]);
+  // The canvases highlight the gap pointed at, else every gap still open (what is left to settle).
+  const shown = useMemo(
+    () => statuses.filter((s) => (selectedGap ? s.gap.id === selectedGap : s.resolution === null)).map((s) => s.gap),
+    [statuses, selectedGap],
+  );
   const highlights = useMemo(() => ({ marketing: highlightIds(shown, 'marketing'), sales: highlightIds(shown, 'sales') }), [shown]);
 
   const setTol = (field: keyof GapTolerance, text: string) => {
