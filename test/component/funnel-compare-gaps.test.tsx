@@ -5,40 +5,15 @@
  * in the SLA adds the draft commitment and resolves it, and Reopen offers
  * the gap's actions again.
  */
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { sampleWorkshop } from '../../shared/sample/standard-content';
-import { db } from '../../renderer/data/instance';
-import { closeSession, openSession, undo } from '../../renderer/data/session';
-import { createWorkshop } from '../../renderer/data/workshops';
-import { initI18n } from '../../renderer/i18n';
+import { undo } from '../../renderer/data/session';
 import { useAppStore } from '../../renderer/store';
 import { Compare } from '../../renderer/features/funnel/Compare';
+import { sampleOnFunnelStep } from './funnel-support';
 
-// React Flow measures its pane; jsdom has no ResizeObserver (the canvases themselves are tested in a real browser).
-class NoResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-
-beforeAll(async () => {
-  (globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= NoResizeObserver;
-  await initI18n('en');
-});
-
-beforeEach(async () => {
-  useAppStore.getState().setLanguage('en');
-  const id = await createWorkshop(db, sampleWorkshop('2026-12-03'));
-  await openSession(db, id);
-  useAppStore.getState().navigate({ screen: 'workshop', id, step: 'funnel' });
-});
-
-afterEach(() => {
-  cleanup();
-  closeSession();
-});
+sampleOnFunnelStep('2026-12-03');
 
 const gaps = () => screen.getAllByTestId('gap');
 const statuses = () => gaps().map((g) => g.getAttribute('data-status'));
