@@ -203,7 +203,7 @@ export function TextField(
 export type NumberKind = 'percent' | 'days' | 'money' | 'integer' | 'number';
 
 /** A number field in the UI language's format; `percent` values are fractions 0..1 typed as percentages. */
-export function NumberField(props: BaseProps & { value: number; kind: NumberKind; onCommit: Commit<number>; suffix?: string }) {
+export function NumberField(props: BaseProps & { value: number | null; kind: NumberKind; onCommit: Commit<number>; suffix?: string }) {
   const id = useId();
   const language = useAppStore((s) => s.language);
   const locale = language === 'es' ? 'es-ES' : 'en-US';
@@ -223,7 +223,8 @@ export function NumberField(props: BaseProps & { value: number; kind: NumberKind
     return { ok: true, value: kind === 'percent' ? Math.round(parsed.value * 1e6) / 1e8 : parsed.value };
   };
   const field = useFieldDraft({
-    saved: show(props.value),
+    // null: not set yet (a blank workshop's revenue target), shown empty; an empty field is still refused (`required`).
+    saved: props.value === null ? '' : show(props.value),
     commit: (text) => {
       const read_ = read(text);
       if (!read_.ok) return read_.error;

@@ -1,8 +1,8 @@
 /**
  * A structural copy of a workshop document with a fresh CRDT identity: the
  * same content (every part: meta, participants, terms with their rich text,
- * funnels, SLA, targets, scenarios, approvals, comments, facilitation, the
- * agreement records published for a room) written as new Yjs
+ * funnels, SLA, targets, scenarios, approvals, comments, facilitation, gap
+ * resolutions, the agreement records published for a room) written as new Yjs
  * items by a new client, sharing no item ids and no history with the source.
  *
  * Why: a "separate copy" of a workshop must never merge back into the
@@ -25,6 +25,7 @@ export const WORKSHOP_DOC_ROOTS = {
   approvals: 'map',
   comments: 'map',
   facilitation: 'map',
+  gapResolutions: 'map',
   // Agreement records published for the room (`agreement-doc.ts`): a copy keeps them, but they name the
   // original workshop's id, so the copy's laptop sets them aside and publishes its own under the new id.
   versions: 'map',

@@ -220,10 +220,10 @@ export const repsSchema = z.number().int({ message: 'reps' }).min(0, { message: 
 export const positiveCountSchema = z.number().gt(0, { message: 'positive' }).max(MAX_COUNT, { message: 'positive' });
 
 export const targetsSchema = z.object({
-  /** Revenue to win over the period, in the workshop currency, > 0. */
-  revenueTarget: positiveMoney,
-  /** Average won deal size (ACV), in the workshop currency, > 0. */
-  averageDealSize: positiveMoney,
+  /** Revenue to win over the period, in the workshop currency, > 0; null = not set yet (a blank workshop): no plan until it is entered. */
+  revenueTarget: positiveMoney.nullable(),
+  /** Average won deal size (ACV), in the workshop currency, > 0; null = not set yet (a blank workshop). */
+  averageDealSize: positiveMoney.nullable(),
   /** Length of the plan in months, 1..`MAX_PERIOD_MONTHS` (36). */
   periodMonths: z.number().int({ message: 'months' }).min(1, { message: 'months' }).max(MAX_PERIOD_MONTHS, { message: 'months' }),
 });

@@ -10,7 +10,7 @@ import { LOCKABLE_SECTIONS, type FacilitationState, type LockableSection } from 
 /** The top-level Y.Doc parts (see `shared/domain/workshop-doc.ts`) that hold each lockable section. */
 export const SECTION_PARTS: Record<LockableSection, readonly string[]> = {
   participants: ['participants'],
-  funnel: ['funnels'],
+  funnel: ['funnels', 'gapResolutions'],
   glossary: ['terms'],
   sla: ['sla'],
   targets: ['targets', 'scenarios'],

@@ -30,6 +30,7 @@
 import * as Y from 'yjs';
 import type { SeatRole } from '../room/contract';
 import type { Team } from '../domain/workshop';
+import { WORKSHOP_DOC_ROOTS } from '../domain/doc-copy';
 import { FACILITATION_PART, lockedSectionsIn } from './facilitation-doc';
 import { SECTION_PARTS } from './locks';
 import { canFacilitate } from './roles';
@@ -297,7 +298,9 @@ export function applyGuardedUpdate(doc: Y.Doc, update: Uint8Array, origin: unkno
   const watchers: { section: LockableSection; undo: Y.UndoManager }[] = [];
   for (const section of lockedBefore) {
     const types = SECTION_PARTS[section].flatMap((name) => {
-      const type = doc.share.get(name);
+      // A part the host has not written yet (e.g. no gap settled so far) is defined here, so a seat cannot create it under a lock.
+      const kind = (WORKSHOP_DOC_ROOTS as Record<string, 'map' | 'array' | undefined>)[name];
+      const type = doc.share.get(name) ?? (kind === 'map' ? doc.getMap(name) : kind === 'array' ? doc.getArray(name) : undefined);
       return type ? [type] : [];
     });
     if (types.length > 0) watchers.push({ section, undo: new Y.UndoManager(types, { trackedOrigins: new Set([origin]), captureTimeout: 0 }) });

@@ -12,6 +12,7 @@ import { err, ok, type Result } from '../domain/result';
 import type { Funnel, FunnelStage, FunnelTransition, Party, Term } from '../domain/workshop';
 import type { Gap } from './gaps';
 import { pairStages } from './lineup';
+import { freePositionNear } from './placement';
 import { cloneFunnel, uniqueId } from './stages';
 
 /** The two teams' funnels a gap was found between. */
@@ -148,7 +149,8 @@ function addStage(agreed: Funnel, side: Funnel, stageId: string, terms: readonly
   for (const p of pairStages(side, agreed, { byId: true, terms })) if (p.a && p.b) counterpart.set(p.a.id, p.b.id);
   const id = uniqueId(stage.id, new Set(agreed.stages.map((s) => s.id)));
   counterpart.set(stage.id, id);
-  agreed.stages.push({ ...stage, id });
+  // Where the team drew it (not snapped again), or the nearest free place below that: never on top of an agreed stage.
+  agreed.stages.push({ ...stage, id, ...freePositionNear(agreed, stage, 1) });
   for (const t of side.transitions) {
     if (t.source !== stageId && t.target !== stageId) continue;
     const source = counterpart.get(t.source);

@@ -14,13 +14,13 @@ import {
   budgetSchema,
   daysSchema,
   positiveCountSchema,
+  positiveMoneySchema,
   rateSchema,
   repsSchema,
   targetsSchema,
   SCENARIO_KINDS,
   type Funnel,
   type ScenarioKind,
-  type Targets,
 } from '../domain/workshop';
 import { ENGLISH_MESSAGES } from '../domain/zod-messages';
 import { chainFromFunnel, type PlanStage } from './chain';
@@ -42,10 +42,14 @@ export const scenarioStageSchema = z.object({
 export type ScenarioStage = z.infer<typeof scenarioStageSchema>;
 
 /**
- * A scenario's targets: the workshop {@link Targets} (revenueTarget,
+ * A scenario's targets: the workshop `Targets` (revenueTarget,
  * averageDealSize, periodMonths) plus optional inputs of the derived figures.
  */
 export const scenarioTargetsSchema = targetsSchema.extend({
+  /** Revenue to win over the period, in the currency, > 0 (a scenario always has one; the workshop's may be unset). */
+  revenueTarget: positiveMoneySchema,
+  /** Average won deal size (ACV), in the currency, > 0. */
+  averageDealSize: positiveMoneySchema,
   /** First month of the period, `YYYY-MM`, to label the monthly plan. */
   startMonth: z
     .string()
@@ -125,7 +129,7 @@ export interface NewScenario {
  * main path, e.g. the agreed funnel) and whose targets are the workshop's.
  * Fresh data: changing it never touches `funnel` or `targets`.
  */
-export function createScenario(init: NewScenario, funnel: Funnel, targets: Targets): Scenario {
+export function createScenario(init: NewScenario, funnel: Funnel, targets: ScenarioTargets): Scenario {
   const chain = chainFromFunnel(funnel);
   return {
     id: init.id,

@@ -88,7 +88,8 @@ export function scenarioStages(content: WorkshopContent, scenario: WorkshopScena
 /**
  * A workshop scenario as a full model {@link Scenario}: its chain (see
  * {@link scenarioStages}), the workshop's revenue target and period, its own
- * average deal size or the workshop's, and the shared plan inputs (start
+ * average deal size or the workshop's (0 for one the workshop has not set:
+ * its plan then fails on that field), and the shared plan inputs (start
  * month, budget, reps, opportunities per rep).
  */
 export function toModelScenario(content: WorkshopContent, scenario: WorkshopScenario): Scenario {
@@ -105,7 +106,9 @@ export function toModelScenario(content: WorkshopContent, scenario: WorkshopScen
     ),
     targets: {
       ...content.targets,
-      averageDealSize: scenario.averageDealSize ?? content.targets.averageDealSize,
+      // 0 where the workshop has no target or deal size yet (a blank workshop): planning fails on that input and says so.
+      revenueTarget: content.targets.revenueTarget ?? 0,
+      averageDealSize: scenario.averageDealSize ?? content.targets.averageDealSize ?? 0,
       ...(set.startMonth !== null ? { startMonth: set.startMonth } : {}),
       ...(set.budget !== null ? { budget: set.budget } : {}),
       ...(set.salesReps !== null ? { salesReps: set.salesReps } : {}),

@@ -297,9 +297,10 @@ export function newWorkshopContent(meta: WorkshopMeta, targets?: Targets): Works
 
 /**
  * Content of a blank workshop: empty funnels, no terms, no SLA commitments or
- * written sections, no participants. The targets keep the defaults of a new
- * workshop (the model needs a revenue target and deal size to compute),
- * to be replaced on the Targets step.
+ * written sections, no participants, and no revenue target or deal size
+ * (null: the Targets step asks for them; the plan waits until they are
+ * entered). The period starts at 12 months, a length rather than a figure
+ * anyone agreed.
  */
 export function blankWorkshopContent(meta: WorkshopMeta): WorkshopContent {
   const empty = (): Funnel => ({ stages: [], transitions: [] });
@@ -309,7 +310,7 @@ export function blankWorkshopContent(meta: WorkshopMeta): WorkshopContent {
     terms: [],
     funnels: { agreed: empty(), marketing: empty(), sales: empty() },
     sla: { intro: '', commitments: [], sections: {} },
-    targets: { revenueTarget: 1_200_000, averageDealSize: 20_000, periodMonths: 12 },
+    targets: { revenueTarget: null, averageDealSize: null, periodMonths: 12 },
   };
 }
 
@@ -338,10 +339,44 @@ const SAMPLE_PARTICIPANTS: Participant[] = [
 ];
 
 /**
+ * The sample's two team funnels, each as that team draws the process, so
+ * Compare has a few realistic gaps to talk through (the agreed funnel stays
+ * the standard one): Marketing hands MQLs straight to its SDRs, who sit in
+ * Marketing, so its funnel has no SAL stage, an MQL → SQL arrow at 50 % and
+ * SQL owned by Marketing; Sales accepts each MQL first (SAL) and counts a
+ * lower win rate (18 %) and a longer close (75 days) from its CRM. Each team
+ * describes the MQL in its own words. Spanish (the sample's language).
+ */
+export function sampleTeamFunnels(): { marketing: Funnel; sales: Funnel } {
+  const standard = standardFunnel('es');
+  const marketingStages = standard.stages
+    .filter((st) => st.id !== 'stage-sal')
+    .map((st, i) => ({
+      ...st,
+      x: i * 220,
+      ...(st.id === 'stage-sql' ? { ownerTeam: 'marketing' as const } : {}),
+      ...(st.id === 'stage-mql' ? { description: 'Lead con puntuación de 60 o más (perfil e interacción): pasa a nuestro equipo de SDR.' } : {}),
+    }));
+  const marketingTransitions: FunnelTransition[] = [
+    ...standard.transitions.filter((t) => t.source !== 'stage-mql' && t.source !== 'stage-sal'),
+    { id: 'tr-mql-sql', source: 'stage-mql', target: 'stage-sql', conversionRate: 0.5, averageDays: 9, recycle: false },
+  ].sort((a, b) => marketingStages.findIndex((st) => st.id === a.source) - marketingStages.findIndex((st) => st.id === b.source));
+  const sales: Funnel = {
+    stages: standard.stages.map((st) =>
+      st.id === 'stage-mql' ? { ...st, description: 'Lead que Marketing nos envía y que aceptamos o rechazamos, con motivo, en 2 días hábiles.' } : { ...st },
+    ),
+    transitions: standard.transitions.map((t) => (t.id === 'tr-opportunity-customer' ? { ...t, conversionRate: 0.18, averageDays: 75 } : { ...t })),
+  };
+  return { marketing: { stages: marketingStages, transitions: marketingTransitions }, sales };
+}
+
+/**
  * The sample workshop shown on first run, in Spanish: a B2B software
  * company's alignment workshop. Its targets reproduce the worked example
  * (1,200,000 at 20,000 a deal → 60 customers … 4,800 leads), and marketing's
- * volume commitment is the monthly share of the 1,200 MQLs.
+ * volume commitment is the monthly share of the 1,200 MQLs. Marketing's and
+ * Sales' funnels differ from the agreed one and each other
+ * ({@link sampleTeamFunnels}).
  */
 export function sampleWorkshop(date: string): WorkshopContent {
   const meta: WorkshopMeta = {
@@ -354,6 +389,7 @@ export function sampleWorkshop(date: string): WorkshopContent {
   };
   const content = newWorkshopContent(meta, { revenueTarget: 1_200_000, averageDealSize: 20_000, periodMonths: 12 });
   content.participants = SAMPLE_PARTICIPANTS.map((p) => ({ ...p }));
+  content.funnels = { agreed: content.funnels.agreed, ...sampleTeamFunnels() };
   content.sla.commitments = standardCommitments('es', 100);
   // Plan inputs every scenario shares: a 240,000 budget gives 50 a lead and a 4,000 CAC; 4 reps × 8 opportunities a month.
   content.scenarios = { ...EMPTY_SCENARIO_SET, startMonth: '2027-01', budget: 240_000, salesReps: 4, opportunitiesPerRepPerMonth: 8 };

@@ -18,7 +18,8 @@ import { agreedMqlsPerMonth } from '../model/workshop-scenarios';
 /**
  * MQLs a month the agreed funnel needs to reach the revenue target: a whole
  * number ≥ 0, or null when the model cannot say (no MQL stage on the agreed
- * funnel's main path, or a rate on the path that is 0).
+ * funnel's main path, a rate on the path that is 0, or no revenue target or
+ * deal size yet).
  */
 export function modelMqlsPerMonth(content: WorkshopContent): number | null {
   return agreedMqlsPerMonth(content) ?? targetsMqlsPerMonth(content);
@@ -29,9 +30,10 @@ function targetsMqlsPerMonth(content: WorkshopContent): number | null {
   const funnel = content.funnels.agreed;
   const chain = chainFromFunnel(funnel);
   const index = chain.findIndex((s) => standardStageKey(s.id, funnel.stages.find((x) => x.id === s.id)?.termId) === 'mql');
-  if (index < 0) return null;
+  const { revenueTarget, averageDealSize } = content.targets;
+  if (index < 0 || revenueTarget === null || averageDealSize === null) return null;
   try {
-    const volumes = reverseFunnel(content.targets.revenueTarget, content.targets.averageDealSize, chain);
+    const volumes = reverseFunnel(revenueTarget, averageDealSize, chain);
     return perMonth(volumes[index]!.volume, content.targets.periodMonths);
   } catch {
     // A rate of 0 (or another model input error) leaves the figure undefined: the UI says so.

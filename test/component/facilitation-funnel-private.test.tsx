@@ -5,43 +5,15 @@
  * facilitator reveals, every tab is back. A locked funnel section (or a
  * read-only seat, which sets the same context) shows the canvas view-only.
  */
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { act, cleanup, render, screen } from '@testing-library/react';
-import { sampleWorkshop } from '../../shared/sample/standard-content';
-import { db } from '../../renderer/data/instance';
-import { closeSession, openSession } from '../../renderer/data/session';
-import { createWorkshop } from '../../renderer/data/workshops';
-import { initI18n } from '../../renderer/i18n';
-import { useAppStore } from '../../renderer/store';
+import { describe, expect, it } from 'vitest';
+import { act, render, screen } from '@testing-library/react';
 import { FunnelView } from '../../renderer/features/funnel/FunnelView';
 import { applyAgendaTemplate, revealDrafts, startPrivateDrafting, startWorkshop, nextBlock } from '../../renderer/features/facilitation/actions';
 import { setDraftingParty } from '../../renderer/features/facilitation/hooks';
 import { SectionLockedContext } from '../../renderer/ui/section-lock';
+import { sampleOnFunnelStep } from './funnel-support';
 
-// React Flow measures its pane; jsdom has no ResizeObserver (the canvas itself is tested in a real browser).
-class NoResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-
-beforeAll(async () => {
-  (globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= NoResizeObserver;
-  await initI18n('en');
-});
-
-beforeEach(async () => {
-  useAppStore.getState().setLanguage('en');
-  const id = await createWorkshop(db, sampleWorkshop('2026-11-30'));
-  await openSession(db, id);
-  useAppStore.getState().navigate({ screen: 'workshop', id, step: 'funnel' });
-});
-
-afterEach(() => {
-  cleanup();
-  closeSession();
-  setDraftingParty(null);
-});
+sampleOnFunnelStep('2026-11-30', () => setDraftingParty(null));
 
 const tabs = () => screen.getAllByRole('tab').map((t) => t.getAttribute('data-testid'));
 

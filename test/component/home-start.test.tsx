@@ -1,6 +1,6 @@
 /**
  * What a new workshop starts from, chosen in the new-workshop form: blank
- * (empty funnels, no terms, no SLA commitments), a template (the agreed
+ * (empty funnels, no terms, no SLA commitments, no revenue target), a template (the agreed
  * funnel from the chosen template, the teams' funnels empty), or a copy of
  * another workshop (its content under the new details, no approvals).
  * Choosing "a copy" without a workshop says so and creates nothing.
@@ -40,11 +40,11 @@ async function createdContent(title: string) {
 }
 
 describe('new workshop: what it starts from', () => {
-  it('starts blank: empty funnels, no terms, no SLA commitments', async () => {
+  it('starts blank: empty funnels, no terms, no SLA commitments, no revenue target', async () => {
     render(<Home />);
     await fillDetails('Blank kick-off');
     await userEvent.click(screen.getByLabelText('Blank'));
-    expect(screen.getByTestId('new-start').textContent).toContain('Empty funnels, no terms, no SLA commitments');
+    expect(screen.getByTestId('new-start').textContent).toContain('Empty funnels, no terms, no SLA commitments, no revenue target');
     await userEvent.click(screen.getByRole('button', { name: 'Create workshop' }));
     const content = await createdContent('Blank kick-off');
     expect(content.funnels.agreed.stages).toEqual([]);
@@ -52,6 +52,8 @@ describe('new workshop: what it starts from', () => {
     expect(content.funnels.sales.stages).toEqual([]);
     expect(content.terms).toEqual([]);
     expect(content.sla.commitments).toEqual([]);
+    // No made-up figures: the Targets step asks for the revenue target and deal size.
+    expect(content.targets).toEqual({ revenueTarget: null, averageDealSize: null, periodMonths: 12 });
     expect(content.meta.company).toBe('Acme Andina');
   });
 

@@ -4,7 +4,8 @@
  * appears in view, a second one dragged from the palette lands where it was
  * dropped, an arrow drawn between their handles has no rate and is flagged
  * on the canvas ("No rate") until one is typed, and Arrange keeps every
- * stage in view. Screenshots at 1440×900 and 1280×720.
+ * stage in view; its Targets step starts with no revenue target or deal
+ * size and computes once both are typed. Screenshots at 1440×900 and 1280×720.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
@@ -129,7 +130,18 @@ describe('a blank workshop drawn with the mouse, in English', () => {
     }
     await shot(page, 'blank-06-arranged-1280');
     await goToStep(page, 'targets');
+    // No made-up target: the fields are empty and the plan waits for them, saying which.
+    await expect(page.getByTestId('revenue-target').inputValue()).resolves.toBe('');
+    await expect(page.getByTestId('average-deal-size').inputValue()).resolves.toBe('');
+    await page.getByText('Cannot compute: no revenue target yet: enter it above.').waitFor();
     await shot(page, 'blank-07-targets-1280');
+    await page.getByTestId('revenue-target').fill('1200000');
+    await page.getByTestId('revenue-target').blur();
+    await page.getByText('Cannot compute: no average deal size yet: enter it above.').waitFor();
+    await page.getByTestId('average-deal-size').fill('20000');
+    await page.getByTestId('average-deal-size').blur();
+    await expect.poll(() => page.getByText(/^Cannot compute/).count()).toBe(0);
+    await expect(page.getByTestId('revenue-target').inputValue()).resolves.toBe('1,200,000');
     await goToStep(page, 'sign');
     await shot(page, 'blank-08-sign-1280');
     expect(pageErrors(page)).toEqual([]);

@@ -148,7 +148,7 @@ describe('facilitating the sample workshop on one laptop', () => {
   });
 
   it('runs a dot vote on two gaps with results by team, shown on the projector while open', async () => {
-    // The sample's two team funnels start alike: Sales drops a stage from its own (keyboard Delete), so Compare has gaps.
+    // Sales drops a stage from its own funnel (keyboard Delete): one more gap for the vote, beside the sample's own.
     await goToStep(lead, 'funnel');
     await lead.getByTestId('funnel-tab-sales').click();
     await expect.poll(() => lead.getByTestId('funnel-tab-sales').getAttribute('aria-selected')).toBe('true');

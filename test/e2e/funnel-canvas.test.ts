@@ -1,7 +1,8 @@
 /**
  * The funnel canvas in real Chromium on the built renderer: Compare finds
- * the gaps of two funnels that differ in a known way and adopts one into the
- * agreed funnel; on Marketing's canvas a stage is added, connected by
+ * the gaps of the sample's two team funnels, adopts one into the agreed
+ * funnel (resolved, counted, undone in one step), settles one in the
+ * glossary and reopens it; on Marketing's canvas a stage is added, connected by
  * dragging between handles, its arrow's rate typed (bad input refused at the
  * field), a stage dragged, undone and redone, copied and pasted (foreign
  * text refused), and everything is still there after a reload; finally the
@@ -58,50 +59,61 @@ describe('the funnel canvas', () => {
     await expect(node('stage-sql').getAttribute('aria-label')).resolves.toMatch(/SQL, responsable Ventas.*Oportunidad 50 %, 10 d/);
   });
 
-  it('Compare lists exactly the gaps of two funnels that differ in a known way, and adopts one', async () => {
+  it('Compare lists the gaps of the sample’s two funnels, tracks each as open or resolved, and undoes a resolution', async () => {
     await openTab('compare');
-    await expect(page.getByTestId('gap').count()).resolves.toBe(0);
-    // Sales sees Lead → MQL at 40 % (Marketing 25 %) and owns SAL differently.
-    await openTab('sales');
-    await node('stage-lead').click();
-    await typeInto(page.getByTestId('rate-tr-lead-mql'), '40');
-    await node('stage-sal').click();
-    await page.getByTestId('stage-panel').getByLabel('Responsable').selectOption('marketing');
-    await openTab('compare');
+    // The sample's teams draw their funnels differently: Marketing has no SAL, hands MQLs straight to its SDRs
+    // (MQL → SQL 50 %, SQL owned by Marketing); Sales counts a lower win rate in a longer close.
     const gaps = page.getByTestId('gap');
-    await expect(gaps.count()).resolves.toBe(2);
-    await expect(gaps.evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')))).resolves.toEqual(['owner', 'rate']);
-    await expect(gaps.nth(1).textContent()).resolves.toMatch(/Marketing: 25 %.*Ventas: 40 %/);
-    // Each gap is highlighted on both canvases.
-    await expect(page.getByTestId('compare-marketing').locator('.stage-node.is-gap').count()).resolves.toBe(3);
-    await expect(page.getByTestId('compare-sales').locator('.stage-node.is-gap').count()).resolves.toBe(3);
-    await shot(page, 'funnel-compare');
-    // A wider tolerance hides the rate gap (15 points).
+    const kinds = () => gaps.evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
+    const statuses = () => gaps.evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+    const counts = () => page.getByTestId('gap-counts').textContent();
+    await expect(kinds()).resolves.toEqual(['stage-missing', 'owner', 'transition-missing', 'rate', 'days']);
+    await expect(counts()).resolves.toBe('5 abiertas0 resueltas');
+    await expect(gaps.nth(3).textContent()).resolves.toMatch(/Marketing: 25 %.*Ventas: 18 %/);
+    // The gaps are highlighted on both canvases (Sales' SAL has no counterpart on Marketing's).
+    await expect(page.getByTestId('compare-marketing').locator('.stage-node.is-gap').count()).resolves.toBe(4);
+    await expect(page.getByTestId('compare-sales').locator('.stage-node.is-gap').count()).resolves.toBe(5);
+    // A wider tolerance hides the rate gap (7 points).
     await page.getByTestId('tolerance-ratePoints').fill('20');
-    await expect(gaps.count()).resolves.toBe(1);
+    await expect.poll(() => gaps.count()).toBe(4);
     await page.getByTestId('tolerance-ratePoints').fill('abc');
     await expect(page.getByRole('alert').first().textContent()).resolves.toMatch(/número/);
     await page.getByTestId('tolerance-ratePoints').fill('5');
-    await expect(gaps.count()).resolves.toBe(2);
-    await gaps.nth(1).getByTestId('gap-adopt-sales').click();
+    await expect.poll(() => gaps.count()).toBe(5);
+    // Adopting Sales' win rate puts it in the agreed funnel and marks the gap resolved: how, by whom.
+    await gaps.nth(3).getByTestId('gap-adopt-sales').click();
+    await expect.poll(statuses).toEqual(['open', 'open', 'open', 'resolved', 'open']);
+    await expect(counts()).resolves.toBe('4 abiertas1 resuelta');
+    await expect(gaps.nth(3).getByTestId('gap-resolution').textContent()).resolves.toMatch(/se adoptó la de Ventas.*En este equipo \(facilitación\)/);
+    await shot(page, 'funnel-compare');
     await openTab('agreed');
-    await expect.poll(() => edgeLabels()).toContain('40 % · 14 d');
+    await expect.poll(() => edgeLabels()).toContain('18 % · 60 d');
+    // One undo takes back both: the agreed rate and the resolution.
     await page.keyboard.press('Control+z');
-    await expect.poll(() => edgeLabels()).toContain('25 % · 14 d');
-    await expect(edgeLabels()).resolves.not.toContain('40 % · 14 d');
-    // "Settle in the glossary" opens the glossary on the term of the stage in question (SAL).
+    await expect.poll(() => edgeLabels()).toContain('25 % · 60 d');
+    await expect(edgeLabels()).resolves.not.toContain('18 % · 60 d');
     await openTab('compare');
+    await expect.poll(counts).toBe('5 abiertas0 resueltas');
+    // "Settle in the glossary" records it so and opens the glossary on the term of the stage in question (SAL).
     await gaps.nth(0).getByTestId('gap-open-glossary-item').click();
     await page.locator('.term-item--current').waitFor();
     await expect(page.locator('.term-item--current').textContent()).resolves.toMatch(/Lead aceptado por ventas/);
     await page.getByTestId('step-funnel').click();
     await page.getByTestId('funnel-canvas').waitFor();
+    await openTab('compare');
+    await expect.poll(statuses).toEqual(['resolved', 'open', 'open', 'open', 'open']);
+    await expect(gaps.nth(0).getByTestId('gap-resolution').textContent()).resolves.toMatch(/Resuelta en el glosario/);
+    // Reopened, it offers its actions again.
+    await gaps.nth(0).getByTestId('gap-reopen').click();
+    await expect.poll(statuses).toEqual(['open', 'open', 'open', 'open', 'open']);
+    await gaps.nth(0).getByTestId('gap-adopt-marketing').waitFor();
+    await openTab('agreed');
   });
 
   it('adds a stage from the palette and connects it by dragging between handles', async () => {
     await openTab('marketing');
     await page.getByTestId('palette-disqualified').click();
-    await expect(canvas().locator('.react-flow__node').count()).resolves.toBe(7);
+    await expect(canvas().locator('.react-flow__node').count()).resolves.toBe(6);
     await page.locator('.react-flow__controls-fitview').click();
     await transformSettled(canvas().locator('.react-flow__viewport'));
     const from = (await node('stage-sql').locator('.react-flow__handle.source').boundingBox())!;
@@ -110,7 +122,7 @@ describe('the funnel canvas', () => {
     await page.mouse.down();
     await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
     await page.mouse.up();
-    await expect(canvas().locator('.react-flow__edge').count()).resolves.toBe(6);
+    await expect(canvas().locator('.react-flow__edge').count()).resolves.toBe(5);
     // The new arrow is selected with no rate yet (flagged on the canvas); bad input is refused at the field and nothing is saved.
     const rate = page.getByTestId('rate-tr-sql-disqualified');
     await typeInto(rate, 'abc');
@@ -150,7 +162,7 @@ describe('the funnel canvas', () => {
     await node('stage-mql').click();
     await page.keyboard.press('Control+c');
     await page.keyboard.press('Control+v');
-    await expect(canvas().locator('.react-flow__node').count()).resolves.toBe(8);
+    await expect(canvas().locator('.react-flow__node').count()).resolves.toBe(7);
     await expect(node('stage-mql-2').textContent()).resolves.toMatch(/MQL/);
     // Foreign text pasted onto the canvas: a message, nothing changes.
     await canvas().evaluate((el) => {
@@ -159,28 +171,29 @@ describe('the funnel canvas', () => {
       el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
     });
     await expect(page.getByTestId('canvas-message').textContent()).resolves.toMatch(/no contiene etapas de Pacto/);
-    await expect(canvas().locator('.react-flow__node').count()).resolves.toBe(8);
+    await expect(canvas().locator('.react-flow__node').count()).resolves.toBe(7);
     // Keyboard: arrows move the selection to the neighbouring stage; Delete removes it.
     await node('stage-mql-2').focus();
     await page.keyboard.press('Delete');
-    await expect(canvas().locator('.react-flow__node').count()).resolves.toBe(7);
+    await expect(canvas().locator('.react-flow__node').count()).resolves.toBe(6);
 
     const moved = await position('stage-lead');
     // A reload returns to the open step.
     await reloadOnStep(page, 'funnel');
     await openTab('marketing');
-    await expect(canvas().locator('.react-flow__node').count()).resolves.toBe(7);
+    await expect(canvas().locator('.react-flow__node').count()).resolves.toBe(6);
     await expect(position('stage-lead')).resolves.toEqual(moved);
     await expect.poll(() => edgeLabels()).toContain('20,5 % · 0 d');
     expect(pageErrors(page)).toEqual([]);
   });
 
   it('works from the keyboard: arrows pick the neighbour, Alt+arrows move, Ctrl+A, connect to…, F2 rename', async () => {
-    await node('stage-sal').focus();
+    // Marketing's funnel has no SAL: MQL's right-hand neighbour is SQL, which its SDRs own.
+    await node('stage-mql').focus();
     await page.keyboard.press('ArrowRight');
     await expect(page.evaluate(() => document.activeElement?.getAttribute('data-id'))).resolves.toBe('stage-sql');
     await expect(page.getByTestId('stage-name').inputValue()).resolves.toBe('SQL');
-    await expect(node('stage-sql').getAttribute('aria-label')).resolves.toMatch(/^Etapa SQL, responsable Ventas.*sale hacia Oportunidad 50 %, 10 d/);
+    await expect(node('stage-sql').getAttribute('aria-label')).resolves.toMatch(/^Etapa SQL, responsable Marketing.*sale hacia Oportunidad 50 %, 10 d/);
     const before = await position('stage-sql');
     await page.keyboard.press('Alt+ArrowDown');
     await expect.poll(() => position('stage-sql')).toEqual({ x: before.x, y: before.y + 12 });
@@ -194,16 +207,16 @@ describe('the funnel canvas', () => {
     await page.keyboard.press('Control+z');
     await expect.poll(() => canvas().locator('.react-flow__edge').count()).toBe(arrows);
     // F2 renames inline; an empty name is refused at the field.
-    await node('stage-sal').focus();
+    await node('stage-mql').focus();
     await page.keyboard.press('F2');
     const rename = page.getByTestId('stage-rename');
     await rename.fill('');
     await rename.press('Enter');
-    await expect(node('stage-sal').getByRole('alert').textContent()).resolves.toMatch(/obligatorio/);
-    await rename.fill('SAL aceptado');
+    await expect(node('stage-mql').getByRole('alert').textContent()).resolves.toMatch(/obligatorio/);
+    await rename.fill('MQL puntuado');
     await rename.press('Enter');
-    await expect(node('stage-sal').textContent()).resolves.toMatch(/SAL aceptado/);
-    await node('stage-sal').focus();
+    await expect(node('stage-mql').textContent()).resolves.toMatch(/MQL puntuado/);
+    await node('stage-mql').focus();
     await page.keyboard.press('Control+a');
     await expect(page.locator('.side-panel').textContent()).resolves.toMatch(/elementos seleccionados/);
     await canvas()
@@ -267,6 +280,7 @@ describe('templates', () => {
       .click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Control+z');
     await page.keyboard.press('Control+z');
-    await expect.poll(() => edgeLabels()).toContain('40 % · 14 d');
+    // Back to Sales' own funnel (its win rate in a longer close).
+    await expect.poll(() => edgeLabels()).toContain('18 % · 75 d');
   });
 });

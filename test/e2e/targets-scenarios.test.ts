@@ -113,11 +113,12 @@ describe('scenarios on the targets screen', () => {
     await page.getByTestId('scenario-new').click();
     await expect(tabs().count()).resolves.toBe(5);
     await expect(page.getByTestId('selected-title').textContent()).resolves.toContain('Escenario 5');
-    // Sales' own assumptions: the rates of the sales team's funnel (the sample's is a copy of the agreed one).
+    // Sales' own assumptions: the rates of the sales team's funnel (the sample's counts an 18 % win rate, the agreed one 25 %):
+    // 60 customers ÷ 0.18 = 333.3… → 334 opportunities ÷ 0.5 = 668 SQL ÷ 0.5 = 1336 SAL ÷ 0.8 = 1670 MQL ÷ 0.25 = 6680 leads.
     await page.getByTestId('scenario-from-sales').click();
     await expect(tabs().count()).resolves.toBe(6);
     await expect(page.getByTestId('selected-title').textContent()).resolves.toContain('Supuestos de ventas');
-    await expect(volumes()).resolves.toEqual(['4800', '1200', '960', '480', '240', '60']);
+    await expect(volumes()).resolves.toEqual(['6680', '1670', '1336', '668', '334', '60']);
     await tabs().filter({ hasText: 'Supuestos de marketing' }).click();
     await page.getByTestId('scenario-agree').click();
     await expect(tabs().filter({ hasText: 'Acordado' }).textContent()).resolves.toContain('Supuestos de marketing');

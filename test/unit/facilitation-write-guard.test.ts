@@ -29,6 +29,9 @@ import { startTimer } from '../../shared/facilitation/timer';
 import { applyGuardedUpdate, parseRefusalReason, refusalReason, type UpdateWriter } from '../../shared/facilitation/write-guard';
 import type { AgendaBlock, PrivateDraft, PrivateRound } from '../../shared/facilitation/types';
 import { sampleDoc } from '../support/workshop';
+import { GAP_RESOLUTIONS_PART, readGapResolutions, setGapResolution } from '../../shared/domain/gap-resolutions-doc';
+import { gapResolution } from '../../shared/funnel/gap-resolutions';
+import { findGaps } from '../../shared/funnel/gaps';
 
 const jorge: UpdateWriter = { role: 'participant', participantId: 'p-jorge', deviceId: 'dev-jorge-0001', team: 'sales' };
 const drafting: PrivateRound = {
@@ -202,6 +205,16 @@ describe('the room host takes back changes of a locked section', () => {
     // Other sections stay open.
     const stage = readWorkshop(host).funnels.agreed.stages[0]!;
     expect(send(host, guest, (d) => updateStage(d, 'agreed', stage.id, { name: 'Lead (agreed)' }))).toBeNull();
+  });
+
+  it('a guest settling a Compare gap under a funnel lock is taken back, even as the first gap anyone settles', () => {
+    const { host, guest } = room();
+    lockSectionInDoc(host, 'funnel', 'Lucía', 1);
+    Y.applyUpdate(guest, Y.encodeStateAsUpdate(host, Y.encodeStateVector(guest)));
+    expect(host.share.has(GAP_RESOLUTIONS_PART)).toBe(false);
+    const gap = findGaps(readWorkshop(host).funnels.marketing, readWorkshop(host).funnels.sales)[0]!;
+    expect(send(host, guest, (d) => setGapResolution(d, gapResolution(gap, 'glossary', 'Jorge', new Date(2))))).toEqual({ parts: [], sections: ['funnel'] });
+    for (const doc of [host, guest]) expect(readGapResolutions(doc)).toEqual([]);
   });
 
   it('even the facilitator must unlock first; an update that unlocks and edits stands', () => {

@@ -7,6 +7,7 @@ import { findGaps, gapTermId, highlightIds, ToleranceError, type Gap, type GapKi
 import { lineUpStages, pairStages } from '../../shared/funnel/lineup';
 import { agreedFromSide, applyGapResolution, applyGapResolutions } from '../../shared/funnel/merge';
 import { synonymsOf, type StageKind } from '../../shared/funnel/names';
+import { STAGE_BOX } from '../../shared/funnel/placement';
 import { instantiateTemplate } from '../../shared/funnel/templates';
 import { standardFunnel, standardTerms } from '../../shared/sample/standard-content';
 import { stage, tr } from '../support/workshop';
@@ -403,13 +404,22 @@ describe('merge into the agreed funnel', () => {
           const b = applyGapResolutions(start, shuffled, 'marketing', t);
           expect(a.ok && b.ok).toBe(true);
           if (!a.ok || !b.ok) return;
+          // Where an adopted stage lands depends on what was placed before it (the free-place search), so
+          // the funnels are compared without positions, and each adopted stage must sit clear of every other.
           const canonical = (f: Funnel): unknown => ({
-            stages: [...f.stages].sort((x, y) => x.id.localeCompare(y.id)),
+            stages: [...f.stages].sort((x, y) => x.id.localeCompare(y.id)).map(({ x: _x, y: _y, ...rest }) => rest),
             transitions: [...f.transitions]
               .sort((x, y) => `${x.source}>${x.target}`.localeCompare(`${y.source}>${y.target}`))
               .map(({ id: _id, ...rest }) => rest),
           });
           expect(canonical(b.value)).toEqual(canonical(a.value));
+          for (const result of [a.value, b.value]) {
+            const adopted = result.stages.filter((st) => !start.stages.some((o) => o.id === st.id));
+            for (const st of adopted) {
+              const clash = result.stages.find((o) => o.id !== st.id && Math.abs(o.x - st.x) < STAGE_BOX.width && Math.abs(o.y - st.y) < STAGE_BOX.height);
+              expect(clash, `${st.name} placed on ${clash?.name}`).toBeUndefined();
+            }
+          }
         },
       ),
     );

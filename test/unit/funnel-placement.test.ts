@@ -8,7 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Funnel } from '../../shared/domain/workshop';
-import { freePositionNear, positionBeside } from '../../renderer/features/funnel/actions';
+import { positionBeside } from '../../renderer/features/funnel/actions';
+import { freePositionNear } from '../../shared/funnel/placement';
 import { NODE_HEIGHT, NODE_WIDTH } from '../../renderer/features/funnel/canvas-model';
 import { agreementInconsistencies } from '../../shared/agreement/consistency';
 import { addTransition, initWorkshopDoc, readWorkshop, updateTransition } from '../../shared/domain/workshop-doc';

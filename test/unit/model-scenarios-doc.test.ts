@@ -137,7 +137,9 @@ describe('workshop scenarios', () => {
 describe('a team’s own assumptions as a scenario', () => {
   it('takes the rates and days of the matching stages of the team’s funnel', () => {
     const content = sampleWorkshop('2026-12-01');
-    const sales = content.funnels.sales;
+    // Sales' funnel drawn from the agreed one (the sample's own differs elsewhere too).
+    const sales = structuredClone(content.funnels.agreed);
+    content.funnels.sales = sales;
     // Sales believes MQL→SAL is 60 % in 3 days and renamed its SQL stage; ids differ from the agreed funnel's.
     const rename = (id: string) => `sales-${id}`;
     sales.stages = sales.stages.map((s) => ({ ...s, id: rename(s.id), name: s.id === 'stage-sql' ? 'Lead calificado' : s.name }));

@@ -3,8 +3,11 @@
  * up (by linked term, else by name with the usual synonyms), the list of
  * gaps at a tolerance the team sets, each gap highlighted on both canvases,
  * and its actions: adopt Marketing's or Sales' side into the agreed funnel,
- * settle it in the glossary, or add a draft SLA commitment. The agreed
- * funnel can also be built wholesale from either side.
+ * settle it in the glossary, or add a draft SLA commitment. Each action
+ * records the gap as resolved (how, by whom, when) in the workshop document
+ * with the change it makes, one undo step (`adoptGapSide`, `settleGapInSla`,
+ * `settleGapInGlossary` in `./actions.ts`); the list counts open and
+ * resolved gaps. The agreed funnel can also be built wholesale from either side.
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,13 +17,17 @@ import { lineUpStages } from '../../../shared/funnel/lineup';
 import { agreedFromSide, applyGapResolution } from '../../../shared/funnel/merge';
 import { formatDays, formatPercent } from '../../../shared/funnel/input';
 import { uniqueId } from '../../../shared/funnel/stages';
+import { gapCounts, gapStatuses, type GapResolution } from '../../../shared/funnel/gap-resolutions';
+import { readGapResolutions } from '../../../shared/domain/gap-resolutions-doc';
+import { formatters } from '../../i18n';
 import { useAppStore } from '../../store';
+import { useDocPart } from '../approvals/review-data';
 import { FunnelCanvas, type Selection } from './FunnelCanvas';
-import { addCommitment } from '../sla/actions';
-import { setFunnel } from './actions';
+import { adoptGapSide, reopenGap, setFunnel, settleGapInGlossary, settleGapInSla } from './actions';
 import { termLabel } from './decorations';
 
 const NONE: Selection = { stages: [], transitions: [] };
+const NO_RESOLUTIONS: GapResolution[] = [];
 
 export function Compare() {
   const { t } = useTranslation();
@@ -35,8 +42,16 @@ export function Compare() {
   const [selectedGap, setSelectedGap] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
   const gaps = useMemo(() => findGaps(marketing, sales, tolerance, content.terms), [marketing, sales, tolerance, content.terms]);
+  const resolutions = useDocPart(readGapResolutions, NO_RESOLUTIONS);
+  const statuses = useMemo(() => gapStatuses(gaps, resolutions), [gaps, resolutions]);
+  const counts = gapCounts(statuses);
+  const fmt = formatters(language);
   const lineUp = useMemo(() => lineUpStages(marketing, sales, content.terms), [marketing, sales, content.terms]);
-  const shown = useMemo(() => gaps.filter((g) => !selectedGap || g.id === selectedGap), [gaps, selectedGap]);
+  // The canvases highlight the gap pointed at, else every gap still open (what is left to settle).
+  const shown = useMemo(
+    () => statuses.filter((s) => (selectedGap ? s.gap.id === selectedGap : s.resolution === null)).map((s) => s.gap),
+    [statuses, selectedGap],
+  );
   const highlights = useMemo(() => ({ marketing: highlightIds(shown, 'marketing'), sales: highlightIds(shown, 'sales') }), [shown]);
 
   const setTol = (field: keyof GapTolerance, text: string) => {
@@ -80,7 +95,7 @@ export function Compare() {
       setMessage({ kind: 'error', text: t('funnel.compare.adoptFailed', { message: result.error.message }) });
       return;
     }
-    setFunnel('agreed', result.value);
+    if (adoptGapSide(gap, side, result.value)) return;
     setMessage({ kind: 'info', text: t('funnel.compare.adopted') });
   };
 
@@ -97,7 +112,7 @@ export function Compare() {
       unit: gap.kind === 'rate' ? '%' : gap.kind === 'days' ? (language === 'es' ? 'días' : 'days') : '',
       period: 'month',
     };
-    addCommitment(commitment);
+    if (settleGapInSla(gap, commitment)) return;
     useAppStore.getState().setNotice({ kind: 'info', key: 'funnel.compare.slaAdded' });
     if (route.screen === 'workshop') navigate({ ...route, step: 'sla' });
   };
@@ -106,6 +121,7 @@ export function Compare() {
     if (action === 'adopt-marketing') adopt(gap, 'marketing');
     else if (action === 'adopt-sales') adopt(gap, 'sales');
     else if (action === 'open-glossary-item') {
+      if (settleGapInGlossary(gap)) return;
       if (route.screen === 'workshop') navigate({ ...route, step: 'glossary', focus: gapTermId(gap, { marketing, sales }) });
     } else openSla(gap);
   };
@@ -174,14 +190,21 @@ export function Compare() {
       <div className="compare__lists">
         <section className="gap-list" aria-labelledby="gap-list-title">
           <h3 id="gap-list-title">{t('funnel.compare.gaps', { count: gaps.length })}</h3>
+          {gaps.length > 0 ? (
+            <p className="gap-counts" data-testid="gap-counts">
+              <span className="gap-counts__open">{t('funnel.compare.countOpen', { count: counts.open })}</span>
+              <span className="gap-counts__resolved">{t('funnel.compare.countResolved', { count: counts.resolved })}</span>
+            </p>
+          ) : null}
           {gaps.length === 0 ? <p className="muted">{t('funnel.compare.noGaps')}</p> : null}
           <ol>
-            {gaps.map((gap) => (
+            {statuses.map(({ gap, resolution, outdated }) => (
               <li
                 key={gap.id}
-                className={`gap ${selectedGap === gap.id ? 'is-selected' : ''}`}
+                className={`gap ${resolution ? 'gap--resolved' : ''} ${selectedGap === gap.id ? 'is-selected' : ''}`}
                 data-testid="gap"
                 data-kind={gap.kind}
+                data-status={resolution ? 'resolved' : 'open'}
                 onMouseEnter={() => setSelectedGap(gap.id)}
                 onMouseLeave={() => setSelectedGap(null)}
                 onFocus={() => setSelectedGap(gap.id)}
@@ -197,12 +220,32 @@ export function Compare() {
                     {t('teams.sales')}: {valueText(gap, 'sales')}
                   </span>
                 </div>
+                {resolution ? (
+                  <p className="gap__resolution" data-testid="gap-resolution">
+                    <strong>{t(`funnel.compare.resolved.${resolution.way}`)}</strong>{' '}
+                    <span className="muted">
+                      {resolution.by
+                        ? t('funnel.compare.resolvedBy', { name: resolution.by, time: fmt.time(resolution.at) })
+                        : t('funnel.compare.resolvedHere', { time: fmt.time(resolution.at) })}
+                    </span>
+                  </p>
+                ) : outdated ? (
+                  <p className="gap__resolution gap__resolution--outdated" data-testid="gap-outdated">
+                    {t('funnel.compare.outdated', { how: t(`funnel.compare.resolved.${outdated.way}`) })}
+                  </p>
+                ) : null}
                 <div className="gap__actions">
-                  {gap.actions.map((a) => (
-                    <button key={a} onClick={() => act(gap, a)} data-testid={`gap-${a}`}>
-                      {actionLabel[a]}
+                  {resolution ? (
+                    <button onClick={() => reopenGap(gap.id)} data-testid="gap-reopen">
+                      {t('funnel.compare.reopen')}
                     </button>
-                  ))}
+                  ) : (
+                    gap.actions.map((a) => (
+                      <button key={a} onClick={() => act(gap, a)} data-testid={`gap-${a}`}>
+                        {actionLabel[a]}
+                      </button>
+                    ))
+                  )}
                 </div>
               </li>
             ))}

@@ -75,7 +75,8 @@ export interface CanvasApi {
   revealSoon(id: string): void;
 }
 
-const FIT_OPTIONS = { padding: 0.06, maxZoom: 1.1 };
+// 6 % around the funnel, and on the left room for the zoom controls (bottom-left), so a fitted view never puts a stage under them.
+const FIT_OPTIONS = { padding: { x: 0.06, y: 0.06, left: '56px' as const }, maxZoom: 1.1 };
 
 const EMPTY: ReadonlySet<string> = new Set();
 let memoryClipboard: string | null = null;

@@ -4,6 +4,7 @@
  * `shared/domain/workshop-doc`, and returns the field errors (null when applied).
  */
 import {
+  addCommitment,
   addStage,
   addTransition,
   moveStages,
@@ -13,12 +14,17 @@ import {
   updateStage,
   updateTransition,
 } from '../../../shared/domain/workshop-doc';
-import type { FieldErrors, Funnel, FunnelId, FunnelStage, FunnelTransition, Language, Term } from '../../../shared/domain/workshop';
+import type { Commitment, FieldErrors, Funnel, FunnelId, FunnelStage, FunnelTransition, Language, Party, Term } from '../../../shared/domain/workshop';
+import { clearGapResolution, setGapResolution } from '../../../shared/domain/gap-resolutions-doc';
+import { gapResolution } from '../../../shared/funnel/gap-resolutions';
+import type { Gap } from '../../../shared/funnel/gaps';
+import { currentSeat } from '../../data/seat';
 import { createStandardStage, uniqueId } from '../../../shared/funnel/stages';
 import type { StageKind } from '../../../shared/funnel/names';
 import { computeLayout } from '../../../shared/funnel/layout';
 import { decodeClipboard, pasteClipboard, type ClipboardError } from '../../../shared/funnel/clipboard';
 import { edit } from '../../data/session';
+import { freePositionNear, PLACEMENT_GAP } from '../../../shared/funnel/placement';
 import { NODE_HEIGHT, NODE_WIDTH } from './canvas-model';
 
 /**
@@ -31,24 +37,6 @@ export function nextFreePosition(funnel: Funnel): { x: number; y: number } {
   const right = Math.max(...funnel.stages.map((s) => s.x));
   const bottom = Math.max(...funnel.stages.map((s) => s.y));
   return { x: right, y: bottom + NODE_HEIGHT + 72 };
-}
-
-/** Space kept free around a stage (px) when a new one is placed beside it. */
-const PLACEMENT_GAP = 36;
-
-/**
- * The nearest free place for a new stage at or below `wanted` (px, its top-left
- * corner): moves down a row at a time until its box, with a margin, overlaps
- * no stage of `funnel`. Snapped to the canvas grid.
- */
-export function freePositionNear(funnel: Funnel, wanted: { x: number; y: number }, grid = 12): { x: number; y: number } {
-  const snap = (v: number) => Math.round(v / grid) * grid;
-  const x = snap(wanted.x);
-  let y = snap(wanted.y);
-  const overlaps = (py: number) =>
-    funnel.stages.some((s) => Math.abs(s.x - x) < NODE_WIDTH + PLACEMENT_GAP / 2 && Math.abs(s.y - py) < NODE_HEIGHT + PLACEMENT_GAP / 2);
-  for (let i = 0; i < 500 && overlaps(y); i++) y += snap(NODE_HEIGHT + PLACEMENT_GAP);
-  return { x, y };
 }
 
 /**
@@ -151,4 +139,43 @@ export function pasteText(funnelId: FunnelId, funnel: Funnel, text: string): { o
   });
   if (errors) return { ok: false, error: 'invalid' };
   return { ok: true, stageIds: added.stages.map((s) => s.id) };
+}
+
+/** Who settles a gap on this laptop: the room seat's name; null outside a room (the facilitator's laptop). */
+function settler(): string | null {
+  const seat = currentSeat();
+  return seat.inRoom ? (seat.identity?.name ?? null) : null;
+}
+
+/**
+ * Compare: adopts `side`'s side of `gap`, writing `agreed` (the agreed funnel
+ * with the gap's resolution applied, `applyGapResolution`) and the gap's
+ * resolution together: one transaction, one undo step.
+ */
+export function adoptGapSide(gap: Gap, side: Party, agreed: Funnel): FieldErrors | null {
+  const record = gapResolution(gap, side === 'marketing' ? 'adopt-marketing' : 'adopt-sales', settler(), new Date());
+  return edit((doc) => {
+    replaceFunnel(doc, 'agreed', agreed);
+    setGapResolution(doc, record);
+  });
+}
+
+/** Compare: settles `gap` in the SLA: adds the draft `commitment` and records the resolution in one transaction (one undo step). */
+export function settleGapInSla(gap: Gap, commitment: Commitment): FieldErrors | null {
+  const record = gapResolution(gap, 'sla', settler(), new Date());
+  return edit((doc) => {
+    addCommitment(doc, commitment);
+    setGapResolution(doc, record);
+  });
+}
+
+/** Compare: records that `gap` is settled in the glossary (the definition the teams write there); one undo step. */
+export function settleGapInGlossary(gap: Gap): FieldErrors | null {
+  const record = gapResolution(gap, 'glossary', settler(), new Date());
+  return edit((doc) => setGapResolution(doc, record));
+}
+
+/** Compare: reopens gap `gapId` (its resolution is removed; what settling it changed stays). One undo step. */
+export function reopenGap(gapId: string): FieldErrors | null {
+  return edit((doc) => clearGapResolution(doc, gapId));
 }

@@ -7,12 +7,13 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { Funnel, Party } from '../../../shared/domain/workshop';
 import { flowOrder } from '../../../shared/funnel/graph';
+import { CANVAS_GRID, STAGE_BOX } from '../../../shared/funnel/placement';
 
 /** Size of a stage box on the canvas, px (the layout uses the same). */
-export const NODE_WIDTH = 172;
-export const NODE_HEIGHT = 84;
+export const NODE_WIDTH = STAGE_BOX.width;
+export const NODE_HEIGHT = STAGE_BOX.height;
 /** Grid the canvas snaps to and the step Alt+arrow moves a stage by, px. */
-export const GRID = 12;
+export const GRID = CANVAS_GRID;
 
 export interface StageNodeData extends Record<string, unknown> {
   name: string;

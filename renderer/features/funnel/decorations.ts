@@ -24,15 +24,16 @@ export function termLabel(term: Term): string {
 /**
  * Volumes per stage of the agreed funnel's main path for the workshop's
  * targets (whole records over the period), or an empty map when the model
- * cannot compute them (no stages, a 0 % rate…).
+ * cannot compute them (no stages, a 0 % rate, no revenue target or deal size yet…).
  */
 export function agreedVolumes(agreed: Funnel, targets: Targets): Map<string, number> {
   const path = mainPath(agreed);
-  if (path.length === 0) return new Map();
+  const { revenueTarget, averageDealSize } = targets;
+  if (path.length === 0 || revenueTarget === null || averageDealSize === null) return new Map();
   try {
     const volumes = reverseFunnel(
-      targets.revenueTarget,
-      targets.averageDealSize,
+      revenueTarget,
+      averageDealSize,
       path.map(({ stage, next }) => ({ id: stage.id, conversionRate: next?.conversionRate ?? 1 })),
     );
     return new Map(volumes.map((v) => [v.id, v.volume]));

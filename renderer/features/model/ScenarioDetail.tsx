@@ -56,12 +56,17 @@ export function BenchmarkNote({ check, fmt, t, testId }: { check: BenchmarkCheck
   );
 }
 
-/** The reason a plan cannot be computed, in the UI language when the model names a rate (e.g. a rate of 0 %). */
+/** The reason a plan cannot be computed, in the UI language when the model names a rate (e.g. a rate of 0 %), no stages, or a target not set yet. */
 export function planErrorText(plan: WorkshopPlan & { ok: false }, chain: readonly { name: string }[], t: TFunction): string {
   const rate = /^chain\.(\d+)\.conversionRate$/.exec(plan.field);
   if (rate) {
     const i = Number(rate[1]);
     return t('model.rateZero', { from: chain[i]?.name ?? '', to: chain[i + 1]?.name ?? '' });
+  }
+  if (plan.field === 'chain' && chain.length === 0) return t('model.noStages');
+  // 0 stands for a target or deal size the workshop has not set yet (`toModelScenario`): no one can type 0 there.
+  if ((plan.field === 'revenueTarget' || plan.field === 'averageDealSize') && plan.scenario.targets[plan.field] === 0) {
+    return t(`model.notSet.${plan.field}`);
   }
   return plan.message;
 }

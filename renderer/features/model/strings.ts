@@ -51,6 +51,11 @@ const es = {
   benchmarkRange: '{{range}} · {{source}}',
   cannot: 'No se puede calcular: {{message}}',
   rateZero: 'la conversión de {{from}} a {{to}} debe ser mayor que 0 %.',
+  noStages: 'el embudo acordado aún no tiene etapas: dibújelo en el paso Embudo.',
+  notSet: {
+    revenueTarget: 'falta el objetivo de ingresos: escríbalo arriba.',
+    averageDealSize: 'falta el tamaño medio de la venta: escríbalo arriba.',
+  },
   metrics: 'Indicadores',
   deals: 'Ventas a cerrar',
   revenue: 'Ingresos de esas ventas',
@@ -173,6 +178,11 @@ const en = {
   benchmarkRange: '{{range}} · {{source}}',
   cannot: 'Cannot compute: {{message}}',
   rateZero: 'the rate from {{from}} to {{to}} must be above 0%.',
+  noStages: 'the agreed funnel has no stages yet: draw it on the Funnel step.',
+  notSet: {
+    revenueTarget: 'no revenue target yet: enter it above.',
+    averageDealSize: 'no average deal size yet: enter it above.',
+  },
   metrics: 'Figures',
   deals: 'Deals to win',
   revenue: 'Revenue of those deals',

@@ -29,7 +29,7 @@ export const strings = featureStrings({
       templateHelp:
         'El embudo acordado, el glosario y el SLA salen de la plantilla; los embudos de Marketing y Ventas empiezan vacíos para que cada equipo dibuje el suyo.',
       blank: 'En blanco',
-      blankHelp: 'Embudos vacíos, sin términos, sin compromisos del SLA: todo se construye en el taller.',
+      blankHelp: 'Embudos vacíos, sin términos, sin compromisos del SLA ni objetivo de ingresos: todo se construye en el taller.',
       copy: 'Una copia de otro taller',
       whichWorkshop: 'Qué taller copiar',
       chooseWorkshop: 'Elija un taller…',
@@ -64,7 +64,7 @@ export const strings = featureStrings({
       templateHelp:
         "The agreed funnel, the glossary and the SLA come from the template; Marketing's and Sales' funnels start empty so each team draws its own.",
       blank: 'Blank',
-      blankHelp: 'Empty funnels, no terms, no SLA commitments: everything is built in the workshop.',
+      blankHelp: 'Empty funnels, no terms, no SLA commitments, no revenue target: everything is built in the workshop.',
       copy: 'A copy of another workshop',
       whichWorkshop: 'Which workshop to copy',
       chooseWorkshop: 'Choose a workshop…',

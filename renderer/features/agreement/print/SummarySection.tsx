@@ -85,7 +85,7 @@ export function SummarySection({ snapshot, version, signatures, t, fmt }: PrintS
         <div>
           <dt>{t('agreement.pdf.summary.revenue')}</dt>
           <dd>
-            {fmt.money(plan.scenario.targets.revenueTarget, currency)}
+            {content.targets.revenueTarget === null ? '—' : fmt.money(content.targets.revenueTarget, currency)}
             <span className="print-kv__note"> {t('agreement.pdf.summary.inMonths', { count: plan.scenario.targets.periodMonths })}</span>
           </dd>
         </div>

@@ -59,7 +59,14 @@ export function ScenariosTable({ content, t, fmt }: TableProps) {
             .map((s, i) =>
               row(`${s.name}→${chain[i + 1]!.name}`, (c) => `${fmt.rate(c.chain[i]!.conversionRate)} · ${fmt.days(c.chain[i]!.averageDays)} d`, `rate-${s.id}`),
             )}
-          {row(t('pdf.averageDealSize'), (c) => fmt.money(c.scenario.averageDealSize ?? content.targets.averageDealSize, content.meta.currency), 'deal')}
+          {row(
+            t('pdf.averageDealSize'),
+            (c) => {
+              const deal = c.scenario.averageDealSize ?? content.targets.averageDealSize;
+              return deal === null ? '—' : fmt.money(deal, content.meta.currency);
+            },
+            'deal',
+          )}
           {row(t('agreement.pdf.summary.deals'), (c) => (c.plan.ok ? fmt.integer(c.plan.plan.deals) : '—'), 'deals')}
           {row(t('agreement.pdf.leadsNeeded'), (c) => (c.plan.ok ? fmt.records(c.plan.plan.stages[0]!.volume) : '—'), 'leads')}
           {mqlIndex >= 0

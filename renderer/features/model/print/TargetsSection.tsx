@@ -30,11 +30,12 @@ export function TargetsSection({ snapshot, t, fmt }: PrintSectionProps) {
         </div>
         <div>
           <dt>{t('pdf.revenueTarget')}</dt>
-          <dd>{fmt.money(targets.revenueTarget, currency)}</dd>
+          <dd>{content.targets.revenueTarget === null ? '—' : fmt.money(targets.revenueTarget, currency)}</dd>
         </div>
         <div>
           <dt>{t('pdf.averageDealSize')}</dt>
-          <dd>{fmt.money(targets.averageDealSize, currency)}</dd>
+          {/* The model's 0 stands for a deal size nobody has set yet (`toModelScenario`). */}
+          <dd>{targets.averageDealSize === 0 ? '—' : fmt.money(targets.averageDealSize, currency)}</dd>
         </div>
         <div>
           <dt>{t('pdf.period')}</dt>
