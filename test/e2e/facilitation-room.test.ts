@@ -25,7 +25,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../support/chromium.mjs';
 import { ARTIFACTS, currentStep, freezeSignAndExport, goToStep, openSample, pageErrors, settled, shot } from '../support/app';
 import { startMainRoomHost, type MainRoomHost } from '../support/room-main';
-import { joinAndAdmit, openRoomLaptop, roomControl, roomView } from '../support/room-e2e';
+import { joinAndAdmit, openRoomAs, openRoomLaptop, roomView } from '../support/room-e2e';
 import { pdfPageTexts } from '../support/pdf';
 import { expectPresenterReadable } from '../support/presenter';
 
@@ -78,12 +78,7 @@ afterAll(async () => {
 
 describe('facilitating two teams in a room', () => {
   it('opens the room on the facilitator’s laptop; the other team’s laptop joins', async () => {
-    const opened = await roomControl<{ ok: boolean; value: { workshopId: string } }>(lucia, 'openRoom', {
-      address: '127.0.0.1',
-      identity: { name: 'Lucía', team: 'marketing', participantId: 'p-lucia' },
-    });
-    expect(opened.ok).toBe(true);
-    expect((await roomView(lucia)).workshopId).toBe(opened.value.workshopId);
+    await openRoomAs(lucia, { name: 'Lucía', team: 'marketing', participantId: 'p-lucia' });
     await joinAndAdmit(lucia, jorge, { name: 'Jorge', team: 'sales', participantId: 'p-jorge' });
   });
 

@@ -21,7 +21,7 @@ import { runVerify } from '../../electron/cli/verify';
 import { launchBrowser } from '../support/chromium.mjs';
 import { ARTIFACTS, currentStep, goToStep, openSample, pageErrors, shot } from '../support/app';
 import { startMainRoomHost, type MainRoomHost } from '../support/room-main';
-import { joinAndAdmit, openRoomLaptop, roomControl, roomView } from '../support/room-e2e';
+import { joinAndAdmit, openRoomAs, openRoomLaptop } from '../support/room-e2e';
 import { pdfPageTexts } from '../support/pdf';
 
 const url = inject('pactoUrl');
@@ -88,12 +88,7 @@ afterAll(async () => {
 
 describe('an agreement written, approved, frozen and signed across three laptops', () => {
   it('opens the room; two laptops join', async () => {
-    const opened = await roomControl<{ ok: boolean; value: { workshopId: string } }>(lucia, 'openRoom', {
-      address: '127.0.0.1',
-      identity: { name: 'Lucía', team: 'marketing', participantId: 'p-lucia', deviceName: 'Portátil de Lucía' },
-    });
-    expect(opened.ok).toBe(true);
-    expect((await roomView(lucia)).workshopId).toBe(opened.value.workshopId);
+    await openRoomAs(lucia, { name: 'Lucía', team: 'marketing', participantId: 'p-lucia', deviceName: 'Portátil de Lucía' });
     await joinAndAdmit(lucia, jorge, { name: 'Jorge', team: 'sales', participantId: 'p-jorge', deviceName: 'Portátil de Jorge' });
     await joinAndAdmit(lucia, sofia, { name: 'Sofía', team: 'sales', participantId: 'p-sofia', deviceName: 'Portátil de Sofía' });
   });

@@ -72,3 +72,13 @@ export async function joinAndAdmit(host: Page, guest: Page, who: Joiner): Promis
   expect((await roomView(guest)).workshopId).toBe((await roomView(host)).workshopId);
   return check.value;
 }
+
+/**
+ * `page` opens a room for its open workshop on 127.0.0.1 as `who` (the
+ * facilitator) and resolves once the room reports that workshop as its own.
+ */
+export async function openRoomAs(page: Page, who: Joiner): Promise<void> {
+  const opened = await roomControl<{ ok: boolean; value: { workshopId: string } }>(page, 'openRoom', { address: '127.0.0.1', identity: who });
+  expect(opened.ok).toBe(true);
+  expect((await roomView(page)).workshopId).toBe(opened.value.workshopId);
+}
