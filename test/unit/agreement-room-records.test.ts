@@ -5,7 +5,7 @@
  * version, a signature and an approval made on one laptop reach the others'
  * databases with an audit event that names the laptop; a signature whose
  * fingerprint does not match the local version is set aside; a second pass
- * adds nothing; two laptops that froze the same number while apart each keep
+ * adds nothing; a withdrawal travels like an approval; two laptops that froze the same number while apart each keep
  * theirs and a third takes the earlier one; a projector publishes nothing;
  * events from laptops with skewed clocks go in the same order everywhere.
  */
@@ -16,6 +16,7 @@ import { verifyChain, type AuditEvent } from '../../shared/agreement/audit';
 import { freezeVersion, type AgreementVersion } from '../../shared/agreement/version';
 import { AGREEMENT_PARTS, publishAgreementEntries, readAgreementEntries, sharedEventOf, copiedFromOf } from '../../shared/domain/agreement-doc';
 import { AGREEMENT_ORIGIN } from '../../shared/domain/doc-edit';
+import { approveInDoc, readApprovals, withdrawInDoc } from '../../shared/domain/approvals-doc';
 import { sampleWorkshop } from '../../shared/sample/standard-content';
 import { createDb, type PactoDb } from '../../renderer/data/db';
 import { readAudit, recordAudit } from '../../renderer/data/audit';
@@ -101,6 +102,10 @@ async function approveOn(l: Laptop, at: string, itemId = 't-mql'): Promise<Audit
     details: { kind: 'term', itemId, team: 'sales', device: { id: l.seat.deviceId, name: `Portátil de ${l.name}` } },
   });
 }
+
+/** The sample's content and Jorge (Sales), for approvals written straight into a laptop's document. */
+const content = contentTitled('Acuerdo');
+const jorgeP = { id: 'p-jorge', name: 'Jorge', team: 'sales' as const };
 
 const trail = async (l: Laptop) => (await readAudit(l.db, WS)).map((e) => `${e.type}@${e.at}`);
 
@@ -224,6 +229,61 @@ describe('agreement records through the room', () => {
         .sort(),
     ).toEqual([anaV2.fingerprint, beaV2.fingerprint].sort());
     expect(v1.number).toBe(1);
+  });
+
+  it('a withdrawal made on one laptop reaches the other: the approval leaves its document and its trail says who withdrew it, where', async () => {
+    const ana = laptop('Ana');
+    const jorge = laptop('Jorge');
+    const ref = { kind: 'term' as const, id: 'term-mql' };
+    const luciaP = { id: 'p-lucia', name: 'Lucía', team: 'marketing' as const };
+    // Jorge approves for Sales and Lucía for Marketing, both on Ana's laptop.
+    approveInDoc(ana.doc, content, ref, jorgeP, new Date('2026-11-30T16:00:00Z'), 'Europe/Madrid');
+    approveInDoc(ana.doc, content, ref, luciaP, new Date('2026-11-30T16:01:00Z'), 'Europe/Madrid');
+    await approveOn(ana, '2026-11-30T16:00:00Z', 'term-mql');
+    await sync(ana);
+    exchange(ana, jorge);
+    await sync(jorge);
+    expect(readApprovals(jorge.doc).map((a) => a.team)).toEqual(['marketing', 'sales']);
+
+    // On his own laptop Jorge withdraws Sales' approval.
+    expect(withdrawInDoc(jorge.doc, ref, 'sales')).toMatchObject({ team: 'sales', itemId: 'term-mql' });
+    await recordAudit(jorge.db, WS, {
+      type: 'approval-withdrawn',
+      at: new Date('2026-11-30T16:20:00Z'),
+      timeZone: 'Europe/Madrid',
+      actor: { participantId: 'p-jorge', name: 'Jorge', team: 'sales' },
+      details: { kind: 'term', itemId: 'term-mql', team: 'sales', device: { id: jorge.seat.deviceId, name: 'Portátil de Jorge' } },
+    });
+    expect((await sync(jorge)).published).toBe(1);
+    exchange(ana, jorge);
+    const atAna = await sync(ana);
+
+    // Marketing's approval stays; Sales' is gone on both laptops.
+    expect(readApprovals(ana.doc).map((a) => a.team)).toEqual(['marketing']);
+    expect(readApprovals(jorge.doc)).toEqual(readApprovals(ana.doc));
+    expect(atAna.added.events.map((e) => e.type)).toEqual(['approval-withdrawn']);
+    const last = (await readAudit(ana.db, WS)).at(-1)!;
+    expect(last).toMatchObject({
+      type: 'approval-withdrawn',
+      actor: { name: 'Jorge' },
+      details: { team: 'sales', copiedFrom: { deviceName: 'Portátil de Jorge', seat: 'Jorge' } },
+    });
+    expect(await trail(ana)).toEqual(await trail(jorge));
+    expect(verifyChain(await readAudit(ana.db, WS))).toMatchObject({ ok: true, length: 2 });
+  });
+
+  it('a withdrawal on one laptop and a new approval of the same item on another, made apart, both stand in the trail; the new approval stays', async () => {
+    const ana = laptop('Ana');
+    const jorge = laptop('Jorge');
+    const ref = { kind: 'term' as const, id: 'term-sql' };
+    approveInDoc(ana.doc, content, ref, jorgeP, new Date('2026-11-30T16:00:00Z'), 'Europe/Madrid');
+    exchange(ana, jorge);
+    // Apart: Ana's laptop withdraws it; Jorge approves it again on his.
+    withdrawInDoc(ana.doc, ref, 'sales');
+    const again = approveInDoc(jorge.doc, content, ref, jorgeP, new Date('2026-11-30T16:30:00Z'), 'Europe/Madrid');
+    exchange(ana, jorge);
+    expect(readApprovals(ana.doc)).toEqual([again]);
+    expect(readApprovals(jorge.doc)).toEqual([again]);
   });
 
   it('a projector seat copies in but publishes nothing', async () => {
