@@ -9,7 +9,8 @@
  * again. Stored in the workshop document by `../domain/gap-resolutions-doc.ts`.
  */
 import { z } from 'zod';
-import type { Gap } from './gaps';
+import type { Funnel, Term } from '../domain/workshop';
+import { DEFAULT_TOLERANCE, findGaps, type Gap } from './gaps';
 
 /** How a gap was settled: a side adopted into the agreed funnel, or the question taken to the glossary or the SLA. */
 export const GAP_RESOLUTION_WAYS = ['adopt-marketing', 'adopt-sales', 'glossary', 'sla'] as const;
@@ -66,4 +67,14 @@ export function gapStatuses(gaps: readonly Gap[], resolutions: readonly GapResol
 export function gapCounts(statuses: readonly GapStatus[]): { open: number; resolved: number } {
   const resolved = statuses.filter((s) => s.resolution !== null).length;
   return { open: statuses.length - resolved, resolved };
+}
+
+/**
+ * How many differences between Marketing's and Sales' funnels (`findGaps`
+ * at {@link DEFAULT_TOLERANCE}, the tolerance Compare opens with) none of
+ * `resolutions` settles: what the freeze card points to before the agreed
+ * funnel is frozen. 0 when either team funnel is empty of differences.
+ */
+export function openGapCount(marketing: Funnel, sales: Funnel, terms: readonly Term[], resolutions: readonly GapResolution[]): number {
+  return gapCounts(gapStatuses(findGaps(marketing, sales, DEFAULT_TOLERANCE, terms), resolutions)).open;
 }

@@ -3,6 +3,7 @@
  * agreed every term and clause the gate is open and freezing needs no
  * override; the version carries none and the audit trail records the freeze.
  * With open items the button stays disabled until the override is ticked.
+ * Differences still open in Compare are said, with the way there.
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
@@ -10,10 +11,13 @@ import userEvent from '@testing-library/user-event';
 import { approvableItems } from '../../shared/agreement/approvals';
 import { readSnapshot } from '../../shared/agreement/version';
 import { approveInDoc } from '../../shared/domain/approvals-doc';
+import { clearGapResolution, setGapResolution } from '../../shared/domain/gap-resolutions-doc';
+import { gapResolution } from '../../shared/funnel/gap-resolutions';
+import { findGaps } from '../../shared/funnel/gaps';
 import { sampleWorkshop } from '../../shared/sample/standard-content';
 import { readAudit } from '../../renderer/data/audit';
 import { db } from '../../renderer/data/instance';
-import { activeDoc, closeSession, openSession } from '../../renderer/data/session';
+import { activeDoc, closeSession, edit, openSession } from '../../renderer/data/session';
 import { createWorkshop } from '../../renderer/data/workshops';
 import { SignScreen } from '../../renderer/features/agreement/SignScreen';
 import { initI18n } from '../../renderer/i18n';
@@ -77,5 +81,26 @@ describe('SignScreen freeze gate', () => {
     const frozen = (await readAudit(db, id)).find((e) => e.type === 'frozen')!;
     expect(frozen.actor).toEqual({ participantId: 'p-jorge', name: 'Jorge Ibáñez Muñoz', team: 'sales' });
     expect(frozen.details['override']).toMatchObject({ reason: 'Cerramos hoy.' });
+  });
+
+  it('says how many differences between the team funnels are still open in Compare, counts down as they are settled, and leads there', async () => {
+    const id = await openSample();
+    const content = useAppStore.getState().session!.content;
+    const gaps = findGaps(content.funnels.marketing, content.funnels.sales, undefined, content.terms);
+    expect(gaps.length).toBeGreaterThan(1);
+    render(<SignScreen />);
+    expect(screen.getByTestId('gate-gaps-open').textContent).toContain(`En Comparar quedan ${gaps.length} diferencias sin resolver`);
+    // One settled elsewhere (another laptop, the Compare step): the count follows the document.
+    const [first, ...rest] = gaps;
+    edit((doc) => setGapResolution(doc, gapResolution(first!, 'glossary', null, new Date())));
+    await waitFor(() => expect(screen.getByTestId('gate-gaps-open').textContent).toContain(`quedan ${rest.length} diferencias`));
+    edit((doc) => {
+      for (const gap of rest) setGapResolution(doc, gapResolution(gap, 'glossary', null, new Date()));
+    });
+    await waitFor(() => expect(screen.queryByTestId('gate-gaps-open')).toBeNull());
+    // Reopened: the note and its way to Compare are back.
+    edit((doc) => clearGapResolution(doc, first!.id));
+    await userEvent.click(await screen.findByRole('button', { name: 'Abrir Comparar' }));
+    expect(useAppStore.getState().route).toEqual({ screen: 'workshop', id, step: 'funnel', focus: 'compare' });
   });
 });

@@ -16,6 +16,34 @@ import { inconsistencyText, itemLabel, overrideSummary } from './audit-text';
 import type { InconsistencyKind } from '../../../shared/agreement/consistency';
 import type { Step } from '../../store';
 import { SignatureDialog } from './SignatureDialog';
+import { openGapCount, type GapResolution } from '../../../shared/funnel/gap-resolutions';
+import { readGapResolutions } from '../../../shared/domain/gap-resolutions-doc';
+import { useDocPart } from '../approvals/review-data';
+
+const NO_RESOLUTIONS: GapResolution[] = [];
+
+/**
+ * Differences between the team funnels still open in Compare: not an open
+ * item of the agreement (the agreed funnel is what is signed, and the gate
+ * does not hold it back), but said before freezing, with the way to Compare.
+ */
+function OpenGapsNote() {
+  const { t } = useTranslation();
+  const content = useAppStore((s) => s.session!.content);
+  const sessionId = useAppStore((s) => s.session!.id);
+  const navigate = useAppStore((s) => s.navigate);
+  const resolutions = useDocPart(readGapResolutions, NO_RESOLUTIONS);
+  const count = openGapCount(content.funnels.marketing, content.funnels.sales, content.terms, resolutions);
+  if (count === 0) return null;
+  return (
+    <p className="notice notice--info" data-testid="gate-gaps-open">
+      {t('agreement.gate.gapsOpen', { count })}{' '}
+      <button type="button" className="link" onClick={() => navigate({ screen: 'workshop', id: sessionId, step: 'funnel', focus: 'compare' })}>
+        {t('agreement.gate.openCompare')}
+      </button>
+    </p>
+  );
+}
 
 function SignatoryList({ version, signatures, canSign }: { version: AgreementVersion; signatures: Signature[]; canSign: boolean }) {
   const { t } = useTranslation();
@@ -102,6 +130,7 @@ function FreezeCard({ latest }: { latest: AgreementVersion | undefined }) {
     <div className="card freeze" data-testid="freeze-card">
       {latest ? <p className="notice notice--info">{t('agreement.sign.changedSince', { number: latest.number })}</p> : <p>{t('agreement.sign.noVersion')}</p>}
       {!hasSignatories ? <p className="field__error">{t('agreement.sign.noSignatories')}</p> : null}
+      <OpenGapsNote />
       {gate.ready ? (
         <p className="notice notice--success" data-testid="gate-ready">
           {t('agreement.gate.ready')}

@@ -33,6 +33,11 @@ export const strings = featureStrings({
     },
     gate: {
       ready: 'Todos los términos y cláusulas están acordados por Marketing y Ventas: puede congelar.',
+      gapsOpen_one:
+        'En Comparar queda {{count}} diferencia sin resolver entre los embudos de Marketing y Ventas. Lo que se firma es el embudo acordado: conviene resolverla antes de congelar.',
+      gapsOpen_other:
+        'En Comparar quedan {{count}} diferencias sin resolver entre los embudos de Marketing y Ventas. Lo que se firma es el embudo acordado: conviene resolverlas antes de congelar.',
+      openCompare: 'Abrir Comparar',
       open_one: 'Falta {{count}} término o cláusula por acordar entre ambos equipos:',
       open_other: 'Faltan {{count}} términos o cláusulas por acordar entre ambos equipos:',
       draft: 'borrador',
@@ -327,6 +332,11 @@ export const strings = featureStrings({
     },
     gate: {
       ready: 'Every term and clause is agreed by Marketing and Sales: you can freeze.',
+      gapsOpen_one:
+        "Compare still has {{count}} open difference between Marketing's and Sales' funnels. The agreed funnel is what gets signed: settle it before freezing.",
+      gapsOpen_other:
+        "Compare still has {{count}} open differences between Marketing's and Sales' funnels. The agreed funnel is what gets signed: settle them before freezing.",
+      openCompare: 'Open Compare',
       open_one: '{{count}} term or clause is not yet agreed by both teams:',
       open_other: '{{count}} terms or clauses are not yet agreed by both teams:',
       draft: 'draft',
