@@ -12,9 +12,8 @@
  * whole records a month), the executive summary follows the cover, the open
  * items are named, and no developer text is printed outside the certificate.
  * Once in Spanish (A4) and once in English (Letter); every page is rendered
- * (`pdftoppm -png -r 60`) into test-artifacts/ to be looked at.
+ * with pdf.js (`renderPdfPages`, 60 dpi) into test-artifacts/ to be looked at.
  */
-import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { crc32, deflateSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -27,7 +26,7 @@ import { encodePactoFile } from '../../shared/file/pacto-file';
 import { newWorkshopContent } from '../../shared/sample/standard-content';
 import { launchPersistent } from '../support/chromium.mjs';
 import { ARTIFACTS, goToStep, openApp, pageErrors, shot } from '../support/app';
-import { pdfInfo, pdfPageTexts } from '../support/pdf';
+import { pdfInfo, pdfPageTexts, renderPdfPages } from '../support/pdf';
 
 const url = inject('pactoUrl');
 
@@ -170,11 +169,6 @@ async function exportPdf(page: Page, fileName: string): Promise<string> {
   return path;
 }
 
-/** Renders every page of the PDF at 60 dpi with poppler (`<prefix>-N.png`). */
-function renderPages(pdfPath: string, prefix: string): void {
-  execFileSync('pdftoppm', ['-png', '-r', '60', pdfPath, prefix]);
-}
-
 /** Every match of `pattern` (global) in `text`, as the matched strings. */
 const squash = (text: string) => text.replace(/\s+/g, ' ');
 const esc = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -256,7 +250,7 @@ describe.each(CASES)('an inconsistent workshop in $language', ({ language, pageS
     await expect(page.locator('#print-root .print-cover__logo').getAttribute('src')).resolves.toMatch(/^data:image\/png;base64,/);
     pdfPath = await exportPdf(page, `agreement-pdf-${language}.pdf`);
     // Every page as a picture first, to be looked at whatever the checks below find.
-    renderPages(pdfPath, join(ARTIFACTS, `agreement-pdf-${language}`));
+    expect(await renderPdfPages(pdfPath, join(ARTIFACTS, `agreement-pdf-${language}`), { dpi: 60 })).not.toHaveLength(0);
   });
 
   it('prints each figure the same way everywhere in the PDF', async () => {
