@@ -248,6 +248,15 @@ describe.each(CASES)('an inconsistent workshop in $language', ({ language, pageS
     // The logo added in the workshop (kept in its file) is on the cover.
     await goToStep(page, 'export');
     await expect(page.locator('#print-root .print-cover__logo').getAttribute('src')).resolves.toMatch(/^data:image\/png;base64,/);
+    // The audit appendix's clock ("01:44 AM GMT+1" in English) fits its column instead of running into the event.
+    const times = page.locator('#print-root .print-audit__time');
+    await page.emulateMedia({ media: 'print' });
+    try {
+      expect(await times.count()).toBeGreaterThan(0);
+      expect(await times.evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth).map((e) => e.textContent))).toEqual([]);
+    } finally {
+      await page.emulateMedia({ media: null });
+    }
     pdfPath = await exportPdf(page, `agreement-pdf-${language}.pdf`);
     // Every page as a picture first, to be looked at whatever the checks below find.
     expect(await renderPdfPages(pdfPath, join(ARTIFACTS, `agreement-pdf-${language}`), { dpi: 60 })).not.toHaveLength(0);
