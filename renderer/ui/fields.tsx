@@ -161,15 +161,19 @@ export function FieldFrame({ label, hideLabel, hint, error, id, className, child
 const textEchoes = (saved: string, text: string) => saved === text || saved === text.trim();
 
 /**
- * A single-line or multi-line text field. `echoes`: whether the saved value is
- * what committing the typed text saves, for a field whose saved value reads
- * differently from the text (default: the same text, or trimmed).
+ * A single-line or multi-line text field. `wrap`: a one-line value shown on
+ * as many lines as it needs (a textarea that grows with its text; Enter
+ * commits, as in a single-line field), for labels too long for their column.
+ * `echoes`: whether the saved value is what committing the typed text saves,
+ * for a field whose saved value reads differently from the text (default:
+ * the same text, or trimmed).
  */
 export function TextField(
   props: BaseProps & {
     value: string;
     onCommit: Commit<string>;
     multiline?: boolean;
+    wrap?: boolean;
     rows?: number;
     placeholder?: string;
     echoes?: FieldDraftOptions['echoes'];
@@ -189,12 +193,22 @@ export function TextField(
     onChange: field.onChange,
     onKeyDown: (e: React.KeyboardEvent) => {
       field.onKeyDown(e);
-      if (e.key === 'Enter' && !props.multiline) (e.target as HTMLElement).blur();
+      if (e.key === 'Enter' && !props.multiline) {
+        // A wrapping field is a textarea: Enter commits instead of starting a line.
+        if (props.wrap) e.preventDefault();
+        (e.target as HTMLElement).blur();
+      }
     },
   };
   return (
     <FieldFrame {...props} error={field.error} id={id}>
-      {props.multiline ? <textarea rows={props.rows ?? 3} {...common} /> : <input type="text" {...common} />}
+      {props.multiline ? (
+        <textarea rows={props.rows ?? 3} {...common} />
+      ) : props.wrap ? (
+        <textarea rows={1} className="field__wrap" {...common} />
+      ) : (
+        <input type="text" {...common} />
+      )}
     </FieldFrame>
   );
 }

@@ -3,12 +3,14 @@
  * the workshops home, each step of the sample workshop (the funnel's Compare
  * tab too) and the bulk-approval dialog. Each is screenshotted at 1440x900
  * and 1280x720 to test-artifacts/e2e/screen-*.png, and must have no serious
- * or critical axe violation at either size (colour contrast included).
+ * or critical axe violation at either size (colour contrast included), nor
+ * a field that clips its text (`clippedFields`).
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { goToStep, launchApp, openSample, pageErrors, settled, shot } from '../support/app';
 import { axeViolations } from '../support/axe';
+import { clippedFields } from '../support/clipped';
 
 const url = inject('pactoUrl');
 const STEPS = ['agenda', 'participants', 'funnel', 'glossary', 'sla', 'targets', 'sign', 'export', 'versions'] as const;
@@ -26,6 +28,7 @@ async function lookAt(page: Page, name: string, language: string): Promise<strin
     const tag = `${size.width}x${size.height}`;
     await shot(page, `screen-${name}-${language}-${tag}`);
     found.push(...(await axeViolations(page, { within: 'html', impacts: ['serious', 'critical'] })).map((v) => `${name} ${tag} ${v}`));
+    found.push(...(await clippedFields(page)).map((f) => `${name} ${tag} clipped field ${f}`));
   }
   return found;
 }

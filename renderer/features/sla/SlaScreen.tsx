@@ -111,17 +111,17 @@ function CommitmentCard({
       <div className="commitment-card__grid">
         <TextField className="commitment-card__what" label={t('sla.commitment')} multiline rows={4} value={c.commitment} onCommit={update('commitment')} />
         <SelectField label={t('sla.party')} value={c.party} options={PARTIES.map((p) => ({ value: p, label: t(`teams.${p}`) }))} onCommit={update('party')} />
-        <TextField label={t('sla.metric')} value={c.metric} onCommit={update('metric')} />
+        <TextField label={t('sla.metric')} wrap value={c.metric} onCommit={update('metric')} />
         <NumberField label={t('sla.target')} kind="number" value={c.target} onCommit={update('target')} testId="commitment-target" />
-        <TextField label={t('sla.unit')} value={c.unit} onCommit={update('unit')} />
+        <TextField label={t('sla.unit')} wrap value={c.unit} onCommit={update('unit')} />
         <SelectField
           label={t('sla.period')}
           value={c.period}
           options={PERIODS.map((p) => ({ value: p, label: t(`periods.${p}`) }))}
           onCommit={update('period')}
         />
-        <TextField className="commitment-card__wide" label={t('sla.measurement')} value={c.measurement ?? ''} onCommit={update('measurement')} />
-        <TextField className="commitment-card__wider" label={t('sla.whenMissed')} value={c.whenMissed ?? ''} onCommit={update('whenMissed')} />
+        <TextField className="commitment-card__wide" label={t('sla.measurement')} wrap value={c.measurement ?? ''} onCommit={update('measurement')} />
+        <TextField className="commitment-card__wider" label={t('sla.whenMissed')} wrap value={c.whenMissed ?? ''} onCommit={update('whenMissed')} />
       </div>
       <ModelLink commitment={c} content={content} />
       <div className="commitment-card__foot">
