@@ -110,7 +110,7 @@ export function Participants() {
                 <TextField label={t('participants.name')} hideLabel value={p.name} onCommit={update(p.id, 'name')} />
               </td>
               <td>
-                <TextField label={t('participants.jobTitle')} hideLabel wrap value={p.title} onCommit={update(p.id, 'title')} />
+                <TextField className="participants__title" label={t('participants.jobTitle')} hideLabel value={p.title} onCommit={update(p.id, 'title')} />
               </td>
               <td>
                 <SelectField
