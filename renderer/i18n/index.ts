@@ -85,9 +85,6 @@ function makeFormatters(language: Language) {
   const locale = localeOf(language);
   const number = once(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }));
   const integer = once(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }));
-  const percent = once(() => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }));
-  // Below 0,01 % two decimals would show 0: two significant digits instead (0,001 %).
-  const smallPercent = once(() => new Intl.NumberFormat(locale, { style: 'percent', maximumSignificantDigits: 2 }));
   const money = cachedBy((currency: string) => new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }));
   const day = once(() => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }));
   const zoned = cachedBy(
@@ -108,8 +105,8 @@ function makeFormatters(language: Language) {
     language,
     number: (n: number) => number().format(n),
     integer: (n: number) => integer().format(n),
-    /** `rate` is a fraction 0..1. */
-    percent: (rate: number) => (rate !== 0 && Math.abs(rate) < 0.0001 ? smallPercent() : percent()).format(rate),
+    /** `rate` is a fraction 0..1, with up to two decimals: "1,11 %"; the same shape as {@link formatPercent} (one percent format per language). */
+    percent: (rate: number) => formatPercent(rate, language, 2),
     money: (amount: number, currency: string) => money(currency).format(amount),
     /**
      * A conversion rate (fraction 0..1) as the funnel diagrams print it, at most one decimal: "35,5 %".

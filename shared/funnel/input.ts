@@ -75,9 +75,21 @@ export function formatRateInput(rate: number, language: Language): string {
   return numberFormat(language, 4).format(rate * 100);
 }
 
-/** A fraction 0..1 as a percentage label with at most one decimal: 0.355 → "35,5 %" (es), "35.5 %" (en). */
-export function formatPercent(rate: number, language: Language): string {
-  return `${numberFormat(language, 1).format(rate * 100)} %`;
+/**
+ * A fraction as a percentage label, the one shape Pacto prints a percentage
+ * in (screens, diagrams, the PDF), in both languages: the number in
+ * `language`'s decimals, a space, "%". At most `maximumFractionDigits`
+ * decimals (default 1): 0.355 → "35,5 %" (es), "35.5 %" (en). A rate too
+ * small for those decimals keeps two significant digits, so it never reads
+ * as 0: 0.000012 → "0,0012 %".
+ */
+export function formatPercent(rate: number, language: Language, maximumFractionDigits = 1): string {
+  const percent = rate * 100;
+  const tooSmall = percent !== 0 && Math.abs(percent) < 10 ** -maximumFractionDigits;
+  const format = tooSmall
+    ? new Intl.NumberFormat(language === 'es' ? 'es-ES' : 'en-US', { maximumSignificantDigits: 2, useGrouping: false })
+    : numberFormat(language, maximumFractionDigits);
+  return `${format.format(percent)} %`;
 }
 
 /** Days as a short label with at most one decimal: 12 → "12 d", 2.5 → "2,5 d" (es). */

@@ -364,7 +364,7 @@ describe('in English', () => {
     await page.getByRole('region', { name: 'Scenarios side by side' }).waitFor();
     // The workshop keeps its Spanish scenario names; the numbers follow the English format.
     await expect(volumes()).resolves.toEqual(['5,409', '1,920', '960', '480', '240', '60']);
-    await expect(page.getByTestId('metric-lead-to-customer').textContent()).resolves.toMatch(/Lead-to-customer rate1\.11%/);
+    await expect(page.getByTestId('metric-lead-to-customer').textContent()).resolves.toMatch(/Lead-to-customer rate1\.11 %/);
     // A tiny rate shows as typed, not as 0.
     await typeInto('rate-stage-lead', '0.001');
     await expect(page.getByTestId('rate-stage-lead').inputValue()).resolves.toBe('0.001');

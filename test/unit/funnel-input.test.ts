@@ -109,6 +109,16 @@ describe('labels', () => {
   });
 
   it.each([
+    [0.0111, 'en', 2, '1.11 %'],
+    [0.0111, 'es', 2, '1,11 %'],
+    [0.000012, 'es', 2, '0,0012 %'],
+    [0.0004, 'en', 1, '0.04 %'],
+    [0, 'en', 1, '0 %'],
+  ] as const)('formatPercent(%s, %s, %s decimals) = %j: a rate too small for the decimals keeps two significant digits', (rate, language, digits, label) => {
+    expect(formatPercent(rate, language, digits)).toBe(label);
+  });
+
+  it.each([
     [12, 'es', '12 d'],
     [2.5, 'es', '2,5 d'],
     [2.5, 'en', '2.5 d'],
