@@ -107,7 +107,9 @@ export function useFieldDraft({ saved, commit, echoes = sameText }: FieldDraftOp
 
   const endEditing = () => {
     const error = flush();
-    if (!error) setDraft(null); // show the saved value as saved (trimmed, formatted)
+    // Show the saved value as saved (trimmed, formatted), unless what was typed was refused: that stays on
+    // screen with its error, whether this flush or the commit timer's (typing paused before leaving) refused it.
+    if (!error) setDraft((d) => (d?.state === 'invalid' ? d : null));
     endGroup.current?.();
     endGroup.current = null;
   };

@@ -47,6 +47,23 @@ describe('NumberField (percent)', () => {
   });
 });
 
+describe('a refused value', () => {
+  it('stays on screen with its error when the field is left after the commit timer refused it (typing paused before leaving)', async () => {
+    const onCommit = vi.fn(() => 'rate');
+    render(<NumberField label="Tasa" kind="percent" value={0.25} onCommit={onCommit} />);
+    const input = screen.getByLabelText('Tasa');
+    await userEvent.clear(input);
+    await userEvent.type(input, '120');
+    // The pause: the commit timer commits what was typed, and the commit refuses it.
+    expect((await screen.findByRole('alert')).textContent).toBe('La tasa debe estar entre 0 % y 100 %.');
+    await userEvent.tab();
+    expect(screen.getByRole('alert').textContent).toBe('La tasa debe estar entre 0 % y 100 %.');
+    expect(input).toHaveProperty('value', '120');
+    // What was refused last is the whole typed value (120 %), however the timer cut the typing.
+    expect(onCommit).toHaveBeenLastCalledWith(1.2);
+  });
+});
+
 describe('TextField', () => {
   it('commits on blur and follows the saved value afterwards', async () => {
     const onCommit = vi.fn(() => null);
