@@ -66,8 +66,24 @@ export function parseDaysInput(text: string): Result<number, DaysInputError> {
   return ok(days);
 }
 
-function numberFormat(language: Language, maximumFractionDigits: number): Intl.NumberFormat {
-  return new Intl.NumberFormat(language === 'es' ? 'es-ES' : 'en-US', { maximumFractionDigits, useGrouping: false });
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * The number format of `language` without grouping, at most `digits` decimals
+ * (`significant`: `digits` significant digits instead), made once and reused:
+ * labels are formatted for every arrow of every render.
+ */
+function numberFormat(language: Language, digits: number, significant = false): Intl.NumberFormat {
+  const key = `${language}:${digits}:${significant}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(language === 'es' ? 'es-ES' : 'en-US', {
+      ...(significant ? { maximumSignificantDigits: digits } : { maximumFractionDigits: digits }),
+      useGrouping: false,
+    });
+    numberFormats.set(key, format);
+  }
+  return format;
 }
 
 /** A fraction 0..1 as the number to put back in a rate field, in `language`'s decimals: 0.355 → "35,5" (es), "35.5" (en). */
@@ -86,10 +102,7 @@ export function formatRateInput(rate: number, language: Language): string {
 export function formatPercent(rate: number, language: Language, maximumFractionDigits = 1): string {
   const percent = rate * 100;
   const tooSmall = percent !== 0 && Math.abs(percent) < 10 ** -maximumFractionDigits;
-  const format = tooSmall
-    ? new Intl.NumberFormat(language === 'es' ? 'es-ES' : 'en-US', { maximumSignificantDigits: 2, useGrouping: false })
-    : numberFormat(language, maximumFractionDigits);
-  return `${format.format(percent)} %`;
+  return `${(tooSmall ? numberFormat(language, 2, true) : numberFormat(language, maximumFractionDigits)).format(percent)} %`;
 }
 
 /** Days as a short label with at most one decimal: 12 → "12 d", 2.5 → "2,5 d" (es). */

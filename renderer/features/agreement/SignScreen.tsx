@@ -3,24 +3,21 @@
  * and clause agreed, or an explicit override with a reason), and have every
  * signatory sign it. Each step is recorded in the audit trail.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFingerprint } from '../../../shared/agreement/fingerprint';
+import { openGapCount } from '../../../shared/funnel/gap-resolutions';
 import { readSnapshot, requiredSigners, type AgreementVersion, type Signature } from '../../../shared/agreement/version';
 import type { Participant } from '../../../shared/domain/workshop';
 import { db } from '../../data/instance';
 import { useAppStore } from '../../store';
 import { formatters } from '../../i18n';
+import { useGapResolutions } from '../approvals/review-data';
 import { currentGate, freezeAgreement, signAgreement } from './actions';
 import { inconsistencyText, itemLabel, overrideSummary } from './audit-text';
 import type { InconsistencyKind } from '../../../shared/agreement/consistency';
 import type { Step } from '../../store';
 import { SignatureDialog } from './SignatureDialog';
-import { openGapCount, type GapResolution } from '../../../shared/funnel/gap-resolutions';
-import { readGapResolutions } from '../../../shared/domain/gap-resolutions-doc';
-import { useDocPart } from '../approvals/review-data';
-
-const NO_RESOLUTIONS: GapResolution[] = [];
 
 /**
  * Differences between the team funnels still open in Compare: not an open
@@ -32,8 +29,9 @@ function OpenGapsNote() {
   const content = useAppStore((s) => s.session!.content);
   const sessionId = useAppStore((s) => s.session!.id);
   const navigate = useAppStore((s) => s.navigate);
-  const resolutions = useDocPart(readGapResolutions, NO_RESOLUTIONS);
-  const count = openGapCount(content.funnels.marketing, content.funnels.sales, content.terms, resolutions);
+  const resolutions = useGapResolutions();
+  const { marketing, sales } = content.funnels;
+  const count = useMemo(() => openGapCount(marketing, sales, content.terms, resolutions), [marketing, sales, content.terms, resolutions]);
   if (count === 0) return null;
   return (
     <p className="notice notice--info" data-testid="gate-gaps-open">

@@ -1,14 +1,17 @@
 /**
- * Approvals and comments of the open workshop for React: read straight from
- * the workshop's Y.Doc (they are not part of the store's snapshot content)
- * and kept in step with it; docs/architecture.md ("Two read paths") says
- * why. The intents that write them are in `./actions.ts`.
+ * Approvals, comments and Compare's gap resolutions of the open workshop for
+ * React: read straight from the workshop's Y.Doc (they are not part of the
+ * store's snapshot content) and kept in step with it; docs/architecture.md
+ * ("Two read paths") says why. The intents that write approvals and comments
+ * are in `./actions.ts`, those that settle gaps in `../funnel/actions.ts`.
  */
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import { approvalStates, type Approval, type ItemApprovalState } from '../../../shared/agreement/approvals';
 import { readApprovals } from '../../../shared/domain/approvals-doc';
 import { readComments, type WorkshopComment } from '../../../shared/domain/comments-doc';
+import { readGapResolutions } from '../../../shared/domain/gap-resolutions-doc';
+import type { GapResolution } from '../../../shared/funnel/gap-resolutions';
 import { activeDoc } from '../../data/session';
 import { useAppStore } from '../../store';
 
@@ -32,6 +35,7 @@ export function useDocPart<T>(read: (doc: Y.Doc) => T, empty: T): T {
 
 const NO_APPROVALS: Approval[] = [];
 const NO_COMMENTS: WorkshopComment[] = [];
+const NO_RESOLUTIONS: GapResolution[] = [];
 
 /** Every approval of the open workshop. */
 export function useApprovals(): Approval[] {
@@ -41,6 +45,11 @@ export function useApprovals(): Approval[] {
 /** Every comment of the open workshop, oldest first. */
 export function useComments(): WorkshopComment[] {
   return useDocPart(readComments, NO_COMMENTS);
+}
+
+/** How Compare's gaps of the open workshop were settled, by gap id (Compare and the freeze card). */
+export function useGapResolutions(): GapResolution[] {
+  return useDocPart(readGapResolutions, NO_RESOLUTIONS);
 }
 
 /** Where each term and clause stands (in document order), from the current content and approvals. */

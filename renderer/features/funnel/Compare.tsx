@@ -17,17 +17,15 @@ import { lineUpStages } from '../../../shared/funnel/lineup';
 import { agreedFromSide, applyGapResolution } from '../../../shared/funnel/merge';
 import { formatDays, formatPercent } from '../../../shared/funnel/input';
 import { uniqueId } from '../../../shared/funnel/stages';
-import { gapCounts, gapStatuses, type GapResolution } from '../../../shared/funnel/gap-resolutions';
-import { readGapResolutions } from '../../../shared/domain/gap-resolutions-doc';
+import { gapCounts, gapStatuses } from '../../../shared/funnel/gap-resolutions';
 import { formatters } from '../../i18n';
 import { useAppStore } from '../../store';
-import { useDocPart } from '../approvals/review-data';
+import { useGapResolutions } from '../approvals/review-data';
 import { FunnelCanvas, type Selection } from './FunnelCanvas';
 import { adoptGapSide, reopenGap, setFunnel, settleGapInGlossary, settleGapInSla } from './actions';
 import { termLabel } from './decorations';
 
 const NONE: Selection = { stages: [], transitions: [] };
-const NO_RESOLUTIONS: GapResolution[] = [];
 
 export function Compare() {
   const { t } = useTranslation();
@@ -42,7 +40,7 @@ export function Compare() {
   const [selectedGap, setSelectedGap] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
   const gaps = useMemo(() => findGaps(marketing, sales, tolerance, content.terms), [marketing, sales, tolerance, content.terms]);
-  const resolutions = useDocPart(readGapResolutions, NO_RESOLUTIONS);
+  const resolutions = useGapResolutions();
   const statuses = useMemo(() => gapStatuses(gaps, resolutions), [gaps, resolutions]);
   const counts = gapCounts(statuses);
   const fmt = formatters(language);
