@@ -24,7 +24,7 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { Extension } from '@tiptap/core';
 import { Plugin } from '@tiptap/pm/state';
-import { EditorContent, useEditor, type Editor } from '@tiptap/react';
+import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import { StarterKit } from '@tiptap/starter-kit';
 import { Collaboration } from '@tiptap/extension-collaboration';
 import { TableKit } from '@tiptap/extension-table';
@@ -167,7 +167,20 @@ function ToolButton({
 function Toolbar({ editor, tables, onLink }: { editor: Editor; tables: boolean; onLink: () => void }) {
   const { t } = useTranslation();
   const chain = () => editor.chain().focus();
-  const inTable = editor.isActive('table');
+  // Only what the buttons show re-renders the bar: a keystroke that changes none of it renders nothing.
+  const active = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      table: e.isActive('table'),
+      heading: e.isActive('heading', { level: 3 }),
+      bold: e.isActive('bold'),
+      italic: e.isActive('italic'),
+      bulletList: e.isActive('bulletList'),
+      orderedList: e.isActive('orderedList'),
+      link: e.isActive('link'),
+    }),
+  });
+  const inTable = active.table;
   const bar = useRef<HTMLDivElement>(null);
   // The WAI-ARIA toolbar pattern: one tab stop (the last button used, else the first), arrow keys, Home and End inside.
   const current = useRef(0);
@@ -203,26 +216,22 @@ function Toolbar({ editor, tables, onLink }: { editor: Editor; tables: boolean; 
   };
   return (
     <div className="rt-toolbar" role="toolbar" aria-label={t('approvals.editor.toolbar')} ref={bar} onKeyDown={onKeyDown} onFocus={onFocus}>
-      <ToolButton
-        label={t('approvals.editor.heading')}
-        active={editor.isActive('heading', { level: 3 })}
-        onClick={() => chain().toggleHeading({ level: 3 }).run()}
-      >
+      <ToolButton label={t('approvals.editor.heading')} active={active.heading} onClick={() => chain().toggleHeading({ level: 3 }).run()}>
         H
       </ToolButton>
-      <ToolButton label={t('approvals.editor.bold')} active={editor.isActive('bold')} onClick={() => chain().toggleBold().run()} testId="rt-bold">
+      <ToolButton label={t('approvals.editor.bold')} active={active.bold} onClick={() => chain().toggleBold().run()} testId="rt-bold">
         <strong>B</strong>
       </ToolButton>
-      <ToolButton label={t('approvals.editor.italic')} active={editor.isActive('italic')} onClick={() => chain().toggleItalic().run()}>
+      <ToolButton label={t('approvals.editor.italic')} active={active.italic} onClick={() => chain().toggleItalic().run()}>
         <em>I</em>
       </ToolButton>
-      <ToolButton label={t('approvals.editor.bulletList')} active={editor.isActive('bulletList')} onClick={() => chain().toggleBulletList().run()}>
+      <ToolButton label={t('approvals.editor.bulletList')} active={active.bulletList} onClick={() => chain().toggleBulletList().run()}>
         •≡
       </ToolButton>
-      <ToolButton label={t('approvals.editor.orderedList')} active={editor.isActive('orderedList')} onClick={() => chain().toggleOrderedList().run()}>
+      <ToolButton label={t('approvals.editor.orderedList')} active={active.orderedList} onClick={() => chain().toggleOrderedList().run()}>
         1≡
       </ToolButton>
-      <ToolButton label={t('approvals.editor.link')} active={editor.isActive('link')} onClick={onLink}>
+      <ToolButton label={t('approvals.editor.link')} active={active.link} onClick={onLink}>
         ↗
       </ToolButton>
       {tables ? (
@@ -380,7 +389,8 @@ export function RichTextEditor({ fragment, label, hideLabel = false, tables = fa
         transformPastedHTML: sanitizePastedHtml,
         attributes: { 'aria-labelledby': labelId, 'aria-multiline': 'true', role: 'textbox', class: 'rt-content' },
       },
-      shouldRerenderOnTransaction: true,
+      // The toolbar and the link bar follow the editor through useEditorState; typing re-renders neither.
+      shouldRerenderOnTransaction: false,
     },
     [fragment, tables, awareness],
   );
@@ -391,7 +401,11 @@ export function RichTextEditor({ fragment, label, hideLabel = false, tables = fa
     if (editor && editor.isEditable === locked) editor.setEditable(!locked);
   }, [editor, locked]);
 
-  const linkHref = editor?.isActive('link') ? ((editor.getAttributes('link').href as string | undefined) ?? '') : '';
+  const linkHref =
+    useEditorState({
+      editor,
+      selector: ({ editor: e }) => (e?.isActive('link') ? ((e.getAttributes('link').href as string | undefined) ?? '') : ''),
+    }) ?? '';
   return (
     <div className={`field rt-field ${className ?? ''}`} data-testid={testId}>
       <div className={hideLabel ? 'sr-only' : 'field__label'} id={labelId}>

@@ -146,6 +146,16 @@ describe('glossary and SLA: write, approve, comment, sign', () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(remoteRequests).toEqual([]);
 
+    // The toolbar follows the caret: bold inside the pasted <strong>, not at the end of its paragraph.
+    const bold = page.getByTestId('term-examples').getByTestId('rt-bold');
+    await examples.locator('strong').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="term-examples"] [data-testid="rt-bold"]')?.getAttribute('aria-pressed') === 'true');
+    const paragraph = examples.locator('p').first();
+    const box = (await paragraph.boundingBox())!;
+    await paragraph.click({ position: { x: box.width - 4, y: box.height / 2 } });
+    await page.waitForFunction(() => document.querySelector('[data-testid="term-examples"] [data-testid="rt-bold"]')?.getAttribute('aria-pressed') === 'false');
+    await expect(bold.getAttribute('aria-pressed')).resolves.toBe('false');
+
     // A link opens only after a confirmation.
     await examples.locator('a').click();
     await page.getByTestId('rt-open-link').click();
