@@ -164,22 +164,33 @@ function ToolButton({
   );
 }
 
-function Toolbar({ editor, tables, onLink }: { editor: Editor; tables: boolean; onLink: () => void }) {
+/** What the toolbar and the link bar show of the caret's place. */
+interface ActiveMarks {
+  table: boolean;
+  heading: boolean;
+  bold: boolean;
+  italic: boolean;
+  bulletList: boolean;
+  orderedList: boolean;
+  link: boolean;
+  /** The link's address under the caret, '' outside a link. */
+  linkHref: string;
+}
+
+const NOTHING_ACTIVE: ActiveMarks = {
+  table: false,
+  heading: false,
+  bold: false,
+  italic: false,
+  bulletList: false,
+  orderedList: false,
+  link: false,
+  linkHref: '',
+};
+
+function Toolbar({ editor, active, tables, onLink }: { editor: Editor; active: ActiveMarks; tables: boolean; onLink: () => void }) {
   const { t } = useTranslation();
   const chain = () => editor.chain().focus();
-  // Only what the buttons show re-renders the bar: a keystroke that changes none of it renders nothing.
-  const active = useEditorState({
-    editor,
-    selector: ({ editor: e }) => ({
-      table: e.isActive('table'),
-      heading: e.isActive('heading', { level: 3 }),
-      bold: e.isActive('bold'),
-      italic: e.isActive('italic'),
-      bulletList: e.isActive('bulletList'),
-      orderedList: e.isActive('orderedList'),
-      link: e.isActive('link'),
-    }),
-  });
   const inTable = active.table;
   const bar = useRef<HTMLDivElement>(null);
   // The WAI-ARIA toolbar pattern: one tab stop (the last button used, else the first), arrow keys, Home and End inside.
@@ -401,17 +412,32 @@ export function RichTextEditor({ fragment, label, hideLabel = false, tables = fa
     if (editor && editor.isEditable === locked) editor.setEditable(!locked);
   }, [editor, locked]);
 
-  const linkHref =
+  // One read of the caret's marks per transaction for the toolbar and the link bar, which re-render only when it changes.
+  const active =
     useEditorState({
       editor,
-      selector: ({ editor: e }) => (e?.isActive('link') ? ((e.getAttributes('link').href as string | undefined) ?? '') : ''),
-    }) ?? '';
+      selector: ({ editor: e }): ActiveMarks => {
+        if (!e) return NOTHING_ACTIVE;
+        const link = e.isActive('link');
+        return {
+          table: e.isActive('table'),
+          heading: e.isActive('heading', { level: 3 }),
+          bold: e.isActive('bold'),
+          italic: e.isActive('italic'),
+          bulletList: e.isActive('bulletList'),
+          orderedList: e.isActive('orderedList'),
+          link,
+          linkHref: link ? ((e.getAttributes('link').href as string | undefined) ?? '') : '',
+        };
+      },
+    }) ?? NOTHING_ACTIVE;
+  const linkHref = active.linkHref;
   return (
     <div className={`field rt-field ${className ?? ''}`} data-testid={testId}>
       <div className={hideLabel ? 'sr-only' : 'field__label'} id={labelId}>
         {label}
       </div>
-      {editor ? <Toolbar editor={editor} tables={tables} onLink={() => setLinkForm((v) => !v)} /> : null}
+      {editor ? <Toolbar editor={editor} active={active} tables={tables} onLink={() => setLinkForm((v) => !v)} /> : null}
       {editor && linkForm ? <LinkForm editor={editor} onClose={() => setLinkForm(false)} /> : null}
       <EditorContent editor={editor} className="rt-editor" />
       {linkHref && isSafeHref(linkHref) ? (
