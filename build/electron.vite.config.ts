@@ -11,8 +11,15 @@ export default defineConfig({
   main: {
     build: {
       outDir: resolve(root, 'out/main'),
-      // The verifier's worker thread is its own entry, started by the main process (electron/seal/verify-off-thread.ts).
-      rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts'), 'verify-worker': resolve(root, 'electron/seal/verify-worker.ts') } },
+      // The verifier's and the seal's worker threads are entries of their own, started by the main process
+      // (electron/seal/verify-off-thread.ts, electron/seal/page-text-reader.ts).
+      rollupOptions: {
+        input: {
+          index: resolve(root, 'electron/main/index.ts'),
+          'verify-worker': resolve(root, 'electron/seal/verify-worker.ts'),
+          'page-text-worker': resolve(root, 'electron/seal/page-text-worker.ts'),
+        },
+      },
     },
   },
   preload: {

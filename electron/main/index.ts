@@ -28,6 +28,7 @@ import { writeFileAtomic } from './atomic-write';
 import { exportAgreementPdf, paginateAgreementPdf } from './export-pdf';
 import { ensureSealKey, fileSealKeyStore, ownSealKeyFingerprint } from '../seal/key';
 import { sealPdf } from '../seal/seal';
+import { pageTextReader } from '../seal/page-text-reader';
 import { verifyOffThread } from '../seal/verify-off-thread';
 import { safeStorageProtection } from './seal-keychain';
 import { bridgeHandlers, roomHandlers, type ChannelKey, type RoomChannelKey } from './ipc';
@@ -221,6 +222,9 @@ function joinLinksFromArgv(argv: string[]): string[] {
 /** The installation's seal key file (and where Pacto before the keychain kept it, moved on first use). */
 const sealKeyStore = () => fileSealKeyStore(join(app.getPath('userData'), 'seal-key.json'), join(app.getPath('userData'), 'seal-key.p12'));
 
+/** The seal's page-text reader: one worker thread (out/main/page-text-worker.js), started when the Export step first paginates. */
+const pageTexts = pageTextReader({ spawn: () => new Worker(join(here, 'page-text-worker.js')) });
+
 function registerBridge(): void {
   const handlers = bridgeHandlers<IpcMainInvokeEvent>(
     {
@@ -230,13 +234,17 @@ function registerBridge(): void {
           finalize: finalizeAgreementPdf,
           seal: async (printed, record, finalization) => {
             const key = await ensureSealKey(sealKeyStore(), safeStorageProtection(safeStorage, process.platform));
-            return { ...(await sealPdf(printed, key, { record, finalization })), keyFingerprint: key.keyFingerprint };
+            return { ...(await sealPdf(printed, key, { record, finalization, readPageTexts: pageTexts.read })), keyFingerprint: key.keyFingerprint };
           },
           saveDialog: (suggestedName) => showSaveDialog(event.sender, suggestedName),
           writeFile: (path, data) => writeFileAtomic(path, data),
           now: () => new Date(),
         }),
-      paginatePdf: (print, event) => paginateAgreementPdf(print, { print: (options) => event.sender.printToPDF(options) }),
+      paginatePdf: (print, event) => {
+        // An export follows: pdf.js loads in the seal's thread while this print runs.
+        pageTexts.warm();
+        return paginateAgreementPdf(print, { print: (options) => event.sender.printToPDF(options) });
+      },
       // In a worker thread (out/main/verify-worker.js), with size, page and time limits: a dropped file never blocks the app.
       verifyPdf: async (request) =>
         verifyOffThread(
@@ -306,6 +314,7 @@ if (!app.requestSingleInstanceLock()) {
   // The room's server runs only while the room is open: closed (guests told) before the app goes.
   app.on('will-quit', () => {
     void room.dispose();
+    void pageTexts.close();
   });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appOrigin));
   app.on('window-all-closed', () => {

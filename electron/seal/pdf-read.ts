@@ -1,10 +1,10 @@
 /**
  * Reading an agreement PDF's attachments, text and producer with pdfjs-dist
- * (Mozilla's PDF reader, tolerant of damaged files), in Node. The worker
- * module is loaded in this thread (`globalThis.pdfjsWorker`), so no worker
- * file has to be found at run time, bundled or not.
+ * (Mozilla's PDF reader, tolerant of damaged files), in Node, loaded by
+ * ./pdfjs.ts.
  */
-import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { loadPdfjs } from './pdfjs';
 
 /** What the verifier needs from a PDF's content. */
 export interface PdfView {
@@ -17,15 +17,6 @@ export interface PdfView {
   /** The document information dictionary's `/Producer`, if any. */
   producer: string | null;
   pageCount: number;
-}
-
-let workerReady: Promise<void> | undefined;
-
-function loadWorker(): Promise<void> {
-  workerReady ??= import('pdfjs-dist/legacy/build/pdf.worker.mjs').then((worker) => {
-    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
-  });
-  return workerReady;
 }
 
 /** Thrown by {@link readPdf} when the document has more pages than allowed; nothing was read. */
@@ -51,7 +42,7 @@ export class PdfPageLimitError extends Error {
  * page limit bounds.
  */
 export async function readPdf(bytes: Uint8Array, { maxPages = Number.POSITIVE_INFINITY }: { maxPages?: number } = {}): Promise<PdfView> {
-  await loadWorker();
+  const { getDocument } = await loadPdfjs();
   const task = getDocument({
     // pdfjs may take ownership of the buffer: give it a copy.
     data: new Uint8Array(bytes),

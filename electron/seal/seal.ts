@@ -39,6 +39,12 @@ export interface SealOptions {
    * printed: the file is then loaded and saved once for both, instead of once by the finalizer and once here.
    */
   finalization?: PdfFinalization | undefined;
+  /**
+   * Reads each page's text of the given file, in page order, as `readPdf(bytes).pages` does (by default,
+   * that, on this thread). The main process gives a worker thread's (./page-text-reader.ts): the read is
+   * started first and runs while pdf-lib loads and rewrites the file here.
+   */
+  readPageTexts?: ((bytes: Uint8Array) => Promise<string[]>) | undefined;
 }
 
 /** Why a PDF could not be sealed: `not-a-pdf`, `already-sealed`, `unreadable`, `invalid-record`. */
@@ -157,20 +163,29 @@ export async function sealPdf(bytes: Uint8Array, key: SealKey, options: SealOpti
   if (!hasPdfHeader(bytes)) throw new SealError('not-a-pdf', 'Cannot seal: the file is not a PDF');
   if (findSignatures(bytes).length > 0) throw new SealError('already-sealed', 'Cannot seal: the PDF already carries a signature');
   const signingTime = options.signingTime ?? new Date();
+  const unreadable = (e: unknown) => new SealError('unreadable', `Cannot seal: the PDF cannot be read (${e instanceof Error ? e.message : String(e)})`);
+  // The page texts are read (on another thread, if given one) while pdf-lib loads and rewrites the file here.
+  const textsRead = (options.readPageTexts ?? (async (b: Uint8Array) => (await readPdf(b)).pages))(bytes);
+  // Awaited below; a failure of pdf-lib's load first must not leave it unhandled.
+  textsRead.catch(() => undefined);
   let pdf: PDFDocument;
-  let pageTexts: string[];
   let pagination: PdfPagination;
   try {
     pdf = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: PDF_LIB_OBJECTS_PER_TICK });
     pagination = outlineOf(pdf);
-    pageTexts = (await readPdf(bytes)).pages;
   } catch (e) {
-    throw new SealError('unreadable', `Cannot seal: the PDF cannot be read (${e instanceof Error ? e.message : String(e)})`);
+    throw unreadable(e);
   }
-  if (pdf.getPageCount() === 0 || pageTexts.length !== pdf.getPageCount())
-    throw new SealError('unreadable', 'Cannot seal: the PDF has no page, or its pages cannot be read');
+  if (pdf.getPageCount() === 0) throw new SealError('unreadable', 'Cannot seal: the PDF has no page, or its pages cannot be read');
   balancePageTree(pdf);
   if (options.finalization) await applyAgreementFinalization(pdf, options.finalization);
+  let pageTexts: string[];
+  try {
+    pageTexts = await textsRead;
+  } catch (e) {
+    throw unreadable(e);
+  }
+  if (pageTexts.length !== pdf.getPageCount()) throw new SealError('unreadable', 'Cannot seal: the PDF has no page, or its pages cannot be read');
   await pdf.attach(new TextEncoder().encode(pageTextRecordJson(buildPageTextRecord(pageTexts))), PAGES_ATTACHMENT_NAME, {
     mimeType: 'application/json',
     description: 'Pacto page-text record: a SHA-256 of each page’s visible text, checked when the file is verified.',

@@ -1,22 +1,24 @@
 /**
  * The bridge contract implemented for a plain browser, so the real renderer
- * runs in Chromium for tests without Electron. PDF export runs the app's one
- * pipeline (`shared/pdf/export-pipeline.ts`) with browser steps: it prints
- * with the browser's own engine when the page is given a printer (the test
- * harness exposes `pactoBrowserPrinter`, backed by Chromium's `page.pdf()`),
- * seals the file when the page is given a sealer (the harness's runs
- * `electron/seal` in Node, as the main process does), and downloads the file. Without a printer it opens
- * the browser's print dialog and says it did not save a file; without a
- * sealer it says the file is not sealed; without a verifier it says it cannot
- * verify: it never pretends success. Workshop files, the recent list and
- * backups are in `browser-files.ts`.
+ * runs in Chromium for tests without Electron. A PDF is exported and
+ * paginated where the app does it, on the main process's side: the test
+ * harness stands in for it (`pactoBrowserExporter`, `pactoBrowserPaginator`:
+ * electron/main/export-pdf.ts run in Node, printing with Chromium's
+ * `page.pdf()`, the engine of Electron's `printToPDF`, and sealing with
+ * `electron/seal`), and the page downloads the file it wrote. Without the
+ * harness, export opens the browser's print dialog and says it did not save
+ * a file, pagination and verification say they cannot: it never pretends
+ * success. Workshop files, the recent list and backups are in
+ * `browser-files.ts`.
  */
-import { err, ok } from '../../shared/domain/result';
+import { err, ok, type Result } from '../../shared/domain/result';
 import {
   exportPdfRequestSchema,
   printOptionsSchema,
   verifyPdfRequestSchema,
   externalUrlSchema,
+  type ExportPdfRequest,
+  type ExportPdfResult,
   type MenuCommand,
   type PactoBridge,
   type PdfPagination,
@@ -26,24 +28,15 @@ import {
 } from '../../shared/bridge/contract';
 import { browserFiles, download } from './browser-files';
 
-// pdf-lib (finalizer and outline reader) is loaded on the first export, not with the home screen.
-const pdfFinalize = () => import('../../shared/pdf/finalize');
-const exportPipeline = () => import('../../shared/pdf/export-pipeline');
-
 declare global {
   interface Window {
-    /** Set by the end-to-end harness: prints the current page to PDF and returns its bytes as base64. */
-    pactoBrowserPrinter?: (options: PrintOptions) => Promise<string>;
     /**
-     * Set by the end-to-end harness: finalizes and seals a printed PDF (base64) with `electron/seal`, adding the metadata and
-     * snapshot (`finalizationJson`: `PdfFinalization` of `shared/pdf/finalize.ts` as JSON, `now` an ISO time) and attaching the signatures record
-     * (JSON, or empty); returns the sealed PDF (base64), the seal key's fingerprint and the printed PDF's outline (`sealPdf`'s `pagination`).
+     * Set by the end-to-end harness: the main process's export (`exportAgreementPdf` of electron/main/export-pdf.ts) run on a
+     * validated request, the suggested name as the save dialog's answer; its result, and the file it wrote (base64) when it wrote one.
      */
-    pactoBrowserSealer?: (
-      pdfBase64: string,
-      recordJson: string,
-      finalizationJson: string,
-    ) => Promise<{ pdfBase64: string; keyFingerprint: string; pagination: PdfPagination }>;
+    pactoBrowserExporter?: (request: ExportPdfRequest) => Promise<{ result: Result<ExportPdfResult>; pdfBase64?: string | undefined }>;
+    /** Set by the end-to-end harness: the main process's pagination (`paginateAgreementPdf`): prints the page and reads its outline. */
+    pactoBrowserPaginator?: (print: PrintOptions) => Promise<Result<PdfPagination>>;
     /** Set by the end-to-end harness: runs the main process's verifier on a PDF (base64). */
     pactoBrowserVerifier?: (pdfBase64: string) => Promise<PdfVerdict>;
   }
@@ -63,6 +56,11 @@ function base64ToBytes(base64: string): Uint8Array {
   return bytes;
 }
 
+/** A harness call that threw (it should answer with a result): `internal`, with its message. */
+function harnessFailed(e: unknown) {
+  return err({ code: 'internal', message: e instanceof Error ? e.message : String(e) });
+}
+
 const menuListeners = new Set<(command: MenuCommand) => void>();
 
 /** The browser implementation of {@link PactoBridge}. */
@@ -70,35 +68,30 @@ export const browserPlatform: PactoBridge = {
   async exportPdf(request) {
     const parsed = exportPdfRequestSchema.safeParse(request);
     if (!parsed.success) return err({ code: 'invalid-payload', message: parsed.error.message });
-    const printer = window.pactoBrowserPrinter;
-    if (!printer) {
+    const exporter = window.pactoBrowserExporter;
+    if (!exporter) {
       window.print();
       return err({ code: 'unsupported', message: 'This browser cannot save the PDF directly; use its print dialog (Save as PDF).' });
     }
-    const sealer = window.pactoBrowserSealer;
-    const { runPdfExport } = await exportPipeline();
-    return runPdfExport(parsed.data, {
-      print: async (options) => base64ToBytes(await printer(options)),
-      finalize: async (...args) => (await pdfFinalize()).finalizeAgreementPdf(...args),
-      seal: sealer
-        ? async (printed, record, finalization) => {
-            const sealed = await sealer(bytesToBase64(printed), record ? JSON.stringify(record) : '', JSON.stringify(finalization));
-            return { bytes: base64ToBytes(sealed.pdfBase64), keyFingerprint: sealed.keyFingerprint, pagination: sealed.pagination };
-          }
-        : undefined,
-      // A browser has no save dialog to offer: the file is downloaded under its suggested name.
-      saveDialog: async (suggestedName) => suggestedName,
-      writeFile: async (name, data) => download(data, name),
-      now: () => new Date(),
-    });
+    try {
+      const { result, pdfBase64 } = await exporter(parsed.data);
+      // The main process wrote the file where the user chose; here the browser downloads it under that name.
+      if (result.ok && pdfBase64 !== undefined) download(base64ToBytes(pdfBase64), result.value.path);
+      return result;
+    } catch (e) {
+      return harnessFailed(e);
+    }
   },
   async paginatePdf(print) {
     const parsed = printOptionsSchema.safeParse(print);
     if (!parsed.success) return err({ code: 'invalid-payload', message: parsed.error.message });
-    const printer = window.pactoBrowserPrinter;
-    if (!printer) return err({ code: 'unsupported', message: 'This browser cannot print the page to count its pages.' });
-    const { runPdfPagination } = await exportPipeline();
-    return runPdfPagination(parsed.data, { print: async (options) => base64ToBytes(await printer(options)) });
+    const paginator = window.pactoBrowserPaginator;
+    if (!paginator) return err({ code: 'unsupported', message: 'This browser cannot print the page to count its pages.' });
+    try {
+      return await paginator(parsed.data);
+    } catch (e) {
+      return harnessFailed(e);
+    }
   },
   async verifyPdf(request) {
     const parsed = verifyPdfRequestSchema.safeParse(request);
@@ -110,7 +103,7 @@ export const browserPlatform: PactoBridge = {
     try {
       return ok(await verifier(bytesToBase64(parsed.data.bytes)));
     } catch (e) {
-      return err({ code: 'internal', message: e instanceof Error ? e.message : String(e) });
+      return harnessFailed(e);
     }
   },
   async appInfo() {

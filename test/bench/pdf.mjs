@@ -12,11 +12,12 @@
  * (export, print, print, export…).
  *
  * The app is the production renderer build (test/bench/renderer-build.mjs) in
- * the tests' Chromium, with the e2e suite's printer and sealer
- * (test/support/app.ts: `page.pdf()` as Electron's printToPDF, `electron/seal`
- * in Node). The sample workshop is frozen and signed once
+ * the tests' Chromium, with the e2e suite's stand-in for the main process
+ * (test/support/app.ts `installMainProcess`: electron/main/export-pdf.ts run
+ * in Node, `page.pdf()` as Electron's printToPDF, `electron/seal`; the page
+ * downloads the file it wrote). The sample workshop is frozen and signed once
  * (`freezeSignAndExport`, whose export is the warm-up); the print options of
- * the baseline are the ones the app passed to its last print. Times are from
+ * the baseline are the ones the export gave its last print. Times are from
  * Node: click → download, and `page.pdf()` call → bytes. It also prints
  * where an export's time goes: its prints, its seal, the rest.
  *
@@ -25,7 +26,8 @@
  * (`BASE=main npm run bench:pdf`), that revision's renderer
  * (test/bench/renderer-build.mjs, `serveRevision`) exports in the same
  * rounds, in a page of its own, so a change is measured against what it
- * changes in the same run.
+ * changes in the same run. The revision must hand its export to the same
+ * stand-in (`pactoBrowserExporter`), as every revision since it was added does.
  *
  * ROUNDS (default 7) of each. Prints each round, then one JSON line last:
  * {"exportMs":…,"printMs":…,"ratio":…,"firstRunMs":…} (medians; goal
@@ -47,37 +49,20 @@ try {
     // A busy machine can take longer than Playwright's 30 s for an export or a step: a benchmark waits.
     context.setDefaultTimeout(300_000);
     const page = await app.openApp(context, url);
-    // Remember the options of the app's last print, for the baseline, and how long each print and seal took.
-    await page.evaluate(() => {
-      window.benchSpent = { print: 0, seal: 0 };
-      const timed = (name, part) => {
-        const original = window[name];
-        window[name] = async (...args) => {
-          if (part === 'print') window.benchPrintOptions = args[0];
-          const t0 = performance.now();
-          try {
-            return await original(...args);
-          } finally {
-            window.benchSpent[part] += performance.now() - t0;
-          }
-        };
-      };
-      timed('pactoBrowserPrinter', 'print');
-      timed('pactoBrowserSealer', 'seal');
-    });
     await app.openSample(page);
     const t0 = performance.now();
     await app.freezeSignAndExport(page, 'Benchmark', fileName);
     const firstMs = performance.now() - t0;
-    const options = await page.evaluate(() => window.benchPrintOptions);
-    if (!options) throw new Error('the export did not print through the browser printer');
+    // The options of the app's last print (Electron's, as the main process gives them), for the baseline.
+    const options = app.mainProcessSpent(page).lastPrint;
+    if (!options) throw new Error('the export did not print through the main process stand-in');
     /** Per export: ms in the app's prints (the final one, and the contents' pages counted if they had to be), in the seal, and the rest. */
     const parts = { print: [], seal: [], rest: [] };
 
     /** One export through the Export step's button: ms from click to the downloaded file. */
     async function exportOnce() {
       await page.bringToFront();
-      await page.evaluate(() => (window.benchSpent = { print: 0, seal: 0 }));
+      app.mainProcessSpent(page, { reset: true });
       const t0 = performance.now();
       const [download] = await Promise.all([page.waitForEvent('download', { timeout: 300_000 }), page.getByTestId('export-pdf').click()]);
       await download.path();
@@ -85,17 +70,17 @@ try {
       // The button is enabled again once the run has finished (it records the export after the download).
       await page.locator('[data-testid="export-pdf"]:not([disabled])').waitFor();
       await page.getByTestId('export-seal').waitFor();
-      const spent = await page.evaluate(() => window.benchSpent);
-      parts.print.push(spent.print);
-      parts.seal.push(spent.seal);
-      parts.rest.push(ms - spent.print - spent.seal);
+      const spent = app.mainProcessSpent(page);
+      parts.print.push(spent.printMs);
+      parts.seal.push(spent.sealMs);
+      parts.rest.push(ms - spent.printMs - spent.sealMs);
       return ms;
     }
     /** The same page printed with the same options, nothing after. */
     async function printOnce() {
       await page.bringToFront();
       const t0 = performance.now();
-      const pdf = await page.pdf(app.pdfOptions(options));
+      const pdf = await page.pdf(app.pageOptionsOf(options));
       if (pdf.byteLength === 0) throw new Error('empty print');
       return performance.now() - t0;
     }
@@ -129,8 +114,8 @@ try {
   );
   console.log(
     `Where an export's time goes (medians): the prints ${round(median(parts.print))} ms, the seal ${round(median(parts.seal))} ms ` +
-      `(in Node, with the PDF sent from the page and back: pdf-lib's load with the outline for the contents check, page texts read with pdf.js, metadata and attachments, save, sign), ` +
-      `the rest ${round(median(parts.rest))} ms (in the page: the bytes decoded and encoded, the contents' headings read, download).`,
+      `(in Node: pdf-lib's load with the outline for the contents check, page texts read with pdf.js, metadata and attachments, save, sign), ` +
+      `the rest ${round(median(parts.rest))} ms (the request built and checked, the contents' headings read, the file sent to the page and downloaded).`,
   );
   const figures = { exportMs: round(exportMs), printMs: round(printMs), ratio: Math.round(ratio * 100) / 100, firstRunMs: round(pacto.firstMs) };
   if (baseApp) {

@@ -1,29 +1,14 @@
 /**
- * The browser platform's PDF export, pagination and verification, honest
- * about what a plain browser cannot do: no sealer → the file is said to be
- * unsealed; no verifier → `unsupported`; a wrong table of contents → nothing
- * downloaded.
+ * The browser platform's PDF export, pagination and verification: each is
+ * handed to the main process's stand-in when the harness gives one (the page
+ * downloads the file the export wrote), and it is honest about what a plain
+ * browser cannot do: no exporter → the print dialog and `unsupported`; no
+ * paginator or verifier → `unsupported`; a failed export → nothing downloaded.
  */
-import { PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browserPlatform } from '../../renderer/platform/browser';
 import type { ExportPdfRequest, PdfVerdict } from '../../shared/bridge/contract';
-
-/** A two-page PDF with one bookmark, "Firmas", on page 2, as base64. */
-async function printedBase64(): Promise<string> {
-  const pdf = await PDFDocument.create();
-  pdf.addPage([595, 842]);
-  const second = pdf.addPage([595, 842]).ref;
-  const root = pdf.context.nextRef();
-  const item = pdf.context.nextRef();
-  pdf.context.assign(item, pdf.context.obj({ Title: PDFHexString.fromText('Firmas'), Parent: root, Dest: [second, 'XYZ', 0, 800, 0] } as never));
-  pdf.context.assign(root, pdf.context.obj({ Type: 'Outlines', First: item, Last: item, Count: 1 } as never));
-  pdf.catalog.set(PDFName.of('Outlines'), root);
-  return Buffer.from(await pdf.save()).toString('base64');
-}
-
-/** The outline a sealer reads from a two-page print with "Firmas" on `page`. */
-const firmasOnPage = (page: number) => ({ pageCount: 2, headings: [{ title: 'Firmas', level: 1, page }] });
+import { err, ok } from '../../shared/domain/result';
 
 const request: ExportPdfRequest = {
   suggestedName: 'Nubecom - Acuerdo - v1.pdf',
@@ -33,70 +18,80 @@ const request: ExportPdfRequest = {
   toc: [{ title: 'Firmas', page: 2 }],
 };
 
-let clicked: string[];
-beforeEach(async () => {
-  clicked = [];
-  const base64 = await printedBase64();
-  window.pactoBrowserPrinter = vi.fn(async () => base64);
-  URL.createObjectURL = vi.fn(() => 'blob:pdf');
+const sealedBase64 = Buffer.from('%PDF-sealed').toString('base64');
+const written = ok({ path: request.suggestedName, bytes: '%PDF-sealed'.length, sealed: true, sealKeyFingerprint: 'd'.repeat(64) });
+
+/** Each download: the name it was given and the bytes of its blob. */
+let downloads: { name: string; blob: Blob | undefined }[];
+beforeEach(() => {
+  downloads = [];
+  let lastBlob: Blob | undefined;
+  URL.createObjectURL = vi.fn((blob: Blob) => {
+    lastBlob = blob;
+    return 'blob:pdf';
+  });
   URL.revokeObjectURL = vi.fn();
   vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    clicked.push(this.download);
+    downloads.push({ name: this.download, blob: lastBlob });
   });
 });
 
 afterEach(() => {
-  delete window.pactoBrowserPrinter;
-  delete window.pactoBrowserSealer;
+  delete window.pactoBrowserExporter;
+  delete window.pactoBrowserPaginator;
   delete window.pactoBrowserVerifier;
   vi.restoreAllMocks();
 });
 
 describe('browser platform', () => {
-  it('without a sealer, downloads the finished PDF and says it is not sealed', async () => {
+  it('without the harness, opens the print dialog and says it saved no file', async () => {
+    const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
     const result = await browserPlatform.exportPdf(request);
-    expect(result).toMatchObject({ ok: true, value: { path: request.suggestedName, sealed: false } });
-    expect(clicked).toEqual([request.suggestedName]);
+    expect(result).toMatchObject({ ok: false, error: { code: 'unsupported' } });
+    expect(print).toHaveBeenCalledOnce();
+    expect(downloads).toEqual([]);
   });
 
-  it('with a sealer, passes it the printed PDF, the metadata and snapshot to add and the signatures record, downloads what it returns and names the seal key', async () => {
-    const sealed = Buffer.from('%PDF-sealed').toString('base64');
-    window.pactoBrowserSealer = vi.fn(async () => ({ pdfBase64: sealed, keyFingerprint: 'd'.repeat(64), pagination: firmasOnPage(2) }));
+  it('hands the request to the main process’s export, downloads the file it wrote under the path it chose, and gives its result', async () => {
+    window.pactoBrowserExporter = vi.fn(async () => ({ result: written, pdfBase64: sealedBase64 }));
     const result = await browserPlatform.exportPdf(request);
-    expect(result).toMatchObject({ ok: true, value: { sealed: true, bytes: '%PDF-sealed'.length, sealKeyFingerprint: 'd'.repeat(64) } });
-    const [pdfBase64, recordJson, finalizationJson] = (window.pactoBrowserSealer as ReturnType<typeof vi.fn>).mock.calls[0]!;
-    expect(
-      Buffer.from(pdfBase64 as string, 'base64')
-        .subarray(0, 5)
-        .toString(),
-    ).toBe('%PDF-');
-    expect(recordJson).toBe('');
-    // The seal finalizes the printed file in its own load: the page does not parse and save it first.
-    expect(JSON.parse(finalizationJson as string)).toEqual({ metadata: request.metadata, snapshotJson: request.snapshotJson, now: expect.any(String) });
+    expect(result).toEqual(written);
+    expect(window.pactoBrowserExporter).toHaveBeenCalledWith(request);
+    expect(downloads.map((d) => d.name)).toEqual([request.suggestedName]);
+    expect(await downloads[0]!.blob!.text()).toBe('%PDF-sealed');
   });
 
-  it('refuses a table of contents that names the wrong page, downloading nothing', async () => {
-    const result = await browserPlatform.exportPdf({ ...request, toc: [{ title: 'Firmas', page: 1 }] });
-    expect(result).toMatchObject({ ok: false, error: { code: 'toc-mismatch' } });
-    expect(clicked).toEqual([]);
+  it('downloads nothing when the export failed, and passes its error on as it came', async () => {
+    const failed = err({ code: 'toc-mismatch', message: 'The table of contents does not match the printed pages: "Firmas" says page 2, printed on 3' });
+    window.pactoBrowserExporter = vi.fn(async () => ({ result: failed }));
+    expect(await browserPlatform.exportPdf(request)).toEqual(failed);
+    expect(downloads).toEqual([]);
   });
 
-  it('with a sealer, checks the contents against the outline the seal read, downloading nothing when they differ', async () => {
-    window.pactoBrowserSealer = vi.fn(async () => ({
-      pdfBase64: Buffer.from('%PDF-sealed').toString('base64'),
-      keyFingerprint: 'd'.repeat(64),
-      pagination: firmasOnPage(3),
-    }));
-    const result = await browserPlatform.exportPdf(request);
-    expect(result).toMatchObject({ ok: false, error: { code: 'toc-mismatch', message: expect.stringContaining('"Firmas" says page 2, printed on 3') } });
-    expect(clicked).toEqual([]);
+  it('refuses an invalid request before the main process sees it', async () => {
+    window.pactoBrowserExporter = vi.fn();
+    const result = await browserPlatform.exportPdf({ ...request, print: { ...request.print, pageSize: 'A3' as never } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-payload', message: expect.stringContaining('pageSize') } });
+    expect(window.pactoBrowserExporter).not.toHaveBeenCalled();
   });
 
-  it('paginates from the printed outline', async () => {
-    await expect(browserPlatform.paginatePdf(request.print)).resolves.toEqual({
-      ok: true,
-      value: { pageCount: 2, headings: [{ title: 'Firmas', level: 1, page: 2 }] },
+  it('says what failed when the harness itself throws, downloading nothing', async () => {
+    window.pactoBrowserExporter = vi.fn(async () => {
+      throw new Error('Target page, context or browser has been closed');
     });
+    expect(await browserPlatform.exportPdf(request)).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'Target page, context or browser has been closed' },
+    });
+    expect(downloads).toEqual([]);
+  });
+
+  it('paginates through the main process’s pagination, and says it cannot without one', async () => {
+    await expect(browserPlatform.paginatePdf(request.print)).resolves.toMatchObject({ ok: false, error: { code: 'unsupported' } });
+    const pagination = ok({ pageCount: 2, headings: [{ title: 'Firmas', level: 1, page: 2 }] });
+    window.pactoBrowserPaginator = vi.fn(async () => pagination);
+    await expect(browserPlatform.paginatePdf(request.print)).resolves.toEqual(pagination);
+    expect(window.pactoBrowserPaginator).toHaveBeenCalledWith(request.print);
   });
 
   it('says it cannot verify without a verifier, and passes the bytes to one when given', async () => {

@@ -1,63 +1,124 @@
 /**
  * Helpers that drive Pacto like a user in the e2e suite: open the app in
- * Chromium with a printer for PDF export, open the sample workshop, go to a
+ * Chromium with the main process's PDF export, pagination and verification
+ * run in Node (as electron/main runs them), open the sample workshop, go to a
  * step, wait for the app to settle or to have saved, freeze, sign and export,
  * keep screenshots as artefacts.
  */
 import { mkdirSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { launchPersistent } from './chromium.mjs';
-import type { PdfVerdict, PrintOptions } from '../../shared/bridge/contract';
-import { signatureRecordSchema } from '../../shared/agreement/signature-record';
+import type { PrintToPDFOptions } from 'electron';
+import { exportPdfRequestSchema, type ExportPdfRequest, type PdfVerdict, type PrintOptions } from '../../shared/bridge/contract';
+import { exportAgreementPdf, paginateAgreementPdf } from '../../electron/main/export-pdf';
 import { createSealKey, type SealKey } from '../../electron/seal/key';
 import { sealPdf } from '../../electron/seal/seal';
-import type { PdfFinalization } from '../../shared/pdf/finalize';
+import { pageTextReader } from '../../electron/seal/page-text-reader';
+import { finalizeAgreementPdf } from '../../shared/pdf/finalize';
 import { verifyAgreementPdf } from '../../electron/seal/verify';
 
 /** Where e2e tests leave screenshots, PDFs and page images for people to look at. */
 export const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts/e2e');
 mkdirSync(ARTIFACTS, { recursive: true });
 
-/**
- * Gives the page the printer the browser platform uses for export: Chromium's
- * own `page.pdf()`, the engine Electron's `printToPDF` uses, with the same options.
- */
-export async function installPrinter(page: Page): Promise<void> {
-  await page.exposeFunction('pactoBrowserPrinter', async (options: PrintOptions) => (await page.pdf(pdfOptions(options))).toString('base64'));
+/** What the main-process stand-in of a page has spent on its work (ms), and the options of its last print. */
+export interface MainProcessSpent {
+  /** In `page.pdf()`, the stand-in for `webContents.printToPDF`. */
+  printMs: number;
+  /** In `sealPdf`. */
+  sealMs: number;
+  /** The options the export gave its last print (Electron's), for a benchmark's print with nothing after. */
+  lastPrint: PrintToPDFOptions | null;
 }
 
-/** The `page.pdf()` options of the app's print `options` (also the PDF benchmark's print without post-processing). */
-export function pdfOptions(options: PrintOptions): Parameters<Page['pdf']>[0] {
+const spentByPage = new WeakMap<Page, MainProcessSpent>();
+
+/** The work the page's main-process stand-in has done since it was installed or last reset (`reset`: start again from zero). */
+export function mainProcessSpent(page: Page, { reset = false } = {}): MainProcessSpent {
+  let spent = spentByPage.get(page);
+  if (!spent || reset) {
+    spent = { printMs: 0, sealMs: 0, lastPrint: spent?.lastPrint ?? null };
+    spentByPage.set(page, spent);
+  }
+  return spent;
+}
+
+/**
+ * Chromium's `page.pdf()` options for Electron's `printToPDF` options (electron/main/export-pdf.ts's
+ * `printToPdfOptions`): the same engine, the same settings, margins in inches.
+ */
+export function pageOptionsOf(options: PrintToPDFOptions): Parameters<Page['pdf']>[0] {
+  const inches = (n: number | undefined) => (n === undefined ? undefined : `${n}in`);
   return {
     format: options.pageSize === 'A4' ? 'A4' : 'Letter',
-    printBackground: true,
-    displayHeaderFooter: true,
+    printBackground: options.printBackground,
+    displayHeaderFooter: options.displayHeaderFooter,
     headerTemplate: options.headerTemplate,
     footerTemplate: options.footerTemplate,
-    preferCSSPageSize: true,
-    // As Electron's generateDocumentOutline / generateTaggedPDF in the app.
-    outline: true,
-    tagged: true,
+    preferCSSPageSize: options.preferCSSPageSize,
+    margin: {
+      top: inches(options.margins?.top),
+      bottom: inches(options.margins?.bottom),
+      left: inches(options.margins?.left),
+      right: inches(options.margins?.right),
+    },
+    outline: options.generateDocumentOutline,
+    tagged: options.generateTaggedPDF,
   };
 }
 
 let sealKey: SealKey | undefined;
 
+/** The seal's page-text reader, one worker thread for the test run as the main process keeps one (idle, it lets the run end). */
+const pageTexts = pageTextReader({ spawn: () => new Worker(new URL('./page-text-worker.mjs', import.meta.url)) });
+
 /**
- * Stands in for the main process's seal and verify: the page's browser
- * platform calls these with the finished PDF, and they run `electron/seal`
- * in Node exactly as the main process does (a seal key made once per test run).
+ * Stands in for the main process's side of the bridge for PDFs (electron/main/index.ts): the page's
+ * browser platform hands its export and pagination requests to `exportAgreementPdf` and
+ * `paginateAgreementPdf` of electron/main/export-pdf.ts, run here in Node exactly as the main process
+ * runs them, with Chromium's `page.pdf()` as `printToPDF` (the same engine), `electron/seal` with a key
+ * made once per test run and the page texts read on a worker thread, the suggested name as the save dialog's answer, and the written file handed
+ * back to the page, which downloads it. The printed file never goes to the page, as in the app. Its
+ * verifier runs the main process's `verifyAgreementPdf` on a dropped file's bytes.
  */
-export async function installSealAndVerify(page: Page): Promise<void> {
-  await page.exposeFunction('pactoBrowserSealer', async (pdfBase64: string, recordJson: string, finalizationJson: string) => {
-    sealKey ??= createSealKey();
-    const record = recordJson ? signatureRecordSchema.parse(JSON.parse(recordJson)) : undefined;
-    // The page sends the printed PDF: the seal adds its metadata and snapshot in the same load, as the main process's does.
-    const sent = JSON.parse(finalizationJson) as Omit<PdfFinalization, 'now'> & { now: string };
-    const finalization: PdfFinalization = { ...sent, now: new Date(sent.now) };
-    const sealed = await sealPdf(new Uint8Array(Buffer.from(pdfBase64, 'base64')), sealKey, { record, finalization });
-    return { pdfBase64: Buffer.from(sealed.bytes).toString('base64'), keyFingerprint: sealKey.keyFingerprint, pagination: sealed.pagination };
+export async function installMainProcess(page: Page): Promise<void> {
+  const print = async (options: PrintToPDFOptions) => {
+    const spent = mainProcessSpent(page);
+    spent.lastPrint = options;
+    const t0 = performance.now();
+    try {
+      return new Uint8Array(await page.pdf(pageOptionsOf(options)));
+    } finally {
+      spent.printMs += performance.now() - t0;
+    }
+  };
+  await page.exposeFunction('pactoBrowserExporter', async (request: ExportPdfRequest) => {
+    let written: Uint8Array | undefined;
+    const result = await exportAgreementPdf(exportPdfRequestSchema.parse(request), {
+      print,
+      finalize: finalizeAgreementPdf,
+      seal: async (printed, record, finalization) => {
+        sealKey ??= createSealKey();
+        const t0 = performance.now();
+        try {
+          return { ...(await sealPdf(printed, sealKey, { record, finalization, readPageTexts: pageTexts.read })), keyFingerprint: sealKey.keyFingerprint };
+        } finally {
+          mainProcessSpent(page).sealMs += performance.now() - t0;
+        }
+      },
+      saveDialog: async (suggestedName) => suggestedName,
+      writeFile: async (_path, data) => {
+        written = data;
+      },
+      now: () => new Date(),
+    });
+    return { result, pdfBase64: written ? Buffer.from(written).toString('base64') : undefined };
+  });
+  await page.exposeFunction('pactoBrowserPaginator', (options: PrintOptions) => {
+    pageTexts.warm();
+    return paginateAgreementPdf(options, { print });
   });
   // This run's key is the installation's own, as the main process tells its verifier.
   await page.exposeFunction('pactoBrowserVerifier', async (pdfBase64: string): Promise<PdfVerdict> =>
@@ -68,7 +129,7 @@ export async function installSealAndVerify(page: Page): Promise<void> {
 /** How long one e2e wait (a locator, a click, an event) may take before it fails (ms). */
 export const E2E_WAIT_MS = 60_000;
 
-/** The app's first page in `context`, with the printer installed, opened at `url`. */
+/** The app's first page in `context`, with the main process's PDF side installed, opened at `url`. */
 export async function openApp(context: BrowserContext, url: string): Promise<Page> {
   // Each wait may take 60 s, not Playwright's 30: on a busy 2-core CI run, opening the export step after signing took over 30 s.
   // A bound, not a retry: speed is measured in test/bench, and a wait that never ends still fails.
@@ -80,8 +141,7 @@ export async function openApp(context: BrowserContext, url: string): Promise<Pag
   page.on('console', (m) => {
     if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) errors.push(m.text());
   });
-  await installPrinter(page);
-  await installSealAndVerify(page);
+  await installMainProcess(page);
   await page.goto(url);
   await page.getByRole('heading', { name: /Talleres|Workshops/ }).waitFor();
   (page as Page & { pactoErrors?: string[] }).pactoErrors = errors;

@@ -5,7 +5,7 @@
  *
  * - Text and facts (page count, page size, title, author, Tagged, the
  *   structure tree's roles, attachments) are read in Node with pdfjs's legacy
- *   build, its worker loaded in this thread.
+ *   build, loaded as the app loads it (electron/seal/pdfjs.ts).
  * - Page images are drawn by pdf.js inside a headless Chromium (the shared
  *   launcher): pdfjs in Node would need a native canvas package. The page
  *   loads pdf.js from node_modules through a request route, so nothing is
@@ -14,19 +14,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
-import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type * as Pdfjs from 'pdfjs-dist';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { launchBrowser } from './chromium.mjs';
-
-let workerReady: Promise<void> | undefined;
+import { loadPdfjs } from '../../electron/seal/pdfjs';
 
 /** Opens the PDF at `path` (or its bytes) with pdfjs, runs `fn`, and always frees the document. */
 async function withPdf<T>(source: string | Uint8Array, fn: (doc: PDFDocumentProxy) => Promise<T>): Promise<T> {
-  workerReady ??= import('pdfjs-dist/legacy/build/pdf.worker.mjs').then((worker) => {
-    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
-  });
-  await workerReady;
+  const { getDocument } = await loadPdfjs();
   const data = typeof source === 'string' ? new Uint8Array(readFileSync(source)) : new Uint8Array(source);
   const task = getDocument({ data, verbosity: 0, isEvalSupported: false, disableFontFace: true, useSystemFonts: false });
   try {

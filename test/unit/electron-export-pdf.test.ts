@@ -4,7 +4,7 @@ import { verifyAgreementPdf } from '../../electron/seal/verify';
 import { paginateAgreementPdf } from '../../electron/main/export-pdf';
 import { agreementLines, auditOf, sampleVersion, signaturesOf, testKey, textPdf } from './seal-fixture';
 import { buildSignatureRecord } from '../../shared/agreement/signature-record';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { loadPdfjs } from '../../electron/seal/pdfjs';
 import { describe, expect, it, vi } from 'vitest';
 import { exportAgreementPdf, PDF_MARGINS_INCHES, printToPdfOptions, type ExportPdfDeps } from '../../electron/main/export-pdf';
 import type { ExportPdfRequest } from '../../shared/bridge/contract';
@@ -92,6 +92,7 @@ describe('exportAgreementPdf', () => {
     });
     expect(d.seal).toHaveBeenCalledTimes(1);
 
+    const { getDocument } = await loadPdfjs();
     const document = await getDocument({ data: bytes!.slice() }).promise;
     const info = (await document.getMetadata()).info as Record<string, unknown>;
     expect(info['Title']).toBe(request.metadata.title);

@@ -80,12 +80,16 @@ const fake = vi.hoisted(() => {
   };
 });
 
-// The verifier's worker thread, started from its TypeScript source (the built app starts out/main/verify-worker.js).
+// The verifier's and the seal's worker threads, started from their TypeScript sources (the built app starts
+// out/main/verify-worker.js and out/main/page-text-worker.js); any other file is a wiring mistake.
 vi.mock('node:worker_threads', async (importOriginal) => {
   const real = await importOriginal<typeof WorkerThreads>();
+  const sources: Record<string, string> = { 'verify-worker.js': '../support/verify-worker.mjs', 'page-text-worker.js': '../support/page-text-worker.mjs' };
   class SourceWorker extends real.Worker {
-    constructor() {
-      super(new URL('../support/verify-worker.mjs', import.meta.url));
+    constructor(file: string | URL) {
+      const source = sources[String(file).split(/[\\/]/).pop()!];
+      if (!source) throw new Error(`No worker built as ${String(file)}`);
+      super(new URL(source, import.meta.url));
     }
   }
   return { ...real, Worker: SourceWorker };

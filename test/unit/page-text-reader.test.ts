@@ -1,0 +1,129 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import { afterAll, describe, expect, it } from 'vitest';
+import { pageTextReader, type PageTextWorker } from '../../electron/seal/page-text-reader';
+import type { PageTextJob } from '../../electron/seal/page-text-worker';
+import { readPdf } from '../../electron/seal/pdf-read';
+import { SealError, sealPdf } from '../../electron/seal/seal';
+import { verifyAgreementPdf } from '../../electron/seal/verify';
+import { agreementPdf, testKey, textPdf } from './seal-fixture';
+
+const WORKER = new URL('../support/page-text-worker.mjs', import.meta.url);
+
+/** A worker that never answers, recording what it was sent and how often it was ended; `fail` makes it report an error. */
+function silentWorker() {
+  const listeners: Record<string, (value: never) => void> = {};
+  const sent: PageTextJob[] = [];
+  const state = { terminated: 0 };
+  const worker: PageTextWorker = {
+    postMessage: (job) => void sent.push(job),
+    on: (event: string, listener: (value: never) => void) => {
+      listeners[event] = listener;
+    },
+    terminate: async () => {
+      state.terminated += 1;
+      return 0;
+    },
+  };
+  return { worker, sent, state, fail: (e: Error) => listeners['error']!(e as never) };
+}
+
+describe('pageTextReader', () => {
+  let spawned = 0;
+  const reader = pageTextReader({
+    spawn: () => {
+      spawned += 1;
+      return new Worker(WORKER);
+    },
+  });
+  afterAll(() => reader.close());
+
+  it('reads each page’s text in a worker thread, as readPdf does here; reads at once each get their own, from one thread', async () => {
+    const one = await textPdf(['Acuerdo de nivel de servicio', 'MQL a SQL en 48 h']);
+    const { bytes: two } = await agreementPdf();
+    reader.warm();
+    const [a, b] = await Promise.all([reader.read(one), reader.read(two)]);
+    expect(a).toEqual((await readPdf(one)).pages);
+    expect(b).toEqual((await readPdf(two)).pages);
+    expect(a.join('')).toContain('MQL a SQL en 48 h');
+    expect(spawned).toBe(1);
+    // The bytes sent were a copy: the caller's are still whole.
+    expect(one.byteLength).toBeGreaterThan(100);
+  });
+
+  it('rejects a file pdf.js cannot read with its message, and the thread goes on serving', async () => {
+    await expect(reader.read(new TextEncoder().encode('%PDF-1.7 not really'))).rejects.toThrow(/./);
+    expect(await reader.read(await textPdf(['Sigue'])).then((pages) => pages.join(''))).toContain('Sigue');
+  });
+
+  it('ends a thread that does not answer in time or fails, rejects what waited on it, and starts a new one for the next read', async () => {
+    const threads: ReturnType<typeof silentWorker>[] = [];
+    const timed = pageTextReader({
+      spawn: () => {
+        threads.push(silentWorker());
+        return threads.at(-1)!.worker;
+      },
+      timeoutMs: 1,
+    });
+    await expect(timed.read(new Uint8Array(10))).rejects.toThrow('Reading the page texts took longer than 0 s and was stopped');
+    expect(threads[0]!.state.terminated).toBe(1);
+    const waiting = timed.read(new Uint8Array(10));
+    expect(threads).toHaveLength(2);
+    threads[1]!.fail(new Error('out of memory'));
+    await expect(waiting).rejects.toThrow('The page-text reader failed (out of memory)');
+    expect(threads[1]!.state.terminated).toBe(1);
+    expect(threads[1]!.sent).toEqual([{ kind: 'read', id: 2, bytes: new Uint8Array(10) }]);
+  });
+
+  it('lets the process end while its thread idles after a read', { timeout: 90_000 }, async () => {
+    // A Node process that reads one PDF's texts and then has nothing left to do: it must exit by itself.
+    const script = `
+      import { createJiti } from 'jiti';
+      import { Worker } from 'node:worker_threads';
+      const jiti = createJiti(${JSON.stringify(import.meta.url)});
+      const { pageTextReader } = await jiti.import('../../electron/seal/page-text-reader.ts');
+      const { textPdf } = await jiti.import('./seal-fixture.ts');
+      const reader = pageTextReader({ spawn: () => new Worker(new URL(${JSON.stringify(WORKER.href)})) });
+      reader.warm();
+      console.log((await reader.read(await textPdf(['Firmas']))).join(''));
+    `;
+    // A file, not --eval: a worker thread inherits the process's flags, and --input-type is refused there.
+    const dir = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, 'page-text-reader-exit.mjs');
+    writeFileSync(file, script);
+    // Bounded: a thread that kept the process alive would make this time out and fail.
+    const { stdout } = await promisify(execFile)(process.execPath, [file], { timeout: 60_000 });
+    expect(stdout).toContain('Firmas');
+  });
+
+  it('rejects the reads still waiting when closed', async () => {
+    const thread = silentWorker();
+    const closing = pageTextReader({ spawn: () => thread.worker });
+    const waiting = closing.read(new Uint8Array(10));
+    await closing.close();
+    await expect(waiting).rejects.toThrow('The page-text reader was closed');
+    expect(thread.state.terminated).toBe(1);
+  });
+
+  it('gives the seal the page texts of the printed file: sealed with it, the PDF verifies intact', async () => {
+    const printed = await textPdf(['Acuerdo Marketing–Ventas', 'Firmas']);
+    const sealed = await sealPdf(printed, testKey(), { readPageTexts: reader.read });
+    const report = await verifyAgreementPdf(sealed.bytes, { ownKeyFingerprint: testKey().keyFingerprint });
+    expect(report.pageText).toEqual({ status: 'match', changedPages: [], pageCount: 1 });
+  });
+
+  it('refuses to seal when the page texts cannot be read, saying why', async () => {
+    const printed = await textPdf(['Firmas']);
+    const failing = sealPdf(printed, testKey(), { readPageTexts: () => Promise.reject(new Error('The page-text reader stopped (exit code 1)')) });
+    await expect(failing).rejects.toBeInstanceOf(SealError);
+    await expect(failing).rejects.toMatchObject({
+      code: 'unreadable',
+      message: 'Cannot seal: the PDF cannot be read (The page-text reader stopped (exit code 1))',
+    });
+  });
+});
