@@ -152,7 +152,7 @@ export function approve(
     return err({ code: 'not-a-party', message: `${participant.name} (${team}) cannot approve for a party; only marketing and sales do` });
   }
   if (!isTimeZone(timeZone)) return err({ code: 'time-zone', message: `Unknown time zone "${timeZone}"` });
-  if (item.kind === 'term' && isBlankDefinition(item.content['definition'])) {
+  if (!isApprovable(item)) {
     return err({ code: 'empty-definition', message: `"${item.label}" has no definition yet; a term is approved for what it says` });
   }
   const approval: Approval = {
@@ -173,6 +173,14 @@ export function approve(
 /** Removes `team`'s approval of `item` (if any); returns the new list. */
 export function withdrawApproval(approvals: readonly Approval[], item: Pick<ApprovableItem, 'kind' | 'id'>, team: Party): Approval[] {
   return approvals.filter((a) => !(sameItem(a, item) && a.team === team));
+}
+
+/**
+ * Whether `item` may be approved as it stands, by any party: a term only with a definition that has
+ * words (otherwise {@link approve} refuses it, `empty-definition`); a clause always.
+ */
+export function isApprovable(item: ApprovableItem): boolean {
+  return !(item.kind === 'term' && isBlankDefinition(item.content['definition']));
 }
 
 /** True when a term's definition is missing or has no words (plain or rich text). */

@@ -14,15 +14,43 @@ export class TimeZoneError extends Error {
   }
 }
 
+/**
+ * One wall-clock formatter per zone name, or null for a name Intl refuses. Making an
+ * `Intl.DateTimeFormat` costs far more than formatting with one (it was most of a keystroke's
+ * approval checks), and a session sees a handful of zones. A name is a key only once checked
+ * (at most {@link MAX_ZONES} are kept), so arbitrary input cannot grow the cache without bound.
+ */
+const wallClocks = new Map<string, Intl.DateTimeFormat | null>();
+const MAX_ZONES = 64;
+
+function wallClock(timeZone: string): Intl.DateTimeFormat | null {
+  const known = wallClocks.get(timeZone);
+  if (known !== undefined) return known;
+  let format: Intl.DateTimeFormat | null = null;
+  if (timeZone.trim() !== '') {
+    try {
+      format = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      });
+    } catch {
+      format = null;
+    }
+  }
+  if (wallClocks.size >= MAX_ZONES) wallClocks.clear();
+  wallClocks.set(timeZone, format);
+  return format;
+}
+
 /** True when `timeZone` is an IANA zone name this runtime's Intl knows (e.g. `Europe/Madrid`, `UTC`). */
 export function isTimeZone(timeZone: string): boolean {
-  if (timeZone.trim() === '') return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
+  return wallClock(timeZone) !== null;
 }
 
 /**
@@ -32,17 +60,9 @@ export function isTimeZone(timeZone: string): boolean {
  */
 export function zonedIsoString(instant: Date, timeZone: string): string {
   if (Number.isNaN(instant.getTime())) throw new RangeError('Invalid date');
-  if (!isTimeZone(timeZone)) throw new TimeZoneError(timeZone);
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(instant);
+  const format = wallClock(timeZone);
+  if (format === null) throw new TimeZoneError(timeZone);
+  const parts = format.formatToParts(instant);
   const get = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
   const [year, month, day, hour, minute, second] = [get('year'), get('month'), get('day'), get('hour'), get('minute'), get('second')];
   // The wall clock read as if it were UTC, minus the real instant, is the zone's offset.

@@ -7,6 +7,7 @@ import {
   approve,
   freezeGate,
   freezeOverrideSchema,
+  isApprovable,
   overrideFreezeGate,
   summarizeApprovals,
   withdrawApproval,
@@ -106,9 +107,12 @@ describe('approve and approvalState', () => {
       c.terms.find((t) => t.id === 'term-mql')!.definition = definition;
       const result = approve([], termItem(c), person(c, 'marketing'), at, zone);
       expect(result.ok ? null : result.error.code).toBe('empty-definition');
+      expect(isApprovable(termItem(c))).toBe(false);
     }
     const c = content();
     expect(approve([], termItem(c), person(c, 'marketing'), at, zone).ok).toBe(true);
+    expect(isApprovable(termItem(c))).toBe(true);
+    expect(isApprovable(approvableItems(c).find((i) => i.kind === 'clause')!)).toBe(true);
   });
 
   it('refuses leadership and unknown time zones', () => {

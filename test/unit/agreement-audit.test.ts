@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { appendAuditEvent, auditHead, verifyChain, GENESIS_HASH, type AuditEvent, type AuditEventInput } from '../../shared/agreement/audit';
 import { CanonicalJsonError } from '../../shared/agreement/canonical-json';
-import { TimeZoneError, zonedIsoString } from '../../shared/agreement/zoned-time';
+import { isTimeZone, TimeZoneError, zonedIsoString } from '../../shared/agreement/zoned-time';
 
 const lucia = { participantId: 'p-lucia', name: 'Lucía Fernández Ortega', team: 'marketing' as const };
 const jorge = { participantId: 'p-jorge', name: 'Jorge Ibáñez Muñoz', team: 'sales' as const };
@@ -49,6 +49,20 @@ describe('zonedIsoString', () => {
 
   it('names the zone it does not know', () => {
     expect(() => zonedIsoString(new Date(), 'Mars/Olympus')).toThrow(TimeZoneError);
+  });
+
+  it('gives the same answers when a zone is asked again, and after more zones than it keeps formatters for', () => {
+    const summer = new Date('2026-07-01T12:00:00Z');
+    expect(isTimeZone('Mars/Olympus')).toBe(false);
+    expect(isTimeZone('Mars/Olympus')).toBe(false);
+    expect(isTimeZone('')).toBe(false);
+    expect(isTimeZone('Europe/Madrid')).toBe(true);
+    expect(zonedIsoString(summer, 'Europe/Madrid')).toBe('2026-07-01T14:00:00+02:00');
+    // Many distinct names (each checked once), then the first ones again.
+    for (let i = 0; i < 200; i++) expect(isTimeZone(`Nowhere/Zone${i}`)).toBe(false);
+    expect(zonedIsoString(summer, 'Europe/Madrid')).toBe('2026-07-01T14:00:00+02:00');
+    expect(zonedIsoString(summer, 'America/Mexico_City')).toBe('2026-07-01T06:00:00-06:00');
+    expect(() => zonedIsoString(summer, 'Mars/Olympus')).toThrow(TimeZoneError);
   });
 });
 

@@ -9,7 +9,7 @@
  * another person, who did (`recordedOn`, data/seat.ts), and published for the
  * room's other laptops' trails (`features/agreement/room-records.ts`). Each returns the field errors (null when applied).
  */
-import { approve, type Approval, type ItemApprovalState } from '../../../shared/agreement/approvals';
+import { approve, isApprovable, type Approval, type ItemApprovalState } from '../../../shared/agreement/approvals';
 import { approveInDoc, findApprovableItem, withdrawInDoc, type ItemRef } from '../../../shared/domain/approvals-doc';
 import { addComment, setThreadResolved, type NewComment } from '../../../shared/domain/comments-doc';
 import { APPROVALS_ORIGIN, COMMENTS_ORIGIN } from '../../../shared/domain/doc-edit';
@@ -76,7 +76,8 @@ export function unchangedPendingItems(states: readonly ItemApprovalState[], team
     (s) =>
       s.pending.includes(team) &&
       !s.changedSinceApproval.some((c) => c.team === team) &&
-      approve([], s.item, { id: '-', name: '-', team }, new Date(), 'UTC').ok,
+      // What approve() checks of the item itself; `team` is a party by its type. Building the approval (its fingerprint and time) is left to the click.
+      isApprovable(s.item),
   );
 }
 
