@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchPersistent } from '../support/chromium.mjs';
-import { ARTIFACTS, currentStep, goToStep, launchApp, openSample, pageErrors, reloadOnStep } from '../support/app';
+import { ARTIFACTS, currentStep, E2E_WAIT_MS, goToStep, launchApp, openSample, pageErrors, reloadOnStep } from '../support/app';
 
 const url = inject('pactoUrl');
 let context: BrowserContext;
@@ -58,6 +58,8 @@ describe('fields save as they are typed', () => {
 
     await context.close();
     ({ context } = await launchPersistent(userDataDir));
+    // The suite's one bound on a wait, as openApp sets it for every other context (not a retry).
+    context.setDefaultTimeout(E2E_WAIT_MS);
     page = context.pages()[0] ?? (await context.newPage());
     await page.goto(url);
     await currentStep(page, 'participants').waitFor();

@@ -234,7 +234,27 @@ export async function savedToDisk(page: Page): Promise<void> {
  */
 export async function goToStep(page: Page, step: string): Promise<void> {
   await page.getByTestId(`step-${step}`).click();
-  await currentStep(page, step).waitFor();
+  try {
+    await currentStep(page, step).waitFor();
+  } catch (e) {
+    // Not a retry: the failure stays a failure, with what the page showed instead (a screenshot and its state).
+    const shot = join(ARTIFACTS, `failed-goToStep-${step}-${Date.now()}.png`);
+    await page.screenshot({ path: shot }).catch(() => undefined);
+    const state = await page
+      .evaluate(() => ({
+        url: location.href,
+        currentStep: document.querySelector('[aria-current="step"]')?.getAttribute('data-testid') ?? null,
+        title: document.querySelector('#screen-title')?.textContent ?? null,
+        stepButtons: document.querySelectorAll('[data-testid^="step-"]').length,
+        dialogs: [...document.querySelectorAll('dialog[open], [role="dialog"], [role="alertdialog"]')].map((d) => d.textContent?.slice(0, 120) ?? ''),
+        body: document.body.innerText.slice(0, 300),
+      }))
+      .catch((why: unknown) => ({ unreadable: String(why) }));
+    throw new Error(
+      `Step "${step}" did not become the open step after its click: ${JSON.stringify(state)}; page errors: ${JSON.stringify(pageErrors(page))}; screenshot ${shot}`,
+      { cause: e },
+    );
+  }
   await page.locator('#screen-title').waitFor();
 }
 
