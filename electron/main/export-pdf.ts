@@ -8,6 +8,8 @@ import type { PrintToPDFOptions } from 'electron';
 import type { ExportPdfRequest, ExportPdfResult, PdfPagination, PrintOptions } from '../../shared/bridge/contract';
 import type { Result } from '../../shared/domain/result';
 import { runPdfExport, runPdfPagination, type PdfExportSteps } from '../../shared/pdf/export-pipeline';
+import type { SealKey } from '../seal/key';
+import { sealPdf, type SealOptions } from '../seal/seal';
 
 /**
  * Page margins in inches: the print view's CSS `@page` margins (18 mm top and
@@ -49,6 +51,18 @@ export interface ExportPdfDeps extends Omit<PdfExportSteps, 'print' | 'seal'> {
   /** Prints the sender's page (`event.sender.printToPDF`). */
   print(options: PrintToPDFOptions): Promise<Uint8Array>;
   seal: NonNullable<PdfExportSteps['seal']>;
+}
+
+/**
+ * The pipeline's seal step: `sealPdf` with the key `key()` gives (the installation's in the app, made once
+ * per run in the e2e harness) and the page texts read by `readPageTexts` (the seal's worker thread), saying
+ * which key sealed the file. Throws what `key()` or `sealPdf` throws.
+ */
+export function sealStep(key: () => SealKey | Promise<SealKey>, readPageTexts?: SealOptions['readPageTexts']): ExportPdfDeps['seal'] {
+  return async (printed, record, finalization) => {
+    const sealKey = await key();
+    return { ...(await sealPdf(printed, sealKey, { record, finalization, readPageTexts })), keyFingerprint: sealKey.keyFingerprint };
+  };
 }
 
 /**

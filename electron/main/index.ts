@@ -25,9 +25,8 @@ import type { Language } from '../../shared/domain/workshop';
 import { finalizeAgreementPdf } from '../../shared/pdf/finalize';
 import { createAppProtocolHandler } from './app-protocol';
 import { writeFileAtomic } from './atomic-write';
-import { exportAgreementPdf, paginateAgreementPdf } from './export-pdf';
+import { exportAgreementPdf, paginateAgreementPdf, sealStep } from './export-pdf';
 import { ensureSealKey, fileSealKeyStore, ownSealKeyFingerprint } from '../seal/key';
-import { sealPdf } from '../seal/seal';
 import { pageTextReader } from '../seal/page-text-reader';
 import { verifyOffThread } from '../seal/verify-off-thread';
 import { safeStorageProtection } from './seal-keychain';
@@ -232,10 +231,7 @@ function registerBridge(): void {
         exportAgreementPdf(request, {
           print: (options) => event.sender.printToPDF(options),
           finalize: finalizeAgreementPdf,
-          seal: async (printed, record, finalization) => {
-            const key = await ensureSealKey(sealKeyStore(), safeStorageProtection(safeStorage, process.platform));
-            return { ...(await sealPdf(printed, key, { record, finalization, readPageTexts: pageTexts.read })), keyFingerprint: key.keyFingerprint };
-          },
+          seal: sealStep(() => ensureSealKey(sealKeyStore(), safeStorageProtection(safeStorage, process.platform)), pageTexts.read),
           saveDialog: (suggestedName) => showSaveDialog(event.sender, suggestedName),
           writeFile: (path, data) => writeFileAtomic(path, data),
           now: () => new Date(),

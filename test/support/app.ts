@@ -6,15 +6,14 @@
  * keep screenshots as artefacts.
  */
 import { mkdirSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { launchPersistent } from './chromium.mjs';
+import { sourceWorker } from './source-worker';
 import type { PrintToPDFOptions } from 'electron';
 import { exportPdfRequestSchema, type ExportPdfRequest, type PdfVerdict, type PrintOptions } from '../../shared/bridge/contract';
-import { exportAgreementPdf, paginateAgreementPdf } from '../../electron/main/export-pdf';
+import { exportAgreementPdf, paginateAgreementPdf, sealStep } from '../../electron/main/export-pdf';
 import { createSealKey, type SealKey } from '../../electron/seal/key';
-import { sealPdf } from '../../electron/seal/seal';
 import { pageTextReader } from '../../electron/seal/page-text-reader';
 import { finalizeAgreementPdf } from '../../shared/pdf/finalize';
 import { verifyAgreementPdf } from '../../electron/seal/verify';
@@ -72,7 +71,10 @@ export function pageOptionsOf(options: PrintToPDFOptions): Parameters<Page['pdf'
 let sealKey: SealKey | undefined;
 
 /** The seal's page-text reader, one worker thread for the test run as the main process keeps one (idle, it lets the run end). */
-const pageTexts = pageTextReader({ spawn: () => new Worker(new URL('./page-text-worker.mjs', import.meta.url)) });
+const pageTexts = pageTextReader({ spawn: () => sourceWorker('page-text-worker') });
+
+/** The main process's seal step, with a key made once per test run. */
+const seal = sealStep(() => (sealKey ??= createSealKey()), pageTexts.read);
 
 /**
  * Stands in for the main process's side of the bridge for PDFs (electron/main/index.ts): the page's
@@ -99,11 +101,10 @@ export async function installMainProcess(page: Page): Promise<void> {
     const result = await exportAgreementPdf(exportPdfRequestSchema.parse(request), {
       print,
       finalize: finalizeAgreementPdf,
-      seal: async (printed, record, finalization) => {
-        sealKey ??= createSealKey();
+      seal: async (...args) => {
         const t0 = performance.now();
         try {
-          return { ...(await sealPdf(printed, sealKey, { record, finalization, readPageTexts: pageTexts.read })), keyFingerprint: sealKey.keyFingerprint };
+          return await seal(...args);
         } finally {
           mainProcessSpent(page).sealMs += performance.now() - t0;
         }

@@ -84,12 +84,12 @@ const fake = vi.hoisted(() => {
 // out/main/verify-worker.js and out/main/page-text-worker.js); any other file is a wiring mistake.
 vi.mock('node:worker_threads', async (importOriginal) => {
   const real = await importOriginal<typeof WorkerThreads>();
-  const sources: Record<string, string> = { 'verify-worker.js': '../support/verify-worker.mjs', 'page-text-worker.js': '../support/page-text-worker.mjs' };
   class SourceWorker extends real.Worker {
     constructor(file: string | URL) {
-      const source = sources[String(file).split(/[\\/]/).pop()!];
-      if (!source) throw new Error(`No worker built as ${String(file)}`);
-      super(new URL(source, import.meta.url));
+      const built = String(file).split(/[\\/]/).pop()!;
+      if (built !== 'verify-worker.js' && built !== 'page-text-worker.js') throw new Error(`No worker built as ${String(file)}`);
+      // As test/support/source-worker.ts starts them (that module's own Worker is this mock).
+      super(new URL('../support/worker-entry.mjs', import.meta.url), { workerData: { source: built.replace(/\.js$/, '') } });
     }
   }
   return { ...real, Worker: SourceWorker };

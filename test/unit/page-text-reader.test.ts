@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { Worker } from 'node:worker_threads';
+import { sourceWorker } from '../support/source-worker';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pageTextReader, type PageTextWorker } from '../../electron/seal/page-text-reader';
 import type { PageTextJob } from '../../electron/seal/page-text-worker';
@@ -11,8 +11,6 @@ import { readPdf } from '../../electron/seal/pdf-read';
 import { SealError, sealPdf } from '../../electron/seal/seal';
 import { verifyAgreementPdf } from '../../electron/seal/verify';
 import { agreementPdf, testKey, textPdf } from './seal-fixture';
-
-const WORKER = new URL('../support/page-text-worker.mjs', import.meta.url);
 
 /** A worker that never answers, recording what it was sent and how often it was ended; `fail` makes it report an error. */
 function silentWorker() {
@@ -37,7 +35,7 @@ describe('pageTextReader', () => {
   const reader = pageTextReader({
     spawn: () => {
       spawned += 1;
-      return new Worker(WORKER);
+      return sourceWorker('page-text-worker');
     },
   });
   afterAll(() => reader.close());
@@ -83,11 +81,11 @@ describe('pageTextReader', () => {
     // A Node process that reads one PDF's texts and then has nothing left to do: it must exit by itself.
     const script = `
       import { createJiti } from 'jiti';
-      import { Worker } from 'node:worker_threads';
       const jiti = createJiti(${JSON.stringify(import.meta.url)});
       const { pageTextReader } = await jiti.import('../../electron/seal/page-text-reader.ts');
       const { textPdf } = await jiti.import('./seal-fixture.ts');
-      const reader = pageTextReader({ spawn: () => new Worker(new URL(${JSON.stringify(WORKER.href)})) });
+      const { sourceWorker } = await jiti.import('../support/source-worker.ts');
+      const reader = pageTextReader({ spawn: () => sourceWorker('page-text-worker') });
       reader.warm();
       console.log((await reader.read(await textPdf(['Firmas']))).join(''));
     `;

@@ -1,15 +1,14 @@
-import { Worker, threadId } from 'node:worker_threads';
+import { threadId } from 'node:worker_threads';
+import { sourceWorker } from '../support/source-worker';
 import { describe, expect, it } from 'vitest';
 import { MAX_VERIFY_BYTES } from '../../shared/bridge/contract';
 import { verifyOffThread, type VerifyWorker } from '../../electron/seal/verify-off-thread';
 import type { VerifyAnswer } from '../../electron/seal/verify-worker';
 import { agreementPdf, testKey } from './seal-fixture';
 
-const WORKER = new URL('../support/verify-worker.mjs', import.meta.url);
-
 /** A real worker thread running the TypeScript verifier; records the thread that answered. */
 function realWorker(seen: { threadId?: number; terminated?: boolean }): VerifyWorker {
-  const worker = new Worker(WORKER);
+  const worker = sourceWorker('verify-worker');
   worker.on('message', (answer: VerifyAnswer) => {
     seen.threadId = answer.threadId;
   });

@@ -1,6 +1,0 @@
-// Starts electron/seal/verify-worker.ts in a Node worker thread from its
-// TypeScript source (jiti), as the built app starts out/main/verify-worker.js.
-import { createJiti } from 'jiti';
-
-const jiti = createJiti(import.meta.url);
-await jiti.import('../../electron/seal/verify-worker.ts');
