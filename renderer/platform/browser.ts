@@ -5,7 +5,8 @@
  * harness stands in for it (`pactoBrowserExporter`, `pactoBrowserPaginator`:
  * electron/main/export-pdf.ts run in Node, printing with Chromium's
  * `page.pdf()`, the engine of Electron's `printToPDF`, and sealing with
- * `electron/seal`), and the page downloads the file it wrote. Without the
+ * `electron/seal`, writing the file where its save dialog stand-in says, as
+ * the main process does; the PDF never comes to the page). Without the
  * harness, export opens the browser's print dialog and says it did not save
  * a file, pagination and verification say they cannot: it never pretends
  * success. Workshop files, the recent list and backups are in
@@ -32,9 +33,9 @@ declare global {
   interface Window {
     /**
      * Set by the end-to-end harness: the main process's export (`exportAgreementPdf` of electron/main/export-pdf.ts) run on a
-     * validated request, the suggested name as the save dialog's answer; its result, and the file it wrote (base64) when it wrote one.
+     * validated request; it writes the file in Node where its save dialog stand-in says, and gives the result (the file's path).
      */
-    pactoBrowserExporter?: (request: ExportPdfRequest) => Promise<{ result: Result<ExportPdfResult>; pdfBase64?: string | undefined }>;
+    pactoBrowserExporter?: (request: ExportPdfRequest) => Promise<Result<ExportPdfResult>>;
     /** Set by the end-to-end harness: the main process's pagination (`paginateAgreementPdf`): prints the page and reads its outline. */
     pactoBrowserPaginator?: (print: PrintOptions) => Promise<Result<PdfPagination>>;
     /** Set by the end-to-end harness: runs the main process's verifier on a PDF (base64). */
@@ -47,13 +48,6 @@ function bytesToBase64(bytes: Uint8Array): string {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
-}
-
-function base64ToBytes(base64: string): Uint8Array {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
 }
 
 /** A harness call that threw (it should answer with a result): `internal`, with its message. */
@@ -74,10 +68,8 @@ export const browserPlatform: PactoBridge = {
       return err({ code: 'unsupported', message: 'This browser cannot save the PDF directly; use its print dialog (Save as PDF).' });
     }
     try {
-      const { result, pdfBase64 } = await exporter(parsed.data);
-      // The main process wrote the file where the user chose; here the browser downloads it under that name.
-      if (result.ok && pdfBase64 !== undefined) download(base64ToBytes(pdfBase64), result.value.path);
-      return result;
+      // The main process writes the file where the user chose, as in the app: nothing comes back but the result.
+      return await exporter(parsed.data);
     } catch (e) {
       return harnessFailed(e);
     }

@@ -7,18 +7,19 @@
  * warm-up's did for every timed export; the final print; the seal, which in
  * its one load of the printed file reads the outline the contents are
  * checked against, adds the metadata and snapshot, reads the page texts and
- * signs) until the browser has the file — against printing the same page with the
+ * signs, and the file written where the save dialog said) — against printing the same page with the
  * same options and no post-processing, in the same page, interleaved
  * (export, print, print, export…).
  *
  * The app is the production renderer build (test/bench/renderer-build.mjs) in
  * the tests' Chromium, with the e2e suite's stand-in for the main process
  * (test/support/app.ts `installMainProcess`: electron/main/export-pdf.ts run
- * in Node, `page.pdf()` as Electron's printToPDF, `electron/seal`; the page
- * downloads the file it wrote). The sample workshop is frozen and signed once
+ * in Node, `page.pdf()` as Electron's printToPDF, `electron/seal`, the file
+ * written in Node as the main process writes it). The sample workshop is frozen and signed once
  * (`freezeSignAndExport`, whose export is the warm-up); the print options of
  * the baseline are the ones the export gave its last print. Times are from
- * Node: click → download, and `page.pdf()` call → bytes. It also prints
+ * Node: click → the file written and the export answered (`nextSavedPdf`),
+ * and `page.pdf()` call → bytes. It also prints
  * where an export's time goes: its prints, its seal, the rest.
  *
  * The warm-up (freezing, the two signatures and the first export, which
@@ -27,7 +28,8 @@
  * (test/bench/renderer-build.mjs, `serveRevision`) exports in the same
  * rounds, in a page of its own, so a change is measured against what it
  * changes in the same run. The revision must hand its export to the same
- * stand-in (`pactoBrowserExporter`), as every revision since it was added does.
+ * stand-in (`pactoBrowserExporter`) and take back only its result, the file
+ * staying in Node: revisions from the one that made it so on.
  *
  * ROUNDS (default 7) of each. Prints each round, then one JSON line last:
  * {"exportMs":…,"printMs":…,"ratio":…,"firstRunMs":…} (medians; goal
@@ -45,7 +47,7 @@ const browser = await launchChromium();
 try {
   /** The app at `url` in a context of its own with the sample frozen, signed and exported once; its export and print measures. */
   async function openExport(url, fileName) {
-    const context = await browser.newContext({ locale: 'es-ES', timezoneId: 'Europe/Madrid', acceptDownloads: true, viewport: { width: 1360, height: 900 } });
+    const context = await browser.newContext({ locale: 'es-ES', timezoneId: 'Europe/Madrid', viewport: { width: 1360, height: 900 } });
     // A busy machine can take longer than Playwright's 30 s for an export or a step: a benchmark waits.
     context.setDefaultTimeout(300_000);
     const page = await app.openApp(context, url);
@@ -59,13 +61,12 @@ try {
     /** Per export: ms in the app's prints (the final one, and the contents' pages counted if they had to be), in the seal, and the rest. */
     const parts = { print: [], seal: [], rest: [] };
 
-    /** One export through the Export step's button: ms from click to the downloaded file. */
+    /** One export through the Export step's button: ms from click to the file written and the export's answer. */
     async function exportOnce() {
       await page.bringToFront();
       app.mainProcessSpent(page, { reset: true });
       const t0 = performance.now();
-      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 300_000 }), page.getByTestId('export-pdf').click()]);
-      await download.path();
+      await Promise.all([app.nextSavedPdf(page), page.getByTestId('export-pdf').click()]);
       const ms = performance.now() - t0;
       // The button is enabled again once the run has finished (it records the export after the download).
       await page.locator('[data-testid="export-pdf"]:not([disabled])').waitFor();
@@ -115,7 +116,7 @@ try {
   console.log(
     `Where an export's time goes (medians): the prints ${round(median(parts.print))} ms, the seal ${round(median(parts.seal))} ms ` +
       `(in Node: pdf-lib's load with the outline for the contents check, page texts read with pdf.js, metadata and attachments, save, sign), ` +
-      `the rest ${round(median(parts.rest))} ms (the request built and checked, the contents' headings read, the file sent to the page and downloaded).`,
+      `the rest ${round(median(parts.rest))} ms (the request built in the page and checked, the file written).`,
   );
   const figures = { exportMs: round(exportMs), printMs: round(printMs), ratio: Math.round(ratio * 100) / 100, firstRunMs: round(pacto.firstMs) };
   if (baseApp) {

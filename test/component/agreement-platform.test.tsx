@@ -1,9 +1,10 @@
 /**
  * The browser platform's PDF export, pagination and verification: each is
- * handed to the main process's stand-in when the harness gives one (the page
- * downloads the file the export wrote), and it is honest about what a plain
- * browser cannot do: no exporter → the print dialog and `unsupported`; no
- * paginator or verifier → `unsupported`; a failed export → nothing downloaded.
+ * handed to the main process's stand-in when the harness gives one (which
+ * writes the file in Node, as the main process does: the page downloads
+ * nothing), and it is honest about what a plain browser cannot do: no
+ * exporter → the print dialog and `unsupported`; no paginator or verifier →
+ * `unsupported`.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browserPlatform } from '../../renderer/platform/browser';
@@ -18,8 +19,7 @@ const request: ExportPdfRequest = {
   toc: [{ title: 'Firmas', page: 2 }],
 };
 
-const sealedBase64 = Buffer.from('%PDF-sealed').toString('base64');
-const written = ok({ path: request.suggestedName, bytes: '%PDF-sealed'.length, sealed: true, sealKeyFingerprint: 'd'.repeat(64) });
+const written = ok({ path: `/home/ana/${request.suggestedName}`, bytes: 4096, sealed: true, sealKeyFingerprint: 'd'.repeat(64) });
 
 /** Each download: the name it was given and the bytes of its blob. */
 let downloads: { name: string; blob: Blob | undefined }[];
@@ -52,18 +52,17 @@ describe('browser platform', () => {
     expect(downloads).toEqual([]);
   });
 
-  it('hands the request to the main process’s export, downloads the file it wrote under the path it chose, and gives its result', async () => {
-    window.pactoBrowserExporter = vi.fn(async () => ({ result: written, pdfBase64: sealedBase64 }));
+  it('hands the request to the main process’s export, which writes the file, and gives its result without downloading a copy', async () => {
+    window.pactoBrowserExporter = vi.fn(async () => written);
     const result = await browserPlatform.exportPdf(request);
     expect(result).toEqual(written);
     expect(window.pactoBrowserExporter).toHaveBeenCalledWith(request);
-    expect(downloads.map((d) => d.name)).toEqual([request.suggestedName]);
-    expect(await downloads[0]!.blob!.text()).toBe('%PDF-sealed');
+    expect(downloads).toEqual([]);
   });
 
-  it('downloads nothing when the export failed, and passes its error on as it came', async () => {
+  it('passes a failed export’s error on as it came', async () => {
     const failed = err({ code: 'toc-mismatch', message: 'The table of contents does not match the printed pages: "Firmas" says page 2, printed on 3' });
-    window.pactoBrowserExporter = vi.fn(async () => ({ result: failed }));
+    window.pactoBrowserExporter = vi.fn(async () => failed);
     expect(await browserPlatform.exportPdf(request)).toEqual(failed);
     expect(downloads).toEqual([]);
   });

@@ -9,7 +9,7 @@ import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Dialog, Page } from 'playwright-core';
-import { ARTIFACTS, goToStep, launchApp, openSample, pageErrors, reloadOnStep, shot } from '../support/app';
+import { ARTIFACTS, exportPdf, goToStep, launchApp, openSample, pageErrors, reloadOnStep, shot } from '../support/app';
 import { pdfAttachments, pdfInfo, pdfText, renderPdfPages } from '../support/pdf';
 
 const url = inject('pactoUrl');
@@ -143,10 +143,9 @@ describe('the sample workshop, from opening Pacto to a signed PDF', () => {
   it('exports the PDF with the term, both signatories, the fingerprint and the snapshot', async () => {
     await goToStep(page, 'export');
     await shot(page, '09-export');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pdf').click()]);
-    expect(download.suggestedFilename()).toBe('Nubecom Soluciones - Acuerdo Marketing–Ventas 2027 - v1.pdf');
-    pdfPath = join(ARTIFACTS, 'agreement.pdf');
-    await download.saveAs(pdfPath);
+    const exported = await exportPdf(page, 'agreement.pdf');
+    expect(exported.savedName).toBe('Nubecom Soluciones - Acuerdo Marketing–Ventas 2027 - v1.pdf');
+    pdfPath = exported.path;
     await page.getByTestId('export-status').filter({ hasText: 'PDF guardado' }).waitFor();
 
     const text = await pdfText(pdfPath);

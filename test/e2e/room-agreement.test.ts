@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { runVerify } from '../../electron/cli/verify';
 import { launchBrowser } from '../support/chromium.mjs';
-import { ARTIFACTS, currentStep, goToStep, openSample, pageErrors, shot } from '../support/app';
+import { ARTIFACTS, exportPdf, currentStep, goToStep, openSample, pageErrors, shot } from '../support/app';
 import { startMainRoomHost, type MainRoomHost } from '../support/room-main';
 import { joinAndAdmit, openRoomAs, openRoomLaptop } from '../support/room-e2e';
 import { pdfPageTexts } from '../support/pdf';
@@ -177,9 +177,7 @@ describe('an agreement written, approved, frozen and signed across three laptops
 
   it('exports the PDF on a third laptop, and it verifies: intact, both signatories signed', async () => {
     await goToStep(sofia, 'export');
-    const [download] = await Promise.all([sofia.waitForEvent('download'), sofia.getByTestId('export-pdf').click()]);
-    const pdfPath = join(ARTIFACTS, 'room-agreement.pdf');
-    await download.saveAs(pdfPath);
+    const pdfPath = (await exportPdf(sofia, 'room-agreement.pdf')).path;
     let out = '';
     const code = await runVerify([pdfPath, '--json'], {
       readBytes: (p) => new Uint8Array(readFileSync(p)),

@@ -18,7 +18,7 @@ import { runVerify } from '../../electron/cli/verify';
 import { SNAPSHOT_ATTACHMENT_NAME } from '../../shared/pdf/finalize';
 import { readPdfOutline } from '../../shared/pdf/outline';
 import { embeddedFileData } from '../unit/seal-fixture';
-import { ARTIFACTS, goToStep, launchApp, openSample, pageErrors, shot } from '../support/app';
+import { ARTIFACTS, exportPdf, goToStep, launchApp, openSample, pageErrors, shot } from '../support/app';
 import { pdfInfo, pdfPageTexts, renderPdfPages } from '../support/pdf';
 
 const url = inject('pactoUrl');
@@ -135,10 +135,9 @@ describe('freeze, sign as two, export, verify', () => {
 
   it('exports a sealed PDF whose contents list the right pages', async () => {
     await goToStep(page, 'export');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pdf').click()]);
-    expect(download.suggestedFilename()).toBe('Nubecom Soluciones - Acuerdo Marketing–Ventas 2027 - v1.pdf');
-    pdfPath = join(ARTIFACTS, 'sign-verify.pdf');
-    await download.saveAs(pdfPath);
+    const exported = await exportPdf(page, 'sign-verify.pdf');
+    expect(exported.savedName).toBe('Nubecom Soluciones - Acuerdo Marketing–Ventas 2027 - v1.pdf');
+    pdfPath = exported.path;
     await page.getByTestId('export-status').filter({ hasText: 'PDF guardado' }).waitFor();
     await expect(page.getByTestId('export-seal').textContent()).resolves.toMatch(/sello de integridad/);
     await page.screenshot({ path: join(ARTIFACTS, 'sign-06-export.png') });
@@ -203,9 +202,7 @@ describe('freeze, sign as two, export, verify', () => {
 
   it('exports on Letter paper with the contents paginated for it', async () => {
     await page.getByTestId('page-size').selectOption('Letter');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pdf').click()]);
-    const letterPath = join(ARTIFACTS, 'sign-verify-letter.pdf');
-    await download.saveAs(letterPath);
+    const letterPath = (await exportPdf(page, 'sign-verify-letter.pdf')).path;
     const info = await pdfInfo(letterPath);
     expect(info.paper).toBe('Letter');
     const pages = info.pages;

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { ARTIFACTS, goToStep, launchApp, openSample, pageErrors, reloadOnStep, shot } from '../support/app';
+import { ARTIFACTS, exportPdf, goToStep, launchApp, openSample, pageErrors, reloadOnStep, shot } from '../support/app';
 import { pdfText, renderPdfPages } from '../support/pdf';
 
 const url = inject('pactoUrl');
@@ -340,9 +340,7 @@ describe('the PDF', () => {
     await page.getByTestId('freeze').click();
     await page.getByTestId('fingerprint').waitFor();
     await goToStep(page, 'export');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pdf').click()]);
-    const pdf = join(ARTIFACTS, 'targets-agreement.pdf');
-    await download.saveAs(pdf);
+    const pdf = (await exportPdf(page, 'targets-agreement.pdf')).path;
     const text = await pdfText(pdf);
     // Reading order keeps the scenario's name together; the layout keeps table rows together.
     expect((await pdfText(pdf, 'reading')).replace(/\s+/g, ' ')).toContain('Supuestos de marketing');

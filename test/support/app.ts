@@ -5,8 +5,10 @@
  * step, wait for the app to settle or to have saved, freeze, sign and export,
  * keep screenshots as artefacts.
  */
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { launchPersistent } from './chromium.mjs';
 import { sourceWorker } from './source-worker';
@@ -81,11 +83,15 @@ const seal = sealStep(() => (sealKey ??= createSealKey()), pageTexts.read);
  * browser platform hands its export and pagination requests to `exportAgreementPdf` and
  * `paginateAgreementPdf` of electron/main/export-pdf.ts, run here in Node exactly as the main process
  * runs them, with Chromium's `page.pdf()` as `printToPDF` (the same engine), `electron/seal` with a key
- * made once per test run and the page texts read on a worker thread, the suggested name as the save dialog's answer, and the written file handed
- * back to the page, which downloads it. The printed file never goes to the page, as in the app. Its
- * verifier runs the main process's `verifyAgreementPdf` on a dropped file's bytes.
+ * made once per test run and the page texts read on a worker thread, and the save dialog answered with
+ * the suggested name in a folder of the page's own (a new temporary folder, so files exporting the same
+ * name at once do not meet). The file is written there, in Node, as the main process writes it: the
+ * printed and the sealed file never go to the page, as in the app. Tests take it with
+ * {@link exportPdf} or {@link nextSavedPdf}. Its verifier runs the main process's `verifyAgreementPdf`
+ * on a dropped file's bytes.
  */
 export async function installMainProcess(page: Page): Promise<void> {
+  const savedDir = mkdtempSync(join(tmpdir(), 'pacto-e2e-saved-'));
   const print = async (options: PrintToPDFOptions) => {
     const spent = mainProcessSpent(page);
     spent.lastPrint = options;
@@ -97,7 +103,7 @@ export async function installMainProcess(page: Page): Promise<void> {
     }
   };
   await page.exposeFunction('pactoBrowserExporter', async (request: ExportPdfRequest) => {
-    let written: Uint8Array | undefined;
+    let saved: SavedPdf | undefined;
     const result = await exportAgreementPdf(exportPdfRequestSchema.parse(request), {
       print,
       finalize: finalizeAgreementPdf,
@@ -109,13 +115,16 @@ export async function installMainProcess(page: Page): Promise<void> {
           mainProcessSpent(page).sealMs += performance.now() - t0;
         }
       },
-      saveDialog: async (suggestedName) => suggestedName,
-      writeFile: async (_path, data) => {
-        written = data;
+      saveDialog: async (suggestedName) => join(savedDir, suggestedName),
+      writeFile: async (path, data) => {
+        await writeFile(path, data);
+        saved = { path, bytes: data };
       },
       now: () => new Date(),
     });
-    return { result, pdfBase64: written ? Buffer.from(written).toString('base64') : undefined };
+    // The file is on disk and the export has answered: what a user who chose the folder now has.
+    if (saved) for (const waiter of savedWaiters.get(page)?.splice(0) ?? []) waiter(saved);
+    return result;
   });
   await page.exposeFunction('pactoBrowserPaginator', (options: PrintOptions) => {
     pageTexts.warm();
@@ -129,6 +138,46 @@ export async function installMainProcess(page: Page): Promise<void> {
 
 /** How long one e2e wait (a locator, a click, an event) may take before it fails (ms). */
 export const E2E_WAIT_MS = 60_000;
+
+/** A PDF the main-process stand-in saved: where (the save dialog's answer) and its bytes. */
+export interface SavedPdf {
+  path: string;
+  bytes: Uint8Array;
+}
+
+const savedWaiters = new WeakMap<Page, ((saved: SavedPdf) => void)[]>();
+
+/**
+ * The next PDF the page's main-process stand-in saves, once its export has answered. Call it before
+ * the click that exports. Rejects after {@link E2E_WAIT_MS} with no file saved (a failed export saves none).
+ */
+export function nextSavedPdf(page: Page): Promise<SavedPdf> {
+  return new Promise((resolve, reject) => {
+    const waiters = savedWaiters.get(page) ?? [];
+    savedWaiters.set(page, waiters);
+    const timer = setTimeout(() => {
+      waiters.splice(waiters.indexOf(done), 1);
+      reject(new Error(`no PDF was saved within ${E2E_WAIT_MS / 1000} s of the export`));
+    }, E2E_WAIT_MS);
+    const done = (saved: SavedPdf) => {
+      clearTimeout(timer);
+      resolve(saved);
+    };
+    waiters.push(done);
+  });
+}
+
+/**
+ * Clicks the Export step's button (the step must be open), waits for the PDF the export saves and
+ * copies it to `ARTIFACTS/<fileName>`. Returns that copy's path and the name the file was saved under
+ * (the name the app suggested to the save dialog).
+ */
+export async function exportPdf(page: Page, fileName: string): Promise<{ path: string; savedName: string }> {
+  const [{ path: savedPath }] = await Promise.all([nextSavedPdf(page), page.getByTestId('export-pdf').click()]);
+  const path = join(ARTIFACTS, fileName);
+  copyFileSync(savedPath, path);
+  return { path, savedName: basename(savedPath) };
+}
 
 /** The app's first page in `context`, with the main process's PDF side installed, opened at `url`. */
 export async function openApp(context: BrowserContext, url: string): Promise<Page> {
@@ -274,7 +323,7 @@ export async function reloadOnStep(page: Page, step: string): Promise<void> {
 /**
  * Freezes the open workshop (with the recorded override when items are still
  * open, decided by Lucía), has Lucía and Jorge of the sample sign with typed
- * signatures, exports the PDF and saves it as `ARTIFACTS/<fileName>`. Returns its path.
+ * signatures, exports the PDF and keeps it as `ARTIFACTS/<fileName>`. Returns its path.
  */
 export async function freezeSignAndExport(page: Page, reason: string, fileName: string): Promise<string> {
   await goToStep(page, 'sign');
@@ -294,8 +343,5 @@ export async function freezeSignAndExport(page: Page, reason: string, fileName: 
     await page.getByTestId(`sign-${who}`).waitFor({ state: 'detached' });
   }
   await goToStep(page, 'export');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pdf').click()]);
-  const pdfPath = join(ARTIFACTS, fileName);
-  await download.saveAs(pdfPath);
-  return pdfPath;
+  return (await exportPdf(page, fileName)).path;
 }
