@@ -25,7 +25,7 @@ import { initWorkshopDoc, readWorkshop } from '../../shared/domain/workshop-doc'
 import { encodePactoFile } from '../../shared/file/pacto-file';
 import { newWorkshopContent } from '../../shared/sample/standard-content';
 import { launchPersistent } from '../support/chromium.mjs';
-import { ARTIFACTS, goToStep, openApp, pageErrors, shot } from '../support/app';
+import { ARTIFACTS, exportPdf, goToStep, openApp, pageErrors, shot } from '../support/app';
 import { pdfInfo, pdfPageTexts, renderPdfPages } from '../support/pdf';
 
 const url = inject('pactoUrl');
@@ -155,18 +155,10 @@ async function freezeAndSign(page: Page, reason: string): Promise<void> {
   }
 }
 
-/** Exports the latest version as a PDF and saves it as `ARTIFACTS/<fileName>`; returns its path. */
-async function exportPdf(page: Page, fileName: string): Promise<string> {
+/** Exports the latest version as a PDF and keeps it as `ARTIFACTS/<fileName>`; returns its path. */
+async function exportLatest(page: Page, fileName: string): Promise<string> {
   await goToStep(page, 'export');
-  // Two prints, the contents check and the seal: slow on a busy machine; a failed export shows its status instead.
-  const download = page.waitForEvent('download', { timeout: 120_000 });
-  await page.getByTestId('export-pdf').click();
-  const failed = page.getByTestId('export-status').and(page.locator('.notice--error'));
-  const outcome = await Promise.race([download, failed.waitFor({ timeout: 120_000 }).then(() => null)]);
-  if (!outcome) throw new Error(`The export failed: ${await failed.textContent()}`);
-  const path = join(ARTIFACTS, fileName);
-  await outcome.saveAs(path);
-  return path;
+  return (await exportPdf(page, fileName)).path;
 }
 
 /** Every match of `pattern` (global) in `text`, as the matched strings. */
@@ -257,7 +249,7 @@ describe.each(CASES)('an inconsistent workshop in $language', ({ language, pageS
     } finally {
       await page.emulateMedia({ media: null });
     }
-    pdfPath = await exportPdf(page, `agreement-pdf-${language}.pdf`);
+    pdfPath = await exportLatest(page, `agreement-pdf-${language}.pdf`);
     // Every page as a picture first, to be looked at whatever the checks below find.
     expect(await renderPdfPages(pdfPath, join(ARTIFACTS, `agreement-pdf-${language}`), { dpi: 60 })).not.toHaveLength(0);
   });

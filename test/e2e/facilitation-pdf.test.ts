@@ -20,7 +20,7 @@ import { addDecision, addParkingItem, revealRound, startRound, updateParkingItem
 import { draftId } from '../../shared/facilitation/drafting';
 import { pdfPageTexts, renderPdfPages } from '../support/pdf';
 import { launchPersistent } from '../support/chromium.mjs';
-import { ARTIFACTS, freezeSignAndExport, goToStep, openApp, pageErrors, shot } from '../support/app';
+import { ARTIFACTS, EXPORT_WAIT_MS, freezeSignAndExport, goToStep, openApp, pageErrors, shot } from '../support/app';
 
 const url = inject('pactoUrl');
 let context: BrowserContext;
@@ -29,9 +29,8 @@ let page: Page;
 beforeAll(async () => {
   ({ context } = await launchPersistent());
   page = await openApp(context, url);
-  // The export prints the whole agreement twice (pagination, then the file): on a busy machine that takes
-  // longer than playwright's 30 s default. A wait for the download, not a retry: no download still fails.
-  page.setDefaultTimeout(150_000);
+  // The export prints the whole agreement twice (pagination, then the file): every wait gets an export's bound.
+  page.setDefaultTimeout(EXPORT_WAIT_MS);
 });
 
 afterAll(async () => {

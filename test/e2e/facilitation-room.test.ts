@@ -23,7 +23,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../support/chromium.mjs';
-import { ARTIFACTS, currentStep, freezeSignAndExport, goToStep, openSample, pageErrors, settled, shot } from '../support/app';
+import { ARTIFACTS, currentStep, EXPORT_WAIT_MS, freezeSignAndExport, goToStep, openSample, pageErrors, settled, shot } from '../support/app';
 import { startMainRoomHost, type MainRoomHost } from '../support/room-main';
 import { joinAndAdmit, openRoomAs, openRoomLaptop, roomView } from '../support/room-e2e';
 import { pdfPageTexts } from '../support/pdf';
@@ -65,7 +65,7 @@ beforeAll(async () => {
   host = startMainRoomHost();
   lucia = await laptop('lucia');
   jorge = await laptop('jorge', JORGE_SKEW_MS);
-  for (const page of [lucia, jorge]) page.setDefaultTimeout(150_000);
+  for (const page of [lucia, jorge]) page.setDefaultTimeout(EXPORT_WAIT_MS);
   await openSample(lucia);
   await currentStep(lucia, 'participants').waitFor();
 });

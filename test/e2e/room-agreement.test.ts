@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { runVerify } from '../../electron/cli/verify';
 import { launchBrowser } from '../support/chromium.mjs';
-import { ARTIFACTS, exportPdf, currentStep, goToStep, openSample, pageErrors, shot } from '../support/app';
+import { ARTIFACTS, currentStep, EXPORT_WAIT_MS, exportPdf, goToStep, openSample, pageErrors, shot } from '../support/app';
 import { startMainRoomHost, type MainRoomHost } from '../support/room-main';
 import { joinAndAdmit, openRoomAs, openRoomLaptop } from '../support/room-e2e';
 import { pdfPageTexts } from '../support/pdf';
@@ -75,7 +75,7 @@ beforeAll(async () => {
   lucia = await laptop('lucia');
   jorge = await laptop('jorge');
   sofia = await laptop('sofia');
-  for (const page of [lucia, jorge, sofia]) page.setDefaultTimeout(150_000);
+  for (const page of [lucia, jorge, sofia]) page.setDefaultTimeout(EXPORT_WAIT_MS);
   await openSample(lucia);
   await currentStep(lucia, 'participants').waitFor();
 });

@@ -148,17 +148,24 @@ export interface SavedPdf {
 const savedWaiters = new WeakMap<Page, ((saved: SavedPdf) => void)[]>();
 
 /**
- * The next PDF the page's main-process stand-in saves, once its export has answered. Call it before
- * the click that exports. Rejects after {@link E2E_WAIT_MS} with no file saved (a failed export saves none).
+ * How long an export may take before a test fails (ms): it prints the whole agreement (twice when the
+ * contents' pages must be counted) and seals it, which took over a minute on a busy 2-core machine.
+ * A bound, not a retry.
  */
-export function nextSavedPdf(page: Page): Promise<SavedPdf> {
+export const EXPORT_WAIT_MS = 150_000;
+
+/**
+ * The next PDF the page's main-process stand-in saves, once its export has answered. Call it before
+ * the click that exports. Rejects after `timeoutMs` with no file saved (a failed export saves none).
+ */
+export function nextSavedPdf(page: Page, timeoutMs = EXPORT_WAIT_MS): Promise<SavedPdf> {
   return new Promise((resolve, reject) => {
     const waiters = savedWaiters.get(page) ?? [];
     savedWaiters.set(page, waiters);
     const timer = setTimeout(() => {
       waiters.splice(waiters.indexOf(done), 1);
-      reject(new Error(`no PDF was saved within ${E2E_WAIT_MS / 1000} s of the export`));
-    }, E2E_WAIT_MS);
+      reject(new Error(`no PDF was saved within ${timeoutMs / 1000} s of the export`));
+    }, timeoutMs);
     const done = (saved: SavedPdf) => {
       clearTimeout(timer);
       resolve(saved);
@@ -170,10 +177,18 @@ export function nextSavedPdf(page: Page): Promise<SavedPdf> {
 /**
  * Clicks the Export step's button (the step must be open), waits for the PDF the export saves and
  * copies it to `ARTIFACTS/<fileName>`. Returns that copy's path and the name the file was saved under
- * (the name the app suggested to the save dialog).
+ * (the name the app suggested to the save dialog). Throws with what the Export step says when the
+ * export fails, and after {@link EXPORT_WAIT_MS} when nothing is saved.
  */
 export async function exportPdf(page: Page, fileName: string): Promise<{ path: string; savedName: string }> {
-  const [{ path: savedPath }] = await Promise.all([nextSavedPdf(page), page.getByTestId('export-pdf').click()]);
+  const saved = nextSavedPdf(page);
+  // Handled here too: a click that throws leaves it waiting, and its end must not be an unhandled rejection.
+  saved.catch(() => undefined);
+  await page.getByTestId('export-pdf').click();
+  const failed = page.getByTestId('export-status').and(page.locator('.notice--error'));
+  const outcome = await Promise.race([saved, failed.waitFor({ timeout: EXPORT_WAIT_MS }).then(() => null)]);
+  if (!outcome) throw new Error(`The export failed: ${await failed.textContent()}`);
+  const savedPath = outcome.path;
   const path = join(ARTIFACTS, fileName);
   copyFileSync(savedPath, path);
   return { path, savedName: basename(savedPath) };
