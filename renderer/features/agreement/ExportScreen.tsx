@@ -2,7 +2,7 @@
  * The Export step: choose a frozen version and paper, preview the print view,
  * and export it (the flow itself is `exportAgreement` in ./actions.ts).
  */
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { readSnapshot } from '../../../shared/agreement/version';
@@ -16,6 +16,14 @@ import { CrmExport } from '../crm/CrmExport';
 
 const nextFrame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
 
+/**
+ * The printed agreement, drawn again only when what it prints changes (version, snapshot, signatures,
+ * audit trail, contents' pages), not when the Export step's own status does: it is the whole agreement
+ * twice (preview and print root), with its diagrams and charts, and an export's status changes at its
+ * start and its end.
+ */
+const StablePrintView = memo(PrintView);
+
 export function ExportScreen() {
   const { t } = useTranslation();
   const session = useAppStore((s) => s.session!);
@@ -23,7 +31,8 @@ export function ExportScreen() {
   const latest = versions[versions.length - 1];
   const [versionId, setVersionId] = useState(latest?.id ?? '');
   const version = versions.find((v) => v.id === versionId) ?? latest;
-  const snapshot = version ? readSnapshot(version) : null;
+  // Parsed and checked once per version, and the same object on every render (the print views are memoized on it).
+  const snapshot = useMemo(() => (version ? readSnapshot(version) : null), [version]);
   const [pageSize, setPageSize] = useState<PageSize>(snapshot?.content.meta.pageSize ?? 'A4');
   const [state, setState] = useState<{ kind: 'idle' | 'busy' | 'done' | 'cancelled' | 'failed'; text?: string; sealed?: boolean }>({ kind: 'idle' });
   // Page numbers of the contents hold only for the version and paper they were counted on.
@@ -118,12 +127,12 @@ export function ExportScreen() {
       <CrmExport content={snapshot.content} />
       <h2>{t('agreement.export.preview')}</h2>
       <div className={`print-preview print-preview--${pageSize}`}>
-        <PrintView version={version} snapshot={snapshot} signatures={signatures} audit={audit} pages={pages} />
+        <StablePrintView version={version} snapshot={snapshot} signatures={signatures} audit={audit} pages={pages} />
       </div>
       {createPortal(
         <div id="print-root" className="print-only">
           <style>{pageRule(pageSize)}</style>
-          <PrintView version={version} snapshot={snapshot} signatures={signatures} audit={audit} pages={pages} />
+          <StablePrintView version={version} snapshot={snapshot} signatures={signatures} audit={audit} pages={pages} />
         </div>,
         document.body,
       )}
