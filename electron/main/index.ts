@@ -14,7 +14,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { Worker } from 'node:worker_threads';
 import { randomBytes } from 'node:crypto';
-import { hostname, networkInterfaces } from 'node:os';
+import { availableParallelism, hostname, networkInterfaces } from 'node:os';
 import Bonjour from 'bonjour-service';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -27,7 +27,7 @@ import { createAppProtocolHandler } from './app-protocol';
 import { writeFileAtomic } from './atomic-write';
 import { exportAgreementPdf, paginateAgreementPdf, sealStep } from './export-pdf';
 import { ensureSealKey, fileSealKeyStore, ownSealKeyFingerprint } from '../seal/key';
-import { pageTextReader } from '../seal/page-text-reader';
+import { sealPageTextReader } from '../seal/page-text-reader';
 import { verifyOffThread } from '../seal/verify-off-thread';
 import { safeStorageProtection } from './seal-keychain';
 import { bridgeHandlers, roomHandlers, type ChannelKey, type RoomChannelKey } from './ipc';
@@ -221,8 +221,8 @@ function joinLinksFromArgv(argv: string[]): string[] {
 /** The installation's seal key file (and where Pacto before the keychain kept it, moved on first use). */
 const sealKeyStore = () => fileSealKeyStore(join(app.getPath('userData'), 'seal-key.json'), join(app.getPath('userData'), 'seal-key.p12'));
 
-/** The seal's page-text reader: one worker thread (out/main/page-text-worker.js), started when the Export step first paginates. */
-const pageTexts = pageTextReader({ spawn: () => new Worker(join(here, 'page-text-worker.js')) });
+/** The seal's page-text reader: two worker threads on a multi-core machine (out/main/page-text-worker.js), started when the Export step first paginates. */
+const pageTexts = sealPageTextReader(() => new Worker(join(here, 'page-text-worker.js')), availableParallelism());
 
 function registerBridge(): void {
   const handlers = bridgeHandlers<IpcMainInvokeEvent>(

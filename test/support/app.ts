@@ -7,7 +7,7 @@
  */
 import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { launchPersistent } from './chromium.mjs';
@@ -16,7 +16,7 @@ import type { PrintToPDFOptions } from 'electron';
 import { exportPdfRequestSchema, type ExportPdfRequest, type PdfVerdict, type PrintOptions } from '../../shared/bridge/contract';
 import { exportAgreementPdf, paginateAgreementPdf, sealStep } from '../../electron/main/export-pdf';
 import { createSealKey, type SealKey } from '../../electron/seal/key';
-import { pageTextReader } from '../../electron/seal/page-text-reader';
+import { sealPageTextReader } from '../../electron/seal/page-text-reader';
 import { finalizeAgreementPdf } from '../../shared/pdf/finalize';
 import { verifyAgreementPdf } from '../../electron/seal/verify';
 
@@ -72,8 +72,8 @@ export function pageOptionsOf(options: PrintToPDFOptions): Parameters<Page['pdf'
 
 let sealKey: SealKey | undefined;
 
-/** The seal's page-text reader, one worker thread for the test run as the main process keeps one (idle, it lets the run end). */
-const pageTexts = pageTextReader({ spawn: () => sourceWorker('page-text-worker') });
+/** The seal's page-text reader, made as the main process makes its own, for the test run (idle, its threads let the run end). */
+const pageTexts = sealPageTextReader(() => sourceWorker('page-text-worker'), availableParallelism());
 
 /** The main process's seal step, with a key made once per test run. */
 const seal = sealStep(() => (sealKey ??= createSealKey()), pageTexts.read);

@@ -5,9 +5,17 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { sourceWorker } from '../support/source-worker';
 import { afterAll, describe, expect, it } from 'vitest';
-import { pageTextReader, type PageTextWorker } from '../../electron/seal/page-text-reader';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import {
+  pageTextReader,
+  pageTextThreads,
+  sealPageTextReader,
+  splitPageTextReader,
+  type PageTextThread,
+  type PageTextWorker,
+} from '../../electron/seal/page-text-reader';
 import type { PageTextJob } from '../../electron/seal/page-text-worker';
-import { readPdf } from '../../electron/seal/pdf-read';
+import { readPageTexts, readPdf } from '../../electron/seal/pdf-read';
 import { SealError, sealPdf } from '../../electron/seal/seal';
 import { verifyAgreementPdf } from '../../electron/seal/verify';
 import { agreementPdf, testKey, textPdf } from './seal-fixture';
@@ -123,5 +131,80 @@ describe('pageTextReader', () => {
       code: 'unreadable',
       message: 'Cannot seal: the PDF cannot be read (The page-text reader stopped (exit code 1))',
     });
+  });
+});
+
+/** A PDF with one page per text, each page showing its text (pdf-lib, a standard font). */
+async function pagesPdf(texts: readonly string[]): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  for (const text of texts) pdf.addPage([595, 842]).drawText(text, { x: 50, y: 780, size: 12, font });
+  return pdf.save();
+}
+
+/** A thread stand-in that answers each part with `answer(part)`. */
+function fakeThread(answer: (part: { index: number; of: number }) => Promise<string[]>): PageTextThread & { closed: number; warmed: number } {
+  const thread = {
+    closed: 0,
+    warmed: 0,
+    read: (_bytes: Uint8Array, part = { index: 0, of: 1 }) => answer(part),
+    warm: () => void (thread.warmed += 1),
+    close: async () => void (thread.closed += 1),
+  };
+  return thread;
+}
+
+describe('readPageTexts', () => {
+  it('reads the pages of a part, the same text per page as readPdf, and refuses a part that is not one', async () => {
+    const texts = ['Uno', 'Dos', 'Tres', 'Cuatro', 'Cinco'];
+    const bytes = await pagesPdf(texts);
+    const all = (await readPdf(bytes)).pages;
+    expect(all.map((p) => p.trim())).toEqual(texts);
+    await expect(readPageTexts(bytes)).resolves.toEqual({ pages: all, pageCount: 5 });
+    await expect(readPageTexts(bytes, { index: 1, of: 2 })).resolves.toEqual({ pages: [all[1], all[3]], pageCount: 5 });
+    await expect(readPageTexts(bytes, { index: 0, of: 3 })).resolves.toEqual({ pages: [all[0], all[3]], pageCount: 5 });
+    await expect(readPageTexts(bytes, { index: 2, of: 2 })).rejects.toThrow('Not a part of the pages: 2 of 2');
+  });
+});
+
+describe('splitPageTextReader', () => {
+  it('reads with two threads at once and gives every page back in page order, as readPdf reads them', async () => {
+    let spawned = 0;
+    const reader = sealPageTextReader(() => {
+      spawned += 1;
+      return sourceWorker('page-text-worker');
+    }, 4);
+    try {
+      for (const texts of [['Solo una'], ['Uno', 'Dos', 'Tres', 'Cuatro', 'Cinco', 'Seis', 'Siete']]) {
+        const bytes = await pagesPdf(texts);
+        expect(await reader.read(bytes)).toEqual((await readPdf(bytes)).pages);
+      }
+      expect(spawned).toBe(2);
+    } finally {
+      await reader.close();
+    }
+  });
+
+  it('fails the read with a part’s error, and when the parts do not add up to one document', async () => {
+    const ok = fakeThread(async () => ['a']);
+    const broken = splitPageTextReader([ok, fakeThread(async () => Promise.reject(new Error('The page-text reader stopped (exit code 1)')))]);
+    await expect(broken.read(new Uint8Array(4))).rejects.toThrow('The page-text reader stopped (exit code 1)');
+    const uneven = splitPageTextReader([fakeThread(async () => ['a']), fakeThread(async () => ['b', 'c'])]);
+    await expect(uneven.read(new Uint8Array(4))).rejects.toThrow('The page-text threads read different page counts (1, 2 pages in 2 parts)');
+  });
+
+  it('warms and closes every thread', async () => {
+    const threads = [fakeThread(async () => []), fakeThread(async () => [])];
+    const reader = splitPageTextReader(threads);
+    reader.warm();
+    await reader.close();
+    expect(threads.map((t) => [t.warmed, t.closed])).toEqual([
+      [1, 1],
+      [1, 1],
+    ]);
+  });
+
+  it('takes two threads on a machine with two cores or more, one on a single core', () => {
+    expect([1, 2, 8].map(pageTextThreads)).toEqual([1, 2, 2]);
   });
 });

@@ -58,8 +58,9 @@ export function ExportScreen() {
       {
         templates: printTemplates(snapshot),
         headings: async () => {
+          // The headings' text needs no layout; the fonts must be in before anything prints (showPages
+          // has already waited for the frames a change of the contents' pages needs).
           await document.fonts.ready;
-          await nextFrame();
           const root = document.getElementById('print-root');
           return root ? tocHeadings(root) : null;
         },

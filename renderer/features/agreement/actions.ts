@@ -195,7 +195,7 @@ export function agreementPdfMetadata(version: AgreementVersion, snapshot: Agreem
  */
 export interface AgreementPrintView {
   templates: { headerTemplate: string; footerTemplate: string };
-  /** Waits until the print view is laid out (fonts loaded), then reads the contents' headings; null when it is not mounted. */
+  /** Waits until the fonts are loaded, then reads the contents' headings (their text: no layout needed); null when it is not mounted. */
   headings(): Promise<{ id: string; title: string }[] | null>;
   /** Shows these pages (heading id → page) in the contents, or none, and resolves once they are laid out. */
   showPages(pages: Record<string, number> | null): Promise<void>;
