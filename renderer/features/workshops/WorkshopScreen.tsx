@@ -63,10 +63,10 @@ export function WorkshopScreen({ id, step }: { id: string; step: Step }) {
   if (!session || session.id !== id) return <p>{t('app.loading')}</p>;
   const Screen = SCREENS[step];
   return (
-    <>
-      <Suspense fallback={null}>
-        <FacilitationChrome />
-      </Suspense>
+    // One boundary for the facilitation bar and the step menu: they appear together, so the bar (its own
+    // chunk) never pushes the menu down under a click that was aimed at a step.
+    <Suspense fallback={<p>{t('app.loading')}</p>}>
+      <FacilitationChrome />
       <div className="workshop">
         <nav className="steps" aria-label={t('app.name')}>
           <ol>
@@ -102,6 +102,6 @@ export function WorkshopScreen({ id, step }: { id: string; step: Step }) {
           </Suspense>
         </section>
       </div>
-    </>
+    </Suspense>
   );
 }
