@@ -24,7 +24,7 @@ const headings = [
 /** A bridge whose printer puts the headings on `printed` pages, checking the contents as the real pipeline does. */
 function fakeBridge(printed: { current: Record<string, number> }) {
   const pagination = (): PdfPagination => ({ pageCount: 9, headings: headings.map((h) => ({ title: h.title, level: 1, page: printed.current[h.title]! })) });
-  const paginatePdf = vi.fn(async () => ok(pagination()));
+  const paginatePdf = vi.fn<PactoBridge['paginatePdf']>(async () => ok(pagination()));
   const exportPdf = vi.fn(async (request: ExportPdfRequest) => {
     const wrong = (request.toc ?? []).filter((entry) => printed.current[entry.title] !== entry.page);
     if (wrong.length > 0) return err({ code: 'toc-mismatch', message: wrong.map((w) => w.title).join(', ') });
@@ -106,5 +106,16 @@ describe('exportAgreement and the contents’ pages', () => {
     ]);
     // One file recorded per export that wrote one: the refused print wrote nothing.
     expect((await readAudit(db, data.version.workshopId)).filter((e) => e.type === 'exported')).toHaveLength(2);
+  });
+
+  it('says the export is not possible here when the platform cannot print (a plain browser), not a pipeline error in English', async () => {
+    const db = createDb(`export-pages-${++n}`);
+    const data = input();
+    const { view } = printView();
+    bridge.paginatePdf.mockResolvedValueOnce(err({ code: 'unsupported', message: 'This browser cannot print the page to count its pages.' }));
+    await expect(exportAgreement(db, data, view)).resolves.toEqual({ kind: 'unsupported' });
+    bridge.exportPdf.mockResolvedValueOnce(err({ code: 'unsupported', message: 'This browser cannot save the PDF directly.' }));
+    await expect(exportAgreement(db, data, { ...view, shownPages: () => ({ 'h-funnel': 3, 'h-sla': 5 }) })).resolves.toEqual({ kind: 'unsupported' });
+    expect((await readAudit(db, data.version.workshopId)).filter((e) => e.type === 'exported')).toHaveLength(0);
   });
 });

@@ -76,6 +76,7 @@ export function ExportScreen() {
     );
     if (outcome.kind === 'done') setState({ kind: 'done', text: t('agreement.export.done', { path: outcome.path }), sealed: outcome.sealed });
     else if (outcome.kind === 'cancelled') setState({ kind: 'cancelled', text: t('agreement.export.cancelled') });
+    else if (outcome.kind === 'unsupported') setState({ kind: 'failed', text: t('agreement.export.unsupported') });
     else if (outcome.kind === 'toc-failed') setState({ kind: 'failed', text: t('agreement.export.tocFailed', { message: outcome.message }) });
     else setState({ kind: 'failed', text: t('agreement.export.failed', { message: outcome.message }) });
   };

@@ -207,10 +207,14 @@ export interface AgreementPrintView {
   shownPages?(): Record<string, number> | null;
 }
 
-/** How an export ended: written (where, sealed or not), cancelled, the contents could not be paginated, or a pipeline error. */
+/**
+ * How an export ended: written (where, sealed or not), cancelled, not possible here (a plain browser: no
+ * main process to print and save), the contents could not be paginated, or a pipeline error.
+ */
 export type AgreementExportOutcome =
   | { kind: 'done'; path: string; sealed: boolean }
   | { kind: 'cancelled' }
+  | { kind: 'unsupported' }
   | { kind: 'toc-failed'; message: string }
   | { kind: 'failed'; code: string; message: string };
 
@@ -258,7 +262,7 @@ export async function exportAgreement(
     // First print: where each section lands, from the PDF's outline. The contents then show those pages,
     // and the export checks the final print puts every heading on the page the contents name.
     const counted = await platform().paginatePdf(print);
-    if (!counted.ok) return { kind: 'toc-failed', message: counted.error.message };
+    if (!counted.ok) return counted.error.code === 'unsupported' ? { kind: 'unsupported' } : { kind: 'toc-failed', message: counted.error.message };
     if (!headings) return { kind: 'toc-failed', message: 'print view' };
     const found = pagesOf(
       headings.map((h) => h.title),
@@ -270,7 +274,11 @@ export async function exportAgreement(
     await view.showPages(pages);
     result = await exportWith(headings, pages);
   }
-  if (!result.ok) return result.error.code === 'cancelled' ? { kind: 'cancelled' } : { kind: 'failed', code: result.error.code, message: result.error.message };
+  if (!result.ok) {
+    if (result.error.code === 'cancelled') return { kind: 'cancelled' };
+    if (result.error.code === 'unsupported') return { kind: 'unsupported' };
+    return { kind: 'failed', code: result.error.code, message: result.error.message };
+  }
   await recordExported(db, version, { ...result.value, pageSize });
   return { kind: 'done', path: result.value.path, sealed: result.value.sealed };
 }

@@ -137,6 +137,7 @@ export const strings = featureStrings({
       sealed: 'El archivo lleva el sello de integridad de Pacto.',
       notSealed: 'Este navegador no puede sellar el archivo: el PDF no lleva sello de integridad. Expórtelo desde la aplicación de escritorio para sellarlo.',
       tocFailed: 'No se pudo calcular el índice: {{message}}',
+      unsupported: 'Este navegador no puede imprimir ni guardar el PDF del acuerdo: expórtelo desde la aplicación de escritorio de Pacto.',
     },
     verify: {
       title: 'Verificar un PDF firmado',
@@ -436,6 +437,7 @@ export const strings = featureStrings({
       sealed: 'The file carries Pacto’s integrity seal.',
       notSealed: 'This browser cannot seal the file: the PDF carries no integrity seal. Export it from the desktop app to seal it.',
       tocFailed: 'The table of contents could not be paginated: {{message}}',
+      unsupported: 'This browser cannot print or save the agreement PDF: export it from the Pacto desktop app.',
     },
     verify: {
       title: 'Verify a signed PDF',
