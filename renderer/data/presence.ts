@@ -51,7 +51,7 @@ export interface Peer {
   self: boolean;
   name: string;
   team: Team;
-  /** `#rrggbb`: the device's colour in this room, the same on every laptop (see {@link roomColours}). */
+  /** `#rrggbb`, stable for a device (see {@link colourOf}). */
   color: string;
   deviceId: string;
   participantId: string | null;
@@ -79,39 +79,11 @@ export const PRESENCE_COLOURS = [
   '#4338ca',
 ] as const;
 
-/** The index in {@link PRESENCE_COLOURS} that device `deviceId` prefers (FNV-1a of the id). */
-function preferredIndex(deviceId: string): number {
+/** The colour of device `deviceId` (the same on every laptop and every session): one of {@link PRESENCE_COLOURS}. */
+export function colourOf(deviceId: string): string {
   let hash = 2166136261;
   for (let i = 0; i < deviceId.length; i++) hash = Math.imul(hash ^ deviceId.charCodeAt(i), 16777619);
-  return (hash >>> 0) % PRESENCE_COLOURS.length;
-}
-
-/** The colour device `deviceId` prefers (the same on every laptop and every session): one of {@link PRESENCE_COLOURS}. */
-export function colourOf(deviceId: string): string {
-  return PRESENCE_COLOURS[preferredIndex(deviceId)]!;
-}
-
-/**
- * The colour of each device in a room where `deviceIds` are present (duplicates and order do not
- * matter): in id order, each device takes the colour it prefers ({@link colourOf}) unless a device
- * before it took that one, else the next free one in {@link PRESENCE_COLOURS}. Every laptop that sees
- * the same people computes the same colours, so no two people share one while the room has at most
- * 12 devices; beyond 12, the rest keep the colour they prefer. A person's colour can change only when
- * someone joins or leaves.
- *
- * @returns device id → `#rrggbb`
- */
-export function roomColours(deviceIds: Iterable<string>): Map<string, string> {
-  const colours = new Map<string, string>();
-  const taken = new Set<number>();
-  for (const deviceId of [...new Set(deviceIds)].sort()) {
-    let index = preferredIndex(deviceId);
-    for (let step = 0; step < PRESENCE_COLOURS.length && taken.has(index); step++) index = (index + 1) % PRESENCE_COLOURS.length;
-    if (taken.has(index)) index = preferredIndex(deviceId);
-    taken.add(index);
-    colours.set(deviceId, PRESENCE_COLOURS[index]!);
-  }
-  return colours;
+  return PRESENCE_COLOURS[(hash >>> 0) % PRESENCE_COLOURS.length]!;
 }
 
 const TEAMS_SET = new Set<string>(['marketing', 'sales', 'leadership']);
@@ -150,28 +122,14 @@ interface PresenceStore {
 
 const usePresenceStore = create<PresenceStore>(() => ({ awareness: null, peers: [] }));
 
-/** Everyone in `awareness`, each in their room colour ({@link roomColours}), this window first, then by name. */
 function readPeers(awareness: Awareness): Peer[] {
   const peers: Peer[] = [];
   for (const [clientId, state] of awareness.getStates()) {
     const peer = peerOf(clientId, state, awareness.clientID);
     if (peer) peers.push(peer);
   }
-  const colours = roomColours(peers.map((p) => p.deviceId));
-  for (const peer of peers) peer.color = colours.get(peer.deviceId) ?? peer.color;
   // This window first, then by name: a stable order for the header.
   return peers.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name) || a.clientId - b.clientId);
-}
-
-/**
- * Publishes this window's room colour as its `user.color` when it differs (someone joined or left):
- * the carets others draw read that field. Republishing changes awareness, whose next read finds the
- * colour already published: it stops there.
- */
-function publishOwnColour(awareness: Awareness, peers: readonly Peer[]): void {
-  const self = peers.find((p) => p.self);
-  const local = awareness.getLocalState() as PresenceState | null;
-  if (self && local && local.user.color !== self.color) awareness.setLocalState({ ...local, user: { ...local.user, color: self.color } });
 }
 
 let unbind: (() => void) | null = null;
@@ -189,17 +147,11 @@ export function bindAwareness(awareness: Awareness | null, initial?: PresenceSta
     return;
   }
   if (initial) awareness.setLocalState(initial);
-  const onChange = () => {
-    const peers = readPeers(awareness);
-    usePresenceStore.setState({ peers });
-    publishOwnColour(awareness, peers);
-  };
+  const onChange = () => usePresenceStore.setState({ peers: readPeers(awareness) });
   const onPageHide = () => awareness.setLocalState(null);
   awareness.on('change', onChange);
   if (typeof window !== 'undefined') window.addEventListener('pagehide', onPageHide);
-  const peers = readPeers(awareness);
-  usePresenceStore.setState({ awareness, peers });
-  publishOwnColour(awareness, peers);
+  usePresenceStore.setState({ awareness, peers: readPeers(awareness) });
   unbind = () => {
     awareness.off('change', onChange);
     if (typeof window !== 'undefined') window.removeEventListener('pagehide', onPageHide);
