@@ -8,7 +8,7 @@
  * export does not wait for it to compile.
  */
 import { parentPort } from 'node:worker_threads';
-import { ALL_PAGES, readPageTexts, type PagePart } from './pdf-read';
+import { readPageTexts, type PagePart } from './pdf-read';
 import { loadPdfjs } from './pdfjs';
 
 /** What the reader sends: a PDF's bytes to read, all pages or `part` of them (`id` names the answer), or `warm`. */
@@ -22,7 +22,7 @@ parentPort?.on('message', (job: PageTextJob) => {
     void loadPdfjs().catch(() => undefined);
     return;
   }
-  readPageTexts(job.bytes, job.part ?? ALL_PAGES).then(
+  readPageTexts(job.bytes, job.part).then(
     ({ pages }) => parentPort?.postMessage({ id: job.id, pages } satisfies PageTextAnswer),
     (e: unknown) => parentPort?.postMessage({ id: job.id, error: e instanceof Error ? e.message : String(e) } satisfies PageTextAnswer),
   );
