@@ -1,6 +1,6 @@
 /** English strings of the app and the agreement PDF. Same keys as `es.ts`. */
 import { MAX_COUNT, MAX_DAYS, MAX_MONEY, MAX_VOLUME, MIN_MONEY, MAX_TERM_NAME_CHARS } from '../../shared/domain/bounds';
-import { TEAM_NAMES } from '../../shared/domain/workshop';
+import { TEAM_NAMES } from '../../shared/domain/vocabulary';
 import type { es } from './es';
 
 /** A bound as English readers write it (3,650; 1,000,000,000,000). */

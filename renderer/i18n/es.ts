@@ -1,6 +1,6 @@
 /** Spanish strings of the app and the agreement PDF. Keys mirror `en.ts` (checked by its type). */
 import { MAX_COUNT, MAX_DAYS, MAX_MONEY, MAX_VOLUME, MIN_MONEY, MAX_TERM_NAME_CHARS } from '../../shared/domain/bounds';
-import { TEAM_NAMES } from '../../shared/domain/workshop';
+import { TEAM_NAMES } from '../../shared/domain/vocabulary';
 
 /** A bound as Spanish readers write it (3.650; 1.000.000.000.000). */
 const bound = new Intl.NumberFormat('es-ES', { maximumFractionDigits: 6 });

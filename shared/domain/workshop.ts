@@ -22,30 +22,9 @@ import {
   MIN_RATE,
 } from './bounds';
 import { richTextSchema } from './rich-text';
+import { LANGUAGES, PAGE_SIZES, TEAMS, PARTIES } from './vocabulary';
 
-/** The three groups in the room. */
-export const TEAMS = ['marketing', 'sales', 'leadership'] as const;
-export type Team = (typeof TEAMS)[number];
-
-/** The two parties of the agreement: the teams that own stages and make commitments. */
-export const PARTIES = ['marketing', 'sales'] as const;
-export type Party = (typeof PARTIES)[number];
-
-export const LANGUAGES = ['es', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
-
-/**
- * The teams' names in each language: the one table behind the interface's
- * `teams.*` strings (renderer/i18n), the funnel diagram's owner legend and
- * the CRM hand-back files' words.
- */
-export const TEAM_NAMES: Readonly<Record<Language, Readonly<Record<Team, string>>>> = {
-  es: { marketing: 'Marketing', sales: 'Ventas', leadership: 'Dirección' },
-  en: { marketing: 'Marketing', sales: 'Sales', leadership: 'Leadership' },
-};
-
-export const PAGE_SIZES = ['A4', 'Letter'] as const;
-export type PageSize = (typeof PAGE_SIZES)[number];
+export { LANGUAGES, TEAMS, PARTIES, TEAM_NAMES, PAGE_SIZES, type Language, type Team, type Party, type PageSize } from './vocabulary';
 
 /** Periods a commitment's target is measured over. `lead` means "for every lead" (e.g. a response time). */
 export const PERIODS = ['lead', 'week', 'month', 'quarter', 'year'] as const;
