@@ -5,7 +5,7 @@
  */
 import i18next, { type i18n as I18n, type TFunction } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Language } from '../../shared/domain/workshop';
+import { LANGUAGES, type Language } from '../../shared/domain/vocabulary';
 import { formatDaysNumber, formatPercent } from '../../shared/funnel/input';
 import { es } from './es';
 import { en } from './en';
@@ -31,28 +31,61 @@ export function systemLanguage(preferred: readonly string[]): Language {
  */
 export type { FeatureStrings } from './feature-strings';
 
-const featureModules = import.meta.glob<{ strings: FeatureStrings }>('../features/*/strings.ts', { eager: true });
+/** The features whose strings the home screen shows: part of the start, the other features' load with the workshop layer. */
+const homeModules = import.meta.glob<{ strings: FeatureStrings }>('../features/{workshops,files}/strings.ts', { eager: true });
+const laterModules = import.meta.glob<{ strings: FeatureStrings }>(['../features/*/strings.ts', '!../features/{workshops,files}/strings.ts']);
 
-/** Core strings plus every feature's, for one language. Throws if two features claim one namespace. */
-export function resourcesFor(language: Language): Record<string, unknown> {
-  const merged: Record<string, unknown> = { ...(language === 'es' ? es : en) };
-  for (const [path, mod] of Object.entries(featureModules)) {
+/** Adds each module's strings to `into` under its namespace, for `language`. Throws if two features claim one namespace. */
+function mergeFeatures(into: Record<string, unknown>, modules: [string, { strings: FeatureStrings }][], language: Language): Record<string, unknown> {
+  for (const [path, mod] of modules) {
     const { namespace } = mod.strings;
-    if (namespace in merged) throw new Error(`i18n namespace "${namespace}" of ${path} is already taken`);
-    merged[namespace] = mod.strings[language];
+    if (namespace in into) throw new Error(`i18n namespace "${namespace}" of ${path} is already taken`);
+    into[namespace] = mod.strings[language];
   }
-  return merged;
+  return into;
 }
 
-/** Initialises i18next in `language`; resolves when ready. */
-export async function initI18n(language: Language): Promise<void> {
+let laterLoaded: Promise<[string, { strings: FeatureStrings }][]> | null = null;
+
+/** The strings modules of the features beyond the home screen, loaded once. */
+function laterFeatures(): Promise<[string, { strings: FeatureStrings }][]> {
+  laterLoaded ??= Promise.all(Object.entries(laterModules).map(async ([path, load]) => [path, await load()] as [string, { strings: FeatureStrings }]));
+  return laterLoaded;
+}
+
+/** Core strings plus every feature's, for one language. Throws if two features claim one namespace. */
+export async function resourcesFor(language: Language): Promise<Record<string, unknown>> {
+  const merged = mergeFeatures({ ...(language === 'es' ? es : en) }, Object.entries(homeModules), language);
+  return mergeFeatures(merged, await laterFeatures(), language);
+}
+
+/**
+ * Adds the strings of the features beyond the home screen to i18next, in
+ * both languages; resolves when they are in (the modules load once; a
+ * later call adds them again, e.g. after a new `initI18n`). The workshop
+ * layer waits for it before any of its screens.
+ */
+export async function loadFeatureStrings(): Promise<void> {
+  const later = await laterFeatures();
+  for (const language of LANGUAGES) i18n.addResourceBundle(language, 'translation', mergeFeatures({}, later, language), true, true);
+}
+
+/**
+ * Initialises i18next in `language`; resolves when ready. With every
+ * feature's strings, unless `homeOnly` (the app's start): then only the
+ * core strings and the home screen's features, and the rest come with
+ * {@link loadFeatureStrings}.
+ */
+export async function initI18n(language: Language, { homeOnly = false }: { homeOnly?: boolean } = {}): Promise<void> {
+  const home = (lng: Language) => mergeFeatures({ ...(lng === 'es' ? es : en) }, Object.entries(homeModules), lng);
   await i18n.use(initReactI18next).init({
     lng: language,
     fallbackLng: 'en',
-    resources: { es: { translation: resourcesFor('es') }, en: { translation: resourcesFor('en') } },
+    resources: { es: { translation: home('es') }, en: { translation: home('en') } },
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  if (!homeOnly) await loadFeatureStrings();
 }
 
 /** A translate function fixed to `language`, for the print view of a workshop in its own language. */

@@ -44,7 +44,8 @@ const sources = sourceFiles(join(root, 'renderer'))
   // Comments are not code: a key named in a comment is neither used nor unknown.
   .map((path) => ({ path: relative(root, path), text: stripComments(readFileSync(path, 'utf8')) }));
 
-const defined = { es: new Set(leafKeys(resourcesFor('es'))), en: new Set(leafKeys(resourcesFor('en'))) };
+const resources = { es: await resourcesFor('es'), en: await resourcesFor('en') };
+const defined = { es: new Set(leafKeys(resources.es)), en: new Set(leafKeys(resources.en)) };
 const base = (key: string) => key.replace(PLURAL, '');
 const definedBases = { es: new Set([...defined.es].map(base)), en: new Set([...defined.en].map(base)) };
 const namespaces = new Set([...defined.es, ...defined.en].map((k) => k.split('.')[0]!));
@@ -124,6 +125,6 @@ describe('plurals', () => {
       });
     // Counts that are never 1: a selection of several, a position "of N".
     const allowed = new Set(['funnel.panel.many', 'facilitation.block.moved']);
-    expect(single(resourcesFor('es')).filter((k) => !allowed.has(k))).toEqual([]);
+    expect(single(resources.es).filter((k) => !allowed.has(k))).toEqual([]);
   });
 });
