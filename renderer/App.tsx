@@ -1,22 +1,75 @@
-/** The app shell: header (save status, language, undo/redo), notices, and the current screen. */
-import { useEffect } from 'react';
+/**
+ * The app shell: header (save status, language, undo/redo), notices, and the
+ * current screen. It starts with the home screen alone: the workshop screen,
+ * the backups screen, the room's strip and buttons, the file layer and the
+ * PDF drop load after the home screen's first paint (or first, when the app
+ * starts on a workshop), with the workshop layer (`startWorkshopLayer`).
+ */
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore, STEPS, type Step } from './store';
 import { Home } from './features/workshops/Home';
-import { WorkshopScreen } from './features/workshops/WorkshopScreen';
-import { changeLanguage } from './start';
+import { changeLanguage, startWorkshopLayer, workshopLayerStarted } from './start';
 import { platform } from './platform';
 import { db } from './data/instance';
-import { closeSession, flushPendingEdits, redo, retrySave, undo } from './data/session';
+import { sessionCommands } from './data/session-commands';
 import type { Language } from '../shared/domain/workshop';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { fieldHasTyping, isPlainTextField, isRichTextEditor, trackFieldBaselines } from './ui/field-typing';
-import { GlobalPdfDrop } from './features/versions/VerifyPanel';
-import { FileLayer } from './features/files/FileLayer';
-import { FileStatus } from './features/files/FileStatus';
-import { RestoreScreen } from './features/files/RestoreScreen';
 import { SaveStatus } from './ui/SaveStatus';
-import { RoomButtons, RoomStrip } from './features/room/RoomStrip';
+import { lazyComponent } from './ui/lazy-component';
+
+/** The screens and layers beyond the home screen; each waits for the workshop layer before it loads. */
+function afterLayer<M, K extends keyof M>(load: () => Promise<M>, name: K) {
+  return lazyComponent(async () => {
+    await startWorkshopLayer();
+    return load();
+  }, name);
+}
+const WorkshopScreen = afterLayer(() => import('./features/workshops/WorkshopScreen'), 'WorkshopScreen');
+const RestoreScreen = afterLayer(() => import('./features/files/RestoreScreen'), 'RestoreScreen');
+const FileStatus = afterLayer(() => import('./features/files/FileStatus'), 'FileStatus');
+const FileLayer = afterLayer(() => import('./features/files/FileLayer'), 'FileLayer');
+const GlobalPdfDrop = afterLayer(() => import('./features/versions/VerifyPanel'), 'GlobalPdfDrop');
+const RoomButtons = afterLayer(() => import('./features/room/RoomStrip'), 'RoomButtons');
+const RoomStrip = afterLayer(() => import('./features/room/RoomStrip'), 'RoomStrip');
+
+/**
+ * Whether the workshop layer has started. Once `shown` (the home list is on
+ * screen, or another screen is open), it starts when the browser is next
+ * idle after a frame (at the latest after a second), unless a screen that
+ * needs it has started it already.
+ */
+function useWorkshopLayer(shown: boolean): boolean {
+  const [started, setStarted] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void workshopLayerStarted().then(() => live && setStarted(true));
+    return () => {
+      live = false;
+    };
+  }, []);
+  useEffect(() => {
+    if (!shown) return;
+    let idle = 0;
+    const frame = requestAnimationFrame(() => {
+      idle = requestIdleCallback(() => void startWorkshopLayer(), { timeout: 1000 });
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      cancelIdleCallback(idle);
+    };
+  }, [shown]);
+  return started;
+}
+
+/** Closes the open workshop, if any (its document stays saved). */
+function closeSession(): void {
+  sessionCommands()?.closeSession();
+}
+
+const undo = () => sessionCommands()?.undo();
+const redo = () => sessionCommands()?.redo();
 
 /** Whether Ctrl/Cmd+Z pressed in `target` means the workshop's undo (not the field's or the editor's own). */
 function typedUndoGoesToWorkshop(target: EventTarget | null): boolean {
@@ -32,6 +85,8 @@ export function App() {
   const notice = useAppStore((s) => s.notice);
   const setNotice = useAppStore((s) => s.setNotice);
   const session = useAppStore((s) => s.session);
+  const listed = useAppStore((s) => s.workshops !== null);
+  const layer = useWorkshopLayer(route.screen !== 'home' || listed);
 
   useEffect(() => {
     // Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z, Ctrl+Y: the workshop's undo history. In a
@@ -48,6 +103,7 @@ export function App() {
     };
     window.addEventListener('keydown', onKey);
     // Reload or close within a field's commit delay: commit what was typed (its write may still be cut short).
+    const flushPendingEdits = () => sessionCommands()?.flushPendingEdits();
     window.addEventListener('pagehide', flushPendingEdits);
     const off = platform().onMenuCommand((command) => {
       const state = useAppStore.getState();
@@ -98,7 +154,9 @@ export function App() {
           <div className="topbar__workshop">
             <span className="topbar__title">{session.content.meta.title}</span>
             <span className={`badge badge--${session.status}`}>{t(`status.${session.status}`)}</span>
-            <FileStatus />
+            <Suspense fallback={null}>
+              <FileStatus />
+            </Suspense>
             <SaveStatus />
           </div>
         ) : (
@@ -115,7 +173,11 @@ export function App() {
               </button>
             </>
           ) : null}
-          <RoomButtons />
+          {layer ? (
+            <Suspense fallback={null}>
+              <RoomButtons />
+            </Suspense>
+          ) : null}
           <label className="lang">
             <span className="sr-only">{t('app.language')}</span>
             <select value={language} onChange={(e) => void changeLanguage(e.target.value as Language)} data-testid="ui-language">
@@ -125,11 +187,25 @@ export function App() {
           </label>
         </div>
       </header>
-      <RoomStrip />
+      {layer ? (
+        <Suspense fallback={null}>
+          <RoomStrip />
+        </Suspense>
+      ) : null}
       {notice ? (
         <div className={`notice notice--${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
           <span>{t(notice.key, notice.values)}</span>
-          {notice.retry ? <button onClick={() => void retrySave(db).catch(() => undefined)}>{t('app.retry')}</button> : null}
+          {notice.retry ? (
+            <button
+              onClick={() =>
+                void sessionCommands()
+                  ?.retrySave(db)
+                  .catch(() => undefined)
+              }
+            >
+              {t('app.retry')}
+            </button>
+          ) : null}
           {notice.restore ? (
             <button
               data-testid="notice-restore"
@@ -157,15 +233,19 @@ export function App() {
         >
           {route.screen === 'home' ? (
             <Home />
-          ) : route.screen === 'backups' ? (
-            <RestoreScreen id={route.id} from={route.from} />
           ) : (
-            <WorkshopScreen id={route.id} step={route.step} />
+            <Suspense fallback={<p>{t('app.loading')}</p>}>
+              {route.screen === 'backups' ? <RestoreScreen id={route.id} from={route.from} /> : <WorkshopScreen id={route.id} step={route.step} />}
+            </Suspense>
           )}
         </ErrorBoundary>
       </main>
-      <GlobalPdfDrop />
-      <FileLayer />
+      {layer ? (
+        <Suspense fallback={null}>
+          <GlobalPdfDrop />
+          <FileLayer />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

@@ -1,4 +1,5 @@
-/** Renderer entry: fonts, styles, language, persistent storage, first-run sample, then the app. */
+/** Renderer entry: the database opening, fonts, styles, language, persistent storage, first-run sample, then the app. */
+import './data/open-early';
 import '@fontsource/noto-sans/latin-400.css';
 import '@fontsource/noto-sans/latin-400-italic.css';
 import '@fontsource/noto-sans/latin-600.css';

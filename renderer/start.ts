@@ -2,21 +2,39 @@
  * Start-up: UI language (saved setting, else the system's), persistent
  * storage request, the first-run sample workshop, the place the app was at
  * (workshop and step, see `data/last-route.ts`), and the home list kept live
- * from the database.
+ * from the database. The workshop code (documents, rooms, agreement) is not
+ * part of it: it loads after the home screen's first paint
+ * ({@link startWorkshopLayer}), or first when the app starts on a workshop.
  */
 import { liveQuery } from 'dexie';
-import { LANGUAGES, type Language } from '../shared/domain/workshop';
+import { LANGUAGES, type Language } from '../shared/domain/vocabulary';
 import { db } from './data/instance';
-import { ensureSample } from './data/workshops';
+import { sampleDue } from './data/first-run';
 import { formatters, initI18n, i18n, systemLanguage } from './i18n';
-import { installSignedEditConfirm } from './features/agreement/signed-edit';
 import { platform } from './platform';
 import { useAppStore } from './store';
 import { isQuotaError } from './data/db';
-import { watchSignatureVoiding } from './features/agreement/actions';
-import { watchAgreementRecords } from './features/agreement/room-records';
 import { rememberRoute, restoreRoute } from './data/last-route';
-import { startRoomLayer } from './data/room';
+
+let workshopLayer: Promise<void> | null = null;
+let layerStarted: () => void = () => undefined;
+const started = new Promise<void>((resolve) => (layerStarted = resolve));
+
+/**
+ * Loads and starts, once, what open workshops and rooms rely on
+ * (`workshop-layer.ts`: the signed-edit question, the audit of voided
+ * signatures, the room's records, a room kept across a reload). Resolves
+ * when it runs; a workshop's screen waits for it.
+ */
+export function startWorkshopLayer(): Promise<void> {
+  workshopLayer ??= import('./workshop-layer').then((layer) => layer.startServices()).then(layerStarted);
+  return workshopLayer;
+}
+
+/** Resolves once the workshop layer has started, whoever started it ({@link startWorkshopLayer}); starts nothing itself. */
+export function workshopLayerStarted(): Promise<void> {
+  return started;
+}
 
 /** Switches the UI language and remembers it. */
 export async function changeLanguage(language: Language): Promise<void> {
@@ -35,35 +53,37 @@ export async function startApp(): Promise<void> {
     error: (e) => useAppStore.getState().setNotice({ kind: 'error', key: 'app.storageError', values: { message: String(e) } }),
   });
   const reading = Promise.all([db.settings.get('language').catch(() => undefined), platform().appInfo()]);
-  // While IndexedDB answers: the home list's date formatter, whose first use loads the locale's
-  // date data (~20 ms of main thread), in the likely language.
-  formatters(systemLanguage(navigator.languages)).date('2000-01-01');
+  // Meanwhile, too: a first run writes the sample workshop (the workshop code loads for it, then only),
+  // and the place to start on is read (it never fails).
+  const seeding = sampleDue(db).then(async (due) => {
+    if (due) await (await import('./data/workshops')).ensureSample(db);
+  });
+  seeding.catch(() => undefined); // reported below, once awaited
+  const place = restoreRoute(db);
+  // While IndexedDB answers: the home list's date and time formatters, whose first use loads the
+  // locale's date data (~20 ms of main thread each), in the likely language.
+  const likely = formatters(systemLanguage(navigator.languages));
+  likely.date('2000-01-01');
+  likely.time(new Date());
+  likely.time(new Date(0));
   const [setting, info] = await reading;
   const saved = setting?.value;
   const language: Language =
     typeof saved === 'string' && (LANGUAGES as readonly string[]).includes(saved)
       ? (saved as Language)
       : systemLanguage(info.ok ? info.value.systemLanguages : navigator.languages);
-  await initI18n(language);
+  await initI18n(language, { homeOnly: true });
   document.documentElement.lang = language;
   useAppStore.getState().setLanguage(language);
   void platform().setLanguage(language);
-  // The first edit of a signed agreement asks before it starts a new draft.
-  installSignedEditConfirm();
-  // An edit after signing started voids the new draft's signatures: record it in the audit trail.
-  watchSignatureVoiding(db, (e) => useAppStore.getState().setNotice({ kind: 'error', key: 'app.storageError', values: { message: String(e) } }));
-  // Versions, signatures and approvals from the room's other laptops come into this laptop's records, and its own go out.
-  watchAgreementRecords(db, (e) => useAppStore.getState().setNotice({ kind: 'error', key: 'app.storageError', values: { message: String(e) } }));
   // Ask the browser not to evict our data under storage pressure.
   void navigator.storage?.persist?.().catch(() => false);
   try {
-    await ensureSample(db);
+    await seeding;
   } catch (e) {
     useAppStore.getState().setNotice({ kind: 'error', key: isQuotaError(e) ? 'app.storageFull' : 'app.storageError', values: { message: String(e) } });
   }
-  useAppStore.getState().navigate(await restoreRoute(db));
-  // A room this window was in before a reload goes on (main keeps it open).
-  void startRoomLayer().catch(() => undefined);
+  useAppStore.getState().navigate(await place);
   useAppStore.subscribe((state, prev) => {
     if (state.route !== prev.route) rememberRoute(db, state.route);
   });

@@ -8,26 +8,31 @@
  * `lastRoute` setting in the database). A workshop that no longer exists
  * gives the home screen.
  */
-import { z } from 'zod';
-import { STEPS, type Route } from '../store';
+import { STEPS, type Route, type Step } from '../store';
 import type { PactoDb } from './db';
 
 const SESSION_KEY = 'pacto.route';
 const SETTING_KEY = 'lastRoute';
-
-const routeSchema = z.discriminatedUnion('screen', [
-  z.object({ screen: z.literal('home') }),
-  z.object({ screen: z.literal('workshop'), id: z.string().min(1), step: z.enum(STEPS) }),
-]);
 
 /** The part of `route` worth coming back to (an item the step was opened on is not). */
 function remembered(route: Route): Route {
   return route.screen === 'workshop' ? { screen: 'workshop', id: route.id, step: route.step } : { screen: 'home' };
 }
 
+/**
+ * The place `value` names, or null when it names none: the home screen, or a
+ * workshop (a non-empty id) at one of the steps. Checked by hand rather than
+ * with a zod schema: this runs before the home screen's first paint, and the
+ * start does not load the validation library (see `renderer/start.ts`).
+ */
 function parse(value: unknown): Route | null {
-  const result = routeSchema.safeParse(value);
-  return result.success ? result.data : null;
+  if (typeof value !== 'object' || value === null) return null;
+  const { screen, id, step } = value as Record<string, unknown>;
+  if (screen === 'home') return { screen: 'home' };
+  if (screen === 'workshop' && typeof id === 'string' && id.length > 0 && (STEPS as readonly unknown[]).includes(step)) {
+    return { screen: 'workshop', id, step: step as Step };
+  }
+  return null;
 }
 
 /** Where one window keeps its place: a string per key, kept across reloads of that window only. */

@@ -22,6 +22,7 @@ import { isQuotaError, type PactoDb } from './db';
 import { DOC_UPDATES_TABLE, flushDoc, openWorkshop, syncIndex, type OpenWorkshop } from './workshops';
 import { trackSaves, type SaveTracker } from './save-status';
 import { currentSeat } from './seat';
+import { registerSessionCommands } from './session-commands';
 
 /**
  * Changes closer than this (ms) merge into one undo step: typing in a rich-text
@@ -436,3 +437,6 @@ export async function freeze(db: PactoDb, override?: FreezeOverride): Promise<nu
 export async function addSignature(db: PactoDb, signature: Signature): Promise<void> {
   await db.signatures.add(signatureSchema.parse(signature));
 }
+
+// The app shell reaches these without importing this module (see ./session-commands.ts).
+registerSessionCommands({ closeSession, flushPendingEdits, undo, redo, retrySave });

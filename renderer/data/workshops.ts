@@ -12,6 +12,7 @@ import { workshopStatus, type AgreementVersion } from '../../shared/agreement/ve
 import { sampleWorkshop } from '../../shared/sample/standard-content';
 import type { PactoDb, WorkshopRow } from './db';
 import { recordAudit } from './audit';
+import { SAMPLE_CREATED_KEY, sampleDue } from './first-run';
 import { DOC_UPDATES_TABLE, setAsideUndecodableUpdates } from './damaged-updates';
 
 /** A new random id (UUID v4). */
@@ -115,10 +116,9 @@ export async function flushDoc(db: PactoDb): Promise<void> {
 
 /** Creates the Spanish sample workshop if the database has no workshop and never had one (first run). */
 export async function ensureSample(db: PactoDb): Promise<string | null> {
-  const seeded = await db.settings.get('sampleCreated');
-  if (seeded || (await db.workshops.count()) > 0) return null;
+  if (!(await sampleDue(db))) return null;
   const id = await createWorkshop(db, sampleWorkshop(todayIso()), undefined, { sample: true });
-  await db.settings.put({ key: 'sampleCreated', value: true });
+  await db.settings.put({ key: SAMPLE_CREATED_KEY, value: true });
   return id;
 }
 

@@ -17,7 +17,6 @@ import {
   readBackupRequestSchema,
   saveWorkshopFileRequestSchema,
   writeBackupRequestSchema,
-  type OpenedFile,
   type PactoBridge,
   type RecentFile,
 } from '../../shared/bridge/contract';
@@ -96,24 +95,10 @@ async function keep(name: string, bytes: Uint8Array): Promise<void> {
   writeRecent(withRecent(readRecent(), name, new Date()));
 }
 
-const openListeners = new Set<(file: OpenedFile) => void>();
-
 /** The file, recent-list and backup methods of the browser {@link PactoBridge}. */
 export const browserFiles: Pick<
   PactoBridge,
-  | 'openWorkshopFile'
-  | 'saveWorkshopFile'
-  | 'recentFiles'
-  | 'forgetRecentFile'
-  | 'pendingFiles'
-  | 'onOpenFile'
-  | 'pathForFile'
-  | 'setDocumentState'
-  | 'writeBackup'
-  | 'listBackups'
-  | 'readBackup'
-  | 'onQuitRequested'
-  | 'quitReady'
+  'openWorkshopFile' | 'saveWorkshopFile' | 'recentFiles' | 'forgetRecentFile' | 'setDocumentState' | 'writeBackup' | 'listBackups' | 'readBackup'
 > = {
   async openWorkshopFile(request) {
     const parsed = openWorkshopFileRequestSchema.safeParse(request);
@@ -156,16 +141,6 @@ export const browserFiles: Pick<
   },
   async forgetRecentFile(path) {
     return ok(writeRecent(withoutRecent(readRecent(), path)));
-  },
-  async pendingFiles() {
-    return ok([]);
-  },
-  onOpenFile(listener) {
-    openListeners.add(listener);
-    return () => openListeners.delete(listener);
-  },
-  pathForFile() {
-    return null;
   },
   async setDocumentState() {
     return ok(undefined);
@@ -215,12 +190,5 @@ export const browserFiles: Pick<
     } catch (e) {
       return err({ code: 'io', message: message(e) });
     }
-  },
-  onQuitRequested() {
-    // A browser tab closes without asking: backups are taken on the timer and when leaving a workshop.
-    return () => undefined;
-  },
-  async quitReady() {
-    return ok(undefined);
   },
 };

@@ -20,7 +20,6 @@ import {
   externalUrlSchema,
   type ExportPdfRequest,
   type ExportPdfResult,
-  type MenuCommand,
   type PactoBridge,
   type PdfPagination,
   type PdfVerdict,
@@ -28,6 +27,7 @@ import {
   saveFileRequestSchema,
 } from '../../shared/bridge/contract';
 import { browserFiles, download } from './browser-files';
+import { browserBasics } from './browser-basics';
 
 declare global {
   interface Window {
@@ -54,8 +54,6 @@ function bytesToBase64(bytes: Uint8Array): string {
 function harnessFailed(e: unknown) {
   return err({ code: 'internal', message: e instanceof Error ? e.message : String(e) });
 }
-
-const menuListeners = new Set<(command: MenuCommand) => void>();
 
 /** The browser implementation of {@link PactoBridge}. */
 export const browserPlatform: PactoBridge = {
@@ -98,12 +96,6 @@ export const browserPlatform: PactoBridge = {
       return harnessFailed(e);
     }
   },
-  async appInfo() {
-    return ok({ version: import.meta.env.PACTO_VERSION ?? '0.1.0', runtime: 'browser' as const, systemLanguages: [...navigator.languages] });
-  },
-  async setLanguage() {
-    return ok(undefined);
-  },
   async saveFile(request) {
     const parsed = saveFileRequestSchema.safeParse(request);
     if (!parsed.success) return err({ code: 'invalid-payload', message: parsed.error.issues[0]?.message ?? 'invalid' });
@@ -118,9 +110,6 @@ export const browserPlatform: PactoBridge = {
     window.open(parsed.data, '_blank', 'noopener,noreferrer');
     return ok(undefined);
   },
-  onMenuCommand(listener) {
-    menuListeners.add(listener);
-    return () => menuListeners.delete(listener);
-  },
   ...browserFiles,
+  ...browserBasics,
 };

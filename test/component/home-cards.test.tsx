@@ -11,6 +11,7 @@ import { setFileLink } from '../../renderer/data/file-links';
 import type { WorkshopRow } from '../../renderer/data/db';
 import { createWorkshop } from '../../renderer/data/workshops';
 import { sampleWorkshop } from '../../shared/sample/standard-content';
+import { startWorkshopLayer } from '../../renderer/start';
 
 /** The index row of the sample workshop created as `id`, last edited at `updatedAt` (ISO). */
 async function sampleRow(id: string, updatedAt: string): Promise<WorkshopRow> {
@@ -29,8 +30,11 @@ describe('workshop cards', () => {
     await setFileLink(db, 'opened', { path: '/home/ana/acuerdo-acme.pacto', name: 'acuerdo-acme.pacto', at: '2026-11-30T10:00:00Z', fingerprint: null });
     useAppStore.getState().setWorkshops([await sampleRow('sample', '2026-11-28T09:15:00Z'), await sampleRow('opened', '2026-11-30T10:00:00Z')]);
     render(<Home />);
-    await waitFor(() =>
-      expect(screen.getAllByTestId('workshop-card-file').map((e) => e.textContent)).toEqual(['Sin archivo guardado', 'Archivo: acuerdo-acme.pacto']),
+    // The linked file is read with the workshop layer, which the app starts after the list's first paint.
+    await startWorkshopLayer();
+    await waitFor(
+      () => expect(screen.getAllByTestId('workshop-card-file').map((e) => e.textContent)).toEqual(['Sin archivo guardado', 'Archivo: acuerdo-acme.pacto']),
+      { timeout: 15_000 },
     );
     const fmt = formatters('es');
     expect(screen.getAllByTestId('workshop-card-edited').map((e) => e.textContent)).toEqual([

@@ -29,7 +29,8 @@ beforeEach(async () => {
 
 async function fillDetails(title: string): Promise<void> {
   await userEvent.click(screen.getByRole('button', { name: '+ New workshop' }));
-  await userEvent.type(screen.getByLabelText('Title'), title);
+  // The form is its own chunk, loaded when it opens (here: transformed on first use, slow on a busy machine).
+  await userEvent.type(await screen.findByLabelText('Title', {}, { timeout: 15_000 }), title);
   await userEvent.type(screen.getByLabelText('Company'), 'Acme Andina');
 }
 

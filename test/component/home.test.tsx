@@ -16,7 +16,8 @@ describe('new workshop form', () => {
   it('refuses an empty title and company at the fields and creates nothing', async () => {
     render(<Home />);
     await userEvent.click(screen.getByRole('button', { name: '+ Nuevo taller' }));
-    await userEvent.click(screen.getByRole('button', { name: 'Crear taller' }));
+    // The form is its own chunk, loaded when it opens (here: transformed on first use, slow on a busy machine).
+    await userEvent.click(await screen.findByRole('button', { name: 'Crear taller' }, { timeout: 15_000 }));
     const alerts = screen.getAllByRole('alert').map((a) => a.textContent);
     expect(alerts).toEqual(['Este campo es obligatorio.', 'Este campo es obligatorio.']);
     expect(await db.workshops.count()).toBe(0);
@@ -25,7 +26,7 @@ describe('new workshop form', () => {
   it('creates a workshop with the standard glossary in its language and opens it', async () => {
     render(<Home />);
     await userEvent.click(screen.getByRole('button', { name: '+ Nuevo taller' }));
-    await userEvent.type(screen.getByLabelText('Título'), 'Kick-off SLA');
+    await userEvent.type(await screen.findByLabelText('Título', {}, { timeout: 15_000 }), 'Kick-off SLA');
     await userEvent.type(screen.getByLabelText('Empresa'), 'Acme Andina');
     await userEvent.selectOptions(screen.getByLabelText('Idioma del acuerdo'), 'en');
     await userEvent.click(screen.getByRole('button', { name: 'Crear taller' }));

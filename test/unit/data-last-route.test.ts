@@ -68,6 +68,28 @@ describe('rememberRoute / restoreRoute', () => {
     await expect(restoreRoute(db, storage)).resolves.toEqual({ screen: 'home' });
   });
 
+  it('reads a place only when it is one: a workshop needs a non-empty id and one of the steps', async () => {
+    const { db, a } = await setup();
+    const storage = windowStorage();
+    const notPlaces = [
+      { screen: 'workshop', id: '', step: 'sla' },
+      { screen: 'workshop', id: a },
+      { screen: 'workshop', id: 7, step: 'sla' },
+      { screen: 'backups', id: a },
+      [{ screen: 'home' }],
+      null,
+      'home',
+    ];
+    for (const value of notPlaces) {
+      storage.setItem('pacto.route', JSON.stringify(value));
+      await db.settings.put({ key: 'lastRoute', value });
+      await expect(restoreRoute(db, storage), JSON.stringify(value)).resolves.toEqual({ screen: 'home' });
+    }
+    // A place with more than a place holds: the place alone.
+    storage.setItem('pacto.route', JSON.stringify({ screen: 'workshop', id: a, step: 'glossary', item: 'mql', extra: true }));
+    await expect(restoreRoute(db, storage)).resolves.toEqual({ screen: 'workshop', id: a, step: 'glossary' });
+  });
+
   it('remembers the home screen too', async () => {
     const { db, a } = await setup();
     const storage = windowStorage();

@@ -6,9 +6,14 @@
  * path). A static import that pulls one back in (as the agreement actions'
  * table-of-contents check once pulled pdf-lib, 170 kB gzipped, into the
  * start) fails here; `npm run bench:bundle` measures the size itself.
+ * Nor does it reach the workshop's own code (documents, rooms, agreement,
+ * facilitation, the workshop schemas and zod): that loads with the
+ * workshop layer after the home screen's first paint (`renderer/start.ts`),
+ * and `npm run bench:start` times the start.
  */
 import { describe, expect, it } from 'vitest';
-import { importGraph, packageName } from '../support/import-graph';
+import { relative } from 'node:path';
+import { importGraph, packageName, REPO_ROOT } from '../support/import-graph';
 
 /** Libraries that belong to a step, never to the start: PDF, charts, canvas, rich text, signatures, spreadsheets, CSV. */
 const STEP_ONLY = [
@@ -27,9 +32,21 @@ const STEP_ONLY = [
   'fflate',
 ];
 
+/** Libraries of the workshop layer: validation, the room's sync, the agreement's diff and hashes. */
+const WORKSHOP_ONLY = ['zod', 'y-websocket', 'y-protocols', 'diff', '@noble/hashes'];
+
+/** The only feature modules the home screen is made of. */
+const HOME_FEATURES = [
+  'renderer/features/workshops/Home.tsx',
+  'renderer/features/workshops/strings.ts',
+  'renderer/features/files/RecentFiles.tsx',
+  'renderer/features/files/strings.ts',
+];
+
 describe('renderer start imports', () => {
   const { modules, packages } = importGraph('renderer/main.tsx');
   const loaded = new Set([...packages].map(packageName));
+  const paths = [...modules].map((m) => relative(REPO_ROOT, m).split('\\').join('/'));
 
   it('loads the home screen with React, Dexie and i18next', () => {
     expect(modules.size).toBeGreaterThan(20);
@@ -40,10 +57,22 @@ describe('renderer start imports', () => {
     expect(STEP_ONLY.filter((name) => loaded.has(name))).toEqual([]);
   });
 
+  it('loads none of the workshop code: no other feature, no document, room or agreement module, no workshop schemas, no zod', () => {
+    expect(paths.filter((p) => p.startsWith('renderer/features/') && !HOME_FEATURES.includes(p))).toEqual([]);
+    const workshopCode =
+      /^(renderer\/data\/(session|room|workshops|pacto-file)\.ts|renderer\/platform\/browser\.ts|shared\/(domain\/workshop|domain\/workshop-doc|agreement\/.*|facilitation\/.*|file\/.*)\.ts)$/;
+    expect(paths.filter((p) => workshopCode.test(p))).toEqual([]);
+    expect(WORKSHOP_ONLY.filter((name) => loaded.has(name))).toEqual([]);
+  });
+
   it('the scanner does see a step library where a step imports it', () => {
     const funnel = new Set([...importGraph('renderer/features/funnel/FunnelView.tsx').packages].map(packageName));
     expect(funnel).toContain('@xyflow/react');
     const outline = new Set([...importGraph('shared/pdf/outline.ts').packages].map(packageName));
     expect(outline).toContain('pdf-lib');
+    // …and the workshop code where the workshop layer imports it.
+    const layer = importGraph('renderer/workshop-layer.ts');
+    expect([...layer.packages].map(packageName)).toContain('zod');
+    expect([...layer.modules].map((m) => relative(REPO_ROOT, m).split('\\').join('/'))).toContain('renderer/data/session.ts');
   });
 });

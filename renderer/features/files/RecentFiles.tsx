@@ -2,17 +2,19 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store';
 import { formatters } from '../../i18n';
-import { openFromDialog, openRecent } from './actions';
+
+/** The file actions (opening, importing: they write workshops), loaded on first use. */
+const fileActions = () => import('./actions');
 
 /** Open… and Import… buttons for the home screen's header. */
 export function HomeFileActions() {
   const { t } = useTranslation();
   return (
     <span className="home-files">
-      <button onClick={() => void openFromDialog('open', t)} data-testid="open-file">
+      <button onClick={() => void fileActions().then(({ openFromDialog }) => openFromDialog('open', t))} data-testid="open-file">
         {t('files.open')}
       </button>
-      <button onClick={() => void openFromDialog('import', t)} data-testid="import-file">
+      <button onClick={() => void fileActions().then(({ openFromDialog }) => openFromDialog('import', t))} data-testid="import-file">
         {t('files.import')}
       </button>
     </span>
@@ -33,7 +35,7 @@ export function RecentFiles() {
         <ul>
           {recent.map((file) => (
             <li key={file.path} className="card recent-file" data-testid="recent-file">
-              <button className="link" onClick={() => void openRecent(file.path, t)}>
+              <button className="link" onClick={() => void fileActions().then(({ openRecent }) => openRecent(file.path, t))}>
                 {file.name}
               </button>
               <span className="recent-file__path" title={file.path}>

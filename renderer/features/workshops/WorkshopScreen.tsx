@@ -4,7 +4,7 @@
  * is first opened (React.lazy), so the home screen does not load the canvas,
  * the charts, the rich-text editor or the PDF code.
  */
-import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
+import { Suspense, useEffect, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../data/instance';
 import { openSession } from '../../data/session';
@@ -14,14 +14,10 @@ import { DocMigrationError } from '../../../shared/domain/migrations';
 import { DOC_SCHEMA_VERSION } from '../../../shared/domain/workshop-doc';
 import { LockedSection, StepLockButton } from '../facilitation/Locks';
 import { ReadOnlySeat } from '../room/ReadOnlySeat';
+import { lazyComponent as lazyScreen } from '../../ui/lazy-component';
 
 /** The facilitation bar (timer), panel and presenter mode: their own chunk. */
 const FacilitationChrome = lazyScreen(() => import('../facilitation/FacilitationChrome'), 'FacilitationChrome');
-
-/** A step screen loaded on first use: `load` imports its module, `name` is the component's export. */
-function lazyScreen<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string): ComponentType {
-  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
-}
 
 const SCREENS: Record<Step, ComponentType> = {
   agenda: lazyScreen(() => import('../facilitation/AgendaScreen'), 'AgendaScreen'),
