@@ -53,10 +53,14 @@ function laterFeatures(): Promise<[string, { strings: FeatureStrings }][]> {
   return laterLoaded;
 }
 
+/** Core strings plus the home screen's features', for one language (what the start has). */
+function homeResources(language: Language): Record<string, unknown> {
+  return mergeFeatures({ ...(language === 'es' ? es : en) }, Object.entries(homeModules), language);
+}
+
 /** Core strings plus every feature's, for one language. Throws if two features claim one namespace. */
 export async function resourcesFor(language: Language): Promise<Record<string, unknown>> {
-  const merged = mergeFeatures({ ...(language === 'es' ? es : en) }, Object.entries(homeModules), language);
-  return mergeFeatures(merged, await laterFeatures(), language);
+  return mergeFeatures(homeResources(language), await laterFeatures(), language);
 }
 
 /**
@@ -77,11 +81,10 @@ export async function loadFeatureStrings(): Promise<void> {
  * {@link loadFeatureStrings}.
  */
 export async function initI18n(language: Language, { homeOnly = false }: { homeOnly?: boolean } = {}): Promise<void> {
-  const home = (lng: Language) => mergeFeatures({ ...(lng === 'es' ? es : en) }, Object.entries(homeModules), lng);
   await i18n.use(initReactI18next).init({
     lng: language,
     fallbackLng: 'en',
-    resources: { es: { translation: home('es') }, en: { translation: home('en') } },
+    resources: { es: { translation: homeResources('es') }, en: { translation: homeResources('en') } },
     interpolation: { escapeValue: false },
     returnNull: false,
   });
