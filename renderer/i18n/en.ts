@@ -1,5 +1,5 @@
 /** English strings of the app and the agreement PDF. Same keys as `es.ts`. */
-import { MAX_COUNT, MAX_DAYS, MAX_MONEY, MAX_VOLUME, MIN_MONEY, MAX_TERM_NAME_CHARS } from '../../shared/domain/bounds';
+import { MAX_COUNT, MAX_DAYS, MAX_MONEY, MAX_VOLUME, MIN_MONEY, MAX_TERM_NAME_CHARS, MAX_TITLE_CHARS } from '../../shared/domain/bounds';
 import { TEAM_NAMES } from '../../shared/domain/vocabulary';
 import type { es } from './es';
 
@@ -50,6 +50,7 @@ export const en: Strings<typeof es> = {
   periods: { lead: 'per lead', week: 'per week', month: 'per month', quarter: 'per quarter', year: 'per year' },
   errors: {
     required: 'This field is required.',
+    titleLength: `At most ${n(MAX_TITLE_CHARS)} characters.`,
     termName: `A term has at most ${n(MAX_TERM_NAME_CHARS)} characters.`,
     date: 'Enter a valid date.',
     currency: 'Use a three-letter currency code (EUR, USD, MXN…).',

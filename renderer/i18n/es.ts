@@ -1,5 +1,5 @@
 /** Spanish strings of the app and the agreement PDF. Keys mirror `en.ts` (checked by its type). */
-import { MAX_COUNT, MAX_DAYS, MAX_MONEY, MAX_VOLUME, MIN_MONEY, MAX_TERM_NAME_CHARS } from '../../shared/domain/bounds';
+import { MAX_COUNT, MAX_DAYS, MAX_MONEY, MAX_VOLUME, MIN_MONEY, MAX_TERM_NAME_CHARS, MAX_TITLE_CHARS } from '../../shared/domain/bounds';
 import { TEAM_NAMES } from '../../shared/domain/vocabulary';
 
 /** A bound as Spanish readers write it (3.650; 1.000.000.000.000). */
@@ -46,6 +46,7 @@ export const es = {
   periods: { lead: 'por lead', week: 'por semana', month: 'por mes', quarter: 'por trimestre', year: 'por año' },
   errors: {
     required: 'Este campo es obligatorio.',
+    titleLength: `Como máximo ${n(MAX_TITLE_CHARS)} caracteres.`,
     termName: `Un término tiene como máximo ${n(MAX_TERM_NAME_CHARS)} caracteres.`,
     date: 'Indique una fecha válida.',
     currency: 'Use un código de moneda de tres letras (EUR, USD, MXN…).',

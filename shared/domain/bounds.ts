@@ -65,6 +65,12 @@ export const MAX_COORDINATE = 1e7;
 /** Longest glossary term name a user may type, characters: it heads a line of the summary and a column of the SLA. */
 export const MAX_TERM_NAME_CHARS = 80;
 
+/**
+ * Longest workshop title or company name a user may type, characters: it heads the home card, the window's
+ * title and the agreement's cover and page header. Checked when typed, not when a document is read.
+ */
+export const MAX_TITLE_CHARS = 200;
+
 /** Longest company logo kept in a workshop, as a `data:` URL: 400,000 characters (~300 kB of PNG or JPEG). */
 export const MAX_LOGO_CHARS = 400_000;
 

@@ -30,6 +30,7 @@ import {
   termSchema,
   workshopContentSchema,
   workshopMetaSchema,
+  metaLengthErrors,
   FUNNEL_IDS,
   SLA_SECTION_KEYS,
   type Commitment,
@@ -313,9 +314,14 @@ const ITEM_DEFAULTS = new Map<z.ZodType<unknown>, Record<string, unknown>>([
 
 export type { ReadProblem };
 
-/** Updates workshop meta fields. Throws {@link InvalidEditError} on invalid values. */
+/**
+ * Updates workshop meta fields. Throws {@link InvalidEditError} on invalid values, and on a title or
+ * company in `patch` longer than `MAX_TITLE_CHARS` (error key `titleLength`, see `metaLengthErrors`).
+ */
 export function updateMeta(doc: Y.Doc, patch: Partial<WorkshopMeta>): void {
   const meta = doc.getMap<unknown>('meta');
+  const tooLong = metaLengthErrors(patch);
+  if (Object.keys(tooLong).length > 0) throw new InvalidEditError(tooLong, 'workshop details');
   const current = readWorkshop(doc).meta;
   const next = checked(workshopMetaSchema, { ...current, ...patch }, 'workshop details');
   doc.transact(() => {

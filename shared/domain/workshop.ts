@@ -17,6 +17,7 @@ import {
   MAX_FUNNEL_TRANSITIONS,
   MAX_MONEY,
   MAX_PERIOD_MONTHS,
+  MAX_TITLE_CHARS,
   MAX_VOLUME,
   MIN_MONEY,
   MIN_RATE,
@@ -62,6 +63,20 @@ export const workshopMetaSchema = z.object({
     .optional(),
 });
 export type WorkshopMeta = z.infer<typeof workshopMetaSchema>;
+
+/**
+ * The title and company fields of `meta` longer than {@link MAX_TITLE_CHARS} characters (trimmed, counted
+ * in code points), each with the error key `titleLength`; `{}` when both fit. Checked when a workshop is
+ * created or renamed, not when a document is read: a longer title written before the limit still opens.
+ */
+export function metaLengthErrors(meta: Partial<Pick<WorkshopMeta, 'title' | 'company'>>): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const key of ['title', 'company'] as const) {
+    const value = meta[key];
+    if (value !== undefined && Array.from(value.trim()).length > MAX_TITLE_CHARS) errors[key] = 'titleLength';
+  }
+  return errors;
+}
 
 export const participantSchema = z.object({
   id,

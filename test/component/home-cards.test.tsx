@@ -3,6 +3,7 @@
 // linked to (or says it has none) and when it was last edited.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { Home } from '../../renderer/features/workshops/Home';
 import { formatters, initI18n } from '../../renderer/i18n';
 import { useAppStore } from '../../renderer/store';
@@ -41,5 +42,20 @@ describe('workshop cards', () => {
       `Editado: ${fmt.time('2026-11-28T09:15:00Z')}`,
       `Editado: ${fmt.time('2026-11-30T10:00:00Z')}`,
     ]);
+  });
+
+  it('refuse a rename past the length bound with a message, keeping the title and what was typed', async () => {
+    useAppStore.getState().setWorkshops([await sampleRow('long', '2026-11-28T09:15:00Z')]);
+    render(<Home />);
+    await userEvent.click(screen.getByRole('button', { name: 'Renombrar' }));
+    const field = screen.getByLabelText('Título');
+    const long = 'x'.repeat(201);
+    await userEvent.clear(field);
+    await userEvent.click(field);
+    await userEvent.paste(long);
+    await userEvent.click(screen.getByRole('button', { name: 'Guardar' }));
+    expect((await screen.findByRole('alert', {}, { timeout: 15_000 })).textContent).toBe('Como máximo 200 caracteres.');
+    expect((field as HTMLInputElement).value).toBe(long);
+    expect((await db.workshops.get('long'))!.title).toBe(sampleWorkshop('2026-11-20').meta.title);
   });
 });

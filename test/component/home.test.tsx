@@ -23,6 +23,20 @@ describe('new workshop form', () => {
     expect(await db.workshops.count()).toBe(0);
   });
 
+  it('refuses a title past the length bound at its field, keeping what was typed', async () => {
+    render(<Home />);
+    await userEvent.click(screen.getByRole('button', { name: '+ Nuevo taller' }));
+    const title = await screen.findByLabelText('Título', {}, { timeout: 15_000 });
+    const long = 'Taller '.repeat(40);
+    await userEvent.click(title);
+    await userEvent.paste(long);
+    await userEvent.type(screen.getByLabelText('Empresa'), 'Acme');
+    await userEvent.click(screen.getByRole('button', { name: 'Crear taller' }));
+    expect(screen.getAllByRole('alert').map((a) => a.textContent)).toEqual(['Como máximo 200 caracteres.']);
+    expect((title as HTMLInputElement).value).toBe(long);
+    expect(await db.workshops.count()).toBe(0);
+  });
+
   it('creates a workshop with the standard glossary in its language and opens it', async () => {
     render(<Home />);
     await userEvent.click(screen.getByRole('button', { name: '+ Nuevo taller' }));

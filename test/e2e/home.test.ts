@@ -1,6 +1,7 @@
 /**
  * The workshops home in real Chromium: the interface in English, rename
- * (an empty title refused at the field), duplicate, delete only after
+ * (an empty or too long title refused at the field, a long one wrapped in
+ * its card), duplicate, delete only after
  * confirming, and a new workshop in English with the standard glossary in
  * its language. Everything survives a reload.
  */
@@ -53,6 +54,32 @@ describe('workshops home', () => {
     await card('Acuerdo 2027 · revisado').waitFor();
     await reloadHome();
     await expect(titles()).resolves.toEqual(['Acuerdo 2027 · revisado']);
+  });
+
+  it('wraps a title at the length bound inside its card, and refuses a longer one', async () => {
+    const longest = 'Revenue'.repeat(29) + 'Kickoff'; // 210 characters without a space: cut to the bound below
+    const atBound = longest.slice(0, 200);
+    await card('Acuerdo 2027 · revisado').getByRole('button', { name: 'Rename' }).click();
+    const input = page.getByLabel('Title', { exact: true });
+    await input.fill(longest);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toBe('At most 200 characters.');
+    await expect(input.inputValue()).resolves.toBe(longest);
+    await input.fill(atBound);
+    await page.getByRole('button', { name: 'Save' }).click();
+    const long = card(atBound);
+    await long.waitFor();
+    // The card and its buttons stay inside the window: the title wraps instead of widening the card.
+    const viewport = page.viewportSize()!;
+    const box = (await long.boundingBox())!;
+    const open = (await long.getByRole('button', { name: 'Open' }).boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+    expect(open.x + open.width).toBeLessThanOrEqual(box.x + box.width);
+    await shot(page, 'home-long-title');
+    await long.getByRole('button', { name: 'Rename' }).click();
+    await input.fill('Acuerdo 2027 · revisado');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await card('Acuerdo 2027 · revisado').waitFor();
   });
 
   it('duplicates a workshop with its content', async () => {

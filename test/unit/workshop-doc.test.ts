@@ -8,10 +8,12 @@ import {
   readWorkshop,
   removeStage,
   removeTerm,
+  updateMeta,
   updateTargets,
   updateTerm,
   updateTransition,
 } from '../../shared/domain/workshop-doc';
+import { MAX_TITLE_CHARS } from '../../shared/domain/bounds';
 import { mainPath } from '../../shared/funnel/graph';
 import { sampleWorkshop } from '../../shared/sample/standard-content';
 import { sampleDoc } from '../support/workshop';
@@ -35,6 +37,20 @@ describe('workshop document', () => {
     expect(() => updateTargets(doc, { revenueTarget: 0 })).toThrow(expect.objectContaining({ errors: { revenueTarget: 'money' } }));
     expect(() => updateTargets(doc, { averageDealSize: -5 })).toThrow(InvalidEditError);
     expect(readWorkshop(doc)).toEqual(before);
+  });
+
+  it('refuses a title or company past the length bound when typed, but still reads one written before it', () => {
+    const doc = sampleDoc();
+    const atBound = 'é'.repeat(MAX_TITLE_CHARS);
+    updateMeta(doc, { title: atBound });
+    expect(readWorkshop(doc).meta.title).toBe(atBound);
+    expect(() => updateMeta(doc, { title: `${atBound}x`, company: `${atBound}x` })).toThrow(
+      expect.objectContaining({ errors: { title: 'titleLength', company: 'titleLength' } }),
+    );
+    expect(readWorkshop(doc).meta.title).toBe(atBound);
+    // A document written before the bound (or by another app) keeps its longer title.
+    doc.getMap('meta').set('title', 'x'.repeat(MAX_TITLE_CHARS * 5));
+    expect(readWorkshop(doc).meta.title).toHaveLength(MAX_TITLE_CHARS * 5);
   });
 
   it('undoes and redoes user edits through Y.UndoManager, not document creation', () => {

@@ -50,7 +50,16 @@ function WorkshopCard({ row }: { row: WorkshopRow }) {
                 setError('required');
                 return;
               }
-              await (await workshopData()).renameWorkshop(db, row.id, title.trim());
+              try {
+                await (await workshopData()).renameWorkshop(db, row.id, title.trim());
+              } catch (err) {
+                // The title the user typed stays in the field, with what is wrong with it.
+                const fieldError =
+                  err instanceof Error && err.name === 'InvalidEditError' ? (err as Error & { errors: Record<string, string> }).errors.title : undefined;
+                if (fieldError === undefined) throw err;
+                setError(fieldError);
+                return;
+              }
               setRenaming(false);
               setError(null);
             }}

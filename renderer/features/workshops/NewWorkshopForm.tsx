@@ -1,7 +1,7 @@
 /** The form of a new workshop on the home screen: its details and what it starts from (loaded when the form opens). */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PAGE_SIZES, validate, workshopMetaSchema, type FieldErrors, type Language, type PageSize } from '../../../shared/domain/workshop';
+import { metaLengthErrors, PAGE_SIZES, validate, workshopMetaSchema, type FieldErrors, type Language, type PageSize } from '../../../shared/domain/workshop';
 import { paperForLocale } from '../../../shared/domain/paper';
 import { db } from '../../data/instance';
 import { createWorkshop, defaultMeta, readWorkshopContent } from '../../data/workshops';
@@ -51,9 +51,10 @@ export function NewWorkshopForm({ onDone }: { onDone: () => void }) {
       onSubmit={async (e) => {
         e.preventDefault();
         const result = validate(workshopMetaSchema, form);
+        const tooLong = metaLengthErrors(form);
         const copyMissing = startKind === 'copy' && !workshops.some((w) => w.id === copyOf);
-        if (!result.ok || copyMissing) {
-          setErrors({ ...(result.ok ? {} : result.errors), ...(copyMissing ? { copyOf: 'required' } : {}) });
+        if (!result.ok || copyMissing || Object.keys(tooLong).length > 0) {
+          setErrors({ ...tooLong, ...(result.ok ? {} : result.errors), ...(copyMissing ? { copyOf: 'required' } : {}) });
           return;
         }
         const start: WorkshopStart =
