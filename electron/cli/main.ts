@@ -228,7 +228,9 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
     const error = e as Error & { code?: string };
     const option = /'([^']+)'/.exec(error.message)?.[1];
     if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) {
-      return usage(io, `Unknown option ${option}. To give a file whose name starts with "-", put it after "--" (e.g. pacto actuals -- ${option}).`);
+      // The example names the command typed (plan, actuals, inspect), or actuals when none is known yet.
+      const example = ['plan', 'actuals', 'inspect'].includes(argv[0] ?? '') ? argv[0] : 'actuals';
+      return usage(io, `Unknown option ${option}. To give a file whose name starts with "-", put it after "--" (e.g. pacto ${example} -- ${option}).`);
     }
     return usage(io, error.message);
   }

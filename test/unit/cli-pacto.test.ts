@@ -163,6 +163,12 @@ describe('usage', () => {
     expect(r.err).toContain('Usage:');
   });
 
+  it.each(['plan', 'actuals', 'inspect'])('an unknown option after %s is answered with an example of that command', (command) => {
+    const r = run([command, '--nope', 'x']);
+    expect(r.code).toBe(2);
+    expect(r.err.split('\n')[0]).toBe(`Unknown option --nope. To give a file whose name starts with "-", put it after "--" (e.g. pacto ${command} -- --nope).`);
+  });
+
   it('help prints usage and exits 0', () => {
     expect(run(['help'])).toMatchObject({ code: 0, err: '' });
     expect(run(['--help']).out).toContain('pacto actuals <export.csv|.xlsx|.xls>');
