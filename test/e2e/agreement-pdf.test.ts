@@ -242,6 +242,9 @@ describe.each(CASES)('an inconsistent workshop in $language', ({ language, pageS
     await expect(page.locator('#print-root .print-cover__logo').getAttribute('src')).resolves.toMatch(/^data:image\/png;base64,/);
     // The audit appendix's clock ("01:44 AM GMT+1" in English) fits its column instead of running into the event.
     const times = page.locator('#print-root .print-audit__time');
+    // The print view shows the audit trail once its live query answers (IndexedDB): wait for its first line,
+    // read straight after the step opened it may not be there yet (seen on a busy machine).
+    await times.first().waitFor({ state: 'attached' });
     await page.emulateMedia({ media: 'print' });
     try {
       expect(await times.count()).toBeGreaterThan(0);

@@ -6,6 +6,7 @@ import { memo, useEffect, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { readSnapshot } from '../../../shared/agreement/version';
+import type { AuditEvent } from '../../../shared/agreement/audit';
 import { db } from '../../data/instance';
 import { exportAgreement } from './actions';
 import { useAudit } from './useAudit';
@@ -24,6 +25,9 @@ const nextFrame = () => new Promise((r) => requestAnimationFrame(() => r(null)))
  */
 const StablePrintView = memo(PrintView);
 
+/** The print views' audit trail while the database has not answered yet (one object: the views stay memoized). */
+const NO_AUDIT_YET: AuditEvent[] = [];
+
 export function ExportScreen() {
   const { t } = useTranslation();
   const session = useAppStore((s) => s.session!);
@@ -37,7 +41,9 @@ export function ExportScreen() {
   const [state, setState] = useState<{ kind: 'idle' | 'busy' | 'done' | 'cancelled' | 'failed'; text?: string; sealed?: boolean }>({ kind: 'idle' });
   // Page numbers of the contents hold only for the version and paper they were counted on.
   const [paginated, setPaginated] = useState<{ key: string; pages: Record<string, number> } | null>(null);
-  const audit = useAudit(session.id);
+  // Export waits for the audit trail: a PDF exported before it is read would seal an empty appendix.
+  const loadedAudit = useAudit(session.id);
+  const audit = loadedAudit ?? NO_AUDIT_YET;
 
   useEffect(() => {
     document.body.classList.add('has-print-root');
@@ -107,7 +113,7 @@ export function ExportScreen() {
             ))}
           </select>
         </div>
-        <button className="primary big" onClick={() => void run()} disabled={state.kind === 'busy'} data-testid="export-pdf">
+        <button className="primary big" onClick={() => void run()} disabled={state.kind === 'busy' || loadedAudit === null} data-testid="export-pdf">
           {state.kind === 'busy' ? t('agreement.export.exporting') : t('agreement.export.button')}
         </button>
       </div>

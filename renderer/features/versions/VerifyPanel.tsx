@@ -68,7 +68,7 @@ function FindingDetail({ code, verdict, version, open }: { code: string; verdict
 function WorkshopComparison({ verdict }: { verdict: PdfVerdict }) {
   const { t } = useTranslation();
   const session = useAppStore((s) => s.session!);
-  const audit = useAudit(session.id);
+  const audit = useAudit(session.id) ?? [];
   const match = matchWorkshop(verdict, { workshopId: session.id, versions: session.versions, signatures: session.signatures, audit });
   const tone = match.status === 'match' ? 'success' : match.status === 'mismatch' ? 'error' : 'info';
   return (
