@@ -14,6 +14,10 @@ import type { PactoDb, WorkshopRow } from './db';
 import { recordAudit } from './audit';
 import { SAMPLE_CREATED_KEY, sampleDue } from './first-run';
 import { DOC_UPDATES_TABLE, setAsideUndecodableUpdates } from './damaged-updates';
+import { InvalidEditError } from '../../shared/domain/doc-edit';
+
+/** The error {@link renameWorkshop} throws for a refused title, re-exported for the home screen (which loads this module lazily, so it cannot import the document modules at start). */
+export { InvalidEditError };
 
 /** A new random id (UUID v4). */
 export function newId(): string {
@@ -122,7 +126,7 @@ export async function ensureSample(db: PactoDb): Promise<string | null> {
   return id;
 }
 
-/** Renames workshop `id` in its document and its index row. Throws InvalidEditError for an empty title. */
+/** Renames workshop `id` in its document and its index row. Throws {@link InvalidEditError} (`errors.title`: `required`, `titleLength`) for a refused title, writing nothing. */
 export async function renameWorkshop(db: PactoDb, id: string, title: string): Promise<void> {
   const open = await openWorkshop(db, id);
   try {

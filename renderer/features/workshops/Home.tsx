@@ -50,12 +50,12 @@ function WorkshopCard({ row }: { row: WorkshopRow }) {
                 setError('required');
                 return;
               }
+              const data = await workshopData();
               try {
-                await (await workshopData()).renameWorkshop(db, row.id, title.trim());
+                await data.renameWorkshop(db, row.id, title.trim());
               } catch (err) {
                 // The title the user typed stays in the field, with what is wrong with it.
-                const fieldError =
-                  err instanceof Error && err.name === 'InvalidEditError' ? (err as Error & { errors: Record<string, string> }).errors.title : undefined;
+                const fieldError = err instanceof data.InvalidEditError ? err.errors.title : undefined;
                 if (fieldError === undefined) throw err;
                 setError(fieldError);
                 return;
