@@ -27,6 +27,7 @@ import type { AgreementSnapshot } from '../../../shared/agreement/version';
 import type { PageSize } from '../../../shared/domain/workshop';
 import type { ExportPdfRequest } from '../../../shared/bridge/contract';
 import { pagesOf } from '../../../shared/pdf/toc';
+import { safeFileName } from '../../../shared/file/file-name';
 import { platform } from '../../platform';
 import { fixedT } from '../../i18n';
 
@@ -159,16 +160,9 @@ export async function recordExported(
   });
 }
 
-/** File name from company, title and version, safe on every system. */
+/** The PDF's suggested file name, `<company> - <title> - v<version>.pdf`, safe on every system ({@link safeFileName}: a long title is cut, the version kept). */
 export function suggestedFileName(snapshot: AgreementSnapshot): string {
-  const clean = (s: string) =>
-    s
-      // eslint-disable-next-line no-control-regex -- control characters are exactly what file names must not hold
-      .replace(/[/\\:*?"<>|\u0000-\u001f]+/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim();
-  const base = `${clean(snapshot.content.meta.company)} - ${clean(snapshot.content.meta.title)} - v${snapshot.version}`;
-  return `${base.slice(0, 180)}.pdf`;
+  return safeFileName([snapshot.content.meta.company, snapshot.content.meta.title], 'pdf', { suffix: ` - v${snapshot.version}` });
 }
 
 /** The PDF's document metadata for a version, in the version's own language. */

@@ -19,6 +19,7 @@ import { getFileLink, setFileLink, stateFingerprint } from '../../data/file-link
 import { exportWorkshopFile, fileErrorText, importWorkshopFile, planImport } from '../../data/pacto-file';
 import { activeDoc, closeSession, openSession } from '../../data/session';
 import { platform } from '../../platform';
+import { safeFileName } from '../../../shared/file/file-name';
 import { useAppStore, type FilePrompt, type Notice } from '../../store';
 
 function notify(notice: Notice): void {
@@ -169,15 +170,9 @@ export async function openDropped(file: File, t: TFunction): Promise<void> {
   await openFileBytes({ path: file.name, name: file.name, bytes }, 'open', t);
 }
 
-/** A file name for a workshop title: characters no system allows replaced, `.pacto` added. */
+/** A file name for a workshop title ({@link safeFileName}: characters no system allows replaced, cut if long, `.pacto` added). */
 export function fileNameFor(title: string): string {
-  const base =
-    title
-      .replace(/[/\\:*?"<>|\p{Cc}]+/gu, '-')
-      .replace(/\s+/g, ' ')
-      .trim()
-      .slice(0, 150) || 'Pacto';
-  return `${base}.pacto`;
+  return safeFileName([title], 'pacto');
 }
 
 /**

@@ -1,0 +1,49 @@
+/**
+ * The file names Pacto suggests in save dialogs (the agreement PDF, the
+ * `.pacto` workshop file), made from what users typed (company, title). One
+ * rule for both: characters no system allows in a name (`/ \ : * ? " < > |`
+ * and control characters) become spaces, runs of space become one, and the
+ * name is cut to {@link MAX_FILE_NAME_BYTES} UTF-8 bytes at a whole
+ * character, keeping the part that tells files apart (a version's ` - v3`)
+ * and the extension.
+ */
+
+/**
+ * At most this many UTF-8 bytes in a suggested name, extension included. ext4 and APFS allow 255 bytes,
+ * NTFS 255 UTF-16 units (never more than the UTF-8 bytes of the same name); the margin leaves room for
+ * the ` (2)` a save dialog or a browser adds to a name already taken.
+ */
+export const MAX_FILE_NAME_BYTES = 200;
+
+const NOT_IN_FILE_NAMES = /[/\\:*?"<>|\p{Cc}]+/gu;
+
+const utf8Bytes = (s: string) => new TextEncoder().encode(s).byteLength;
+
+/** `text` with the characters no system allows in a file name replaced by spaces and its spaces collapsed and trimmed. */
+export function cleanFileNamePart(text: string): string {
+  return text.replace(NOT_IN_FILE_NAMES, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A file name `<parts joined by " - "><suffix>.<extension>`: each part cleaned ({@link cleanFileNamePart}),
+ * empty parts left out, `fallback` when all are empty. When the name would pass {@link MAX_FILE_NAME_BYTES}
+ * the joined parts are cut at a whole character (never half a multi-byte character or an emoji) and
+ * trimmed; `suffix` (e.g. ` - v3`, written by Pacto, not by users) and the extension are always kept.
+ */
+export function safeFileName(parts: readonly string[], extension: string, { suffix = '', fallback = 'Pacto' } = {}): string {
+  const tail = `${suffix}.${extension}`;
+  let stem = parts.map(cleanFileNamePart).filter(Boolean).join(' - ') || fallback;
+  if (utf8Bytes(stem + tail) > MAX_FILE_NAME_BYTES) {
+    const room = MAX_FILE_NAME_BYTES - utf8Bytes(tail);
+    let kept = '';
+    let bytes = 0;
+    for (const char of stem) {
+      bytes += utf8Bytes(char);
+      if (bytes > room) break;
+      kept += char;
+    }
+    // A cut between words can leave a dangling " -" of the join.
+    stem = kept.replace(/[\s-]+$/u, '') || fallback;
+  }
+  return stem + tail;
+}
