@@ -1,7 +1,7 @@
 /**
  * The file names Pacto suggests in save dialogs (the agreement PDF, the
- * `.pacto` workshop file), made from what users typed (company, title). One
- * rule for both: characters no system allows in a name (`/ \ : * ? " < > |`
+ * `.pacto` workshop file, the funnel's SVG and PNG), made from what users
+ * typed (company, title, funnel name). One rule for all: characters no system allows in a name (`/ \ : * ? " < > |`
  * and control characters) become spaces, runs of space become one, and the
  * name is cut to {@link MAX_FILE_NAME_BYTES} UTF-8 bytes at a whole
  * character, keeping the part that tells files apart (a version's ` - v3`)
@@ -17,10 +17,11 @@ export const MAX_FILE_NAME_BYTES = 200;
 
 const NOT_IN_FILE_NAMES = /[/\\:*?"<>|\p{Cc}]+/gu;
 
-const utf8Bytes = (s: string) => new TextEncoder().encode(s).byteLength;
+const utf8 = new TextEncoder();
+const utf8Bytes = (s: string) => utf8.encode(s).byteLength;
 
 /** `text` with the characters no system allows in a file name replaced by spaces and its spaces collapsed and trimmed. */
-export function cleanFileNamePart(text: string): string {
+function cleanFileNamePart(text: string): string {
   return text.replace(NOT_IN_FILE_NAMES, ' ').replace(/\s+/g, ' ').trim();
 }
 

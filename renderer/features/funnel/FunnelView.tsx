@@ -18,7 +18,8 @@ import { SidePanel } from './SidePanel';
 import { Compare } from './Compare';
 import { addPaletteStage, layoutFunnel, pasteText, positionBeside, removeItems, setFunnel } from './actions';
 import type { StageKind } from '../../../shared/funnel/names';
-import { funnelSvg, safeFileName, saveExport, svgToPng } from './export';
+import { funnelSvg, saveExport, svgToPng } from './export';
+import { safeFileName } from '../../../shared/file/file-name';
 import { NODE_HEIGHT, NODE_WIDTH } from './canvas-model';
 import { canCompareFunnels, canSeeTeamFunnel } from '../../../shared/facilitation/drafting';
 import { useDraftViewer, usePrivateRound } from '../facilitation/hooks';
@@ -86,7 +87,11 @@ function FunnelEditor({ funnelId }: { funnelId: FunnelId }) {
     const svg = funnelSvg(funnel, language, funnelName, ownerLabels);
     try {
       const bytes = kind === 'svg' ? new TextEncoder().encode(svg) : await svgToPng(svg);
-      const result = await saveExport(safeFileName(`${content.meta.title} — ${funnelName}`, kind), kind === 'svg' ? 'image/svg+xml' : 'image/png', bytes);
+      const result = await saveExport(
+        safeFileName([`${content.meta.title} — ${funnelName}`], kind, { fallback: 'funnel' }),
+        kind === 'svg' ? 'image/svg+xml' : 'image/png',
+        bytes,
+      );
       if (result.ok) setMessage({ kind: 'info', text: t('funnel.exported', { path: result.value.path }) });
       else if (result.error.code !== 'cancelled') setMessage({ kind: 'error', text: t('funnel.exportFailed', { message: result.error.message }) });
     } catch (e) {

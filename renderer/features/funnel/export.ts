@@ -40,17 +40,6 @@ export async function svgToPng(svg: string, scale = 2): Promise<Uint8Array<Array
   }
 }
 
-/** A file name without characters file systems refuse: "Embudo de Marketing.svg". */
-export function safeFileName(base: string, extension: 'svg' | 'png'): string {
-  const clean =
-    base
-      .replace(/[/\\:*?"<>|]+/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()
-      .slice(0, 150) || 'funnel';
-  return `${clean}.${extension}`;
-}
-
 /** Saves `bytes` as `name` through the bridge: the native save dialog in the app, a download in a browser. */
 export async function saveExport(name: string, mimeType: SaveFileMimeType, bytes: Uint8Array<ArrayBuffer>): Promise<Result<SaveFileResult>> {
   return platform().saveFile({ suggestedName: name, mimeType, data: bytes });
