@@ -1,13 +1,12 @@
 /** Renderer entry: the database opening, fonts, styles, language, persistent storage, first-run sample, then the app. */
 import './data/open-early';
-import '@fontsource/noto-sans/latin-400.css';
-import '@fontsource/noto-sans/latin-400-italic.css';
-import '@fontsource/noto-sans/latin-600.css';
-import '@fontsource/noto-sans/latin-700.css';
-import '@fontsource/noto-sans/latin-ext-400.css';
-import '@fontsource/noto-sans/latin-ext-600.css';
-import '@fontsource/noto-sans/latin-ext-700.css';
-import '@fontsource/caveat/latin-400.css';
+// Each weight's every subset, each face with its unicode-range: a screen loads only the subsets its text
+// uses (Latin alone for most workshops; Latin Extended, Vietnamese, Greek or Cyrillic for a name that needs it).
+import '@fontsource/noto-sans/400.css';
+import '@fontsource/noto-sans/400-italic.css';
+import '@fontsource/noto-sans/600.css';
+import '@fontsource/noto-sans/700.css';
+import '@fontsource/caveat/400.css';
 import './ui/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
