@@ -11,7 +11,6 @@ import { useAppStore, STEPS, type Step } from './store';
 import { Home } from './features/workshops/Home';
 import { changeLanguage, startWorkshopLayer, workshopLayerStarted } from './start';
 import { platform } from './platform';
-import { db } from './data/instance';
 import { sessionCommands } from './data/session-commands';
 import type { Language } from '../shared/domain/workshop';
 import { ErrorBoundary } from './ui/ErrorBoundary';
@@ -196,13 +195,7 @@ export function App() {
         <div className={`notice notice--${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
           <span>{t(notice.key, notice.values)}</span>
           {notice.retry ? (
-            <button
-              onClick={() =>
-                void sessionCommands()
-                  ?.retrySave(db)
-                  .catch(() => undefined)
-              }
-            >
+            <button onClick={() => void import('./data/instance').then(({ db }) => sessionCommands()?.retrySave(db)).catch(() => undefined)}>
               {t('app.retry')}
             </button>
           ) : null}

@@ -2,18 +2,19 @@
  * Start-up: UI language (saved setting, else the system's), persistent
  * storage request, the first-run sample workshop, the place the app was at
  * (workshop and step, see `data/last-route.ts`), and the home list kept live
- * from the database. The workshop code (documents, rooms, agreement) is not
+ * from the database, all through the home screen's connection
+ * (`data/home-db.ts`, no Yjs). The workshop code (documents, rooms, agreement) is not
  * part of it: it loads after the home screen's first paint
  * ({@link startWorkshopLayer}), or first when the app starts on a workshop.
  */
 import { liveQuery } from 'dexie';
 import { LANGUAGES, type Language } from '../shared/domain/vocabulary';
-import { db } from './data/instance';
+import { homeDb } from './data/home-db';
 import { sampleDue } from './data/first-run';
 import { formatters, initI18n, i18n, systemLanguage } from './i18n';
 import { platform } from './platform';
 import { useAppStore } from './store';
-import { isQuotaError } from './data/db';
+import { isQuotaError } from './data/schema';
 import { rememberRoute, restoreRoute } from './data/last-route';
 
 let workshopLayer: Promise<void> | null = null;
@@ -42,24 +43,26 @@ export async function changeLanguage(language: Language): Promise<void> {
   document.documentElement.lang = language;
   useAppStore.getState().setLanguage(language);
   await platform().setLanguage(language);
-  await db.settings.put({ key: 'language', value: language });
+  await homeDb.settings.put({ key: 'language', value: language });
 }
 
 export async function startApp(): Promise<void> {
   // The home list first: its query runs while the language and strings load (a first run's sample
   // workshop, created below, arrives through the same query).
-  liveQuery(() => db.workshops.orderBy('updatedAt').reverse().toArray()).subscribe({
+  liveQuery(() => homeDb.workshops.orderBy('updatedAt').reverse().toArray()).subscribe({
     next: (rows) => useAppStore.getState().setWorkshops(rows),
     error: (e) => useAppStore.getState().setNotice({ kind: 'error', key: 'app.storageError', values: { message: String(e) } }),
   });
-  const reading = Promise.all([db.settings.get('language').catch(() => undefined), platform().appInfo()]);
+  const reading = Promise.all([homeDb.settings.get('language').catch(() => undefined), platform().appInfo()]);
   // Meanwhile, too: a first run writes the sample workshop (the workshop code loads for it, then only),
   // and the place to start on is read (it never fails).
-  const seeding = sampleDue(db).then(async (due) => {
-    if (due) await (await import('./data/workshops')).ensureSample(db);
+  const seeding = sampleDue(homeDb).then(async (due) => {
+    if (!due) return;
+    const [{ ensureSample }, { db }] = await Promise.all([import('./data/workshops'), import('./data/instance')]);
+    await ensureSample(db);
   });
   seeding.catch(() => undefined); // reported below, once awaited
-  const place = restoreRoute(db);
+  const place = restoreRoute(homeDb);
   // While IndexedDB answers: the home list's date and time formatters, whose first use loads the
   // locale's date data (~20 ms of main thread each), in the likely language.
   const likely = formatters(systemLanguage(navigator.languages));
@@ -85,6 +88,6 @@ export async function startApp(): Promise<void> {
   }
   useAppStore.getState().navigate(await place);
   useAppStore.subscribe((state, prev) => {
-    if (state.route !== prev.route) rememberRoute(db, state.route);
+    if (state.route !== prev.route) rememberRoute(homeDb, state.route);
   });
 }

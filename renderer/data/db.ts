@@ -13,9 +13,10 @@
  *   (`shared/agreement/audit.ts`), one row per event, keyed `[workshopId+seq]`;
  *   append-only (a hook refuses updates).
  *
- * Schema history: keep every `db.version(n)`; a new version adds an upgrade
- * that calls a pure migration in `migrations.ts`, tested from a frozen
- * fixture of the previous version (test/fixtures/db-v1.json).
+ * This module is the documents' connection (y-dexie, so Yjs): the workshop
+ * code's. The stores and versions, with the schema's history, are declared
+ * in `./schema.ts` for both connections; the home screen reads the same
+ * database through its own connection without Yjs (`./home-db.ts`).
  */
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import yDexie from 'y-dexie';
@@ -24,6 +25,7 @@ import type { Language } from '../../shared/domain/workshop';
 import type { AgreementVersion, Signature, WorkshopStatus } from '../../shared/agreement/version';
 import type { AuditEvent } from '../../shared/agreement/audit';
 import { undecodableUpdatesFilter } from './damaged-updates';
+import { DB_NAME, declareSchema } from './schema';
 
 /** One row of the workshop index. Mirrors the document's meta for listing without loading documents. */
 export interface WorkshopRow {
@@ -47,29 +49,11 @@ export interface SettingRow {
   value: unknown;
 }
 
-/** Stores of schema version 1. */
-export const SCHEMA_V1 = {
-  workshops: 'id, updatedAt, doc: Y.Doc',
-  versions: 'id, workshopId, [workshopId+number]',
-  signatures: 'id, versionId, workshopId',
-  settings: 'key',
-} as const;
-
-/** Stores added by schema version 2 (the others are unchanged). */
-export const SCHEMA_V2 = {
-  audit: '[workshopId+seq], workshopId',
-} as const;
-
 /** One stored audit event: the chain's event plus the workshop it belongs to. */
 export type AuditRow = AuditEvent & { workshopId: string };
 
-/** Error thrown when code tries to change a frozen version or a signature. */
-export class ImmutableRecordError extends Error {
-  constructor(table: string) {
-    super(`${table} are immutable once written`);
-    this.name = 'ImmutableRecordError';
-  }
-}
+/** A workshop index row as the home screen's connection reads it: without the document (`./schema.ts`). */
+export type WorkshopIndexRow = Omit<WorkshopRow, 'doc'>;
 
 export type PactoDb = Dexie & {
   workshops: EntityTable<WorkshopRow, 'id'>;
@@ -79,8 +63,8 @@ export type PactoDb = Dexie & {
   audit: Table<AuditRow, [string, number]>;
 };
 
-/** Opens (lazily, on first query) the database named `name`. */
-export function createDb(name = 'pacto'): PactoDb {
+/** The documents' connection to the database `name` (opens on first query), with y-dexie; the schema is `./schema.ts`'s. */
+export function createDb(name = DB_NAME): PactoDb {
   // No query cache: with Dexie's cache on, a change written by another window
   // (another Electron window, another tab) re-runs y-dexie's live query before
   // that change invalidates the cached rows, so the query can answer from the
@@ -92,28 +76,6 @@ export function createDb(name = 'pacto'): PactoDb {
   const db = new Dexie(name, { addons: [yDexie], cache: 'disabled' }) as PactoDb;
   // y-dexie never sees an update row Yjs cannot decode (see ./damaged-updates.ts).
   db.use(undecodableUpdatesFilter);
-  db.version(1).stores(SCHEMA_V1);
-  // v2 only adds a table: nothing to migrate. A later version that reshapes
-  // data adds `.upgrade((tx) => …)` with a pure migration and a fixture test.
-  db.version(2).stores(SCHEMA_V2);
-  for (const table of [db.versions, db.signatures, db.audit] as Table[]) {
-    table.hook('updating', () => {
-      throw new ImmutableRecordError(table.name);
-    });
-  }
+  declareSchema(db, { documents: true });
   return db;
-}
-
-/**
- * True for a storage-full error as IndexedDB reports it: a `QuotaExceededError`,
- * also when Dexie wraps it as the `inner` of an `AbortError`.
- */
-export function isQuotaError(error: unknown): boolean {
-  let e: unknown = error;
-  for (let depth = 0; e && depth < 5; depth++) {
-    const name = (e as { name?: string }).name;
-    if (name === 'QuotaExceededError') return true;
-    e = (e as { inner?: unknown }).inner;
-  }
-  return false;
 }

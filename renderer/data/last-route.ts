@@ -9,7 +9,7 @@
  * gives the home screen.
  */
 import { STEPS, type Route, type Step } from '../store';
-import type { PactoDb } from './db';
+import type { IndexTables } from './schema';
 
 const SESSION_KEY = 'pacto.route';
 const SETTING_KEY = 'lastRoute';
@@ -67,7 +67,7 @@ function fromSession(storage: WindowPlace | undefined): Route | null {
 }
 
 /** Remembers `route` for this window's reloads and for the next start. Never throws (a full disk only loses the place). */
-export function rememberRoute(db: PactoDb, route: Route, storage: WindowPlace | undefined = historyPlace): void {
+export function rememberRoute(db: IndexTables, route: Route, storage: WindowPlace | undefined = historyPlace): void {
   const value = remembered(route);
   try {
     storage?.setItem(SESSION_KEY, JSON.stringify(value));
@@ -78,7 +78,7 @@ export function rememberRoute(db: PactoDb, route: Route, storage: WindowPlace | 
 }
 
 /** The route to start on: this window's last place, else the last one saved, else home; home when its workshop is gone. */
-export async function restoreRoute(db: PactoDb, storage: WindowPlace | undefined = historyPlace): Promise<Route> {
+export async function restoreRoute(db: IndexTables, storage: WindowPlace | undefined = historyPlace): Promise<Route> {
   const saved = fromSession(storage) ?? parse((await db.settings.get(SETTING_KEY).catch(() => undefined))?.value);
   if (!saved || saved.screen === 'home') return { screen: 'home' };
   const exists = await db.workshops.get(saved.id).catch(() => undefined);

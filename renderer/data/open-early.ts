@@ -5,6 +5,6 @@
  * it open. Imported first by `renderer/main.tsx`. A failure to open is not
  * reported here: the first query opens again and reports it.
  */
-import { db } from './instance';
+import { homeDb } from './home-db';
 
-void db.open().catch(() => undefined);
+void homeDb.open().catch(() => undefined);

@@ -15,7 +15,7 @@
  * the database, and later updates do not contain it.
  */
 import type * as Y from 'yjs';
-import { isQuotaError } from './db';
+import { isQuotaError } from './schema';
 
 /**
  * - `saved`: everything is on disk; `at` is the ISO instant of the last

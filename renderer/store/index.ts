@@ -9,7 +9,7 @@
 import { create } from 'zustand';
 import type { Language, WorkshopContent } from '../../shared/domain/workshop';
 import type { AgreementVersion, Signature, WorkshopStatus } from '../../shared/agreement/version';
-import type { WorkshopRow } from '../data/db';
+import type { WorkshopIndexRow } from '../data/db';
 import type { OpenedFile, RecentFile } from '../../shared/bridge/contract';
 import type { PactoFile } from '../../shared/file/pacto-file';
 import type { FileLink } from '../data/file-links';
@@ -62,8 +62,8 @@ interface AppSlice {
 }
 
 interface WorkshopsSlice {
-  workshops: WorkshopRow[] | null;
-  setWorkshops(rows: WorkshopRow[]): void;
+  workshops: WorkshopIndexRow[] | null;
+  setWorkshops(rows: WorkshopIndexRow[]): void;
 }
 
 interface SessionSlice {

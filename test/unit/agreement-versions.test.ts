@@ -22,7 +22,8 @@ import {
 import { plainToRichDoc } from '../../shared/domain/rich-text';
 import type { WorkshopContent } from '../../shared/domain/workshop';
 import { sampleWorkshop } from '../../shared/sample/standard-content';
-import { createDb, ImmutableRecordError } from '../../renderer/data/db';
+import { createDb } from '../../renderer/data/db';
+import { ImmutableRecordError } from '../../renderer/data/schema';
 import { fileNameOf, voidedBy } from '../../renderer/features/agreement/actions';
 import type { SessionState } from '../../renderer/store';
 

@@ -4,7 +4,8 @@
  */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { createDb, ImmutableRecordError } from '../../renderer/data/db';
+import { createDb } from '../../renderer/data/db';
+import { ImmutableRecordError } from '../../renderer/data/schema';
 import { readAudit, recordAudit } from '../../renderer/data/audit';
 import { createWorkshop, deleteWorkshop } from '../../renderer/data/workshops';
 import { verifyChain } from '../../shared/agreement/audit';

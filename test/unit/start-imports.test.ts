@@ -32,8 +32,11 @@ const STEP_ONLY = [
   'fflate',
 ];
 
-/** Libraries of the workshop layer: validation, the room's sync, the agreement's diff and hashes. */
-const WORKSHOP_ONLY = ['zod', 'y-websocket', 'y-protocols', 'diff', '@noble/hashes'];
+/**
+ * Libraries of the workshop layer: the documents (Yjs and y-dexie: the home screen reads the database through
+ * its own connection without them, renderer/data/schema.ts), validation, the room's sync, the agreement's diff and hashes.
+ */
+const WORKSHOP_ONLY = ['yjs', 'y-dexie', 'lib0', 'zod', 'y-websocket', 'y-protocols', 'diff', '@noble/hashes'];
 
 /** The only feature modules the home screen is made of. */
 const HOME_FEATURES = [
@@ -57,10 +60,10 @@ describe('renderer start imports', () => {
     expect(STEP_ONLY.filter((name) => loaded.has(name))).toEqual([]);
   });
 
-  it('loads none of the workshop code: no other feature, no document, room or agreement module, no workshop schemas, no zod', () => {
+  it('loads none of the workshop code: no other feature, no document, room or agreement module, no Yjs, no workshop schemas, no zod', () => {
     expect(paths.filter((p) => p.startsWith('renderer/features/') && !HOME_FEATURES.includes(p))).toEqual([]);
     const workshopCode =
-      /^(renderer\/data\/(session|room|workshops|pacto-file)\.ts|renderer\/platform\/browser\.ts|shared\/(domain\/workshop|domain\/workshop-doc|agreement\/.*|facilitation\/.*|file\/.*)\.ts)$/;
+      /^(renderer\/data\/(db|instance|session|room|workshops|pacto-file)\.ts|renderer\/platform\/browser\.ts|shared\/(domain\/workshop|domain\/workshop-doc|agreement\/.*|facilitation\/.*|file\/.*)\.ts)$/;
     expect(paths.filter((p) => workshopCode.test(p))).toEqual([]);
     expect(WORKSHOP_ONLY.filter((name) => loaded.has(name))).toEqual([]);
   });
@@ -72,7 +75,7 @@ describe('renderer start imports', () => {
     expect(outline).toContain('pdf-lib');
     // …and the workshop code where the workshop layer imports it.
     const layer = importGraph('renderer/workshop-layer.ts');
-    expect([...layer.packages].map(packageName)).toContain('zod');
+    expect([...layer.packages].map(packageName)).toEqual(expect.arrayContaining(['zod', 'yjs', 'y-dexie']));
     expect([...layer.modules].map((m) => relative(REPO_ROOT, m).split('\\').join('/'))).toContain('renderer/data/session.ts');
   });
 });

@@ -1,10 +1,9 @@
 /** The workshops home: list, create, open, rename, duplicate, delete with confirmation. */
 import { Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../data/instance';
 import { useAppStore } from '../../store';
 import { formatters } from '../../i18n';
-import type { WorkshopRow } from '../../data/db';
+import type { WorkshopIndexRow } from '../../data/db';
 import type { FileLink } from '../../data/file-links';
 import { HomeFileActions, RecentFiles } from '../files/RecentFiles';
 import { lazyComponent } from '../../ui/lazy-component';
@@ -13,10 +12,13 @@ import { workshopLayerStarted } from '../../start';
 /** The new-workshop form, loaded when it opens. */
 const NewWorkshopForm = lazyComponent(() => import('./NewWorkshopForm'), 'NewWorkshopForm');
 
-/** The stored workshops' writes (rename, duplicate, delete: they open documents), loaded on first use. */
-const workshopData = () => import('../../data/workshops');
+/**
+ * The stored workshops' writes (rename, duplicate, delete: they open documents),
+ * with the documents' connection they go through, loaded on first use.
+ */
+const workshopData = () => Promise.all([import('../../data/workshops'), import('../../data/instance')]).then(([workshops, { db }]) => ({ ...workshops, db }));
 
-function WorkshopCard({ row }: { row: WorkshopRow }) {
+function WorkshopCard({ row }: { row: WorkshopIndexRow }) {
   const { t } = useTranslation();
   const language = useAppStore((s) => s.language);
   const navigate = useAppStore((s) => s.navigate);
@@ -31,8 +33,8 @@ function WorkshopCard({ row }: { row: WorkshopRow }) {
     let live = true;
     // Read with the workshop layer (after the list's first paint): the link's module brings the validation library.
     void workshopLayerStarted()
-      .then(() => import('../../data/file-links'))
-      .then(({ getFileLink }) => getFileLink(db, row.id))
+      .then(() => Promise.all([import('../../data/file-links'), import('../../data/instance')]))
+      .then(([{ getFileLink }, { db }]) => getFileLink(db, row.id))
       .then((l) => live && setLink(l));
     return () => {
       live = false;
@@ -52,7 +54,7 @@ function WorkshopCard({ row }: { row: WorkshopRow }) {
               }
               const data = await workshopData();
               try {
-                await data.renameWorkshop(db, row.id, title.trim());
+                await data.renameWorkshop(data.db, row.id, title.trim());
               } catch (err) {
                 // The title the user typed stays in the field, with what is wrong with it.
                 const fieldError = err instanceof data.InvalidEditError ? err.errors.title : undefined;
@@ -115,7 +117,9 @@ function WorkshopCard({ row }: { row: WorkshopRow }) {
         <button onClick={() => navigate({ screen: 'backups', id: row.id })} data-testid="open-backups">
           {t('files.backups.open')}
         </button>
-        <button onClick={() => void workshopData().then(({ duplicateWorkshop }) => duplicateWorkshop(db, row.id, t('workshops.copyOf', { title: row.title })))}>
+        <button
+          onClick={() => void workshopData().then(({ duplicateWorkshop, db }) => duplicateWorkshop(db, row.id, t('workshops.copyOf', { title: row.title })))}
+        >
           {t('workshops.duplicate')}
         </button>
         <button className="danger" onClick={() => dialog.current?.showModal()}>
@@ -130,7 +134,7 @@ function WorkshopCard({ row }: { row: WorkshopRow }) {
             className="danger"
             onClick={() => {
               dialog.current?.close();
-              void workshopData().then(({ deleteWorkshop }) => deleteWorkshop(db, row.id));
+              void workshopData().then(({ deleteWorkshop, db }) => deleteWorkshop(db, row.id));
             }}
           >
             {t('workshops.confirmDeleteAction')}
