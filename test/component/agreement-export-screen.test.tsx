@@ -3,7 +3,9 @@
  * workshop frozen as version 1): until the database has answered the trail's
  * read, the Export button stays disabled, so a PDF cannot be sealed with an
  * empty audit appendix; once it has answered, the button is enabled and the
- * print view's appendix lists the trail.
+ * print view's appendix lists the trail. When the read fails, Export stays
+ * disabled and says why, and the Versions step's trail says it could not be
+ * read instead of showing an empty chain.
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
@@ -16,6 +18,7 @@ import { activeDoc, closeSession, openSession } from '../../renderer/data/sessio
 import { createWorkshop } from '../../renderer/data/workshops';
 import { freezeAgreement } from '../../renderer/features/agreement/actions';
 import { ExportScreen } from '../../renderer/features/agreement/ExportScreen';
+import { VersionsScreen } from '../../renderer/features/versions/VersionsScreen';
 import { initI18n } from '../../renderer/i18n';
 import { useAppStore } from '../../renderer/store';
 
@@ -23,12 +26,17 @@ import { useAppStore } from '../../renderer/store';
 const held = vi.hoisted(() => {
   let release: () => void = () => undefined;
   let gate: Promise<void> = Promise.resolve();
+  let failure: string | null = null;
   return {
     hold() {
       gate = new Promise((r) => (release = r));
     },
     release: () => release(),
-    wait: () => gate,
+    /** Makes every read fail with `message` (null: reads answer again). */
+    fail(message: string | null) {
+      failure = message;
+    },
+    wait: () => gate.then(() => (failure === null ? undefined : Promise.reject(new Error(failure)))),
   };
 });
 
@@ -44,28 +52,33 @@ beforeAll(async () => {
 
 afterEach(() => {
   held.release();
+  held.fail(null);
   cleanup();
   closeSession();
 });
 
+/** The sample workshop, every item approved by both signatories, frozen as version 1, open. */
+async function frozenSample(): Promise<void> {
+  const id = await createWorkshop(db, sampleWorkshop('2026-11-30'));
+  await openSession(db, id);
+  const content = useAppStore.getState().session!.content;
+  for (const item of approvableItems(content))
+    for (const pid of ['p-lucia', 'p-jorge'])
+      approveInDoc(
+        activeDoc()!,
+        content,
+        item,
+        content.participants.find((p) => p.id === pid)!,
+        new Date(),
+        'Europe/Madrid',
+      );
+  expect(await freezeAgreement(db)).toEqual({ ok: true, value: 1 });
+  await waitFor(() => expect(useAppStore.getState().session!.versions).toHaveLength(1));
+}
+
 describe('ExportScreen', () => {
   it('keeps Export disabled until the audit trail is read, then enables it with the trail in the appendix', async () => {
-    const id = await createWorkshop(db, sampleWorkshop('2026-11-30'));
-    await openSession(db, id);
-    const content = useAppStore.getState().session!.content;
-    for (const item of approvableItems(content))
-      for (const pid of ['p-lucia', 'p-jorge'])
-        approveInDoc(
-          activeDoc()!,
-          content,
-          item,
-          content.participants.find((p) => p.id === pid)!,
-          new Date(),
-          'Europe/Madrid',
-        );
-    expect(await freezeAgreement(db)).toEqual({ ok: true, value: 1 });
-    await waitFor(() => expect(useAppStore.getState().session!.versions).toHaveLength(1));
-
+    await frozenSample();
     held.hold();
     render(<ExportScreen />);
     const button = screen.getByTestId('export-pdf') as HTMLButtonElement;
@@ -78,5 +91,23 @@ describe('ExportScreen', () => {
     // The trail read is the one the print view shows: the freeze is in the appendix.
     const root = document.getElementById('print-root')!;
     expect(root.querySelectorAll('.print-audit__time').length).toBeGreaterThan(0);
+  });
+
+  it('when the audit trail cannot be read, keeps Export disabled and says why; Versions says the trail could not be read', async () => {
+    await frozenSample();
+    held.fail('disk I/O error');
+    render(<ExportScreen />);
+    const alert = await screen.findByTestId('export-audit-failed');
+    expect(alert.textContent).toContain('disk I/O error');
+    expect(alert.textContent).toContain('No se puede exportar');
+    expect((screen.getByTestId('export-pdf') as HTMLButtonElement).disabled).toBe(true);
+    cleanup();
+
+    render(<VersionsScreen />);
+    const trail = screen.getByTestId('audit-trail');
+    await waitFor(() => expect(trail.dataset.status).toBe('failed'));
+    expect(trail.textContent).toContain('No se pudo leer el registro de auditoría');
+    expect(trail.textContent).toContain('disk I/O error');
+    expect(screen.queryByTestId('chain-status')).toBeNull();
   });
 });

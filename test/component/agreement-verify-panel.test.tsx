@@ -128,8 +128,9 @@ describe('VerifyPanel: the seal key and what the seal proves', () => {
     window.pactoBrowserVerifier = vi.fn(async () => intact);
     render(<VerifyPanel />);
     await userEvent.upload(screen.getByTestId('verify-file'), pdfFile());
-    const block = await screen.findByTestId('verify-workshop');
-    expect(block.getAttribute('data-status')).toBe('mismatch');
+    // Compared once the open workshop's audit trail is read.
+    await waitFor(() => expect(screen.getByTestId('verify-workshop').getAttribute('data-status')).toBe('mismatch'));
+    const block = screen.getByTestId('verify-workshop');
     expect(block.textContent).toContain('Comparado con el taller abierto «Otro taller»');
     expect(block.textContent).toContain('El PDF es de otro taller.');
     // Which workshop it belongs to, from the agreement the PDF carries, in the UI language.

@@ -41,9 +41,9 @@ export function ExportScreen() {
   const [state, setState] = useState<{ kind: 'idle' | 'busy' | 'done' | 'cancelled' | 'failed'; text?: string; sealed?: boolean }>({ kind: 'idle' });
   // Page numbers of the contents hold only for the version and paper they were counted on.
   const [paginated, setPaginated] = useState<{ key: string; pages: Record<string, number> } | null>(null);
-  // Export waits for the audit trail: a PDF exported before it is read would seal an empty appendix.
-  const loadedAudit = useAudit(session.id);
-  const audit = loadedAudit ?? NO_AUDIT_YET;
+  // Export waits for the audit trail: a PDF exported before it is read, or when it cannot be read, would seal an empty appendix.
+  const trail = useAudit(session.id);
+  const audit = trail.kind === 'read' ? trail.events : NO_AUDIT_YET;
 
   useEffect(() => {
     document.body.classList.add('has-print-root');
@@ -113,10 +113,15 @@ export function ExportScreen() {
             ))}
           </select>
         </div>
-        <button className="primary big" onClick={() => void run()} disabled={state.kind === 'busy' || loadedAudit === null} data-testid="export-pdf">
+        <button className="primary big" onClick={() => void run()} disabled={state.kind === 'busy' || trail.kind !== 'read'} data-testid="export-pdf">
           {state.kind === 'busy' ? t('agreement.export.exporting') : t('agreement.export.button')}
         </button>
       </div>
+      {trail.kind === 'failed' ? (
+        <p className="notice notice--error" role="alert" data-testid="export-audit-failed">
+          {t('agreement.export.auditFailed', { message: trail.message })}
+        </p>
+      ) : null}
       {signedCount < required ? <p className="notice notice--info">{t('agreement.export.unsigned')}</p> : null}
       {state.text ? (
         <p

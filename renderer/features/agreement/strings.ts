@@ -83,6 +83,9 @@ export const strings = featureStrings({
       title: 'Registro de auditoría',
       intro: 'Cada evento queda encadenado al anterior por su hash SHA-256: cualquier cambio en un evento rompe la cadena.',
       empty: 'Aún no hay eventos.',
+      reading: 'Leyendo el registro de auditoría…',
+      readFailed:
+        'No se pudo leer el registro de auditoría de este taller ({{message}}). No se ha cambiado nada: cierre el taller y vuelva a abrirlo para intentarlo de nuevo.',
       chainOk_one: 'Cadena íntegra: {{count}} evento, último hash {{head}}',
       chainOk_other: 'Cadena íntegra: {{count}} eventos, último hash {{head}}',
       chainBroken: 'Cadena rota en el evento {{index}}: {{message}}',
@@ -133,6 +136,8 @@ export const strings = featureStrings({
       needVersion: 'Congele el acuerdo en el paso «Firma» para poder exportarlo.',
       preview: 'Vista previa',
       unsigned: 'Esta versión aún no tiene todas las firmas: el PDF lo indicará.',
+      auditFailed:
+        'No se puede exportar: el registro de auditoría de este taller no se pudo leer ({{message}}), y el PDF lo incluye. Cierre el taller y vuelva a abrirlo para intentarlo de nuevo.',
       paginating: 'Calculando las páginas del índice…',
       sealed: 'El archivo lleva el sello de integridad de Pacto.',
       notSealed: 'Este navegador no puede sellar el archivo: el PDF no lleva sello de integridad. Expórtelo desde la aplicación de escritorio para sellarlo.',
@@ -141,6 +146,8 @@ export const strings = featureStrings({
     },
     verify: {
       title: 'Verificar un PDF firmado',
+      auditFailed:
+        'No se puede comparar el PDF con este taller: su registro de auditoría no se pudo leer ({{message}}). La comprobación del PDF mismo, arriba, no depende de él.',
       intro: 'Arrastre aquí un PDF que Pacto exportó (o elíjalo) para comprobar que es exactamente lo que se firmó.',
       choose: 'Elegir un PDF…',
       drop: 'Suelte el PDF para verificarlo',
@@ -383,6 +390,8 @@ export const strings = featureStrings({
       title: 'Audit trail',
       intro: 'Each event is chained to the one before by its SHA-256 hash: any change to an event breaks the chain.',
       empty: 'No events yet.',
+      reading: 'Reading the audit trail…',
+      readFailed: 'The audit trail of this workshop could not be read ({{message}}). Nothing was changed: close the workshop and open it again to try again.',
       chainOk_one: 'Chain intact: {{count}} event, last hash {{head}}',
       chainOk_other: 'Chain intact: {{count}} events, last hash {{head}}',
       chainBroken: 'Chain broken at event {{index}}: {{message}}',
@@ -433,6 +442,8 @@ export const strings = featureStrings({
       needVersion: 'Freeze the agreement in the “Sign” step to export it.',
       preview: 'Preview',
       unsigned: 'This version does not have every signature yet: the PDF will say so.',
+      auditFailed:
+        'Cannot export: the audit trail of this workshop could not be read ({{message}}), and the PDF includes it. Close the workshop and open it again to try again.',
       paginating: 'Working out the table of contents’ pages…',
       sealed: 'The file carries Pacto’s integrity seal.',
       notSealed: 'This browser cannot seal the file: the PDF carries no integrity seal. Export it from the desktop app to seal it.',
@@ -441,6 +452,8 @@ export const strings = featureStrings({
     },
     verify: {
       title: 'Verify a signed PDF',
+      auditFailed:
+        'The PDF cannot be compared with this workshop: its audit trail could not be read ({{message}}). The check of the PDF itself, above, does not depend on it.',
       intro: 'Drop a PDF that Pacto exported here (or choose it) to check that it is exactly what was signed.',
       choose: 'Choose a PDF…',
       drop: 'Drop the PDF to verify it',

@@ -6,14 +6,26 @@ import { readAudit } from '../../data/audit';
 import { db } from '../../data/instance';
 
 /**
- * Workshop `workshopId`'s audit chain, oldest first; `null` until the database has answered (an empty
- * chain and a chain not read yet are told apart: the export waits for it). A failed read gives `[]`.
+ * A workshop's audit trail as read from the database: `reading` until it
+ * answers, then `read` with the chain (oldest event first; empty when there
+ * is none), or `failed` with the database's message. A failed read is never
+ * an empty chain: the export, the history and the PDF check each say they
+ * could not read it instead of working from nothing.
  */
-export function useAudit(workshopId: string): AuditEvent[] | null {
-  const [events, setEvents] = useState<AuditEvent[] | null>(null);
+export type AuditTrailRead = { kind: 'reading' } | { kind: 'read'; events: AuditEvent[] } | { kind: 'failed'; message: string };
+
+const READING: AuditTrailRead = { kind: 'reading' };
+
+/** Workshop `workshopId`'s audit trail, kept live (a failed read stays failed until the workshop is opened again). */
+export function useAudit(workshopId: string): AuditTrailRead {
+  // The trail is kept with the workshop it was read for: another workshop's reads as `reading` until its own answers.
+  const [read, setRead] = useState<{ workshopId: string; trail: AuditTrailRead } | null>(null);
   useEffect(() => {
-    const sub = liveQuery(() => readAudit(db, workshopId)).subscribe({ next: setEvents, error: () => setEvents([]) });
+    const sub = liveQuery(() => readAudit(db, workshopId)).subscribe({
+      next: (events) => setRead({ workshopId, trail: { kind: 'read', events } }),
+      error: (e: unknown) => setRead({ workshopId, trail: { kind: 'failed', message: e instanceof Error ? e.message : String(e) } }),
+    });
     return () => sub.unsubscribe();
   }, [workshopId]);
-  return events;
+  return read?.workshopId === workshopId ? read.trail : READING;
 }

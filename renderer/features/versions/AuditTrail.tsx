@@ -1,19 +1,39 @@
 /** The workshop's audit trail with its chain check (every event linked to the one before by hash). */
 import { useTranslation } from 'react-i18next';
 import { verifyChain, type AuditEvent } from '../../../shared/agreement/audit';
+import type { AuditTrailRead } from '../agreement/useAudit';
 import type { WorkshopContent } from '../../../shared/domain/workshop';
 import { formatters } from '../../i18n';
 import { useAppStore } from '../../store';
 import { auditActor, auditDetails } from '../agreement/audit-text';
 
-export function AuditTrail({ events, content }: { events: AuditEvent[]; content?: WorkshopContent }) {
+/** The trail as read (`useAudit`): while reading, and when the read failed, it says so under its heading. */
+export function AuditTrail({ trail, content }: { trail: AuditTrailRead; content?: WorkshopContent }) {
+  const { t } = useTranslation();
+  return (
+    <section className="audit" data-testid="audit-trail" data-status={trail.kind}>
+      <h2>{t('agreement.audit.title')}</h2>
+      <p className="muted">{t('agreement.audit.intro')}</p>
+      {trail.kind === 'read' ? (
+        <AuditEvents events={trail.events} content={content} />
+      ) : trail.kind === 'failed' ? (
+        <p className="notice notice--error" role="alert">
+          {t('agreement.audit.readFailed', { message: trail.message })}
+        </p>
+      ) : (
+        <p className="muted">{t('agreement.audit.reading')}</p>
+      )}
+    </section>
+  );
+}
+
+/** The chain's check and its events, newest first. */
+function AuditEvents({ events, content }: { events: AuditEvent[]; content?: WorkshopContent }) {
   const { t } = useTranslation();
   const fmt = formatters(useAppStore((s) => s.language));
   const chain = verifyChain(events);
   return (
-    <section className="audit" data-testid="audit-trail">
-      <h2>{t('agreement.audit.title')}</h2>
-      <p className="muted">{t('agreement.audit.intro')}</p>
+    <>
       {chain.ok ? (
         <p className="notice notice--success" data-testid="chain-status">
           {t('agreement.audit.chainOk', { count: chain.length, head: `${chain.head.slice(0, 16)}…` })}
@@ -58,6 +78,6 @@ export function AuditTrail({ events, content }: { events: AuditEvent[]; content?
           </tbody>
         </table>
       )}
-    </section>
+    </>
   );
 }

@@ -68,8 +68,21 @@ function FindingDetail({ code, verdict, version, open }: { code: string; verdict
 function WorkshopComparison({ verdict }: { verdict: PdfVerdict }) {
   const { t } = useTranslation();
   const session = useAppStore((s) => s.session!);
-  const audit = useAudit(session.id) ?? [];
-  const match = matchWorkshop(verdict, { workshopId: session.id, versions: session.versions, signatures: session.signatures, audit });
+  const trail = useAudit(session.id);
+  // Compared once the audit trail is read (the seal keys the exports recorded are in it), never against a trail not read.
+  if (trail.kind !== 'read') {
+    return (
+      <div className="verdict__workshop" data-testid="verify-workshop" data-status={trail.kind}>
+        <h4>{t('agreement.verify.workshopTitle', { title: session.content.meta.title })}</h4>
+        {trail.kind === 'failed' ? (
+          <p className="notice notice--error">{t('agreement.verify.auditFailed', { message: trail.message })}</p>
+        ) : (
+          <p className="notice notice--info">{t('agreement.audit.reading')}</p>
+        )}
+      </div>
+    );
+  }
+  const match = matchWorkshop(verdict, { workshopId: session.id, versions: session.versions, signatures: session.signatures, audit: trail.events });
   const tone = match.status === 'match' ? 'success' : match.status === 'mismatch' ? 'error' : 'info';
   return (
     <div className="verdict__workshop" data-testid="verify-workshop" data-status={match.status}>

@@ -27,7 +27,7 @@ export function VersionsScreen() {
   const fmt = formatters(useAppStore((s) => s.language));
   const { versions, signatures, content } = session;
   const history = useMemo(() => versionHistory(versions, signatures, content), [versions, signatures, content]);
-  const audit = useAudit(session.id) ?? [];
+  const audit = useAudit(session.id);
   const newest = history[0]?.version;
   const previous = history[1]?.version;
   const [from, setFrom] = useState<string | null>(null);
@@ -109,7 +109,7 @@ export function VersionsScreen() {
           {diff ? <DiffView diff={diff} /> : null}
         </section>
       ) : null}
-      <AuditTrail events={audit} content={content} />
+      <AuditTrail trail={audit} content={content} />
       <VerifyPanel />
     </div>
   );
