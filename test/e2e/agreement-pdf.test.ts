@@ -14,18 +14,14 @@
  * Once in Spanish (A4) and once in English (Letter); every page is rendered
  * with pdf.js (`renderPdfPages`, 60 dpi) into test-artifacts/ to be looked at.
  */
-import { writeFileSync } from 'node:fs';
 import { crc32, deflateSync } from 'node:zlib';
 import { join } from 'node:path';
-import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Language, PageSize, WorkshopContent } from '../../shared/domain/workshop';
-import { initWorkshopDoc, readWorkshop } from '../../shared/domain/workshop-doc';
-import { encodePactoFile } from '../../shared/file/pacto-file';
 import { newWorkshopContent } from '../../shared/sample/standard-content';
 import { launchPersistent } from '../support/chromium.mjs';
-import { ARTIFACTS, exportPdf, goToStep, openApp, pageErrors, shot } from '../support/app';
+import { ARTIFACTS, exportPdf, goToStep, openApp, openWorkshopFile, pageErrors, shot, writeWorkshopFile } from '../support/app';
 import { pdfInfo, pdfPageTexts, renderPdfPages } from '../support/pdf';
 
 const url = inject('pactoUrl');
@@ -102,40 +98,6 @@ function inconsistentWorkshop(language: Language, pageSize: PageSize): { content
     opportunitiesPerRepPerMonth: null,
   };
   return { content, title };
-}
-
-/** Writes the workshop as a `.pacto` file (its Yjs state and projection) under test-artifacts/ and returns its path. */
-function writeWorkshopFile(content: WorkshopContent, name: string): string {
-  const doc = new Y.Doc();
-  initWorkshopDoc(doc, content);
-  const now = '2026-12-01T09:00:00.000Z';
-  const bytes = encodePactoFile({
-    workshopId: `w-${name}`,
-    yjsUpdate: Y.encodeStateAsUpdate(doc),
-    content: readWorkshop(doc),
-    versions: [],
-    signatures: [],
-    audit: [],
-    appVersion: '0.1.0',
-    createdAt: now,
-    modifiedAt: now,
-  });
-  doc.destroy();
-  const path = join(ARTIFACTS, `${name}.pacto`);
-  writeFileSync(path, bytes);
-  return path;
-}
-
-/** Opens a `.pacto` file through the home screen's open button. */
-async function openFile(page: Page, path: string): Promise<void> {
-  await page
-    .getByRole('button', { name: /Talleres|Workshops/ })
-    .first()
-    .click()
-    .catch(() => undefined);
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('open-file').click()]);
-  await chooser.setFiles(path);
-  await page.locator('#screen-title').waitFor();
 }
 
 /** Freezes with the override (Lucía decides) and both signatories sign, typed. */
@@ -220,7 +182,7 @@ describe.each(CASES)('an inconsistent workshop in $language', ({ language, pageS
     // The interface in the workshop's language too, so the gate's words are the PDF's.
     await page.getByTestId('ui-language').selectOption(language);
     const { content } = inconsistentWorkshop(language, pageSize);
-    await openFile(page, writeWorkshopFile(content, `agreement-pdf-${language}`));
+    await openWorkshopFile(page, writeWorkshopFile(content, `agreement-pdf-${language}`));
     await goToStep(page, 'sign');
     const items = page.getByTestId('gate-inconsistency');
     await expect

@@ -8,19 +8,17 @@
  * and "Pendientes" with the open questions, their owner and due date, but
  * not the answered one. The pages are rendered for people to look at.
  */
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import * as Y from 'yjs';
-import { encodePactoFile } from '../../shared/file/pacto-file';
-import { initWorkshopDoc, readWorkshop } from '../../shared/domain/workshop-doc';
+import { initWorkshopDoc } from '../../shared/domain/workshop-doc';
 import { sampleWorkshop } from '../../shared/sample/standard-content';
 import { addDecision, addParkingItem, revealRound, startRound, updateParkingItem, writeDraft } from '../../shared/facilitation/facilitation-doc';
 import { draftId } from '../../shared/facilitation/drafting';
 import { pdfPageTexts, renderPdfPages } from '../support/pdf';
 import { launchPersistent } from '../support/chromium.mjs';
-import { ARTIFACTS, EXPORT_WAIT_MS, freezeSignAndExport, goToStep, openApp, pageErrors, shot } from '../support/app';
+import { ARTIFACTS, EXPORT_WAIT_MS, freezeSignAndExport, goToStep, openApp, openWorkshopFile, pageErrors, shot, writeWorkshopFile } from '../support/app';
 
 const url = inject('pactoUrl');
 let context: BrowserContext;
@@ -100,30 +98,16 @@ function facilitatedFile(): string {
     });
   }
   revealRound(doc, false, 3);
-  const path = join(ARTIFACTS, 'facilitation-workshop.pacto');
-  writeFileSync(
-    path,
-    encodePactoFile({
-      workshopId: 'w-facilitated',
-      yjsUpdate: Y.encodeStateAsUpdate(doc),
-      content: readWorkshop(doc),
-      versions: [],
-      signatures: [],
-      audit: [],
-      appVersion: '0.1.0',
-      createdAt: '2026-12-02T09:00:00Z',
-      modifiedAt: '2026-12-02T12:00:00Z',
-    }),
-  );
-  return path;
+  return writeWorkshopFile(doc, 'facilitation-workshop', {
+    workshopId: 'w-facilitated',
+    createdAt: '2026-12-02T09:00:00Z',
+    modifiedAt: '2026-12-02T12:00:00Z',
+  });
 }
 
 describe('decisions and follow-ups in the agreement PDF', () => {
   it('freezes them with the version and prints them, the answered question left out', async () => {
-    const path = facilitatedFile();
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('open-file').click()]);
-    await chooser.setFiles(path);
-    await page.locator('#screen-title').waitFor();
+    await openWorkshopFile(page, facilitatedFile());
 
     // After the reveal, the glossary shows both teams' MQL side by side (looked at in both window sizes).
     await goToStep(page, 'glossary');

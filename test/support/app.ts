@@ -5,11 +5,15 @@
  * step, wait for the app to settle or to have saved, freeze, sign and export,
  * keep screenshots as artefacts.
  */
-import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
+import * as Y from 'yjs';
+import type { WorkshopContent } from '../../shared/domain/workshop';
+import { initWorkshopDoc, readWorkshop } from '../../shared/domain/workshop-doc';
+import { encodePactoFile } from '../../shared/file/pacto-file';
 import { launchPersistent } from './chromium.mjs';
 import { sourceWorker } from './source-worker';
 import type { PrintToPDFOptions } from 'electron';
@@ -359,4 +363,50 @@ export async function freezeSignAndExport(page: Page, reason: string, fileName: 
   }
   await goToStep(page, 'export');
   return (await exportPdf(page, fileName)).path;
+}
+
+/**
+ * Writes a workshop as a `.pacto` file `ARTIFACTS/<name>.pacto` (its Yjs
+ * state and projection; no versions, signatures or audit) and returns its
+ * path. `source` is the workshop's content or its document.
+ */
+export function writeWorkshopFile(
+  source: WorkshopContent | Y.Doc,
+  name: string,
+  {
+    workshopId = `w-${name}`,
+    createdAt = '2026-12-01T09:00:00.000Z',
+    modifiedAt = createdAt,
+  }: { workshopId?: string; createdAt?: string; modifiedAt?: string } = {},
+): string {
+  const doc = source instanceof Y.Doc ? source : new Y.Doc();
+  if (!(source instanceof Y.Doc)) initWorkshopDoc(doc, source);
+  const bytes = encodePactoFile({
+    workshopId,
+    yjsUpdate: Y.encodeStateAsUpdate(doc),
+    content: readWorkshop(doc),
+    versions: [],
+    signatures: [],
+    audit: [],
+    appVersion: '0.1.0',
+    createdAt,
+    modifiedAt,
+  });
+  if (!(source instanceof Y.Doc)) doc.destroy();
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const path = join(ARTIFACTS, `${name}.pacto`);
+  writeFileSync(path, bytes);
+  return path;
+}
+
+/** Opens the `.pacto` file at `path` through the home screen's Open button (going home first from a workshop) and waits for its workshop screen. */
+export async function openWorkshopFile(page: Page, path: string): Promise<void> {
+  await page
+    .getByRole('button', { name: /Talleres|Workshops/ })
+    .first()
+    .click()
+    .catch(() => undefined);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('open-file').click()]);
+  await chooser.setFiles(path);
+  await page.locator('#screen-title').waitFor();
 }

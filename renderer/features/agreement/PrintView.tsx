@@ -27,9 +27,12 @@ import type { PrintSectionProps, TocLine } from './print/types';
 export function printTemplates(snapshot: AgreementSnapshot): { headerTemplate: string; footerTemplate: string } {
   const t = fixedT(snapshot.content.meta.language);
   const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-  const style = 'font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: 8px; color: #556; width: 100%; padding: 0 16mm;';
+  // The padding inside the page's width (border-box): without it the header ran 32 mm past the page and a long title pushed the version off it.
+  const style =
+    'font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: 8px; color: #556; box-sizing: border-box; width: 100%; padding: 0 16mm;';
   return {
-    headerTemplate: `<div style='${style} display:flex; justify-content:space-between;'><span>${esc(snapshot.content.meta.company)} · ${esc(snapshot.content.meta.title)}</span><span>${esc(t('pdf.version', { number: snapshot.version }))}</span></div>`,
+    // A long company and title end in an ellipsis on one line (the cover prints them whole); the version always shows whole.
+    headerTemplate: `<div style='${style} display:flex; justify-content:space-between; gap:4mm;'><span style='min-width:0; overflow:hidden; text-overflow:ellipsis; white-space:nowrap;'>${esc(snapshot.content.meta.company)} · ${esc(snapshot.content.meta.title)}</span><span style='flex:none; white-space:nowrap;'>${esc(t('pdf.version', { number: snapshot.version }))}</span></div>`,
     footerTemplate: `<div style='${style} text-align:center;'>${esc(t('pdf.page'))} <span class="pageNumber"></span> ${esc(t('pdf.of'))} <span class="totalPages"></span></div>`,
   };
 }
