@@ -254,22 +254,7 @@ export function NumberField(props: BaseProps & { value: number | null; kind: Num
   return (
     <FieldFrame {...props} error={field.error} id={id}>
       <span className="number-input">
-        <input
-          id={id}
-          type="text"
-          inputMode="decimal"
-          value={field.value}
-          data-testid={props.testId}
-          aria-invalid={field.error ? true : undefined}
-          aria-describedby={field.error ? `${id}-error` : undefined}
-          onFocus={field.onFocus}
-          onChange={field.onChange}
-          onBlur={field.onBlur}
-          onKeyDown={(e) => {
-            field.onKeyDown(e);
-            if (e.key === 'Enter') (e.target as HTMLElement).blur();
-          }}
-        />
+        <DecimalDraftInput id={id} field={field} testId={props.testId} />
         {props.kind === 'percent' ? (
           <span className="number-input__suffix">%</span>
         ) : props.suffix ? (
@@ -277,6 +262,31 @@ export function NumberField(props: BaseProps & { value: number | null; kind: Num
         ) : null}
       </span>
     </FieldFrame>
+  );
+}
+
+/**
+ * The text box of a number typed as a draft ({@link useFieldDraft}'s `field`): the decimal keyboard,
+ * the error wired to the field's message (`<id>-error`, {@link FieldFrame}), and Enter commits (by leaving the box).
+ */
+export function DecimalDraftInput({ id, field, testId }: { id: string; field: ReturnType<typeof useFieldDraft>; testId?: string }) {
+  return (
+    <input
+      id={id}
+      type="text"
+      inputMode="decimal"
+      value={field.value}
+      data-testid={testId}
+      aria-invalid={field.error ? true : undefined}
+      aria-describedby={field.error ? `${id}-error` : undefined}
+      onFocus={field.onFocus}
+      onChange={field.onChange}
+      onBlur={field.onBlur}
+      onKeyDown={(e) => {
+        field.onKeyDown(e);
+        if (e.key === 'Enter') e.currentTarget.blur();
+      }}
+    />
   );
 }
 

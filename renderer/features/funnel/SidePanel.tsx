@@ -14,7 +14,7 @@ import { formatRateInput, parseDaysInput, parseRateInput } from '../../../shared
 import { defaultSources } from '../../../shared/funnel/templates';
 import { formatSource } from '../../../shared/funnel/benchmark-sources';
 import { useAppStore } from '../../store';
-import { FieldFrame, SelectField, TextField, firstError, useFieldDraft } from '../../ui/fields';
+import { DecimalDraftInput, FieldFrame, SelectField, TextField, firstError, useFieldDraft } from '../../ui/fields';
 import { connectStages, editStage, editTransition, removeArrow, removeItems } from './actions';
 import { issuesByTarget, termLabel } from './decorations';
 import type { Selection } from './FunnelCanvas';
@@ -44,22 +44,7 @@ function ParsedField(props: {
   });
   return (
     <FieldFrame label={props.label} hint={props.hint} error={field.error} id={id}>
-      <input
-        id={id}
-        type="text"
-        inputMode="decimal"
-        value={field.value}
-        data-testid={props.testId}
-        aria-invalid={field.error ? true : undefined}
-        aria-describedby={field.error ? `${id}-error` : undefined}
-        onFocus={field.onFocus}
-        onChange={field.onChange}
-        onBlur={field.onBlur}
-        onKeyDown={(e) => {
-          field.onKeyDown(e);
-          if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
-        }}
-      />
+      <DecimalDraftInput id={id} field={field} testId={props.testId} />
     </FieldFrame>
   );
 }
