@@ -11,7 +11,17 @@ import { z } from 'zod';
 import { LANGUAGES, PAGE_SIZES, type Language } from '../domain/workshop';
 import type { Result } from '../domain/result';
 import { signatureRecordSchema } from '../agreement/signature-record';
+import { isSafeFileName } from '../file/file-name';
 import { BACKUP_REASONS, backupIdSchema, backupSummarySchema, workshopIdSchema, type BackupEntry } from '../backup/rotation';
+
+/**
+ * A file name the renderer offers in a save dialog: one Pacto's own rule makes (`safeFileName`: no folders,
+ * none of the characters no system allows, at most `MAX_FILE_NAME_BYTES` UTF-8 bytes), ending in
+ * `.<extension>` (any extension of letters and digits when omitted).
+ */
+function suggestedNameSchema(extension?: string) {
+  return z.string().refine((name) => isSafeFileName(name, extension), { message: 'file-name' });
+}
 
 export { CHANNELS, FILE_OPENED_CHANNEL, MENU_COMMAND_CHANNEL, QUIT_REQUESTED_CHANNEL } from './channels';
 
@@ -52,11 +62,7 @@ export type PrintOptions = z.infer<typeof printOptionsSchema>;
 
 export const exportPdfRequestSchema = z.object({
   /** File name offered in the save dialog, without folders, ending in `.pdf`. */
-  suggestedName: z
-    .string()
-    .min(5)
-    .max(200)
-    .regex(/^[^/\\:*?"<>|]+\.pdf$/i),
+  suggestedName: suggestedNameSchema('pdf'),
   print: printOptionsSchema,
   metadata: pdfMetadataSchema,
   /** Canonical JSON of the agreement snapshot, attached inside the PDF as `pacto-agreement.json`. */
@@ -198,11 +204,7 @@ export const MAX_SAVE_FILE_BYTES = 50 * 1024 * 1024;
 export const saveFileRequestSchema = z
   .object({
     /** File name offered in the save dialog, without folders, ending in the type's extension (`.svg`, `.png`, `.csv` …). */
-    suggestedName: z
-      .string()
-      .min(5)
-      .max(200)
-      .regex(/^[^/\\:*?"<>|]+\.[a-z0-9]+$/i),
+    suggestedName: suggestedNameSchema(),
     mimeType: z.enum(Object.keys(SAVE_FILE_TYPES) as [SaveFileMimeType, ...SaveFileMimeType[]]),
     /** The file's bytes. */
     data: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_SAVE_FILE_BYTES, { message: 'too-large' }),
@@ -228,11 +230,7 @@ export const PACTO_EXTENSION = 'pacto';
 export const MAX_PACTO_FILE_BYTES = 64 * 1024 * 1024;
 
 /** A file name (no folders) ending in `.pacto`, as offered in a save dialog. */
-export const pactoFileNameSchema = z
-  .string()
-  .min(7)
-  .max(200)
-  .regex(/^[^/\\:*?"<>|]+\.pacto$/i, { message: 'file-name' });
+export const pactoFileNameSchema = suggestedNameSchema(PACTO_EXTENSION);
 
 /** An absolute path the renderer got from main (a dialog, the recent list, a dropped file), or a browser file's name. */
 export const filePathSchema = z.string().min(1).max(4096);

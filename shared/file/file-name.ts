@@ -16,6 +16,8 @@
 export const MAX_FILE_NAME_BYTES = 200;
 
 const NOT_IN_FILE_NAMES = /[/\\:*?"<>|\p{Cc}]+/gu;
+/** The same characters, for a test (no `g`: a global regex's `test` keeps its place between calls). */
+const HAS_NOT_IN_FILE_NAMES = new RegExp(NOT_IN_FILE_NAMES.source, 'u');
 
 const utf8 = new TextEncoder();
 const utf8Bytes = (s: string) => utf8.encode(s).byteLength;
@@ -47,4 +49,18 @@ export function safeFileName(parts: readonly string[], extension: string, { suff
     stem = kept.replace(/[\s-]+$/u, '') || fallback;
   }
   return stem + tail;
+}
+
+/**
+ * True for a file name as {@link safeFileName} makes them, ending in `.<extension>` (any extension of letters
+ * and digits when omitted; case ignored): something before the extension, none of the characters it replaces
+ * (so no folders), at most {@link MAX_FILE_NAME_BYTES} UTF-8 bytes. The main process accepts no other
+ * suggested name from the renderer (shared/bridge/contract.ts).
+ */
+export function isSafeFileName(name: string, extension?: string): boolean {
+  const dot = name.lastIndexOf('.');
+  if (dot < 0 || name.slice(0, dot).trim() === '') return false;
+  const ext = name.slice(dot + 1);
+  if (extension === undefined ? !/^[a-z0-9]+$/i.test(ext) : ext.toLowerCase() !== extension.toLowerCase()) return false;
+  return !HAS_NOT_IN_FILE_NAMES.test(name) && utf8Bytes(name) <= MAX_FILE_NAME_BYTES;
 }

@@ -5,13 +5,44 @@
  * names built on it (the agreement PDF's and the workshop file's).
  */
 import { describe, expect, it } from 'vitest';
-import { MAX_FILE_NAME_BYTES, safeFileName } from '../../shared/file/file-name';
+import { MAX_FILE_NAME_BYTES, isSafeFileName, safeFileName } from '../../shared/file/file-name';
+import { exportPdfRequestSchema, pactoFileNameSchema, saveFileRequestSchema } from '../../shared/bridge/contract';
 import { suggestedFileName } from '../../renderer/features/agreement/actions';
 import { fileNameFor } from '../../renderer/features/files/actions';
 import { sampleWorkshop } from '../../shared/sample/standard-content';
 import type { AgreementSnapshot } from '../../shared/agreement/version';
 
 const bytes = (s: string) => new TextEncoder().encode(s).byteLength;
+
+describe('isSafeFileName, the rule the main process checks suggested names with', () => {
+  const hostile = ['../../.bashrc', 'C:\\Windows\\evil', 'Acme: "Q1"/<2027>|final?*', 'Plan\u0007\u001b', '🙂'.repeat(80), 'Ñandú '.repeat(60), ''];
+
+  it('accepts every name safeFileName makes, whatever was typed, and the contract schemas accept them too', () => {
+    for (const typed of hostile) {
+      const pdf = safeFileName(['Nubecom', typed], 'pdf', { suffix: ' - v12' });
+      const pacto = safeFileName([typed], 'pacto');
+      const svg = safeFileName([typed], 'svg', { fallback: 'funnel' });
+      expect([isSafeFileName(pdf, 'pdf'), isSafeFileName(pacto, 'pacto'), isSafeFileName(svg)]).toEqual([true, true, true]);
+      expect(pactoFileNameSchema.safeParse(pacto).success).toBe(true);
+      expect(exportPdfRequestSchema.shape.suggestedName.safeParse(pdf).success).toBe(true);
+    }
+  });
+
+  it('refuses folders, characters no system allows, a wrong or missing extension, an empty name and more than the byte limit', () => {
+    expect(isSafeFileName('../Acuerdo.pdf', 'pdf')).toBe(false);
+    expect(isSafeFileName('C:\\Acuerdo.pdf', 'pdf')).toBe(false);
+    expect(isSafeFileName('Acuerdo\u0007.pdf', 'pdf')).toBe(false);
+    expect(isSafeFileName('Acuerdo.exe', 'pdf')).toBe(false);
+    expect(isSafeFileName('Acuerdo', 'pdf')).toBe(false);
+    expect(isSafeFileName('  .pdf', 'pdf')).toBe(false);
+    expect(isSafeFileName('Acuerdo.PDF', 'pdf')).toBe(true);
+    expect(isSafeFileName('Embudo.sv g')).toBe(false);
+    const long = `${'ñ'.repeat((MAX_FILE_NAME_BYTES - 4) / 2)}.pdf`;
+    expect([bytes(long), isSafeFileName(long, 'pdf')]).toEqual([MAX_FILE_NAME_BYTES, true]);
+    expect(isSafeFileName(`ñ${long}`, 'pdf')).toBe(false);
+    expect(saveFileRequestSchema.safeParse({ suggestedName: '../Embudo.svg', mimeType: 'image/svg+xml', data: new Uint8Array(1) }).success).toBe(false);
+  });
+});
 
 describe('safeFileName', () => {
   it('replaces what no system allows in a name and joins the parts', () => {
