@@ -6,14 +6,19 @@
  * opens it in Chromium on the home screen with the sample workshop listed,
  * and reports how much JavaScript that took, gzipped.
  *
- * - initialGzKb: the JavaScript files Chromium fetched from opening the page
+ * - initialGzKb: the JavaScript files Chromium requested from opening the page
  *   until the sample workshop's card is on the home list (entry, its static
- *   imports and any chunk loaded on the way), each gzipped (zlib level 9,
- *   as a server or an installer would compress it), summed. Goal ≤ 350.
+ *   imports and any chunk loaded on the way; recorded in the page when the
+ *   card appears, so the workshop layer that loads after it is not counted),
+ *   each gzipped (zlib level 9, as a server or an installer would compress
+ *   it), summed, for a start after the first (the sample workshop stored).
+ *   Goal ≤ 350.
+ * - firstRunGzKb: the same for the first run, which writes the sample
+ *   workshop and loads the code that writes it before the card shows.
  * - totalGzKb: every JavaScript file of the build, gzipped the same way.
  *
  * Also prints each initial file and the largest chunks, then one JSON line
- * last: {"initialGzKb":…,"totalGzKb":…}. Not a test: it asserts nothing.
+ * last: {"initialGzKb":…,"firstRunGzKb":…,"totalGzKb":…}. Not a test: it asserts nothing.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -44,15 +49,31 @@ const sizes = new Map(
 
 const browser = await launchChromium();
 const initial = new Set();
+const firstRun = new Set();
 try {
   const context = await browser.newContext({ locale: 'es-ES', viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  page.on('request', (request) => {
-    const path = new URL(request.url()).pathname.replace(/^\//, '');
-    if (sizes.has(path)) initial.add(path);
+  // The scripts requested up to the moment the first card is in the page, recorded in the page itself (a poll
+  // from Playwright would see the card later, once the workshop layer, which starts after the list's first
+  // paint, has fetched its chunks too).
+  await context.addInitScript(() => {
+    new MutationObserver((_records, observer) => {
+      if (document.querySelector('[data-testid="workshop-card"]') === null) return;
+      observer.disconnect();
+      window.benchScriptsAtCard = performance.getEntriesByType('resource').map((entry) => entry.name);
+    }).observe(document, { childList: true, subtree: true });
   });
-  await page.goto(url);
-  await page.getByTestId('workshop-card').first().waitFor({ timeout: 120_000 });
+  /** The build's scripts a new page in the context requested until its first card was in it. */
+  const scriptsAtCard = async () => {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => window.benchScriptsAtCard !== undefined, null, { timeout: 120_000 });
+    const paths = (await page.evaluate(() => window.benchScriptsAtCard)).map((name) => new URL(name).pathname.replace(/^\//, ''));
+    await page.close();
+    return new Set(paths.filter((path) => sizes.has(path)));
+  };
+  // The first run writes the sample workshop (its code loads for that), a later start only lists it.
+  for (const path of await scriptsAtCard()) firstRun.add(path);
+  for (const path of await scriptsAtCard()) initial.add(path);
   await context.close();
 } finally {
   await browser.close();
@@ -70,4 +91,7 @@ const all = [...sizes.keys()];
 console.log(
   `Initial: ${round(sum(initialList, 'rawKb'))} kB (${round(sum(initialList, 'gzKb'))} kB gzipped); all JS: ${round(sum(all, 'rawKb'))} kB (${round(sum(all, 'gzKb'))} kB gzipped). Goal: initial ≤ 350 kB gzipped.`,
 );
-console.log(JSON.stringify({ initialGzKb: round(sum(initialList, 'gzKb')), totalGzKb: round(sum(all, 'gzKb')) }));
+console.log(`First run (writes the sample workshop, whose code loads for it): ${round(sum([...firstRun], 'gzKb'))} kB gzipped in ${firstRun.size} files.`);
+console.log(
+  JSON.stringify({ initialGzKb: round(sum(initialList, 'gzKb')), firstRunGzKb: round(sum([...firstRun], 'gzKb')), totalGzKb: round(sum(all, 'gzKb')) }),
+);
