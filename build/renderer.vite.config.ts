@@ -58,8 +58,8 @@ export const rendererConfig: UserConfig = {
     // (React Flow, recharts, TipTap, pdf-lib, the print views), is a chunk loaded on first use
     // (renderer/features/workshops/WorkshopScreen.tsx); the workshop's own code (documents, rooms,
     // agreement, zod) loads with the workshop layer after the home list's first paint (renderer/start.ts).
-    // `npm run bench:bundle` measures it. The start chunk (React DOM, Dexie with y-dexie and Yjs, i18next
-    // and the home screen) is ~520 kB minified; the largest chunks (PDF reader, spreadsheet) are bigger:
+    // `npm run bench:bundle` measures it. The start chunk (React DOM, Dexie without y-dexie or Yjs, i18next
+    // and the home screen) is ~420 kB minified; the largest chunks (PDF reader, spreadsheet) are bigger:
     // warn only well above those.
     chunkSizeWarningLimit: 1600,
     outDir: resolve(root, 'out/renderer'),
