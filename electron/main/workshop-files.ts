@@ -67,8 +67,8 @@ export function writeErrorCode(error: unknown): FileErrorCode {
   return 'io';
 }
 
-function fail(code: FileErrorCode, message: string): Result<never> {
-  return err({ code, message });
+function fail(code: FileErrorCode, message: string, path?: string): Result<never> {
+  return err(path === undefined ? { code, message } : { code, message, path });
 }
 
 /** Whether `path` names a `.pacto` file (case-insensitive). */
@@ -81,24 +81,24 @@ export function createWorkshopFiles(deps: WorkshopFilesDeps): WorkshopFiles {
   const writable = new Set<string>();
 
   async function read(path: string): Promise<Result<OpenedFile>> {
-    if (!isPactoPath(path)) return fail('not-pacto-name', `${path} is not a .pacto file.`);
+    if (!isPactoPath(path)) return fail('not-pacto-name', `${path} is not a .pacto file.`, path);
     let size: number;
     try {
       size = await deps.size(path);
     } catch (error) {
       const code = errno(error);
       return code === 'ENOENT' || code === 'ENOTDIR'
-        ? fail('not-found', `${path} no longer exists.`)
-        : fail(code === 'EACCES' || code === 'EPERM' ? 'not-writable' : 'io', `${path} cannot be read: ${detail(error)}`);
+        ? fail('not-found', `${path} no longer exists.`, path)
+        : fail(code === 'EACCES' || code === 'EPERM' ? 'not-writable' : 'io', `${path} cannot be read: ${detail(error)}`, path);
     }
     if (size > MAX_PACTO_FILE_BYTES) {
-      return fail('too-large', `${path} is ${Math.ceil(size / 1024 / 1024)} MB; Pacto opens files of up to ${MAX_PACTO_FILE_BYTES / 1024 / 1024} MB.`);
+      return fail('too-large', `${path} is ${Math.ceil(size / 1024 / 1024)} MB; Pacto opens files of up to ${MAX_PACTO_FILE_BYTES / 1024 / 1024} MB.`, path);
     }
     let bytes: Uint8Array;
     try {
       bytes = await deps.readFile(path);
     } catch (error) {
-      return fail('io', `${path} cannot be read: ${detail(error)}`);
+      return fail('io', `${path} cannot be read: ${detail(error)}`, path);
     }
     writable.add(path);
     await deps.remember(path).catch(() => undefined);

@@ -113,8 +113,9 @@ export const browserFiles: Pick<
       }
       const file = await pickFile();
       if (file === null) return err({ code: 'cancelled', message: 'No file was chosen.' });
-      if (!file.name.toLowerCase().endsWith('.pacto')) return err({ code: 'not-pacto-name', message: `${file.name} is not a .pacto file.` });
-      if (file.size > MAX_PACTO_FILE_BYTES) return err({ code: 'too-large', message: `${file.name} is larger than ${MAX_PACTO_FILE_BYTES / 1024 / 1024} MB.` });
+      if (!file.name.toLowerCase().endsWith('.pacto')) return err({ code: 'not-pacto-name', message: `${file.name} is not a .pacto file.`, path: file.name });
+      if (file.size > MAX_PACTO_FILE_BYTES)
+        return err({ code: 'too-large', message: `${file.name} is larger than ${MAX_PACTO_FILE_BYTES / 1024 / 1024} MB.`, path: file.name });
       const bytes = new Uint8Array(await file.arrayBuffer());
       await keep(file.name, bytes);
       return ok({ path: file.name, name: file.name, bytes });

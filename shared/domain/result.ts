@@ -10,6 +10,8 @@ export interface AppError {
   code: string;
   /** Human-readable detail in English, for logs and for the message when no translation exists. */
   message: string;
+  /** The file the error is about, when it is about one: its full path in the app, its name in a browser (so a message can name it). */
+  path?: string;
 }
 
 /** Wraps a value as a successful {@link Result}. */

@@ -187,6 +187,17 @@ describe('a workshop as a .pacto file', () => {
     await page.getByRole('button', { name: 'Cerrar' }).click();
   });
 
+  it('names a file of another kind chosen in the open dialog', async () => {
+    const { page } = second;
+    const notes = join(ARTIFACTS, 'files-notes.txt');
+    writeFileSync(notes, 'Notas de la reunión');
+    await openThroughDialog(page, notes);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toContain('«files-notes.txt» no es un archivo .pacto.');
+    await page.getByRole('button', { name: 'Cerrar' }).click();
+  });
+
   it('asks before opening a workshop that is already here; cancel changes nothing, merge duplicates nothing', async () => {
     const { page } = second;
     const count = await cards(page).count();

@@ -73,6 +73,14 @@ describe('opening a workshop file', () => {
     expect(await files.open({ path: join(dir, 'notes.txt') })).toMatchObject({ ok: false, error: { code: 'not-pacto-name' } });
   });
 
+  it('names the file an error is about, also when it was chosen in the dialog (the message shows its name)', async () => {
+    fs.writeFileSync(join(dir, 'notes.txt'), 'x');
+    const files = createWorkshopFiles(deps({ openDialog: async () => join(dir, 'notes.txt') }));
+    expect(await files.open({})).toMatchObject({ ok: false, error: { code: 'not-pacto-name', path: join(dir, 'notes.txt') } });
+    const huge = createWorkshopFiles(deps({ openDialog: async () => join(dir, 'huge.pacto'), size: async () => 200 * 1024 * 1024 }));
+    expect(await huge.open({})).toMatchObject({ ok: false, error: { code: 'too-large', path: join(dir, 'huge.pacto') } });
+  });
+
   it('refuses a file larger than the limit before reading it', async () => {
     const readFile = vi.fn();
     const files = createWorkshopFiles(deps({ size: async () => 200 * 1024 * 1024, readFile }));

@@ -133,7 +133,8 @@ export async function answerPrompt(prompt: FilePrompt, choice: 'merge' | 'copy' 
 export async function openFromDialog(intent: 'open' | 'import', t: TFunction): Promise<void> {
   const result = await platform().openWorkshopFile({});
   if (!result.ok) {
-    const notice = fileErrorNotice(result.error, '');
+    // The chosen file's name, when the error is about one (another kind of file, too large).
+    const notice = fileErrorNotice(result.error, result.error.path === undefined ? '' : fileNameOf(result.error.path));
     if (notice) notify(notice);
     return;
   }
