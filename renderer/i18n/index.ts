@@ -156,7 +156,10 @@ function makeFormatters(language: Language) {
     /** `iso` is `YYYY-MM-DD` (a calendar day, no zone shift). */
     date: (iso: string) => {
       const [y, m, d] = iso.split('-').map(Number);
-      return day().format(new Date(Date.UTC(y!, m! - 1, d!)));
+      // setUTCFullYear: Date.UTC reads the years 0–99 as 1900–1999 (0001 would print as 1901).
+      const at = new Date(Date.UTC(2000, m! - 1, d!));
+      at.setUTCFullYear(y!);
+      return day().format(at);
     },
     /** An instant as hours and minutes in local time ("14:32"), with the day before it when it is not `today`. */
     time: (instant: string | Date, today: Date = new Date()) => {
