@@ -163,6 +163,20 @@ async function openNow(db: PactoDb, id: string): Promise<void> {
     error: reportStorageError,
   });
 
+  // Deleted in another window (its home list, with confirmation): this one closes it and says so, instead of
+  // going on taking edits ("Guardado") into a document that is no longer listed anywhere.
+  const deletedSub = liveQuery(() => db.workshops.where('id').equals(id).count()).subscribe({
+    next: (count) => {
+      const state = useAppStore.getState();
+      if (count > 0 || state.session?.id !== id) return;
+      const title = state.session.content.meta.title;
+      closeSession();
+      state.navigate({ screen: 'home' });
+      state.setNotice({ kind: 'info', key: 'workshops.deletedElsewhere', values: { title } });
+    },
+    error: reportStorageError,
+  });
+
   const saves = trackSaves({
     doc,
     provider: open.provider,
@@ -183,6 +197,7 @@ async function openNow(db: PactoDb, id: string): Promise<void> {
       clearTimeout(indexTimer);
       void syncIndex(db, id, doc).catch(() => undefined);
       versionSub?.unsubscribe();
+      deletedSub.unsubscribe();
       doc.off('update', onUpdate);
       open.provider.off('error', onError);
       undo.destroy();

@@ -5,7 +5,7 @@
  * edits it (the stale draft must not be written back), and both typing into
  * the same field at once (last writer wins, both converge). Each window
  * sees the other's edits through the database (y-dexie), and everything
- * survives a reload.
+ * survives a reload. A workshop deleted in one window is closed in the other.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
@@ -137,5 +137,21 @@ describe('two windows on one workshop', () => {
       await expect.poll(value(page, 4, 1)).toBe(final);
     }
     expect(pageErrors(a)).toEqual([]);
+  });
+
+  it('a workshop deleted in one window is closed in the other, which says so (found by a new-user trial: it went on saving)', async () => {
+    await a
+      .getByRole('button', { name: /Talleres|Workshops/ })
+      .first()
+      .click();
+    await a.getByRole('heading', { name: 'Talleres', level: 1 }).waitFor();
+    await a.getByTestId('workshop-card').first().getByRole('button', { name: 'Eliminar' }).click();
+    await a.getByRole('dialog').getByRole('button', { name: 'Eliminar definitivamente' }).click();
+    await expect.poll(() => a.getByTestId('workshop-card').count()).toBe(0);
+    // The other window, still on the workshop, goes home and tells why.
+    await b.getByRole('heading', { name: 'Talleres', level: 1 }).waitFor();
+    await expect(b.getByRole('status').filter({ hasText: 'se eliminó en otra ventana' }).textContent()).resolves.toContain('«Acuerdo Marketing–Ventas 2027»');
+    await expect(b.getByTestId('workshop-card').count()).resolves.toBe(0);
+    expect(pageErrors(b)).toEqual([]);
   });
 });
