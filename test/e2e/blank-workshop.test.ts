@@ -82,10 +82,13 @@ describe('a blank workshop drawn with the mouse, in English', () => {
     await transformSettled(canvas().locator('.react-flow__viewport'));
     await expect(inCanvas((await lead.boundingBox())!)).resolves.toBe(true);
 
-    // Dragged from the palette onto the canvas: centred where it was dropped (in the canvas' own coordinates,
-    // which stay put when the side panel opens and the view re-fits).
+    // Dragged from the palette onto the canvas: centred where it was dropped (in the canvas' own coordinates).
+    // The drop point is one and a half stages beside Lead, on the side with room, so no stage is in its way.
     const c = (await canvas().boundingBox())!;
-    const drop = { x: Math.round(c.width * 0.75), y: Math.round(c.height * 0.3) };
+    const leadBox = (await lead.boundingBox())!;
+    const leadCentre = leadBox.x - c.x + leadBox.width / 2;
+    const aside = leadCentre - 1.5 * leadBox.width > leadBox.width / 2 ? -1.5 * leadBox.width : 1.5 * leadBox.width;
+    const drop = { x: Math.round(leadCentre + aside), y: Math.round(c.height * 0.3) };
     const view = await viewport();
     const expected = { x: (drop.x - view.x) / view.zoom - 172 / 2, y: (drop.y - view.y) / view.zoom - 84 / 2 };
     await page.getByTestId('palette-mql').dragTo(canvas(), { targetPosition: drop });
@@ -98,7 +101,7 @@ describe('a blank workshop drawn with the mouse, in English', () => {
   });
 
   it('draws an arrow with no rate, flagged until a rate is typed', async () => {
-    // Clear the selection (a click on the empty canvas; the side panel closes and the view re-fits) before dragging between handles.
+    // Clear the selection (a click on the empty canvas; the side panel closes) before dragging between handles.
     await canvas()
       .locator('.react-flow__pane')
       .click({ position: { x: 12, y: 12 } });

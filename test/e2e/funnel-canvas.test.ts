@@ -59,6 +59,42 @@ describe('the funnel canvas', () => {
     await expect(node('stage-sql').getAttribute('aria-label')).resolves.toMatch(/SQL, responsable Ventas.*Oportunidad 50 %, 10 d/);
   });
 
+  it('opens a stage\u2019s panel without moving the stage under the pointer, so a slow double-click renames the stage clicked', async () => {
+    const viewport = canvas().locator('.react-flow__viewport');
+    await transformSettled(viewport);
+    const box = (await node('stage-sal').locator('.stage-node__name').boundingBox())!;
+    const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    const stageAt = () => page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('.react-flow__node')?.getAttribute('data-id') ?? null, at);
+    // The first click selects: the side panel opens and the canvas narrows, with SAL still under the pointer.
+    await page.mouse.click(at.x, at.y);
+    await page.getByTestId('stage-panel').waitFor();
+    await transformSettled(viewport);
+    await expect(stageAt()).resolves.toBe('stage-sal');
+    // A double-click there now renames SAL (before, the view re-fitted and the same point was over SQL).
+    await page.mouse.dblclick(at.x, at.y);
+    await expect(node('stage-sal').getByTestId('stage-rename').inputValue()).resolves.toBe('SAL');
+    await page.getByTestId('stage-rename').press('Enter');
+    await page.getByTestId('stage-rename').waitFor({ state: 'detached' });
+    // A selected stage the narrower canvas would hide is panned into view, at the same zoom.
+    await canvas()
+      .locator('.react-flow__pane')
+      .click({ position: { x: 5, y: 5 } });
+    await page.getByTestId('stage-panel').waitFor({ state: 'detached' });
+    const zoom = await viewport.evaluate((el) => (el as HTMLElement).style.transform.match(/scale\(([\d.]+)\)/)![1]);
+    await node('stage-customer').click();
+    await page.getByTestId('stage-panel').waitFor();
+    await transformSettled(viewport);
+    const shown = (await canvas().boundingBox())!;
+    const customer = (await node('stage-customer').boundingBox())!;
+    expect(customer.x).toBeGreaterThanOrEqual(shown.x);
+    expect(customer.x + customer.width).toBeLessThanOrEqual(shown.x + shown.width);
+    await expect(viewport.evaluate((el) => (el as HTMLElement).style.transform.match(/scale\(([\d.]+)\)/)![1])).resolves.toBe(zoom);
+    await canvas()
+      .locator('.react-flow__pane')
+      .click({ position: { x: 5, y: 5 } });
+    await page.getByTestId('stage-panel').waitFor({ state: 'detached' });
+  });
+
   it('Compare lists the gaps of the sample’s two funnels, tracks each as open or resolved, and undoes a resolution', async () => {
     await openTab('compare');
     // The sample's teams draw their funnels differently: Marketing has no SAL, hands MQLs straight to its SDRs

@@ -166,15 +166,41 @@ function CanvasInner(props: FunnelCanvasProps) {
     return () => cancelAnimationFrame(frame);
   }, [derivedNodes, flow, funnel.stages]);
 
-  // When the canvas gets narrower or wider (the side panel opens or closes), fit again so no stage ends up out of view.
+  // Selection lives in the parent (the side panel reads it). React Flow reports user selection as `select`
+  // changes; a ref keeps the latest value so node and edge changes of one click compose.
+  const selectionRef = useRef(selection);
+  useEffect(() => {
+    selectionRef.current = selection;
+  }, [selection]);
+  const funnelRef = useRef(funnel);
+  useEffect(() => {
+    funnelRef.current = funnel;
+  }, [funnel]);
+
+  // When the canvas gets narrower or wider (the side panel opens or closes), the view stays where it is, as in
+  // any drawing tool: a click that selects a stage opens the panel, and a re-fit then would move another stage under
+  // the pointer, so the second click of a double-click renamed that one. Only a selected stage the narrower canvas
+  // would hide is panned into view, at the same zoom.
   useEffect(() => {
     const el = wrapper.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
     let width = el.clientWidth;
     const observer = new ResizeObserver(() => {
-      if (Math.abs(el.clientWidth - width) < 8) return;
+      const narrower = el.clientWidth < width - 8;
       width = el.clientWidth;
-      void flow.fitView(FIT_OPTIONS);
+      if (!narrower) return;
+      const ids = selectionRef.current.stages;
+      const shown = funnelRef.current.stages.filter((s) => ids.includes(s.id));
+      if (shown.length === 0) return;
+      const rect = el.getBoundingClientRect();
+      const left = Math.min(...shown.map((s) => flow.flowToScreenPosition({ x: s.x, y: s.y }).x));
+      const right = Math.max(...shown.map((s) => flow.flowToScreenPosition({ x: s.x + NODE_WIDTH, y: s.y }).x));
+      const margin = 16;
+      // The rightmost edge in view, or else the leftmost, when the selection is wider than the canvas.
+      const dx = right > rect.right - margin ? Math.min(right - (rect.right - margin), left - (rect.left + margin)) : 0;
+      if (dx <= 0) return;
+      const view = flow.getViewport();
+      void flow.setViewport({ ...view, x: view.x - dx });
     });
     observer.observe(el);
     return () => observer.disconnect();
@@ -200,12 +226,6 @@ function CanvasInner(props: FunnelCanvasProps) {
     [editable, onDropStage, flow],
   );
 
-  // Selection lives in the parent (the side panel reads it). React Flow reports user selection as `select`
-  // changes; a ref keeps the latest value so node and edge changes of one click compose.
-  const selectionRef = useRef(selection);
-  useEffect(() => {
-    selectionRef.current = selection;
-  }, [selection]);
   const applySelect = useCallback(
     (changes: readonly { type: string; id?: string; selected?: boolean }[], part: keyof Selection) => {
       const selects = changes.filter((c) => c.type === 'select');
