@@ -12,7 +12,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PdfVerdict } from '../../../shared/bridge/contract';
 import { formatFingerprint } from '../../../shared/agreement/fingerprint';
-import { matchWorkshop } from '../../../shared/agreement/workshop-match';
+import { matchWorkshop, type WorkshopMatch } from '../../../shared/agreement/workshop-match';
 import { useAudit } from '../agreement/useAudit';
 import { formatters } from '../../i18n';
 import { platform } from '../../platform';
@@ -64,31 +64,29 @@ function FindingDetail({ code, verdict, version, open }: { code: string; verdict
   return null;
 }
 
+/** A notice's tone for each outcome of the comparison with the open workshop. */
+const MATCH_TONE = { match: 'success', mismatch: 'error', unconfirmed: 'info' } as const satisfies Record<WorkshopMatch['status'], string>;
+
 /** The verdict compared with the open workshop (its versions, signatures and the seal keys its exports recorded). */
 function WorkshopComparison({ verdict }: { verdict: PdfVerdict }) {
   const { t } = useTranslation();
   const session = useAppStore((s) => s.session!);
   const trail = useAudit(session.id);
   // Compared once the audit trail is read (the seal keys the exports recorded are in it), never against a trail not read.
-  if (trail.kind !== 'read') {
-    return (
-      <div className="verdict__workshop" data-testid="verify-workshop" data-status={trail.kind}>
-        <h4>{t('agreement.verify.workshopTitle', { title: session.content.meta.title })}</h4>
-        {trail.kind === 'failed' ? (
-          <p className="notice notice--error">{t('agreement.verify.auditFailed', { message: trail.message })}</p>
-        ) : (
-          <p className="notice notice--info">{t('agreement.audit.reading')}</p>
-        )}
-      </div>
-    );
-  }
-  const match = matchWorkshop(verdict, { workshopId: session.id, versions: session.versions, signatures: session.signatures, audit: trail.events });
-  const tone = match.status === 'match' ? 'success' : match.status === 'mismatch' ? 'error' : 'info';
+  const match =
+    trail.kind === 'read'
+      ? matchWorkshop(verdict, { workshopId: session.id, versions: session.versions, signatures: session.signatures, audit: trail.events })
+      : null;
+  const notice = match
+    ? { tone: MATCH_TONE[match.status], text: t(`agreement.verify.workshop.${match.status}`, { version: match.version ?? '' }) }
+    : trail.kind === 'failed'
+      ? { tone: 'error', text: t('agreement.verify.auditFailed', { message: trail.message }) }
+      : { tone: 'info', text: t('agreement.audit.reading') };
   return (
-    <div className="verdict__workshop" data-testid="verify-workshop" data-status={match.status}>
+    <div className="verdict__workshop" data-testid="verify-workshop" data-status={match?.status ?? trail.kind}>
       <h4>{t('agreement.verify.workshopTitle', { title: session.content.meta.title })}</h4>
-      <p className={`notice notice--${tone}`}>{t(`agreement.verify.workshop.${match.status}`, { version: match.version ?? '' })}</p>
-      {match.status === 'mismatch' ? (
+      <p className={`notice notice--${notice.tone}`}>{notice.text}</p>
+      {match?.status === 'mismatch' ? (
         <ul>
           {match.findings.map((f, i) => (
             <li key={i} data-code={f.code}>
