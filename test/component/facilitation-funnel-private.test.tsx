@@ -11,9 +11,9 @@ import { FunnelView } from '../../renderer/features/funnel/FunnelView';
 import { applyAgendaTemplate, revealDrafts, startPrivateDrafting, startWorkshop, nextBlock } from '../../renderer/features/facilitation/actions';
 import { setDraftingParty } from '../../renderer/features/facilitation/hooks';
 import { SectionLockedContext } from '../../renderer/ui/section-lock';
-import { sampleOnFunnelStep } from './funnel-support';
+import { sampleSessionEachTest } from '../support/sample-session';
 
-sampleOnFunnelStep('2026-11-30', () => setDraftingParty(null));
+sampleSessionEachTest({ step: 'funnel', resizeObserver: true, after: () => setDraftingParty(null) });
 
 const tabs = () => screen.getAllByRole('tab').map((t) => t.getAttribute('data-testid'));
 

@@ -4,36 +4,18 @@
  * (authors hidden) both sit side by side without names, and the facilitator
  * adopts one as the term's definition.
  */
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { sampleWorkshop } from '../../shared/sample/standard-content';
-import { db } from '../../renderer/data/instance';
-import { closeSession, openSession } from '../../renderer/data/session';
-import { createWorkshop } from '../../renderer/data/workshops';
-import { initI18n } from '../../renderer/i18n';
 import { useAppStore } from '../../renderer/store';
+import { sampleSessionEachTest } from '../support/sample-session';
 import { TermVariants } from '../../renderer/features/glossary/TermVariants';
 import { applyAgendaTemplate, goToBlock, revealDrafts, saveDraft, startPrivateDrafting } from '../../renderer/features/facilitation/actions';
 import { setDraftingParty } from '../../renderer/features/facilitation/hooks';
 import { readFacilitation } from '../../shared/facilitation/facilitation-doc';
 import { activeDoc } from '../../renderer/data/session';
 
-beforeAll(async () => {
-  await initI18n('en');
-});
-
-beforeEach(async () => {
-  useAppStore.getState().setLanguage('en');
-  const id = await createWorkshop(db, sampleWorkshop('2026-11-30'));
-  await openSession(db, id);
-});
-
-afterEach(() => {
-  cleanup();
-  closeSession();
-  setDraftingParty(null);
-});
+sampleSessionEachTest({ after: () => setDraftingParty(null) });
 
 describe('term variants in the glossary', () => {
   it('shows a team its own variant while drafting, both side by side after the reveal, and adopts one', async () => {

@@ -11,9 +11,9 @@ import userEvent from '@testing-library/user-event';
 import { undo } from '../../renderer/data/session';
 import { useAppStore } from '../../renderer/store';
 import { Compare } from '../../renderer/features/funnel/Compare';
-import { sampleOnFunnelStep } from './funnel-support';
+import { sampleSessionEachTest } from '../support/sample-session';
 
-sampleOnFunnelStep('2026-12-03');
+sampleSessionEachTest({ date: '2026-12-03', step: 'funnel', resizeObserver: true });
 
 const gaps = () => screen.getAllByTestId('gap');
 const statuses = () => gaps().map((g) => g.getAttribute('data-status'));

@@ -4,32 +4,15 @@
  * Withdraw button); the rich-text toolbar is one tab stop with arrow keys,
  * Home and End inside (the WAI-ARIA toolbar pattern).
  */
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { sampleWorkshop } from '../../shared/sample/standard-content';
-import { db } from '../../renderer/data/instance';
-import { closeSession, openSession } from '../../renderer/data/session';
-import { createWorkshop } from '../../renderer/data/workshops';
-import { initI18n } from '../../renderer/i18n';
 import { useAppStore } from '../../renderer/store';
+import { sampleSessionEachTest } from '../support/sample-session';
 import { Participants } from '../../renderer/features/participants/Participants';
 import { Glossary } from '../../renderer/features/glossary/Glossary';
 
-beforeAll(async () => {
-  await initI18n('en');
-});
-
-beforeEach(async () => {
-  useAppStore.getState().setLanguage('en');
-  const id = await createWorkshop(db, sampleWorkshop('2026-11-30'));
-  await openSession(db, id);
-});
-
-afterEach(() => {
-  cleanup();
-  closeSession();
-});
+sampleSessionEachTest();
 
 describe('keyboard focus', () => {
   it('"+ Add participant" focuses the new row’s name field', async () => {

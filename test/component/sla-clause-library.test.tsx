@@ -4,32 +4,18 @@
  * it is and inserts again only on request), and what it inserts is scrolled
  * into view.
  */
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { sampleWorkshop } from '../../shared/sample/standard-content';
 import { db } from '../../renderer/data/instance';
+import { sampleWorkshop } from '../../shared/sample/standard-content';
 import { closeSession, openSession } from '../../renderer/data/session';
 import { createWorkshop } from '../../renderer/data/workshops';
-import { initI18n } from '../../renderer/i18n';
 import { useAppStore } from '../../renderer/store';
+import { sampleSessionEachTest } from '../support/sample-session';
 import { SlaScreen } from '../../renderer/features/sla/SlaScreen';
 
-beforeAll(async () => {
-  await initI18n('en');
-});
-
-beforeEach(async () => {
-  useAppStore.getState().setLanguage('en');
-  const id = await createWorkshop(db, sampleWorkshop('2026-11-30'));
-  await openSession(db, id);
-});
-
-afterEach(() => {
-  cleanup();
-  closeSession();
-  vi.restoreAllMocks();
-});
+sampleSessionEachTest({ after: () => vi.restoreAllMocks() });
 
 const commitments = () => useAppStore.getState().session!.content.sla.commitments;
 
