@@ -19,38 +19,24 @@
  * - the agreement PDF, signed on the facilitator's laptop, lists the
  *   decision and the follow-up (read with pdfjs).
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../support/chromium.mjs';
+import type { Page } from 'playwright-core';
 import { ARTIFACTS, currentStep, EXPORT_WAIT_MS, freezeSignAndExport, goToStep, openSample, pageErrors, settled, shot } from '../support/app';
-import { startMainRoomHost, type MainRoomHost } from '../support/room-main';
-import { joinAndAdmit, openRoomAs, openRoomLaptop, roomView } from '../support/room-e2e';
+import { joinAndAdmit, openRoomAs, roomLaptopsForFile, roomView } from '../support/room-e2e';
 import { pdfPageTexts } from '../support/pdf';
 import { expectPresenterReadable } from '../support/presenter';
 
 const url = inject('pactoUrl');
 /** Jorge's clock: 4 minutes behind the host's. */
 const JORGE_SKEW_MS = -240_000;
-let browser: Browser;
-let host: MainRoomHost;
-const contexts: BrowserContext[] = [];
+/** Two laptops, each with its own database and room module; Jorge's clock is skewed. */
+const room = roomLaptopsForFile(url, [{ name: 'lucia' }, { name: 'jorge', skewMs: JORGE_SKEW_MS }], {
+  contextOptions: { acceptDownloads: true, locale: 'es-ES' },
+  defaultTimeoutMs: EXPORT_WAIT_MS,
+});
 let lucia: Page;
 let jorge: Page;
-
-/** A laptop: its own browser context (its own database), wired to its own room module; its clock `skewMs` off the real time. */
-async function laptop(name: string, skewMs = 0): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, locale: 'es-ES' });
-  contexts.push(context);
-  if (skewMs !== 0) {
-    // This laptop's wall clock is off: Date.now (what the timers and the room clock read) runs skewMs from the real time.
-    await context.addInitScript((skew) => {
-      const real = Date.now.bind(Date);
-      Date.now = () => real() + skew;
-    }, skewMs);
-  }
-  return openRoomLaptop(context, host, name, url);
-}
 
 /** The timer's time left as shown (`m:ss`, a leading minus when over), in seconds. */
 async function shownSeconds(page: Page): Promise<number> {
@@ -61,19 +47,10 @@ async function shownSeconds(page: Page): Promise<number> {
 }
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  host = startMainRoomHost();
-  lucia = await laptop('lucia');
-  jorge = await laptop('jorge', JORGE_SKEW_MS);
-  for (const page of [lucia, jorge]) page.setDefaultTimeout(EXPORT_WAIT_MS);
+  lucia = room.page('lucia');
+  jorge = room.page('jorge');
   await openSample(lucia);
   await currentStep(lucia, 'participants').waitFor();
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await host?.close();
 });
 
 describe('facilitating two teams in a room', () => {
@@ -253,7 +230,7 @@ describe('facilitating two teams in a room', () => {
     const agreed = await name(lucia).inputValue();
     await expect.poll(() => name(jorge).inputValue()).toBe(agreed);
     // Jorge's Wi-Fi drops; he renames the term on his copy while the facilitator locks the glossary in the room.
-    host.laptop('jorge').setOnline(false);
+    room.host.laptop('jorge').setOnline(false);
     await expect.poll(async () => (await roomView(jorge)).link).toBe('offline');
     await name(jorge).fill(`${agreed} (sin red)`);
     await name(jorge).blur();
@@ -261,7 +238,7 @@ describe('facilitating two teams in a room', () => {
     await lucia.getByTestId('lock-glossary').first().click();
     await lucia.getByTestId('lock-note').waitFor();
     // Back on the network: the room refuses his change of the locked section, his copy returns to the room's words, and he is told.
-    host.laptop('jorge').setOnline(true);
+    room.host.laptop('jorge').setOnline(true);
     await expect.poll(async () => (await roomView(jorge)).link).toBe('synced');
     const notice = jorge.getByRole('alert');
     await expect.poll(() => notice.textContent()).toContain('La sala deshizo tu cambio: la sección Glosario está bloqueada');

@@ -15,29 +15,22 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { runVerify } from '../../electron/cli/verify';
-import { launchBrowser } from '../support/chromium.mjs';
 import { ARTIFACTS, currentStep, EXPORT_WAIT_MS, exportPdf, goToStep, openSample, pageErrors, shot } from '../support/app';
-import { startMainRoomHost, type MainRoomHost } from '../support/room-main';
-import { joinAndAdmit, openRoomAs, openRoomLaptop } from '../support/room-e2e';
+import { joinAndAdmit, openRoomAs, roomLaptopsForFile } from '../support/room-e2e';
 import { pdfPageTexts } from '../support/pdf';
 
 const url = inject('pactoUrl');
-let browser: Browser;
-let host: MainRoomHost;
-const contexts: BrowserContext[] = [];
+/** Three laptops in Madrid, each with its own database and room module. */
+const room = roomLaptopsForFile(url, [{ name: 'lucia' }, { name: 'jorge' }, { name: 'sofia' }], {
+  contextOptions: { acceptDownloads: true, locale: 'es-ES', timezoneId: 'Europe/Madrid' },
+  defaultTimeoutMs: EXPORT_WAIT_MS,
+});
 let lucia: Page;
 let jorge: Page;
 let sofia: Page;
-
-/** A laptop in Madrid: its own browser context (its own database), wired to its own room module. */
-async function laptop(name: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, locale: 'es-ES', timezoneId: 'Europe/Madrid' });
-  contexts.push(context);
-  return openRoomLaptop(context, host, name, url);
-}
 
 const node = (page: Page, id: string) => page.getByTestId('funnel-canvas').locator(`.react-flow__node[data-id="${id}"]`);
 const definition = (page: Page) => page.getByTestId('term-definition').locator('.ProseMirror');
@@ -70,20 +63,11 @@ async function signTyped(page: Page, participantId: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  host = startMainRoomHost();
-  lucia = await laptop('lucia');
-  jorge = await laptop('jorge');
-  sofia = await laptop('sofia');
-  for (const page of [lucia, jorge, sofia]) page.setDefaultTimeout(EXPORT_WAIT_MS);
+  lucia = room.page('lucia');
+  jorge = room.page('jorge');
+  sofia = room.page('sofia');
   await openSample(lucia);
   await currentStep(lucia, 'participants').waitFor();
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await host?.close();
 });
 
 describe('an agreement written, approved, frozen and signed across three laptops', () => {

@@ -20,28 +20,18 @@
  * page reaches it only through its bridge (`test/support/room-browser.ts`),
  * as the app's window reaches main through the preload.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchBrowser } from '../support/chromium.mjs';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { currentStep, goToStep, openSample, pageErrors, shot } from '../support/app';
-import { startMainRoomHost, type MainRoomHost } from '../support/room-main';
-import { joinAndAdmit, openRoomAs, openRoomLaptop, roomControl, roomView, type Joiner } from '../support/room-e2e';
+import { joinAndAdmit, openRoomAs, roomControl, roomLaptopsForFile, roomView, type Joiner } from '../support/room-e2e';
 
 const url = inject('pactoUrl');
-let browser: Browser;
-let host: MainRoomHost;
-const contexts: BrowserContext[] = [];
+/** Three laptops, each with its own database and room module. */
+const room = roomLaptopsForFile(url, [{ name: 'lucia' }, { name: 'jorge' }, { name: 'sofia' }]);
 /** Lucía hosts (facilitator); Jorge and Sofía join. */
 let lucia: Page;
 let jorge: Page;
 let sofia: Page;
-
-/** A laptop: its own browser context (its own database), wired to its own room module. */
-async function laptop(name: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  contexts.push(context);
-  return openRoomLaptop(context, host, name, url);
-}
 
 const peers = (page: Page) => roomControl<{ name: string; team: string; color: string; step: string | null; self: boolean }[]>(page, 'peers');
 
@@ -56,19 +46,11 @@ const stageName = (page: Page, id: string): Locator => page.locator(`.react-flow
 const count = (page: Page, selector: string) => () => page.locator(selector).count();
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  host = startMainRoomHost();
-  lucia = await laptop('lucia');
-  jorge = await laptop('jorge');
-  sofia = await laptop('sofia');
+  lucia = room.page('lucia');
+  jorge = room.page('jorge');
+  sofia = room.page('sofia');
   await openSample(lucia);
   await currentStep(lucia, 'participants').waitFor();
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await host?.close();
 });
 
 describe('a room of three laptops', () => {
@@ -160,7 +142,7 @@ describe('a room of three laptops', () => {
   it('lets a laptop that drops off keep editing, and merges both sides on its return with nothing duplicated', async () => {
     for (const page of [lucia, sofia]) await goToStep(page, 'glossary');
     const terms = await lucia.getByTestId('term-item').count();
-    host.laptop('sofia').setOnline(false);
+    room.host.laptop('sofia').setOnline(false);
     await expect.poll(async () => (await roomView(sofia)).link).toBe('offline');
     // Sofía's presence is gone from Lucía's laptop at once (her socket closed), not after a timeout.
     await expect.poll(async () => (await peers(lucia)).map((p) => p.name)).not.toContain('Sofía');
@@ -172,7 +154,7 @@ describe('a room of three laptops', () => {
     await lucia.getByTestId('term-name').last().fill('Término de la sala');
     await lucia.getByTestId('term-name').last().blur();
     await expect.poll(count(sofia, '[data-testid="term-item"]')).toBe(terms + 1);
-    host.laptop('sofia').setOnline(true);
+    room.host.laptop('sofia').setOnline(true);
     await expect.poll(async () => (await roomView(sofia)).link).toBe('synced');
     for (const page of [lucia, jorge, sofia]) {
       await goToStep(page, 'glossary');

@@ -2,12 +2,14 @@
  * What the e2e room tests share: a laptop's page wired to its main-process
  * room module (`room-main.ts`) through its bridge, the page's room entry
  * points (`window.pactoRoomControl`, renderer/data/room.ts), and a guest
- * joining with the host's address and code and being admitted.
+ * joining with the host's address and code and being admitted, and the
+ * hooks that give a test file its laptops.
  */
-import { expect } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { launchBrowser } from './chromium.mjs';
 import { openApp } from './app';
-import type { MainRoomHost } from './room-main';
+import { startMainRoomHost, type MainRoomHost } from './room-main';
 import { connectPageToRoom } from './room-browser';
 
 /** Opens the app in `context` as laptop `name` of `host`: the page reaches that laptop's room module only through its bridge. */
@@ -16,6 +18,72 @@ export async function openRoomLaptop(context: BrowserContext, host: MainRoomHost
   await connectPageToRoom(page, host.laptop(name).bridge);
   await openApp(context, url);
   return page;
+}
+
+/** One laptop of {@link roomLaptopsForFile}. */
+export interface LaptopSpec {
+  /** The laptop's name in the room host (`host.laptop(name)`). */
+  name: string;
+  /** Its wall clock this many ms off the real time (what the timers and the room clock read). */
+  skewMs?: number;
+}
+
+/** The laptops {@link roomLaptopsForFile} opened, valid inside the file's tests and later hooks. */
+export interface RoomLaptops {
+  /** The main-process room modules behind the pages. */
+  readonly host: MainRoomHost;
+  /** Laptop `name`'s page. */
+  page(name: string): Page;
+}
+
+/**
+ * Registers the file's hooks: before all its tests, one Chromium, the room host (one room module per laptop,
+ * `room-main.ts`) and a page per laptop, each in its own browser context (its own database, 1440×900 plus
+ * `contextOptions`) with its clock skewed as asked, and each page's default wait `defaultTimeoutMs` when given;
+ * after all, everything closed.
+ */
+export function roomLaptopsForFile(
+  url: string,
+  laptops: readonly LaptopSpec[],
+  { contextOptions = {}, defaultTimeoutMs }: { contextOptions?: BrowserContextOptions; defaultTimeoutMs?: number } = {},
+): RoomLaptops {
+  let browser: Browser | undefined;
+  let host: MainRoomHost | undefined;
+  const contexts: BrowserContext[] = [];
+  const pages = new Map<string, Page>();
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    host = startMainRoomHost();
+    for (const { name, skewMs = 0 } of laptops) {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, ...contextOptions });
+      contexts.push(context);
+      if (skewMs !== 0) {
+        await context.addInitScript((skew) => {
+          const real = Date.now.bind(Date);
+          Date.now = () => real() + skew;
+        }, skewMs);
+      }
+      const page = await openRoomLaptop(context, host, name, url);
+      if (defaultTimeoutMs !== undefined) page.setDefaultTimeout(defaultTimeoutMs);
+      pages.set(name, page);
+    }
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await host?.close();
+  });
+  return {
+    get host() {
+      if (!host) throw new Error("the room host starts in the file's beforeAll");
+      return host;
+    },
+    page(name) {
+      const page = pages.get(name);
+      if (!page) throw new Error(`no laptop named ${name}`);
+      return page;
+    },
+  };
 }
 
 /** Calls the page's room entry point `name` (renderer/data/room.ts) with `args` and resolves to what it returns. */
