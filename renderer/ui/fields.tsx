@@ -6,10 +6,14 @@
  * screen, nothing saved) or null. Typing in one field, from focus to blur,
  * is one undo step. Escape drops text not saved and shows the saved value.
  *
- * A field only ever commits what the user typed in it: a change from
- * elsewhere (another window on the same workshop, undo) replaces what the
- * field shows unless the user has typed text there that is not committed yet
- * (that text is committed next: last writer wins).
+ * A field only ever commits what the user typed in it. A change from
+ * elsewhere (another window or laptop on the same workshop, undo) replaces
+ * what the field shows, except while the user is editing it: a field that
+ * has focus and text typed in it keeps that text on screen (what is not yet
+ * committed is committed next: last writer wins), and shows the saved value
+ * once left, writing nothing back. So two people typing into one field at
+ * once each keep their own words, never a splice of both; the last commit
+ * is what both end with.
  */
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -64,12 +68,15 @@ const sameText = (saved: string, text: string) => saved === text;
  */
 export function useFieldDraft({ saved, commit, echoes = sameText }: FieldDraftOptions) {
   const [draft, setDraft] = useState<Draft | null>(null);
+  const [focused, setFocused] = useState(false);
   const [seen, setSeen] = useState(saved);
   if (seen !== saved) {
     // The saved value changed. A draft this field committed stays on screen if
-    // the change is its own commit; a change from elsewhere replaces it.
+    // the change is its own commit, or while the field is being edited (its
+    // typing goes on from the user's own text); otherwise a change from
+    // elsewhere replaces it.
     setSeen(saved);
-    if (draft?.state === 'committed' && !echoes(saved, draft.text)) setDraft(null);
+    if (draft?.state === 'committed' && !echoes(saved, draft.text) && !focused) setDraft(null);
   }
   const latest = useRef({ commit, saved });
   useLayoutEffect(() => {
@@ -118,6 +125,7 @@ export function useFieldDraft({ saved, commit, echoes = sameText }: FieldDraftOp
     value: draft?.text ?? saved,
     error: draft?.error ?? null,
     onFocus: () => {
+      setFocused(true);
       endGroup.current?.();
       endGroup.current = beginUndoGroup();
     },
@@ -128,7 +136,10 @@ export function useFieldDraft({ saved, commit, echoes = sameText }: FieldDraftOp
       setDraft((d) => ({ text, state: 'pending', error: d?.error ?? null }));
       timer.current ??= setTimeout(flush, COMMIT_DELAY_MS);
     },
-    onBlur: endEditing,
+    onBlur: () => {
+      setFocused(false);
+      endEditing();
+    },
     onKeyDown: (e: React.KeyboardEvent) => {
       if (e.key !== 'Escape') return;
       clearTimeout(timer.current);

@@ -219,7 +219,7 @@ describe('fields commit as they are typed', () => {
     expect(input).toHaveProperty('value', 'Lucía (otra ventana)');
   });
 
-  it('after its own commit, a field still being edited shows a later change made elsewhere, and does not write its text back', async () => {
+  it('after its own commit, a field still being edited keeps its text; a later change made elsewhere shows once it is left, and nothing is written back', async () => {
     const onCommit = vi.fn();
     const external = { current: null as ((v: string) => void) | null };
     render(<SavedName initial="Lucía" onCommit={onCommit} external={external} />);
@@ -228,10 +228,26 @@ describe('fields commit as they are typed', () => {
     later(COMMIT_DELAY_MS);
     expect(onCommit).toHaveBeenCalledTimes(1);
     act(() => external.current!('Lucía Fernández'));
-    expect(input).toHaveProperty('value', 'Lucía Fernández');
+    expect(input).toHaveProperty('value', 'Lucía F.');
     user.tab();
     expect(onCommit).toHaveBeenCalledTimes(1);
     expect(input).toHaveProperty('value', 'Lucía Fernández');
+  });
+
+  it('typing on after a change arrived from elsewhere goes on from its own text, never a splice of both (last writer wins)', async () => {
+    const onCommit = vi.fn();
+    const external = { current: null as ((v: string) => void) | null };
+    render(<SavedName initial="Lucía" onCommit={onCommit} external={external} />);
+    const input = screen.getByLabelText('Nombre');
+    user.type(input, ' F');
+    later(COMMIT_DELAY_MS);
+    expect(onCommit).toHaveBeenLastCalledWith('Lucía F');
+    // The other window, typing into the same field, commits its own text between two keystrokes of this one.
+    act(() => external.current!('Lucía desde B'));
+    user.type(input, 'e');
+    later(COMMIT_DELAY_MS);
+    expect(onCommit).toHaveBeenLastCalledWith('Lucía Fe');
+    expect(input).toHaveProperty('value', 'Lucía Fe');
   });
 
   it('text typed and not yet committed stays when a change arrives from elsewhere, and is committed next (last writer wins)', async () => {

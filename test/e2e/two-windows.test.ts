@@ -2,8 +2,10 @@
  * Two windows on one workshop (two pages of one browser profile: one
  * database, as two Electron windows) never lose an edit: typing into
  * different fields at once, a field focused in one window while the other
- * edits it (the stale draft must not be written back), and both typing into
- * the same field at once (last writer wins, both converge). Each window
+ * edits it (the stale draft must not be written back), one still in a field
+ * it typed in (its own text kept there, the other's edit shown once it is
+ * left), and both typing into the same field at once (each keeps its own
+ * words, never a splice; last writer wins, both converge). Each window
  * sees the other's edits through the database (y-dexie), and everything
  * survives a reload. A workshop deleted in one window is closed in the other.
  */
@@ -97,7 +99,7 @@ describe('two windows on one workshop', () => {
     await expect.poll(value(b, 0, 1)).toBe(edited);
   });
 
-  it('after its own typing is saved, a window still in the field shows a later edit from the other window and does not revert it', async () => {
+  it('after its own typing is saved, a window still in the field keeps its text there, shows a later edit from the other window once it leaves, and does not revert it', async () => {
     await typeAtEnd(a, field(a, 3, 1), ' interina');
     await saved(a);
     const fromA = await field(a, 3, 1).inputValue();
@@ -108,8 +110,10 @@ describe('two windows on one workshop', () => {
     await b.keyboard.type('Jefa de Preventa');
     await b.keyboard.press('Tab');
     await saved(b);
-    await expect.poll(value(a, 3, 1)).toBe('Jefa de Preventa');
+    // Still in the field, A's own text (its typing would go on from it); once left, B's later edit.
+    await expect(value(a, 3, 1)()).resolves.toBe(fromA);
     await a.keyboard.press('Tab');
+    await expect.poll(value(a, 3, 1)).toBe('Jefa de Preventa');
     await typeAtEnd(a, field(a, 2, 0), '.');
     await a.keyboard.press('Tab');
     await saved(a);
