@@ -172,11 +172,6 @@ function CanvasInner(props: FunnelCanvasProps) {
   useEffect(() => {
     selectionRef.current = selection;
   }, [selection]);
-  const funnelRef = useRef(funnel);
-  useEffect(() => {
-    funnelRef.current = funnel;
-  }, [funnel]);
-
   // When the canvas gets narrower or wider (the side panel opens or closes), the view stays where it is, as in
   // any drawing tool: a click that selects a stage opens the panel, and a re-fit then would move another stage under
   // the pointer, so the second click of a double-click renamed that one. Only a selected stage the narrower canvas
@@ -189,12 +184,13 @@ function CanvasInner(props: FunnelCanvasProps) {
       const narrower = el.clientWidth < width - 8;
       width = el.clientWidth;
       if (!narrower) return;
+      // The selected stages where React Flow draws them now.
       const ids = selectionRef.current.stages;
-      const shown = funnelRef.current.stages.filter((s) => ids.includes(s.id));
+      const shown = flow.getNodes().filter((n) => ids.includes(n.id));
       if (shown.length === 0) return;
       const rect = el.getBoundingClientRect();
-      const left = Math.min(...shown.map((s) => flow.flowToScreenPosition({ x: s.x, y: s.y }).x));
-      const right = Math.max(...shown.map((s) => flow.flowToScreenPosition({ x: s.x + NODE_WIDTH, y: s.y }).x));
+      const left = Math.min(...shown.map((n) => flow.flowToScreenPosition(n.position).x));
+      const right = Math.max(...shown.map((n) => flow.flowToScreenPosition({ x: n.position.x + NODE_WIDTH, y: n.position.y }).x));
       const margin = 16;
       // The rightmost edge in view, or else the leftmost, when the selection is wider than the canvas.
       const dx = right > rect.right - margin ? Math.min(right - (rect.right - margin), left - (rect.left + margin)) : 0;
